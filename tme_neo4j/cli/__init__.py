@@ -1,0 +1,47 @@
+"""The ``tme`` command line. One module per command group, joined here."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+import typer
+from typer.core import TyperGroup
+
+from tme_neo4j.errors import TmeError
+
+from ._output import err_console
+
+__all__ = ["app", "main"]
+
+
+class _TmeGroup(TyperGroup):
+    """Turns every expected error into one line on stderr and its exit code, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except TmeError as e:
+            err_console.print(f"[red]error:[/red] {e}", markup=True)
+            raise typer.Exit(e.exit_code) from None
+
+
+app = typer.Typer(
+    cls=_TmeGroup,
+    no_args_is_help=True,
+    add_completion=False,
+    help="Task Memory Engine on Neo4j: task graphs with revision history for LLM agents.",
+)
+
+
+def _register() -> None:
+    from . import server
+
+    app.add_typer(server.app, name="server")
+
+
+_register()
+
+
+def main() -> None:
+    app()

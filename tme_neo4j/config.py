@@ -1,0 +1,59 @@
+"""Settings, read from ``TME_*`` environment variables when (and only when) asked for."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+
+import platformdirs
+from pydantic import AliasChoices, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+__all__ = ["Settings", "TrimBackend"]
+
+
+class TrimBackend(StrEnum):
+    AUTO = "auto"
+    RULES = "rules"
+    LLM = "llm"
+
+
+def _default_home() -> Path:
+    return Path(platformdirs.user_data_dir("tme-neo4j", appauthor=False))
+
+
+class Settings(BaseSettings):
+    """Everything configurable. ``Settings()`` reads the environment; pass fields to override."""
+
+    model_config = SettingsConfigDict(env_prefix="TME_", extra="ignore")
+
+    # Where the local server, its password file and its data live.
+    home: Path = Field(default_factory=_default_home)
+
+    # An existing server; when unset, the local server under ``home`` is used (started on demand).
+    neo4j_uri: str | None = None
+    neo4j_user: str = "neo4j"
+    neo4j_password: SecretStr | None = None
+    neo4j_database: str = "neo4j"
+
+    # The local server.
+    neo4j_version: str = "5.26.30"
+    bolt_port: int = Field(default=7687, ge=1, le=65535)
+    http_port: int = Field(default=7474, ge=1, le=65535)
+    heap: str = "512m"
+    pagecache: str = "256m"
+
+    workspace: str = "default"
+    agent: str = "cli"
+
+    trim: TrimBackend = TrimBackend.AUTO
+    openai_api_key: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("TME_OPENAI_API_KEY", "OPENAI_API_KEY")
+    )
+    openai_base_url: str | None = Field(
+        default=None, validation_alias=AliasChoices("TME_OPENAI_BASE_URL", "OPENAI_BASE_URL")
+    )
+    llm_model: str = "gpt-4o-mini"
+    llm_timeout: float = Field(default=60.0, gt=0)
+
+    context_budget: int = Field(default=1500, ge=100)
