@@ -1,0 +1,10 @@
+// Purpose: delete a workspace and everything in it.
+// Parameters: $ws STRING
+// Returns: deleted INTEGER (nodes removed)
+// Mode: write
+MATCH (w:Workspace {id: $ws})
+CALL () { MATCH (r:Revision {ws: $ws}) DETACH DELETE r RETURN count(*) AS revisions }
+CALL () { MATCH (t:Task {ws: $ws}) DETACH DELETE t RETURN count(*) AS tasks }
+CALL () { MATCH (u:Turn {ws: $ws}) DETACH DELETE u RETURN count(*) AS turns }
+DETACH DELETE w
+RETURN revisions + tasks + turns + 1 AS deleted

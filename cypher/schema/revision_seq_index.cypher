@@ -1,0 +1,5 @@
+// Purpose: range index for as-of reads and the change feed, which filter revisions by sequence.
+// Parameters: none
+// Returns: nothing
+// Mode: schema
+CREATE INDEX revision_ws_seq IF NOT EXISTS FOR (r:Revision) ON (r.ws, r.seq)

@@ -1,0 +1,271 @@
+"""MemoryStore against a real Neo4j: every operation, propagation, history and isolation."""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime
+
+import pytest
+
+from conftest import graph_snapshot, new_workspace_id
+from tme_neo4j.errors import (
+    ConflictError,
+    CycleError,
+    InvalidInputError,
+    NotFoundError,
+)
+from tme_neo4j.models import MAX_TITLE, MAX_VALUE, TaskStatus
+from tme_neo4j.store import MemoryStore, TurnInput
+
+
+def test_add_and_read_a_task(store: MemoryStore) -> None:
+    store.add_task("trip", "Plan a trip")
+    task = store.add_task("destination", "Destination", "Seattle", parents=["trip"])
+    assert task.value == "Seattle"
+    assert task.parents == ["trip"]
+    assert task.version == 1
+    assert task.created_by == "tester"
+    assert store.get_task("destination").status == TaskStatus.ACTIVE
+
+
+def test_revise_keeps_every_value_in_history(store: MemoryStore) -> None:
+    store.add_task("destination", "Destination", "Seattle")
+    store.revise("destination", "San Francisco", reason="user changed mind")
+    task = store.revise("destination", "Portland")
+    assert task.value == "Portland"
+    assert task.version == 3
+    history = store.history("destination")
+    assert [r.value for r in history] == ["Seattle", "San Francisco", "Portland"]
+    assert [r.op for r in history] == ["add", "revise", "revise"]
+    assert history[1].reason == "user changed mind"
+    assert [r.seq for r in history] == sorted(r.seq for r in history)
+
+
+def test_rollback_to_previous_to_n_and_to_value(store: MemoryStore) -> None:
+    store.add_task("destination", "Destination", "Seattle")
+    store.revise("destination", "San Francisco")
+    store.revise("destination", "Portland")
+    assert store.rollback("destination").value == "San Francisco"
+    assert store.rollback("destination", to_n=3).value == "Portland"
+    assert store.rollback("destination", to_value="seattle").value == "Seattle"
+    history = store.history("destination")
+    # A rollback appends; the original revisions are untouched.
+    assert [r.value for r in history] == [
+        "Seattle", "San Francisco", "Portland", "San Francisco", "Portland", "Seattle"]
+    assert [r.op for r in history][3:] == ["rollback"] * 3
+
+
+def test_rollback_to_the_first_value(store: MemoryStore) -> None:
+    store.add_task("date", "Departure date", "June 10")
+    for day in ("June 12", "June 15", "June 20"):
+        store.revise("date", day)
+    assert store.rollback("date", to_n=1).value == "June 10"
+    assert store.get_task("date").version == 5
+
+
+def test_rollback_without_earlier_value_is_not_found(store: MemoryStore) -> None:
+    store.add_task("date", "Departure date", "June 10")
+    with pytest.raises(NotFoundError, match="no an earlier value|earlier value"):
+        store.rollback("date")
+    with pytest.raises(NotFoundError, match="revision 7"):
+        store.rollback("date", to_n=7)
+
+
+def test_cancel_restore_and_done(store: MemoryStore) -> None:
+    store.add_task("cart", "Shopping cart")
+    store.add_task("charger", "Charger", parents=["cart"])
+    assert store.cancel("charger").status == TaskStatus.CANCELLED
+    assert store.state().task("charger") is None
+    assert store.state(include_cancelled=True).task("charger") is not None
+    with pytest.raises(InvalidInputError, match="cancelled"):
+        store.revise("charger", "USB-C")
+    assert store.restore("charger").status == TaskStatus.ACTIVE
+    assert store.complete("charger").status == TaskStatus.DONE
+    assert [r.op for r in store.history("charger")] == ["add", "cancel", "restore", "done"]
+
+
+def test_a_subtask_may_have_several_parents(store: MemoryStore) -> None:
+    store.add_task("soup", "Make soup")
+    store.add_task("dumplings", "Make dumplings")
+    store.add_task("celery", "Wash and chop celery", parents=["soup"])
+    store.link("celery", "dumplings")
+    assert store.get_task("celery").parents == ["dumplings", "soup"]
+    state = store.state()
+    assert {t.key for t in state.children("soup")} == {"celery"}
+    assert {t.key for t in state.children("dumplings")} == {"celery"}
+    store.unlink("celery", "soup")
+    assert store.get_task("celery").parents == ["dumplings"]
+
+
+def test_dependencies_add_and_remove(store: MemoryStore) -> None:
+    store.add_task("flight", "Book flight")
+    store.add_task("hotel", "Book hotel", depends_on=["flight"])
+    assert store.get_task("hotel").depends_on == ["flight"]
+    store.undepend("hotel", "flight")
+    assert store.get_task("hotel").depends_on == []
+    with pytest.raises(NotFoundError, match="no such edge"):
+        store.undepend("hotel", "flight")
+
+
+def test_a_dependency_cycle_is_refused_and_named(store: MemoryStore) -> None:
+    store.add_task("a", "A")
+    store.add_task("b", "B", depends_on=["a"])
+    store.add_task("c", "C", depends_on=["b"])
+    before = graph_snapshot(store)
+    with pytest.raises(CycleError) as raised:
+        store.depend("a", "c")
+    assert raised.value.cycle == ["a", "c", "b", "a"]
+    assert "a -> c -> b -> a" in str(raised.value)
+    with pytest.raises(CycleError):
+        store.depend("a", "a")
+    assert graph_snapshot(store) == before
+
+
+def test_a_parent_cycle_is_refused(store: MemoryStore) -> None:
+    store.add_task("root", "Root")
+    store.add_task("child", "Child", parents=["root"])
+    with pytest.raises(CycleError, match="root -> child -> root"):
+        store.link("root", "child")
+
+
+def test_propagation_through_a_diamond_three_levels_deep(store: MemoryStore) -> None:
+    #        top
+    #       /   \
+    #    left   right      (both depend on top)
+    #       \   /
+    #      bottom          (depends on left and right)
+    #        |
+    #      leaf            (depends on bottom)
+    store.add_task("top", "Top", "v1")
+    store.add_task("left", "Left", depends_on=["top"])
+    store.add_task("right", "Right", depends_on=["top"])
+    store.add_task("bottom", "Bottom", depends_on=["left", "right"])
+    store.add_task("leaf", "Leaf", depends_on=["bottom"])
+    store.add_task("other", "Unrelated")
+    result = store.apply([{"op": "revise", "key": "top", "value": "v2"}])
+    assert set(result.stale) == {"left", "right", "bottom", "leaf"}
+    state = store.state()
+    stale = {t.key: t.stale_reason for t in state.tasks if t.stale}
+    assert set(stale) == {"left", "right", "bottom", "leaf"}
+    assert all("top" in r and "'v1'" in r and "'v2'" in r for r in stale.values() if r)
+    assert not state.task("other").stale  # type: ignore[union-attr]
+    assert not state.task("top").stale  # type: ignore[union-attr]
+    store.clear_stale("bottom")
+    assert not store.get_task("bottom").stale
+    assert store.get_task("leaf").stale
+
+
+def test_cancel_and_rollback_also_propagate(store: MemoryStore) -> None:
+    store.add_task("venue", "Venue", "Hall A")
+    store.add_task("catering", "Catering", depends_on=["venue"])
+    store.revise("venue", "Hall B")
+    store.clear_stale("catering")
+    assert store.apply([{"op": "rollback", "key": "venue"}]).stale.keys() == {"catering"}
+    store.clear_stale("catering")
+    result = store.apply([{"op": "cancel", "key": "venue"}])
+    assert "cancelled" in result.stale["catering"]
+
+
+def test_state_as_of_a_turn_and_a_time(store: MemoryStore) -> None:
+    store.apply([{"op": "add", "key": "destination", "title": "Destination", "value": "Seattle"}],
+                turn=TurnInput("Go to Seattle", "new"))
+    time.sleep(0.01)
+    between = datetime.now(UTC)
+    time.sleep(0.01)
+    store.apply([{"op": "revise", "key": "destination", "value": "Boston"},
+                 {"op": "add", "key": "hotel", "title": "Hotel"}],
+                turn=TurnInput("Boston instead, and a hotel", "update"))
+    assert store.state().task("destination").value == "Boston"  # type: ignore[union-attr]
+    first = store.state(as_of_turn=1)
+    assert first.task("destination").value == "Seattle"  # type: ignore[union-attr]
+    assert first.task("hotel") is None
+    at_time = store.state(as_of=between)
+    assert at_time.task("destination").value == "Seattle"  # type: ignore[union-attr]
+    with pytest.raises(NotFoundError, match="no turn 9"):
+        store.state(as_of_turn=9)
+    turns = store.turns()
+    assert [t.n for t in turns] == [1, 2]
+    assert sorted(turns[1].touched) == ["add hotel", "revise destination"]
+
+
+def test_apply_is_all_or_nothing(store: MemoryStore) -> None:
+    store.add_task("a", "A", "1")
+    before = graph_snapshot(store)
+    seq = store.workspace_info()["seq"]
+    with pytest.raises(NotFoundError, match="'missing'"):
+        store.apply([
+            {"op": "revise", "key": "a", "value": "2"},
+            {"op": "add", "key": "b", "title": "B"},
+            {"op": "revise", "key": "missing", "value": "x"},
+            {"op": "add", "key": "c", "title": "C"},
+        ], turn=TurnInput("several things", "update"))
+    assert graph_snapshot(store) == before
+    assert store.workspace_info()["seq"] == seq
+    assert store.turns() == []
+
+
+def test_optimistic_concurrency(store: MemoryStore) -> None:
+    store.add_task("a", "A", "1")
+    store.revise("a", "2", expected_version=1)
+    with pytest.raises(ConflictError) as raised:
+        store.revise("a", "3", expected_version=1)
+    assert raised.value.current.value == "2"
+    assert store.get_task("a").value == "2"
+
+
+def test_workspaces_are_isolated(store: MemoryStore) -> None:
+    other = store.for_workspace(new_workspace_id())
+    other.create_workspace()
+    try:
+        store.add_task("shared-name", "Mine", "1")
+        other.add_task("shared-name", "Theirs", "A")
+        other.add_task("only-there", "Only there")
+        store.revise("shared-name", "2")
+        assert other.get_task("shared-name").value == "A"
+        assert [t.key for t in store.state().tasks] == ["shared-name"]
+        with pytest.raises(NotFoundError):
+            store.get_task("only-there")
+        with pytest.raises(NotFoundError):
+            store.link("shared-name", "only-there")
+        assert [a.task.key for a in store.align("only there")] == []
+    finally:
+        other.delete_workspace()
+
+
+def test_missing_workspace_unknown_key_and_oversized_text(store: MemoryStore) -> None:
+    ghost = store.for_workspace("no-such-workspace")
+    with pytest.raises(NotFoundError, match="workspace 'no-such-workspace' does not exist"):
+        ghost.add_task("a", "A")
+    with pytest.raises(NotFoundError, match="no task 'nope'"):
+        store.revise("nope", "x")
+    before = graph_snapshot(store)
+    with pytest.raises(InvalidInputError, match="value"):
+        store.add_task("big", "Big", "x" * (MAX_VALUE + 1))
+    with pytest.raises(InvalidInputError, match="title"):
+        store.add_task("big", "x" * (MAX_TITLE + 1))
+    with pytest.raises(InvalidInputError, match="task key"):
+        store.add_task("Bad Key!", "Bad")
+    with pytest.raises(InvalidInputError, match="workspace id"):
+        MemoryStore(workspace="bad workspace!")
+    assert graph_snapshot(store) == before
+
+
+def test_duplicate_key_is_refused(store: MemoryStore) -> None:
+    store.add_task("a", "A")
+    with pytest.raises(InvalidInputError, match="already exists"):
+        store.add_task("a", "Another A")
+
+
+def test_align_finds_tasks_by_key_and_text(store: MemoryStore) -> None:
+    store.add_task("destination", "Destination", "Seattle")
+    store.add_task("prep", "Wash and chop celery")
+    store.add_task("tomatoes", "Chop tomatoes")
+    by_key = store.align("destination: make that Portland")
+    assert by_key[0].task.key == "destination"
+    assert by_key[0].via == "key"
+    by_text = store.align("no celery in the fridge")
+    assert by_text[0].task.key == "prep"
+    assert by_text[0].via == "text"
+    plural = store.align("the tomato")
+    assert plural and plural[0].task.key == "tomatoes"
+    assert store.align("???") == []

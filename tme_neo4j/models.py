@@ -1,0 +1,272 @@
+"""The data that crosses the public API: tasks, revisions, state views and write operations.
+
+Every model validates at the edge, so the store and the Cypher below it only ever see
+well-formed keys and text within the documented limits.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+__all__ = [
+    "MAX_TEXT",
+    "MAX_TITLE",
+    "MAX_VALUE",
+    "AddDependency",
+    "AddTask",
+    "AlignedTask",
+    "CancelTask",
+    "ClearStale",
+    "CompleteTask",
+    "LinkParent",
+    "Operation",
+    "RemoveDependency",
+    "RestoreTask",
+    "ReviseTask",
+    "Revision",
+    "RollbackTask",
+    "Task",
+    "TaskKey",
+    "TaskStatus",
+    "Turn",
+    "UnlinkParent",
+    "WorkspaceId",
+    "WorkspaceState",
+    "WriteResult",
+]
+
+#: Longest title, value and turn text accepted, in characters. Larger input is refused.
+MAX_TITLE = 300
+MAX_VALUE = 4_000
+MAX_TEXT = 8_000
+
+_KEY = re.compile(r"^[a-z0-9][a-z0-9._:-]{0,119}$")
+_WORKSPACE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+
+
+def _check_key(key: str) -> str:
+    if not _KEY.match(key):
+        raise ValueError(
+            "a task key is 1-120 characters of lowercase letters, digits and . _ : - "
+            f"starting with a letter or digit, not {key[:60]!r}"
+        )
+    return key
+
+
+def _check_workspace(ws: str) -> str:
+    if not _WORKSPACE.match(ws):
+        raise ValueError(
+            "a workspace id is 1-64 characters of letters, digits and . _ - "
+            f"starting with a letter or digit, not {ws[:60]!r}"
+        )
+    return ws
+
+
+def _check_plain_text(text: str) -> str:
+    # Control characters (other than tab and newline) have no place in task text.
+    if any(ord(c) < 32 and c not in "\t\n" for c in text):
+        raise ValueError("text may not contain control characters")
+    return text
+
+
+TaskKey = Annotated[str, AfterValidator(_check_key)]
+WorkspaceId = Annotated[str, AfterValidator(_check_workspace)]
+Title = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TITLE),
+    AfterValidator(_check_plain_text),
+]
+Value = Annotated[
+    str, StringConstraints(strip_whitespace=True, max_length=MAX_VALUE),
+    AfterValidator(_check_plain_text),
+]
+Reason = Annotated[str, StringConstraints(max_length=MAX_TITLE)]
+
+
+class TaskStatus(StrEnum):
+    ACTIVE = "active"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# What the store returns
+
+
+class Task(_Model):
+    key: str
+    id: str
+    title: str
+    value: str | None = None
+    status: TaskStatus = TaskStatus.ACTIVE
+    stale: bool = False
+    stale_reason: str | None = None
+    version: int = 1
+    parents: list[str] = Field(default_factory=list)
+    depends_on: list[str] = Field(default_factory=list)
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    created_by: str | None = None
+    updated_by: str | None = None
+
+
+class Revision(_Model):
+    n: int
+    value: str | None = None
+    title: str
+    status: TaskStatus
+    op: str
+    at: datetime
+    by: str | None = None
+    turn: int | None = None
+    seq: int
+    reason: str | None = None
+
+
+class Turn(_Model):
+    n: int
+    text: str
+    intent: str
+    reply: str | None = None
+    agent: str | None = None
+    at: datetime
+    seq: int
+    touched: list[str] = Field(default_factory=list)
+
+
+class WorkspaceState(_Model):
+    workspace: str
+    seq: int
+    tasks: list[Task]
+    as_of_seq: int | None = None
+
+    def task(self, key: str) -> Task | None:
+        return next((t for t in self.tasks if t.key == key), None)
+
+    def roots(self) -> list[Task]:
+        return [t for t in self.tasks if not t.parents]
+
+    def children(self, key: str) -> list[Task]:
+        return [t for t in self.tasks if key in t.parents]
+
+
+class AlignedTask(_Model):
+    """A candidate task for a piece of text, with how well and why it matched."""
+
+    task: Task
+    score: float
+    via: Literal["key", "text"]
+
+
+class WriteResult(_Model):
+    """What one ``apply`` did: the sequence number it took, tasks written and tasks made stale."""
+
+    seq: int
+    turn: int | None = None
+    touched: dict[str, str] = Field(default_factory=dict)
+    stale: dict[str, str] = Field(default_factory=dict)
+    tasks: list[Task] = Field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------------------------
+# Write operations: one model per kind, discriminated by ``op``
+
+
+class AddTask(_Model):
+    op: Literal["add"] = "add"
+    key: TaskKey
+    title: Title
+    value: Value | None = None
+    parents: list[TaskKey] = Field(default_factory=list)
+    depends_on: list[TaskKey] = Field(default_factory=list)
+
+
+class ReviseTask(_Model):
+    op: Literal["revise"] = "revise"
+    key: TaskKey
+    value: Value | None = None
+    title: Title | None = None
+    reason: Reason | None = None
+    expected_version: int | None = None
+
+
+class RollbackTask(_Model):
+    """Return to an earlier value: the previous one, revision ``to_n``, or the one equal to
+    ``to_value``. History is appended to, never rewritten."""
+
+    op: Literal["rollback"] = "rollback"
+    key: TaskKey
+    to_n: int | None = Field(default=None, ge=1)
+    to_value: Value | None = None
+    reason: Reason | None = None
+
+
+class CancelTask(_Model):
+    op: Literal["cancel"] = "cancel"
+    key: TaskKey
+    reason: Reason | None = None
+
+
+class RestoreTask(_Model):
+    op: Literal["restore"] = "restore"
+    key: TaskKey
+    reason: Reason | None = None
+
+
+class CompleteTask(_Model):
+    op: Literal["done"] = "done"
+    key: TaskKey
+
+
+class LinkParent(_Model):
+    op: Literal["link"] = "link"
+    key: TaskKey
+    parent: TaskKey
+
+
+class UnlinkParent(_Model):
+    op: Literal["unlink"] = "unlink"
+    key: TaskKey
+    parent: TaskKey
+
+
+class AddDependency(_Model):
+    op: Literal["depend"] = "depend"
+    key: TaskKey
+    depends_on: TaskKey
+
+
+class RemoveDependency(_Model):
+    op: Literal["undepend"] = "undepend"
+    key: TaskKey
+    depends_on: TaskKey
+
+
+class ClearStale(_Model):
+    op: Literal["clear_stale"] = "clear_stale"
+    key: TaskKey
+
+
+Operation = Annotated[
+    AddTask
+    | ReviseTask
+    | RollbackTask
+    | CancelTask
+    | RestoreTask
+    | CompleteTask
+    | LinkParent
+    | UnlinkParent
+    | AddDependency
+    | RemoveDependency
+    | ClearStale,
+    Field(discriminator="op"),
+]

@@ -1,0 +1,97 @@
+"""The registry of named Cypher queries.
+
+Every query is one statement in a ``.cypher`` file under ``cypher/`` (shipped inside the package
+as ``tme_neo4j/cypher``). Each file opens with a ``//`` header: purpose, parameters, returned
+columns and mode (read, write or schema). Files are read once and cached; an unknown name raises.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Literal
+
+from tme_neo4j.errors import NotFoundError
+
+__all__ = ["Query", "all_queries", "cypher_root", "get"]
+
+Mode = Literal["read", "write", "schema"]
+_HEADER = re.compile(r"^//\s*(?P<field>[A-Za-z]+):\s*(?P<text>.*)$")
+_PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+
+
+@dataclass(frozen=True)
+class Query:
+    name: str
+    text: str
+    purpose: str
+    mode: Mode
+    parameters: str
+    returns: str
+
+    @property
+    def parameter_names(self) -> list[str]:
+        """The ``$parameters`` the statement uses, in order of first appearance."""
+        body = "\n".join(ln for ln in self.text.splitlines() if not ln.lstrip().startswith("//"))
+        return list(dict.fromkeys(_PARAM.findall(body)))
+
+
+def cypher_root() -> Traversable:
+    """Where the ``.cypher`` files are: inside the installed package, else the source tree."""
+    packaged = resources.files("tme_neo4j") / "cypher"
+    if packaged.is_dir():
+        return packaged
+    # An editable install points at the source tree, where cypher/ sits beside the package.
+    return Path(__file__).resolve().parent.parent / "cypher"
+
+
+def _parse(name: str, text: str) -> Query:
+    fields: dict[str, str] = {}
+    current = ""
+    for line in text.splitlines():
+        if not line.startswith("//"):
+            break
+        if m := _HEADER.match(line):
+            current = m["field"].lower()
+            fields[current] = m["text"].strip()
+        elif current:  # an indented continuation of the previous field
+            fields[current] += " " + line.lstrip("/ ").strip()
+    mode = fields.get("mode", "")
+    if mode not in ("read", "write", "schema"):
+        raise ValueError(f"cypher/{name}.cypher: header needs 'Mode: read|write|schema'")
+    return Query(
+        name=name,
+        text=text.strip(),
+        purpose=fields.get("purpose", ""),
+        mode=mode,  # type: ignore[arg-type]  # checked just above
+        parameters=fields.get("parameters", "none"),
+        returns=fields.get("returns", ""),
+    )
+
+
+def _walk(folder: Traversable, prefix: str = "") -> dict[str, Query]:
+    found: dict[str, Query] = {}
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.is_dir():
+            found |= _walk(entry, f"{prefix}{entry.name}/")
+        elif entry.name.endswith(".cypher"):
+            name = prefix + entry.name.removesuffix(".cypher")
+            found[name] = _parse(name, entry.read_text(encoding="utf-8"))
+    return found
+
+
+@functools.cache
+def all_queries() -> dict[str, Query]:
+    """Every named query, by name (``add_task``, ``schema/task_key_unique``, ``inspect/...``)."""
+    return _walk(cypher_root())
+
+
+def get(name: str) -> Query:
+    try:
+        return all_queries()[name]
+    except KeyError:
+        raise NotFoundError(f"no named query {name!r}") from None

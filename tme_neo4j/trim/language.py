@@ -1,0 +1,216 @@
+"""General English patterns the rule-based TRIM backend is built from.
+
+Nothing here knows a domain: no cities, ingredients or products. It knows how people phrase
+lists, corrections, times and dates, and how to cut a turn into sentences and clauses.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from enum import StrEnum
+
+__all__ = [
+    "ValueKind",
+    "clean_phrase",
+    "content_words",
+    "fold",
+    "is_question",
+    "mentions",
+    "replace_word",
+    "sentences",
+    "singular",
+    "slug",
+    "split_clauses",
+    "split_list",
+    "strip_fillers",
+    "value_kind",
+    "value_phrases",
+]
+
+_FOLD = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-",
+    "\u2013": " - ", "\u2014": " - ", "\u2015": " - ",
+    "\u00a0": " ", "\u2026": "...",
+})
+
+
+def fold(text: str) -> str:
+    """Curly quotes and dashes to ASCII, control characters dropped, white space collapsed."""
+    text = unicodedata.normalize("NFKC", text).translate(_FOLD)
+    text = "".join(c if c.isprintable() else " " for c in text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+# Words that carry no content for matching a phrase to a task.
+STOP = frozenset("""
+a an the my our your his her their its it this that these those to from of in on at for with by
+and or but also too just only all any some please can could would you i me we us let let's lets
+is are was were be been am do does did have has had will shall should may might must not no
+so then now there here what which who whom when where why how currently still ever never yet
+into onto out up about as than instead actually again back after before both each every
+""".split())
+
+_FILLERS = re.compile(
+    r"^(?:(?:actually|sorry|wait|also|ok(?:ay)?|so|well|hmm+|oh|please|now|then|and|but|"
+    r"let'?s all|by the way|on second thought|in that case|never ?mind|hey|yes|no|right|great|"
+    r"let'?s|lets|just|kindly|can you|could you|would you|will you|i'?d like you to)"
+    r"\b[\s,!:-]*)+",
+    re.IGNORECASE,
+)
+
+
+def strip_fillers(clause: str) -> str:
+    """Drop leading discourse markers and politeness: 'Actually, please keep X' -> 'keep X'."""
+    return _FILLERS.sub("", clause).strip(" ,")
+
+
+def sentences(text: str) -> list[str]:
+    """Split on sentence punctuation, keeping the mark (a '?' matters)."""
+    parts = re.findall(r"[^.!?]+(?:[.!?]+|$)", text)
+    return [p.strip() for p in parts if p.strip(" .!?")]
+
+
+def split_clauses(sentence: str) -> list[str]:
+    """Split a sentence into clauses that may each carry an intent."""
+    parts = re.split(r"\s*(?:;|,\s*and then\b|,\s*then\b|,\s*and\b(?=\s+(?:remove|delete|cancel|"
+                     r"drop|keep|add|put|restore|change|move|set|make|use|replace|swap|book|"
+                     r"schedule|mark|split|merge|reset)\b))\s*", sentence, flags=re.IGNORECASE)
+    return [p.strip(" ,") for p in parts if p and p.strip(" ,.")]
+
+
+_QUESTION_START = re.compile(
+    r"^(?:what|what's|whats|which|who|whom|whose|when|where|why|how|is|are|was|wasn't|were|"
+    r"weren't|isn't|aren't|did|didn't|do|don't|does|doesn't|have|haven't|has|hasn't|had|"
+    r"am|will|won't|would|wouldn't|should|shall|could|can)\b",
+    re.IGNORECASE,
+)
+_READ_REQUEST = re.compile(
+    r"^(?:(?:can|could|would|will) you\s+)?(?:please\s+)?(?:list|show|tell|remind|check|"
+    r"double-check|double check|verify|confirm|summari[sz]e|recap|review|repeat|display|"
+    r"give me|generate|print|read|look up|explain)\b",
+    re.IGNORECASE,
+)
+
+
+def is_question(clause: str) -> bool:
+    """A question about the state, or a request to read it back."""
+    c = clause.strip()
+    return c.endswith("?") or bool(_QUESTION_START.match(c)) or bool(_READ_REQUEST.match(c))
+
+
+def split_list(text: str) -> list[str]:
+    """Split 'a, b, and c' into items, leaving parentheses whole."""
+    items, depth, current = [], 0, ""
+    tokens = re.split(r"(\(|\)|,|\band\b|&(?=\s))", text)
+    for tok in tokens:
+        if tok == "(":
+            depth += 1
+        elif tok == ")":
+            depth -= 1
+        if depth == 0 and tok in (",", "and"):
+            items.append(current)
+            current = ""
+        else:
+            current += tok
+    items.append(current)
+    return [clean_phrase(i) for i in items if clean_phrase(i)]
+
+
+_ARTICLE = re.compile(r"^(?:the|a|an|my|our|your|some|any|one|just|only)\s+", re.IGNORECASE)
+
+
+def clean_phrase(text: str) -> str:
+    """Trim punctuation, leading articles and a trailing 'instead' / 'after all'."""
+    text = text.strip(" ,.;:!?-\"'")
+    text = re.sub(r"\s+(?:instead|after all|as well|too|again|please|at all|then)$", "", text,
+                  flags=re.IGNORECASE)
+    while (stripped := _ARTICLE.sub("", text)) != text:
+        text = stripped
+    return text.strip(" ,.;:!?-\"'")
+
+
+def singular(word: str) -> str:
+    w = word.lower()
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith(("oes", "ches", "shes", "sses", "xes")):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def content_words(text: str) -> list[str]:
+    """Lowercase, singular content words: what two phrases must share to be about one thing."""
+    words = re.findall(r"[^\W_]+(?:[:'][^\W_]+)*", text.lower())
+    return [singular(w) for w in words if w not in STOP and len(w) > 1]
+
+
+def slug(text: str, max_words: int = 4) -> str:
+    words = [w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in STOP]
+    return "-".join(words[:max_words])[:60].strip("-") or "task"
+
+
+def mentions(haystack: str, needle: str) -> bool:
+    """Whether ``needle`` occurs in ``haystack`` as whole words, singular or plural."""
+    return _word_pattern(needle).search(haystack) is not None
+
+
+def replace_word(text: str, old: str, new: str) -> str:
+    """Replace whole-word occurrences of ``old`` (singular or plural) with ``new``."""
+    return _word_pattern(old).sub(new, text)
+
+
+def _word_pattern(phrase: str) -> re.Pattern[str]:
+    words = [re.escape(singular(w)) for w in phrase.split()]
+    body = r"\s+".join(words)
+    return re.compile(rf"\b{body}(?:s|es)?\b", re.IGNORECASE)
+
+
+class ValueKind(StrEnum):
+    TIME = "time"
+    DATE = "date"
+    NAME = "name"  # a capitalized proper name
+    OTHER = "other"
+
+
+_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
+           "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+_DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight"
+TIME_RE = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}\b|\bnoon\b"
+                     r"|\bmidnight\b", re.IGNORECASE)
+DATE_RE = re.compile(rf"\b(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?"
+                     rf"\s+(?:of\s+)?(?:{_MONTHS})|{_DAYS}|\d{{4}}-\d{{2}}-\d{{2}}|"
+                     rf"\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)\b", re.IGNORECASE)
+_NAME_RE = re.compile(r"\b[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|\d+\w*))*")
+
+
+def value_kind(value: str) -> ValueKind:
+    if TIME_RE.search(value):
+        return ValueKind.TIME
+    if DATE_RE.search(value):
+        return ValueKind.DATE
+    if _NAME_RE.search(value):
+        return ValueKind.NAME
+    return ValueKind.OTHER
+
+
+def value_phrases(text: str) -> list[str]:
+    """Times, dates and capitalized names in ``text``, in order: what a request says exactly."""
+    found: list[tuple[int, str]] = []
+    taken: list[range] = []
+    for pattern in (TIME_RE, DATE_RE, _NAME_RE):
+        for m in pattern.finditer(text):
+            span = range(m.start(), m.end())
+            if any(set(span) & set(t) for t in taken):
+                continue
+            phrase = m.group().strip(" .,")
+            if pattern is _NAME_RE and (m.start() == 0 or text[: m.start()].rstrip()[-1:] in ".!?:"
+                                        or phrase.lower() in STOP):
+                continue  # a capital that only starts a sentence names nothing
+            taken.append(span)
+            found.append((m.start(), phrase))
+    return [p for _, p in sorted(found)]
