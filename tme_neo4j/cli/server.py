@@ -1,0 +1,97 @@
+"""``tme server``: the local Neo4j under TME_HOME (start, stop, status, logs)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from tme_neo4j.config import Settings
+from tme_neo4j.errors import TmeError
+from tme_neo4j.server import LocalServer, ServerStatus
+
+from ._output import console, err_console, print_json
+
+__all__ = ["app"]
+
+app = typer.Typer(
+    no_args_is_help=True,
+    help="Run a local Neo4j 5.26 Community server under TME_HOME (no Docker needed).",
+)
+
+
+def _server() -> LocalServer:
+    return LocalServer(Settings())
+
+
+def _print_status(status: ServerStatus) -> None:
+    state = f"running (pid {status.pid})" if status.running else "not running"
+    console.print(f"Neo4j {status.version}: {state}", markup=False, highlight=False)
+    for label, value in (
+        ("Bolt", status.bolt_uri),
+        ("Browser", status.browser_url),
+        ("Data", str(status.data_dir)),
+    ):
+        console.print(f"  {label + ':':<9}{value}", markup=False, highlight=False)
+
+
+@app.command()
+def start() -> None:
+    """Start the server (downloading Neo4j on first use) and wait until it answers."""
+    server = _server()
+    before = server.status()
+    if before.running:
+        console.print(f"Neo4j is already running (pid {before.pid}).", markup=False)
+        _print_status(before)
+        return
+    try:
+        with err_console.status("Starting Neo4j...") as spinner:
+            status = server.start(progress=spinner.update)
+    except TmeError as e:
+        # Printed here rather than by the root handler: the message ends with server log lines,
+        # whose brackets must not be read as markup.
+        err_console.print(f"error: {e}", markup=False, highlight=False)
+        raise typer.Exit(e.exit_code) from None
+    _print_status(status)
+    console.print(
+        "The password is kept in " + str(server.password_file) + "; tme uses it for you.",
+        markup=False,
+        highlight=False,
+    )
+
+
+@app.command()
+def stop() -> None:
+    """Stop the server gracefully; its data stays."""
+    if _server().stop():
+        console.print("Neo4j stopped.", markup=False)
+    else:
+        console.print("Neo4j was not running.", markup=False)
+
+
+@app.command()
+def status(
+    json_: Annotated[bool, typer.Option("--json", help="Print the status as JSON.")] = False,
+) -> None:
+    """Whether the server runs, its version, Bolt and Browser URLs and data folder."""
+    current = _server().status()
+    if json_:
+        print_json(current)
+    else:
+        _print_status(current)
+
+
+@app.command()
+def logs(
+    lines: Annotated[
+        int, typer.Option("-n", "--lines", min=1, help="How many lines from the end.")
+    ] = 50,
+) -> None:
+    """Print the end of the server's log."""
+    server = _server()
+    tail = server.log_tail(lines)
+    if not tail:
+        err_console.print(f"No log yet at {server.log_file}.", markup=False)
+        return
+    for line in tail:
+        typer.echo(line)
