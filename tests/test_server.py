@@ -1,0 +1,233 @@
+"""The local server, for real: a second Neo4j on its own ports under a temporary TME_HOME.
+
+The rest of the suite shares the default server; nothing here touches it. The second server
+reuses the jars Maven already cached in ~/.m2, so it costs one copy and one JVM start.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import stat
+import urllib.request
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pydantic import SecretStr
+from typer.testing import CliRunner
+
+from tme_neo4j.cli import app
+from tme_neo4j.config import Settings
+from tme_neo4j.connection import connect, resolve_credentials
+from tme_neo4j.errors import ConfigError, Neo4jUnavailableError
+from tme_neo4j.server import SUPPORTED_JAVA, LocalServer, find_java
+from tme_neo4j.server._layout import Layout, render_neo4j_conf
+
+BOLT_PORT = 17687
+HTTP_PORT = 17474
+
+runner = CliRunner()
+
+
+def _env(settings: Settings) -> dict[str, str | None]:
+    return {
+        "TME_HOME": str(settings.home),
+        "TME_BOLT_PORT": str(settings.bolt_port),
+        "TME_HTTP_PORT": str(settings.http_port),
+        "TME_NEO4J_URI": None,
+    }
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@pytest.fixture(scope="module")
+def second_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    return Settings(
+        home=tmp_path_factory.mktemp("tme-home"),
+        neo4j_uri=None,
+        bolt_port=BOLT_PORT,
+        http_port=HTTP_PORT,
+    )
+
+
+@pytest.fixture(scope="module")
+def second_server(second_settings: Settings) -> Iterator[LocalServer]:
+    server = LocalServer(second_settings)
+    server.start()
+    yield server
+    server.stop()
+
+
+# -- Pure logic ---------------------------------------------------------------------------------
+
+
+def test_conf_listens_on_loopback_with_auth_and_no_usage_report(tmp_path: Path) -> None:
+    settings = Settings(home=tmp_path, bolt_port=17001, http_port=17002, heap="384m")
+    conf = render_neo4j_conf(settings, Layout(settings))
+    assert "server.default_listen_address=127.0.0.1" in conf
+    assert "server.bolt.listen_address=127.0.0.1:17001" in conf
+    assert "server.http.listen_address=127.0.0.1:17002" in conf
+    assert "dbms.security.auth_enabled=true" in conf
+    assert "dbms.usage_report.enabled=false" in conf
+    assert "server.memory.heap.max_size=384m" in conf
+
+
+def test_bad_memory_size_is_a_config_error(tmp_path: Path) -> None:
+    settings = Settings(home=tmp_path, pagecache="lots")
+    with pytest.raises(ConfigError, match="TME_PAGECACHE"):
+        render_neo4j_conf(settings, Layout(settings))
+
+
+def test_constructor_touches_nothing(tmp_path: Path) -> None:
+    home = tmp_path / "not-yet"
+    server = LocalServer(Settings(home=home))
+    assert not server.status().running
+    assert not home.exists()
+
+
+def test_found_java_is_supported() -> None:
+    assert find_java().major in SUPPORTED_JAVA
+
+
+# -- A real server ------------------------------------------------------------------------------
+
+
+def test_status_shows_urls_and_bolt_answers(
+    second_server: LocalServer, second_settings: Settings
+) -> None:
+    result = runner.invoke(app, ["server", "status"], env=_env(second_settings))
+    assert result.exit_code == 0, result.output
+    assert "running" in result.stdout
+    assert f"bolt://127.0.0.1:{BOLT_PORT}" in result.stdout
+    assert f"http://127.0.0.1:{HTTP_PORT}/browser/" in result.stdout
+    assert str(second_settings.home / "data") in result.stdout
+
+    with connect(second_settings, start=False) as driver:
+        records, _, _ = driver.execute_query("RETURN 1 AS one")
+    assert records[0]["one"] == 1
+
+
+def test_status_json(second_server: LocalServer, second_settings: Settings) -> None:
+    result = runner.invoke(app, ["server", "status", "--json"], env=_env(second_settings))
+    assert result.exit_code == 0, result.output
+    status = json.loads(result.stdout)
+    assert status["running"] is True
+    assert status["pid"] == second_server.status().pid
+    assert status["version"] == second_settings.neo4j_version
+    assert status["bolt_uri"] == f"bolt://127.0.0.1:{BOLT_PORT}"
+
+
+def test_browser_is_served(second_server: LocalServer) -> None:
+    url = second_server.status().browser_url
+    with urllib.request.urlopen(url, timeout=30) as response:
+        assert response.status == 200
+        assert b"<html" in response.read().lower()
+
+
+def test_password_file_is_private(second_server: LocalServer) -> None:
+    mode = stat.S_IMODE(second_server.password_file.stat().st_mode)
+    assert mode == 0o600
+    assert len(second_server.password()) >= 16
+
+
+def test_password_never_printed(second_server: LocalServer, second_settings: Settings) -> None:
+    password = second_server.password()
+    for arguments in (["status"], ["status", "--json"], ["start"], ["logs", "-n", "500"]):
+        result = runner.invoke(app, ["server", *arguments], env=_env(second_settings))
+        assert result.exit_code == 0, result.output
+        assert password not in result.output
+    assert password not in second_server.log_file.read_text()
+    assert password not in repr(resolve_credentials(second_settings))
+
+
+def test_start_when_running_says_so(second_server: LocalServer, second_settings: Settings) -> None:
+    pid = second_server.status().pid
+    result = runner.invoke(app, ["server", "start"], env=_env(second_settings))
+    assert result.exit_code == 0, result.output
+    assert "already running" in result.stdout
+    assert second_server.status().pid == pid
+
+
+def test_logs_prints_the_tail(second_server: LocalServer, second_settings: Settings) -> None:
+    result = runner.invoke(app, ["server", "logs", "-n", "3"], env=_env(second_settings))
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert 0 < len(lines) <= 3
+    assert lines == second_server.log_tail(3)
+
+
+def test_connect_through_uri(second_server: LocalServer, second_settings: Settings) -> None:
+    remote = Settings(
+        home=second_settings.home,
+        neo4j_uri=f"bolt://127.0.0.1:{BOLT_PORT}",
+        neo4j_password=SecretStr(second_server.password()),
+    )
+    with connect(remote) as driver:
+        records, _, _ = driver.execute_query("RETURN 2 AS two")
+    assert records[0]["two"] == 2
+
+    wrong = "definitely-not-the-password"
+    with pytest.raises(ConfigError, match="TME_NEO4J_PASSWORD") as raised:
+        connect(remote.model_copy(update={"neo4j_password": SecretStr(wrong)}))
+    assert wrong not in str(raised.value)
+
+
+def test_connect_without_start_needs_a_running_server(tmp_path: Path) -> None:
+    settings = Settings(home=tmp_path, neo4j_uri=None, bolt_port=_free_port())
+    with pytest.raises(Neo4jUnavailableError, match="tme server start"):
+        connect(settings, start=False)
+
+
+def test_taken_port_is_named(tmp_path: Path) -> None:
+    with socket.socket() as squatter:
+        squatter.bind(("127.0.0.1", 0))
+        squatter.listen()
+        port = squatter.getsockname()[1]
+        settings = Settings(home=tmp_path, bolt_port=port, http_port=_free_port())
+        with pytest.raises(ConfigError, match=f"port {port}"):
+            LocalServer(settings).start()
+
+        result = runner.invoke(app, ["server", "start"], env=_env(settings))
+        assert result.exit_code == 1
+        assert f"port {port}" in result.stderr
+        assert "TME_BOLT_PORT" in result.stderr
+
+
+@pytest.mark.slow
+def test_data_survives_restart(second_server: LocalServer, second_settings: Settings) -> None:
+    marker = uuid.uuid4().hex
+    with connect(second_settings, start=False) as driver:
+        driver.execute_query("CREATE (:RestartProbe {marker: $marker})", marker=marker)
+
+    result = runner.invoke(app, ["server", "stop"], env=_env(second_settings))
+    assert result.exit_code == 0, result.output
+    assert not second_server.status().running
+    with pytest.raises(Neo4jUnavailableError):
+        connect(second_settings, start=False)
+
+    result = runner.invoke(app, ["server", "start"], env=_env(second_settings))
+    assert result.exit_code == 0, result.output
+    assert second_server.status().running
+
+    with connect(second_settings, start=False) as driver:
+        records, _, _ = driver.execute_query(
+            "MATCH (p:RestartProbe {marker: $marker}) RETURN count(p) AS n", marker=marker
+        )
+    assert records[0]["n"] == 1
+
+
+@pytest.mark.slow
+def test_stop_twice(second_server: LocalServer, second_settings: Settings) -> None:
+    assert second_server.stop()
+    result = runner.invoke(app, ["server", "stop"], env=_env(second_settings))
+    assert result.exit_code == 0
+    assert "not running" in result.stdout
+    second_server.start()
+    assert second_server.status().running
