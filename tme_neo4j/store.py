@@ -305,6 +305,40 @@ class MemoryStore:
             for r in rows
         ]
 
+    def subgraph(self, keys: Sequence[str]) -> list[Task]:
+        """The tasks named, with their ancestors, children, dependencies and dependents."""
+        rows = self._read(lambda tx: _run(tx, "get_subgraph", ws=self.workspace, keys=list(keys)))
+        return [_task(r) for r in rows]
+
+    def roots(self, *, limit: int = 100) -> list[Task]:
+        """The most recently updated root tasks that are not cancelled."""
+        rows = self._read(lambda tx: _run(tx, "get_roots", ws=self.workspace, limit=limit))
+        return [_task(r) for r in rows]
+
+    def recent_focus(self, *, turns: int = 3) -> list[str]:
+        """Keys of the root tasks the latest turns changed, newest first."""
+        rows = self._read(lambda tx: _run(tx, "get_recent_focus", ws=self.workspace,
+                                          turns=turns))
+        return [r["key"] for r in rows]
+
+    def past_values(self, keys: Sequence[str]) -> dict[str, list[str]]:
+        """Every value each task has had, oldest first."""
+        rows = self._read(lambda tx: _run(tx, "get_past_values", ws=self.workspace,
+                                          keys=list(keys)))
+        return {r["key"]: list(r["values"]) for r in rows}
+
+    def search_history(self, terms: Sequence[str]) -> list[tuple[Task, list[Revision]]]:
+        """Tasks that ever had one of ``terms`` in their title or value, with full history."""
+        lowered = [t.lower() for t in terms if t.strip()]
+        if not lowered:
+            return []
+        rows = self._read(lambda tx: _run(tx, "search_history", ws=self.workspace,
+                                          terms=lowered))
+        return [
+            (_task(r), [Revision.model_validate(_native(h, drop=("ws",))) for h in r["revisions"]])
+            for r in rows
+        ]
+
     def align(self, text: str, *, limit: int = 8) -> list[AlignedTask]:
         """Candidate tasks for ``text``: exact key mentions first, then full-text matches."""
         words = [w.lower() for w in _WORD.findall(text)][:64]
@@ -441,7 +475,7 @@ class _Writer:
                 "nothing was written",
                 current=current,
             )
-        old, new = rows[0]["old_value"], rows[0]["task"]["value"]
+        old, new = rows[0]["old_value"], rows[0]["task"].get("value")
         self._touch(key, op)
         if old != new:
             self._propagate(key, f"{key} changed from {_show(old)} to {_show(new)}")
@@ -467,7 +501,7 @@ class _Writer:
             return  # already in that status: nothing to do
         self._touch(key, op)
         if status == TaskStatus.CANCELLED or rows[0]["old_status"] == TaskStatus.CANCELLED:
-            title = rows[0]["task"]["title"]
+            title = rows[0]["task"].get("title")
             verb = "was cancelled" if status == TaskStatus.CANCELLED else "was restored"
             self._propagate(key, f"{key} ({_show(title)}) {verb}")
 

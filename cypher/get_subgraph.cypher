@@ -1,0 +1,20 @@
+// Purpose: the neighbourhood of some tasks: the tasks themselves, their ancestors, children,
+//          dependencies and dependents. What a turn's TRIM and context read instead of the
+//          whole workspace. Cancelled tasks included (they can be restored).
+// Parameters: $ws STRING, $keys LIST<STRING>
+// Returns: task MAP, parents LIST<STRING>, depends_on LIST<STRING>
+// Mode: read
+UNWIND $keys AS key
+MATCH (t:Task {ws: $ws, key: key})
+CALL (t) {
+  MATCH (t)-[:SUBTASK_OF]->*(n:Task) RETURN n
+  UNION
+  MATCH (t)<-[:SUBTASK_OF]-(n:Task) RETURN n
+  UNION
+  MATCH (t)-[:DEPENDS_ON]-(n:Task) RETURN n
+}
+WITH DISTINCT n
+RETURN n {.*} AS task,
+       COLLECT { MATCH (n)-[:SUBTASK_OF]->(p:Task) RETURN p.key ORDER BY p.key } AS parents,
+       COLLECT { MATCH (n)-[:DEPENDS_ON]->(d:Task) RETURN d.key ORDER BY d.key } AS depends_on
+ORDER BY n.created_at, n.key

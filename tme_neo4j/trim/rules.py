@@ -1,0 +1,732 @@
+"""Rule-based TRIM: deterministic and offline, from general language patterns only.
+
+A turn is cut into sentences and clauses; each clause is tried against the intent patterns in
+order (rollback, reset, replace, split, merge, cancel, restore, done, dependency, add-to,
+goal-with-steps, move), then read as a question (check), a slot value ("destination: ..."), a new
+task, or a plain statement that changes nothing. Clauses see the operations of the clauses
+before them, so "add X ... then remove X" in one turn works.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from tme_neo4j.models import (
+    AddDependency,
+    AddTask,
+    CancelTask,
+    CompleteTask,
+    LinkParent,
+    Operation,
+    RestoreTask,
+    ReviseTask,
+    RollbackTask,
+    Task,
+    TaskStatus,
+)
+from tme_neo4j.trim.base import Conflict, Intent, Subtask, TrimResult, TrimView
+from tme_neo4j.trim.language import (
+    ValueKind,
+    clean_phrase,
+    content_words,
+    fold,
+    is_question,
+    mentions,
+    replace_word,
+    sentences,
+    slug,
+    split_clauses,
+    split_list,
+    strip_fillers,
+    value_kind,
+    value_phrases,
+)
+
+__all__ = ["RuleInterpreter"]
+
+I = re.IGNORECASE
+
+_SLOT_PREFIX = re.compile(r"^\s*([A-Za-z][\w -]{0,30}?)\s*:\s+(.+)$", re.S)
+_ROLLBACK = re.compile(
+    r"\b(?:go(?:ing)? back to|revert(?:ing)?(?: back)?(?: to)?|roll(?:ing)?[ -]?back(?: to)?|"
+    r"switch(?:ing)? back to|change (?:it |that )?back to|return to|back to)\b\s*(?P<x>.*)$", I)
+_ORIGINAL = re.compile(r"\b(?:as (?:originally|first|initially) (?:planned|said|set)|"
+                       r"(?:the )?(?:original|first|initial) (?:one|value|plan|choice))\b", I)
+_RESET = re.compile(
+    r"^(?:reset|set|change|trim|cut)\s+(?:it|this|that|(?:the |my |our )?(?P<what>[\w -]+?))?\s*"
+    r"(?:back\s+)?to\s+(?:just|only)\s+(?P<items>.+)$|"
+    r"^reset\s+(?:it|this|that|(?:the |my |our )?(?P<what2>[\w -]+?))?\s*to\s+(?P<items2>.+)$|"
+    r"^(?:make it|keep)\s+(?:just|only)\s+(?P<items3>.+)$", I)
+_REPLACE = re.compile(
+    r"^(?:replace|swap|switch|exchange)\s+(?:out\s+)?(?P<old>.+?)\s+(?:with|for|by)\s+(?P<new>.+)$|"
+    r"^substitute\s+(?P<new2>.+?)\s+for\s+(?P<old2>.+)$|"
+    r"^(?:use|get|take|try|do|pick|choose|go with)\s+(?P<new3>.+?)\s+instead(?:\s+of\s+(?P<old3>.+))?$",
+    I)
+_CHANGE = re.compile(r"^(?:change|switch|update|set)\s+(?P<old>.+?)\s+to\s+(?P<new>.+)$", I)
+_SPLIT = re.compile(
+    r"\bsplit\s+(?:it|this|that|(?:the |my )?(?P<what>[\w -]+?))\s+into\s+(?P<n>\w+)\s+"
+    r"(?P<noun>[a-z]+?)s?\b\s*(?:[-:,]\s*(?P<parts>.+))?$", I)
+_MERGE = re.compile(r"\b(?:merge|combine|consolidate|unify|rejoin)\b|"
+                    r"\bmake (?:it|them|this|these) (?:a |one )?(?:single|one)\b|"
+                    r"\b(?:back )?(?:into|to) (?:a single|one) \w+", I)
+_CANCEL = re.compile(
+    r"^(?:remove|delete|cancel|drop|take out|get rid of|scrap|skip|forget(?: about)?|discard|"
+    r"exclude|call off|strike|cross off|don't need|do not need|no longer need|we don't need|"
+    r"i don't need|we no longer need|i no longer need)\s+(?P<items>.+?)"
+    r"(?:\s+(?:from|off|out of)\s+(?:the |my |our )?(?P<from>[\w -]+?))?$", I)
+_RESTORE = re.compile(
+    r"^(?:keep|restore|bring back|add back|re-?add|reinstate|undo removing|don't remove|"
+    r"do not remove|put back)\s+(?P<items>.+?)(?:\s+(?:back|after all|in))?$|"
+    r"^(?:put|bring|add)\s+(?P<items2>.+?)\s+back(?:\s+in)?$", I)
+_DONE = re.compile(
+    r"^(?:mark\s+)?(?P<items>.+?)\s+(?:is|are|as|has been|have been)\s+(?:now\s+)?"
+    r"(?:done|finished|complete|completed|taken care of)$|"
+    r"^(?:i|we)\s+(?:have\s+|'ve\s+)?(?:finished|completed|did|done)\s+(?P<items2>.+)$|"
+    r"^(?:finish|complete|tick off|check off)\s+(?P<items3>.+)$", I)
+_DEPEND = re.compile(
+    r"^(?P<a>.+?)\s+(?:needs|requires|depends on|must wait for|has to wait for|waits for|"
+    r"comes after|can only start after|can't start before|cannot start before|"
+    r"must come after|should come after)\s+(?P<b>.+)$|"
+    r"^(?P<b2>.+?)\s+(?:must|has to|should) (?:come|happen|be done) before\s+(?P<a2>.+)$|"
+    r"^(?:do\s+)?(?P<a3>.+?)\s+(?:only\s+)?after\s+(?P<b3>.+)$", I)
+_ADD_TO = re.compile(
+    r"^(?:add|put|include|use|throw in|toss in|get|buy|order|pack|bring|invite|place)\s+"
+    r"(?P<items>.+?)\s+(?:to|in|into|on|onto)\s+(?:the\s+|my\s+|our\s+|your\s+)?"
+    r"(?P<container>[\w' -]+?)$", I)
+_GOAL = re.compile(r"^(?:in order )?to\s+(?P<goal>[^,]+),\s*(?P<steps>.+)$", I)
+_MOVE = re.compile(
+    r"^(?:move|reschedule|shift|push|bump|change|set|make|update|put)\s+"
+    r"(?:it|this|that|everything|the \w+)?\s*(?:back\s+)?(?:to|for|at|on|into|until)?\s*"
+    r"(?P<v>.+)$", I)
+_WANT = re.compile(r"^(?:i|we)\s+(?:need|want|would like|'d like|have)\s+to\s+(?P<rest>.+)$", I)
+_NEGATED = re.compile(
+    r"\b(?:no|out of|without|ran out of|run out of|don't have(?: any)?|do not have(?: any)?|"
+    r"no more|lack)\s+(?P<what>[a-z][\w-]*)", I)
+_STATEMENT = re.compile(
+    r"^(?:(?i:i|i'm|i'll|i've|we|we're|we'll|he|she|they|it|it's|there|there's|that|that's|this|"
+    r"[A-Z][a-z]+\s+(?i:is|are|was|can|can't|cannot|won't|will|has|had|isn't|wasn't|doesn't|"
+    r"didn't|should|needs|wants|prefers|likes|only)))\b", re.S)
+_VALUE_PATTERNS = (
+    re.compile(r"\bmake (?:that|it)\s+(?P<v>.+)$", I),
+    re.compile(r"\b(?:set|change|update|move|switch|push|reschedule)\b.*?\b(?:to|for)\s+(?P<v>.+)$",
+               I),
+    re.compile(r"\b(?:is|are|will be|should be|it's)\s+(?P<v>.+)$", I),
+)
+_LAST_PREP = re.compile(
+    r".*\b(?P<prep>to|from|on|at|in|for|near|by|around|before|after|via|with)\s+(?P<v>.+)$", I)
+_MEANINGFUL_PREPS = {"near", "around", "before", "after", "via", "by"}
+_SLOT_PREPS = r"on|at|with|from|to|near|by|before|after|in|for|around|until"
+
+
+class RuleInterpreter:
+    """Offline, deterministic TRIM from general language patterns."""
+
+    name = "rules"
+
+    def interpret(self, text: str, view: TrimView) -> TrimResult:
+        return _TurnParser(view).parse(fold(text))
+
+
+class _TurnParser:
+    def __init__(self, view: TrimView) -> None:
+        self.tasks: dict[str, Task] = {t.key: t for t in view.tasks}
+        for a in view.aligned:
+            self.tasks.setdefault(a.task.key, a.task)
+        self.past = {k: list(v) for k, v in view.past_values.items()}
+        self.focus = list(view.focus)
+        self.negated: list[str] = []
+        self.subtasks: list[Subtask] = []
+
+    # -- the turn ----------------------------------------------------------------------------
+
+    def parse(self, text: str) -> TrimResult:
+        slot = None
+        if m := _SLOT_PREFIX.match(text):
+            slot, text = slug(m[1], max_words=3), m[2]
+        for sentence in sentences(text):
+            question = sentence.rstrip().endswith("?")
+            for clause in split_clauses(sentence):
+                self._clause(clause, slot, question)
+        return TrimResult(subtasks=self.subtasks)
+
+    def _clause(self, raw: str, slot: str | None, question: bool) -> None:
+        c = strip_fillers(raw).rstrip(".!? ")
+        self.negated += [m["what"] for m in _NEGATED.finditer(c)]
+        if not c:
+            return
+        if m := _WANT.match(c):
+            c = m["rest"]
+        handlers: list[Callable[[str, str, str | None], bool]] = [
+            self._rollback, self._reset, self._replace, self._split, self._merge, self._cancel,
+            self._restore, self._done, self._depend, self._add_to, self._goal,
+        ]
+        if slot is None:
+            handlers.append(self._move)
+        for handler in handlers:
+            if handler(c, raw, slot):
+                return
+        if question or is_question(c) or is_question(raw.strip()):
+            self._emit(Intent.CHECK, raw, about=self._about(c, slot))
+        elif slot is not None:
+            self._slot_value(c, raw, slot)
+        elif _STATEMENT.match(c):
+            self._emit(Intent.NOTE, raw, about=self._about(c, None))
+        else:
+            self._new_task(c, raw)
+
+    # -- intents -----------------------------------------------------------------------------
+
+    def _rollback(self, c: str, raw: str, slot: str | None) -> bool:
+        m = _ROLLBACK.search(c)
+        original = _ORIGINAL.search(c) is not None
+        if not m and not (original and slot):
+            return False
+        wanted = clean_phrase(_ORIGINAL.sub("", m["x"] if m else "")) or None
+        target = self._active(slot) if slot else None
+        if target is None and wanted:
+            target = next((t for t in self._live() if self._had_value(t.key, wanted)), None)
+        if target is None:
+            target = self._match(wanted or c, self._live())
+        if target is None:
+            return False
+        if wanted and self._had_value(target.key, wanted):
+            value = next(v for v in self.past[target.key] if _same(v, wanted))
+            op: Operation = RollbackTask(key=target.key, to_value=value)
+        elif wanted and not original:
+            op = ReviseTask(key=target.key, value=wanted, reason="set back by request")
+        elif original:
+            op = RollbackTask(key=target.key, to_n=1)
+        else:
+            op = RollbackTask(key=target.key)
+        self._emit(Intent.ROLLBACK, raw, [op], about=[target.key])
+        return True
+
+    def _reset(self, c: str, raw: str, slot: str | None) -> bool:
+        m = _RESET.match(c)
+        if not m:
+            return False
+        what = m["what"] or m["what2"]
+        items = split_list(m["items"] or m["items2"] or m["items3"])
+        root = self._root_for(what)
+        if root is None or not items:
+            return False
+        children = [t for t in self.tasks.values() if root.key in t.parents]
+        keep: set[str] = set()
+        ops: list[Operation] = []
+        for item in items:
+            found = self._match(item, children)
+            if found is None:
+                ops.append(self._add(item, parents=[root.key]))
+                continue
+            keep.add(found.key)
+            if found.status == TaskStatus.CANCELLED:
+                ops.append(self._set_status(found, TaskStatus.ACTIVE))
+        for child in children:
+            if child.key not in keep and child.status != TaskStatus.CANCELLED:
+                ops.append(self._set_status(child, TaskStatus.CANCELLED))
+        self._emit(Intent.RESET, raw, ops, about=[root.key, *keep])
+        return True
+
+    def _replace(self, c: str, raw: str, slot: str | None) -> bool:
+        if m := _REPLACE.match(c):
+            old = m["old"] or m["old2"] or m["old3"]
+            new = clean_phrase(m["new"] or m["new2"] or m["new3"])
+            if old is None and self.negated:
+                old = self.negated[-1]
+        elif m := _CHANGE.match(c):
+            old, new = m["old"], clean_phrase(m["new"])
+            # "change the date to June 15th" names a task, not a value to swap everywhere.
+            if target := (self._active(slot) if slot else None) or self._match(old, self._live()):
+                if not any(mentions(f"{t.title} {t.value or ''}", clean_phrase(old))
+                           for t in self._live() if t.key != target.key):
+                    self._update(target, new, raw)
+                    return True
+        else:
+            return False
+        if not old or not new:
+            return False
+        old = clean_phrase(old)
+        ops: list[Operation] = []
+        about: list[str] = []
+        for t in self._live():
+            in_title, in_value = mentions(t.title, old), mentions(t.value or "", old)
+            if not (in_title or in_value):
+                continue
+            title = replace_word(t.title, old, new) if in_title else None
+            value = replace_word(t.value or "", old, new) if in_value else t.value
+            ops.append(ReviseTask(key=t.key, value=value, title=title,
+                                  reason=f"replaced {old} with {new}"))
+            self._pending(t, value=value, title=title or t.title)
+            about.append(t.key)
+        if not ops:
+            return False
+        self._emit(Intent.REPLACE, raw, ops, about=about)
+        return True
+
+    def _split(self, c: str, raw: str, slot: str | None) -> bool:
+        m = _SPLIT.search(c)
+        if not m:
+            return False
+        root = self._root_for(m["what"])
+        if root is None:
+            return False
+        parts = [clean_phrase(p) for p in re.split(r"\s*[,;]\s*", m["parts"] or "") if p.strip()]
+        count = len(parts) or _number(m["n"]) or 2
+        noun = m["noun"].lower()
+        ops: list[Operation] = []
+        for i in range(count):
+            part = parts[i] if i < len(parts) else None
+            n = 1 + sum(1 for k in self.tasks if k.startswith(f"{root.key}.part-"))
+            ops.append(self._add(f"{noun.capitalize()} {n}", value=part, parents=[root.key],
+                                 key=f"{root.key}.part-{n}"))
+        self._emit(Intent.SPLIT, raw, ops, about=[root.key])
+        return True
+
+    def _merge(self, c: str, raw: str, slot: str | None) -> bool:
+        if not _MERGE.search(c):
+            return False
+        root = self._root_for(None)
+        if root is None:
+            return False
+        parts = [t for t in self._live() if root.key in t.parents
+                 and re.search(r"\.part-\d+$", t.key)]
+        ops: list[Operation] = [self._set_status(p, TaskStatus.CANCELLED) for p in parts]
+        ops += self._typed_updates(root, c)
+        if not ops:
+            return False
+        self._emit(Intent.MERGE, raw, ops, about=[root.key])
+        return True
+
+    def _cancel(self, c: str, raw: str, slot: str | None) -> bool:
+        m = _CANCEL.match(c)
+        if not m:
+            return False
+        scope = self._scope(m["from"])
+        targets = self._items(m["items"], [t for t in scope if t.status != TaskStatus.CANCELLED],
+                              slot)
+        if not targets:
+            return False
+        ops = [self._set_status(t, TaskStatus.CANCELLED) for t in targets]
+        self._emit(Intent.CANCEL, raw, ops, about=[t.key for t in targets])
+        return True
+
+    def _restore(self, c: str, raw: str, slot: str | None) -> bool:
+        m = _RESTORE.match(c)
+        if not m:
+            return False
+        items = m["items"] or m["items2"]
+        cancelled = [t for t in self.tasks.values() if t.status == TaskStatus.CANCELLED]
+        targets = self._items(items, cancelled, slot)
+        if targets:
+            ops = [self._set_status(t, TaskStatus.ACTIVE) for t in targets]
+            self._emit(Intent.RESTORE, raw, ops, about=[t.key for t in targets])
+            return True
+        if already := self._items(items, self._live(), slot):  # "keep X" when X is there
+            self._emit(Intent.NOTE, raw, about=[t.key for t in already])
+            return True
+        return False
+
+    def _done(self, c: str, raw: str, slot: str | None) -> bool:
+        m = _DONE.match(c)
+        if not m:
+            return False
+        targets = self._items(m["items"] or m["items2"] or m["items3"], self._live(), slot)
+        if not targets:
+            return False
+        ops = [self._set_status(t, TaskStatus.DONE) for t in targets]
+        self._emit(Intent.DONE, raw, ops, about=[t.key for t in targets])
+        return True
+
+    def _depend(self, c: str, raw: str, slot: str | None) -> bool:
+        m = _DEPEND.match(c)
+        if not m:
+            return False
+        a_text, b_text = m["a"] or m["a2"] or m["a3"], m["b"] or m["b2"] or m["b3"]
+        a = self._active(slot) if slot and a_text.lower() in ("it", "this", "that") else None
+        a = a or self._match(a_text, self._live())
+        b = self._match(b_text, self._live())
+        if a is None or b is None or a.key == b.key:
+            return False
+        self._emit(Intent.DEPEND, raw, [AddDependency(key=a.key, depends_on=b.key)],
+                   about=[a.key, b.key])
+        return True
+
+    def _add_to(self, c: str, raw: str, slot: str | None) -> bool:
+        m = _ADD_TO.match(c)
+        if not m or value_kind(m["container"]) != ValueKind.OTHER:
+            return False
+        container = clean_phrase(m["container"])
+        ops: list[Operation] = []
+        root = self._match(container, [t for t in self._live() if not t.parents])
+        if root is None:
+            ops.append(self._add(container.capitalize(), key=slug(container)))
+            root = self.tasks[ops[-1].key]  # type: ignore[union-attr]
+        about = [root.key]
+        for item in _expand(split_list(m["items"])):
+            existing = self._match(item, list(self.tasks.values()), strict=True)
+            if existing is None:
+                ops.append(self._add(item, parents=[root.key]))
+                about.append(ops[-1].key)  # type: ignore[union-attr]
+                continue
+            about.append(existing.key)
+            if existing.status == TaskStatus.CANCELLED:
+                ops.append(self._set_status(existing, TaskStatus.ACTIVE))
+            if root.key not in existing.parents:
+                ops.append(LinkParent(key=existing.key, parent=root.key))
+                self._pending(existing, parents=[*existing.parents, root.key])
+        intent = Intent.LINK if all(isinstance(o, LinkParent) for o in ops) else Intent.NEW
+        self._emit(intent, raw, ops, about=about)
+        return True
+
+    def _goal(self, c: str, raw: str, slot: str | None) -> bool:
+        m = _GOAL.match(c)
+        if not m:
+            return False
+        goal = clean_phrase(m["goal"])
+        ops: list[Operation] = []
+        root = self._match(_drop_verb(goal), [t for t in self._live() if not t.parents])
+        if root is None:
+            ops.append(self._add(goal[:1].upper() + goal[1:], key=slug(_drop_verb(goal))))
+            root = self.tasks[ops[-1].key]  # type: ignore[union-attr]
+        previous: str | None = None
+        for step, after_previous in _steps(m["steps"]):
+            existing = self._match(step, self._live(), strict=True)
+            if existing is not None:
+                if root.key not in existing.parents:
+                    ops.append(LinkParent(key=existing.key, parent=root.key))
+                key = existing.key
+            else:
+                add = self._add(step[:1].upper() + step[1:], parents=[root.key],
+                                key=slug(step.split()[-1]))
+                ops.append(add)
+                key = add.key
+            if after_previous and previous:
+                ops.append(AddDependency(key=key, depends_on=previous))
+            previous = key
+        self._emit(Intent.NEW, raw, ops, about=[root.key])
+        return True
+
+    def _move(self, c: str, raw: str, slot: str | None) -> bool:
+        m = _MOVE.match(c)
+        if not m or not value_phrases(m["v"]):
+            return False
+        root = self._root_for(None)
+        if root is None:
+            return False
+        ops = self._typed_updates(root, m["v"])
+        if not ops:
+            return False
+        self._emit(Intent.UPDATE, raw, ops, about=[root.key])
+        return True
+
+    def _slot_value(self, c: str, raw: str, slot: str) -> None:
+        value = _extract_value(c)
+        current = self.tasks.get(slot)
+        if current is not None and current.status != TaskStatus.CANCELLED:
+            self._update(current, value, raw)
+            return
+        conflicts = self._conflicts(c, exclude=slot)
+        if conflicts:
+            self._emit(Intent.CHECK, raw, about=[x.key for x in conflicts], conflicts=conflicts)
+            return
+        if current is not None:  # a cancelled slot spoken of again comes back with the new value
+            ops: list[Operation] = [self._set_status(current, TaskStatus.ACTIVE)]
+            ops.append(ReviseTask(key=slot, value=value))
+            self._emit(Intent.RESTORE, raw, ops, about=[slot])
+            return
+        parents = self.focus[:1]
+        add = self._add(slot.replace("-", " ").capitalize(), value=value, parents=parents,
+                        key=slot)
+        self._emit(Intent.NEW, raw, [add], about=[add.key])
+
+    def _new_task(self, c: str, raw: str) -> None:
+        head, slots = _slot_phrases(c)
+        title = head[:1].upper() + head[1:]
+        root = self._add(title, key=slug(_noun_phrase(head)))
+        ops: list[Operation] = [root]
+        for name, value in slots:
+            ops.append(self._add(name.capitalize(), value=value, parents=[root.key],
+                                 key=f"{root.key}.{name}"))
+        self._emit(Intent.NEW, raw, ops, about=[root.key])
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def _emit(
+        self,
+        intent: Intent,
+        raw: str,
+        ops: Iterable[Operation] = (),
+        *,
+        about: Iterable[str] = (),
+        conflicts: Iterable[Conflict] = (),
+    ) -> None:
+        self.subtasks.append(Subtask(text=raw.strip(), intent=intent, operations=list(ops),
+                                     about=list(dict.fromkeys(about)),
+                                     conflicts=list(conflicts)))
+        for key in about:  # what a turn speaks of becomes what "it" means next
+            task = self.tasks.get(key)
+            if task is not None:
+                root = task.key if not task.parents else task.parents[0]
+                self.focus = [root, *[f for f in self.focus if f != root]]
+                break
+
+    def _update(self, task: Task, value: str, raw: str) -> None:
+        if _same(task.value or "", value):
+            self._emit(Intent.NOTE, raw, about=[task.key])
+            return
+        self._emit(Intent.UPDATE, raw, [ReviseTask(key=task.key, value=value)], about=[task.key])
+        self._pending(task, value=value)
+
+    def _typed_updates(self, root: Task, text: str) -> list[Operation]:
+        """Revise the root's slots whose kind (time, date, name) matches a value in ``text``."""
+        ops: list[Operation] = []
+        children = [t for t in self._live() if root.key in t.parents]
+        for phrase in value_phrases(text):
+            kind = value_kind(phrase)
+            slot = next((t for t in children if t.value and value_kind(t.value) == kind
+                         and not re.search(r"\.part-\d+$", t.key)), None)
+            if slot is None:
+                if kind == ValueKind.NAME:
+                    continue  # a bare name is no slot of its own
+                add = self._add(kind.value.capitalize(), value=phrase, parents=[root.key],
+                                key=f"{root.key}.{kind.value}")
+                ops.append(add)
+            elif not _same(slot.value or "", phrase):
+                ops.append(ReviseTask(key=slot.key, value=phrase))
+                self._pending(slot, value=phrase)
+        return ops
+
+    def _conflicts(self, text: str, exclude: str) -> list[Conflict]:
+        """Values a request names that memory holds otherwise. Hard evidence first (a value
+        that was replaced); unknown names are then tied to unmatched slots of the same kind."""
+        live = [t for t in self._live() if t.key != exclude and t.value]
+        conflicts: list[Conflict] = []
+        unknown: list[str] = []
+        matched: set[str] = set()
+        for phrase in value_phrases(text):
+            current = next((t for t in live if mentions(t.value or "", phrase)), None)
+            if current is not None:
+                matched.add(current.key)
+                continue
+            old = next((t for t in live if self._had_value(t.key, phrase)), None)
+            if old is not None:
+                matched.add(old.key)
+                conflicts.append(Conflict(key=old.key, said=phrase, current=old.value,
+                                          note="an earlier value, since replaced"))
+            else:
+                unknown.append(phrase)
+        if not conflicts:
+            return []
+        for phrase in unknown:
+            kind = value_kind(phrase)
+            slot = next((t for t in live if t.key not in matched
+                         and value_kind(t.value or "") == kind), None)
+            if slot is not None:
+                matched.add(slot.key)
+                conflicts.append(Conflict(key=slot.key, said=phrase, current=slot.value,
+                                          note="never recorded"))
+        return conflicts
+
+    def _add(
+        self, title: str, *, value: str | None = None, parents: list[str] | None = None,
+        key: str | None = None,
+    ) -> AddTask:
+        key = self._free_key(key or slug(title))
+        op = AddTask(key=key, title=title[:300], value=value, parents=parents or [])
+        self.tasks[key] = Task(key=key, id="", title=op.title, value=value,
+                               parents=list(op.parents))
+        return op
+
+    def _set_status(self, task: Task, status: TaskStatus) -> Operation:
+        self._pending(task, status=status)
+        if status == TaskStatus.CANCELLED:
+            return CancelTask(key=task.key)
+        if status == TaskStatus.DONE:
+            return CompleteTask(key=task.key)
+        return RestoreTask(key=task.key)
+
+    def _pending(self, task: Task, **changes: object) -> None:
+        self.tasks[task.key] = task.model_copy(update=changes)
+
+    def _free_key(self, key: str) -> str:
+        key = key.strip(".-") or "task"
+        if key not in self.tasks:
+            return key
+        n = 2
+        while f"{key}-{n}" in self.tasks:
+            n += 1
+        return f"{key}-{n}"
+
+    def _live(self) -> list[Task]:
+        return [t for t in self.tasks.values() if t.status != TaskStatus.CANCELLED]
+
+    def _active(self, key: str | None) -> Task | None:
+        task = self.tasks.get(key or "")
+        return task if task is not None and task.status != TaskStatus.CANCELLED else None
+
+    def _had_value(self, key: str, value: str) -> bool:
+        return any(_same(v, value) for v in self.past.get(key, []))
+
+    def _root_for(self, what: str | None) -> Task | None:
+        """The root a clause is about: the one it names, else the one the talk is about."""
+        roots = [t for t in self._live() if not t.parents]
+        if what and what.lower() not in ("it", "this", "that", "them"):
+            if found := self._match(what, roots):
+                return found
+        for key in self.focus:
+            if (task := self._active(key)) is not None:
+                return task
+        return roots[-1] if roots else None
+
+    def _scope(self, container: str | None) -> list[Task]:
+        if container:
+            root = self._match(container, [t for t in self._live() if not t.parents])
+            if root is not None:
+                return [t for t in self.tasks.values() if root.key in t.parents]
+        return list(self.tasks.values())
+
+    def _items(self, text: str, candidates: list[Task], slot: str | None) -> list[Task]:
+        """The tasks a list of phrases names, each matched at most once."""
+        if clean_phrase(text).lower() in ("it", "this", "that", "them", "everything"):
+            task = self._active(slot) if slot else self._root_for(None)
+            return [task] if task is not None and task in candidates else []
+        found: list[Task] = []
+        for item in _expand(split_list(text)):
+            task = self._match(item, [c for c in candidates if c not in found])
+            if task is not None:
+                found.append(task)
+        return found
+
+    def _match(self, phrase: str | None, candidates: list[Task], *, strict: bool = False
+               ) -> Task | None:
+        """The candidate whose key, title and value share the most words with ``phrase``.
+        At least half the phrase's words must match (all of them when ``strict``)."""
+        words = set(content_words(phrase or ""))
+        if not words:
+            return None
+        best, best_score = None, 0.0
+        for task in candidates:
+            own = set(content_words(f"{task.key.replace('-', ' ').replace('.', ' ')} "
+                                    f"{task.title} {task.value or ''}"))
+            score = len(words & own) / len(words)
+            if score > best_score:
+                best, best_score = task, score
+        needed = 1.0 if strict else 0.5
+        return best if best_score >= needed else None
+
+    def _about(self, c: str, slot: str | None) -> list[str]:
+        keys = [slot] if slot and slot in self.tasks else []
+        words = set(content_words(c))
+        for task in self.tasks.values():
+            own = set(content_words(f"{task.key.replace('-', ' ')} {task.title}"))
+            if words & own:
+                keys.append(task.key)
+        return list(dict.fromkeys(keys))
+
+
+# -- phrase helpers ---------------------------------------------------------------------------
+
+
+def _same(a: str, b: str) -> bool:
+    return fold(a).lower().strip(" .") == fold(b).lower().strip(" .")
+
+
+def _number(word: str) -> int | None:
+    words = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+    return int(word) if word.isdigit() else words.get(word.lower())
+
+
+def _drop_verb(phrase: str) -> str:
+    words = phrase.split()
+    return " ".join(words[1:]) if len(words) > 1 else phrase
+
+
+def _noun_phrase(head: str) -> str:
+    """The object of an imperative head: 'schedule a trip based on...' -> 'trip'."""
+    words = _drop_verb(head).split()
+    kept: list[str] = []
+    for w in words:
+        lw = w.lower().strip(",.")
+        if lw in ("a", "an", "the", "my", "our", "some", "me", "us"):
+            continue
+        if kept and (re.fullmatch(_SLOT_PREPS, lw) or lw.endswith("ed")):
+            break
+        kept.append(lw)
+    return " ".join(kept[:3]) or head
+
+
+def _expand(items: list[str]) -> list[str]:
+    """'two iPhone cases (black and clear)' -> ['black iPhone case', 'clear iPhone case']."""
+    out: list[str] = []
+    for item in items:
+        m = re.match(r"^(?:(?P<n>\w+)\s+)?(?P<noun>[^()]+?)\s*\((?P<kinds>[^)]+)\)$", item)
+        if not m:
+            out.append(item)
+            continue
+        noun = m["noun"].strip()
+        if m["n"] and _number(m["n"]) is None:
+            noun = f"{m['n']} {noun}"
+        elif m["n"]:
+            words = noun.split()
+            words[-1] = re.sub(r"(?<=[^s])s$", "", words[-1])
+            noun = " ".join(words)
+        out += [f"{kind} {noun}" for kind in split_list(m["kinds"])]
+    return out
+
+
+def _steps(text: str) -> list[tuple[str, bool]]:
+    """Steps of a goal, and whether each comes after the one before ('..., then ...').
+    A bare verb joins the next step: 'wash and chop celery' stays one step."""
+    pieces = re.split(r"\s*(?:,\s*(?:and\s+)?then\b|\bthen\b|,|\band\b)\s*", text.strip(" ."))
+    joiners = re.findall(r"\s*(,\s*(?:and\s+)?then\b|\bthen\b|,|\band\b)\s*", text.strip(" ."))
+    steps: list[tuple[str, bool]] = []
+    carry, carry_join = "", ""
+    for i, piece in enumerate(pieces):
+        piece = clean_phrase(piece)
+        if not piece:
+            continue
+        join = joiners[i - 1].strip() if i > 0 and i - 1 < len(joiners) else ""
+        if len(piece.split()) == 1 and i < len(pieces) - 1:
+            carry = f"{carry} {piece} and" if carry else f"{piece} and"
+            carry_join = carry_join or join
+            continue
+        step = f"{carry} {piece}".strip() if carry else piece
+        steps.append((step, "then" in (carry_join or join)))
+        carry, carry_join = "", ""
+    return steps
+
+
+def _extract_value(clause: str) -> str:
+    for pattern in _VALUE_PATTERNS:
+        if m := pattern.search(clause):
+            return clean_phrase(m["v"]) or clause
+    if m := _LAST_PREP.match(clause):
+        value = clean_phrase(m["v"])
+        if m["prep"].lower() in _MEANINGFUL_PREPS:
+            return f"{m['prep'].lower()} {value}"
+        return value or clause
+    return clean_phrase(clause)
+
+
+def _slot_phrases(clause: str) -> tuple[str, list[tuple[str, str]]]:
+    """Cut 'Schedule a meeting on Thursday at 2 PM with Alice' into its head and typed slots:
+    ('Schedule a meeting', [('date', 'Thursday'), ('time', '2 PM'), ('with', 'Alice')])."""
+    pattern = re.compile(rf"\s+\b({_SLOT_PREPS})\s+", I)
+    pieces = pattern.split(clause)
+    head, slots = pieces[0], []
+    rest = list(zip(pieces[1::2], pieces[2::2], strict=False))
+    for i, (prep, phrase) in enumerate(rest):
+        if not value_phrases(phrase):
+            if not slots:  # still part of the head: 'based on the information I provide'
+                head += f" {prep} {phrase}"
+                continue
+            name, value = slots[-1]
+            slots[-1] = (name, f"{value} {prep} {phrase}")
+            continue
+        kind = value_kind(phrase)
+        name = kind.value if kind in (ValueKind.TIME, ValueKind.DATE) else prep.lower()
+        if any(n == name for n, _ in slots):
+            name = f"{name}-{i + 1}"
+        slots.append((name, clean_phrase(phrase)))
+    return clean_phrase(head), slots
