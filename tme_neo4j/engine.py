@@ -116,6 +116,23 @@ class TaskMemoryEngine:
             context=context.text, context_tokens=context.tokens, baseline_tokens=baseline,
         )
 
+    def undo(self) -> int | None:
+        """Undo the latest turn that changed tasks: additions are cancelled, revisions rolled
+        back, cancellations restored. Returns the undone turn's number, or None."""
+        inverse = {"add": "cancel", "revise": "rollback", "rollback": "rollback",
+                   "cancel": "restore", "restore": "cancel", "done": "restore"}
+        for turn in reversed(self.store.turns(limit=1_000_000)):
+            if turn.intent == "undo" or not turn.touched:
+                continue
+            ops = []
+            for touched in turn.touched:
+                op, key = touched.split(" ", 1)
+                if op in inverse:
+                    ops.append({"op": inverse[op], "key": key})
+            self.store.apply(ops, turn=TurnInput(f":undo turn {turn.n}", "undo"))
+            return turn.n
+        return None
+
     def view(self, text: str) -> TrimView:
         """What TRIM reads for a turn: aligned tasks, their neighbourhood, recent focus, roots."""
         aligned = self.store.align(text)

@@ -22,7 +22,7 @@ class _TmeGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except TmeError as e:
-            err_console.print(f"[red]error:[/red] {e}", markup=True)
+            err_console.print(f"error: {e}", markup=False)
             raise typer.Exit(e.exit_code) from None
 
 
@@ -35,8 +35,10 @@ app = typer.Typer(
 
 
 def _register() -> None:
-    from . import server
+    from . import server, tasks, turns
 
+    tasks.register(app)
+    turns.register(app)
     app.add_typer(server.app, name="server")
 
 

@@ -1,0 +1,211 @@
+"""Scenario files: scripted conversations with what must hold after each turn.
+
+The format is documented in the README ("Scenario files"): a plain JSON list of utterances, or
+an object with ``name`` and ``turns`` whose ``expect`` keys are checked after each turn.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from tme_neo4j.engine import TaskMemoryEngine, TurnResult
+from tme_neo4j.errors import InvalidInputError
+from tme_neo4j.models import Task, TaskStatus, WorkspaceState
+from tme_neo4j.store import MemoryStore
+from tme_neo4j.trim.base import Interpreter
+from tme_neo4j.trim.language import fold
+
+__all__ = ["Check", "Expect", "Scenario", "ScenarioReport", "load_scenario", "run_scenario"]
+
+
+class Expect(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    kind: Literal["check", "change"] | None = None
+    state_has: list[str] = Field(default_factory=list)
+    state_lacks: list[str] = Field(default_factory=list)
+    under: dict[str, list[str]] = Field(default_factory=dict)
+    stale_has: list[str] = Field(default_factory=list)
+    answer_has: list[str] = Field(default_factory=list)
+    answer_lacks: list[str] = Field(default_factory=list)
+
+
+class ScenarioTurn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    user: str = Field(min_length=1)
+    agent: str | None = None
+    expect: Expect = Field(default_factory=Expect)
+
+
+class Scenario(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str
+    description: str | None = None
+    turns: list[ScenarioTurn] = Field(min_length=1)
+
+
+class Check(BaseModel):
+    key: str
+    ok: bool
+    detail: str
+
+
+class TurnReport(BaseModel):
+    n: int
+    user: str
+    reply: str
+    checks: list[Check]
+    context_tokens: int
+    baseline_tokens: int
+
+
+class ScenarioReport(BaseModel):
+    name: str
+    passed: int
+    total: int
+    turns: list[TurnReport]
+    context_tokens: int = Field(description="context tokens summed over the turns")
+    baseline_tokens: int = Field(description="flat-transcript tokens summed over the turns")
+
+
+def load_scenario(path: Path) -> Scenario:
+    """Read a scenario file; any problem is an InvalidInputError naming the file."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as e:
+        raise InvalidInputError(f"{path}: cannot read: {e.strerror}") from e
+    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise InvalidInputError(f"{path}: not valid JSON: {e}") from e
+    if isinstance(data, list):
+        data = {"name": path.stem, "turns": [{"user": u} if isinstance(u, str) else u
+                                             for u in data]}
+    try:
+        return Scenario.model_validate(data)
+    except ValidationError as e:
+        err = e.errors()[0]
+        where = ".".join(str(p) for p in err["loc"])
+        raise InvalidInputError(f"{path}: {where}: {err['msg']}") from e
+
+
+def run_scenario(
+    scenario: Scenario,
+    store: MemoryStore,
+    interpreter: Interpreter,
+    *,
+    workspace: str | None = None,
+    on_turn: Callable[[int, TurnResult], None] | None = None,
+) -> ScenarioReport:
+    """Play a scenario in a fresh, empty workspace and check every expectation."""
+    ws_store = store.for_workspace(workspace or f"eval-{uuid.uuid4().hex[:10]}")
+    try:
+        ws_store.delete_workspace()
+    except Exception:  # noqa: BLE001 - a fresh workspace has nothing to delete
+        pass
+    ws_store.create_workspace()
+    engine = TaskMemoryEngine(ws_store, interpreter)
+    reports: list[TurnReport] = []
+    for n, turn in enumerate(scenario.turns, start=1):
+        if turn.agent:
+            engine.store.agent = turn.agent
+        before = _graph(ws_store)
+        result = engine.process(turn.user)
+        after = _graph(ws_store)
+        state = ws_store.state(include_cancelled=True)
+        checks = _check(turn.expect, before, after, state, result.reply)
+        reports.append(TurnReport(n=n, user=turn.user, reply=result.reply, checks=checks,
+                                  context_tokens=result.context_tokens,
+                                  baseline_tokens=result.baseline_tokens))
+        if on_turn is not None:
+            on_turn(n, result)
+    checks = [c for t in reports for c in t.checks]
+    return ScenarioReport(
+        name=scenario.name, passed=sum(c.ok for c in checks), total=len(checks), turns=reports,
+        context_tokens=sum(t.context_tokens for t in reports),
+        baseline_tokens=sum(t.baseline_tokens for t in reports),
+    )
+
+
+def _norm(text: str) -> str:
+    return fold(text).lower()
+
+
+def _line(task: Task) -> str:
+    return f"{task.title} {task.value or ''}".strip()
+
+
+def _state_text(tasks: list[Task]) -> str:
+    return _norm("\n".join(_line(t) for t in tasks if t.status != TaskStatus.CANCELLED))
+
+
+def _graph(store: MemoryStore) -> list[tuple[Any, ...]]:
+    state = store.state(include_cancelled=True)
+    return sorted((t.key, t.title, t.value, t.status, t.stale, tuple(t.parents),
+                   tuple(t.depends_on)) for t in state.tasks)
+
+
+def _descendants(root: Task, state: WorkspaceState) -> list[Task]:
+    found: dict[str, Task] = {}
+    frontier = [root.key]
+    while frontier:
+        key = frontier.pop()
+        for child in state.children(key):
+            if child.key not in found and child.status != TaskStatus.CANCELLED:
+                found[child.key] = child
+                frontier.append(child.key)
+    return list(found.values())
+
+
+def _check(
+    expect: Expect,
+    before: list[tuple[Any, ...]],
+    after: list[tuple[Any, ...]],
+    state: WorkspaceState,
+    reply: str,
+) -> list[Check]:
+    checks: list[Check] = []
+    text = _state_text(state.tasks)
+    answer = _norm(reply)
+
+    def add(key: str, ok: bool, detail: str) -> None:
+        checks.append(Check(key=key, ok=ok, detail=detail))
+
+    if expect.kind is not None:
+        changed = before != after
+        ok = changed if expect.kind == "change" else not changed
+        add("kind", ok, f"expected {expect.kind}; the graph {'changed' if changed else 'did not change'}")
+    if expect.state_has:
+        missing = [s for s in expect.state_has if _norm(s) not in text]
+        add("state_has", not missing, f"missing from state: {missing}" if missing else "all present")
+    if expect.state_lacks:
+        present = [s for s in expect.state_lacks if _norm(s) in text]
+        add("state_lacks", not present, f"present in state: {present}" if present else "all absent")
+    if expect.under:
+        problems = []
+        live = [t for t in state.tasks if t.status != TaskStatus.CANCELLED]
+        for root_text, wanted in expect.under.items():
+            roots = [t for t in live if not t.parents and _norm(root_text) in _norm(_line(t))]
+            if not roots:
+                problems.append(f"no active root matching {root_text!r}")
+                continue
+            below = _state_text([d for r in roots for d in _descendants(r, state)])
+            problems += [f"{s!r} not under {root_text!r}" for s in wanted if _norm(s) not in below]
+        add("under", not problems, "; ".join(problems) or "all present")
+    if expect.stale_has:
+        stale = _state_text([t for t in state.tasks if t.stale])
+        missing = [s for s in expect.stale_has if _norm(s) not in stale]
+        add("stale_has", not missing, f"not stale: {missing}" if missing else "all stale")
+    if expect.answer_has:
+        missing = [s for s in expect.answer_has if _norm(s) not in answer]
+        add("answer_has", not missing, f"missing from reply: {missing}" if missing else "all present")
+    if expect.answer_lacks:
+        present = [s for s in expect.answer_lacks if _norm(s) in answer]
+        add("answer_lacks", not present, f"present in reply: {present}" if present else "all absent")
+    return checks
