@@ -6,8 +6,8 @@ import time
 from datetime import UTC, datetime
 
 import pytest
-
 from conftest import graph_snapshot, new_workspace_id
+
 from tme_neo4j.errors import (
     ConflictError,
     CycleError,
@@ -65,7 +65,7 @@ def test_rollback_to_the_first_value(store: MemoryStore) -> None:
 
 def test_rollback_without_earlier_value_is_not_found(store: MemoryStore) -> None:
     store.add_task("date", "Departure date", "June 10")
-    with pytest.raises(NotFoundError, match="no an earlier value|earlier value"):
+    with pytest.raises(NotFoundError, match="earlier value"):
         store.rollback("date")
     with pytest.raises(NotFoundError, match="revision 7"):
         store.rollback("date", to_n=7)
@@ -267,5 +267,6 @@ def test_align_finds_tasks_by_key_and_text(store: MemoryStore) -> None:
     assert by_text[0].task.key == "prep"
     assert by_text[0].via == "text"
     plural = store.align("the tomato")
-    assert plural and plural[0].task.key == "tomatoes"
+    assert plural
+    assert plural[0].task.key == "tomatoes"
     assert store.align("???") == []

@@ -12,9 +12,9 @@ from tme_neo4j.config import Settings, TrimBackend
 from tme_neo4j.context import Context, assemble, count_tokens
 from tme_neo4j.errors import InvalidInputError
 from tme_neo4j.models import MAX_TEXT, Operation, Task, WriteResult
-from tme_neo4j.replies import compose_reply, question_terms
+from tme_neo4j.replies import Evidence, compose_reply, question_terms
 from tme_neo4j.store import MemoryStore, TurnInput
-from tme_neo4j.trim.base import Interpreter, Intent, Subtask, TrimResult, TrimView
+from tme_neo4j.trim.base import Intent, Interpreter, Subtask, TrimResult, TrimView
 
 __all__ = ["TaskMemoryEngine", "TurnResult", "make_interpreter"]
 
@@ -105,7 +105,8 @@ class TaskMemoryEngine:
         for task, _ in evidence:
             tasks.setdefault(task.key, task)
         context = self.context(focus, tasks=list(tasks.values()))
-        reply = self._reply(text, trim, write, tasks, evidence, focus, context)
+        reply = self._reply(text=text, trim=trim, write=write, tasks=tasks, evidence=evidence,
+                            focus=focus, context=context)
         if write.turn is not None:
             self.store.set_turn_reply(write.turn, reply)
         baseline = self._baseline(text, reply)
@@ -153,11 +154,12 @@ class TaskMemoryEngine:
 
     def _reply(
         self,
+        *,
         text: str,
         trim: TrimResult,
         write: WriteResult,
         tasks: dict[str, Task],
-        evidence: list[tuple[Task, list]],  # type: ignore[type-arg]
+        evidence: Evidence,
         focus: list[str],
         context: Context,
     ) -> str:

@@ -6,6 +6,7 @@ an object with ``name`` and ``turns`` whose ``expect`` keys are checked after ea
 
 from __future__ import annotations
 
+import contextlib
 import json
 import uuid
 from collections.abc import Callable
@@ -15,7 +16,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from tme_neo4j.engine import TaskMemoryEngine, TurnResult
-from tme_neo4j.errors import InvalidInputError
+from tme_neo4j.errors import InvalidInputError, NotFoundError
 from tme_neo4j.models import Task, TaskStatus, WorkspaceState
 from tme_neo4j.store import MemoryStore
 from tme_neo4j.trim.base import Interpreter
@@ -105,10 +106,8 @@ def run_scenario(
 ) -> ScenarioReport:
     """Play a scenario in a fresh, empty workspace and check every expectation."""
     ws_store = store.for_workspace(workspace or f"eval-{uuid.uuid4().hex[:10]}")
-    try:
+    with contextlib.suppress(NotFoundError):  # a fresh workspace has nothing to delete
         ws_store.delete_workspace()
-    except Exception:  # noqa: BLE001 - a fresh workspace has nothing to delete
-        pass
     ws_store.create_workspace()
     engine = TaskMemoryEngine(ws_store, interpreter)
     reports: list[TurnReport] = []
@@ -180,13 +179,14 @@ def _check(
     if expect.kind is not None:
         changed = before != after
         ok = changed if expect.kind == "change" else not changed
-        add("kind", ok, f"expected {expect.kind}; the graph {'changed' if changed else 'did not change'}")
+        did = "changed" if changed else "did not change"
+        add("kind", ok, f"expected {expect.kind}; the graph {did}")
     if expect.state_has:
         missing = [s for s in expect.state_has if _norm(s) not in text]
-        add("state_has", not missing, f"missing from state: {missing}" if missing else "all present")
+        add("state_has", not missing, f"missing from state: {missing}" if missing else "all there")
     if expect.state_lacks:
         present = [s for s in expect.state_lacks if _norm(s) in text]
-        add("state_lacks", not present, f"present in state: {present}" if present else "all absent")
+        add("state_lacks", not present, f"in state: {present}" if present else "all absent")
     if expect.under:
         problems = []
         live = [t for t in state.tasks if t.status != TaskStatus.CANCELLED]
@@ -204,8 +204,8 @@ def _check(
         add("stale_has", not missing, f"not stale: {missing}" if missing else "all stale")
     if expect.answer_has:
         missing = [s for s in expect.answer_has if _norm(s) not in answer]
-        add("answer_has", not missing, f"missing from reply: {missing}" if missing else "all present")
+        add("answer_has", not missing, f"not in reply: {missing}" if missing else "all there")
     if expect.answer_lacks:
         present = [s for s in expect.answer_lacks if _norm(s) in answer]
-        add("answer_lacks", not present, f"present in reply: {present}" if present else "all absent")
+        add("answer_lacks", not present, f"in reply: {present}" if present else "all absent")
     return checks

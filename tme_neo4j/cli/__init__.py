@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import click
 import typer
 from typer.core import TyperGroup
 
@@ -18,7 +17,8 @@ __all__ = ["app", "main"]
 class _TmeGroup(TyperGroup):
     """Turns every expected error into one line on stderr and its exit code, never a traceback."""
 
-    def invoke(self, ctx: click.Context) -> Any:
+    # typer passes its own Context (a subclass of the vendored click one) to every command.
+    def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         try:
             return super().invoke(ctx)
         except TmeError as e:

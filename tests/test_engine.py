@@ -1,0 +1,106 @@
+"""The engine end to end on a real Neo4j: the paper's cases, read-only checks, context, undo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import graph_snapshot
+
+from tme_neo4j.context import count_tokens
+from tme_neo4j.engine import TaskMemoryEngine
+from tme_neo4j.errors import InvalidInputError
+from tme_neo4j.scenarios import load_scenario, run_scenario
+from tme_neo4j.store import MemoryStore
+from tme_neo4j.trim.base import Intent
+from tme_neo4j.trim.rules import RuleInterpreter
+
+SCENARIOS = Path(__file__).parent / "scenarios"
+
+
+@pytest.fixture
+def engine(store: MemoryStore) -> TaskMemoryEngine:
+    return TaskMemoryEngine(store, RuleInterpreter())
+
+
+@pytest.mark.parametrize("path", sorted((SCENARIOS / "paper").glob("*.json")), ids=lambda p: p.stem)
+def test_the_paper_cases_pass_every_check(store: MemoryStore, path: Path) -> None:
+    scenario = load_scenario(path)
+    report = run_scenario(scenario, store, RuleInterpreter(),
+                          workspace=f"{store.workspace}-{path.stem}".replace("_", "-"))
+    failed = [(t.n, c.key, c.detail) for t in report.turns for c in t.checks if not c.ok]
+    store.for_workspace(f"{store.workspace}-{path.stem}".replace("_", "-")).delete_workspace()
+    assert failed == []
+    assert report.total > 0
+
+
+def test_a_check_turn_writes_nothing_to_the_task_graph(engine: TaskMemoryEngine) -> None:
+    engine.process("Add a charger and a MacBook stand to my cart.")
+    engine.process("Remove the charger.")
+    before = graph_snapshot(engine.store)
+    seq_before = engine.store.workspace_info()["seq"]
+    for question in ("What's currently in my cart?", "Did I ever add a charger?",
+                     "Can you double-check the cart?"):
+        result = engine.process(question)
+        assert result.intent == Intent.CHECK
+        assert result.operations == []
+        assert graph_snapshot(engine.store) == before
+    # Only the turn log moved on: one record per question.
+    assert engine.store.workspace_info()["seq"] == seq_before + 3
+    assert [t.intent for t in engine.store.turns()][-3:] == ["check"] * 3
+
+
+def test_a_turn_and_its_record_are_written_together(engine: TaskMemoryEngine) -> None:
+    result = engine.process("To make soup, wash and chop celery.")
+    turns = engine.store.turns()
+    assert [t.n for t in turns] == [result.turn] == [1]
+    assert turns[0].reply == result.reply
+    assert sorted(turns[0].touched) == ["add celery", "add soup"]
+    assert {r.turn for r in engine.store.history("celery")} == {1}
+
+
+def test_replies_come_from_memory_and_name_the_past(engine: TaskMemoryEngine) -> None:
+    engine.process("start: I will depart from Chicago.")
+    reply = engine.process("start: Wasn't I departing from Boston?").reply
+    assert "Chicago" in reply
+    assert "Boston was never recorded" in reply
+    assert reply.startswith("No")
+
+
+def test_context_is_small_and_counted(engine: TaskMemoryEngine) -> None:
+    engine.process("To make soup, wash and chop celery.")
+    result = engine.process("Can you list all ingredients used in the soup?")
+    assert "celery" in result.context.lower()
+    assert result.context_tokens == count_tokens(result.context)
+    assert 0 < result.context_tokens <= engine.budget
+    assert result.baseline_tokens > 0
+
+
+def test_context_respects_the_budget(store: MemoryStore) -> None:
+    engine = TaskMemoryEngine(store, RuleInterpreter(), budget=120)
+    store.add_task("big", "Big project")
+    for i in range(60):
+        store.add_task(f"step-{i}", f"Step number {i} of the big project", f"value {i}",
+                       parents=["big"])
+    context = engine.context(["big"])
+    assert context.tokens <= 120
+    assert context.dropped > 0
+    assert "Big project" in context.text
+
+
+def test_undo_rolls_back_the_last_turn(engine: TaskMemoryEngine) -> None:
+    engine.process("destination: Set the destination to Seattle.")
+    engine.process("destination: Actually, make that Portland.")
+    assert engine.store.get_task("destination").value == "Portland"
+    assert engine.undo() == 2
+    assert engine.store.get_task("destination").value == "Seattle"
+
+
+def test_empty_and_oversized_turns_are_refused(engine: TaskMemoryEngine) -> None:
+    before = graph_snapshot(engine.store)
+    with pytest.raises(InvalidInputError, match="empty"):
+        engine.process("   ")
+    with pytest.raises(InvalidInputError, match="limit"):
+        engine.process("x" * 9000)
+    assert graph_snapshot(engine.store) == before
+    assert engine.store.turns() == []
