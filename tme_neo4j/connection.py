@@ -85,7 +85,11 @@ def connect(
     credentials = resolve_credentials(settings)
     where = "the local Neo4j" if credentials.local else "TME_NEO4J_URI"
     try:
-        driver = neo4j.GraphDatabase.driver(credentials.uri, auth=credentials.auth())
+        # Server notifications (e.g. "relationship type does not exist yet" on a new database)
+        # are hints for people writing queries, not for users of the memory.
+        driver = neo4j.GraphDatabase.driver(
+            credentials.uri, auth=credentials.auth(), notifications_min_severity="OFF"
+        )
     except (ConfigurationError, ValueError) as e:
         raise ConfigError(f"{where} {credentials.uri!r} is not a usable Neo4j URI: {e}") from e
     try:
