@@ -149,3 +149,26 @@ def test_the_installed_entry_point(ws: str) -> None:
                                check=False)
     assert "server" in help_text.stdout
     assert "eval" in help_text.stdout
+
+
+def test_chat_shows_operations_and_answers_commands(ws: str) -> None:
+    typed = "\n".join([
+        "destination: Set the destination to Seattle.",
+        "hotel: Find a hotel near downtown.",
+        "destination: Actually, make that Portland.",
+        ":state",
+        ":history destination",
+        ":undo",
+        ":state",
+        ":quit",
+    ]) + "\n"
+    result = runner.invoke(app, ["chat", "-w", ws, "--trim", "rules"], input=typed)
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert "new: add destination" in out
+    assert "update: revise destination" in out
+    assert "Destination: Portland" in out
+    assert "revise" in out  # the history listing
+    assert "Undid turn 3." in out
+    # After :undo the state shows the value from before the last turn again.
+    assert out.rsplit("Undid turn 3.", 1)[1].count("Destination: Seattle") == 1
