@@ -1,0 +1,178 @@
+"""A local OpenAI-compatible server for tests: ``POST /v1/chat/completions`` answers from a
+script, and every request body is recorded.
+
+Each scripted answer is either message content (a string the model "said") or an HTTP error
+status. When the script runs out, the server answers 500 so an unexpected extra call fails
+the test loudly instead of hanging.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections import deque
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from typing import Any, Self
+
+__all__ = ["FakeOpenAI"]
+
+
+class _Error:
+    __slots__ = ("message", "status")
+
+    def __init__(self, status: int, message: str) -> None:
+        self.status = status
+        self.message = message
+
+
+class _Delay:
+    __slots__ = ("content", "seconds")
+
+    def __init__(self, seconds: float, content: str) -> None:
+        self.seconds = seconds
+        self.content = content
+
+
+class FakeOpenAI:
+    """``with FakeOpenAI() as fake:`` serves on 127.0.0.1 at a free port until the block ends."""
+
+    def __init__(self) -> None:
+        self.requests: list[dict[str, Any]] = []
+        self.headers: list[dict[str, str]] = []
+        self._script: deque[str | _Error | _Delay] = deque()
+        self._lock = threading.Lock()
+        self._server: HTTPServer | None = None
+        self._thread: threading.Thread | None = None
+        self.stopping = threading.Event()
+
+    # -- the script --------------------------------------------------------------------------
+
+    def reply(self, content: str) -> None:
+        """Queue one answer whose ``choices[0].message.content`` is ``content``."""
+        with self._lock:
+            self._script.append(content)
+
+    def reply_json(self, value: Any) -> None:
+        self.reply(json.dumps(value))
+
+    def fail(self, status: int, message: str = "scripted failure") -> None:
+        """Queue one HTTP error answer with an OpenAI-shaped error body."""
+        with self._lock:
+            self._script.append(_Error(status, message))
+
+    def slow(self, seconds: float, content: str = "") -> None:
+        """Queue one answer sent only after ``seconds`` (or when the server stops)."""
+        with self._lock:
+            self._script.append(_Delay(seconds, content))
+
+    @property
+    def pending(self) -> int:
+        with self._lock:
+            return len(self._script)
+
+    # -- the server --------------------------------------------------------------------------
+
+    @property
+    def base_url(self) -> str:
+        if self._server is None:
+            raise RuntimeError("the fake server is not running")
+        host, port = self._server.server_address[:2]
+        return f"http://{host!s}:{port}/v1"
+
+    def start(self) -> Self:
+        server = HTTPServer(("127.0.0.1", 0), _handler(self))
+        server.handle_error = lambda request, client_address: None  # type: ignore[method-assign]
+        self._server = server
+        self._thread = threading.Thread(
+            target=server.serve_forever, kwargs={"poll_interval": 0.05},
+            name="fake-openai", daemon=True,
+        )
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.stopping.set()
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+            self._server = None
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+            self._thread = None
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def take(self, body: dict[str, Any], headers: dict[str, str]) -> str | _Error | _Delay:
+        """Record one request and return the next scripted step (the handler calls this)."""
+        with self._lock:
+            self.requests.append(body)
+            self.headers.append(headers)
+            if not self._script:
+                return _Error(500, "the fake server's script is exhausted")
+            return self._script.popleft()
+
+
+def _handler(fake: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        # HTTP/1.0: one request per connection, so shutting down never waits on a keep-alive.
+        protocol_version = "HTTP/1.0"
+
+        def do_POST(self) -> None:
+            length = int(self.headers.get("Content-Length") or 0)
+            raw = self.rfile.read(length)
+            if self.path.rstrip("/") != "/v1/chat/completions":
+                self._send(404, _error_body("no such endpoint: " + self.path))
+                return
+            try:
+                body = json.loads(raw)
+            except ValueError:
+                self._send(400, _error_body("the request body is not JSON"))
+                return
+            step = fake.take(body, {k.lower(): v for k, v in self.headers.items()})
+            if isinstance(step, _Error):
+                self._send(step.status, _error_body(step.message))
+                return
+            if isinstance(step, _Delay):
+                if fake.stopping.wait(step.seconds):
+                    return
+                step = step.content
+            self._send(200, _completion(str(body.get("model", "fake")), step,
+                                        len(fake.requests)))
+
+        def _send(self, status: int, payload: dict[str, Any]) -> None:
+            data = json.dumps(payload).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass  # keep test output clean
+
+    return Handler
+
+
+def _completion(model: str, content: str, n: int) -> dict[str, Any]:
+    return {
+        "id": f"chatcmpl-fake-{n}",
+        "object": "chat.completion",
+        "created": 0,
+        "model": model,
+        "choices": [{
+            "index": 0,
+            "message": {"role": "assistant", "content": content, "refusal": None},
+            "finish_reason": "stop",
+            "logprobs": None,
+        }],
+        "usage": {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0},
+    }
+
+
+def _error_body(message: str) -> dict[str, Any]:
+    return {"error": {"message": message, "type": "fake_error", "param": None, "code": None}}
+
