@@ -25,7 +25,7 @@ def _default_home() -> Path:
 class Settings(BaseSettings):
     """Everything configurable. ``Settings()`` reads the environment; pass fields to override."""
 
-    model_config = SettingsConfigDict(env_prefix="TME_", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix="TME_", extra="ignore", populate_by_name=True)
 
     # Where the local server, its password file and its data live.
     home: Path = Field(default_factory=_default_home)

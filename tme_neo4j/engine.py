@@ -78,6 +78,9 @@ class TaskMemoryEngine:
         return cls(store)
 
     def close(self) -> None:
+        close_interpreter = getattr(self.interpreter, "close", None)
+        if close_interpreter is not None:
+            close_interpreter()
         self.store.close()
 
     def __enter__(self) -> Self:

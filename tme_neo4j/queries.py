@@ -2,7 +2,9 @@
 
 Every query is one statement in a ``.cypher`` file under ``cypher/`` (shipped inside the package
 as ``tme_neo4j/cypher``). Each file opens with a ``//`` header: purpose, parameters, returned
-columns and mode (read, write or schema). Files are read once and cached; an unknown name raises.
+columns and mode (read, write or schema). Inspection queries (``cypher/inspect/``) start with
+``:param`` lines that Neo4j Browser accepts as they are; here they become the defaults. Files are
+read once and cached; an unknown name raises.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from dataclasses import dataclass
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from tme_neo4j.errors import NotFoundError
 
@@ -22,6 +24,7 @@ __all__ = ["Query", "all_queries", "cypher_root", "get"]
 Mode = Literal["read", "write", "schema"]
 _HEADER = re.compile(r"^//\s*(?P<field>[A-Za-z]+):\s*(?P<text>.*)$")
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+_BROWSER_PARAM = re.compile(r"^:param\s+(?P<name>\w+)\s*=>\s*(?P<value>.+?);?\s*$")
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,7 @@ class Query:
     mode: Mode
     parameters: str
     returns: str
+    defaults: tuple[tuple[str, Any], ...] = ()
 
     @property
     def parameter_names(self) -> list[str]:
@@ -49,11 +53,35 @@ def cypher_root() -> Traversable:
     return Path(__file__).resolve().parent.parent / "cypher"
 
 
+def _literal(text: str) -> Any:
+    """A ``:param`` value: a quoted string, an integer, a float, a boolean or null."""
+    text = text.strip()
+    if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"":
+        return text[1:-1]
+    if text in ("true", "false"):
+        return text == "true"
+    if text == "null":
+        return None
+    for kind in (int, float):
+        try:
+            return kind(text)
+        except ValueError:
+            pass
+    return text
+
+
 def _parse(name: str, text: str) -> Query:
     fields: dict[str, str] = {}
+    defaults: list[tuple[str, Any]] = []
     current = ""
-    for line in text.splitlines():
+    body: list[str] = []
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
+        if m := _BROWSER_PARAM.match(line):
+            defaults.append((m["name"], _literal(m["value"])))
+            continue
         if not line.startswith("//"):
+            body = lines[i:]
             break
         if m := _HEADER.match(line):
             current = m["field"].lower()
@@ -63,13 +91,15 @@ def _parse(name: str, text: str) -> Query:
     mode = fields.get("mode", "")
     if mode not in ("read", "write", "schema"):
         raise ValueError(f"cypher/{name}.cypher: header needs 'Mode: read|write|schema'")
+    header = [ln for ln in lines[: len(lines) - len(body)] if not _BROWSER_PARAM.match(ln)]
     return Query(
         name=name,
-        text=text.strip(),
+        text="\n".join([*header, *body]).strip(),
         purpose=fields.get("purpose", ""),
         mode=mode,  # type: ignore[arg-type]  # checked just above
         parameters=fields.get("parameters", "none"),
         returns=fields.get("returns", ""),
+        defaults=tuple(defaults),
     )
 
 

@@ -365,6 +365,21 @@ class MemoryStore:
 
         return self._read(read)
 
+    def inspect(self, name: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Run a named inspection query (``cypher/inspect/NAME``) on this workspace."""
+        query = queries.get(name if name.startswith("inspect/") else f"inspect/{name}")
+        values = dict(query.defaults) | (params or {}) | {"ws": self.workspace}
+        missing = [p for p in query.parameter_names if p not in values]
+        if missing:
+            raise InvalidInputError(f"query {query.name!r} needs parameter(s): "
+                                    + ", ".join(missing))
+        unknown = sorted(set(values) - set(query.parameter_names))
+        if unknown:
+            raise InvalidInputError(f"query {query.name!r} has no parameter(s): "
+                                    + ", ".join(unknown))
+        rows = self._read(lambda tx: list(tx.run(query.text, values)))
+        return [_native(r) for r in rows]
+
     # -- plumbing ----------------------------------------------------------------------------
 
     def _one(self, op: dict[str, Any], key: str) -> Task:

@@ -35,10 +35,11 @@ app = typer.Typer(
 
 
 def _register() -> None:
-    from . import server, tasks, turns
+    from . import inspect, server, tasks, turns
 
     tasks.register(app)
     turns.register(app)
+    inspect.register(app)
     app.add_typer(server.app, name="server")
 
 
