@@ -6,5 +6,6 @@ MATCH (w:Workspace {id: $ws})
 CALL () { MATCH (r:Revision {ws: $ws}) DETACH DELETE r RETURN count(*) AS revisions }
 CALL () { MATCH (t:Task {ws: $ws}) DETACH DELETE t RETURN count(*) AS tasks }
 CALL () { MATCH (u:Turn {ws: $ws}) DETACH DELETE u RETURN count(*) AS turns }
+CALL () { MATCH (c:Change {ws: $ws}) DELETE c RETURN count(*) AS changes }
 DETACH DELETE w
-RETURN revisions + tasks + turns + 1 AS deleted
+RETURN revisions + tasks + turns + changes + 1 AS deleted

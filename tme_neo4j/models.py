@@ -21,6 +21,8 @@ __all__ = [
     "AddTask",
     "AlignedTask",
     "CancelTask",
+    "Change",
+    "Claim",
     "ClearStale",
     "CompleteTask",
     "LinkParent",
@@ -117,6 +119,8 @@ class Task(_Model):
     updated_at: datetime | None = None
     created_by: str | None = None
     updated_by: str | None = None
+    claimed_by: str | None = None
+    claimed_until: datetime | None = None
 
 
 class Revision(_Model):
@@ -157,6 +161,23 @@ class WorkspaceState(_Model):
 
     def children(self, key: str) -> list[Task]:
         return [t for t in self.tasks if key in t.parents]
+
+
+class Change(_Model):
+    """One entry of a workspace's change feed."""
+
+    seq: int
+    key: str
+    op: str
+    agent: str | None = None
+    turn: int | None = None
+    at: datetime
+
+
+class Claim(_Model):
+    key: str
+    claimed_by: str
+    claimed_until: datetime
 
 
 class AlignedTask(_Model):

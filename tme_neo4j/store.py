@@ -37,6 +37,8 @@ from tme_neo4j.models import (
     AddTask,
     AlignedTask,
     CancelTask,
+    Change,
+    Claim,
     ClearStale,
     CompleteTask,
     LinkParent,
@@ -179,14 +181,23 @@ class MemoryStore:
     # -- writes ------------------------------------------------------------------------------
 
     def apply(
-        self, operations: Sequence[Operation | dict[str, Any]], *, turn: TurnInput | None = None
+        self,
+        operations: Sequence[Operation | dict[str, Any]],
+        *,
+        turn: TurnInput | None = None,
+        force: bool = False,
     ) -> WriteResult:
-        """Run ``operations`` in one transaction, all or nothing, with an optional turn record."""
+        """Run ``operations`` in one transaction, all or nothing, with an optional turn record.
+
+        A task claimed by another agent is not written unless ``force``.
+        """
         try:
             ops = _operations.validate_python(list(operations))
         except ValidationError as e:
             raise InvalidInputError(_first_error(e)) from e
-        return self._write(lambda tx: _Writer(tx, self.workspace, self.agent).run(ops, turn))
+        return self._write(
+            lambda tx: _Writer(tx, self.workspace, self.agent, force=force).run(ops, turn)
+        )
 
     def add_task(
         self,
@@ -242,6 +253,39 @@ class MemoryStore:
 
     def clear_stale(self, key: str) -> Task:
         return self._one({"op": "clear_stale", "key": key}, key)
+
+    def changes(self, since: int = 0, *, limit: int = 10_000) -> list[Change]:
+        """What changed after sequence number ``since``, oldest first: the change feed."""
+        rows = self._read(lambda tx: _run(tx, "get_changes", ws=self.workspace, since=since,
+                                          limit=limit))
+        return [Change.model_validate(_native(r)) for r in rows]
+
+    def claim(self, key: str, seconds: int = 60) -> Claim:
+        """Claim a task for ``seconds``; a live claim by another agent is a ConflictError."""
+        if not 1 <= seconds <= 86_400:
+            raise InvalidInputError("a claim lasts 1 to 86400 seconds")
+        rows = self._write(lambda tx: _run(tx, "claim_task", ws=self.workspace, key=key,
+                                           agent=self.agent, seconds=seconds))
+        if not rows:
+            raise NotFoundError(f"no task {key!r} in workspace {self.workspace!r}")
+        claim = Claim.model_validate(_native(rows[0], drop=("granted",)) | {"key": key})
+        if not rows[0]["granted"]:
+            raise ConflictError(f"task {key!r} is claimed by {claim.claimed_by} until "
+                                f"{claim.claimed_until:%H:%M:%S}", current=claim)
+        return claim
+
+    def release(self, key: str) -> bool:
+        """Release this agent's claim on a task; False when it held none."""
+        rows = self._write(lambda tx: _run(tx, "release_task", ws=self.workspace, key=key,
+                                           agent=self.agent))
+        if not rows:
+            raise NotFoundError(f"no task {key!r} in workspace {self.workspace!r}")
+        return bool(rows[0]["released"])
+
+    def claims(self) -> list[Claim]:
+        """Live claims in this workspace."""
+        rows = self._read(lambda tx: _run(tx, "get_claims", ws=self.workspace))
+        return [Claim.model_validate(_native(r)) for r in rows]
 
     def set_turn_reply(self, turn: int, reply: str) -> None:
         self._write(lambda tx: _run(tx, "set_turn_reply", ws=self.workspace, turn=turn,
@@ -398,10 +442,13 @@ class MemoryStore:
 class _Writer:
     """Executes one ``apply`` inside its transaction."""
 
-    def __init__(self, tx: neo4j.ManagedTransaction, ws: str, agent: str) -> None:
+    def __init__(
+        self, tx: neo4j.ManagedTransaction, ws: str, agent: str, *, force: bool = False
+    ) -> None:
         self.tx = tx
         self.ws = ws
         self.agent = agent
+        self.force = force
         self.seq = 0
         self.turn: int | None = None
         self.touched: dict[str, str] = {}
@@ -412,18 +459,31 @@ class _Writer:
         if not rows:
             raise _missing_workspace(self.ws)
         self.seq = int(rows[0]["seq"])
+        if not self.force:
+            self._refuse_foreign_claims(ops)
         if turn is not None:
             self.turn = int(_run(self.tx, "record_turn", ws=self.ws, text=turn.text,
                                  intent=turn.intent, agent=self.agent, seq=self.seq)[0]["n"])
         for op in ops:
             self._dispatch(op)
-        if self.turn is not None and self.touched:
+        if self.touched:
             touched = [{"key": k, "op": v} for k, v in self.touched.items()]
-            _run(self.tx, "touch_tasks", ws=self.ws, turn=self.turn, touched=touched)
+            _run(self.tx, "record_changes", ws=self.ws, seq=self.seq, agent=self.agent,
+                 turn=self.turn, changes=touched)
+            if self.turn is not None:
+                _run(self.tx, "touch_tasks", ws=self.ws, turn=self.turn, touched=touched)
         changed = list(self.touched)
         tasks = [_task(r) for r in _run(self.tx, "get_tasks", ws=self.ws, keys=changed)]
         return WriteResult(seq=self.seq, turn=self.turn, touched=self.touched, stale=self.stale,
                            tasks=tasks)
+
+    def _refuse_foreign_claims(self, ops: list[Operation]) -> None:
+        keys = list(dict.fromkeys(op.key for op in ops))
+        rows = _run(self.tx, "find_foreign_claims", ws=self.ws, keys=keys, agent=self.agent)
+        if rows:
+            held = ", ".join(f"{r['key']!r} by {r['claimed_by']}" for r in rows)
+            raise ConflictError(f"claimed by another agent: {held}; nothing was written "
+                                "(release the claim, wait for it to lapse, or force)")
 
     def _dispatch(self, op: Operation) -> None:
         match op:
