@@ -6,8 +6,8 @@ from __future__ import annotations
 import time
 
 import pytest
-
 from conftest import graph_snapshot
+
 from tme_neo4j.errors import ConflictError, InvalidInputError
 from tme_neo4j.store import MemoryStore
 
