@@ -8,8 +8,8 @@ import threading
 from collections import Counter
 
 import pytest
-
 from conftest import new_workspace_id
+
 from tme_neo4j.config import Settings
 from tme_neo4j.store import MemoryStore
 
@@ -33,7 +33,7 @@ def _run_writers(settings: Settings, workspace: str, agents: list[str]) -> None:
     def guarded(agent: str) -> None:
         try:
             write_revisions(settings, workspace, agent, REVISIONS)
-        except BaseException as e:  # noqa: BLE001 - collected and asserted on below
+        except BaseException as e:
             errors.append(e)
 
     ctx = multiprocessing.get_context("spawn")
