@@ -3,6 +3,7 @@ claims, on a real Neo4j."""
 
 from __future__ import annotations
 
+import json
 import time
 
 import pytest
@@ -72,3 +73,33 @@ def test_an_expired_claim_lapses(store: MemoryStore) -> None:
     assert bob.claim("venue").claimed_by == "bob"
     with pytest.raises(InvalidInputError):
         bob.claim("venue", seconds=0)
+
+
+def test_changes_watch_claim_and_release_from_the_cli(store: MemoryStore) -> None:
+    from typer.testing import CliRunner
+
+    from tme_neo4j.cli import app
+
+    runner = CliRunner()
+    ws = store.workspace
+    store.for_workspace(ws, agent="alice").add_task("venue", "Venue", "Hall A")
+    out = runner.invoke(app, ["changes", "-w", ws, "--json"])
+    assert [(c["key"], c["op"], c["agent"]) for c in json.loads(out.stdout)] == [
+        ("venue", "add", "alice")]
+    last = store.workspace_info()["seq"]
+    watched = runner.invoke(app, ["watch", "-w", ws, "--since", "0", "--until-seq", str(last),
+                                  "--interval", "0.1"])
+    assert watched.exit_code == 0
+    assert "alice" in watched.stdout
+    assert "add" in watched.stdout
+    claimed = runner.invoke(app, ["claim", "venue", "-s", "30", "--agent", "bob", "-w", ws])
+    assert claimed.exit_code == 0
+    assert "claimed by bob" in claimed.stdout
+    refused = runner.invoke(app, ["task", "revise", "venue", "Hall B", "--agent", "carol",
+                                  "-w", ws])
+    assert refused.exit_code == 1
+    assert "claimed by another agent" in refused.stderr
+    released = runner.invoke(app, ["release", "venue", "--agent", "bob", "-w", ws])
+    assert "released" in released.stdout
+    assert runner.invoke(app, ["task", "revise", "venue", "Hall B", "--agent", "carol",
+                               "-w", ws]).exit_code == 0

@@ -35,11 +35,12 @@ app = typer.Typer(
 
 
 def _register() -> None:
-    from . import inspect, server, tasks, turns
+    from . import inspect, server, shared, tasks, turns
 
     tasks.register(app)
     turns.register(app)
     inspect.register(app)
+    shared.register(app)
     app.add_typer(server.app, name="server")
 
 
