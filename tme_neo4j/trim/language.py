@@ -23,6 +23,8 @@ __all__ = [
     "slug",
     "split_clauses",
     "split_list",
+    "stem",
+    "stems",
     "strip_fillers",
     "value_kind",
     "value_phrases",
@@ -45,13 +47,14 @@ def fold(text: str) -> str:
 
 
 # Words that carry no content for matching a phrase to a task.
-STOP = frozenset("""
+_STOP_WORDS = """
 a an the my our your his her their its it this that these those to from of in on at for with by
 and or but also too just only all any some please can could would you i me we us let let's lets
 is are was were be been am do does did have has had will shall should may might must not no
 so then now there here what which who whom when where why how currently still ever never yet
 into onto out up about as than instead actually again back after before both each every
-""".split())
+"""
+STOP = frozenset(_STOP_WORDS.split())
 
 _FILLERS = re.compile(
     r"^(?:(?:actually|sorry|wait|also|ok(?:ay)?|so|well|hmm+|oh|please|now|then|and|but|"
@@ -68,14 +71,22 @@ def strip_fillers(clause: str) -> str:
 
 
 def sentences(text: str) -> list[str]:
-    """Split on sentence punctuation, keeping the mark (a '?' matters)."""
-    parts = re.findall(r"[^.!?]+(?:[.!?]+|$)", text)
+    """Split on sentence punctuation, keeping the mark (a '?' matters). A point between two
+    digits ('version 2.4', '1.5 kg') ends nothing."""
+    parts = re.findall(r"(?:[^.!?]|(?<=\d)\.(?=\d))+(?:[.!?]+|$)", text)
     return [p.strip() for p in parts if p.strip(" .!?")]
 
 
+_GOAL_START = re.compile(r"^\s*(?:in order )?to\s+[^,]+,", re.IGNORECASE)
+
+
 def split_clauses(sentence: str) -> list[str]:
-    """Split a sentence into clauses that may each carry an intent."""
-    parts = re.split(r"\s*(?:;|,\s*and then\b|,\s*then\b|,\s*and\b(?=\s+(?:remove|delete|cancel|"
+    """Split a sentence into clauses that may each carry an intent. A goal with its steps
+    ('To X, do A, then B') stays whole: its 'then' orders steps, it starts nothing new."""
+    if _GOAL_START.match(sentence):
+        return [sentence.strip(" ,")] if sentence.strip(" ,.") else []
+    parts = re.split(r"\s*(?:;|,\s*and then\b|,\s*then\b|,\s*(?:and\s+)?so\b|"
+                     r",\s*and\b(?=\s+(?:remove|delete|cancel|"
                      r"drop|keep|add|put|restore|change|move|set|make|use|replace|swap|book|"
                      r"schedule|mark|split|merge|reset)\b))\s*", sentence, flags=re.IGNORECASE)
     return [p.strip(" ,") for p in parts if p and p.strip(" ,.")]
@@ -143,6 +154,27 @@ def singular(word: str) -> str:
     return w
 
 
+def stem(word: str) -> str:
+    """A rough stem, so 'painting', 'painted' and 'paint' (or 'moved' and 'move') meet.
+    Only for comparing words; never shown."""
+    w = singular(word)
+    for suffix in ("ing", "ed"):
+        base = w[: -len(suffix)]
+        if w.endswith(suffix) and len(w) >= len(suffix) + 3 and re.search(r"[aeiouy]", base):
+            w = base
+            if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsaeiou":
+                w = w[:-1]  # 'tagging' -> 'tag', 'planned' -> 'plan'
+            break
+    if len(w) > 3 and w.endswith("e"):
+        w = w[:-1]
+    return w
+
+
+def stems(text: str) -> list[str]:
+    """The stems of a text's content words: what matching a phrase to a task compares."""
+    return [stem(w) for w in content_words(text)]
+
+
 def content_words(text: str) -> list[str]:
     """Lowercase, singular content words: what two phrases must share to be about one thing."""
     words = re.findall(r"[^\W_]+(?:[:'][^\W_]+)*", text.lower())
@@ -160,8 +192,21 @@ def mentions(haystack: str, needle: str) -> bool:
 
 
 def replace_word(text: str, old: str, new: str) -> str:
-    """Replace whole-word occurrences of ``old`` (singular or plural) with ``new``."""
-    return _word_pattern(old).sub(new, text)
+    """Replace whole-word occurrences of ``old`` (singular or plural) with ``new``. When ``new``
+    ends with the word that follows ``old`` ('sourdough bread', old 'sourdough', new 'rye bread'),
+    that word is taken in, not doubled."""
+    words = new.split()
+    if len(words) > 1:
+        tail = re.escape(singular(words[-1]))
+        pattern = re.compile(rf"{_word_pattern(old).pattern}\s+{tail}(?:s|es)?\b", re.IGNORECASE)
+        text = pattern.sub(lambda _: new, text)
+    text = _word_pattern(old).sub(lambda _: new, text)
+    if re.match(r"[^\W\d_]", new):  # 'an SUV' -> 'a sedan', 'a car' -> 'an estate car'
+        article = "an" if new[0].lower() in "aeiou" else "a"
+        text = re.sub(rf"\b(an?)(\s+){re.escape(new)}",
+                      lambda m: (article.capitalize() if m[1][0].isupper() else article)
+                      + m[2] + new, text, flags=re.IGNORECASE)
+    return text
 
 
 def _word_pattern(phrase: str) -> re.Pattern[str]:

@@ -27,9 +27,9 @@ from tme_neo4j.models import (
 )
 from tme_neo4j.trim.base import Conflict, Intent, Subtask, TrimResult, TrimView
 from tme_neo4j.trim.language import (
+    STOP,
     ValueKind,
     clean_phrase,
-    content_words,
     fold,
     is_question,
     mentions,
@@ -38,6 +38,7 @@ from tme_neo4j.trim.language import (
     slug,
     split_clauses,
     split_list,
+    stems,
     strip_fillers,
     value_kind,
     value_phrases,
@@ -45,76 +46,107 @@ from tme_neo4j.trim.language import (
 
 __all__ = ["RuleInterpreter"]
 
-I = re.IGNORECASE
+_I = re.IGNORECASE
 
 _SLOT_PREFIX = re.compile(r"^\s*([A-Za-z][\w -]{0,30}?)\s*:\s+(.+)$", re.S)
 _ROLLBACK = re.compile(
     r"\b(?:go(?:ing)? back to|revert(?:ing)?(?: back)?(?: to)?|roll(?:ing)?[ -]?back(?: to)?|"
-    r"switch(?:ing)? back to|change (?:it |that )?back to|return to|back to)\b\s*(?P<x>.*)$", I)
-_ORIGINAL = re.compile(r"\b(?:as (?:originally|first|initially) (?:planned|said|set)|"
-                       r"(?:the )?(?:original|first|initial) (?:one|value|plan|choice))\b", I)
+    r"switch(?:ing)? back to|change (?:it |that )?back to|return to|back to)\b\s*(?P<x>.*)$", _I)
+_ORIGINAL = re.compile(
+    r"\b(?:(?:as|like)\s+(?:(?:we|i|you)\s+)?(?:had\s+)?(?:originally|first|initially)\s+"
+    r"(?:planned|said|set|wanted|agreed|decided|had(?: it)?)|"
+    r"(?:the )?(?:original|first|initial) (?:one|value|plan|choice|option|idea|version))\b", _I)
+#: "the original date": a task named by what it is, to be set back to its first value.
+_ORIGINAL_OF = re.compile(
+    r"\b(?:the\s+|my\s+|our\s+)?(?:original|initial)\s+(?P<noun>[a-z][\w -]*?)"
+    r"(?:\s+(?:after all|again|instead|then|please|back))*$", _I)
 _RESET = re.compile(
     r"^(?:reset|set|change|trim|cut)\s+(?:it|this|that|(?:the |my |our )?(?P<what>[\w -]+?))?\s*"
     r"(?:back\s+)?to\s+(?:just|only)\s+(?P<items>.+)$|"
     r"^reset\s+(?:it|this|that|(?:the |my |our )?(?P<what2>[\w -]+?))?\s*to\s+(?P<items2>.+)$|"
-    r"^(?:make it|keep)\s+(?:just|only)\s+(?P<items3>.+)$", I)
+    r"^(?:make it|keep)\s+(?:just|only)\s+(?P<items3>.+)$", _I)
 _REPLACE = re.compile(
     r"^(?:replace|swap|switch|exchange)\s+(?:out\s+)?(?P<old>.+?)\s+(?:with|for|by)\s+(?P<new>.+)$|"
     r"^substitute\s+(?P<new2>.+?)\s+for\s+(?P<old2>.+)$|"
-    r"^(?:use|get|take|try|do|pick|choose|go with)\s+(?P<new3>.+?)\s+instead(?:\s+of\s+(?P<old3>.+))?$",
-    I)
-_CHANGE = re.compile(r"^(?:change|switch|update|set)\s+(?P<old>.+?)\s+to\s+(?P<new>.+)$", I)
+    r"^(?:use|get|take|try|do|pick|choose|go with|go for|opt for|have|make (?:it|that|them))\s+"
+    r"(?P<new3>.+?)\s+instead(?:\s+of\s+(?P<old3>.+))?$",
+    _I)
+#: "Run the smoke tests instead": a new phrasing of a task, the differing words swapped.
+_INSTEAD = re.compile(r"^(?P<new>.+?)\s+instead(?:\s+of\s+(?P<old>.+))?$", _I)
+_CHANGE = re.compile(r"^(?:change|switch|update|set)\s+(?P<old>.+?)\s+to\s+(?P<new>.+)$", _I)
 _SPLIT = re.compile(
     r"\bsplit\s+(?:it|this|that|(?:the |my )?(?P<what>[\w -]+?))\s+into\s+(?P<n>\w+)\s+"
-    r"(?P<noun>[a-z]+?)s?\b\s*(?:[-:,]\s*(?P<parts>.+))?$", I)
+    r"(?P<noun>[a-z]+?)s?\b\s*(?:[-:,]\s*(?P<parts>.+))?$", _I)
 _MERGE = re.compile(r"\b(?:merge|combine|consolidate|unify|rejoin)\b|"
                     r"\bmake (?:it|them|this|these) (?:a |one )?(?:single|one)\b|"
-                    r"\b(?:back )?(?:into|to) (?:a single|one) \w+", I)
+                    r"\b(?:back )?(?:into|to) (?:a single|one) \w+", _I)
 _CANCEL = re.compile(
     r"^(?:remove|delete|cancel|drop|take out|get rid of|scrap|skip|forget(?: about)?|discard|"
     r"exclude|call off|strike|cross off|don't need|do not need|no longer need|we don't need|"
     r"i don't need|we no longer need|i no longer need)\s+(?P<items>.+?)"
-    r"(?:\s+(?:from|off|out of)\s+(?:the |my |our )?(?P<from>[\w -]+?))?$", I)
+    r"(?:\s+(?:from|off|out of)\s+(?:the |my |our )?(?P<from>[\w -]+?))?$", _I)
 _RESTORE = re.compile(
     r"^(?:keep|restore|bring back|add back|re-?add|reinstate|undo removing|don't remove|"
     r"do not remove|put back)\s+(?P<items>.+?)(?:\s+(?:back|after all|in))?$|"
-    r"^(?:put|bring|add)\s+(?P<items2>.+?)\s+back(?:\s+in)?$", I)
+    r"^(?:put|bring|add)\s+(?P<items2>.+?)\s+back(?:\s+(?:in|on|onto|into|to)\b.*)?$|"
+    r"^(?:i|we)\s+(?:do|still|really|actually|definitely)\s+(?:need|want)\s+(?P<items4>.+?)"
+    r"(?:\s+after all)?$", _I)
 _DONE = re.compile(
     r"^(?:mark\s+)?(?P<items>.+?)\s+(?:is|are|as|has been|have been)\s+(?:now\s+)?"
     r"(?:done|finished|complete|completed|taken care of)$|"
     r"^(?:i|we)\s+(?:have\s+|'ve\s+)?(?:finished|completed|did|done)\s+(?P<items2>.+)$|"
-    r"^(?:finish|complete|tick off|check off)\s+(?P<items3>.+)$", I)
+    r"^(?:finish|complete|tick off|check off)\s+(?P<items3>.+)$", _I)
 _DEPEND = re.compile(
-    r"^(?P<a>.+?)\s+(?:needs|requires|depends on|must wait for|has to wait for|waits for|"
-    r"comes after|can only start after|can't start before|cannot start before|"
-    r"must come after|should come after)\s+(?P<b>.+)$|"
+    r"^(?P<a>.+?)\s+(?:needs|need|requires|require|depends on|depend on|waits for|"
+    r"(?:must|has to|have to|should|will have to|can only|needs to|need to) "
+    r"wait (?:for|until|till)|"
+    r"comes after|come after|can only (?:start|happen|begin|be done) (?:after|once|when)|"
+    r"can't start before|cannot start before|must come after|should come after)\s+(?P<b>.+)$|"
     r"^(?P<b2>.+?)\s+(?:must|has to|should) (?:come|happen|be done) before\s+(?P<a2>.+)$|"
-    r"^(?:do\s+)?(?P<a3>.+?)\s+(?:only\s+)?after\s+(?P<b3>.+)$", I)
+    r"^(?:do\s+)?(?P<a3>.+?)\s+(?:only\s+)?after\s+(?P<b3>.+)$", _I)
 _ADD_TO = re.compile(
     r"^(?:add|put|include|use|throw in|toss in|get|buy|order|pack|bring|invite|place)\s+"
     r"(?P<items>.+?)\s+(?:to|in|into|on|onto)\s+(?:the\s+|my\s+|our\s+|your\s+)?"
-    r"(?P<container>[\w' -]+?)$", I)
-_GOAL = re.compile(r"^(?:in order )?to\s+(?P<goal>[^,]+),\s*(?P<steps>.+)$", I)
+    r"(?P<container>[\w' -]+?)$", _I)
+_GOAL = re.compile(r"^(?:in order )?to\s+(?P<goal>[^,]+),\s*(?P<steps>.+)$", _I)
 _MOVE = re.compile(
     r"^(?:move|reschedule|shift|push|bump|change|set|make|update|put)\s+"
     r"(?:it|this|that|everything|the \w+)?\s*(?:back\s+)?(?:to|for|at|on|into|until)?\s*"
-    r"(?P<v>.+)$", I)
-_WANT = re.compile(r"^(?:i|we)\s+(?:need|want|would like|'d like|have)\s+to\s+(?P<rest>.+)$", I)
+    r"(?P<v>.+)$", _I)
+_WANT = re.compile(r"^(?:i|we)\s+(?P<also>(?:also|still|really|just|then)\s+)?"
+                   r"(?:need|want|would like|'d like|have)\s+to\s+(?P<rest>.+)$", _I)
+_ALSO = re.compile(r"^also\b|\b(?:too|as well)$", _I)
+_ADD_HERE = re.compile(r"^(?:also\s+)?(?:add|include|throw in|toss in)\s+(?P<items>.+)$", _I)
+#: "Push the release date to March 21", "The exam got moved to December 15".
+_RETIME = re.compile(
+    r"^(?:(?:move|reschedule|shift|push|bump|postpone|delay|change|set|update)\s+(?P<what>.+?)|"
+    r"(?P<what2>.+?)\s+(?:(?:got|was|were|has been|have been|is|are|is being|'s been)\s+)?"
+    r"(?:moved|pushed|postponed|rescheduled|changed|bumped|shifted|delayed|brought forward|"
+    r"pulled forward))\s+(?:back\s+)?(?:to|until|till|for)\s+(?P<v>.+)$", _I)
+_DEPEND_TAIL = re.compile(
+    r"\s+(?:(?:is|are|gets?|be|to|has been|have been)\s+.*|first|beforehand)$", _I)
 _NEGATED = re.compile(
     r"\b(?:no|out of|without|ran out of|run out of|don't have(?: any)?|do not have(?: any)?|"
-    r"no more|lack)\s+(?P<what>[a-z][\w-]*)", I)
+    r"no more|lack)\s+(?P<what>[a-z][\w-]*)", _I)
+#: "The oak is way over budget", "My uncle knows a DJ": a described situation, not a task.
+_DESCRIBES = re.compile(
+    r"^(?:my|our|his|her|their|the|this|that|these|those)\s+(?:[\w'-]+\s+){0,3}?"
+    r"(?:is|are|was|were|can|can't|cannot|could|will|won't|would|has|have|had|knows|says|said|"
+    r"thinks|found|got|takes|took|seems|looks|costs|works|doesn't|don't|didn't|isn't|aren't|"
+    r"wasn't|still)\b", _I)
+_EVALUATIVE = re.compile(r"\btoo\s+[a-z]+(?:\s+to\s+[a-z]+)?$", _I)
 _STATEMENT = re.compile(
     r"^(?:(?i:i|i'm|i'll|i've|we|we're|we'll|he|she|they|it|it's|there|there's|that|that's|this|"
     r"[A-Z][a-z]+\s+(?i:is|are|was|can|can't|cannot|won't|will|has|had|isn't|wasn't|doesn't|"
     r"didn't|should|needs|wants|prefers|likes|only)))\b", re.S)
 _VALUE_PATTERNS = (
-    re.compile(r"\bmake (?:that|it)\s+(?P<v>.+)$", I),
+    re.compile(r"\bmake (?:that|it)\s+(?P<v>.+)$", _I),
     re.compile(r"\b(?:set|change|update|move|switch|push|reschedule)\b.*?\b(?:to|for)\s+(?P<v>.+)$",
-               I),
-    re.compile(r"\b(?:is|are|will be|should be|it's)\s+(?P<v>.+)$", I),
+               _I),
+    re.compile(r"\b(?:is|are|will be|should be|it's)\s+(?P<v>.+)$", _I),
 )
 _LAST_PREP = re.compile(
-    r".*\b(?P<prep>to|from|on|at|in|for|near|by|around|before|after|via|with)\s+(?P<v>.+)$", I)
+    r".*\b(?P<prep>to|from|on|at|in|for|near|by|around|before|after|via|with)\s+(?P<v>.+)$", _I)
 _MEANINGFUL_PREPS = {"near", "around", "before", "after", "via", "by"}
 _SLOT_PREPS = r"on|at|with|from|to|near|by|before|after|in|for|around|until"
 
@@ -136,6 +168,8 @@ class _TurnParser:
         self.past = {k: list(v) for k, v in view.past_values.items()}
         self.focus = list(view.focus)
         self.negated: list[str] = []
+        self.said: list[str] = []  # the earlier clauses of this turn
+        self.also = False
         self.subtasks: list[Subtask] = []
 
     # -- the turn ----------------------------------------------------------------------------
@@ -155,22 +189,34 @@ class _TurnParser:
         self.negated += [m["what"] for m in _NEGATED.finditer(c)]
         if not c:
             return
+        try:
+            self._interpret(c, raw, slot, question)
+        finally:
+            self.said.append(c)
+
+    def _interpret(self, c: str, raw: str, slot: str | None, question: bool) -> None:
+        self.also = _ALSO.search(c) is not None
         if m := _WANT.match(c):
-            c = m["rest"]
+            c, self.also = m["rest"], self.also or bool(m["also"])
+        asked = question or is_question(c) or is_question(raw.strip())
         handlers: list[Callable[[str, str, str | None], bool]] = [
             self._rollback, self._reset, self._replace, self._split, self._merge, self._cancel,
-            self._restore, self._done, self._depend, self._add_to, self._goal,
+            self._restore, self._done, self._depend, self._add_to, self._add_here, self._goal,
+            self._retime,
         ]
         if slot is None:
-            handlers.append(self._move)
+            handlers += [self._move, self._instead_values]
+        if asked:  # a question reads; only an explicit request inside it may write
+            handlers = [h for h in handlers
+                        if h not in (self._depend, self._retime, self._instead_values)]
         for handler in handlers:
             if handler(c, raw, slot):
                 return
-        if question or is_question(c) or is_question(raw.strip()):
+        if asked:
             self._emit(Intent.CHECK, raw, about=self._about(c, slot))
         elif slot is not None:
             self._slot_value(c, raw, slot)
-        elif _STATEMENT.match(c):
+        elif _STATEMENT.match(c) or _DESCRIBES.match(c) or _EVALUATIVE.search(c):
             self._emit(Intent.NOTE, raw, about=self._about(c, None))
         else:
             self._new_task(c, raw)
@@ -180,18 +226,33 @@ class _TurnParser:
     def _rollback(self, c: str, raw: str, slot: str | None) -> bool:
         m = _ROLLBACK.search(c)
         original = _ORIGINAL.search(c) is not None
+        named = _ORIGINAL_OF.search(c) if not original else None
+        if named is not None and (revised := [t for t in self._live()
+                                              if len(self.past.get(t.key, [])) > 1]):
+            target = (self._active(slot) if slot else None) or self._match(named["noun"], revised)
+            if target is not None:  # "the original date": that task's first value
+                self._emit(Intent.ROLLBACK, raw, [RollbackTask(key=target.key, to_n=1)],
+                           about=[target.key])
+                return True
         if not m and not (original and slot):
             return False
         wanted = clean_phrase(_ORIGINAL.sub("", m["x"] if m else "")) or None
         target = self._active(slot) if slot else None
         if target is None and wanted:
             target = next((t for t in self._live() if self._had_value(t.key, wanted)), None)
+        if target is None and wanted and not any(
+                mentions(f"{t.title} {t.value or ''}", wanted) for t in self._live()):
+            # "Mind maps take too long. Go back to the flashcards.": what is swapped back out
+            # is what the turn spoke of before.
+            old = self._context_old(wanted)
+            if old is not None and self._swap(old, wanted, raw, Intent.ROLLBACK):
+                return True
         if target is None:
             target = self._match(wanted or c, self._live())
         if target is None:
             return False
         if wanted and self._had_value(target.key, wanted):
-            value = next(v for v in self.past[target.key] if _same(v, wanted))
+            value = self._past_value(target.key, wanted)
             op: Operation = RollbackTask(key=target.key, to_value=value)
         elif wanted and not original:
             op = ReviseTask(key=target.key, value=wanted, reason="set back by request")
@@ -234,19 +295,31 @@ class _TurnParser:
             new = clean_phrase(m["new"] or m["new2"] or m["new3"])
             if old is None and self.negated:
                 old = self.negated[-1]
+            if old is None:
+                old = self._context_old(new)
+        elif ((m := _INSTEAD.match(c)) and not value_phrases(m["new"])
+              and not any(p.match(m["new"]) for p in (_CANCEL, _RESTORE, _DONE, _ADD_TO))):
+            pair = self._aligned_swap(clean_phrase(m["new"]), m["old"])
+            if pair is None:
+                return False
+            old, new = pair
         elif m := _CHANGE.match(c):
             old, new = m["old"], clean_phrase(m["new"])
             # "change the date to June 15th" names a task, not a value to swap everywhere.
-            if target := (self._active(slot) if slot else None) or self._match(old, self._live()):
-                if not any(mentions(f"{t.title} {t.value or ''}", clean_phrase(old))
-                           for t in self._live() if t.key != target.key):
-                    self._update(target, new, raw)
-                    return True
+            target = (self._active(slot) if slot else None) or self._match(old, self._live())
+            if target is not None and not any(
+                    mentions(f"{t.title} {t.value or ''}", clean_phrase(old))
+                    for t in self._live() if t.key != target.key):
+                self._update(target, new, raw)
+                return True
         else:
             return False
         if not old or not new:
             return False
-        old = clean_phrase(old)
+        return self._swap(clean_phrase(old), new, raw, Intent.REPLACE)
+
+    def _swap(self, old: str, new: str, raw: str, intent: Intent) -> bool:
+        """Put ``new`` in place of ``old`` in every live task that mentions it."""
         ops: list[Operation] = []
         about: list[str] = []
         for t in self._live():
@@ -255,14 +328,63 @@ class _TurnParser:
                 continue
             title = replace_word(t.title, old, new) if in_title else None
             value = replace_word(t.value or "", old, new) if in_value else t.value
+            if value is None:  # the choice becomes the task's value, so dependents see it
+                value = new
             ops.append(ReviseTask(key=t.key, value=value, title=title,
                                   reason=f"replaced {old} with {new}"))
             self._pending(t, value=value, title=title or t.title)
             about.append(t.key)
         if not ops:
             return False
-        self._emit(Intent.REPLACE, raw, ops, about=about)
+        self._emit(intent, raw, ops, about=about)
         return True
+
+    def _context_old(self, new: str) -> str | None:
+        """What a bare 'X instead' replaces: the longest phrase of an earlier clause of the
+        turn that a live task mentions and ``new`` does not."""
+        new_words = set(stems(new))
+        live = [f"{t.title} {t.value or ''}" for t in self._live()]
+        for said in reversed(self.said):
+            tokens = re.findall(r"[^\W_]+(?:['-][^\W_]+)*", said)
+            for n in (3, 2, 1):
+                for i in range(len(tokens) - n + 1):
+                    gram = tokens[i:i + n]
+                    if gram[0].lower() in STOP or gram[-1].lower() in STOP:
+                        continue
+                    phrase = " ".join(gram)
+                    if set(stems(phrase)) & new_words:
+                        continue
+                    if any(mentions(text, phrase) for text in live):
+                        return phrase
+        return None
+
+    def _aligned_swap(self, phrase: str, old: str | None) -> tuple[str, str] | None:
+        """'Run the smoke tests' against the task 'Run the regression tests': the words that
+        differ, ('regression', 'smoke'). Without such a task, a plain choice and what an
+        earlier clause named ('The oak is over budget. Walnut instead.')."""
+        said = phrase.split()
+        best: tuple[int, str, str] | None = None
+        for t in self._live():
+            if old and not mentions(f"{t.title} {t.value or ''}", clean_phrase(old)):
+                continue
+            own = t.title.split()
+            p = 0
+            while p < min(len(own), len(said)) and _same_word(own[p], said[p]):
+                p += 1
+            q = 0
+            while (q < min(len(own), len(said)) - p
+                   and _same_word(own[-1 - q], said[-1 - q])):
+                q += 1
+            was, now = own[p:len(own) - q], said[p:len(said) - q]
+            shared = [w for w in own[:p] + own[len(own) - q:] if w.lower() not in STOP]
+            if p and shared and 1 <= len(was) <= 3 and 1 <= len(now) <= 3 and (
+                    best is None or p + q > best[0]):
+                best = (p + q, " ".join(was), " ".join(now))
+        if best is not None:
+            return clean_phrase(best[1]), clean_phrase(best[2])
+        if old:
+            return clean_phrase(old), phrase
+        return None
 
     def _split(self, c: str, raw: str, slot: str | None) -> bool:
         m = _SPLIT.search(c)
@@ -315,7 +437,7 @@ class _TurnParser:
         m = _RESTORE.match(c)
         if not m:
             return False
-        items = m["items"] or m["items2"]
+        items = m["items"] or m["items2"] or m["items4"]
         cancelled = [t for t in self.tasks.values() if t.status == TaskStatus.CANCELLED]
         targets = self._items(items, cancelled, slot)
         if targets:
@@ -329,8 +451,8 @@ class _TurnParser:
 
     def _done(self, c: str, raw: str, slot: str | None) -> bool:
         m = _DONE.match(c)
-        if not m:
-            return False
+        if not m or re.search(r"\b(?:after|before|once|until|till|unless|if)\b", c, _I):
+            return False  # "do X after Y is done" orders two tasks, it finishes neither
         targets = self._items(m["items"] or m["items2"] or m["items3"], self._live(), slot)
         if not targets:
             return False
@@ -343,13 +465,26 @@ class _TurnParser:
         if not m:
             return False
         a_text, b_text = m["a"] or m["a2"] or m["a3"], m["b"] or m["b2"] or m["b3"]
-        a = self._active(slot) if slot and a_text.lower() in ("it", "this", "that") else None
-        a = a or self._match(a_text, self._live())
-        b = self._match(b_text, self._live())
-        if a is None or b is None or a.key == b.key:
+        a_text = re.sub(r"\s+(?:both|all|each|too|also)$", "", a_text.strip(), flags=_I)
+        if slot and a_text.lower() in ("it", "this", "that"):
+            dependents = [t for t in [self._active(slot)] if t is not None]
+        else:
+            dependents = self._items(a_text, self._live(), slot)
+        if not dependents:
             return False
-        self._emit(Intent.DEPEND, raw, [AddDependency(key=a.key, depends_on=b.key)],
-                   about=[a.key, b.key])
+        others = [t for t in self._live() if t not in dependents]
+        short = clean_phrase(_DEPEND_TAIL.sub("", b_text))
+        b = self._match(b_text, others) or (self._match(short, others) if short else None)
+        ops: list[Operation] = []
+        if b is None:
+            if not short or len(short.split()) > 4 or is_question(short) or not stems(short):
+                return False
+            first = dependents[0]  # a prerequisite not yet in memory joins the same plan
+            ops.append(self._add(short[:1].upper() + short[1:], parents=first.parents[:1]
+                                 or [first.key]))
+            b = self.tasks[ops[-1].key]
+        ops += [AddDependency(key=a.key, depends_on=b.key) for a in dependents]
+        self._emit(Intent.DEPEND, raw, ops, about=[*(a.key for a in dependents), b.key])
         return True
 
     def _add_to(self, c: str, raw: str, slot: str | None) -> bool:
@@ -361,13 +496,13 @@ class _TurnParser:
         root = self._match(container, [t for t in self._live() if not t.parents])
         if root is None:
             ops.append(self._add(container.capitalize(), key=slug(container)))
-            root = self.tasks[ops[-1].key]  # type: ignore[union-attr]
+            root = self.tasks[ops[-1].key]
         about = [root.key]
         for item in _expand(split_list(m["items"])):
             existing = self._match(item, list(self.tasks.values()), strict=True)
             if existing is None:
                 ops.append(self._add(item, parents=[root.key]))
-                about.append(ops[-1].key)  # type: ignore[union-attr]
+                about.append(ops[-1].key)
                 continue
             about.append(existing.key)
             if existing.status == TaskStatus.CANCELLED:
@@ -379,6 +514,75 @@ class _TurnParser:
         self._emit(intent, raw, ops, about=about)
         return True
 
+    def _add_here(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Add stops in Santa Fe and Amarillo': items for the plan the talk is about."""
+        m = _ADD_HERE.match(c)
+        if not m or slot is not None:
+            return False
+        root = self._root_for(None)
+        if root is None:
+            return False
+        ops: list[Operation] = []
+        about = [root.key]
+        for item in _distribute(_expand(split_list(m["items"]))):
+            existing = self._match(item, list(self.tasks.values()), strict=True)
+            if existing is not None and existing.status == TaskStatus.CANCELLED:
+                ops.append(self._set_status(existing, TaskStatus.ACTIVE))
+                about.append(existing.key)
+            elif existing is None:
+                ops.append(self._add(item[:1].upper() + item[1:], parents=[root.key]))
+                about.append(ops[-1].key)
+        if not ops:
+            return False
+        self._emit(Intent.NEW, raw, ops, about=about)
+        return True
+
+    def _retime(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Push the release date to March 21', 'The exam got moved to December 15': the task
+        named, or the slot of that kind under it, takes the new time or date."""
+        m = _RETIME.match(c)
+        if not m:
+            return False
+        what = clean_phrase(m["what"] or m["what2"] or "")
+        phrases = value_phrases(m["v"])
+        if not phrases or not stems(what) or what.lower() in ("it", "this", "that", "them"):
+            return False
+        kind = value_kind(phrases[0])
+        if kind not in (ValueKind.TIME, ValueKind.DATE):
+            return False
+        typed = [t for t in self._live() if t.value and value_kind(t.value) == kind]
+        if (slot_task := self._match(what, typed)) is not None:
+            self._update(slot_task, clean_phrase(m["v"]), raw)
+            return True
+        roots = [t for t in self._live() if not t.parents]
+        root = self._match(what, roots)
+        if root is None:
+            return False
+        ops = self._typed_updates(root, m["v"])
+        if not ops:
+            return False
+        self._emit(Intent.UPDATE, raw, ops, about=[root.key])
+        return True
+
+    def _instead_values(self, c: str, raw: str, slot: str | None) -> bool:
+        """'We'll leave on May 5th instead': a new time or date for the plan in focus, when
+        that plan already has one of that kind."""
+        if not re.search(r"\b(?:instead|rather)\b", c):
+            return False
+        root = self._root_for(None)
+        if root is None:
+            return False
+        kinds = {value_kind(t.value) for t in self._live() if root.key in t.parents and t.value}
+        phrases = [p for p in value_phrases(c)
+                   if value_kind(p) in (ValueKind.TIME, ValueKind.DATE) and value_kind(p) in kinds]
+        if not phrases:
+            return False
+        ops = self._typed_updates(root, " ".join(phrases))
+        if not ops:
+            return False
+        self._emit(Intent.UPDATE, raw, ops, about=[root.key])
+        return True
+
     def _goal(self, c: str, raw: str, slot: str | None) -> bool:
         m = _GOAL.match(c)
         if not m:
@@ -388,7 +592,7 @@ class _TurnParser:
         root = self._match(_drop_verb(goal), [t for t in self._live() if not t.parents])
         if root is None:
             ops.append(self._add(goal[:1].upper() + goal[1:], key=slug(_drop_verb(goal))))
-            root = self.tasks[ops[-1].key]  # type: ignore[union-attr]
+            root = self.tasks[ops[-1].key]
         previous: str | None = None
         for step, after_previous in _steps(m["steps"]):
             existing = self._match(step, self._live(), strict=True)
@@ -441,10 +645,20 @@ class _TurnParser:
         self._emit(Intent.NEW, raw, [add], about=[add.key])
 
     def _new_task(self, c: str, raw: str) -> None:
+        root_in_focus = self._root_for(None) if self.also else None
+        if root_in_focus is not None:  # "We also need to rent a car and get insurance"
+            plain = re.sub(r"^also\s+|\s+(?:too|as well)$", "", c, flags=_I)
+            ops: list[Operation] = []
+            for step, _ in _steps(plain):
+                ops.append(self._add(step[:1].upper() + step[1:], parents=[root_in_focus.key]))
+            if ops:
+                self._emit(Intent.NEW, raw, ops,
+                           about=[root_in_focus.key, *(o.key for o in ops)])
+                return
         head, slots = _slot_phrases(c)
         title = head[:1].upper() + head[1:]
         root = self._add(title, key=slug(_noun_phrase(head)))
-        ops: list[Operation] = [root]
+        ops = [root]
         for name, value in slots:
             ops.append(self._add(name.capitalize(), value=value, parents=[root.key],
                                  key=f"{root.key}.{name}"))
@@ -566,14 +780,23 @@ class _TurnParser:
         return task if task is not None and task.status != TaskStatus.CANCELLED else None
 
     def _had_value(self, key: str, value: str) -> bool:
-        return any(_same(v, value) for v in self.past.get(key, []))
+        return self._past_value(key, value) is not None
+
+    def _past_value(self, key: str, value: str) -> str | None:
+        """The earlier value of ``key`` that ``value`` names: equal, else the latest that
+        contains it ('June 21' names 'Saturday, June 21')."""
+        past = self.past.get(key, [])
+        exact = next((v for v in past if _same(v, value)), None)
+        if exact is not None:
+            return exact
+        return next((v for v in reversed(past) if mentions(v, value)), None)
 
     def _root_for(self, what: str | None) -> Task | None:
         """The root a clause is about: the one it names, else the one the talk is about."""
         roots = [t for t in self._live() if not t.parents]
-        if what and what.lower() not in ("it", "this", "that", "them"):
-            if found := self._match(what, roots):
-                return found
+        if (what and what.lower() not in ("it", "this", "that", "them")
+                and (found := self._match(what, roots))):
+            return found
         for key in self.focus:
             if (task := self._active(key)) is not None:
                 return task
@@ -602,13 +825,13 @@ class _TurnParser:
                ) -> Task | None:
         """The candidate whose key, title and value share the most words with ``phrase``.
         At least half the phrase's words must match (all of them when ``strict``)."""
-        words = set(content_words(phrase or ""))
+        words = set(stems(phrase or ""))
         if not words:
             return None
         best, best_score = None, 0.0
         for task in candidates:
-            own = set(content_words(f"{task.key.replace('-', ' ').replace('.', ' ')} "
-                                    f"{task.title} {task.value or ''}"))
+            own = set(stems(f"{task.key.replace('-', ' ').replace('.', ' ')} "
+                            f"{task.title} {task.value or ''}"))
             score = len(words & own) / len(words)
             if score > best_score:
                 best, best_score = task, score
@@ -617,9 +840,9 @@ class _TurnParser:
 
     def _about(self, c: str, slot: str | None) -> list[str]:
         keys = [slot] if slot and slot in self.tasks else []
-        words = set(content_words(c))
+        words = set(stems(c))
         for task in self.tasks.values():
-            own = set(content_words(f"{task.key.replace('-', ' ')} {task.title}"))
+            own = set(stems(f"{task.key.replace('-', ' ')} {task.title}"))
             if words & own:
                 keys.append(task.key)
         return list(dict.fromkeys(keys))
@@ -630,6 +853,28 @@ class _TurnParser:
 
 def _same(a: str, b: str) -> bool:
     return fold(a).lower().strip(" .") == fold(b).lower().strip(" .")
+
+
+def _same_word(a: str, b: str) -> bool:
+    return stems(a) == stems(b) if stems(a) or stems(b) else a.lower() == b.lower()
+
+
+def _distribute(items: list[str]) -> list[str]:
+    """'stops in Santa Fe', 'Amarillo' -> 'stops in Santa Fe', 'stops in Amarillo': a bare name
+    after a phrase with a preposition shares its head."""
+    out: list[str] = []
+    head: str | None = None
+    for item in items:
+        m = re.match(rf"^(?P<head>.+?\s(?:{_SLOT_PREPS})\s)\S", item, _I)
+        if m:
+            head = m["head"]
+            out.append(item)
+        elif head and value_kind(item) == ValueKind.NAME and len(item.split()) <= 3:
+            out.append(head + item)
+        else:
+            head = None
+            out.append(item)
+    return out
 
 
 def _number(word: str) -> int | None:
@@ -682,8 +927,8 @@ def _steps(text: str) -> list[tuple[str, bool]]:
     joiners = re.findall(r"\s*(,\s*(?:and\s+)?then\b|\bthen\b|,|\band\b)\s*", text.strip(" ."))
     steps: list[tuple[str, bool]] = []
     carry, carry_join = "", ""
-    for i, piece in enumerate(pieces):
-        piece = clean_phrase(piece)
+    for i, raw_piece in enumerate(pieces):
+        piece = clean_phrase(raw_piece)
         if not piece:
             continue
         join = joiners[i - 1].strip() if i > 0 and i - 1 < len(joiners) else ""
@@ -712,12 +957,13 @@ def _extract_value(clause: str) -> str:
 def _slot_phrases(clause: str) -> tuple[str, list[tuple[str, str]]]:
     """Cut 'Schedule a meeting on Thursday at 2 PM with Alice' into its head and typed slots:
     ('Schedule a meeting', [('date', 'Thursday'), ('time', '2 PM'), ('with', 'Alice')])."""
-    pattern = re.compile(rf"\s+\b({_SLOT_PREPS})\s+", I)
+    pattern = re.compile(rf"\s+\b({_SLOT_PREPS})\s+", _I)
     pieces = pattern.split(clause)
-    head, slots = pieces[0], []
+    head = pieces[0]
+    slots: list[tuple[str, str]] = []
     rest = list(zip(pieces[1::2], pieces[2::2], strict=False))
     for i, (prep, phrase) in enumerate(rest):
-        if not value_phrases(phrase):
+        if not value_phrases(f"{prep} {phrase}"):
             if not slots:  # still part of the head: 'based on the information I provide'
                 head += f" {prep} {phrase}"
                 continue
