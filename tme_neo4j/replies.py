@@ -3,6 +3,7 @@ answers to questions from current values and, where the question is about the pa
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -27,16 +28,32 @@ _VERBS = {"add": "Added", "revise": "Updated", "rollback": "Rolled back", "cance
           "unlink": "Unlinked", "undepend": "Unlinked", "clear_stale": "Confirmed"}
 _YES_NO = re.compile(r"^(?:is|are|was|wasn't|were|weren't|isn't|aren't|did|didn't|do|don't|does|"
                      r"doesn't|have|haven't|has|hasn't|had|am|i think|so)\b", re.IGNORECASE)
+#: "Did I ever...?", "Did I originally...?": a question about what happened, not what is.
+_PAST = re.compile(r"\b(?:ever|originally|initially|at first|previously|earlier|at some point|"
+                   r"at any point|in the past)\b", re.IGNORECASE)
+_REMOVAL = re.compile(r"\b(?:remove|removed|cancel|cancell?ed|drop|dropped|delete|deleted|skip|"
+                      r"skipped|scrap|scrapped|forget|forgot|take out|took out|get rid|got rid)\b",
+                      re.IGNORECASE)
+_SWAP = re.compile(r"\b(?:replace|replaced|swap|swapped|switch|switched|substitute|substituted|"
+                   r"change|changed)\b", re.IGNORECASE)
+#: "What's left?", "What is still to do?": the open items of the plan, not one task.
+_OPEN_ITEMS = re.compile(r"\b(?:left|remaining|remain|to do|pending|outstanding|open items?)\b",
+                         re.IGNORECASE)
 
 
 def question_terms(text: str) -> list[str]:
-    """What a question may be asking about: names, times, dates and content words."""
-    phrases = value_phrases(fold(text))
-    words = [w for w in content_words(text) if len(w) > 3 and w not in STOP]
-    return list(dict.fromkeys([*phrases, *words]))
+    """What a question may be asking about: names, times, dates, pairs of adjacent content
+    words ('oat milk') and single content words."""
+    folded = fold(text)
+    phrases = value_phrases(folded)
+    tokens = re.findall(r"[^\W_]+(?:['-][^\W_]+)*", folded.lower())
+    pairs = [f"{a} {b}" for a, b in itertools.pairwise(tokens)
+             if a not in STOP and b not in STOP and len(a) > 2 and len(b) > 2]
+    words = [w for w in content_words(text) if len(w) > 2 and w not in STOP]
+    return list(dict.fromkeys([*phrases, *pairs, *words]))
 
 
-def compose_reply(
+def compose_reply(  # noqa: PLR0917 - the engine's call, positional since the start
     text: str,
     trim: TrimResult,
     write: WriteResult | None,
@@ -51,11 +68,10 @@ def compose_reply(
         parts.append(_conflicts(conflicts, tasks))
     if any(s.intent == Intent.CHECK and not s.conflicts for s in trim.subtasks):
         parts.append(_answer(text, trim, tasks, evidence, focus))
-    elif not parts:
-        if all(s.intent in READ_ONLY for s in trim.subtasks):
-            parts.append("Noted; nothing in the task memory changed.")
-            if summary := _summaries(trim.about, tasks, focus):
-                parts.append(summary)
+    elif not parts and all(s.intent in READ_ONLY for s in trim.subtasks):
+        parts.append("Noted; nothing in the task memory changed.")
+        if summary := _summaries(trim.about, tasks, focus):
+            parts.append(summary)
     return "\n".join(p for p in parts if p).strip() or "Nothing to change."
 
 
@@ -92,28 +108,108 @@ def _answer(
     focus: Sequence[str],
 ) -> str:
     live = [t for t in tasks.values() if t.status != TaskStatus.CANCELLED]
+    question = strip_fillers(re.sub(r"^\s*[\w -]{1,30}:\s+", "", fold(text)))
+    yes_no = _YES_NO.match(question.lower()) is not None
+    if yes_no and _PAST.search(question):
+        past = _about_the_past(question, live, evidence)
+        if past is not None:
+            yes, said = past
+            summary = _summaries(trim.about, tasks, focus)
+            return " ".join([("Yes." if yes else "No."), *said, summary]).strip()
     notes: list[str] = []
+    noted: set[str] = set()
     contradicted = False
     for term in question_terms(text):
         if any(mentions(f"{t.title} {t.value or ''}", term) for t in live):
             continue
-        history = [(t, revs) for t, revs in evidence
-                   if any(mentions(f"{r.title} {r.value or ''}", term) for r in revs)]
+        history = [(t, revs) for t, revs in evidence if t.key not in noted
+                   and any(mentions(f"{r.title} {r.value or ''}", term) for r in revs)]
         if history:
             notes += [_past(term, task, revs) for task, revs in history[:3]]
+            noted |= {task.key for task, _ in history[:3]}
             contradicted = True
         elif term in value_phrases(fold(text)):
             notes.append(f"{term} was never recorded.")
             contradicted = True
-    question = strip_fillers(re.sub(r"^\s*[\w -]{1,30}:\s+", "", fold(text)))
-    lead = "No. " if contradicted and _YES_NO.match(question.lower()) else ""
+    lead = "No. " if contradicted and yes_no else ""
     slots = [tasks[k] for k in trim.about if k in tasks and tasks[k].parents
              and tasks[k].status != TaskStatus.CANCELLED]
-    if slots and len(slots) <= 2 and not any(not tasks[k].parents for k in trim.about):
+    if _OPEN_ITEMS.search(question):
+        summary = _summaries(trim.about, tasks, focus)
+    elif slots and len(slots) <= 2 and not any(not tasks[k].parents for k in trim.about):
         summary = " ".join(f"{_describe(t)}{_since(t, evidence)}." for t in slots)
     else:
         summary = _summaries(trim.about, tasks, focus)
     return (lead + " ".join([*notes, summary])).strip()
+
+
+def _about_the_past(
+    question: str, live: list[Task], evidence: Evidence,
+) -> tuple[bool, list[str]] | None:
+    """Answer 'did I ever ...?' from history: whether it happened, and the revisions that say
+    so. What it asks happened is read from its verb: a removal, a swap, or (any other verb)
+    that the thing was recorded at all. None when the question names nothing memory knows."""
+    removal, swap = _REMOVAL.search(question), _SWAP.search(question)
+    names = value_phrases(question)
+    terms = question_terms(question)
+    notes: list[str] = []
+    noted: set[str] = set()
+    happened = False
+    known = False
+    for term in terms:
+        history = [(t, revs) for t, revs in evidence if t.key not in noted
+                   and any(mentions(f"{r.title} {r.value or ''}", term) for r in revs)]
+        now = any(mentions(f"{t.title} {t.value or ''}", term) for t in live)
+        if not history and not now:
+            if term in names:
+                notes.append(f"{term} was never recorded.")
+                known = True
+            continue
+        known = True
+        for task, revs in history[:3]:
+            noted.add(task.key)
+            removed = _removed(term, revs)
+            replaced = _replaced(term, revs)
+            if removal:
+                happened |= removed is not None
+            elif swap:
+                happened |= replaced
+            else:
+                happened = True
+            if removed is not None and (removal or not replaced):
+                notes.append(removed)
+            elif replaced or task.status == TaskStatus.CANCELLED:
+                notes.append(_past(term, task, revs))
+        if now and not removal and not swap:
+            happened = True
+    if not known:
+        return None
+    if names and any(f"{n} was never recorded." in notes for n in names):
+        happened = False
+    return happened, notes
+
+
+def _removed(term: str, revisions: list[Revision]) -> str | None:
+    """When a task naming ``term`` was cancelled, and restored if it was."""
+    cancelled = next((r for r in revisions if r.status == TaskStatus.CANCELLED
+                      and mentions(f"{r.title} {r.value or ''}", term)), None)
+    if cancelled is None:
+        return None
+    when = f" in turn {cancelled.turn}" if cancelled.turn else ""
+    back = next((r for r in revisions if r.n > cancelled.n and r.status != TaskStatus.CANCELLED),
+                None)
+    text = f"'{_revision_text(cancelled)}' was removed{when}"
+    if back is not None:
+        text += f" and brought back in turn {back.turn}" if back.turn else " and brought back"
+    return text + "."
+
+
+def _replaced(term: str, revisions: list[Revision]) -> bool:
+    """Whether a revision naming ``term`` was followed by one, not cancelled, that does not."""
+    first = next((r for r in revisions if mentions(f"{r.title} {r.value or ''}", term)), None)
+    return first is not None and any(
+        r.n > first.n and r.status != TaskStatus.CANCELLED
+        and not mentions(f"{r.title} {r.value or ''}", term) for r in revisions)
 
 
 def _summaries(about: Sequence[str], tasks: dict[str, Task], focus: Sequence[str]) -> str:
