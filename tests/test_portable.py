@@ -1,0 +1,361 @@
+"""``tme export`` / ``tme import`` against the real Neo4j: exact round trips, refusals that name
+the place in the file and leave the database as it was, the Cypher script, and atomicity."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import neo4j
+import pytest
+from conftest import graph_snapshot, new_workspace_id
+from typer.testing import CliRunner
+
+from tme_neo4j import portable
+from tme_neo4j.cli import app
+from tme_neo4j.errors import InvalidInputError
+from tme_neo4j.models import MAX_VALUE
+from tme_neo4j.store import MemoryStore, TurnInput
+
+runner = CliRunner()
+
+# Text that would break a naive JSON or Cypher writer.
+AWKWARD = "it's \"big\"; C:\\path\n\tx\u2028 caf\u00e9 \U0001f600 */ // `tick` $param"
+
+
+def tme(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def populate(store: MemoryStore) -> None:
+    """Tasks with a hierarchy, dependencies, revisions of every kind, and a turn log."""
+    store.add_task("trip", AWKWARD)
+    store.apply([{"op": "add", "key": "destination", "title": "Destination", "value": "Seattle",
+                  "parents": ["trip"]}],
+                turn=TurnInput("Plan a trip to Seattle", "new"))
+    store.apply([{"op": "add", "key": "hotel", "title": "Hotel", "value": AWKWARD,
+                  "parents": ["trip"], "depends_on": ["destination"]},
+                 {"op": "add", "key": "flight", "title": "Flight", "parents": ["trip"],
+                  "depends_on": ["destination"]}],
+                turn=TurnInput("Book a hotel and a flight", "new"))
+    write = store.apply([{"op": "revise", "key": "destination", "value": "Portland",
+                          "reason": "changed plans"}],
+                        turn=TurnInput("Actually Portland", "update"))
+    assert write.turn is not None
+    store.set_turn_reply(write.turn, "Destination is now Portland; " + AWKWARD)
+    store.rollback("destination", to_value="Seattle")
+    store.cancel("flight", reason="driving instead")
+    store.complete("hotel")
+
+
+def export_text(store: MemoryStore, **options: Any) -> str:
+    out = io.StringIO()
+    portable.export_workspace(store, out, **options)
+    return out.getvalue()
+
+
+def without_id(text: str) -> dict[str, Any]:
+    document: dict[str, Any] = json.loads(text)
+    document["workspace"].pop("id")
+    return document
+
+
+def node_count(store: MemoryStore, ws: str) -> int:
+    records, _, _ = store.driver.execute_query(
+        "MATCH (n) WHERE n.ws = $ws OR (n:Workspace AND n.id = $ws) RETURN count(n) AS n",
+        ws=ws)
+    return int(records[0]["n"])
+
+
+@pytest.fixture
+def populated(store: MemoryStore) -> MemoryStore:
+    populate(store)
+    return store
+
+
+@pytest.fixture
+def other(store: MemoryStore) -> Iterator[MemoryStore]:
+    """A second workspace id, not created; deleted after the test if something made it."""
+    second = store.for_workspace(new_workspace_id("imp"))
+    yield second
+    store.driver.execute_query("MATCH (n) WHERE n.ws = $ws OR (n:Workspace AND n.id = $ws) "
+                               "DETACH DELETE n", ws=second.workspace)
+
+
+# -- round trips ---------------------------------------------------------------------------------
+
+
+def test_round_trip_is_exact(populated: MemoryStore, other: MemoryStore, tmp_path: Path) -> None:
+    first = export_text(populated, batch_size=2)  # small pages: paging is exercised
+    document = json.loads(first)
+    assert document["format"] == "tme-neo4j"
+    assert document["version"] == 1
+    assert [t["key"] for t in document["tasks"]] == ["destination", "flight", "hotel", "trip"]
+    assert len(document["edges"]) == 5
+    assert len(document["turns"]) == 3
+    assert document["turns"][1]["touched"] == [{"task": "flight", "op": "add"},
+                                               {"task": "hotel", "op": "add"}]
+    # Absent properties stay absent; times are Neo4j's own ISO strings.
+    assert "value" not in next(t for t in document["tasks"] if t["key"] == "trip")
+    assert first == export_text(populated)  # the page size changes nothing
+
+    path = tmp_path / "trip.json"
+    path.write_text(first, encoding="utf-8")
+    result = portable.import_workspace(populated, path, workspace=other.workspace)
+    assert (result.tasks, result.edges, result.revisions, result.turns) == (4, 5, 8, 3)
+    assert result.changes == len(document["changes"]) > 0
+    second = export_text(other)
+    assert without_id(second) == without_id(first)
+    assert json.loads(second)["workspace"]["id"] == other.workspace
+    assert graph_snapshot(other) == graph_snapshot(populated)
+    # The imported memory works like the original: history, as-of reads, the turn chain.
+    assert [r.value for r in other.history("destination")] == ["Seattle", "Portland", "Seattle"]
+    assert other.state(as_of_turn=3).task("destination").value == "Portland"  # type: ignore[union-attr]
+    assert other.turns()[2].reply == populated.turns()[2].reply
+    records, _, _ = other.driver.execute_query(
+        "MATCH (:Turn {ws: $ws})-[:NEXT]->(b:Turn) RETURN collect(b.n) AS ns",
+        ws=other.workspace)
+    assert sorted(records[0]["ns"]) == [2, 3]
+    # And takes new writes where the original left off.
+    write = other.apply([{"op": "revise", "key": "destination", "value": "Boise"}],
+                        turn=TurnInput("Boise", "update"))
+    assert (write.seq, write.turn) == (json.loads(first)["workspace"]["seq"] + 1, 4)
+    assert other.history("destination")[-1].n == 4
+
+
+def test_cli_export_import_replace(populated: MemoryStore, other: MemoryStore,
+                                   tmp_path: Path) -> None:
+    path = tmp_path / "ws.json"
+    assert tme("export", "-w", populated.workspace, "-o", str(path))[0] == 0
+    assert not list(tmp_path.glob("*.partial"))
+    code, out, _ = tme("export", "-w", populated.workspace, "-o", "-")
+    assert code == 0
+    assert out == path.read_text(encoding="utf-8")
+
+    code, out, _ = tme("import", str(path), "--workspace", other.workspace, "--json")
+    assert code == 0, out
+    assert json.loads(out)["replaced"] is False
+    snapshot = graph_snapshot(other)
+    exported = export_text(other)
+
+    # An existing workspace is refused without --replace, and left alone.
+    code, _, err = tme("import", str(path), "--workspace", other.workspace)
+    assert code == 2
+    assert "already exists" in err
+    assert export_text(other) == exported
+
+    # Replacing twice gives the same graph, the same document.
+    for _ in range(2):
+        code, out, _ = tme("import", str(path), "--workspace", other.workspace, "--replace")
+        assert code == 0, out
+        assert out.startswith(f"Replaced workspace {other.workspace}: 4 tasks")
+        assert graph_snapshot(other) == snapshot
+        assert export_text(other) == exported
+        assert node_count(other, other.workspace) == node_count(populated, populated.workspace)
+
+
+def test_export_of_a_missing_workspace_is_refused(tmp_path: Path) -> None:
+    code, _, err = tme("export", "-w", new_workspace_id("none"), "-o", str(tmp_path / "x.json"))
+    assert code == 2
+    assert "does not exist" in err
+    assert not list(tmp_path.iterdir())
+
+
+# -- refusals --------------------------------------------------------------------------------------
+
+Mutation = Callable[[dict[str, Any]], None]
+
+
+def _set(path: str, value: Any) -> Mutation:
+    *parents, last = path.split(".")
+
+    def mutate(doc: dict[str, Any]) -> None:
+        node: Any = doc
+        for part in parents:
+            node = node[int(part)] if part.isdigit() else node[part]
+        node[int(last) if last.isdigit() else last] = value
+
+    return mutate
+
+
+def _append(section: str, item: dict[str, Any]) -> Mutation:
+    return lambda doc: doc[section].append(item)
+
+
+BAD_DOCUMENTS: list[tuple[str, Mutation, str]] = [
+    ("unknown version", _set("version", 2), "version: Input should be 1"),
+    ("unknown format", _set("format", "other"), "format: Input should be 'tme-neo4j'"),
+    ("dangling edge", _append("edges", {"type": "DEPENDS_ON", "from": "hotel", "to": "nowhere"}),
+     "edges[5]: unknown task 'nowhere'"),
+    ("dependency cycle",
+     _append("edges", {"type": "DEPENDS_ON", "from": "destination", "to": "hotel"}),
+     "DEPENDS_ON cycle destination -> hotel -> destination"),
+    ("subtask cycle", _append("edges", {"type": "SUBTASK_OF", "from": "trip", "to": "hotel"}),
+     "SUBTASK_OF cycle"),
+    ("self dependency", _append("edges", {"type": "DEPENDS_ON", "from": "trip", "to": "trip"}),
+     "edges[5]: DEPENDS_ON cycle trip -> trip"),
+    ("unknown edge type", _append("edges", {"type": "OWNS", "from": "trip", "to": "hotel"}),
+     "edges[5].type"),
+    ("duplicate edge", _append("edges", {"type": "SUBTASK_OF", "from": "hotel", "to": "trip"}),
+     "edges[5]: duplicate of edges["),
+    ("duplicate id", lambda d: d["tasks"][1].update(id=d["tasks"][0]["id"]),
+     "tasks[1].id: duplicate id"),
+    ("duplicate key", _set("tasks.2.key", "destination"), "tasks[2].key: duplicate key"),
+    ("string for an integer", _set("tasks.0.version", "3"), "tasks[0].version"),
+    ("float for an integer", _set("workspace.seq", 7.0), "workspace.seq"),
+    ("number for a string", _set("tasks.0.title", 12), "tasks[0].title"),
+    ("oversized value", _set("tasks.3.value", "x" * (MAX_VALUE + 1)),
+     f"tasks[3].value: String should have at most {MAX_VALUE} characters"),
+    ("control character", _set("tasks.3.title", "a\x00b"), "tasks[3].title"),
+    ("bad key", _set("tasks.0.key", "Not A Key"), "tasks[0].key"),
+    ("bad time", _set("revisions.0.at", "2024-02-30T10:00:00Z"), "revisions[0].at"),
+    ("unknown field", _set("tasks.0.colour", "red"), "tasks[0].colour"),
+    ("revision of a missing task", _set("revisions.4.task", "ghost"),
+     "revisions[4].task: unknown task 'ghost'"),
+    ("touch of a missing task", _set("turns.1.touched.0.task", "ghost"),
+     "turns[1].touched[0].task: unknown task 'ghost'"),
+    ("turn beyond the counter", _set("workspace.turns", 1), "turns[1].n: 2 is above"),
+    ("revision beyond the version", _set("tasks.0.version", 1),
+     "tasks[0].version: 1 is below the task's highest revision number (3)"),
+    ("duplicate change", lambda d: d["changes"].append(d["changes"][0]),
+     "changes[8]: duplicate change of"),
+    ("missing section item field", lambda d: d["turns"][0].pop("text"), "turns[0].text"),
+]
+
+
+@pytest.mark.parametrize(("mutate", "message"), [(m, msg) for _, m, msg in BAD_DOCUMENTS],
+                         ids=[name for name, _, _ in BAD_DOCUMENTS])
+def test_bad_document_is_refused_and_nothing_changes(
+    populated: MemoryStore, tmp_path: Path, mutate: Mutation, message: str
+) -> None:
+    document = json.loads(export_text(populated))
+    mutate(document)
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    before = (graph_snapshot(populated), node_count(populated, populated.workspace))
+    # --replace onto the workspace itself: had anything been written, it would be gone.
+    code, _, err = tme("import", str(path), "--workspace", populated.workspace, "--replace")
+    assert code == 2, err
+    assert err.startswith(f"error: {path}: ")
+    assert message in err
+    assert err.strip().count("\n") == 0, err
+    assert (graph_snapshot(populated), node_count(populated, populated.workspace)) == before
+
+
+def test_truncated_json_names_line_and_column(populated: MemoryStore, other: MemoryStore,
+                                              tmp_path: Path) -> None:
+    text = export_text(populated)
+    path = tmp_path / "cut.json"
+    path.write_text(text[: len(text) // 2], encoding="utf-8")
+    code, _, err = tme("import", str(path), "--workspace", other.workspace)
+    assert code == 2
+    assert "not valid JSON" in err
+    assert "line" in err
+    assert "column" in err
+    assert err.strip().count("\n") == 0
+    assert node_count(other, other.workspace) == 0
+
+
+def test_unreadable_file_and_bad_target_id(tmp_path: Path) -> None:
+    code, _, err = tme("import", str(tmp_path / "missing.json"))
+    assert code == 2
+    assert "cannot read" in err
+    path = tmp_path / "x.json"
+    path.write_text('{"format": "tme-neo4j", "version": 1, "workspace": '
+                    '{"id": "a", "seq": 0, "turns": 0, "created_at": "2024-01-01T00:00:00Z"}}',
+                    encoding="utf-8")
+    code, _, err = tme("import", str(path), "--workspace", "no spaces")
+    assert code == 2
+    assert "--workspace" in err
+
+
+# -- atomicity -------------------------------------------------------------------------------------
+
+
+def test_failure_in_a_late_batch_leaves_the_old_workspace(populated: MemoryStore,
+                                                          tmp_path: Path) -> None:
+    path = tmp_path / "ws.json"
+    path.write_text(export_text(populated), encoding="utf-8")
+    before = (graph_snapshot(populated), node_count(populated, populated.workspace))
+    calls: list[int] = []
+
+    def fail_late(done: int, total: int) -> None:
+        calls.append(done)
+        if done > total // 2:
+            raise RuntimeError("interrupted")
+
+    # Replacing: the old workspace is deleted and half the new one written when it fails.
+    with pytest.raises(RuntimeError, match="interrupted"):
+        portable.import_workspace(populated, path, replace=True, progress=fail_late,
+                                  batch_size=2)
+    assert len(calls) > 3
+    assert (graph_snapshot(populated), node_count(populated, populated.workspace)) == before
+
+
+def test_database_refusal_in_a_late_batch_leaves_nothing(
+    populated: MemoryStore, other: MemoryStore, tmp_path: Path
+) -> None:
+    path = tmp_path / "ws.json"
+    path.write_text(export_text(populated), encoding="utf-8")
+    # A stray task (no Workspace node) holds the last key: the last task batch collides with it
+    # on the (ws, key) constraint after the workspace and earlier batches were written.
+    other.driver.execute_query("CREATE (:Task {ws: $ws, id: 'stray', key: 'trip', title: 's'})",
+                               ws=other.workspace)
+    with pytest.raises(InvalidInputError, match="constraint"):
+        portable.import_workspace(populated, path, workspace=other.workspace, batch_size=1)
+    assert node_count(other, other.workspace) == 1  # only the stray
+
+
+# -- the Cypher script -----------------------------------------------------------------------------
+
+
+def run_script(driver: neo4j.Driver, database: str, script: str) -> None:
+    """Run a script the way cypher-shell does: ``:param NAME => EXPR`` lines are evaluated on
+    the server, statements end with a semicolon at the end of a line."""
+    params: dict[str, Any] = {}
+    statement: list[str] = []
+    for line in script.splitlines():
+        if not statement and (not line.strip() or line.startswith("//")):
+            continue
+        if line.startswith(":param "):
+            name, expr = line.removeprefix(":param ").split(" => ", 1)
+            records, _, _ = driver.execute_query(f"RETURN {expr} AS v", database_=database)
+            params[name] = records[0]["v"]
+            continue
+        statement.append(line)
+        if line.endswith(";"):
+            text = "\n".join(statement)[:-1]
+            driver.execute_query(text, params, database_=database)
+            statement = []
+    assert not statement, "the script ends inside a statement"
+
+
+def test_cypher_script_recreates_the_workspace(populated: MemoryStore) -> None:
+    before = export_text(populated)
+    snapshot = graph_snapshot(populated)
+    script = export_text(populated, format_="cypher", batch_size=3)
+    assert script.isascii()
+    populated.delete_workspace()
+    run_script(populated.driver, populated.settings.neo4j_database, script)
+    assert export_text(populated) == before
+    assert graph_snapshot(populated) == snapshot
+
+
+@pytest.mark.parametrize("value", [
+    "", "plain", AWKWARD, "'; MATCH (n) DETACH DELETE n //", "\\'", "\\", "\x00\x1f\x7f",
+    "\U0001f600\U00010000\U0010ffff", "\ud7ff\ue000\ufffd", 0, -(2**63), 2**63 - 1, 1.5, True,
+    None, [1, "a", None, [True]], {"from": 1, "a b": "c", "`x`": [], "": 2},
+])
+def test_cypher_literal_reads_back_as_the_value(driver: neo4j.Driver, value: Any) -> None:
+    records, _, _ = driver.execute_query(f"RETURN {portable.cypher_literal(value)} AS v")
+    assert records[0]["v"] == value
+
+
+@pytest.mark.parametrize("value", [2**63, float("nan"), float("inf"), object(), {1: 2}])
+def test_cypher_literal_refuses_what_it_cannot_encode(value: Any) -> None:
+    with pytest.raises((TypeError, ValueError)):
+        portable.cypher_literal(value)
