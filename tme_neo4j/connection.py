@@ -87,8 +87,15 @@ def connect(
     try:
         # Server notifications (e.g. "relationship type does not exist yet" on a new database)
         # are hints for people writing queries, not for users of the memory.
+        # Transient errors (deadlocks, leader changes) are retried inside managed transactions
+        # for up to 15 s; a server that is down fails a call within that, not after minutes.
         driver = neo4j.GraphDatabase.driver(
-            credentials.uri, auth=credentials.auth(), notifications_min_severity="OFF"
+            credentials.uri,
+            auth=credentials.auth(),
+            notifications_min_severity="OFF",
+            max_transaction_retry_time=15.0,
+            connection_timeout=5.0,
+            connection_acquisition_timeout=10.0,
         )
     except (ConfigurationError, ValueError) as e:
         raise ConfigError(f"{where} {credentials.uri!r} is not a usable Neo4j URI: {e}") from e
