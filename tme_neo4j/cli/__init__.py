@@ -35,12 +35,13 @@ app = typer.Typer(
 
 
 def _register() -> None:
-    from . import inspect, portable, server, shared, tasks, turns
+    from . import inspect, mcp, portable, server, shared, tasks, turns
 
     tasks.register(app)
     turns.register(app)
     portable.register(app)
     inspect.register(app)
+    mcp.register(app)
     shared.register(app)
     app.add_typer(server.app, name="server")
 
