@@ -24,6 +24,7 @@ one transaction: all or nothing.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import math
@@ -36,6 +37,7 @@ from typing import IO, Annotated, Any, Literal
 
 import neo4j
 import neo4j.time
+from neo4j import exceptions as neo4j_errors
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -47,7 +49,7 @@ from pydantic import (
 )
 
 from tme_neo4j import queries
-from tme_neo4j.errors import ConflictError, InvalidInputError, NotFoundError
+from tme_neo4j.errors import ConfigError, ConflictError, InvalidInputError, NotFoundError
 from tme_neo4j.models import MAX_TEXT, MAX_TITLE, MAX_VALUE, TaskKey, WorkspaceId
 from tme_neo4j.store import MemoryStore, _driver_errors
 
@@ -550,7 +552,7 @@ def import_workspace(
         ("changes", document.changes)]
     total = sum(len(records) for _, records in sections)
 
-    def write(tx: neo4j.ManagedTransaction) -> ImportResult:
+    def write(tx: neo4j.Transaction) -> ImportResult:
         done = 0
         replaced = False
         if list(tx.run(queries.get("get_workspace").text, ws=target)):
@@ -582,11 +584,28 @@ def import_workspace(
                             turns=len(document.turns), changes=len(document.changes),
                             replaced=replaced)
 
-    with (_driver_errors(),
-          store.driver.session(database=store.settings.neo4j_database) as session):
-        result = session.execute_write(write)
+    # An explicit transaction, not a retried one: a retry would redo the whole import, and
+    # the error that most often stops a large one (transaction memory) would only recur.
+    with (_driver_errors(), _memory_limit(total),
+          store.driver.session(database=store.settings.neo4j_database) as session,
+          session.begin_transaction() as tx):
+        result = write(tx)
+        tx.commit()
     log.info("imported workspace %s: %d items", target, total)
     return result
+
+
+@contextlib.contextmanager
+def _memory_limit(items: int) -> Iterator[None]:
+    try:
+        yield
+    except neo4j_errors.TransientError as e:
+        if "MemoryPoolOutOfMemoryError" not in (e.code or ""):
+            raise
+        raise ConfigError(
+            f"the import ({items} items) needs more memory than Neo4j allows one transaction "
+            "(dbms.memory.transaction.total.max, by default 70% of the heap; for the local "
+            "server raise TME_HEAP); nothing was written") from e
 
 
 def _describe(e: ValidationError) -> str:
