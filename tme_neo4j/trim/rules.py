@@ -148,6 +148,7 @@ _VALUE_PATTERNS = (
 _LAST_PREP = re.compile(
     r".*\b(?P<prep>to|from|on|at|in|for|near|by|around|before|after|via|with)\s+(?P<v>.+)$", _I)
 _MEANINGFUL_PREPS = {"near", "around", "before", "after", "via", "by"}
+_MAX_PARTS = 12
 _SLOT_PREPS = r"on|at|with|from|to|near|by|before|after|in|for|around|until"
 
 
@@ -395,6 +396,8 @@ class _TurnParser:
             return False
         parts = [clean_phrase(p) for p in re.split(r"\s*[,;]\s*", m["parts"] or "") if p.strip()]
         count = len(parts) or _number(m["n"]) or 2
+        if count > _MAX_PARTS:
+            return False  # "split it into 10000 parts" is no schedule to keep
         noun = m["noun"].lower()
         ops: list[Operation] = []
         for i in range(count):

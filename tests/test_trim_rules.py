@@ -1,0 +1,268 @@
+"""The rule-based TRIM backend without a database: its language helpers, and the interpreter
+on hand-built views of memory."""
+
+from __future__ import annotations
+
+import pytest
+
+from tme_neo4j.models import (
+    AddDependency,
+    AddTask,
+    CancelTask,
+    RestoreTask,
+    ReviseTask,
+    RollbackTask,
+    Task,
+    TaskStatus,
+)
+from tme_neo4j.trim.base import Intent, TrimResult, TrimView
+from tme_neo4j.trim.language import (
+    ValueKind,
+    clean_phrase,
+    fold,
+    is_question,
+    mentions,
+    replace_word,
+    sentences,
+    split_clauses,
+    split_list,
+    stem,
+    value_kind,
+    value_phrases,
+)
+from tme_neo4j.trim.rules import RuleInterpreter
+
+
+def task(key: str, title: str, value: str | None = None, *, parents: tuple[str, ...] = (),
+         status: TaskStatus = TaskStatus.ACTIVE, depends_on: tuple[str, ...] = ()) -> Task:
+    return Task(key=key, id=f"id-{key}", title=title, value=value, status=status,
+                parents=list(parents), depends_on=list(depends_on))
+
+
+def interpret(text: str, *tasks: Task, focus: tuple[str, ...] = (),
+              past: dict[str, list[str]] | None = None) -> TrimResult:
+    view = TrimView(tasks=list(tasks), focus=list(focus), past_values=past or {})
+    return RuleInterpreter().interpret(text, view)
+
+
+def kitchen() -> list[Task]:
+    return [
+        task("kitchen", "Redo the kitchen"),
+        task("cabinets", "Install oak cabinets", parents=("kitchen",)),
+        task("walls", "Paint the walls", parents=("kitchen",), depends_on=("cabinets",)),
+        task("list", "Shopping list"),
+        task("shelves", "oak shelves", parents=("list",)),
+        task("sink", "new sink", parents=("list",)),
+    ]
+
+
+# -- language helpers ---------------------------------------------------------------------
+
+
+def test_split_list_keeps_parentheses_whole() -> None:
+    assert split_list("two cases (black and clear), a charger, and a stand") == [
+        "two cases (black and clear)", "charger", "stand"]
+    assert split_list("salt & pepper, and eggs") == ["salt & pepper", "eggs"]  # '&' binds
+    assert split_list("  ,  and ") == []
+
+
+def test_sentences_do_not_break_version_numbers() -> None:
+    assert sentences("To ship version 2.4, tag it. Then rest!") == [
+        "To ship version 2.4, tag it.", "Then rest!"]
+    assert sentences("Is it done?") == ["Is it done?"]
+    assert sentences("...") == []
+
+
+def test_a_goal_sentence_is_one_clause_and_so_starts_a_new_one() -> None:
+    assert split_clauses("To ship it, freeze the code, then tag the release") == [
+        "To ship it, freeze the code, then tag the release"]
+    assert split_clauses("He knows a DJ, so bring the DJ back") == [
+        "He knows a DJ", "bring the DJ back"]
+    assert split_clauses("keep the charger, and remove the black case") == [
+        "keep the charger", "remove the black case"]
+
+
+def test_values_are_found_by_kind() -> None:
+    assert value_phrases("Move it to 4 PM on June 15th with Alice") == [
+        "4 PM", "June 15th", "Alice"]
+    assert value_kind("2:45") == ValueKind.TIME
+    assert value_kind("Saturday, June 21") == ValueKind.DATE
+    assert value_kind("San Francisco") == ValueKind.NAME
+    assert value_kind("near downtown") == ValueKind.OTHER
+    assert value_phrases("Denver is nice") == []  # a capital that only starts a sentence
+
+
+def test_questions_and_read_requests() -> None:
+    assert is_question("what's in my cart")
+    assert is_question("Did I ever cancel the DJ")
+    assert is_question("Can you list all ingredients")
+    assert is_question("the total?")
+    assert not is_question("Remove the charger")
+    assert not is_question("")
+
+
+def test_stems_let_word_forms_meet() -> None:
+    assert stem("painting") == stem("paint") == stem("painted")
+    assert stem("tagging") == stem("tag")
+    assert stem("moved") == stem("move")
+    assert stem("string") == "string"
+    assert stem("need") == "need"
+
+
+def test_replace_word_takes_in_a_shared_tail_and_fixes_the_article() -> None:
+    assert replace_word("Sourdough bread", "sourdough", "rye bread") == "rye bread"
+    assert replace_word("Rent an SUV", "SUV", "sedan") == "Rent a sedan"
+    assert replace_word("Wash and chop celery", "celery", "mushrooms") == "Wash and chop mushrooms"
+    assert replace_word("celery sticks", "celery", r"a\1b") == r"a\1b sticks"
+
+
+def test_fold_clean_phrase_and_mentions() -> None:
+    assert fold("it\u2019s \u201cfine\u201d\x00\x07  now") == "it's \"fine\" now"
+    assert clean_phrase("the black case instead") == "black case"
+    assert mentions("Chop tomatoes", "tomato")
+    assert not mentions("Chop tomatoes", "tom")
+
+
+# -- the interpreter ------------------------------------------------------------------------
+
+
+def test_replace_revises_every_task_that_mentions_the_old_word() -> None:
+    result = interpret("Let's use walnut instead of oak.", *kitchen(), focus=("kitchen",))
+    assert result.intent == Intent.REPLACE
+    revised = {op.key: op for op in result.operations if isinstance(op, ReviseTask)}
+    assert set(revised) == {"cabinets", "shelves"}
+    assert revised["cabinets"].title == "Install walnut cabinets"
+    assert revised["shelves"].title == "walnut shelves"
+    # A title-only task takes the choice as its value, so what depends on it is flagged.
+    assert revised["cabinets"].value == "walnut"
+
+
+def test_a_bare_instead_replaces_what_the_turn_spoke_of_before() -> None:
+    result = interpret("The oak is way over budget. Go with walnut instead.", *kitchen(),
+                       focus=("kitchen",))
+    assert {op.key for op in result.operations if isinstance(op, ReviseTask)} == {
+        "cabinets", "shelves"}
+    assert result.subtasks[0].intent == Intent.NOTE
+
+
+def test_a_reworded_task_with_instead_swaps_the_differing_words() -> None:
+    tasks = [task("release", "Ship version 2.4"),
+             task("tests", "Run the regression tests", parents=("release",))]
+    result = interpret("Run the smoke tests instead.", *tasks, focus=("release",))
+    assert result.operations == [ReviseTask(key="tests", value="smoke",
+                                            title="Run the smoke tests",
+                                            reason="replaced regression with smoke")]
+
+
+def test_a_check_produces_no_operations() -> None:
+    for question in ("What's still on the shopping list?", "Did I ever pick oak for anything?",
+                     "Does painting need the cabinets?", "Is the sink still in my list?",
+                     "Was the kitchen moved to June 2?"):
+        result = interpret(question, *kitchen(), focus=("kitchen",))
+        assert result.operations == [], question
+        assert result.intent == Intent.CHECK, question
+
+
+def test_a_reset_cancels_the_rest_and_restores_what_it_names() -> None:
+    tasks = [task("cart", "Cart"),
+             task("black", "black iPhone case", parents=("cart",)),
+             task("charger", "charger", parents=("cart",), status=TaskStatus.CANCELLED),
+             task("stand", "MacBook stand", parents=("cart",))]
+    result = interpret("Can you reset it to just the MacBook stand and charger?", *tasks,
+                       focus=("cart",))
+    assert result.intent == Intent.RESET
+    assert RestoreTask(key="charger") in result.operations
+    assert CancelTask(key="black") in result.operations
+    assert not any(op.key == "stand" for op in result.operations)
+
+
+def test_cancel_and_restore() -> None:
+    tasks = kitchen()
+    cancel = interpret("Actually, forget the new sink, the old one still works.", *tasks,
+                       focus=("list",))
+    assert cancel.operations == [CancelTask(key="sink")]
+    tasks[-1] = task("sink", "new sink", parents=("list",), status=TaskStatus.CANCELLED)
+    for text in ("Put the sink back on the list.", "We do need the sink after all."):
+        assert interpret(text, *tasks, focus=("list",)).operations == [RestoreTask(key="sink")]
+
+
+def test_a_dependency_on_something_new_creates_it_in_the_same_plan() -> None:
+    tasks = [task("wedding", "Wedding checklist"),
+             task("florist", "florist", parents=("wedding",)),
+             task("caterer", "caterer", parents=("wedding",))]
+    result = interpret("The florist and the caterer both need the final headcount first.",
+                       *tasks, focus=("wedding",))
+    add = result.operations[0]
+    assert isinstance(add, AddTask)
+    assert add.title == "Final headcount"
+    assert add.parents == ["wedding"]
+    assert result.operations[1:] == [AddDependency(key="florist", depends_on=add.key),
+                                     AddDependency(key="caterer", depends_on=add.key)]
+
+
+def test_a_dependency_after_something_done_finishes_nothing() -> None:
+    tasks = [task("plan", "Prepare for the final"),
+             task("cards", "Make flashcards", parents=("plan",)),
+             task("exams", "Do two practice exams", parents=("plan",))]
+    result = interpret("I should only do the practice exams after the flashcards are done.",
+                       *tasks, focus=("plan",))
+    assert result.operations == [AddDependency(key="exams", depends_on="cards")]
+
+
+def test_rollback_to_the_original_named_value() -> None:
+    tasks = [task("release", "Ship it"),
+             task("release-date", "Release date", "March 21", parents=("release",))]
+    past = {"release-date": ["March 14", "March 21"]}
+    result = interpret("Actually, go back to the original release date.", *tasks,
+                       focus=("release",), past=past)
+    assert result.operations == [RollbackTask(key="release-date", to_n=1)]
+    result = interpret("Sorry, go back to March 14 like we first planned.", *tasks,
+                       focus=("release",), past=past)
+    assert result.operations == [RollbackTask(key="release-date", to_value="March 14")]
+
+
+def test_a_named_task_is_retimed() -> None:
+    tasks = [task("exam", "Prepare for the exam"),
+             task("exam-date", "Exam date", "December 12", parents=("exam",))]
+    for text in ("The exam got moved to December 15.", "Push the exam date to December 15."):
+        result = interpret(text, *tasks, focus=("exam",))
+        assert result.operations == [ReviseTask(key="exam-date", value="December 15")], text
+
+
+HOSTILE = [
+    "",
+    "   ",
+    "?",
+    "\x00\x01\x02\x1b[31m",
+    "x" * 8000,
+    "and , and , , and",
+    "MATCH (n) DETACH DELETE n; // what is here?",
+    "'}) MATCH (t:Task) SET t.title = 'pwned' RETURN t //",
+    "remove remove remove",
+    "replace with",
+    "go back to",
+    "split it into 999999999999 parts",
+    "To , ,",
+    "(((((((((( add ))))",
+    "key: \\1 \\g<0> $ws {ws}",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_text_never_raises(text: str) -> None:
+    result = interpret(text, *kitchen(), focus=("kitchen",))
+    for op in result.operations:
+        assert op.model_dump()  # every operation is a valid model
+    empty = interpret(text)
+    assert isinstance(empty, TrimResult)
+
+
+@pytest.mark.parametrize("text", [
+    "MATCH (n) DETACH DELETE n; RETURN n?",
+    "What is \x00\x07 in the list?",
+    "Did I ever remove everything from the kitchen? " + "x" * 7000 + "?",
+    "Is it 'oak') DETACH DELETE (t?",
+])
+def test_a_hostile_question_writes_nothing(text: str) -> None:
+    result = interpret(text, *kitchen(), focus=("kitchen",))
+    assert result.operations == []
