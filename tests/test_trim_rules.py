@@ -3,6 +3,8 @@ on hand-built views of memory."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from tme_neo4j.models import (
@@ -11,10 +13,12 @@ from tme_neo4j.models import (
     CancelTask,
     RestoreTask,
     ReviseTask,
+    Revision,
     RollbackTask,
     Task,
     TaskStatus,
 )
+from tme_neo4j.replies import compose_reply
 from tme_neo4j.trim.base import Intent, TrimResult, TrimView
 from tme_neo4j.trim.language import (
     ValueKind,
@@ -266,3 +270,33 @@ def test_hostile_text_never_raises(text: str) -> None:
 def test_a_hostile_question_writes_nothing(text: str) -> None:
     result = interpret(text, *kitchen(), focus=("kitchen",))
     assert result.operations == []
+
+
+# -- replies about the past ------------------------------------------------------------------
+
+
+def _revision(n: int, title: str, value: str | None = None,
+              status: TaskStatus = TaskStatus.ACTIVE) -> Revision:
+    return Revision(n=n, title=title, value=value, status=status, op="revise",
+                    at=datetime(2025, 1, 1, tzinfo=UTC), turn=n, seq=n)
+
+
+def _reply(question: str, current: Task, revisions: list[Revision]) -> str:
+    trim = interpret(question, current)
+    return compose_reply(question, trim, None, {current.key: current}, [(current, revisions)],
+                         [current.key])
+
+
+def test_questions_about_the_past_read_the_verb() -> None:
+    date = task("date", "Date", "October 3")
+    revs = [_revision(1, "Date", "October 3"), _revision(2, "Date", "October 2"),
+            _revision(3, "Date", "October 3")]
+    assert _reply("Did I originally want to fly on October 2?", date, revs).startswith("No.")
+    assert _reply("Did I ever pick October 2?", date, revs).startswith("Yes.")
+    dj = task("dj", "DJ")
+    revs = [_revision(1, "DJ"), _revision(2, "DJ", status=TaskStatus.CANCELLED),
+            _revision(3, "DJ")]
+    reply = _reply("Did I ever cancel the DJ?", dj, revs)
+    assert reply.startswith("Yes.")
+    assert "removed in turn 2" in reply
+    assert _reply("Did I ever replace the DJ?", dj, revs).startswith("No.")

@@ -29,6 +29,8 @@ _VERBS = {"add": "Added", "revise": "Updated", "rollback": "Rolled back", "cance
 _YES_NO = re.compile(r"^(?:is|are|was|wasn't|were|weren't|isn't|aren't|did|didn't|do|don't|does|"
                      r"doesn't|have|haven't|has|hasn't|had|am|i think|so)\b", re.IGNORECASE)
 #: "Did I ever...?", "Did I originally...?": a question about what happened, not what is.
+_FIRST = re.compile(r"\b(?:originally|initially|at first|to begin with|in the beginning)\b",
+                    re.IGNORECASE)
 _PAST = re.compile(r"\b(?:ever|originally|initially|at first|previously|earlier|at some point|"
                    r"at any point|in the past)\b", re.IGNORECASE)
 _REMOVAL = re.compile(r"\b(?:remove|removed|cancel|cancell?ed|drop|dropped|delete|deleted|skip|"
@@ -150,6 +152,7 @@ def _about_the_past(
     so. What it asks happened is read from its verb: a removal, a swap, or (any other verb)
     that the thing was recorded at all. None when the question names nothing memory knows."""
     removal, swap = _REMOVAL.search(question), _SWAP.search(question)
+    first = _FIRST.search(question) is not None
     names = value_phrases(question)
     terms = question_terms(question)
     notes: list[str] = []
@@ -174,13 +177,15 @@ def _about_the_past(
                 happened |= removed is not None
             elif swap:
                 happened |= replaced
+            elif first:  # "did I originally...": what the task said when it was made
+                happened |= mentions(_revision_text(revs[0]), term)
             else:
                 happened = True
             if removed is not None and (removal or not replaced):
                 notes.append(removed)
             elif replaced or task.status == TaskStatus.CANCELLED:
                 notes.append(_past(term, task, revs))
-        if now and not removal and not swap:
+        if now and not removal and not swap and not first:
             happened = True
     if not known:
         return None

@@ -196,7 +196,7 @@ class _TurnParser:
             self.said.append(c)
 
     def _interpret(self, c: str, raw: str, slot: str | None, question: bool) -> None:
-        self.also = _ALSO.search(c) is not None
+        self.also = _ALSO.search(c) is not None or _ALSO.match(raw.strip(" ,")) is not None
         if m := _WANT.match(c):
             c, self.also = m["rest"], self.also or bool(m["also"])
         asked = question or is_question(c) or is_question(raw.strip())
