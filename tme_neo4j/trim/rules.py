@@ -13,6 +13,8 @@ import re
 from collections.abc import Callable, Iterable
 
 from tme_neo4j.models import (
+    MAX_TITLE,
+    MAX_VALUE,
     AddDependency,
     AddTask,
     CancelTask,
@@ -188,7 +190,7 @@ class _TurnParser:
     def _clause(self, raw: str, slot: str | None, question: bool) -> None:
         c = strip_fillers(raw).rstrip(".!? ")
         self.negated += [m["what"] for m in _NEGATED.finditer(c)]
-        if not c:
+        if not re.search(r"[^\W_]", c):  # punctuation alone says nothing
             return
         try:
             self._interpret(c, raw, slot, question)
@@ -750,7 +752,10 @@ class _TurnParser:
         key: str | None = None,
     ) -> AddTask:
         key = self._free_key(key or slug(title))
-        op = AddTask(key=key, title=title[:300], value=value, parents=parents or [])
+        # Text from a turn can be longer than a task holds; the turn record keeps it whole.
+        title = title.strip()[:MAX_TITLE] or key
+        value = value.strip()[:MAX_VALUE] if value is not None else None
+        op = AddTask(key=key, title=title, value=value, parents=parents or [])
         self.tasks[key] = Task(key=key, id="", title=op.title, value=value,
                                parents=list(op.parents))
         return op
