@@ -35,7 +35,7 @@ app = typer.Typer(
 
 
 def _register() -> None:
-    from . import inspect, mcp, portable, server, shared, tasks, turns
+    from . import bench, inspect, mcp, portable, server, shared, tasks, turns
 
     tasks.register(app)
     turns.register(app)
@@ -43,6 +43,7 @@ def _register() -> None:
     inspect.register(app)
     mcp.register(app)
     shared.register(app)
+    bench.register(app)
     app.add_typer(server.app, name="server")
 
 
