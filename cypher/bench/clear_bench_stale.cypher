@@ -1,0 +1,9 @@
+// Purpose: clear every stale flag of a benchmark workspace, so the next propagation's count is
+//          its own.
+// Parameters: $ws STRING
+// Returns: cleared INTEGER
+// Mode: write
+MATCH (t:Task {ws: $ws})
+WHERE t.stale
+SET t.stale = false, t.stale_reason = null
+RETURN count(t) AS cleared

@@ -1,0 +1,22 @@
+// Purpose: bulk-create generated benchmark tasks, each with one revision per value it has had
+//          (the first an add, the rest revisions), in one batch.
+// Parameters: $ws STRING, $agent STRING, $seq INTEGER (the write's sequence number),
+//             $rows LIST<MAP{key STRING, title STRING, values LIST<STRING> (oldest first,
+//             at least one)}>
+// Returns: tasks INTEGER, revisions INTEGER
+// Mode: write
+UNWIND $rows AS row
+CREATE (t:Task {ws: $ws, id: randomUUID(), key: row.key, title: row.title,
+                value: last(row.values), status: 'active', stale: false,
+                version: size(row.values), created_at: datetime(), updated_at: datetime(),
+                created_by: $agent, updated_by: $agent})
+WITH t, row
+CALL (t, row) {
+  UNWIND range(1, size(row.values)) AS n
+  CREATE (t)-[:HAS_REVISION]->(:Revision {ws: $ws, n: n, value: row.values[n - 1],
+                                          title: row.title, status: 'active',
+                                          op: CASE n WHEN 1 THEN 'add' ELSE 'revise' END,
+                                          at: datetime(), by: $agent, seq: $seq})
+  RETURN count(*) AS revisions
+}
+RETURN count(t) AS tasks, sum(revisions) AS revisions
