@@ -11,8 +11,10 @@ import sys
 import textwrap
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from conftest import graph_snapshot
 
 from tme_neo4j.config import Settings
 from tme_neo4j.engine import TaskMemoryEngine
@@ -127,3 +129,39 @@ def test_calls_fail_fast_while_down_and_the_same_engine_recovers(
         assert [r.value for r in store.history("venue")] == ["Hall A", "Hall C"]
     finally:
         store.close()
+
+
+def test_a_server_killed_during_an_import_leaves_the_target_as_it_was(
+    fault_settings: Settings, server: LocalServer, tmp_path: Path
+) -> None:
+    from tme_neo4j.portable import export_workspace
+
+    with MemoryStore(fault_settings, workspace="big") as big:
+        big.create_workspace()
+        big.apply([{"op": "add", "key": "root", "title": "Root"}])
+        for start in range(0, 3000, 500):
+            big.apply([{"op": "add", "key": f"t{i}", "title": f"Task {i}", "value": f"v{i}",
+                        "parents": ["root"]} for i in range(start, start + 500)])
+        document = tmp_path / "big.json"
+        with document.open("w", encoding="utf-8") as out:
+            export_workspace(big, out)
+        target = big.for_workspace("target")
+        target.create_workspace()
+        target.add_task("keep", "Keep me", "as I am")
+        before = graph_snapshot(target)
+    tme = str(Path(sys.executable).with_name("tme"))
+    importer = subprocess.Popen([tme, "import", str(document), "--workspace", "target",
+                                 "--replace"], env=_env(fault_settings),
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        time.sleep(1.5)
+        assert importer.poll() is None, "the import finished before the server could be killed"
+        _kill(server)
+        importer.wait(timeout=120)
+    finally:
+        importer.kill()
+        importer.communicate(timeout=30)
+    assert importer.returncode != 0
+    server.start()
+    with MemoryStore(fault_settings, workspace="target") as target:
+        assert graph_snapshot(target) == before
