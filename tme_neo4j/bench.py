@@ -15,10 +15,12 @@ import multiprocessing
 import os
 import random
 import resource
+import sys
 import tempfile
 import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from multiprocessing.queues import Queue
 from multiprocessing.synchronize import Barrier
@@ -31,7 +33,7 @@ from pydantic import BaseModel, Field
 from tme_neo4j import queries
 from tme_neo4j.config import Settings
 from tme_neo4j.engine import TaskMemoryEngine
-from tme_neo4j.errors import TmeError
+from tme_neo4j.errors import NotFoundError, TmeError
 from tme_neo4j.models import Operation
 from tme_neo4j.store import MemoryStore, _driver_errors
 from tme_neo4j.trim.rules import RuleInterpreter
@@ -100,6 +102,7 @@ class TurnLatency(BaseModel):
     apply: Stat = Field(description="store.apply(operations): the write alone")
     process: Stat = Field(description="engine.process(text): read view, rules TRIM, write, "
                                       "context, reply")
+    check: Stat = Field(description="engine.process of a question about one task (no write)")
     apply_ratio: float = Field(description="apply p50 / bare write p50")
     process_ratio: float = Field(description="process p50 / bare write p50")
 
@@ -184,6 +187,8 @@ class BenchReport(BaseModel):
     agents: list[AgentsRun]
     portable: PortableResult
     targets: list[Target]
+    workspaces: list[str] = Field(default_factory=list,
+                                  description="the bench workspaces this run made, all deleted")
 
 
 @dataclass(frozen=True)
@@ -272,7 +277,8 @@ def _targets(report: BenchReport) -> list[Target]:
         failed = q.note.startswith(verb)
         found.append(Target(
             name=f"{verb} of {q.tasks:,} tasks", goal=goal,
-            value="failed" if failed else f"{seconds:.1f} s, {peak:.0f} MB",
+            value=(f"failed after {seconds:.1f} s, {peak:.0f} MB" if failed
+                   else f"{seconds:.1f} s, {peak:.0f} MB"),
             met=not failed and seconds < PORTABLE_SECONDS_GOAL and peak < PORTABLE_MB_GOAL))
     return found
 
@@ -306,6 +312,7 @@ class _Run:
         self.cfg = cfg
         self.say = say
         self.made: list[MemoryStore] = []
+        self.names: list[str] = []
 
     def all(self, started: float) -> BenchReport:
         self.say(f"bench: {os.cpu_count() or 1} cores, "
@@ -330,6 +337,7 @@ class _Run:
             seconds=0.0, limits=limits, turns=turns, propagation=propagation, context=context,
             agents=agents, portable=portable, targets=[])
         report.targets = _targets(report)
+        report.workspaces = self.names
         report.seconds = round(time.perf_counter() - started, 1)
         return report
 
@@ -339,6 +347,7 @@ class _Run:
         store = self.base.for_workspace(_bench_id(label))
         store.create_workspace()
         self.made.append(store)
+        self.names.append(store.workspace)
         return store
 
     def drop(self, store: MemoryStore) -> None:
@@ -348,7 +357,8 @@ class _Run:
             deleted = self._write_one(query, ws=store.workspace, limit=_DELETE_BATCH)["deleted"]
             if not deleted:
                 break
-        store.delete_workspace()
+        with suppress(NotFoundError):  # an import that failed made nothing
+            store.delete_workspace()
         self.made.remove(store)
 
     def cleanup(self) -> None:
@@ -474,12 +484,19 @@ class _Run:
                     f"rules TRIM read {text!r} as {turn.changed}")
             _expect(len(turn.stale) == _ProjectWorkload.DEPENDENTS,
                     f"turn process marked {len(turn.stale)} stale")
+        asked: list[float] = []
+        for i in range(max(3, reps // 4) + 1):
+            step = workload.step(groups[i], 1 + i % _ProjectWorkload.DEPENDENTS)
+            t = time.perf_counter()
+            turn = engine.process(f"what's {step}?")
+            asked.append(time.perf_counter() - t)
+            _expect(not turn.operations, f"a question wrote {_describe(turn.operations)}")
         apply_stat = Stat.of(applied[warmup:])
         process_stat = Stat.of(processed[warmup:])
         floor = limits.bare_write.p50_ms
         return TurnLatency(
             tasks=size, revisions=workload.revisions, dependents=_ProjectWorkload.DEPENDENTS,
-            apply=apply_stat, process=process_stat,
+            apply=apply_stat, process=process_stat, check=Stat.of(asked[1:]),
             apply_ratio=round(apply_stat.p50_ms / floor, 2),
             process_ratio=round(process_stat.p50_ms / floor, 2))
 
@@ -637,6 +654,7 @@ class _Run:
             self.drop(store)
             imported_store = store.for_workspace(target)
             self.made.append(imported_store)
+            self.names.append(target)
             imported = _in_child(_import_child, store.settings, target, str(path))
         note = f"import failed: {imported.error}" if imported.error else ""
         return PortableResult(
@@ -839,48 +857,67 @@ class _ChildResult:
     error: str | None = None
 
 
-def _peak_mb() -> float:
-    # ru_maxrss is in kilobytes on Linux: the process's resident high-water mark.
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def _memory_mb(field: str) -> float:
+    """``VmHWM`` (peak) or ``VmRSS`` (now) of this process, in MB. On Linux ``ru_maxrss`` would
+    carry over the parent's size from before ``exec``; ``/proc`` starts afresh with the
+    program. Elsewhere ``ru_maxrss`` is the best there is."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1]) / 1024  # reported in kB
+    except OSError:
+        pass
+    scale = 1 if sys.platform == "darwin" else 1024  # bytes on macOS, kilobytes elsewhere
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / scale / 1024
 
 
-def _export_child(settings: Settings, workspace: str, path: str) -> tuple[float, float]:
+def _export_child(settings: Settings, workspace: str, path: str, start: Callable[[], None],
+                  ) -> None:
     from tme_neo4j.portable import export_workspace
 
     with MemoryStore(settings, workspace=workspace, agent=_AGENT) as store:
-        baseline = _peak_mb()
-        t = time.perf_counter()
+        start()
         with open(path, "w", encoding="utf-8") as out:
             export_workspace(store, out)
-        return time.perf_counter() - t, baseline
 
 
-def _import_child(settings: Settings, workspace: str, path: str) -> tuple[float, float]:
+def _import_child(settings: Settings, workspace: str, path: str, start: Callable[[], None],
+                  ) -> None:
     from tme_neo4j.portable import import_workspace
 
     with MemoryStore(settings, workspace=workspace, agent=_AGENT) as store:
-        baseline = _peak_mb()
-        t = time.perf_counter()
+        start()
         import_workspace(store, path, workspace=workspace)
-        return time.perf_counter() - t, baseline
+
+
+_ChildWork = Callable[[Settings, str, str, Callable[[], None]], None]
 
 
 def _child_main(
-    work: Callable[[Settings, str, str], tuple[float, float]],
+    work: _ChildWork,
     settings: Settings,
     workspace: str,
     path: str,
     results: Queue[tuple[float, float, float, str | None]],
 ) -> None:
+    """Run ``work``, timing it from its call to ``start`` (once connected) to its end, or to
+    its failure; report the time, the process's peak memory and its memory at the start."""
+    clock = [time.perf_counter(), 0.0]
+
+    def start() -> None:
+        clock[:] = [time.perf_counter(), _memory_mb("VmRSS")]
+
+    error: str | None = None
     try:
-        seconds, baseline = work(settings, workspace, path)
-        results.put((seconds, _peak_mb(), baseline, None))
+        work(settings, workspace, path, start)
     except Exception as e:
-        results.put((0.0, _peak_mb(), 0.0, f"{type(e).__name__}: {e}"))
+        error = f"{type(e).__name__}: {e}"
+    results.put((time.perf_counter() - clock[0], _memory_mb("VmHWM"), clock[1], error))
 
 
 def _in_child(
-    work: Callable[[Settings, str, str], tuple[float, float]],
+    work: _ChildWork,
     settings: Settings,
     workspace: str,
     path: str,

@@ -73,6 +73,8 @@ def _table(r: BenchReport) -> Table:
     for t in r.turns:
         table.add_row(f"turn with rules TRIM, {t.tasks:,} tasks", *_ms(t.process),
                       f"{t.process_ratio:.1f}x bare write", "")
+    for t in r.turns:
+        table.add_row(f"question turn, {t.tasks:,} tasks", *_ms(t.check), "reads only", "")
     table.add_section()
     p = r.propagation
     table.add_row(f"propagation, {p.dependents:,} dependents, depth {p.depth}", *_ms(p.time),

@@ -1,0 +1,71 @@
+"""``tme bench --quick --json`` through the real entry point: the benchmark keeps working, its
+report has every section, and the correctness checks inside it hold."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from tme_neo4j.bench import BenchReport
+from tme_neo4j.cli import app
+from tme_neo4j.config import Settings
+from tme_neo4j.store import MemoryStore
+
+runner = CliRunner()
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(300)
+def test_quick_bench_reports_every_section(settings: Settings) -> None:
+    result = runner.invoke(app, ["bench", "--quick", "--json"])
+    assert result.exit_code == 0, result.stderr or result.stdout
+    assert "propagation" in result.stderr  # progress goes to stderr, the report to stdout
+    data = json.loads(result.stdout)
+    report = BenchReport.model_validate(data)
+
+    assert report.cores >= 1
+    assert report.limits.round_trip.p50_ms > 0
+    assert report.limits.bare_write.p50_ms > 0
+    assert [t.tasks for t in report.turns] == sorted(t.tasks for t in report.turns)
+    for turn in report.turns:
+        assert turn.apply.n >= 5
+        assert turn.process.n >= 5
+        assert turn.apply.p50_ms <= turn.apply.p95_ms
+        assert turn.apply_ratio > 0
+
+    # Propagation marks exactly the dependents, as the write reported and the graph counts.
+    p = report.propagation
+    assert p.exact
+    assert p.stale == p.counted == p.dependents
+
+    # The context holds the current value at every check turn.
+    c = report.context
+    assert c.checks > 0
+    assert c.recalled == c.checks
+    assert c.recall == 1.0
+    assert [pt.turn for pt in c.points] == [10, 100]
+    assert all(0 < pt.context_tokens < pt.transcript_tokens for pt in c.points)
+
+    # Concurrent writers lose nothing.
+    assert [a.writers for a in report.agents] == [1, 2, 4, 8]
+    for a in report.agents:
+        assert a.lost == 0
+        assert a.recorded == a.revisions > 0
+
+    if report.portable.available:
+        assert report.portable.note == ""
+        assert report.portable.tasks > 0
+        assert report.portable.export_s > 0
+
+    names = {t.name for t in report.targets}
+    assert "context recall" in names
+    assert "lost updates, concurrent writers" in names
+
+    # Every bench workspace the run made is gone.
+    assert report.workspaces
+    assert all(w.startswith("bench-") for w in report.workspaces)
+    with MemoryStore(settings, workspace="default") as store:
+        left = {w["ws"] for w in store.list_workspaces()} & set(report.workspaces)
+    assert left == set()
