@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from rich.console import Console
 from rich.table import Table
 
 from tme_neo4j.bench import BenchReport, Stat, run_bench
@@ -37,7 +38,8 @@ def bench(
         print_json(report)
     else:
         # Piped output would be cut to 80 columns; the table reads best on one line a row.
-        console.print(_table(report), width=None if console.is_terminal else 160)
+        out = console if console.is_terminal else Console(width=180, soft_wrap=True)
+        out.print(_table(report))
 
 
 def _ms(stat: Stat) -> tuple[str, str]:
@@ -105,11 +107,16 @@ def _table(r: BenchReport) -> Table:
                       verdict("export"))
     else:
         size = f"{q.tasks:,} tasks, {q.revisions:,} revisions"
-        note = f"; {q.note}" if q.note else ""
+
+        def note(verb: str) -> str:
+            return f"; {q.note}" if q.note.startswith(verb) else ""
+
         table.add_row(f"export, {q.tasks:,} tasks (one run)", f"{q.export_s:.1f} s", "",
-                      f"{size}; peak {q.export_peak_mb:.0f} MB; {q.file_mb:.0f} MB file{note}",
+                      f"{size}; peak {q.export_peak_mb:.0f} MB; {q.file_mb:.0f} MB file"
+                      f"{note('export')}",
                       verdict(f"export of {q.tasks:,} tasks"))
         table.add_row(f"import, {q.tasks:,} tasks (one run)", f"{q.import_s:.1f} s", "",
                       f"peak {q.import_peak_mb:.0f} MB (process at rest "
-                      f"{q.baseline_mb:.0f} MB){note}", verdict(f"import of {q.tasks:,} tasks"))
+                      f"{q.baseline_mb:.0f} MB){note('import')}",
+                      verdict(f"import of {q.tasks:,} tasks"))
     return table
