@@ -1,14 +1,15 @@
-// Purpose: tasks that ever had a title or value containing one of $terms (lowercase), with
-//          their whole history: how "did I ever say X?" is answered.
-// Parameters: $ws STRING, $terms LIST<STRING>
+// Purpose: tasks that ever had a title or value matching $query (Lucene, built by the caller
+//          from the question's terms), with their whole history: how "did I ever say X?" is
+//          answered.
+// Parameters: $ws STRING, $query STRING
 // Returns: task MAP, parents LIST<STRING>, depends_on LIST<STRING>, revisions LIST<MAP>
 // Mode: read
-MATCH (r:Revision {ws: $ws})
-WHERE any(term IN $terms WHERE toLower(r.value) CONTAINS term OR toLower(r.title) CONTAINS term)
+CALL db.index.fulltext.queryNodes('revision_text', $query) YIELD node AS r
+WHERE r.ws = $ws
 MATCH (t:Task)-[:HAS_REVISION]->(r)
 WITH DISTINCT t
+LIMIT 20
 RETURN t {.*} AS task,
        COLLECT { MATCH (t)-[:SUBTASK_OF]->(p:Task) RETURN p.key ORDER BY p.key } AS parents,
        COLLECT { MATCH (t)-[:DEPENDS_ON]->(d:Task) RETURN d.key ORDER BY d.key } AS depends_on,
        COLLECT { MATCH (t)-[:HAS_REVISION]->(h:Revision) RETURN h {.*} ORDER BY h.n } AS revisions
-LIMIT 20

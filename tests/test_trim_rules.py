@@ -300,3 +300,11 @@ def test_questions_about_the_past_read_the_verb() -> None:
     assert reply.startswith("Yes.")
     assert "removed in turn 2" in reply
     assert _reply("Did I ever replace the DJ?", dj, revs).startswith("No.")
+
+
+@pytest.mark.parametrize("text", ["ok, thanks.", "Thanks!", "sounds good.", "noted.",
+                                  "let me think about it.", "Thank you very much!"])
+def test_small_talk_is_a_note(text: str) -> None:
+    result = RuleInterpreter().interpret(text, TrimView())
+    assert result.intent == Intent.NOTE
+    assert result.operations == []

@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 from tme_neo4j.config import Settings, TrimBackend
 from tme_neo4j.context import Context, assemble, count_tokens
 from tme_neo4j.errors import InvalidInputError
-from tme_neo4j.models import MAX_TEXT, Operation, Task, WriteResult
+from tme_neo4j.models import MAX_TEXT, Operation, Task, TaskStatus, WriteResult
 from tme_neo4j.replies import Evidence, compose_reply, question_terms
 from tme_neo4j.store import MemoryStore, TurnInput
 from tme_neo4j.trim.base import Intent, Interpreter, Subtask, TrimResult, TrimView
@@ -107,7 +107,9 @@ class TaskMemoryEngine:
         evidence = self.store.search_history(question_terms(text)) if _asks(trim) else []
         for task, _ in evidence:
             tasks.setdefault(task.key, task)
-        context = self.context(focus, tasks=list(tasks.values()))
+        # The roots read for TRIM serve the context's outline too: one scan a turn, not two.
+        roots = [t for t in view.tasks if not t.parents and t.status != TaskStatus.CANCELLED]
+        context = self.context(focus, tasks=list(tasks.values()), roots=roots)
         reply = self._reply(text=text, trim=trim, write=write, tasks=tasks, evidence=evidence,
                             focus=focus, context=context)
         if write.turn is not None:
@@ -148,12 +150,20 @@ class TaskMemoryEngine:
         return TrimView(aligned=aligned, tasks=list(tasks.values()), focus=focus,
                         past_values=past)
 
-    def context(self, focus: list[str], *, tasks: list[Task] | None = None) -> Context:
+    def context(
+        self,
+        focus: list[str],
+        *,
+        tasks: list[Task] | None = None,
+        roots: list[Task] | None = None,
+    ) -> Context:
         """The prompt context for ``focus``: its subgraph within the token budget."""
         if tasks is None:
             tasks = self.store.subgraph(focus) if focus else []
-        return assemble(workspace=self.store.workspace, focus=focus, tasks=tasks,
-                        roots=self.store.roots(limit=30), budget=self.budget)
+        if roots is None:
+            roots = self.store.roots(limit=30)
+        return assemble(workspace=self.store.workspace, focus=focus, tasks=tasks, roots=roots,
+                        budget=self.budget)
 
     def _reply(
         self,

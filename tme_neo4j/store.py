@@ -373,11 +373,17 @@ class MemoryStore:
 
     def search_history(self, terms: Sequence[str]) -> list[tuple[Task, list[Revision]]]:
         """Tasks that ever had one of ``terms`` in their title or value, with full history."""
-        lowered = [t.lower() for t in terms if t.strip()]
-        if not lowered:
+        clauses = []
+        for term in terms:
+            words = [w.lower() for w in _WORD.findall(term)]
+            if len(words) == 1:
+                clauses += [words[0], f"{words[0]}~"] if len(words[0]) >= 5 else [words[0]]
+            elif words:
+                clauses.append('"' + " ".join(words) + '"')
+        if not clauses:
             return []
-        rows = self._read(lambda tx: _run(tx, "search_history", ws=self.workspace,
-                                          terms=lowered))
+        query = " OR ".join(dict.fromkeys(clauses))
+        rows = self._read(lambda tx: _run(tx, "search_history", ws=self.workspace, query=query))
         return [
             (_task(r), [Revision.model_validate(_native(h, drop=("ws",))) for h in r["revisions"]])
             for r in rows
@@ -599,8 +605,9 @@ class _Writer:
         self._touch(key, "unlink" if query == "unlink_parent" else "undepend")
 
     def _propagate(self, key: str, reason: str) -> None:
-        for row in _run(self.tx, "mark_dependents_stale", ws=self.ws, key=key, reason=reason):
-            self.stale[row["key"]] = reason
+        rows = _run(self.tx, "mark_dependents_stale", ws=self.ws, key=key, reason=reason)
+        for dependent in rows[0]["keys"]:
+            self.stale[dependent] = reason
 
     def _touch(self, key: str, op: str) -> None:
         # The first operation on a task names what the write did to it ("add" beats "link").

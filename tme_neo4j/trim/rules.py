@@ -50,6 +50,12 @@ __all__ = ["RuleInterpreter"]
 
 _I = re.IGNORECASE
 
+# Acknowledgements and thinking aloud: no task in them ("ok, thanks", "sounds good").
+_SMALL_TALK = re.compile(
+    r"^(?:(?:ok(?:ay)?|thanks?|thank you|thx|cool|great|good|nice|perfect|noted|got it|"
+    r"sounds (?:good|great|fine)|sure|fine|alright|all right|yes|no|yep|nope|hmm+|understood|"
+    r"let me think(?: about it)?|i'll think about it|never ?mind|that's all|that's it|"
+    r"very much|a lot|for now|then)[\s,.!]*)+$", re.IGNORECASE)
 _SLOT_PREFIX = re.compile(r"^\s*([A-Za-z][\w -]{0,30}?)\s*:\s+(.+)$", re.S)
 _ROLLBACK = re.compile(
     r"\b(?:go(?:ing)? back to|revert(?:ing)?(?: back)?(?: to)?|roll(?:ing)?[ -]?back(?: to)?|"
@@ -219,7 +225,8 @@ class _TurnParser:
             self._emit(Intent.CHECK, raw, about=self._about(c, slot))
         elif slot is not None:
             self._slot_value(c, raw, slot)
-        elif _STATEMENT.match(c) or _DESCRIBES.match(c) or _EVALUATIVE.search(c):
+        elif (_STATEMENT.match(c) or _DESCRIBES.match(c) or _EVALUATIVE.search(c)
+              or _SMALL_TALK.match(c)):
             self._emit(Intent.NOTE, raw, about=self._about(c, None))
         else:
             self._new_task(c, raw)
