@@ -439,11 +439,7 @@ class _TurnParser:
         scope = self._scope(m["from"])
         targets = self._items(m["items"], [t for t in scope if t.status != TaskStatus.CANCELLED],
                               slot)
-        if not targets:
-            return False
-        ops = [self._set_status(t, TaskStatus.CANCELLED) for t in targets]
-        self._emit(Intent.CANCEL, raw, ops, about=[t.key for t in targets])
-        return True
+        return self._set_statuses(targets, TaskStatus.CANCELLED, Intent.CANCEL, raw)
 
     def _restore(self, c: str, raw: str, slot: str | None) -> bool:
         m = _RESTORE.match(c)
@@ -453,9 +449,7 @@ class _TurnParser:
         cancelled = [t for t in self.tasks.values() if t.status == TaskStatus.CANCELLED]
         targets = self._items(items, cancelled, slot)
         if targets:
-            ops = [self._set_status(t, TaskStatus.ACTIVE) for t in targets]
-            self._emit(Intent.RESTORE, raw, ops, about=[t.key for t in targets])
-            return True
+            return self._set_statuses(targets, TaskStatus.ACTIVE, Intent.RESTORE, raw)
         if already := self._items(items, self._live(), slot):  # "keep X" when X is there
             self._emit(Intent.NOTE, raw, about=[t.key for t in already])
             return True
@@ -466,11 +460,7 @@ class _TurnParser:
         if not m or re.search(r"\b(?:after|before|once|until|till|unless|if)\b", c, _I):
             return False  # "do X after Y is done" orders two tasks, it finishes neither
         targets = self._items(m["items"] or m["items2"] or m["items3"], self._live(), slot)
-        if not targets:
-            return False
-        ops = [self._set_status(t, TaskStatus.DONE) for t in targets]
-        self._emit(Intent.DONE, raw, ops, about=[t.key for t in targets])
-        return True
+        return self._set_statuses(targets, TaskStatus.DONE, Intent.DONE, raw)
 
     def _depend(self, c: str, raw: str, slot: str | None) -> bool:
         m = _DEPEND.match(c)
@@ -766,6 +756,16 @@ class _TurnParser:
         self.tasks[key] = Task(key=key, id="", title=op.title, value=value,
                                parents=list(op.parents))
         return op
+
+    def _set_statuses(
+        self, targets: list[Task], status: TaskStatus, intent: Intent, raw: str
+    ) -> bool:
+        """Cancel, restore or complete the tasks a clause named; False when it named none."""
+        if not targets:
+            return False
+        ops = [self._set_status(t, status) for t in targets]
+        self._emit(intent, raw, ops, about=[t.key for t in targets])
+        return True
 
     def _set_status(self, task: Task, status: TaskStatus) -> Operation:
         self._pending(task, status=status)
