@@ -23,8 +23,13 @@ def engine(store: MemoryStore) -> TaskMemoryEngine:
     return TaskMemoryEngine(store, RuleInterpreter())
 
 
-@pytest.mark.parametrize("path", sorted((SCENARIOS / "paper").glob("*.json")), ids=lambda p: p.stem)
-def test_the_paper_cases_pass_every_check(store: MemoryStore, path: Path) -> None:
+@pytest.mark.parametrize(
+    "path",
+    sorted([*(SCENARIOS / "paper").glob("*.json"), *(SCENARIOS / "domains").glob("*.json")]),
+    ids=lambda p: f"{p.parent.name}/{p.stem}",
+)
+def test_scenarios_pass_every_check(store: MemoryStore, path: Path) -> None:
+    """The paper's four cases, and scenarios in other domains written in the same format."""
     scenario = load_scenario(path)
     report = run_scenario(scenario, store, RuleInterpreter(),
                           workspace=f"{store.workspace}-{path.stem}".replace("_", "-"))
