@@ -1,0 +1,7 @@
+"""Neo4j Browser support files.
+
+``style.grass`` is a Graph Style Sheet for Neo4j Browser: drop it onto the Browser window (or
+paste its text after ``:style``) to colour and caption the task graph. Browser's GraSS selects
+by label only, so task status shows as colour once the display labels ``Stale``, ``Done`` and
+``Cancelled`` are set (the README gives the statement).
+"""
