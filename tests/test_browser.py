@@ -34,17 +34,9 @@ CHROMEDRIVER = "/usr/bin/chromedriver"
 SCREENSHOT = Path(__file__).resolve().parents[1] / "docs" / "browser.png"
 WAIT = 60.0  # seconds; the first load of Browser's bundle takes a few
 
-# The README's two statements for status colours: display labels (a write), then the graph.
-DISPLAY_LABELS = """\
-MATCH (t:Task {ws: $ws})
-REMOVE t:Stale:Done:Cancelled
-FOREACH (_ IN CASE WHEN t.status = 'done' THEN [1] ELSE [] END | SET t:Done)
-FOREACH (_ IN CASE WHEN t.status = 'cancelled' THEN [1] ELSE [] END | SET t:Cancelled)
-FOREACH (_ IN CASE WHEN t.stale AND t.status <> 'cancelled' THEN [1] ELSE [] END | SET t:Stale)"""
-TASK_GRAPH = """\
-MATCH (t:Task {ws: $ws})
-OPTIONAL MATCH p = (t)-[:DEPENDS_ON|SUBTASK_OF]->(:Task)
-RETURN t, p"""
+# The two named statements for status colours: display labels (a write), then the graph.
+DISPLAY_LABELS = queries.get("browser/set_display_labels").text
+TASK_GRAPH = queries.get("inspect/draw_task_graph").text
 
 # Colours from style.grass, as Browser writes them into the SVG.
 ACTIVE, DONE, STALE, CANCELLED = "#8DCC93", "#569480", "#FFC454", "#DDDDDD"

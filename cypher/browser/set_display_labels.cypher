@@ -1,0 +1,12 @@
+:param ws => 'demo-trip-planning';
+// Purpose: give a workspace's tasks display labels (:Stale, :Done, :Cancelled) so the Browser
+//          style (tme_neo4j/browser/style.grass) colours them by status. Browser styles by label
+//          only; the labels are a snapshot: run again after the graph changes.
+// Parameters: $ws STRING
+// Returns: nothing (Browser reports the labels added)
+// Mode: write
+MATCH (t:Task {ws: $ws})
+REMOVE t:Stale:Done:Cancelled
+FOREACH (_ IN CASE WHEN t.status = 'done' THEN [1] ELSE [] END | SET t:Done)
+FOREACH (_ IN CASE WHEN t.status = 'cancelled' THEN [1] ELSE [] END | SET t:Cancelled)
+FOREACH (_ IN CASE WHEN t.stale AND t.status <> 'cancelled' THEN [1] ELSE [] END | SET t:Stale)
