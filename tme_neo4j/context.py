@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 import tiktoken
 from pydantic import BaseModel
 
-from tme_neo4j.models import Task, TaskStatus
+from tme_neo4j.models import Task, TaskStatus, title_and_value
 
 __all__ = ["Context", "assemble", "count_tokens"]
 
@@ -36,9 +36,7 @@ class Context(BaseModel):
 
 def task_line(task: Task) -> str:
     """One task as the prompt shows it: title, value, status and stale mark."""
-    line = task.title
-    if task.value and task.value.lower() not in task.title.lower():
-        line += f": {task.value}"
+    line = title_and_value(task.title, task.value)
     if task.status != TaskStatus.ACTIVE:
         line += f" [{task.status.value}]"
     if task.depends_on:

@@ -40,6 +40,8 @@ __all__ = [
     "WorkspaceId",
     "WorkspaceState",
     "WriteResult",
+    "check_plain_text",
+    "title_and_value",
 ]
 
 #: Longest title, value and turn text accepted, in characters. Larger input is refused.
@@ -69,8 +71,8 @@ def _check_workspace(ws: str) -> str:
     return ws
 
 
-def _check_plain_text(text: str) -> str:
-    # Control characters (other than tab and newline) have no place in task text.
+def check_plain_text(text: str) -> str:
+    """Refuse control characters (other than tab and newline): they have no place in task text."""
     if any(ord(c) < 32 and c not in "\t\n" for c in text):
         raise ValueError("text may not contain control characters")
     return text
@@ -81,13 +83,20 @@ WorkspaceId = Annotated[str, AfterValidator(_check_workspace)]
 Title = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TITLE),
-    AfterValidator(_check_plain_text),
+    AfterValidator(check_plain_text),
 ]
 Value = Annotated[
     str, StringConstraints(strip_whitespace=True, max_length=MAX_VALUE),
-    AfterValidator(_check_plain_text),
+    AfterValidator(check_plain_text),
 ]
 Reason = Annotated[str, StringConstraints(max_length=MAX_TITLE)]
+
+
+def title_and_value(title: str, value: str | None) -> str:
+    """How a task reads on one line: its title, and its value unless the title already says it."""
+    if value and value.lower() not in title.lower():
+        return f"{title}: {value}"
+    return title
 
 
 class TaskStatus(StrEnum):

@@ -50,7 +50,14 @@ from pydantic import (
 
 from tme_neo4j import queries
 from tme_neo4j.errors import ConfigError, ConflictError, InvalidInputError, NotFoundError
-from tme_neo4j.models import MAX_TEXT, MAX_TITLE, MAX_VALUE, TaskKey, WorkspaceId
+from tme_neo4j.models import (
+    MAX_TEXT,
+    MAX_TITLE,
+    MAX_VALUE,
+    TaskKey,
+    WorkspaceId,
+    check_plain_text,
+)
 from tme_neo4j.store import MemoryStore, _driver_errors
 
 __all__ = [
@@ -90,12 +97,6 @@ _MAX_NAME = MAX_TITLE  # agents, intents, operation names, ids
 _ZONE_ID = re.compile(r"\[([A-Za-z0-9_+\-/]{1,64})\]$")
 
 
-def _check_plain_text(text: str) -> str:
-    if any(ord(c) < 32 and c not in "\t\n" for c in text):
-        raise ValueError("text may not contain control characters")
-    return text
-
-
 def _check_time(text: str) -> str:
     bare = _ZONE_ID.sub("", text)
     try:
@@ -107,8 +108,8 @@ def _check_time(text: str) -> str:
 
 # Unlike the write operations, nothing is stripped here: an import stores text as it was.
 Title = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TITLE),
-                  AfterValidator(_check_plain_text)]
-Value = Annotated[str, StringConstraints(max_length=MAX_VALUE), AfterValidator(_check_plain_text)]
+                  AfterValidator(check_plain_text)]
+Value = Annotated[str, StringConstraints(max_length=MAX_VALUE), AfterValidator(check_plain_text)]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=_MAX_NAME)]
 Time = Annotated[str, StringConstraints(max_length=100), AfterValidator(_check_time)]
 Status = Literal["active", "done", "cancelled"]

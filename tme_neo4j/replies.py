@@ -7,7 +7,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from tme_neo4j.models import Revision, Task, TaskStatus, WriteResult
+from tme_neo4j.models import Revision, Task, TaskStatus, WriteResult, title_and_value
 from tme_neo4j.trim.base import READ_ONLY, Conflict, Intent, TrimResult
 from tme_neo4j.trim.language import (
     STOP,
@@ -261,15 +261,11 @@ def _since(task: Task, evidence: Evidence) -> str:
 
 
 def _revision_text(r: Revision) -> str:
-    if r.value and r.value.lower() not in r.title.lower():
-        return f"{r.title}: {r.value}"
-    return r.title
+    return title_and_value(r.title, r.value)
 
 
 def _describe(task: Task) -> str:
-    if task.value and task.value.lower() not in task.title.lower():
-        return f"{task.title}: {task.value}"
-    return task.title
+    return title_and_value(task.title, task.value)
 
 
 def _title(tasks: dict[str, Task], key: str) -> str:
