@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Iterator
 
 from tme_neo4j.errors import ConfigError, TmeError
-from tme_neo4j.models import Task, TaskStatus, WorkspaceState
+from tme_neo4j.models import Task, TaskStatus, WorkspaceState, title_and_value
 
 __all__ = ["to_dot", "to_image", "to_mermaid"]
 
@@ -15,9 +16,7 @@ _STALE_FILL = "#ffe0a0"
 
 
 def _label(task: Task) -> str:
-    text = task.title
-    if task.value and task.value.lower() not in task.title.lower():
-        text += f": {task.value}"
+    text = title_and_value(task.title, task.value)
     if task.status != TaskStatus.ACTIVE:
         text += f" [{task.status.value}]"
     if task.stale:
@@ -30,22 +29,32 @@ def _ids(state: WorkspaceState) -> dict[str, str]:
     return {t.key: f"t{i}" for i, t in enumerate(state.tasks)}
 
 
+def _fill(task: Task) -> str:
+    return _STALE_FILL if task.stale else _FILL[task.status]
+
+
+def _edges(state: WorkspaceState, ids: dict[str, str]) -> Iterator[tuple[str, str, bool]]:
+    """(from id, to id, is a dependency) for every edge between tasks in the picture:
+    parent to subtask, dependent to what it needs."""
+    for t in state.tasks:
+        for parent in t.parents:
+            if parent in ids:
+                yield ids[parent], ids[t.key], False
+        for dep in t.depends_on:
+            if dep in ids:
+                yield ids[t.key], ids[dep], True
+
+
 def to_mermaid(state: WorkspaceState) -> str:
     ids = _ids(state)
     lines = ["flowchart TD"]
     for t in state.tasks:
         label = _label(t).replace('"', "#quot;")
         lines.append(f'    {ids[t.key]}["{label}"]')
+    for a, b, needs in _edges(state, ids):
+        lines.append(f"    {a} -. needs .-> {b}" if needs else f"    {a} --> {b}")
     for t in state.tasks:
-        for parent in t.parents:
-            if parent in ids:
-                lines.append(f"    {ids[parent]} --> {ids[t.key]}")
-        for dep in t.depends_on:
-            if dep in ids:
-                lines.append(f"    {ids[t.key]} -. needs .-> {ids[dep]}")
-    for t in state.tasks:
-        fill = _STALE_FILL if t.stale else _FILL[t.status]
-        lines.append(f"    style {ids[t.key]} fill:{fill}")
+        lines.append(f"    style {ids[t.key]} fill:{_fill(t)}")
     return "\n".join(lines) + "\n"
 
 
@@ -54,15 +63,9 @@ def to_dot(state: WorkspaceState) -> str:
     lines = [f'digraph "{_escape(state.workspace)}" {{', "  rankdir=TB;",
              '  node [shape=box, style="rounded,filled", fontname="Helvetica"];']
     for t in state.tasks:
-        fill = _STALE_FILL if t.stale else _FILL[t.status]
-        lines.append(f'  {ids[t.key]} [label="{_escape(_label(t))}", fillcolor="{fill}"];')
-    for t in state.tasks:
-        for parent in t.parents:
-            if parent in ids:
-                lines.append(f"  {ids[parent]} -> {ids[t.key]};")
-        for dep in t.depends_on:
-            if dep in ids:
-                lines.append(f'  {ids[t.key]} -> {ids[dep]} [style=dashed, label="needs"];')
+        lines.append(f'  {ids[t.key]} [label="{_escape(_label(t))}", fillcolor="{_fill(t)}"];')
+    for a, b, needs in _edges(state, ids):
+        lines.append(f'  {a} -> {b} [style=dashed, label="needs"];' if needs else f"  {a} -> {b};")
     lines.append("}")
     return "\n".join(lines) + "\n"
 
