@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import ValidationError
+
 __all__ = [
     "ConfigError",
     "ConflictError",
@@ -46,6 +48,14 @@ class InvalidInputError(TmeError):
     """The input is malformed, too large or refers to something in the wrong way."""
 
     exit_code = 2
+
+    @classmethod
+    def from_validation(cls, error: ValidationError, *, where: str = "") -> InvalidInputError:
+        """The first problem pydantic found, on one line: ``[where: ]field.path: message``."""
+        first = error.errors()[0]
+        field = ".".join(str(p) for p in first["loc"])
+        text = f"{field}: {first['msg']}" if field else str(first["msg"])
+        return cls(f"{where}: {text}" if where else text)
 
 
 class CycleError(InvalidInputError):

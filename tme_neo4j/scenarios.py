@@ -91,9 +91,7 @@ def load_scenario(path: Path) -> Scenario:
     try:
         return Scenario.model_validate(data)
     except ValidationError as e:
-        err = e.errors()[0]
-        where = ".".join(str(p) for p in err["loc"])
-        raise InvalidInputError(f"{path}: {where}: {err['msg']}") from e
+        raise InvalidInputError.from_validation(e, where=str(path)) from e
 
 
 def run_scenario(

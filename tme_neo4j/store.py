@@ -194,7 +194,7 @@ class MemoryStore:
         try:
             ops = _operations.validate_python(list(operations))
         except ValidationError as e:
-            raise InvalidInputError(_first_error(e)) from e
+            raise InvalidInputError.from_validation(e) from e
         return self._write(
             lambda tx: _Writer(tx, self.workspace, self.agent, force=force).run(ops, turn)
         )
@@ -672,13 +672,7 @@ def _validate_workspace(ws: str) -> str:
     try:
         return _workspace_id.validate_python(ws)
     except ValidationError as e:
-        raise InvalidInputError(_first_error(e)) from e
-
-
-def _first_error(e: ValidationError) -> str:
-    err = e.errors()[0]
-    where = ".".join(str(p) for p in err["loc"])
-    return f"{where}: {err['msg']}" if where else str(err["msg"])
+        raise InvalidInputError.from_validation(e) from e
 
 
 def _show(value: str | None) -> str:
