@@ -31,10 +31,13 @@ class Intent(StrEnum):
     DONE = "done"
     CHECK = "check"
     NOTE = "note"  # a statement that changes nothing ("Carol can't make it at 2 PM.")
+    # A clause the interpreter could not read: it writes nothing, the reply names its words and
+    # asks; under the hybrid backend these clauses (and only these) go to the LLM.
+    UNPARSED = "unparsed"
 
 
 #: Intents that never write.
-READ_ONLY = frozenset({Intent.CHECK, Intent.NOTE})
+READ_ONLY = frozenset({Intent.CHECK, Intent.NOTE, Intent.UNPARSED})
 
 
 class Conflict(BaseModel):
@@ -76,6 +79,11 @@ class TrimResult(BaseModel):
         return [c for s in self.subtasks for c in s.conflicts]
 
     @property
+    def unparsed(self) -> list[Subtask]:
+        """The clauses that were not understood (they carry no operations)."""
+        return [s for s in self.subtasks if s.intent == Intent.UNPARSED]
+
+    @property
     def intent(self) -> Intent:
         """The turn's main intent: its first writing one, else check (or note)."""
         for s in self.subtasks:
@@ -83,6 +91,8 @@ class TrimResult(BaseModel):
                 return s.intent
         if any(s.intent == Intent.CHECK for s in self.subtasks):
             return Intent.CHECK
+        if self.unparsed:
+            return Intent.UNPARSED
         return Intent.NOTE
 
 
