@@ -5,4 +5,5 @@
 MATCH (t:Task {ws: $ws, key: $key})
 WITH t, t.stale AS was_stale
 SET t.stale = false, t.stale_reason = null
+REMOVE t.stale_on, t.stale_basis
 RETURN t.key AS key, was_stale

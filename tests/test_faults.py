@@ -105,7 +105,7 @@ def test_a_killed_server_leaves_every_turn_whole_or_absent(
         # ...and each is whole: its record, its revisions and its TOUCHED edges, or nothing.
         assert set(revisions_by_turn) <= set(numbers)
         for t in turns:
-            touched = {entry.split(" ", 1)[1] for entry in t.touched}
+            touched = {entry.key for entry in t.touched}
             assert touched == revisions_by_turn.get(t.n, set()), t.n
             assert t.reply, t.n
 

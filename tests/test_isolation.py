@@ -11,7 +11,7 @@ import pytest
 from conftest import graph_snapshot, new_workspace_id
 
 from tme_neo4j import queries
-from tme_neo4j.store import MemoryStore
+from tme_neo4j.store import MemoryStore, schema_version
 
 NOW = "2026-01-01T00:00:00Z"
 MARK = "OTHER-WORKSPACE-MARK"
@@ -26,6 +26,8 @@ SAMPLES: dict[str, Any] = {
     "after": "", "after_key": "", "after_seq": 0, "parents": [], "dependencies": [],
     "touched": [{"key": "a", "op": "revise"}], "changes": [{"key": "a", "op": "revise"}],
     "workspace": {"seq": 1, "turns": 0, "created_at": NOW},
+    "other": "c", "type": "DEPENDS_ON", "request": "retry-1", "undoes": None, "roots": 10,
+    "version": schema_version(),
 }
 ROWS: dict[str, list[dict[str, Any]]] = {
     "import_tasks": [{"id": "imp-1", "key": "imported", "title": "Imported", "value": "v",

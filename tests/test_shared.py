@@ -10,7 +10,7 @@ import pytest
 from conftest import graph_snapshot
 
 from tme_neo4j.errors import ConflictError, InvalidInputError
-from tme_neo4j.store import MemoryStore
+from tme_neo4j.store import MemoryStore, TurnInput
 
 
 def test_every_write_records_its_agent(store: MemoryStore) -> None:
@@ -103,3 +103,17 @@ def test_changes_watch_claim_and_release_from_the_cli(store: MemoryStore) -> Non
     assert "released" in released.stdout
     assert runner.invoke(app, ["task", "revise", "venue", "Hall B", "--agent", "carol",
                                "-w", ws]).exit_code == 0
+
+
+def test_every_sequence_number_in_the_feed_names_a_change(store: MemoryStore) -> None:
+    """A write that changes nothing takes no number, so a gap in the feed means a missed entry."""
+    store.add_task("venue", "Venue", "Hall A")
+    store.cancel("venue")
+    seq = store.workspace_info()["seq"]
+    assert store.apply([]).seq == seq
+    store.cancel("venue")  # already cancelled: nothing changes
+    store.apply([{"op": "restore", "key": "venue"}, {"op": "cancel", "key": "venue"}])
+    store.apply([], turn=TurnInput("only a note", "note"))
+    seqs = [c.seq for c in store.changes()]
+    assert sorted(set(seqs)) == list(range(1, store.workspace_info()["seq"] + 1))
+    assert store.workspace_info()["seq"] == seq + 1

@@ -185,7 +185,8 @@ def test_state_as_of_a_turn_and_a_time(store: MemoryStore) -> None:
         store.state(as_of_turn=9)
     turns = store.turns()
     assert [t.n for t in turns] == [1, 2]
-    assert sorted(turns[1].touched) == ["add hotel", "revise destination"]
+    assert [(t.op, t.key) for t in turns[1].touched] == [("revise", "destination"),
+                                                         ("add", "hotel")]
 
 
 def test_apply_is_all_or_nothing(store: MemoryStore) -> None:
@@ -270,3 +271,42 @@ def test_align_finds_tasks_by_key_and_text(store: MemoryStore) -> None:
     assert plural
     assert plural[0].task.key == "tomatoes"
     assert store.align("???") == []
+
+
+def test_a_dependent_back_at_the_value_it_was_checked_against_is_not_stale(
+    store: MemoryStore,
+) -> None:
+    store.add_task("destination", "Destination", "Seattle")
+    store.add_task("budget", "Budget", "900")
+    store.add_task("hotel", "Hotel", "near downtown", depends_on=["destination", "budget"])
+    store.add_task("taxi", "Taxi", depends_on=["hotel"])
+    store.revise("destination", "Portland")
+    store.revise("destination", "Denver")
+    assert store.get_task("hotel").stale
+    result = store.apply([{"op": "rollback", "key": "destination", "to_value": "Seattle"}])
+    assert sorted(result.cleared) == ["hotel", "taxi"]
+    assert result.stale == {}
+    assert not store.get_task("hotel").stale
+    assert not store.get_task("taxi").stale
+    # Two changes hold it: undoing one leaves it stale for the other.
+    store.revise("destination", "Austin")
+    store.revise("budget", "1200")
+    store.rollback("destination", to_value="Seattle")
+    hotel = store.get_task("hotel")
+    assert hotel.stale
+    assert "budget" in (hotel.stale_reason or "")
+    store.revise("budget", "900")
+    assert not store.get_task("hotel").stale
+    # Confirmed by hand, then revised: stale again, against the confirmed value.
+    store.revise("budget", "1000")
+    store.clear_stale("hotel")
+    store.revise("budget", "900")
+    assert store.get_task("hotel").stale
+    store.revise("budget", "1000")
+    assert not store.get_task("hotel").stale
+
+
+def test_schema_statements_run_once_per_version(store: MemoryStore) -> None:
+    assert store.ensure_schema() is False  # the marker is current
+    assert store.ensure_schema(force=True) is True
+    assert store.ensure_schema() is False

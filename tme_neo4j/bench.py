@@ -32,6 +32,7 @@ from pydantic import BaseModel, Field
 
 from tme_neo4j import queries
 from tme_neo4j.config import Settings
+from tme_neo4j.context import Transcript
 from tme_neo4j.engine import TaskMemoryEngine
 from tme_neo4j.errors import NotFoundError, TmeError
 from tme_neo4j.models import Operation
@@ -553,11 +554,13 @@ class _Run:
         checks = recalled = max_tokens = misread = 0
         misses: list[str] = []
         misreads: list[str] = []
+        transcript = Transcript()
         for n in range(1, turns + 1):
             text, asked = session.next_turn(n)
             t = time.perf_counter()
             result = engine.process(text)
             latencies.append(time.perf_counter() - t)
+            baseline = transcript.add(text, result.reply)  # counted outside the timed turn
             max_tokens = max(max_tokens, result.context_tokens)
             if not session.read_as_meant(result.operations):
                 misread += 1
@@ -579,11 +582,11 @@ class _Run:
                     spent.append(time.perf_counter() - t)
                 points.append(ContextPoint(
                     turn=n, context_tokens=result.context_tokens,
-                    transcript_tokens=result.baseline_tokens,
-                    fewer=round(1 - result.context_tokens / result.baseline_tokens, 4),
+                    transcript_tokens=baseline,
+                    fewer=round(1 - result.context_tokens / baseline, 4),
                     latency=Stat.of(spent)))
                 self.say(f"context: turn {n:,}: {result.context_tokens:,} tokens against "
-                         f"{result.baseline_tokens:,}")
+                         f"{baseline:,}")
         self.drop(store)
         return ContextResult(
             turns=turns, slots=len(session.values), points=points, max_context_tokens=max_tokens,

@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from tme_neo4j.models import Task, TaskStatus, title_and_value
 
-__all__ = ["Context", "assemble", "count_tokens"]
+__all__ = ["Context", "Transcript", "assemble", "count_tokens"]
 
 
 @functools.cache
@@ -25,6 +25,19 @@ def _encoding() -> tiktoken.Encoding:
 
 def count_tokens(text: str) -> int:
     return len(_encoding().encode(text, disallowed_special=()))
+
+
+class Transcript:
+    """The flat baseline: tokens of the whole transcript so far (every user turn and reply),
+    counted by evaluation and benchmarks to compare with the context, never on a turn's path."""
+
+    def __init__(self) -> None:
+        self.tokens = 0
+
+    def add(self, text: str, reply: str) -> int:
+        """Count one more turn; returns the transcript's tokens including it."""
+        self.tokens += count_tokens(f"User: {text}\nAssistant: {reply}")
+        return self.tokens
 
 
 class Context(BaseModel):

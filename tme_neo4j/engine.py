@@ -4,21 +4,34 @@ grounded on memory, and the turn record out."""
 from __future__ import annotations
 
 import logging
-from typing import Self
+from typing import Literal, Protocol, Self, runtime_checkable
 
 from pydantic import BaseModel, Field
 
 from tme_neo4j.config import Settings, TrimBackend
-from tme_neo4j.context import Context, assemble, count_tokens
-from tme_neo4j.errors import InvalidInputError
-from tme_neo4j.models import MAX_TEXT, Operation, Task, TaskStatus, WriteResult
-from tme_neo4j.replies import Evidence, compose_reply, question_terms
+from tme_neo4j.context import Context, assemble
+from tme_neo4j.errors import InvalidInputError, TmeError
+from tme_neo4j.models import MAX_TEXT, Evidence, Operation, OpName, Task, Turn, WriteResult
+from tme_neo4j.replies import compose_reply, question_terms
 from tme_neo4j.store import MemoryStore, TurnInput
 from tme_neo4j.trim.base import Intent, Interpreter, Subtask, TrimResult, TrimView
 
-__all__ = ["TaskMemoryEngine", "TurnResult", "make_interpreter"]
+__all__ = ["Responder", "TaskMemoryEngine", "TurnResult", "make_interpreter"]
 
 log = logging.getLogger(__name__)
+
+#: What undoing a change does: additions are cancelled, revisions rolled back, cancellations
+#: restored. Edge changes are not undone.
+_INVERSE = {OpName.ADD: "cancel", OpName.REVISE: "rollback", OpName.ROLLBACK: "rollback",
+            OpName.CANCEL: "restore", OpName.RESTORE: "cancel", OpName.DONE: "restore"}
+
+
+@runtime_checkable
+class Responder(Protocol):
+    """An interpreter that also writes replies (an LLM): asked after the turn has committed,
+    never while the workspace is locked. It raises LLMError when it cannot answer."""
+
+    def respond(self, text: str, trim: TrimResult, context: str) -> str: ...
 
 
 class TurnResult(BaseModel):
@@ -29,10 +42,19 @@ class TurnResult(BaseModel):
     operations: list[Operation]
     changed: dict[str, str] = Field(default_factory=dict, description="task key -> operation")
     stale: dict[str, str] = Field(default_factory=dict, description="task key -> reason")
+    cleared: list[str] = Field(default_factory=list,
+                               description="tasks no longer stale: back to what they were "
+                                           "checked against")
     reply: str
+    reply_source: Literal["offline", "llm", "recorded"] = Field(
+        default="offline",
+        description="offline: composed from memory with the turn; llm: the responder's, stored "
+                    "after the turn; recorded: a retried turn's stored reply")
     context: str
     context_tokens: int
-    baseline_tokens: int = Field(description="tokens of the whole transcript so far")
+    replayed: bool = Field(default=False,
+                           description="a retry of a turn already recorded under the same "
+                                       "idempotency key: nothing was applied again")
 
 
 def make_interpreter(settings: Settings) -> Interpreter:
@@ -91,64 +113,101 @@ class TaskMemoryEngine:
 
     # -- a turn ------------------------------------------------------------------------------
 
-    def process(self, text: str) -> TurnResult:
+    def process(self, text: str, *, idempotency_key: str | None = None) -> TurnResult:
+        """Run one turn: read the view (one read), TRIM, then one write transaction that checks
+        claims, applies the operations and records the turn, its changes and its offline reply
+        together. With a Responder interpreter, its reply replaces the offline one afterwards;
+        if that fails, the turn keeps the offline reply. Nothing that fails after the commit
+        makes the turn look failed.
+
+        ``idempotency_key``: a retry with the same key returns the recorded turn and applies
+        nothing again.
+        """
         text = text.strip()
         if not text:
             raise InvalidInputError("the turn is empty")
         if len(text) > MAX_TEXT:
             raise InvalidInputError(f"the turn is {len(text)} characters; the limit is {MAX_TEXT}")
-        view = self.view(text)
-        trim = self.interpreter.interpret(text, view)
+        if idempotency_key is not None:
+            recorded = self.store.find_turn(idempotency_key)
+            if recorded is not None:
+                return _replayed(recorded)
+        view = self.store.turn_view(text)
+        trim = self.interpreter.interpret(text, TrimView(
+            aligned=view.aligned, tasks=view.tasks, focus=view.focus,
+            past_values=view.past_values))
         ops = trim.operations
-        write = self.store.apply(ops, turn=TurnInput(text, trim.intent.value))
-        keys = list(dict.fromkeys([*trim.about, *write.touched, *write.stale, *view.focus]))
-        tasks = {t.key: t for t in self.store.subgraph(keys)} if keys else {}
-        focus = [k for k in [*trim.about, *write.touched] if k in tasks] or view.focus
-        evidence = self.store.search_history(question_terms(text)) if _asks(trim) else []
-        for task, _ in evidence:
+        asks = _asks(trim)
+
+        def compose(write: WriteResult, tasks: dict[str, Task], evidence: Evidence) -> str:
+            return compose_reply(text, trim, write, tasks, evidence,
+                                 _focus(trim, write, tasks, view.focus))
+
+        done = self.store.apply_turn(
+            ops, TurnInput(text, trim.intent.value, request=idempotency_key),
+            context_keys=[*trim.about, *view.focus],
+            search_terms=question_terms(text) if asks else [], compose=compose)
+        if done.replayed is not None:
+            return _replayed(done.replayed)
+        assert done.write is not None  # set whenever the turn was not a replay
+        write = done.write
+        # The turn has committed: from here on, a failure costs a better reply, not the turn.
+        tasks = {t.key: t for t in done.tasks}
+        for task, _ in done.evidence:
             tasks.setdefault(task.key, task)
+        focus = _focus(trim, write, tasks, view.focus)
+        by_key = {t.key: t for t in view.tasks}
         # The roots read for TRIM serve the context's outline too: one scan a turn, not two.
-        roots = [t for t in view.tasks if not t.parents and t.status != TaskStatus.CANCELLED]
+        roots = [tasks.get(k) or by_key[k] for k in view.roots if k in by_key]
         context = self.context(focus, tasks=list(tasks.values()), roots=roots)
-        reply = self._reply(text=text, trim=trim, write=write, tasks=tasks, evidence=evidence,
-                            focus=focus, context=context)
-        if write.turn is not None:
-            self.store.set_turn_reply(write.turn, reply)
-        baseline = self._baseline(text, reply)
+        reply = done.reply
+        source: Literal["offline", "llm"] = "offline"
+        if isinstance(self.interpreter, Responder) and write.turn is not None:
+            try:
+                reply = self.interpreter.respond(text, trim, context.text)
+                source = "llm"
+                self.store.set_turn_reply(write.turn, reply)
+            except TmeError as e:
+                if source == "offline":
+                    log.warning("turn %s keeps the offline reply: %s", write.turn, e)
+                else:
+                    log.warning("turn %s: the reply was not stored: %s", write.turn, e)
         log.info("turn %s: %s, %d operations", write.turn, trim.intent.value, len(ops))
         return TurnResult(
             turn=write.turn, text=text, intent=trim.intent, subtasks=trim.subtasks,
-            operations=ops, changed=write.touched, stale=write.stale, reply=reply,
-            context=context.text, context_tokens=context.tokens, baseline_tokens=baseline,
+            operations=ops, changed=dict(write.touched), stale=write.stale,
+            cleared=write.cleared, reply=reply, reply_source=source, context=context.text,
+            context_tokens=context.tokens,
         )
 
-    def undo(self) -> int | None:
-        """Undo the latest turn that changed tasks: additions are cancelled, revisions rolled
-        back, cancellations restored. Returns the undone turn's number, or None."""
-        inverse = {"add": "cancel", "revise": "rollback", "rollback": "rollback",
-                   "cancel": "restore", "restore": "cancel", "done": "restore"}
-        for turn in reversed(self.store.turns(limit=1_000_000)):
-            if turn.intent == "undo" or not turn.touched:
+    def undo(self, turn: int | None = None) -> int | None:
+        """Undo a turn: this agent's latest turn that changed tasks and is not undone yet (so
+        repeated undos step back through its turns), or turn ``turn``. Additions are cancelled,
+        revisions rolled back to the value before the turn, cancellations restored. Returns the
+        undone turn's number, or None when there is nothing to undo."""
+        target = self.store.undo_target(turn)
+        if target is None:
+            if turn is not None:
+                raise InvalidInputError(f"turn {turn} changed no task (or does not exist)")
+            return None
+        n, touched = target
+        ops: list[dict[str, object]] = []
+        for change in touched:
+            op = OpName(change["op"])
+            if op not in _INVERSE:
                 continue
-            ops = []
-            for touched in turn.touched:
-                op, key = touched.split(" ", 1)
-                if op in inverse:
-                    ops.append({"op": inverse[op], "key": key})
-            self.store.apply(ops, turn=TurnInput(f":undo turn {turn.n}", "undo"))
-            return turn.n
-        return None
+            inverse: dict[str, object] = {"op": _INVERSE[op], "key": change["key"]}
+            if inverse["op"] == "rollback" and (change.get("revision") or 0) > 1:
+                inverse["to_n"] = int(change["revision"]) - 1
+            ops.append(inverse)
+        self.store.apply(ops, turn=TurnInput(f":undo turn {n}", "undo", undoes=n))
+        return n
 
     def view(self, text: str) -> TrimView:
         """What TRIM reads for a turn: aligned tasks, their neighbourhood, recent focus, roots."""
-        aligned = self.store.align(text)
-        focus = self.store.recent_focus()
-        keys = list(dict.fromkeys([*(a.task.key for a in aligned), *focus]))
-        tasks = {t.key: t for t in self.store.roots()}
-        tasks |= {t.key: t for t in self.store.subgraph(keys)} if keys else {}
-        past = self.store.past_values(list(tasks)) if tasks else {}
-        return TrimView(aligned=aligned, tasks=list(tasks.values()), focus=focus,
-                        past_values=past)
+        view = self.store.turn_view(text)
+        return TrimView(aligned=view.aligned, tasks=view.tasks, focus=view.focus,
+                        past_values=view.past_values)
 
     def context(
         self,
@@ -165,31 +224,23 @@ class TaskMemoryEngine:
         return assemble(workspace=self.store.workspace, focus=focus, tasks=tasks, roots=roots,
                         budget=self.budget)
 
-    def _reply(
-        self,
-        *,
-        text: str,
-        trim: TrimResult,
-        write: WriteResult,
-        tasks: dict[str, Task],
-        evidence: Evidence,
-        focus: list[str],
-        context: Context,
-    ) -> str:
-        respond = getattr(self.interpreter, "respond", None)
-        if respond is not None:
-            return str(respond(text, trim, context.text))
-        return compose_reply(text, trim, write, tasks, evidence, focus)
 
-    def _baseline(self, text: str, reply: str) -> int:
-        """Tokens of the flat transcript (every user turn and reply so far)."""
-        if self._transcript_tokens is None:
-            self._transcript_tokens = sum(
-                count_tokens(f"User: {t.text}\nAssistant: {t.reply or ''}")
-                for t in self.store.turns(limit=1_000_000)[:-1]
-            )
-        self._transcript_tokens += count_tokens(f"User: {text}\nAssistant: {reply}")
-        return self._transcript_tokens
+def _focus(trim: TrimResult, write: WriteResult, tasks: dict[str, Task],
+           recent: list[str]) -> list[str]:
+    """What a turn is about: the tasks it named or changed that are in view, else the recent
+    focus."""
+    return [k for k in dict.fromkeys([*trim.about, *write.touched]) if k in tasks] or recent
+
+
+def _replayed(turn: Turn) -> TurnResult:
+    """A retried turn: what was recorded under its idempotency key."""
+    try:
+        intent = Intent(turn.intent)
+    except ValueError:
+        intent = Intent.NOTE
+    return TurnResult(turn=turn.n, text=turn.text, intent=intent, subtasks=[], operations=[],
+                      changed={t.key: t.op.value for t in turn.touched}, reply=turn.reply or "",
+                      reply_source="recorded", context="", context_tokens=0, replayed=True)
 
 
 def _asks(trim: TrimResult) -> bool:

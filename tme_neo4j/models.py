@@ -25,7 +25,9 @@ __all__ = [
     "Claim",
     "ClearStale",
     "CompleteTask",
+    "Evidence",
     "LinkParent",
+    "OpName",
     "Operation",
     "RemoveDependency",
     "RestoreTask",
@@ -35,7 +37,10 @@ __all__ = [
     "Task",
     "TaskKey",
     "TaskStatus",
+    "Touch",
     "Turn",
+    "TurnView",
+    "TurnWrite",
     "UnlinkParent",
     "WorkspaceId",
     "WorkspaceState",
@@ -105,6 +110,22 @@ class TaskStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
+class OpName(StrEnum):
+    """What a write did to a task: the name in the change feed and on a turn's TOUCHED edge."""
+
+    ADD = "add"
+    REVISE = "revise"
+    ROLLBACK = "rollback"
+    CANCEL = "cancel"
+    RESTORE = "restore"
+    DONE = "done"
+    LINK = "link"
+    UNLINK = "unlink"
+    DEPEND = "depend"
+    UNDEPEND = "undepend"
+    CLEAR_STALE = "clear_stale"
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -145,6 +166,13 @@ class Revision(_Model):
     reason: str | None = None
 
 
+class Touch(_Model):
+    """One task a turn changed, and how."""
+
+    op: OpName
+    key: str
+
+
 class Turn(_Model):
     n: int
     text: str
@@ -153,7 +181,11 @@ class Turn(_Model):
     agent: str | None = None
     at: datetime
     seq: int
-    touched: list[str] = Field(default_factory=list)
+    touched: list[Touch] = Field(default_factory=list)
+    #: The idempotency key the turn was recorded under, if any.
+    request: str | None = None
+    #: For an undo turn, the turn it reversed.
+    undoes: int | None = None
 
 
 class WorkspaceState(_Model):
@@ -198,13 +230,43 @@ class AlignedTask(_Model):
 
 
 class WriteResult(_Model):
-    """What one ``apply`` did: the sequence number it took, tasks written and tasks made stale."""
+    """What one ``apply`` did: the sequence number it took (the workspace's current one when it
+    changed nothing), tasks written, tasks made stale, and tasks no longer stale because what
+    they depend on is back to the value they were checked against."""
 
     seq: int
     turn: int | None = None
-    touched: dict[str, str] = Field(default_factory=dict)
+    touched: dict[str, OpName] = Field(default_factory=dict)
     stale: dict[str, str] = Field(default_factory=dict)
+    cleared: list[str] = Field(default_factory=list)
     tasks: list[Task] = Field(default_factory=list)
+
+
+#: Tasks that ever mentioned a term, with their revisions: what a reply may cite from history.
+Evidence = list[tuple[Task, list[Revision]]]
+
+
+class TurnView(_Model):
+    """What the store reads for a turn, in one statement: candidate tasks for the text, the
+    recent focus, the latest roots, the neighbourhood of all of them and their past values."""
+
+    aligned: list[AlignedTask] = Field(default_factory=list)
+    tasks: list[Task] = Field(default_factory=list)
+    focus: list[str] = Field(default_factory=list)
+    roots: list[str] = Field(default_factory=list)
+    past_values: dict[str, list[str]] = Field(default_factory=dict)
+
+
+class TurnWrite(_Model):
+    """What the store's turn transaction did: the write, the tasks the reply and the context
+    are built from, the history evidence for a question, and the reply recorded with the turn.
+    ``replayed`` is set (and nothing else) when the idempotency key was already recorded."""
+
+    write: WriteResult | None = None
+    tasks: list[Task] = Field(default_factory=list)
+    evidence: Evidence = Field(default_factory=list)
+    reply: str = ""
+    replayed: Turn | None = None
 
 
 # ---------------------------------------------------------------------------------------------

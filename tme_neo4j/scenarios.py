@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from tme_neo4j.context import Transcript
 from tme_neo4j.engine import TaskMemoryEngine, TurnResult
 from tme_neo4j.errors import InvalidInputError, NotFoundError
 from tme_neo4j.models import Task, TaskStatus, WorkspaceState
@@ -108,6 +109,7 @@ def run_scenario(
         ws_store.delete_workspace()
     ws_store.create_workspace()
     engine = TaskMemoryEngine(ws_store, interpreter)
+    transcript = Transcript()
     reports: list[TurnReport] = []
     for n, turn in enumerate(scenario.turns, start=1):
         if turn.agent:
@@ -119,7 +121,7 @@ def run_scenario(
         checks = _check(turn.expect, before, after, state, result.reply)
         reports.append(TurnReport(n=n, user=turn.user, reply=result.reply, checks=checks,
                                   context_tokens=result.context_tokens,
-                                  baseline_tokens=result.baseline_tokens))
+                                  baseline_tokens=transcript.add(turn.user, result.reply)))
         if on_turn is not None:
             on_turn(n, result)
     checks = [c for t in reports for c in t.checks]

@@ -1,13 +1,20 @@
 """MemoryStore: the only module that talks to Neo4j.
 
 Each public method runs named queries from ``cypher/`` in one transaction. Writes go through
-``apply``: a list of typed operations executed together, all or nothing, after taking the
-workspace's write lock (``begin_write``), so writers on one workspace serialize and every write
-gets the next sequence number.
+``apply`` (or ``apply_turn`` for a turn): a list of typed operations executed together, all or
+nothing, after taking the workspace's write lock (``begin_write``), so writers, claims and
+deletes on one workspace serialize. A write that changes something takes the next sequence
+number and records a change-feed entry for each task it changed; a write that changes nothing
+takes no number.
+
+Every session shares the driver's bookmark manager, so on a cluster a read after a write sees
+it; single reads go through ``execute_query`` routed to readers; every transaction carries
+metadata (agent, workspace, operation) and a timeout.
 """
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import logging
 import re
@@ -41,8 +48,10 @@ from tme_neo4j.models import (
     Claim,
     ClearStale,
     CompleteTask,
+    Evidence,
     LinkParent,
     Operation,
+    OpName,
     RemoveDependency,
     RestoreTask,
     ReviseTask,
@@ -51,6 +60,8 @@ from tme_neo4j.models import (
     Task,
     TaskStatus,
     Turn,
+    TurnView,
+    TurnWrite,
     UnlinkParent,
     WorkspaceId,
     WorkspaceState,
@@ -66,17 +77,39 @@ _operations: TypeAdapter[list[Operation]] = TypeAdapter(list[Operation])
 _workspace_id: TypeAdapter[str] = TypeAdapter(WorkspaceId)
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
+#: Seconds a transaction may run before the server stops it.
+_READ_TIMEOUT = 60.0
+_WRITE_TIMEOUT = 120.0
+_DELETE_TIMEOUT = 600.0
+#: Lucene refuses queries over 1,024 clauses, and a fuzzy term expands into up to 50: a long
+#: text is searched through its first words, and only the first of those are fuzzy.
+_MAX_SEARCH_TERMS = 48
+_MAX_FUZZY_TERMS = 12
+
 
 class TurnInput:
-    """The turn record written together with a turn's operations."""
+    """The turn record written together with a turn's operations: its text and intent, the
+    idempotency key it is recorded under (a retry with the same key is recognised), and for an
+    undo, the turn it reverses."""
 
-    __slots__ = ("intent", "text")
+    __slots__ = ("intent", "request", "text", "undoes")
 
-    def __init__(self, text: str, intent: str) -> None:
+    def __init__(
+        self, text: str, intent: str, *, request: str | None = None, undoes: int | None = None
+    ) -> None:
         if len(text) > MAX_TEXT:
             raise InvalidInputError(f"turn text is {len(text)} characters; the limit is {MAX_TEXT}")
+        if request is not None and not 1 <= len(request) <= 200:
+            raise InvalidInputError("an idempotency key is 1 to 200 characters")
         self.text = text
         self.intent = intent
+        self.request = request
+        self.undoes = undoes
+
+
+#: Composes a turn's reply inside its transaction from what the write did, the tasks around it
+#: and the history evidence. Pure Python: it must not do I/O while the workspace is locked.
+ComposeReply = Callable[[WriteResult, dict[str, Task], Evidence], str]
 
 
 class MemoryStore:
@@ -139,44 +172,64 @@ class MemoryStore:
 
     # -- schema and workspaces ---------------------------------------------------------------
 
-    def ensure_schema(self) -> None:
-        """Create constraints and indexes if missing; idempotent and safe to race."""
+    def ensure_schema(self, *, force: bool = False) -> bool:
+        """Create constraints and indexes if missing; idempotent and safe to race.
+
+        A marker in the database names the schema statements last run (a fingerprint of
+        ``cypher/schema/``); they run only when it differs from this code's, or with ``force``.
+        Returns whether they ran.
+        """
+        version = schema_version()
+        if not force and self._query("get_schema_version") == [{"version": version}]:
+            return False
         with _driver_errors():
-            for query in queries.all_queries().values():
-                if query.mode != "schema":
-                    continue
+            for query in _schema_queries():
                 try:
                     self.driver.execute_query(
-                        query.text, database_=self.settings.neo4j_database
+                        neo4j.Query(query.text, metadata=self._metadata(query.name)),
+                        database_=self.settings.neo4j_database,
+                        bookmark_manager_=self._bookmarks,
                     )
                 except neo4j_errors.ClientError as e:
                     # Another process created the same rule between our check and our create.
                     if "EquivalentSchemaRuleAlreadyExists" not in (e.code or ""):
                         raise
-            self.driver.execute_query(
-                "CALL db.awaitIndexes(60)", database_=self.settings.neo4j_database
-            )
+        self._query("await_indexes", seconds=60)
+        self._write(lambda tx: _run(tx, "set_schema_version", version=version),
+                    "set_schema_version")
+        return True
 
     def create_workspace(self) -> bool:
         """Create this store's workspace; returns False when it already existed."""
-        rows = self._write(lambda tx: _run(tx, "create_workspace", ws=self.workspace))
+        rows = self._write(lambda tx: _run(tx, "create_workspace", ws=self.workspace),
+                           "create_workspace")
         return bool(rows[0]["created"])
 
     def delete_workspace(self) -> int:
-        """Delete this workspace and everything in it; returns the number of nodes removed."""
-        rows = self._write(lambda tx: _run(tx, "delete_workspace", ws=self.workspace))
+        """Delete this workspace and everything in it; returns the number of nodes removed.
+
+        The workspace's write lock is taken first: a write in progress finishes before, and a
+        writer that arrives later finds no workspace (NotFoundError), so nothing is left behind.
+        """
+
+        def delete(tx: neo4j.ManagedTransaction) -> list[neo4j.Record]:
+            if not _run(tx, "lock_workspace", ws=self.workspace):
+                return []
+            return _run(tx, "delete_workspace", ws=self.workspace)
+
+        rows = self._write(delete, "delete_workspace", timeout=_DELETE_TIMEOUT)
         if not rows:
             raise NotFoundError(f"workspace {self.workspace!r} does not exist")
         return int(rows[0]["deleted"])
 
     def workspace_info(self) -> dict[str, Any]:
-        rows = self._read(lambda tx: _run(tx, "get_workspace", ws=self.workspace))
+        rows = self._query("get_workspace", ws=self.workspace)
         if not rows:
             raise _missing_workspace(self.workspace)
-        return _native(rows[0])
+        return rows[0]
 
     def list_workspaces(self) -> list[dict[str, Any]]:
-        return [_native(r) for r in self._read(lambda tx: _run(tx, "list_workspaces"))]
+        return self._query("list_workspaces")
 
     # -- writes ------------------------------------------------------------------------------
 
@@ -191,13 +244,52 @@ class MemoryStore:
 
         A task claimed by another agent is not written unless ``force``.
         """
-        try:
-            ops = _operations.validate_python(list(operations))
-        except ValidationError as e:
-            raise InvalidInputError.from_validation(e) from e
-        return self._write(
-            lambda tx: _Writer(tx, self.workspace, self.agent, force=force).run(ops, turn)
-        )
+        ops = _validate_operations(operations)
+
+        def work(tx: neo4j.ManagedTransaction) -> WriteResult:
+            writer = _Writer(tx, self.workspace, self.agent, force=force)
+            writer.begin(ops, turn)
+            writer.apply(ops)
+            return writer.finish(turn, keys=list(writer.touched))[0]
+
+        return self._write(work, "apply")
+
+    def apply_turn(
+        self,
+        operations: Sequence[Operation | dict[str, Any]],
+        turn: TurnInput,
+        *,
+        context_keys: Sequence[str] = (),
+        search_terms: Sequence[str] = (),
+        compose: ComposeReply,
+    ) -> TurnWrite:
+        """A whole turn in one transaction: lock, check claims, apply ``operations``, read the
+        neighbourhood of ``context_keys`` and of what changed, search history for
+        ``search_terms``, compose the reply with ``compose`` and record turn, changes and reply
+        together. A turn already recorded under ``turn.request`` is returned as ``replayed``,
+        and nothing is applied again."""
+        ops = _validate_operations(operations)
+
+        def work(tx: neo4j.ManagedTransaction) -> TurnWrite:
+            writer = _Writer(tx, self.workspace, self.agent)
+            if (replayed := writer.begin(ops, turn)) is not None:
+                return TurnWrite(replayed=_find_turn(tx, self.workspace, replayed))
+            writer.apply(ops)
+            keys = list(dict.fromkeys([*context_keys, *writer.touched, *writer.stale]))
+            rows = _run(tx, "get_subgraph", ws=self.workspace, keys=keys) if keys else []
+            tasks = {t.key: t for t in map(_task, rows)}
+            evidence = _search_history(tx, self.workspace, search_terms)
+            pending = writer.result([])
+            reply = compose(pending, tasks, evidence)
+            write, _ = writer.finish(turn, keys=[], reply=reply)
+            return TurnWrite(write=write, tasks=list(tasks.values()), evidence=evidence,
+                             reply=reply)
+
+        return self._write(work, "apply_turn")
+
+    def find_turn(self, request: str) -> Turn | None:
+        """The turn recorded under the idempotency key ``request``, if any."""
+        return self._read(lambda tx: _find_turn(tx, self.workspace, request), "find_turn")
 
     def add_task(
         self,
@@ -256,16 +348,15 @@ class MemoryStore:
 
     def changes(self, since: int = 0, *, limit: int = 10_000) -> list[Change]:
         """What changed after sequence number ``since``, oldest first: the change feed."""
-        rows = self._read(lambda tx: _run(tx, "get_changes", ws=self.workspace, since=since,
-                                          limit=limit))
-        return [Change.model_validate(_native(r)) for r in rows]
+        rows = self._query("get_changes", ws=self.workspace, since=since, limit=limit)
+        return [Change.model_validate(r) for r in rows]
 
     def claim(self, key: str, seconds: int = 60) -> Claim:
         """Claim a task for ``seconds``; a live claim by another agent is a ConflictError."""
         if not 1 <= seconds <= 86_400:
             raise InvalidInputError("a claim lasts 1 to 86400 seconds")
         rows = self._write(lambda tx: _run(tx, "claim_task", ws=self.workspace, key=key,
-                                           agent=self.agent, seconds=seconds))
+                                           agent=self.agent, seconds=seconds), "claim_task")
         if not rows:
             raise NotFoundError(f"no task {key!r} in workspace {self.workspace!r}")
         claim = Claim.model_validate(_native(rows[0], drop=("granted",)) | {"key": key})
@@ -277,19 +368,27 @@ class MemoryStore:
     def release(self, key: str) -> bool:
         """Release this agent's claim on a task; False when it held none."""
         rows = self._write(lambda tx: _run(tx, "release_task", ws=self.workspace, key=key,
-                                           agent=self.agent))
+                                           agent=self.agent), "release_task")
         if not rows:
             raise NotFoundError(f"no task {key!r} in workspace {self.workspace!r}")
         return bool(rows[0]["released"])
 
     def claims(self) -> list[Claim]:
         """Live claims in this workspace."""
-        rows = self._read(lambda tx: _run(tx, "get_claims", ws=self.workspace))
-        return [Claim.model_validate(_native(r)) for r in rows]
+        return [Claim.model_validate(r) for r in self._query("get_claims", ws=self.workspace)]
 
     def set_turn_reply(self, turn: int, reply: str) -> None:
+        """Replace the reply recorded with a turn (an LLM's reply, after the turn committed)."""
         self._write(lambda tx: _run(tx, "set_turn_reply", ws=self.workspace, turn=turn,
-                                    reply=reply))
+                                    reply=reply), "set_turn_reply")
+
+    def undo_target(self, turn: int | None = None) -> tuple[int, list[dict[str, Any]]] | None:
+        """The turn an undo reverses, with what it did to each task (op, key, revision): turn
+        ``turn`` when given, else this agent's latest turn that changed tasks and was not undone."""
+        rows = self._query("get_undo_turn", ws=self.workspace, agent=self.agent, turn=turn)
+        if not rows:
+            return None
+        return int(rows[0]["n"]), list(rows[0]["touched"])
 
     # -- reads -------------------------------------------------------------------------------
 
@@ -301,8 +400,7 @@ class MemoryStore:
         return found[0]
 
     def get_tasks(self, keys: Sequence[str]) -> list[Task]:
-        rows = self._read(lambda tx: _run(tx, "get_tasks", ws=self.workspace, keys=list(keys)))
-        return [_task(r) for r in rows]
+        return [_task(r) for r in self._query("get_tasks", ws=self.workspace, keys=list(keys))]
 
     def state(
         self,
@@ -332,62 +430,64 @@ class MemoryStore:
             return WorkspaceState(workspace=self.workspace, seq=seq, as_of_seq=as_of_seq,
                                   tasks=[_task(r) for r in rows])
 
-        return self._read(read)
+        return self._read(read, "state")
 
     def history(self, key: str) -> list[Revision]:
-        rows = self._read(lambda tx: _run(tx, "get_history", ws=self.workspace, key=key))
+        rows = self._query("get_history", ws=self.workspace, key=key)
         if not rows:
             self.get_task(key)  # raises the precise NotFoundError
-        return [Revision.model_validate(_native(r["revision"], drop=("ws",))) for r in rows]
+        return [_revision(r["revision"]) for r in rows]
 
     def turns(self, *, since: int = 0, limit: int = 1000) -> list[Turn]:
-        rows = self._read(
-            lambda tx: _run(tx, "get_turns", ws=self.workspace, since=since, limit=limit)
-        )
-        return [
-            Turn.model_validate(_native(r["turn"], drop=("ws",)) | {"touched": r["touched"]})
-            for r in rows
-        ]
+        rows = self._query("get_turns", ws=self.workspace, since=since, limit=limit)
+        return [_turn(r) for r in rows]
 
     def subgraph(self, keys: Sequence[str]) -> list[Task]:
         """The tasks named, with their ancestors, children, dependencies and dependents."""
-        rows = self._read(lambda tx: _run(tx, "get_subgraph", ws=self.workspace, keys=list(keys)))
-        return [_task(r) for r in rows]
+        return [_task(r) for r in self._query("get_subgraph", ws=self.workspace, keys=list(keys))]
 
     def roots(self, *, limit: int = 100) -> list[Task]:
         """The most recently updated root tasks that are not cancelled."""
-        rows = self._read(lambda tx: _run(tx, "get_roots", ws=self.workspace, limit=limit))
-        return [_task(r) for r in rows]
+        return [_task(r) for r in self._query("get_roots", ws=self.workspace, limit=limit)]
 
     def recent_focus(self, *, turns: int = 3) -> list[str]:
         """Keys of the root tasks the latest turns changed, newest first."""
-        rows = self._read(lambda tx: _run(tx, "get_recent_focus", ws=self.workspace,
-                                          turns=turns))
-        return [r["key"] for r in rows]
+        return [r["key"] for r in self._query("get_recent_focus", ws=self.workspace,
+                                               turns=turns)]
 
     def past_values(self, keys: Sequence[str]) -> dict[str, list[str]]:
         """Every value each task has had, oldest first."""
-        rows = self._read(lambda tx: _run(tx, "get_past_values", ws=self.workspace,
-                                          keys=list(keys)))
+        rows = self._query("get_past_values", ws=self.workspace, keys=list(keys))
         return {r["key"]: list(r["values"]) for r in rows}
 
-    def search_history(self, terms: Sequence[str]) -> list[tuple[Task, list[Revision]]]:
+    def search_history(self, terms: Sequence[str]) -> Evidence:
         """Tasks that ever had one of ``terms`` in their title or value, with full history."""
-        clauses = []
-        for term in terms:
-            words = [w.lower() for w in _WORD.findall(term)]
-            if len(words) == 1:
-                clauses += [words[0], f"{words[0]}~"] if len(words[0]) >= 5 else [words[0]]
-            elif words:
-                clauses.append('"' + " ".join(words) + '"')
-        if not clauses:
-            return []
-        query = " OR ".join(dict.fromkeys(clauses))
-        rows = self._read(lambda tx: _run(tx, "search_history", ws=self.workspace, query=query))
-        return [
-            (_task(r), [Revision.model_validate(_native(h, drop=("ws",))) for h in r["revisions"]])
-            for r in rows
-        ]
+        return self._read(lambda tx: _search_history(tx, self.workspace, terms), "search_history")
+
+    def turn_view(self, text: str, *, limit: int = 8, turns: int = 3,
+                  roots: int = 100) -> TurnView:
+        """What TRIM reads for a turn, in one statement: candidate tasks for ``text`` (exact key
+        mentions first, then full-text matches), the roots the latest ``turns`` changed, the
+        latest ``roots``, the neighbourhood of all of them, and their past values."""
+        words = [w.lower() for w in _WORD.findall(text)][:64]
+        rows = self._query("get_turn_view", ws=self.workspace,
+                           keys=_key_candidates(words) if words else [],
+                           query=_lucene_query(words) if words else "", limit=limit * 2,
+                           turns=turns, roots=roots)
+        row = rows[0]
+        tasks = {r["task"]["key"]: _task(r) for r in row["tasks"]}
+        scores = {h["key"]: float(h["score"]) for h in row["hits"]}
+        top = max(scores.values(), default=0.0)
+        found = {k: AlignedTask(task=tasks[k], score=top + 1.0, via="key")
+                 for k in row["named"] if k in tasks}
+        for key, score in scores.items():
+            if key not in found and key in tasks:
+                found[key] = AlignedTask(task=tasks[key], score=score, via="text")
+        aligned = sorted(found.values(), key=lambda a: (-a.score, a.task.key))[:limit]
+        past = {r["task"]["key"]: list(dict.fromkeys(r["values"])) for r in row["tasks"]
+                if r["values"]}
+        return TurnView(aligned=aligned, tasks=list(tasks.values()), focus=list(row["focus"]),
+                        roots=list(row["roots"]), past_values=past)
 
     def align(self, text: str, *, limit: int = 8) -> list[AlignedTask]:
         """Candidate tasks for ``text``: exact key mentions first, then full-text matches."""
@@ -413,7 +513,7 @@ class MemoryStore:
             ranked = sorted(found.values(), key=lambda a: (-a.score, a.task.key))
             return ranked[:limit]
 
-        return self._read(read)
+        return self._read(read, "align")
 
     def inspect(self, name: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run a named inspection query (``cypher/inspect/NAME``) on this workspace."""
@@ -427,8 +527,7 @@ class MemoryStore:
         if unknown:
             raise InvalidInputError(f"query {query.name!r} has no parameter(s): "
                                     + ", ".join(unknown))
-        rows = self._read(lambda tx: list(tx.run(query.text, values)))
-        return [_native(r) for r in rows]
+        return self._query(query.name, **values)
 
     # -- plumbing ----------------------------------------------------------------------------
 
@@ -436,17 +535,46 @@ class MemoryStore:
         result = self.apply([op])
         return next((t for t in result.tasks if t.key == key), None) or self.get_task(key)
 
-    def _write(self, work: Callable[[neo4j.ManagedTransaction], T]) -> T:
-        with _driver_errors(), self.driver.session(database=self.settings.neo4j_database) as s:
-            return s.execute_write(work)
+    @property
+    def _bookmarks(self) -> neo4j.BookmarkManager:
+        # One manager for every session and query on this driver: causal consistency across
+        # the stores that share it, as execute_query has by default.
+        return self.driver.execute_query_bookmark_manager
 
-    def _read(self, work: Callable[[neo4j.ManagedTransaction], T]) -> T:
-        with _driver_errors(), self.driver.session(database=self.settings.neo4j_database) as s:
-            return s.execute_read(work)
+    def _metadata(self, operation: str) -> dict[str, str]:
+        return {"app": "tme", "workspace": self.workspace, "agent": self.agent,
+                "operation": operation}
+
+    def _session(self) -> neo4j.Session:
+        return self.driver.session(database=self.settings.neo4j_database,
+                                   bookmark_manager=self._bookmarks)
+
+    def _write(self, work: Callable[[neo4j.ManagedTransaction], T], operation: str, *,
+               timeout: float = _WRITE_TIMEOUT) -> T:
+        unit = neo4j.unit_of_work(metadata=self._metadata(operation), timeout=timeout)(work)
+        with _driver_errors(), self._session() as s:
+            return s.execute_write(unit)
+
+    def _read(self, work: Callable[[neo4j.ManagedTransaction], T], operation: str) -> T:
+        unit = neo4j.unit_of_work(metadata=self._metadata(operation), timeout=_READ_TIMEOUT)(work)
+        with _driver_errors(), self._session() as s:
+            return s.execute_read(unit)
+
+    def _query(self, name: str, **params: Any) -> list[dict[str, Any]]:
+        """One named read statement in its own transaction, routed to a reader, with its
+        records turned into plain values."""
+        query = queries.get(name)
+        with _driver_errors():
+            records, _, _ = self.driver.execute_query(
+                neo4j.Query(query.text, metadata=self._metadata(name), timeout=_READ_TIMEOUT),
+                params, routing_=neo4j.RoutingControl.READ,
+                database_=self.settings.neo4j_database, bookmark_manager_=self._bookmarks)
+        return [_native(r) for r in records]
 
 
 class _Writer:
-    """Executes one ``apply`` inside its transaction."""
+    """Executes one write inside its transaction: ``begin`` (lock, claims, idempotency),
+    ``apply`` the operations, then ``finish`` (feed, turn record, sequence number)."""
 
     def __init__(
         self, tx: neo4j.ManagedTransaction, ws: str, agent: str, *, force: bool = False
@@ -457,82 +585,106 @@ class _Writer:
         self.force = force
         self.seq = 0
         self.turn: int | None = None
-        self.touched: dict[str, str] = {}
+        self.touched: dict[str, OpName] = {}
         self.stale: dict[str, str] = {}
+        self.cleared: list[str] = []
 
-    def run(self, ops: list[Operation], turn: TurnInput | None) -> WriteResult:
-        rows = _run(self.tx, "begin_write", ws=self.ws)
-        if not rows:
+    def begin(self, ops: list[Operation], turn: TurnInput | None) -> int | None:
+        """Take the workspace's write lock; returns the turn already recorded under the turn's
+        idempotency key (then nothing else may be done), else None."""
+        keys = [] if self.force else list(dict.fromkeys(op.key for op in ops))
+        try:
+            rows = _run(self.tx, "begin_write", ws=self.ws, keys=keys, agent=self.agent,
+                        request=turn.request if turn else None)
+        except neo4j_errors.ClientError as e:
+            # The workspace was deleted while this write waited for its lock.
+            if "EntityNotFound" in (e.code or ""):
+                raise _missing_workspace(self.ws) from e
+            raise
+        if not rows or rows[0]["seq"] is None:
             raise _missing_workspace(self.ws)
-        self.seq = int(rows[0]["seq"])
-        if not self.force:
-            self._refuse_foreign_claims(ops)
-        if turn is not None:
-            self.turn = int(_run(self.tx, "record_turn", ws=self.ws, text=turn.text,
-                                 intent=turn.intent, agent=self.agent, seq=self.seq)[0]["n"])
-        for op in ops:
-            self._dispatch(op)
-        if self.touched:
-            touched = [{"key": k, "op": v} for k, v in self.touched.items()]
-            _run(self.tx, "record_changes", ws=self.ws, seq=self.seq, agent=self.agent,
-                 turn=self.turn, changes=touched)
-            if self.turn is not None:
-                _run(self.tx, "touch_tasks", ws=self.ws, turn=self.turn, touched=touched)
-        changed = list(self.touched)
-        tasks = [_task(r) for r in _run(self.tx, "get_tasks", ws=self.ws, keys=changed)]
-        return WriteResult(seq=self.seq, turn=self.turn, touched=self.touched, stale=self.stale,
-                           tasks=tasks)
-
-    def _refuse_foreign_claims(self, ops: list[Operation]) -> None:
-        keys = list(dict.fromkeys(op.key for op in ops))
-        rows = _run(self.tx, "find_foreign_claims", ws=self.ws, keys=keys, agent=self.agent)
-        if rows:
-            held = ", ".join(f"{r['key']!r} by {r['claimed_by']}" for r in rows)
+        row = rows[0]
+        if row["replayed"]:
+            return int(row["replayed"][0])
+        if row["claims"]:
+            held = ", ".join(f"{c['key']!r} by {c['claimed_by']}" for c in row["claims"])
             raise ConflictError(f"claimed by another agent: {held}; nothing was written "
                                 "(release the claim, wait for it to lapse, or force)")
+        self.seq = int(row["seq"])
+        self.turn = int(row["turn"]) if turn is not None else None
+        return None
+
+    def apply(self, ops: list[Operation]) -> None:
+        for op in ops:
+            self._dispatch(op)
+
+    def result(self, tasks: list[Task]) -> WriteResult:
+        # A write that changed nothing took no sequence number: it reports the current one.
+        seq = self.seq if self.touched else self.seq - 1
+        return WriteResult(seq=seq, turn=self.turn, touched=self.touched, stale=self.stale,
+                           cleared=[k for k in self.cleared if k not in self.stale], tasks=tasks)
+
+    def finish(
+        self, turn: TurnInput | None, *, keys: list[str], reply: str | None = None
+    ) -> tuple[WriteResult, list[Task]]:
+        """Record the changes and the turn; returns the result and the tasks ``keys``."""
+        seq = self.seq if self.touched else self.seq - 1
+        if not self.touched and turn is None:
+            return self.result([]), []
+        changes = [{"key": k, "op": v.value} for k, v in self.touched.items()]
+        rows = _run(self.tx, "record_write", ws=self.ws, seq=seq, agent=self.agent,
+                    changes=changes, turn=self.turn, text=turn.text if turn else None,
+                    intent=turn.intent if turn else None, reply=reply,
+                    request=turn.request if turn else None,
+                    undoes=turn.undoes if turn else None, keys=keys)
+        tasks = [_task(r) for r in rows[0]["tasks"]]
+        return self.result(tasks), tasks
 
     def _dispatch(self, op: Operation) -> None:
         match op:
             case AddTask():
                 self._add(op)
             case ReviseTask():
-                self._revise(op.key, op.value, op.title, op="revise", reason=op.reason,
+                self._revise(op.key, op.value, op.title, op=OpName.REVISE, reason=op.reason,
                              expected_version=op.expected_version)
             case RollbackTask():
                 self._rollback(op)
             case CancelTask():
-                self._set_status(op.key, TaskStatus.CANCELLED, "cancel", op.reason)
+                self._set_status(op.key, TaskStatus.CANCELLED, OpName.CANCEL, op.reason)
             case RestoreTask():
-                self._set_status(op.key, TaskStatus.ACTIVE, "restore", op.reason)
+                self._set_status(op.key, TaskStatus.ACTIVE, OpName.RESTORE, op.reason)
             case CompleteTask():
-                self._set_status(op.key, TaskStatus.DONE, "done", None)
+                self._set_status(op.key, TaskStatus.DONE, OpName.DONE, None)
             case LinkParent():
-                self._link("link_parent", op.key, op.parent, parent=op.parent)
+                self._link(OpName.LINK, op.key, op.parent)
             case AddDependency():
-                self._link("add_dependency", op.key, op.depends_on, depends_on=op.depends_on)
+                self._link(OpName.DEPEND, op.key, op.depends_on)
             case UnlinkParent():
-                self._unlink("unlink_parent", op.key, op.parent, parent=op.parent)
+                self._unlink("unlink_parent", OpName.UNLINK, op.key, op.parent,
+                             parent=op.parent)
             case RemoveDependency():
-                self._unlink("remove_dependency", op.key, op.depends_on,
+                self._unlink("remove_dependency", OpName.UNDEPEND, op.key, op.depends_on,
                              depends_on=op.depends_on)
             case ClearStale():
                 if not _run(self.tx, "clear_stale", ws=self.ws, key=op.key):
                     raise self._missing(op.key)
-                self._touch(op.key, "clear_stale")
+                self._touch(op.key, OpName.CLEAR_STALE)
 
     def _add(self, op: AddTask) -> None:
+        if op.key in op.parents or op.key in op.depends_on:
+            raise CycleError([op.key, op.key])
         try:
-            _run(self.tx, "add_task", ws=self.ws, id=str(uuid.uuid4()), key=op.key,
-                 title=op.title, value=op.value, agent=self.agent, turn=self.turn, seq=self.seq)
+            rows = _run(self.tx, "add_task", ws=self.ws, id=str(uuid.uuid4()), key=op.key,
+                        title=op.title, value=op.value, agent=self.agent, turn=self.turn,
+                        seq=self.seq, parents=op.parents, depends_on=op.depends_on)
         except neo4j_errors.ConstraintError as e:
             raise InvalidInputError(
                 f"task {op.key!r} already exists in workspace {self.ws!r}"
             ) from e
-        self._touch(op.key, "add")
-        for parent in op.parents:
-            self._link("link_parent", op.key, parent, parent=parent)
-        for dependency in op.depends_on:
-            self._link("add_dependency", op.key, dependency, depends_on=dependency)
+        linked = {*rows[0]["parents"], *rows[0]["depends_on"]}
+        if missing := [k for k in [*op.parents, *op.depends_on] if k not in linked]:
+            raise self._missing(missing[0])
+        self._touch(op.key, OpName.ADD)
 
     def _revise(
         self,
@@ -540,12 +692,12 @@ class _Writer:
         value: str | None,
         title: str | None,
         *,
-        op: str,
+        op: OpName,
         reason: str | None,
         expected_version: int | None = None,
     ) -> None:
-        rows = _run(self.tx, "revise_task", ws=self.ws, key=key, value=value, title=title, op=op,
-                    status=None, reason=reason, expected_version=expected_version,
+        rows = _run(self.tx, "revise_task", ws=self.ws, key=key, value=value, title=title,
+                    op=op.value, reason=reason, expected_version=expected_version,
                     agent=self.agent, turn=self.turn, seq=self.seq)
         if not rows:
             current = self._current(key)
@@ -556,10 +708,13 @@ class _Writer:
                 "nothing was written",
                 current=current,
             )
-        old, new = rows[0]["old_value"], rows[0]["task"].get("value")
         self._touch(key, op)
-        if old != new:
-            self._propagate(key, f"{key} changed from {_show(old)} to {_show(new)}")
+        row = rows[0]
+        for dependent in row["stale"]:
+            self.stale[dependent] = row["stale_reason"]
+        for dependent in row["cleared"]:
+            self.stale.pop(dependent, None)
+            self.cleared.append(dependent)
 
     def _rollback(self, op: RollbackTask) -> None:
         rows = _run(self.tx, "find_revision", ws=self.ws, key=op.key, n=op.to_n,
@@ -571,12 +726,12 @@ class _Writer:
                       else "an earlier value")
             raise NotFoundError(f"task {op.key!r} has no {wanted}")
         target = rows[0]
-        self._revise(op.key, target["value"], target["title"], op="rollback",
+        self._revise(op.key, target["value"], target["title"], op=OpName.ROLLBACK,
                      reason=op.reason or f"rollback to revision {target['n']}")
 
-    def _set_status(self, key: str, status: TaskStatus, op: str, reason: str | None) -> None:
-        rows = _run(self.tx, "set_task_status", ws=self.ws, key=key, status=status.value, op=op,
-                    reason=reason, agent=self.agent, turn=self.turn, seq=self.seq)
+    def _set_status(self, key: str, status: TaskStatus, op: OpName, reason: str | None) -> None:
+        rows = _run(self.tx, "set_task_status", ws=self.ws, key=key, status=status.value,
+                    op=op.value, reason=reason, agent=self.agent, turn=self.turn, seq=self.seq)
         if not rows:
             self._current(key)
             return  # already in that status: nothing to do
@@ -586,30 +741,31 @@ class _Writer:
             verb = "was cancelled" if status == TaskStatus.CANCELLED else "was restored"
             self._propagate(key, f"{key} ({_show(title)}) {verb}")
 
-    def _link(self, query: str, key: str, other: str, **params: str) -> None:
+    def _link(self, op: OpName, key: str, other: str) -> None:
         if key == other:
             raise CycleError([key, key])
-        rows = _run(self.tx, query, ws=self.ws, key=key, **params)
+        edge = "SUBTASK_OF" if op == OpName.LINK else "DEPENDS_ON"
+        rows = _run(self.tx, "link_tasks", ws=self.ws, key=key, other=other, type=edge)
         if not rows:
             self._current(key)
             raise self._missing(other)
         if not rows[0]["linked"]:
             raise CycleError(list(rows[0]["cycle"]))
-        self._touch(key, "link" if query == "link_parent" else "depend")
+        self._touch(key, op)
 
-    def _unlink(self, query: str, key: str, other: str, **params: str) -> None:
+    def _unlink(self, query: str, op: OpName, key: str, other: str, **params: str) -> None:
         if not _run(self.tx, query, ws=self.ws, key=key, **params)[0]["removed"]:
             self._current(key)
             self._current(other)
             raise NotFoundError(f"task {key!r} has no such edge to {other!r}")
-        self._touch(key, "unlink" if query == "unlink_parent" else "undepend")
+        self._touch(key, op)
 
     def _propagate(self, key: str, reason: str) -> None:
         rows = _run(self.tx, "mark_dependents_stale", ws=self.ws, key=key, reason=reason)
         for dependent in rows[0]["keys"]:
             self.stale[dependent] = reason
 
-    def _touch(self, key: str, op: str) -> None:
+    def _touch(self, key: str, op: OpName) -> None:
         # The first operation on a task names what the write did to it ("add" beats "link").
         self.touched.setdefault(key, op)
 
@@ -628,6 +784,55 @@ class _Writer:
 
 def _run(tx: neo4j.ManagedTransaction, name: str, **params: Any) -> list[neo4j.Record]:
     return list(tx.run(queries.get(name).text, params))
+
+
+def _validate_operations(operations: Sequence[Operation | dict[str, Any]]) -> list[Operation]:
+    try:
+        return _operations.validate_python(list(operations))
+    except ValidationError as e:
+        raise InvalidInputError.from_validation(e) from e
+
+
+def _schema_queries() -> list[queries.Query]:
+    return [q for q in queries.all_queries().values() if q.mode == "schema"]
+
+
+def schema_version() -> str:
+    """A fingerprint of the schema statements this code ships: the marker ``connect()``
+    compares with the database's before running them."""
+    digest = hashlib.sha256()
+    for query in _schema_queries():
+        digest.update(query.text.encode())
+    return digest.hexdigest()[:16]
+
+
+def _find_turn(tx: neo4j.ManagedTransaction, ws: str, request: str | int) -> Turn | None:
+    """The turn recorded under idempotency key ``request`` (a string) or number (an int)."""
+    if isinstance(request, int):
+        rows = _run(tx, "get_turns", ws=ws, since=request - 1, limit=1)
+        rows = [r for r in rows if r["turn"]["n"] == request]
+    else:
+        rows = _run(tx, "find_turn", ws=ws, request=request)
+    return _turn(rows[0]) if rows else None
+
+
+def _search_history(tx: neo4j.ManagedTransaction, ws: str, terms: Sequence[str]) -> Evidence:
+    clauses: list[str] = []
+    fuzzy = 0
+    for term in list(terms)[:_MAX_SEARCH_TERMS]:
+        words = [w.lower() for w in _WORD.findall(term)]
+        if len(words) == 1:
+            clauses.append(words[0])
+            if len(words[0]) >= 5 and fuzzy < _MAX_FUZZY_TERMS:
+                clauses.append(f"{words[0]}~")
+                fuzzy += 1
+        elif words:
+            clauses.append('"' + " ".join(words) + '"')
+    if not clauses:
+        return []
+    query = " OR ".join(dict.fromkeys(clauses))
+    rows = _run(tx, "search_history", ws=ws, query=query)
+    return [(_task(r), [_revision(h) for h in r["revisions"]]) for r in rows]
 
 
 @contextmanager
@@ -658,10 +863,19 @@ def _native(record: Any, drop: tuple[str, ...] = ()) -> dict[str, Any]:
     }
 
 
-def _task(row: neo4j.Record) -> Task:
-    props = _native(row["task"], drop=("ws",))
+def _task(row: Any) -> Task:
+    # stale_on / stale_basis say what a stale task was checked against: propagation's business.
+    props = _native(row["task"], drop=("ws", "stale_on", "stale_basis"))
     return Task.model_validate(props | {"parents": row["parents"],
                                         "depends_on": row["depends_on"]})
+
+
+def _revision(props: Any) -> Revision:
+    return Revision.model_validate(_native(props, drop=("ws",)))
+
+
+def _turn(row: Any) -> Turn:
+    return Turn.model_validate(_native(row["turn"], drop=("ws",)) | {"touched": row["touched"]})
 
 
 def _missing_workspace(ws: str) -> NotFoundError:
@@ -686,11 +900,14 @@ def _key_candidates(words: list[str]) -> list[str]:
 
 
 def _lucene_query(words: list[str]) -> str:
-    """A Lucene query over the words; fuzzy terms catch plurals and small typos. Words are
-    alphanumeric only, so nothing in them needs escaping."""
+    """A Lucene query over the words; fuzzy terms catch plurals and small typos (only the first
+    few: each expands into many clauses). Words are alphanumeric only, so nothing in them needs
+    escaping."""
     terms = []
+    fuzzy = 0
     for w in dict.fromkeys(words):
         terms.append(w)
-        if len(w) >= 5:
+        if len(w) >= 5 and fuzzy < _MAX_FUZZY_TERMS:
             terms.append(f"{w}~")
+            fuzzy += 1
     return " OR ".join(terms)

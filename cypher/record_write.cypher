@@ -1,0 +1,37 @@
+// Purpose: close a write: advance the workspace's sequence number to $seq (only when the write
+//          changed something, so every number in the feed has an entry), append the changes to
+//          the feed, record the turn (when $turn is given) with its reply, linked to the previous
+//          turn and to the tasks it changed, and read back the tasks $keys.
+// Parameters: $ws STRING, $seq INTEGER, $agent STRING?, $changes LIST<MAP{key STRING, op STRING}>,
+//             $turn INTEGER?, $text STRING?, $intent STRING?, $reply STRING?, $request STRING?,
+//             $undoes INTEGER?, $keys LIST<STRING>
+// Returns: tasks LIST<MAP{task MAP, parents LIST<STRING>, depends_on LIST<STRING>}>
+// Mode: write
+MATCH (w:Workspace {id: $ws})
+SET w.seq = $seq, w.turns = coalesce($turn, w.turns)
+WITH w
+CALL (w) {
+  UNWIND $changes AS change
+  CREATE (:Change {ws: $ws, seq: $seq, key: change.key, op: change.op, agent: $agent,
+                   turn: $turn, at: datetime()})
+}
+CALL (w) {
+  WITH w WHERE $turn IS NOT NULL
+  CREATE (u:Turn {ws: $ws, n: $turn, text: $text, intent: $intent, agent: $agent, at: datetime(),
+                  seq: $seq, reply: $reply, request: $request, undoes: $undoes})
+  WITH u
+  CALL (u) {
+    MATCH (prev:Turn {ws: $ws, n: $turn - 1})
+    CREATE (prev)-[:NEXT]->(u)
+  }
+  UNWIND $changes AS change
+  MATCH (t:Task {ws: $ws, key: change.key})
+  CREATE (u)-[:TOUCHED {op: change.op}]->(t)
+}
+RETURN COLLECT {
+  UNWIND $keys AS key
+  MATCH (t:Task {ws: $ws, key: key})
+  RETURN {task: t {.*},
+          parents: COLLECT { MATCH (t)-[:SUBTASK_OF]->(p:Task) RETURN p.key ORDER BY p.key },
+          depends_on: COLLECT { MATCH (t)-[:DEPENDS_ON]->(d:Task) RETURN d.key ORDER BY d.key }}
+} AS tasks
