@@ -7,6 +7,8 @@
 //          not grow with the workspace.
 // Parameters: $ws STRING, $keys LIST<STRING>, $query STRING (Lucene; '' for none),
 //             $limit INTEGER (full-text matches), $turns INTEGER (recent turns), $roots INTEGER
+// Times:   a task's created_at, updated_at and claimed_until come as ISO-8601 strings: decoding
+//          driver temporal values costs more than the rest of a large read.
 // Returns: named LIST<STRING>, hits LIST<MAP{key STRING, score FLOAT}>, focus LIST<STRING>,
 //          roots LIST<STRING>, tasks LIST<MAP{task MAP, parents LIST<STRING>,
 //          depends_on LIST<STRING>, values LIST<STRING>}>
@@ -57,7 +59,8 @@ CALL (roots, near) {
   WITH DISTINCT t
   ORDER BY t.created_at, t.key
   RETURN collect({
-    task: t {.*},
+    task: t {.*, created_at: toString(t.created_at), updated_at: toString(t.updated_at),
+                  claimed_until: toString(t.claimed_until)},
     parents: COLLECT { MATCH (t)-[:SUBTASK_OF]->(p:Task) RETURN p.key ORDER BY p.key },
     depends_on: COLLECT { MATCH (t)-[:DEPENDS_ON]->(d:Task) RETURN d.key ORDER BY d.key },
     values: COLLECT { MATCH (t)-[:HAS_REVISION]->(r:Revision) WHERE r.value IS NOT NULL

@@ -5,6 +5,8 @@
 // Parameters: $ws STRING, $seq INTEGER, $agent STRING?, $changes LIST<MAP{key STRING, op STRING}>,
 //             $turn INTEGER?, $text STRING?, $intent STRING?, $reply STRING?, $request STRING?,
 //             $undoes INTEGER?, $keys LIST<STRING>
+// Times:   a task's created_at, updated_at and claimed_until come as ISO-8601 strings: decoding
+//          driver temporal values costs more than the rest of a large read.
 // Returns: tasks LIST<MAP{task MAP, parents LIST<STRING>, depends_on LIST<STRING>}>
 // Mode: write
 MATCH (w:Workspace {id: $ws})
@@ -31,7 +33,8 @@ CALL (w) {
 RETURN COLLECT {
   UNWIND $keys AS key
   MATCH (t:Task {ws: $ws, key: key})
-  RETURN {task: t {.*},
+  RETURN {task: t {.*, created_at: toString(t.created_at), updated_at: toString(t.updated_at),
+                  claimed_until: toString(t.claimed_until)},
           parents: COLLECT { MATCH (t)-[:SUBTASK_OF]->(p:Task) RETURN p.key ORDER BY p.key },
           depends_on: COLLECT { MATCH (t)-[:DEPENDS_ON]->(d:Task) RETURN d.key ORDER BY d.key }}
 } AS tasks

@@ -2,6 +2,8 @@
 //          from the question's terms), with their whole history: how "did I ever say X?" is
 //          answered.
 // Parameters: $ws STRING, $query STRING
+// Times:   a task's created_at, updated_at and claimed_until come as ISO-8601 strings: decoding
+//          driver temporal values costs more than the rest of a large read.
 // Returns: task MAP, parents LIST<STRING>, depends_on LIST<STRING>, revisions LIST<MAP>
 // Mode: read
 CALL db.index.fulltext.queryNodes('revision_text', $query) YIELD node AS r
@@ -9,7 +11,8 @@ WHERE r.ws = $ws
 MATCH (t:Task)-[:HAS_REVISION]->(r)
 WITH DISTINCT t
 LIMIT 20
-RETURN t {.*} AS task,
+RETURN t {.*, created_at: toString(t.created_at), updated_at: toString(t.updated_at),
+          claimed_until: toString(t.claimed_until)} AS task,
        COLLECT { MATCH (t)-[:SUBTASK_OF]->(p:Task) RETURN p.key ORDER BY p.key } AS parents,
        COLLECT { MATCH (t)-[:DEPENDS_ON]->(d:Task) RETURN d.key ORDER BY d.key } AS depends_on,
        COLLECT { MATCH (t)-[:HAS_REVISION]->(h:Revision) RETURN h {.*} ORDER BY h.n } AS revisions

@@ -191,3 +191,23 @@ def test_undo_steps_back_through_this_agents_turns(store: MemoryStore) -> None:
     assert mine.undo() is None
     assert theirs.undo() == 4
     assert store.get_task("budget").status == "cancelled"
+
+
+def test_a_turn_is_one_read_and_one_write(engine: TaskMemoryEngine) -> None:
+    """Every transaction the store opens goes through _read, _write or _query: count them."""
+    store = engine.store
+    opened: list[str] = []
+    for name in ("_read", "_write", "_query"):
+        real = getattr(store, name)
+
+        def counted(*args: object, _real: object = real, _name: str = name,
+                    **kwargs: object) -> object:
+            opened.append(_name)
+            return _real(*args, **kwargs)  # type: ignore[operator]
+
+        setattr(store, name, counted)
+    engine.process("destination: Set the destination to Seattle.")
+    assert sorted(opened) == ["_query", "_write"]
+    opened.clear()
+    engine.process("What's the destination?")
+    assert sorted(opened) == ["_query", "_write"]

@@ -184,10 +184,13 @@ async def alice_plans(alice: Client) -> None:
     assert (added["value"], added["created_by"]) == ("Seattle", "alice")
     await call(alice, "add_task", key="hotel", title="Hotel", value="near downtown",
                depends_on=["destination"])
-    turn = await call(alice, "process_turn", text="destination: Actually, make that Portland.")
+    said = "destination: Actually, make that Portland."
+    turn = await call(alice, "process_turn", text=said, idempotency_key="plan-1")
     assert turn["changed"] == {"destination": "revise"}
     assert "hotel" in turn["stale"]
     assert turn["turn"] == 1
+    retried = await call(alice, "process_turn", text=said, idempotency_key="plan-1")
+    assert (retried["turn"], retried["replayed"], retried["reply"]) == (1, True, turn["reply"])
 
 
 async def bob_catches_up(bob: Client, ws: str) -> int:

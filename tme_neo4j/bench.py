@@ -397,12 +397,16 @@ class _Run:
         create = queries.get("bench/create_bench_tasks").text
         link = queries.get("bench/link_bench_tasks").text
         begin = queries.get("begin_write").text
+        finish = queries.get("record_write").text
         ws = store.workspace
 
         def batch(query: str, **params: Any) -> None:
             def work(tx: neo4j.ManagedTransaction) -> None:
-                seq = tx.run(begin, ws=ws).single(strict=True)["seq"]
+                seq = tx.run(begin, ws=ws, keys=[], agent=_AGENT,
+                             request=None).single(strict=True)["seq"]
                 tx.run(query, params | {"ws": ws, "seq": seq}).consume()
+                tx.run(finish, ws=ws, seq=seq, agent=_AGENT, changes=[], turn=None, text=None,
+                       intent=None, reply=None, request=None, undoes=None, keys=[]).consume()
 
             with store.driver.session(database=store.settings.neo4j_database) as s:
                 s.execute_write(work)

@@ -159,7 +159,11 @@ class TaskMemoryEngine:
         by_key = {t.key: t for t in view.tasks}
         # The roots read for TRIM serve the context's outline too: one scan a turn, not two.
         roots = [tasks.get(k) or by_key[k] for k in view.roots if k in by_key]
-        context = self.context(focus, tasks=list(tasks.values()), roots=roots)
+        try:
+            context = self.context(focus, tasks=list(tasks.values()), roots=roots)
+        except Exception:  # the turn has committed: report it, with an empty context
+            log.exception("turn %s: the context could not be assembled", write.turn)
+            context = Context(text="", tokens=0, keys=[])
         reply = done.reply
         source: Literal["offline", "llm"] = "offline"
         if isinstance(self.interpreter, Responder) and write.turn is not None:

@@ -252,11 +252,14 @@ def _register_turns_and_reads(server: MCPServer[None], mem: MemoryService) -> No
         text: Annotated[str, Field(description="The user's turn, up to 8,000 characters.")],
         workspace: Workspace = None,
         agent: Agent = None,
+        idempotency_key: Annotated[str | None, Field(
+            description="Any unique string for this turn (1-200 characters): a retry with the "
+                        "same key returns the recorded turn and applies nothing again.")] = None,
     ) -> dict[str, Any]:
         """Run one turn through TRIM: split it into subtasks, find each one's intent and task,
         apply the changes in one transaction and answer questions from memory. Returns the
         operations, the changed and stale tasks, the reply and the context."""
-        return _dump(mem.engine(workspace, agent).process(text))
+        return _dump(mem.engine(workspace, agent).process(text, idempotency_key=idempotency_key))
 
     @_tool(server, _READ)
     def get_state(

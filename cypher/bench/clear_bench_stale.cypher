@@ -6,4 +6,5 @@
 MATCH (t:Task {ws: $ws})
 WHERE t.stale
 SET t.stale = false, t.stale_reason = null
+REMOVE t.stale_on, t.stale_basis
 RETURN count(t) AS cleared
