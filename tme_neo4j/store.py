@@ -13,7 +13,7 @@ import logging
 import re
 import uuid
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import datetime
 from typing import Any, Self, TypeVar
 
@@ -154,7 +154,7 @@ class MemoryStore:
                     if "EquivalentSchemaRuleAlreadyExists" not in (e.code or ""):
                         raise
             self.driver.execute_query(
-                "CALL db.awaitIndexes(60)", database_=self.settings.neo4j_database
+                queries.get("await_indexes").text, database_=self.settings.neo4j_database
             )
 
     def create_workspace(self) -> bool:
@@ -429,6 +429,49 @@ class MemoryStore:
                                     + ", ".join(unknown))
         rows = self._read(lambda tx: list(tx.run(query.text, values)))
         return [_native(r) for r in rows]
+
+    # -- bulk transfer (export and import) ---------------------------------------------------
+
+    def run_statement(
+        self, name: str, *, write: bool = False, **params: Any
+    ) -> list[dict[str, Any]]:
+        """Run the named statement alone in a transaction of its own (retried on transient
+        errors) and return its rows. For bulk transfer, which names its statements itself."""
+        query = queries.get(name).text
+        if write:
+            return self._write(lambda tx: [dict(r) for r in tx.run(query, params)])
+        return self._read(lambda tx: [dict(r) for r in tx.run(query, params)])
+
+    @contextmanager
+    def locked_workspace(self, ws: str) -> Iterator[Callable[..., list[dict[str, Any]]]]:
+        """A transaction that holds the write lock of workspace ``ws`` (writers wait for it) and
+        yields a function running named statements in it: one consistent state, whatever is
+        written meanwhile. Rolled back at the end, so it changes nothing."""
+        with (_driver_errors(),
+              self.driver.session(database=self.settings.neo4j_database) as session,
+              session.begin_transaction() as tx):
+
+            def run(name: str, **params: Any) -> list[dict[str, Any]]:
+                return [dict(r) for r in tx.run(queries.get(name).text, params)]
+
+            if not run("lock_workspace", ws=ws):
+                raise _missing_workspace(ws)
+            yield run
+            tx.rollback()
+
+    @contextmanager
+    def marked_transaction(self, metadata: dict[str, str]) -> Iterator[None]:
+        """An open transaction carrying ``metadata`` for as long as the block runs: it shows in
+        ``SHOW TRANSACTIONS`` while this process lives and vanishes when it dies, which tells a
+        long job that is still running from one that was killed."""
+        with _driver_errors(), self.driver.session(database=self.settings.neo4j_database) as s:
+            tx = s.begin_transaction(metadata=metadata)
+            try:
+                tx.run(queries.get("open_job_marker").text).consume()
+                yield
+            finally:
+                with suppress(neo4j_errors.DriverError, neo4j_errors.Neo4jError):
+                    tx.rollback()
 
     # -- plumbing ----------------------------------------------------------------------------
 
