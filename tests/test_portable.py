@@ -64,6 +64,15 @@ def without_id(text: str) -> dict[str, Any]:
     return document
 
 
+def staging_nodes(store: MemoryStore) -> int:
+    """Nodes of import stagings that no running import owns."""
+    live = [r["staging"] for r in store.run_statement("list_live_imports")]
+    records, _, _ = store.driver.execute_query(
+        "MATCH (n) WHERE n.ws STARTS WITH '~import-' AND NOT n.ws IN $live "
+        "RETURN count(n) AS n", live=live)
+    return int(records[0]["n"])
+
+
 def node_count(store: MemoryStore, ws: str) -> int:
     records, _, _ = store.driver.execute_query(
         "MATCH (n) WHERE n.ws = $ws OR (n:Workspace AND n.id = $ws) RETURN count(n) AS n",
@@ -220,10 +229,38 @@ BAD_DOCUMENTS: list[tuple[str, Mutation, str]] = [
      "turns[1].touched[0].task: unknown task 'ghost'"),
     ("turn beyond the counter", _set("workspace.turns", 1), "turns[1].n: 2 is above"),
     ("revision beyond the version", _set("tasks.0.version", 1),
-     "tasks[0].version: 1 is below the task's highest revision number (3)"),
+     "tasks[0].version: 1 is below the task's revision 2 (revisions[1])"),
     ("duplicate change", lambda d: d["changes"].append(d["changes"][0]),
      "changes[8]: duplicate change of"),
     ("missing section item field", lambda d: d["turns"][0].pop("text"), "turns[0].text"),
+    # Every invariant the store keeps, named where it breaks.
+    ("version above the revision count", _set("tasks.0.version", 4),
+     "tasks[0].version: task 'destination' is at version 4 but has no revision 4"),
+    ("task with no revisions",
+     lambda d: d.update(revisions=[r for r in d["revisions"] if r["task"] != "trip"]),
+     "tasks[3].version: task 'trip' is at version 1 but has no revision 1"),
+    ("turns sharing a sequence number", lambda d: d["turns"][1].update(seq=d["turns"][0]["seq"]),
+     "turns[1].seq: turn 2 has the sequence number of turn 1"),
+    ("revision of a missing turn",
+     lambda d: next(r for r in d["revisions"] if "turn" in r).update(turn=77),
+     ".turn: no turn 77"),
+    ("change of a missing turn", lambda d: next(c for c in d["changes"] if "turn" in c)
+     .update(turn=78), ".turn: no turn 78"),
+    ("change of a missing task", _set("changes.0.key", "ghost"),
+     "changes[0].key: unknown task 'ghost'"),
+    ("stale without a reason", _set("tasks.0.stale", True),
+     "tasks[0].stale_reason: a stale task needs a reason"),
+    ("time without an offset", _set("tasks.0.created_at", "2024-03-01T10:00:00"),
+     "tasks[0].created_at: Value error, not a date and time with an offset"),
+    ("unknown time zone", _set("turns.0.at", "2024-03-01T10:00:00+01:00[Mars/Olympus]"),
+     "turns[0].at: Value error, unknown time zone 'Mars/Olympus'"),
+    ("latest revision differs from the task", _set("tasks.0.value", "Elsewhere"),
+     "the latest revision of task 'destination' does not match"),
+    ("fewer turns than the counter", _set("workspace.turns", 5),
+     "turns: 3 turns, but workspace.turns is 5"),
+    ("integer beyond 64 bits", _set("workspace.seq", 2**63), "workspace.seq"),
+    ("section not a list", _set("edges", {}), "edges: Input should be a valid list"),
+    ("unknown section", _set("colours", []), "colours: unknown section"),
 ]
 
 
@@ -244,6 +281,48 @@ def test_bad_document_is_refused_and_nothing_changes(
     assert message in err
     assert err.strip().count("\n") == 0, err
     assert (graph_snapshot(populated), node_count(populated, populated.workspace)) == before
+
+
+def test_each_problem_is_named_on_one_line(populated: MemoryStore, tmp_path: Path) -> None:
+    document = json.loads(export_text(populated))
+    document["tasks"][1]["title"] = ""
+    document["edges"].append({"type": "DEPENDS_ON", "from": "hotel", "to": "nowhere"})
+    document["turns"][2]["seq"] = document["turns"][0]["seq"]
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    code, _, err = tme("import", str(path), "--workspace", new_workspace_id("imp"))
+    assert code == 2
+    assert err.strip().count("\n") == 0, err
+    for problem in ("tasks[1].title: String should have at least 1 character",
+                    "edges[5]: unknown task 'nowhere'",
+                    "turns[2].seq: turn 3 has the sequence number of turn 1"):
+        assert problem in err
+
+
+def test_duplicate_json_keys_and_sections_out_of_order_are_refused(
+    populated: MemoryStore, tmp_path: Path
+) -> None:
+    text = export_text(populated)
+    path = tmp_path / "bad.json"
+    # A duplicate key inside a record: JSON parsers keep the last one; an import refuses it.
+    path.write_text(text.replace('"key": "flight",', '"key": "flight", "value": "a", '
+                                 '"value": "b",', 1), encoding="utf-8")
+    code, _, err = tme("import", str(path), "--workspace", new_workspace_id("imp"))
+    assert code == 2
+    assert "tasks[1]: duplicate JSON key 'value'" in err
+    # A duplicate section.
+    path.write_text(text.replace('\n "edges": [', '\n "tasks": [],\n "edges": [', 1),
+                    encoding="utf-8")
+    code, _, err = tme("import", str(path), "--workspace", new_workspace_id("imp"))
+    assert code == 2
+    assert "tasks: duplicate JSON key 'tasks'" in err
+    # Sections in another order: a record could not be checked against those it names.
+    document = json.loads(text)
+    reordered = {k: document[k] for k in ("format", "version", "workspace", "edges", "tasks")}
+    path.write_text(json.dumps(reordered), encoding="utf-8")
+    code, _, err = tme("import", str(path), "--workspace", new_workspace_id("imp"))
+    assert code == 2
+    assert "tasks: comes after edges" in err
 
 
 def test_truncated_json_names_line_and_column(populated: MemoryStore, other: MemoryStore,
@@ -285,15 +364,15 @@ def test_failure_in_a_late_batch_leaves_the_old_workspace(populated: MemoryStore
 
     def fail_late(done: int, total: int) -> None:
         calls.append(done)
-        if done > total // 2:
+        if len(calls) > 6:  # after several batches were written
             raise RuntimeError("interrupted")
 
-    # Replacing: the old workspace is deleted and half the new one written when it fails.
+    # Replacing: several batches of the new one are staged when it fails.
     with pytest.raises(RuntimeError, match="interrupted"):
         portable.import_workspace(populated, path, replace=True, progress=fail_late,
                                   batch_size=2)
-    assert len(calls) > 3
     assert (graph_snapshot(populated), node_count(populated, populated.workspace)) == before
+    assert staging_nodes(populated) == 0
 
 
 def test_database_refusal_in_a_late_batch_leaves_nothing(
@@ -301,13 +380,14 @@ def test_database_refusal_in_a_late_batch_leaves_nothing(
 ) -> None:
     path = tmp_path / "ws.json"
     path.write_text(export_text(populated), encoding="utf-8")
-    # A stray task (no Workspace node) holds the last key: the last task batch collides with it
-    # on the (ws, key) constraint after the workspace and earlier batches were written.
+    # A stray task (no Workspace node) holds the id: found when the staged workspace is about
+    # to take it, after every batch was written.
     other.driver.execute_query("CREATE (:Task {ws: $ws, id: 'stray', key: 'trip', title: 's'})",
                                ws=other.workspace)
-    with pytest.raises(InvalidInputError, match="constraint"):
+    with pytest.raises(InvalidInputError, match="without their Workspace node"):
         portable.import_workspace(populated, path, workspace=other.workspace, batch_size=1)
     assert node_count(other, other.workspace) == 1  # only the stray
+    assert staging_nodes(populated) == 0
 
 
 # -- the Cypher script -----------------------------------------------------------------------------
@@ -322,7 +402,8 @@ def run_script(driver: neo4j.Driver, database: str, script: str) -> None:
         if not statement and (not line.strip() or line.startswith("//")):
             continue
         if line.startswith(":param "):
-            name, expr = line.removeprefix(":param ").split(" => ", 1)
+            assert line.endswith(";"), "Browser runs a script of commands ended by semicolons"
+            name, expr = line.removeprefix(":param ").removesuffix(";").split(" => ", 1)
             records, _, _ = driver.execute_query(f"RETURN {expr} AS v", database_=database)
             params[name] = records[0]["v"]
             continue
