@@ -10,7 +10,7 @@
 //          is being moved), committed BOOLEAN
 // Mode: write
 OPTIONAL MATCH (w:Workspace {id: $target})
-SET w.seq = w.seq
+SET w.locked = true  // the lock first, then its seq: a writer may just have moved it
 WITH w, w IS NOT NULL AS existed, coalesce(w.seq, 0) AS old_seq,
      w IS NULL AND EXISTS { MATCH (t:Task {ws: $target}) } AS strays,
      EXISTS { MATCH (j:ImportJob {target: $target}) } AS busy

@@ -440,3 +440,257 @@ def test_cypher_literal_reads_back_as_the_value(driver: neo4j.Driver, value: Any
 def test_cypher_literal_refuses_what_it_cannot_encode(value: Any) -> None:
     with pytest.raises((TypeError, ValueError)):
         portable.cypher_literal(value)
+
+
+# -- a killed import -------------------------------------------------------------------------------
+
+# Imports a document in batches of two and stops at a point ("staged": after several batches;
+# "committed": after the commit, before anything moved), says so on stdout and waits to be
+# killed: a process that dies there, as a SIGKILL or a power cut would leave it.
+KILLED_IMPORT = """
+import sys
+from tme_neo4j import portable
+from tme_neo4j.config import Settings
+from tme_neo4j.store import MemoryStore
+
+path, target, stop = sys.argv[1:4]
+calls = []
+
+def wait_here(what):
+    print(what, flush=True)
+    sys.stdin.read()  # until killed
+
+def progress(done, total):
+    calls.append(done)
+    if stop == "staged" and len(calls) == 5:
+        wait_here("staged")
+
+moving = portable._move
+def stop_before_moving(*args, **kwargs):
+    if stop == "committed":
+        wait_here("committed")
+    return moving(*args, **kwargs)
+portable._move = stop_before_moving
+
+with MemoryStore(Settings(), workspace=target) as store:
+    portable.import_workspace(store, path, workspace=target, replace=True, batch_size=2,
+                              progress=progress)
+"""
+
+
+def kill_import_at(stop: str, path: Path, target: str) -> None:
+    import signal
+    import subprocess
+    import sys
+
+    with subprocess.Popen([sys.executable, "-c", KILLED_IMPORT, str(path), target, stop],
+                          stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True) as child:
+        try:
+            assert child.stdout is not None
+            assert child.stdout.readline().strip() == stop  # the event, not a guess at timing
+        finally:
+            child.send_signal(signal.SIGKILL)
+            child.wait(timeout=60)
+
+
+def live_stagings(store: MemoryStore) -> int:
+    records, _, _ = store.driver.execute_query(
+        "MATCH (n) WHERE n.ws STARTS WITH '~import-' RETURN count(n) AS n")
+    return int(records[0]["n"])
+
+
+def test_an_import_killed_while_staging_leaves_nothing_and_is_cleaned_up(
+    populated: MemoryStore, other: MemoryStore, tmp_path: Path
+) -> None:
+    path = tmp_path / "ws.json"
+    path.write_text(export_text(populated), encoding="utf-8")
+    before = (graph_snapshot(populated), export_text(populated))
+    kill_import_at("staged", path, populated.workspace)
+    # The target is as it was; the staged batches are there, but nothing names them.
+    assert (graph_snapshot(populated), export_text(populated)) == before
+    assert live_stagings(populated) > 0
+    assert staging_nodes(populated) > 0
+    # The next import (of anything, anywhere) deletes them.
+    portable.import_workspace(populated, path, workspace=other.workspace)
+    assert staging_nodes(populated) == 0
+    assert export_text(populated) == before[1]
+
+
+def test_an_import_killed_after_its_commit_is_finished_by_the_next(
+    populated: MemoryStore, other: MemoryStore, tmp_path: Path
+) -> None:
+    path = tmp_path / "ws.json"
+    exported = export_text(populated)
+    path.write_text(exported, encoding="utf-8")
+    other.create_workspace()
+    other.add_task("old", "Replaced by the import")
+    kill_import_at("committed", path, other.workspace)
+    # Committed: the old workspace is gone; the new one is not visible yet.
+    assert not [w for w in other.list_workspaces() if w["ws"] == other.workspace]
+    # The next import finishes it before its own work.
+    third = other.for_workspace(new_workspace_id("imp"))
+    try:
+        portable.import_workspace(populated, path, workspace=third.workspace)
+    finally:
+        third.driver.execute_query("MATCH (n) WHERE n.ws = $ws OR (n:Workspace AND n.id = $ws)"
+                                   " DETACH DELETE n", ws=third.workspace)
+    assert without_id(export_text(other)) == without_id(exported)
+    assert staging_nodes(populated) == 0
+
+
+# -- replace under writers, the sequence, export under load ---------------------------------------
+
+
+def test_replace_under_writers_takes_the_lock_and_the_sequence_never_goes_back(
+    populated: MemoryStore, other: MemoryStore, tmp_path: Path
+) -> None:
+    import threading
+
+    from tme_neo4j.errors import NotFoundError
+
+    path = tmp_path / "ws.json"
+    exported = export_text(populated)
+    path.write_text(exported, encoding="utf-8")
+    portable.import_workspace(populated, path, workspace=other.workspace)
+    for i in range(30):  # the live copy runs ahead of the document
+        other.add_task(f"extra{i}", f"Extra {i}")
+    seq_before = other.workspace_info()["seq"]
+    assert seq_before > json.loads(exported)["workspace"]["seq"]
+
+    stop = threading.Event()
+    started = threading.Event()
+    errors: list[str] = []
+
+    def write() -> None:
+        writer = other.for_workspace(other.workspace, agent="writer")
+        i = 0
+        while not stop.is_set():
+            i += 1
+            try:
+                writer.add_task(f"late{i}", f"Late {i}")
+            except NotFoundError:
+                pass  # the workspace is being replaced: refused cleanly
+            except Exception as e:
+                errors.append(f"{type(e).__name__}: {e}")
+            started.set()
+
+    thread = threading.Thread(target=write)
+    thread.start()
+    try:
+        assert started.wait(60)
+        portable.import_workspace(populated, path, workspace=other.workspace, replace=True,
+                                  batch_size=2)
+    finally:
+        stop.set()
+        thread.join(60)
+    assert errors == []
+    # Nothing of the old workspace is left; what writers added after the replace is new.
+    tasks = {t.key for t in other.state(include_cancelled=True).tasks}
+    assert not [k for k in tasks if k.startswith("extra")]
+    document_keys = {t["key"] for t in json.loads(exported)["tasks"]}
+    assert document_keys <= tasks
+    assert all(k.startswith("late") for k in tasks - document_keys)
+    # The sequence went on from where the replaced workspace was, and the feed follows it.
+    info = other.workspace_info()
+    assert info["seq"] >= seq_before
+    assert all(c.seq <= info["seq"] for c in other.changes())
+    write_after = other.revise("destination", "Boise")
+    assert write_after.version > 0
+    assert [c.key for c in other.changes(since=seq_before)][-1] == "destination"
+
+
+def test_export_under_load_reads_one_consistent_state(
+    populated: MemoryStore, other: MemoryStore, tmp_path: Path
+) -> None:
+    import threading
+
+    for start in range(0, 300, 100):
+        populated.apply([{"op": "add", "key": f"t{i}", "title": f"Task {i}",
+                          "depends_on": ["destination"]} for i in range(start, start + 100)])
+    stop = threading.Event()
+    writes: list[int] = []
+
+    def write() -> None:
+        writer = populated.for_workspace(populated.workspace, agent="writer")
+        while not stop.is_set():
+            # Each write revises a task and marks 300 dependents stale: a torn read would
+            # show a version without its revision, or a seq below a change.
+            writer.revise("destination", f"City {len(writes)}")
+            writes.append(1)
+
+    thread = threading.Thread(target=write)
+    thread.start()
+    try:
+        for i in range(8):
+            before = len(writes)
+            text = export_text(populated, batch_size=50)
+            path = tmp_path / f"load{i}.json"
+            path.write_text(text, encoding="utf-8")
+            # Every invariant holds in what was read: the import's checks pass.
+            target = other.for_workspace(new_workspace_id("load"))
+            try:
+                portable.import_workspace(populated, path, workspace=target.workspace)
+            finally:
+                target.driver.execute_query(
+                    "MATCH (n) WHERE n.ws = $ws OR (n:Workspace AND n.id = $ws) "
+                    "DETACH DELETE n", ws=target.workspace)
+            assert len(writes) >= before
+    finally:
+        stop.set()
+        thread.join(60)
+    assert len(writes) > 0
+
+
+# -- limits, the command line ---------------------------------------------------------------------
+
+
+def test_what_the_api_writes_at_its_limits_imports_again(store: MemoryStore,
+                                                          other: MemoryStore,
+                                                          tmp_path: Path) -> None:
+    from tme_neo4j.models import MAX_TEXT, MAX_TITLE
+
+    agent = "a" + "g" * 63  # the longest agent name the write path takes
+    writer = store.for_workspace(store.workspace, agent=agent)
+    writer.apply([{"op": "add", "key": "k" * 120, "title": "T" * MAX_TITLE,
+                   "value": "v" * MAX_VALUE}], turn=TurnInput("x" * MAX_TEXT, "new"))
+    writer.revise("k" * 120, "w" * MAX_VALUE, reason="r" * MAX_TITLE)
+    path = tmp_path / "limits.json"
+    path.write_text(export_text(store), encoding="utf-8")
+    portable.import_workspace(store, path, workspace=other.workspace)
+    assert without_id(export_text(other)) == without_id(export_text(store))
+
+
+def test_cli_export_says_what_it_wrote_and_refuses_a_missing_folder(
+    populated: MemoryStore, tmp_path: Path
+) -> None:
+    path = tmp_path / "ws.json"
+    code, out, _ = tme("export", "-w", populated.workspace, "-o", str(path))
+    assert code == 0
+    document = json.loads(path.read_text(encoding="utf-8"))
+    assert out.strip() == (
+        f"Exported workspace {populated.workspace} at seq {document['workspace']['seq']}: "
+        f"4 tasks, 5 edges, 8 revisions, 3 turns, {len(document['changes'])} changes to {path}")
+    code, out, err = tme("export", "-w", populated.workspace)
+    assert json.loads(out)["workspace"]["id"] == populated.workspace  # stdout stays the file
+    assert "4 tasks" in err
+    code, out, err = tme("export", "-w", populated.workspace, "-o",
+                         str(tmp_path / "nonexistent" / "x.json"))
+    assert code == 2
+    assert err.strip().count("\n") == 0, err
+    assert "cannot write the file" in err
+    assert "Traceback" not in err
+
+
+def test_replay_refuses_an_existing_workspace_unless_replace(populated: MemoryStore,
+                                                              tmp_path: Path) -> None:
+    scenario = tmp_path / "s.json"
+    scenario.write_text(json.dumps(["Plan a trip to Oslo"]), encoding="utf-8")
+    before = export_text(populated)
+    code, _, err = tme("replay", str(scenario), "-w", populated.workspace, "--trim", "rules")
+    assert code == 2
+    assert "already exists" in err
+    assert export_text(populated) == before
+    code, _, err = tme("replay", str(scenario), "-w", populated.workspace, "--trim", "rules",
+                       "--replace")
+    assert code == 0, err
+    assert "destination" not in {t.key for t in populated.state().tasks}

@@ -954,8 +954,10 @@ def import_workspace(
         except BaseException:
             _discard(store, staging, batch_size)
             raise
+        log.info("import %s: staged %s", staging, staged.counts)
         replaced = _commit(store, staging, staged.target, head, replace=replace,
                            batch_size=batch_size)
+        log.info("import %s: committed into %s", staging, staged.target)
         try:
             _move(store, staging, staged.target, "clearing" if replaced else "moving",
                   batch_size)
@@ -1113,6 +1115,7 @@ def _move(store: MemoryStore, staging: str, target: str, phase: str, batch_size:
     while store.run_statement("move_workspace_nodes", write=True, staging=staging,
                               target=target, limit=limit)[0]["moved"]:
         pass
+    log.info("import %s: moved into %s", staging, target)
     store.run_statement("finish_import", write=True, staging=staging)
 
 
