@@ -694,3 +694,74 @@ def test_replay_refuses_an_existing_workspace_unless_replace(populated: MemorySt
                        "--replace")
     assert code == 0, err
     assert "destination" not in {t.key for t in populated.state().tasks}
+
+
+# -- the Cypher script in cypher-shell -------------------------------------------------------------
+
+# cypher-shell is published on Maven Central; the rest of what it needs (the Java driver, the
+# Cypher parser, netty) is in the local server's lib folder.
+_MAVEN = "https://repo1.maven.org/maven2/"
+_SHELL_JARS = [
+    "org/neo4j/cypher-shell/{v}/cypher-shell-{v}.jar",
+    "org/neo4j/cypher-v5-literal-interpreter/{v}/cypher-v5-literal-interpreter-{v}.jar",
+    "net/sourceforge/argparse4j/argparse4j/0.9.0/argparse4j-0.9.0.jar",
+    "org/jline/jline-terminal/3.26.3/jline-terminal-3.26.3.jar",
+    "org/jline/jline-reader/3.26.3/jline-reader-3.26.3.jar",
+    "org/jline/jline-terminal-jansi/3.26.3/jline-terminal-jansi-3.26.3.jar",
+    "org/fusesource/jansi/jansi/2.4.1/jansi-2.4.1.jar",
+    "org/neo4j/neo4j-cypher-dsl/2024.2.0/neo4j-cypher-dsl-2024.2.0.jar",
+    "org/apiguardian/apiguardian-api/1.1.2/apiguardian-api-1.1.2.jar",
+]
+
+
+@pytest.fixture(scope="module")
+def cypher_shell(settings: Any) -> list[str]:
+    """The command that runs cypher-shell against the test server, fetched once."""
+    import shutil
+    import urllib.request
+
+    from tme_neo4j.connection import resolve_credentials
+    from tme_neo4j.server import LocalServer
+
+    if settings.neo4j_uri:
+        pytest.skip("cypher-shell is run with the local server's jars")
+    server = LocalServer(settings)
+    lib = server.install()
+    version = lib.parent.name.removeprefix("neo4j-")
+    java = shutil.which("java")
+    if java is None:
+        pytest.skip("no java")
+    folder = Path.home() / ".cache" / "tme-neo4j-tests" / f"cypher-shell-{version}"
+    folder.mkdir(parents=True, exist_ok=True)
+    for jar in _SHELL_JARS:
+        path = folder / jar.format(v=version).rsplit("/", 1)[1]
+        if not path.exists():
+            try:
+                with urllib.request.urlopen(_MAVEN + jar.format(v=version), timeout=60) as r:
+                    path.with_suffix(".part").write_bytes(r.read())
+            except OSError as e:
+                pytest.skip(f"cypher-shell not available from Maven Central: {e}")
+            path.with_suffix(".part").rename(path)
+    credentials = resolve_credentials(settings)
+    assert credentials.password is not None
+    return [java, "-cp", f"{folder}/*:{lib}/*", "org.neo4j.shell.Main", "-a", credentials.uri,
+            "-u", credentials.user, "-p", credentials.password.get_secret_value(),
+            "-d", settings.neo4j_database]
+
+
+def test_cypher_script_runs_in_cypher_shell(populated: MemoryStore, cypher_shell: list[str],
+                                            tmp_path: Path) -> None:
+    import subprocess
+
+    before = export_text(populated)
+    snapshot = graph_snapshot(populated)
+    script = tmp_path / "ws.cypher"
+    code, _, err = tme("export", "-w", populated.workspace, "--format", "cypher", "-o",
+                       str(script))
+    assert code == 0, err
+    populated.delete_workspace()
+    run = subprocess.run([*cypher_shell, "-f", str(script)], capture_output=True, text=True,
+                         timeout=600, check=False)
+    assert run.returncode == 0, run.stderr
+    assert export_text(populated) == before
+    assert graph_snapshot(populated) == snapshot
