@@ -765,3 +765,49 @@ def test_cypher_script_runs_in_cypher_shell(populated: MemoryStore, cypher_shell
     assert run.returncode == 0, run.stderr
     assert export_text(populated) == before
     assert graph_snapshot(populated) == snapshot
+
+
+# -- the Cypher script in Neo4j Browser ------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_cypher_script_runs_pasted_whole_into_browser(populated: MemoryStore,
+                                                      settings: Any, tmp_path: Path) -> None:
+    import time
+
+    from test_browser import CHROMEDRIVER, CHROMIUM, BrowserPage, _selenium
+
+    from tme_neo4j.connection import resolve_credentials
+    from tme_neo4j.server import LocalServer
+
+    credentials = resolve_credentials(settings)
+    if not credentials.local:
+        pytest.skip("the Browser address is known only for the local server")
+    assert credentials.password is not None
+    webdriver = _selenium()
+    from selenium.webdriver.chrome.service import Service
+
+    before = export_text(populated)
+    script = export_text(populated, format_="cypher")
+    populated.delete_workspace()
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update",
+                f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1400,1000"):
+        options.add_argument(arg)
+    chromium = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
+    try:
+        page = BrowserPage(chromium)
+        page.connect(LocalServer(settings).status().browser_url, credentials.uri,
+                     credentials.user, credentials.password.get_secret_value())
+        page.run(script)  # pasted whole, as a person would
+        # The event: the Workspace node, which the script's last statement creates.
+        deadline = time.monotonic() + 120
+        while not [w for w in populated.list_workspaces() if w["ws"] == populated.workspace]:
+            assert time.monotonic() < deadline, chromium.execute_script(
+                "return document.querySelector('[data-testid=\"frame\"]').innerText")[-3000:]
+    finally:
+        chromium.save_screenshot(str(tmp_path / "browser.png"))
+        chromium.quit()
+    assert export_text(populated) == before

@@ -511,7 +511,12 @@ class _CypherWriter:
         self._statement("import_workspace")
 
     def _param(self, name: str, value: Any) -> None:
-        self.out.write(f":param {name} => {cypher_literal(value)};\n")
+        # Browser reads `=> {...}` as its own map syntax and drops the braces: a map goes in
+        # parentheses, which cypher-shell reads as the same Cypher expression.
+        literal = cypher_literal(value)
+        if isinstance(value, dict):
+            literal = f"({literal})"
+        self.out.write(f":param {name} => {literal};\n")
 
     def _statement(self, name: str) -> None:
         body = "\n".join(line for line in queries.get(name).text.splitlines()
