@@ -948,7 +948,10 @@ def import_workspace(
         size = 0 if name == "-" else os.fstat(source.fileno()).st_size
     except OSError as e:
         raise InvalidInputError(f"{name}: cannot read the file: {e.strerror or e}") from e
-    recover_imports(store)
+    try:
+        recover_imports(store)
+    except TmeError as e:  # e.g. a user who may not list transactions: import all the same
+        log.warning("could not check for imports left unfinished: %s", e)
     staging = _STAGING + uuid.uuid4().hex
     with source, store.marked_transaction({"tme_import": staging}):
         try:
