@@ -505,7 +505,8 @@ class _Writer:
 
     def run(self, ops: list[Operation], turn: TurnInput | None) -> WriteResult:
         rows = _run(self.tx, "begin_write", ws=self.ws)
-        if not rows:
+        # No seq: the workspace was deleted (or replaced) while this write waited for its lock.
+        if not rows or rows[0]["seq"] is None:
             raise _missing_workspace(self.ws)
         self.seq = int(rows[0]["seq"])
         if not self.force:
