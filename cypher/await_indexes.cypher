@@ -1,5 +1,5 @@
-// Purpose: wait until every index is online (after creating them), up to $seconds.
-// Parameters: $seconds INTEGER
+// Purpose: wait until every index is online (after the schema statements created them).
+// Parameters: none
 // Returns: nothing
 // Mode: read
-CALL db.awaitIndexes($seconds)
+CALL db.awaitIndexes(60)

@@ -28,6 +28,9 @@ SAMPLES: dict[str, Any] = {
     "workspace": {"seq": 1, "turns": 0, "created_at": NOW},
     "other": "c", "type": "DEPENDS_ON", "request": "retry-1", "undoes": None, "roots": 10,
     "version": schema_version(),
+    # An import's staging id (no node carries it) and the target's commit, refused: it exists.
+    "staging": "~import-isolation", "prefix": "~import-isolation", "replace": False,
+    "created_at": NOW, "phase": "moving",
 }
 ROWS: dict[str, list[dict[str, Any]]] = {
     "import_tasks": [{"id": "imp-1", "key": "imported", "title": "Imported", "value": "v",
@@ -49,7 +52,7 @@ OVERRIDES: dict[str, dict[str, Any]] = {
     "add_task": {"key": "added", "id": "added-id"},
 }
 # Queries that end the workspace under test run last; the schema ones touch no data.
-LAST = ("delete_workspace", "bench/delete_bench_nodes")
+LAST = ("delete_workspace", "bench/delete_bench_nodes", "delete_workspace_nodes")
 # Creating a workspace that exists is refused by design; run on a fresh id instead.
 FRESH = ("import_workspace",)
 
@@ -59,6 +62,8 @@ def _params(name: str, query: queries.Query, ws: str) -> dict[str, Any]:
     values = {p: samples[p] for p in query.parameter_names if p in samples}
     if "rows" in query.parameter_names:
         values["rows"] = ROWS[name]
+    if "target" in query.parameter_names:  # an import into the workspace under test
+        values["target"] = ws
     missing = set(query.parameter_names) - set(values) - {"ws"}
     assert not missing, f"{name}: no sample for {missing}"
     return values | {"ws": ws}

@@ -64,6 +64,15 @@ def without_id(text: str) -> dict[str, Any]:
     return document
 
 
+def staging_nodes(store: MemoryStore) -> int:
+    """Nodes of import stagings that no running import owns."""
+    live = [r["staging"] for r in store.run_statement("list_live_imports")]
+    records, _, _ = store.driver.execute_query(
+        "MATCH (n) WHERE n.ws STARTS WITH '~import-' AND NOT n.ws IN $live "
+        "RETURN count(n) AS n", live=live)
+    return int(records[0]["n"])
+
+
 def node_count(store: MemoryStore, ws: str) -> int:
     records, _, _ = store.driver.execute_query(
         "MATCH (n) WHERE n.ws = $ws OR (n:Workspace AND n.id = $ws) RETURN count(n) AS n",
@@ -220,10 +229,38 @@ BAD_DOCUMENTS: list[tuple[str, Mutation, str]] = [
      "turns[1].touched[0].task: unknown task 'ghost'"),
     ("turn beyond the counter", _set("workspace.turns", 1), "turns[1].n: 2 is above"),
     ("revision beyond the version", _set("tasks.0.version", 1),
-     "tasks[0].version: 1 is below the task's highest revision number (3)"),
+     "tasks[0].version: 1 is below the task's revision 2 (revisions[1])"),
     ("duplicate change", lambda d: d["changes"].append(d["changes"][0]),
      "changes[8]: duplicate change of"),
     ("missing section item field", lambda d: d["turns"][0].pop("text"), "turns[0].text"),
+    # Every invariant the store keeps, named where it breaks.
+    ("version above the revision count", _set("tasks.0.version", 4),
+     "tasks[0].version: task 'destination' is at version 4 but has no revision 4"),
+    ("task with no revisions",
+     lambda d: d.update(revisions=[r for r in d["revisions"] if r["task"] != "trip"]),
+     "tasks[3].version: task 'trip' is at version 1 but has no revision 1"),
+    ("turns sharing a sequence number", lambda d: d["turns"][1].update(seq=d["turns"][0]["seq"]),
+     "turns[1].seq: turn 2 has the sequence number of turn 1"),
+    ("revision of a missing turn",
+     lambda d: next(r for r in d["revisions"] if "turn" in r).update(turn=77),
+     ".turn: no turn 77"),
+    ("change of a missing turn", lambda d: next(c for c in d["changes"] if "turn" in c)
+     .update(turn=78), ".turn: no turn 78"),
+    ("change of a missing task", _set("changes.0.key", "ghost"),
+     "changes[0].key: unknown task 'ghost'"),
+    ("stale without a reason", _set("tasks.0.stale", True),
+     "tasks[0].stale_reason: a stale task needs a reason"),
+    ("time without an offset", _set("tasks.0.created_at", "2024-03-01T10:00:00"),
+     "tasks[0].created_at: Value error, not a date and time with an offset"),
+    ("unknown time zone", _set("turns.0.at", "2024-03-01T10:00:00+01:00[Mars/Olympus]"),
+     "turns[0].at: Value error, unknown time zone 'Mars/Olympus'"),
+    ("latest revision differs from the task", _set("tasks.0.value", "Elsewhere"),
+     "the latest revision of task 'destination' does not match"),
+    ("fewer turns than the counter", _set("workspace.turns", 5),
+     "turns: 3 turns, but workspace.turns is 5"),
+    ("integer beyond 64 bits", _set("workspace.seq", 2**63), "workspace.seq"),
+    ("section not a list", _set("edges", {}), "edges: Input should be a valid list"),
+    ("unknown section", _set("colours", []), "colours: unknown section"),
 ]
 
 
@@ -244,6 +281,48 @@ def test_bad_document_is_refused_and_nothing_changes(
     assert message in err
     assert err.strip().count("\n") == 0, err
     assert (graph_snapshot(populated), node_count(populated, populated.workspace)) == before
+
+
+def test_each_problem_is_named_on_one_line(populated: MemoryStore, tmp_path: Path) -> None:
+    document = json.loads(export_text(populated))
+    document["tasks"][1]["title"] = ""
+    document["edges"].append({"type": "DEPENDS_ON", "from": "hotel", "to": "nowhere"})
+    document["turns"][2]["seq"] = document["turns"][0]["seq"]
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    code, _, err = tme("import", str(path), "--workspace", new_workspace_id("imp"))
+    assert code == 2
+    assert err.strip().count("\n") == 0, err
+    for problem in ("tasks[1].title: String should have at least 1 character",
+                    "edges[5]: unknown task 'nowhere'",
+                    "turns[2].seq: turn 3 has the sequence number of turn 1"):
+        assert problem in err
+
+
+def test_duplicate_json_keys_and_sections_out_of_order_are_refused(
+    populated: MemoryStore, tmp_path: Path
+) -> None:
+    text = export_text(populated)
+    path = tmp_path / "bad.json"
+    # A duplicate key inside a record: JSON parsers keep the last one; an import refuses it.
+    path.write_text(text.replace('"key": "flight",', '"key": "flight", "value": "a", '
+                                 '"value": "b",', 1), encoding="utf-8")
+    code, _, err = tme("import", str(path), "--workspace", new_workspace_id("imp"))
+    assert code == 2
+    assert "tasks[1]: duplicate JSON key 'value'" in err
+    # A duplicate section.
+    path.write_text(text.replace('\n "edges": [', '\n "tasks": [],\n "edges": [', 1),
+                    encoding="utf-8")
+    code, _, err = tme("import", str(path), "--workspace", new_workspace_id("imp"))
+    assert code == 2
+    assert "tasks: duplicate JSON key 'tasks'" in err
+    # Sections in another order: a record could not be checked against those it names.
+    document = json.loads(text)
+    reordered = {k: document[k] for k in ("format", "version", "workspace", "edges", "tasks")}
+    path.write_text(json.dumps(reordered), encoding="utf-8")
+    code, _, err = tme("import", str(path), "--workspace", new_workspace_id("imp"))
+    assert code == 2
+    assert "tasks: comes after edges" in err
 
 
 def test_truncated_json_names_line_and_column(populated: MemoryStore, other: MemoryStore,
@@ -285,15 +364,15 @@ def test_failure_in_a_late_batch_leaves_the_old_workspace(populated: MemoryStore
 
     def fail_late(done: int, total: int) -> None:
         calls.append(done)
-        if done > total // 2:
+        if len(calls) > 6:  # after several batches were written
             raise RuntimeError("interrupted")
 
-    # Replacing: the old workspace is deleted and half the new one written when it fails.
+    # Replacing: several batches of the new one are staged when it fails.
     with pytest.raises(RuntimeError, match="interrupted"):
         portable.import_workspace(populated, path, replace=True, progress=fail_late,
                                   batch_size=2)
-    assert len(calls) > 3
     assert (graph_snapshot(populated), node_count(populated, populated.workspace)) == before
+    assert staging_nodes(populated) == 0
 
 
 def test_database_refusal_in_a_late_batch_leaves_nothing(
@@ -301,13 +380,14 @@ def test_database_refusal_in_a_late_batch_leaves_nothing(
 ) -> None:
     path = tmp_path / "ws.json"
     path.write_text(export_text(populated), encoding="utf-8")
-    # A stray task (no Workspace node) holds the last key: the last task batch collides with it
-    # on the (ws, key) constraint after the workspace and earlier batches were written.
+    # A stray task (no Workspace node) holds the id: found when the staged workspace is about
+    # to take it, after every batch was written.
     other.driver.execute_query("CREATE (:Task {ws: $ws, id: 'stray', key: 'trip', title: 's'})",
                                ws=other.workspace)
-    with pytest.raises(InvalidInputError, match="constraint"):
+    with pytest.raises(InvalidInputError, match="without their Workspace node"):
         portable.import_workspace(populated, path, workspace=other.workspace, batch_size=1)
     assert node_count(other, other.workspace) == 1  # only the stray
+    assert staging_nodes(populated) == 0
 
 
 # -- the Cypher script -----------------------------------------------------------------------------
@@ -322,7 +402,8 @@ def run_script(driver: neo4j.Driver, database: str, script: str) -> None:
         if not statement and (not line.strip() or line.startswith("//")):
             continue
         if line.startswith(":param "):
-            name, expr = line.removeprefix(":param ").split(" => ", 1)
+            assert line.endswith(";"), "Browser runs a script of commands ended by semicolons"
+            name, expr = line.removeprefix(":param ").removesuffix(";").split(" => ", 1)
             records, _, _ = driver.execute_query(f"RETURN {expr} AS v", database_=database)
             params[name] = records[0]["v"]
             continue
@@ -359,3 +440,374 @@ def test_cypher_literal_reads_back_as_the_value(driver: neo4j.Driver, value: Any
 def test_cypher_literal_refuses_what_it_cannot_encode(value: Any) -> None:
     with pytest.raises((TypeError, ValueError)):
         portable.cypher_literal(value)
+
+
+# -- a killed import -------------------------------------------------------------------------------
+
+# Imports a document in batches of two and stops at a point ("staged": after several batches;
+# "committed": after the commit, before anything moved), says so on stdout and waits to be
+# killed: a process that dies there, as a SIGKILL or a power cut would leave it.
+KILLED_IMPORT = """
+import sys
+from tme_neo4j import portable
+from tme_neo4j.config import Settings
+from tme_neo4j.store import MemoryStore
+
+path, target, stop = sys.argv[1:4]
+calls = []
+
+def wait_here(what):
+    print(what, flush=True)
+    sys.stdin.read()  # until killed
+
+def progress(done, total):
+    calls.append(done)
+    if stop == "staged" and len(calls) == 5:
+        wait_here("staged")
+
+moving = portable._move
+def stop_before_moving(*args, **kwargs):
+    if stop == "committed":
+        wait_here("committed")
+    return moving(*args, **kwargs)
+portable._move = stop_before_moving
+
+with MemoryStore(Settings(), workspace=target) as store:
+    portable.import_workspace(store, path, workspace=target, replace=True, batch_size=2,
+                              progress=progress)
+"""
+
+
+def kill_import_at(stop: str, path: Path, target: str) -> None:
+    import signal
+    import subprocess
+    import sys
+
+    with subprocess.Popen([sys.executable, "-c", KILLED_IMPORT, str(path), target, stop],
+                          stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True) as child:
+        try:
+            assert child.stdout is not None
+            assert child.stdout.readline().strip() == stop  # the event, not a guess at timing
+        finally:
+            child.send_signal(signal.SIGKILL)
+            child.wait(timeout=60)
+
+
+def live_stagings(store: MemoryStore) -> int:
+    records, _, _ = store.driver.execute_query(
+        "MATCH (n) WHERE n.ws STARTS WITH '~import-' RETURN count(n) AS n")
+    return int(records[0]["n"])
+
+
+def test_an_import_killed_while_staging_leaves_nothing_and_is_cleaned_up(
+    populated: MemoryStore, other: MemoryStore, tmp_path: Path
+) -> None:
+    path = tmp_path / "ws.json"
+    path.write_text(export_text(populated), encoding="utf-8")
+    before = (graph_snapshot(populated), export_text(populated))
+    kill_import_at("staged", path, populated.workspace)
+    # The target is as it was; the staged batches are there, but nothing names them.
+    assert (graph_snapshot(populated), export_text(populated)) == before
+    assert live_stagings(populated) > 0
+    assert staging_nodes(populated) > 0
+    # The next import (of anything, anywhere) deletes them.
+    portable.import_workspace(populated, path, workspace=other.workspace)
+    assert staging_nodes(populated) == 0
+    assert export_text(populated) == before[1]
+
+
+def test_an_import_killed_after_its_commit_is_finished_by_the_next(
+    populated: MemoryStore, other: MemoryStore, tmp_path: Path
+) -> None:
+    path = tmp_path / "ws.json"
+    exported = export_text(populated)
+    path.write_text(exported, encoding="utf-8")
+    other.create_workspace()
+    other.add_task("old", "Replaced by the import")
+    kill_import_at("committed", path, other.workspace)
+    # Committed: the old workspace is gone; the new one is not visible yet.
+    assert not [w for w in other.list_workspaces() if w["ws"] == other.workspace]
+    # The next import finishes it before its own work.
+    third = other.for_workspace(new_workspace_id("imp"))
+    try:
+        portable.import_workspace(populated, path, workspace=third.workspace)
+    finally:
+        third.driver.execute_query("MATCH (n) WHERE n.ws = $ws OR (n:Workspace AND n.id = $ws)"
+                                   " DETACH DELETE n", ws=third.workspace)
+    assert without_id(export_text(other)) == without_id(exported)
+    assert staging_nodes(populated) == 0
+
+
+# -- replace under writers, the sequence, export under load ---------------------------------------
+
+
+def test_replace_under_writers_takes_the_lock_and_the_sequence_never_goes_back(
+    populated: MemoryStore, other: MemoryStore, tmp_path: Path
+) -> None:
+    import threading
+
+    from tme_neo4j.errors import NotFoundError
+
+    path = tmp_path / "ws.json"
+    exported = export_text(populated)
+    path.write_text(exported, encoding="utf-8")
+    portable.import_workspace(populated, path, workspace=other.workspace)
+    for i in range(30):  # the live copy runs ahead of the document
+        other.add_task(f"extra{i}", f"Extra {i}")
+    seq_before = other.workspace_info()["seq"]
+    assert seq_before > json.loads(exported)["workspace"]["seq"]
+
+    stop = threading.Event()
+    started = threading.Event()
+    errors: list[str] = []
+
+    def write() -> None:
+        writer = other.for_workspace(other.workspace, agent="writer")
+        i = 0
+        while not stop.is_set():
+            i += 1
+            try:
+                writer.add_task(f"late{i}", f"Late {i}")
+            except NotFoundError:
+                pass  # the workspace is being replaced: refused cleanly
+            except Exception as e:
+                errors.append(f"{type(e).__name__}: {e}")
+            started.set()
+
+    thread = threading.Thread(target=write)
+    thread.start()
+    try:
+        assert started.wait(60)
+        portable.import_workspace(populated, path, workspace=other.workspace, replace=True,
+                                  batch_size=2)
+    finally:
+        stop.set()
+        thread.join(60)
+    assert errors == []
+    # Nothing of the old workspace is left; what writers added after the replace is new.
+    tasks = {t.key for t in other.state(include_cancelled=True).tasks}
+    assert not [k for k in tasks if k.startswith("extra")]
+    document_keys = {t["key"] for t in json.loads(exported)["tasks"]}
+    assert document_keys <= tasks
+    assert all(k.startswith("late") for k in tasks - document_keys)
+    # The sequence went on from where the replaced workspace was, and the feed follows it.
+    info = other.workspace_info()
+    assert info["seq"] >= seq_before
+    assert all(c.seq <= info["seq"] for c in other.changes())
+    write_after = other.revise("destination", "Boise")
+    assert write_after.version > 0
+    assert [c.key for c in other.changes(since=seq_before)][-1] == "destination"
+
+
+def test_export_under_load_reads_one_consistent_state(
+    populated: MemoryStore, other: MemoryStore, tmp_path: Path
+) -> None:
+    import threading
+
+    for start in range(0, 300, 100):
+        populated.apply([{"op": "add", "key": f"t{i}", "title": f"Task {i}",
+                          "depends_on": ["destination"]} for i in range(start, start + 100)])
+    stop = threading.Event()
+    writes: list[int] = []
+
+    def write() -> None:
+        writer = populated.for_workspace(populated.workspace, agent="writer")
+        while not stop.is_set():
+            # Each write revises a task and marks 300 dependents stale: a torn read would
+            # show a version without its revision, or a seq below a change.
+            writer.revise("destination", f"City {len(writes)}")
+            writes.append(1)
+
+    thread = threading.Thread(target=write)
+    thread.start()
+    try:
+        for i in range(8):
+            before = len(writes)
+            text = export_text(populated, batch_size=50)
+            path = tmp_path / f"load{i}.json"
+            path.write_text(text, encoding="utf-8")
+            # Every invariant holds in what was read: the import's checks pass.
+            target = other.for_workspace(new_workspace_id("load"))
+            try:
+                portable.import_workspace(populated, path, workspace=target.workspace)
+            finally:
+                target.driver.execute_query(
+                    "MATCH (n) WHERE n.ws = $ws OR (n:Workspace AND n.id = $ws) "
+                    "DETACH DELETE n", ws=target.workspace)
+            assert len(writes) >= before
+    finally:
+        stop.set()
+        thread.join(60)
+    assert len(writes) > 0
+
+
+# -- limits, the command line ---------------------------------------------------------------------
+
+
+def test_what_the_api_writes_at_its_limits_imports_again(store: MemoryStore,
+                                                          other: MemoryStore,
+                                                          tmp_path: Path) -> None:
+    from tme_neo4j.models import MAX_TEXT, MAX_TITLE
+
+    agent = "a" + "g" * 63  # the longest agent name the write path takes
+    writer = store.for_workspace(store.workspace, agent=agent)
+    writer.apply([{"op": "add", "key": "k" * 120, "title": "T" * MAX_TITLE,
+                   "value": "v" * MAX_VALUE}], turn=TurnInput("x" * MAX_TEXT, "new"))
+    writer.revise("k" * 120, "w" * MAX_VALUE, reason="r" * MAX_TITLE)
+    path = tmp_path / "limits.json"
+    path.write_text(export_text(store), encoding="utf-8")
+    portable.import_workspace(store, path, workspace=other.workspace)
+    assert without_id(export_text(other)) == without_id(export_text(store))
+
+
+def test_cli_export_says_what_it_wrote_and_refuses_a_missing_folder(
+    populated: MemoryStore, tmp_path: Path
+) -> None:
+    path = tmp_path / "ws.json"
+    code, out, _ = tme("export", "-w", populated.workspace, "-o", str(path))
+    assert code == 0
+    document = json.loads(path.read_text(encoding="utf-8"))
+    assert out.strip() == (
+        f"Exported workspace {populated.workspace} at seq {document['workspace']['seq']}: "
+        f"4 tasks, 5 edges, 8 revisions, 3 turns, {len(document['changes'])} changes to {path}")
+    code, out, err = tme("export", "-w", populated.workspace)
+    assert json.loads(out)["workspace"]["id"] == populated.workspace  # stdout stays the file
+    assert "4 tasks" in err
+    code, out, err = tme("export", "-w", populated.workspace, "-o",
+                         str(tmp_path / "nonexistent" / "x.json"))
+    assert code == 2
+    assert err.strip().count("\n") == 0, err
+    assert "cannot write the file" in err
+    assert "Traceback" not in err
+
+
+def test_replay_refuses_an_existing_workspace_unless_replace(populated: MemoryStore,
+                                                              tmp_path: Path) -> None:
+    scenario = tmp_path / "s.json"
+    scenario.write_text(json.dumps(["Plan a trip to Oslo"]), encoding="utf-8")
+    before = export_text(populated)
+    code, _, err = tme("replay", str(scenario), "-w", populated.workspace, "--trim", "rules")
+    assert code == 2
+    assert "already exists" in err
+    assert export_text(populated) == before
+    code, _, err = tme("replay", str(scenario), "-w", populated.workspace, "--trim", "rules",
+                       "--replace")
+    assert code == 0, err
+    assert "destination" not in {t.key for t in populated.state().tasks}
+
+
+# -- the Cypher script in cypher-shell -------------------------------------------------------------
+
+# cypher-shell is published on Maven Central; the rest of what it needs (the Java driver, the
+# Cypher parser, netty) is in the local server's lib folder.
+_MAVEN = "https://repo1.maven.org/maven2/"
+_SHELL_JARS = [
+    "org/neo4j/cypher-shell/{v}/cypher-shell-{v}.jar",
+    "org/neo4j/cypher-v5-literal-interpreter/{v}/cypher-v5-literal-interpreter-{v}.jar",
+    "net/sourceforge/argparse4j/argparse4j/0.9.0/argparse4j-0.9.0.jar",
+    "org/jline/jline-terminal/3.26.3/jline-terminal-3.26.3.jar",
+    "org/jline/jline-reader/3.26.3/jline-reader-3.26.3.jar",
+    "org/jline/jline-terminal-jansi/3.26.3/jline-terminal-jansi-3.26.3.jar",
+    "org/fusesource/jansi/jansi/2.4.1/jansi-2.4.1.jar",
+    "org/neo4j/neo4j-cypher-dsl/2024.2.0/neo4j-cypher-dsl-2024.2.0.jar",
+    "org/apiguardian/apiguardian-api/1.1.2/apiguardian-api-1.1.2.jar",
+]
+
+
+@pytest.fixture(scope="module")
+def cypher_shell(settings: Any) -> list[str]:
+    """The command that runs cypher-shell against the test server, fetched once."""
+    import shutil
+    import urllib.request
+
+    from tme_neo4j.connection import resolve_credentials
+    from tme_neo4j.server import LocalServer
+
+    if settings.neo4j_uri:
+        pytest.skip("cypher-shell is run with the local server's jars")
+    server = LocalServer(settings)
+    lib = server.install()
+    version = lib.parent.name.removeprefix("neo4j-")
+    java = shutil.which("java")
+    if java is None:
+        pytest.skip("no java")
+    folder = Path.home() / ".cache" / "tme-neo4j-tests" / f"cypher-shell-{version}"
+    folder.mkdir(parents=True, exist_ok=True)
+    for jar in _SHELL_JARS:
+        path = folder / jar.format(v=version).rsplit("/", 1)[1]
+        if not path.exists():
+            try:
+                with urllib.request.urlopen(_MAVEN + jar.format(v=version), timeout=60) as r:
+                    path.with_suffix(".part").write_bytes(r.read())
+            except OSError as e:
+                pytest.skip(f"cypher-shell not available from Maven Central: {e}")
+            path.with_suffix(".part").rename(path)
+    credentials = resolve_credentials(settings)
+    assert credentials.password is not None
+    return [java, "-cp", f"{folder}/*:{lib}/*", "org.neo4j.shell.Main", "-a", credentials.uri,
+            "-u", credentials.user, "-p", credentials.password.get_secret_value(),
+            "-d", settings.neo4j_database]
+
+
+def test_cypher_script_runs_in_cypher_shell(populated: MemoryStore, cypher_shell: list[str],
+                                            tmp_path: Path) -> None:
+    import subprocess
+
+    before = export_text(populated)
+    snapshot = graph_snapshot(populated)
+    script = tmp_path / "ws.cypher"
+    code, _, err = tme("export", "-w", populated.workspace, "--format", "cypher", "-o",
+                       str(script))
+    assert code == 0, err
+    populated.delete_workspace()
+    run = subprocess.run([*cypher_shell, "-f", str(script)], capture_output=True, text=True,
+                         timeout=600, check=False)
+    assert run.returncode == 0, run.stderr
+    assert export_text(populated) == before
+    assert graph_snapshot(populated) == snapshot
+
+
+# -- the Cypher script in Neo4j Browser ------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_cypher_script_runs_pasted_whole_into_browser(populated: MemoryStore,
+                                                      settings: Any, tmp_path: Path) -> None:
+    import time
+
+    from test_browser import CHROMEDRIVER, CHROMIUM, BrowserPage, _selenium
+
+    from tme_neo4j.connection import resolve_credentials
+    from tme_neo4j.server import LocalServer
+
+    credentials = resolve_credentials(settings)
+    if not credentials.local:
+        pytest.skip("the Browser address is known only for the local server")
+    assert credentials.password is not None
+    webdriver = _selenium()
+    from selenium.webdriver.chrome.service import Service
+
+    before = export_text(populated)
+    script = export_text(populated, format_="cypher")
+    populated.delete_workspace()
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update",
+                f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1400,1000"):
+        options.add_argument(arg)
+    chromium = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
+    try:
+        page = BrowserPage(chromium)
+        page.connect(LocalServer(settings).status().browser_url, credentials.uri,
+                     credentials.user, credentials.password.get_secret_value())
+        page.run(script)  # pasted whole, as a person would
+        # The event: the Workspace node, which the script's last statement creates.
+        deadline = time.monotonic() + 120
+        while not [w for w in populated.list_workspaces() if w["ws"] == populated.workspace]:
+            assert time.monotonic() < deadline, chromium.execute_script(
+                "return document.querySelector('[data-testid=\"frame\"]').innerText")[-3000:]
+    finally:
+        chromium.save_screenshot(str(tmp_path / "browser.png"))
+        chromium.quit()
+    assert export_text(populated) == before

@@ -14,30 +14,37 @@ The document::
 Ids, counters and times are kept; times are the ISO strings Neo4j prints for its own datetimes,
 so they round-trip exactly. Absent (null) properties are left out. Every section is in a fixed
 order (tasks by key, turns by number), so exporting the same graph twice gives the same text.
-Task claims are leases held by running agents and are not exported.
+The sections come in the order above (a section may be left out when empty): an import reads
+the document as a stream and checks each record against those before it. Task claims are
+leases held by running agents and are not exported.
 
-:func:`export_workspace` streams: it reads in pages of ``batch_size`` and writes as it goes, so
-memory stays flat however large the workspace. :func:`import_workspace` validates the whole
-document first (types, limits, duplicates, dangling references, cycles) and then writes it in
-one transaction: all or nothing.
+:func:`export_workspace` holds the workspace's write lock while it reads, so it writes one
+consistent state however busy the workspace is (writers wait for it), page by page.
+
+:func:`import_workspace` streams the document: it never holds the whole of it, checks each
+record as it arrives (every problem is named, not only the first), and writes batches into a
+staging workspace that no one can see. Only a complete and valid document is committed; the
+staged nodes then take the target's id and its Workspace node is created last, in one short
+transaction. An import that dies before that leaves nothing visible, and one that dies after it
+is finished by the next import (see :func:`recover_imports`).
 """
 
 from __future__ import annotations
 
-import contextlib
+import codecs
 import json
 import logging
 import math
 import os
 import re
 import sys
+import uuid
+import zoneinfo
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Annotated, Any, Literal
 
-import neo4j
 import neo4j.time
-from neo4j import exceptions as neo4j_errors
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -49,7 +56,7 @@ from pydantic import (
 )
 
 from tme_neo4j import queries
-from tme_neo4j.errors import ConfigError, ConflictError, InvalidInputError, NotFoundError
+from tme_neo4j.errors import InvalidInputError, TmeError
 from tme_neo4j.models import (
     MAX_TEXT,
     MAX_TITLE,
@@ -58,14 +65,14 @@ from tme_neo4j.models import (
     WorkspaceId,
     check_plain_text,
 )
-from tme_neo4j.store import MemoryStore, _driver_errors
+from tme_neo4j.store import MemoryStore
 
 __all__ = [
     "FORMAT",
     "VERSION",
     "ChangeRecord",
-    "Document",
     "EdgeRecord",
+    "ExportResult",
     "ImportResult",
     "Progress",
     "RevisionRecord",
@@ -76,7 +83,7 @@ __all__ = [
     "cypher_literal",
     "export_workspace",
     "import_workspace",
-    "read_document",
+    "recover_imports",
 ]
 
 log = logging.getLogger(__name__)
@@ -84,7 +91,8 @@ log = logging.getLogger(__name__)
 FORMAT = "tme-neo4j"
 VERSION = 1
 
-#: ``progress(done, total)``: items (tasks, edges, revisions, turns) written so far, of all.
+#: ``progress(done, total)``: an export counts items (tasks, edges, revisions, turns, changes)
+#: written of all; an import counts bytes of the document read of its size (0 when unknown).
 Progress = Callable[[int, int], None]
 
 # A stale reason quotes a key and two values, each escaped (repr) to at most twice its length.
@@ -92,17 +100,31 @@ _MAX_NOTE = 4 * MAX_VALUE + 1_000
 # Replies are composed from the memory, not typed; the bound only refuses absurd input.
 _MAX_REPLY = 100 * MAX_TEXT
 _MAX_NAME = MAX_TITLE  # agents, intents, operation names, ids
+# How many problems an import names before it says how many more there are.
+_MAX_PROBLEMS = 20
+# Staged nodes carry this prefix and a random part as their workspace id: no workspace id can
+# start with it, so nothing that names a workspace ever sees them.
+_STAGING = "~import-"
 
 # What Neo4j's toString() prints for a datetime: an offset or Z, optionally a zone id.
-_ZONE_ID = re.compile(r"\[([A-Za-z0-9_+\-/]{1,64})\]$")
+_ZONE_ID = re.compile(r"\[([^\]]{1,64})\]$")
+_OFFSET = re.compile(r"(Z|[+-]\d{2}:\d{2}(:\d{2})?)$")
 
 
 def _check_time(text: str) -> str:
-    bare = _ZONE_ID.sub("", text)
+    zone = _ZONE_ID.search(text)
+    bare = text[: zone.start()] if zone else text
+    if not _OFFSET.search(bare):
+        raise ValueError(f"not a date and time with an offset (Z or +hh:mm): {text[:60]!r}")
     try:
         neo4j.time.DateTime.from_iso_format(bare.replace("Z", "+00:00"))
     except (ValueError, OverflowError):
         raise ValueError(f"not an ISO date and time with an offset: {text[:60]!r}") from None
+    if zone:
+        try:
+            zoneinfo.ZoneInfo(zone[1])
+        except (ValueError, zoneinfo.ZoneInfoNotFoundError):
+            raise ValueError(f"unknown time zone {zone[1][:60]!r}") from None
     return text
 
 
@@ -110,11 +132,12 @@ def _check_time(text: str) -> str:
 Title = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TITLE),
                   AfterValidator(check_plain_text)]
 Value = Annotated[str, StringConstraints(max_length=MAX_VALUE), AfterValidator(check_plain_text)]
-Name = Annotated[str, StringConstraints(min_length=1, max_length=_MAX_NAME)]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=_MAX_NAME),
+                 AfterValidator(check_plain_text)]
 Time = Annotated[str, StringConstraints(max_length=100), AfterValidator(_check_time)]
 Status = Literal["active", "done", "cancelled"]
-Count = Annotated[int, Field(ge=0)]
-Number = Annotated[int, Field(ge=1)]
+Count = Annotated[int, Field(ge=0, lt=2**63)]
+Number = Annotated[int, Field(ge=1, lt=2**63)]
 
 
 class _Record(BaseModel):
@@ -136,7 +159,8 @@ class TaskRecord(_Record):
     value: Value | None = None
     status: Status
     stale: bool
-    stale_reason: Annotated[str, StringConstraints(max_length=_MAX_NOTE)] | None = None
+    stale_reason: Annotated[str, StringConstraints(max_length=_MAX_NOTE),
+                            AfterValidator(check_plain_text)] | None = None
     version: Number
     created_at: Time
     updated_at: Time
@@ -163,7 +187,8 @@ class RevisionRecord(_Record):
     by: Name | None = None
     turn: Number | None = None
     seq: Count
-    reason: Annotated[str, StringConstraints(max_length=MAX_TITLE)] | None = None
+    reason: Annotated[str, StringConstraints(max_length=_MAX_NOTE),
+                      AfterValidator(check_plain_text)] | None = None
 
 
 class TouchRecord(_Record):
@@ -191,17 +216,22 @@ class ChangeRecord(_Record):
     at: Time
 
 
-class Document(_Record):
-    """A whole export. ``format`` and ``version`` come first so a newer file is named as such."""
+class ExportResult(BaseModel):
+    """What an export wrote."""
 
-    format: Literal["tme-neo4j"]
-    version: Literal[1]
-    workspace: WorkspaceRecord
-    tasks: list[TaskRecord] = Field(default_factory=list)
-    edges: list[EdgeRecord] = Field(default_factory=list)
-    revisions: list[RevisionRecord] = Field(default_factory=list)
-    turns: list[TurnRecord] = Field(default_factory=list)
-    changes: list[ChangeRecord] = Field(default_factory=list)
+    model_config = ConfigDict(frozen=True)
+
+    workspace: str
+    seq: int
+    tasks: int
+    edges: int
+    revisions: int
+    turns: int
+    changes: int
+
+    @property
+    def items(self) -> int:
+        return self.tasks + self.edges + self.revisions + self.turns + self.changes
 
 
 class ImportResult(BaseModel):
@@ -218,8 +248,16 @@ class ImportResult(BaseModel):
     replaced: bool
 
 
-_document: TypeAdapter[Document] = TypeAdapter(Document)
 _workspace_id: TypeAdapter[str] = TypeAdapter(WorkspaceId)
+
+# The sections of a document, in the order they come, each with its record's model.
+_SECTIONS: dict[str, type[_Record]] = {
+    "tasks": TaskRecord, "edges": EdgeRecord, "revisions": RevisionRecord,
+    "turns": TurnRecord, "changes": ChangeRecord}
+_IMPORT_QUERY = {"tasks": "import_tasks", "edges": "import_edges",
+                 "revisions": "import_revisions", "turns": "import_turns",
+                 "changes": "import_changes"}
+_HEAD_FIELDS = ("format", "version", "workspace")
 
 
 # -- export ------------------------------------------------------------------------------------
@@ -232,79 +270,62 @@ def export_workspace(
     *,
     format_: Literal["json", "cypher"] = "json",
     batch_size: int = 1000,
-) -> int:
+) -> ExportResult:
     """Write the store's workspace to ``out`` as a JSON document or a Cypher script.
 
-    Reads page by page inside one read transaction and writes each record as it arrives.
-    Returns the number of items written (tasks, edges, revisions, turns, changes). Raises
-    :class:`NotFoundError` for a missing workspace and :class:`ConflictError` when the
-    workspace changed while it was being read (the output is then incomplete: run it again).
+    Reads page by page inside one transaction that holds the workspace's write lock, so the
+    output is one consistent state: writers of that workspace wait until the export is done.
+    Raises :class:`NotFoundError` for a missing workspace.
     """
     writer = _JsonWriter(out) if format_ == "json" else _CypherWriter(out)
-    settings = store.settings
-    with (
-        _driver_errors(),
-        store.driver.session(database=settings.neo4j_database,
-                             default_access_mode=neo4j.READ_ACCESS) as session,
-        session.begin_transaction() as tx,
-    ):
-        head = _workspace_head(tx, store.workspace)
+    ws = store.workspace
+    counts = dict.fromkeys(_SECTIONS, 0)
+    with store.locked_workspace(ws) as run:
+        head = run("export_workspace", ws=ws)[0]
         total = sum(int(head[k])
                     for k in ("tasks", "edges", "revisions", "turn_count", "changes"))
         done = 0
-
-        def advance(n: int) -> None:
-            nonlocal done
-            done += n
-            if progress is not None:
-                progress(done, total)
-
         if progress is not None:
             progress(0, total)
         writer.begin(_ordered(WorkspaceRecord, head["workspace"]))
         for name, rows in (
-            ("tasks", _task_pages(tx, store.workspace, batch_size)),
-            ("edges", _edge_pages(tx, store.workspace, batch_size)),
-            ("revisions", _revision_pages(tx, store.workspace, batch_size)),
-            ("turns", _turn_pages(tx, store.workspace, batch_size)),
-            ("changes", _change_pages(tx, store.workspace, batch_size)),
+            ("tasks", _task_pages(run, ws, batch_size)),
+            ("edges", _edge_pages(run, ws, batch_size)),
+            ("revisions", _revision_pages(run, ws, batch_size)),
+            ("turns", _turn_pages(run, ws, batch_size)),
+            ("changes", _change_pages(run, ws, batch_size)),
         ):
             writer.section(name)
             for batch in rows:
                 writer.rows(name, batch)
-                advance(len(batch))
+                counts[name] += len(batch)
+                done += len(batch)
+                if progress is not None:
+                    progress(done, total)
         writer.end()
-        if _workspace_head(tx, store.workspace)["workspace"] != head["workspace"]:
-            raise ConflictError(
-                f"workspace {store.workspace!r} changed during the export; run it again"
-            )
-    log.info("exported workspace %s: %d items", store.workspace, done)
-    return done
+    result = ExportResult(workspace=ws, seq=int(head["workspace"]["seq"]), **counts)
+    log.info("exported workspace %s: %d items", ws, result.items)
+    return result
 
 
-def _workspace_head(tx: neo4j.Transaction, ws: str) -> dict[str, Any]:
-    rows = list(tx.run(queries.get("export_workspace").text, ws=ws))
-    if not rows:
-        raise NotFoundError(f"workspace {ws!r} does not exist")
-    return dict(rows[0])
+_Run = Callable[..., list[dict[str, Any]]]
 
 
-def _task_pages(tx: neo4j.Transaction, ws: str, size: int) -> Iterator[list[dict[str, Any]]]:
+def _task_pages(run: _Run, ws: str, size: int) -> Iterator[list[dict[str, Any]]]:
     after = ""
     while True:
         page = [_ordered(TaskRecord, r["task"])
-                for r in tx.run(queries.get("export_tasks").text, ws=ws, after=after,
-                                limit=size)]
+                for r in run("export_tasks", ws=ws, after=after, limit=size)]
         if not page:
             return
         yield page
         after = page[-1]["key"]
 
 
-def _edge_pages(tx: neo4j.Transaction, ws: str, size: int) -> Iterator[list[dict[str, Any]]]:
+def _edge_pages(run: _Run, ws: str, size: int) -> Iterator[list[dict[str, Any]]]:
     after = ""
     while True:
-        rows = list(tx.run(queries.get("export_edges").text, ws=ws, after=after, limit=size))
+        rows = run("export_edges", ws=ws, after=after, limit=size)
         if not rows:
             return
         yield [{"type": e["type"], "from": r["key"], "to": e["to"]}
@@ -312,13 +333,10 @@ def _edge_pages(tx: neo4j.Transaction, ws: str, size: int) -> Iterator[list[dict
         after = rows[-1]["key"]
 
 
-def _revision_pages(
-    tx: neo4j.Transaction, ws: str, size: int
-) -> Iterator[list[dict[str, Any]]]:
+def _revision_pages(run: _Run, ws: str, size: int) -> Iterator[list[dict[str, Any]]]:
     after = ""
     while True:
-        rows = list(tx.run(queries.get("export_revisions").text, ws=ws, after=after,
-                           limit=size))
+        rows = run("export_revisions", ws=ws, after=after, limit=size)
         if not rows:
             return
         yield [_ordered(RevisionRecord, {"task": r["key"], **rev})
@@ -326,27 +344,24 @@ def _revision_pages(
         after = rows[-1]["key"]
 
 
-def _turn_pages(tx: neo4j.Transaction, ws: str, size: int) -> Iterator[list[dict[str, Any]]]:
+def _turn_pages(run: _Run, ws: str, size: int) -> Iterator[list[dict[str, Any]]]:
     after = 0
     while True:
         page = [_ordered(TurnRecord, {**r["turn"], "touched": [
                     {"task": t["task"], "op": t["op"]} for t in r["touched"]]})
-                for r in tx.run(queries.get("export_turns").text, ws=ws, after=after,
-                                limit=size)]
+                for r in run("export_turns", ws=ws, after=after, limit=size)]
         if not page:
             return
         yield page
         after = page[-1]["n"]
 
 
-def _change_pages(
-    tx: neo4j.Transaction, ws: str, size: int
-) -> Iterator[list[dict[str, Any]]]:
+def _change_pages(run: _Run, ws: str, size: int) -> Iterator[list[dict[str, Any]]]:
     after_seq, after_key = 0, ""
     while True:
         page = [_ordered(ChangeRecord, r["change"])
-                for r in tx.run(queries.get("export_changes").text, ws=ws,
-                                after_seq=after_seq, after_key=after_key, limit=size)]
+                for r in run("export_changes", ws=ws, after_seq=after_seq,
+                             after_key=after_key, limit=size)]
         if not page:
             return
         yield page
@@ -357,7 +372,9 @@ def _ordered(model: type[BaseModel], row: Any) -> dict[str, Any]:
     """The record's fields in the model's order, absent (null) ones left out. Not validated:
     an export writes what the graph holds, and an import is where limits are enforced."""
     data = dict(row)
-    return {name: data[name] for name in model.model_fields if data.get(name) is not None}
+    return {(field.alias or name): data[field.alias or name]
+            for name, field in model.model_fields.items()
+            if data.get(field.alias or name) is not None}
 
 
 class _JsonWriter:
@@ -454,44 +471,52 @@ def _map_key(key: object) -> str:
     return "`" + key.replace("`", "``") + "`"
 
 
-_IMPORT_QUERY = {"tasks": "import_tasks", "edges": "import_edges",
-                 "revisions": "import_revisions", "turns": "import_turns",
-                 "changes": "import_changes"}
-
-
 class _CypherWriter:
-    """Writes a script for cypher-shell (``-f FILE``) or Neo4j Browser: the schema, then each
-    batch as a ``:param`` line followed by the same statement ``tme import`` runs."""
+    """Writes a script that runs pasted whole into Neo4j Browser and with ``cypher-shell -f``:
+    the schema, then each batch as a ``:param`` line followed by the statement ``tme import``
+    runs, every command and statement ending with a semicolon. The Workspace node comes last,
+    so the workspace appears only once the script has run to its end."""
 
     def __init__(self, out: IO[str]) -> None:
         self.out = out
+        self.workspace: dict[str, Any] = {}
 
     def begin(self, workspace: dict[str, Any]) -> None:
         ws = workspace["id"]
+        self.workspace = workspace
         self.out.write(
             f"// {FORMAT} export of workspace {cypher_literal(ws)} (format {VERSION}).\n"
-            "// Recreates the workspace on a database where it does not exist yet, e.g.\n"
-            "//   cypher-shell -a neo4j://HOST:7687 -u neo4j -f THIS_FILE\n"
-            "// Each statement commits on its own: if one fails, delete the workspace and\n"
-            "// run the script again.\n")
+            "// Recreates the workspace on a database where it does not exist yet: paste it\n"
+            "// whole into Neo4j Browser, or run\n"
+            "//   cypher-shell -a neo4j://HOST:PORT -u neo4j -f THIS_FILE\n"
+            "// Each statement commits on its own; the workspace appears with the last one.\n"
+            "// If one fails, delete what was written and run the script again.\n")
         for name, query in queries.all_queries().items():
             if query.mode == "schema":
                 self._statement(name)
-        self.out.write(f":param ws => {cypher_literal(ws)}\n")
-        fields = {k: v for k, v in workspace.items() if k != "id"}
-        self.out.write(f":param workspace => {cypher_literal(fields)}\n")
-        self._statement("import_workspace")
+        self._statement("await_indexes")
+        self._param("ws", ws)
 
     def section(self, name: str) -> None:
         pass
 
     def rows(self, name: str, rows: Sequence[dict[str, Any]]) -> None:
         if rows:
-            self.out.write(f":param rows => {cypher_literal(list(rows))}\n")
+            self._param("rows", list(rows))
             self._statement(_IMPORT_QUERY[name])
 
     def end(self) -> None:
         self._statement("link_turns")
+        self._param("workspace", {k: v for k, v in self.workspace.items() if k != "id"})
+        self._statement("import_workspace")
+
+    def _param(self, name: str, value: Any) -> None:
+        # Browser reads `=> {...}` as its own map syntax and drops the braces: a map goes in
+        # parentheses, which cypher-shell reads as the same Cypher expression.
+        literal = cypher_literal(value)
+        if isinstance(value, dict):
+            literal = f"({literal})"
+        self.out.write(f":param {name} => {literal};\n")
 
     def _statement(self, name: str) -> None:
         body = "\n".join(line for line in queries.get(name).text.splitlines()
@@ -499,122 +524,349 @@ class _CypherWriter:
         self.out.write(f"// {name}\n{body};\n")
 
 
-# -- import ------------------------------------------------------------------------------------
+# -- reading a document as a stream ------------------------------------------------------------
 
 
-def read_document(path: str | os.PathLike[str]) -> Document:
-    """Read and validate a whole export document; ``-`` reads standard input.
-
-    Raises :class:`InvalidInputError` naming the file and the place in it: ``line 3 column 7``
-    for malformed JSON, ``tasks[12].value`` or ``edges[3]`` for what the data says.
-    """
-    name = str(path)
-    try:
-        data = sys.stdin.buffer.read() if name == "-" else Path(path).read_bytes()
-    except OSError as e:
-        raise InvalidInputError(f"{name}: cannot read the file: {e.strerror or e}") from e
-    try:
-        document = _document.validate_json(data)
-    except ValidationError as e:
-        raise InvalidInputError(f"{name}: {_describe(e)}") from e
-    try:
-        _check_references(document)
-    except InvalidInputError as e:
-        raise InvalidInputError(f"{name}: {e}") from e
-    return document
+_END = object()  # the end of a section's list
 
 
-def import_workspace(
-    store: MemoryStore,
-    path: str | os.PathLike[str],
-    *,
-    workspace: str | None = None,
-    replace: bool = False,
-    progress: Progress | None = None,
-    batch_size: int = 1000,
-) -> ImportResult:
-    """Import the document at ``path`` as workspace ``workspace`` (default: the one in the
-    file), in one write transaction: all or nothing.
+class _MalformedError(Exception):
+    """Not JSON (or not the shape of a document) at a place in the text."""
 
-    The whole document is validated before anything is written. An existing workspace is
-    refused unless ``replace``, in which case it is deleted in the same transaction. Only the
-    store's connection is used, not its workspace.
-    """
-    document = read_document(path)
-    target = document.workspace.id
-    if workspace is not None:
+
+class _JsonReader:
+    """Reads one JSON document from a byte stream piece by piece: the top-level object field by
+    field and each section's list item by item, so no more than one record (and one chunk of
+    text) is held at a time. Duplicate keys in any object are noted, not silently merged."""
+
+    _CHUNK = 1 << 20
+    _LARGEST = 64 << 20  # the most text one value may span; beyond that it is an error
+
+    def __init__(self, stream: IO[bytes], on_read: Callable[[int], None]) -> None:
+        self.stream = stream
+        self.on_read = on_read
+        self.decoder = codecs.getincrementaldecoder("utf-8")()
+        self.json = json.JSONDecoder(object_pairs_hook=self._object)
+        self.buf = ""
+        self.pos = 0
+        self.eof = False
+        self.read_bytes = 0
+        self.line = 1  # the line buf[0] is on
+        self.line_start = 0  # where that line starts, relative to buf[0] (may be negative)
+        self.duplicates: list[str] = []
+        self.fields = 0  # top-level fields begun so far
+
+    def _object(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        found = dict(pairs)
+        if len(found) != len(pairs):
+            seen: set[str] = set()
+            for key, _ in pairs:
+                if key in seen:
+                    self.duplicates.append(key)
+                seen.add(key)
+        return found
+
+    def _more(self) -> bool:
+        if self.eof:
+            return False
+        if self.pos > self._CHUNK:  # drop what was read, keeping line numbers right
+            dropped = self.buf[: self.pos]
+            newlines = dropped.count("\n")
+            if newlines:
+                self.line += newlines
+                self.line_start = dropped.rfind("\n") + 1 - self.pos
+            else:
+                self.line_start -= self.pos
+            self.buf, self.pos = self.buf[self.pos:], 0
+        data = self.stream.read(self._CHUNK)
+        self.read_bytes += len(data)
         try:
-            target = _workspace_id.validate_python(workspace)
+            text = self.decoder.decode(data, final=not data)
+        except UnicodeDecodeError as e:
+            at = self.read_bytes - len(data) + e.start
+            raise _MalformedError(f"not UTF-8 text near byte {at}") from None
+        self.buf += text
+        self.eof = not data
+        self.on_read(self.read_bytes)
+        return True
+
+    def where(self, index: int) -> str:
+        line = self.line + self.buf.count("\n", 0, index)
+        last = self.buf.rfind("\n", 0, index)
+        column = index - last if last >= 0 else index - self.line_start + 1
+        return f"line {line} column {column}"
+
+    def _space(self) -> str:
+        """Skip white space; the next character, or '' at the end."""
+        while True:
+            while self.pos < len(self.buf) and self.buf[self.pos] in " \t\r\n":
+                self.pos += 1
+            if self.pos < len(self.buf):
+                return self.buf[self.pos]
+            if not self._more():
+                return ""
+
+    def _expect(self, chars: str, what: str) -> str:
+        c = self._space()
+        if not c or c not in chars:
+            found = f"{c!r}" if c else "the end of the file"
+            raise _MalformedError(f"not valid JSON: expected {what}, found {found} at "
+                             f"{self.where(self.pos)}")
+        self.pos += 1
+        return c
+
+    def value(self) -> Any:
+        self._space()
+        while True:
+            try:
+                found, end = self.json.raw_decode(self.buf, self.pos)
+            except json.JSONDecodeError as e:
+                if len(self.buf) - self.pos < self._LARGEST and self._more():
+                    continue
+                raise _MalformedError(f"not valid JSON: {e.msg} at {self.where(e.pos)}") from None
+            if end == len(self.buf) and self._more():
+                continue  # a number may go on in the next chunk
+            self.pos = end
+            return found
+
+    def document(self) -> Iterator[tuple[str, int, Any]]:
+        """``(field, -1, value)`` for a top-level field, ``(section, i, item)`` for each item of
+        a list-valued one, and ``(section, n, END)`` at the end of a list of n items."""
+        self._expect("{", "'{' (a document is a JSON object)")
+        if self._space() == "}":
+            self.pos += 1
+            return
+        while True:
+            self._space()
+            key = self.value()
+            if not isinstance(key, str):
+                raise _MalformedError(f"not valid JSON: expected a field name at "
+                                 f"{self.where(self.pos)}")
+            self._expect(":", "':'")
+            self.fields += 1
+            if key in _SECTIONS and self._space() == "[":
+                self.pos += 1
+                n = 0
+                if self._space() == "]":
+                    self.pos += 1
+                else:
+                    while True:
+                        yield key, n, self.value()
+                        n += 1
+                        if self._expect(",]", "',' or ']'") == "]":
+                            break
+                yield key, n, _END
+            else:
+                yield key, -1, self.value()
+            if self._expect(",}", "',' or '}'") == "}":
+                break
+        if self._space():
+            raise _MalformedError(f"not valid JSON: extra data at {self.where(self.pos)}")
+
+
+# -- checking a document ------------------------------------------------------------------------
+
+
+class _EnoughProblemsError(Exception):
+    """Enough problems were found: stop reading."""
+
+
+class _Checker:
+    """Checks a document record by record against every invariant the store keeps, naming
+    each violation by its place in the file. Holds per task only what later sections are
+    checked against (its place, version, revision numbers seen, a digest of its current
+    state), never the records themselves."""
+
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+        self.workspace: WorkspaceRecord | None = None
+        self.tasks: dict[str, list[Any]] = {}  # key -> [index, version, revisions seen, digest]
+        self.ids: dict[str, int] = {}
+        self.edges: dict[tuple[str, str, str], int] = {}
+        self.graphs: dict[str, dict[str, list[tuple[str, int]]]] = {
+            "SUBTASK_OF": {}, "DEPENDS_ON": {}}
+        self.turns: dict[int, int] = {}  # turn number -> its seq
+        self.turn_seqs: dict[int, int] = {}  # seq -> the turn that has it
+        self.turn_refs: dict[int, tuple[str, int]] = {}  # turn -> (first place naming it, seq)
+        self.changes: dict[tuple[int, str], int] = {}
+
+    def add(self, problem: str) -> None:
+        self.problems.append(problem)
+        if len(self.problems) > _MAX_PROBLEMS:
+            raise _EnoughProblemsError
+
+    def head(self, field: str, value: Any) -> None:
+        if field == "format":
+            if value != FORMAT:
+                self.add(f"format: Input should be {FORMAT!r}")
+                raise _EnoughProblemsError  # not this format at all: nothing else can be read
+        elif field == "version":
+            if value != VERSION or isinstance(value, bool):
+                self.add(f"version: Input should be {VERSION} (this is a document of another "
+                         "version)")
+                raise _EnoughProblemsError
+        elif field == "workspace":
+            try:
+                self.workspace = WorkspaceRecord.model_validate(value)
+            except ValidationError as e:
+                self._validation("workspace", e)
+
+    def record(self, section: str, i: int, item: Any) -> _Record | None:
+        place = f"{section}[{i}]"
+        try:
+            record = _SECTIONS[section].model_validate(item)
         except ValidationError as e:
-            raise InvalidInputError(f"--workspace: {e.errors()[0]['msg']}") from e
-    sections: list[tuple[str, Sequence[_Record]]] = [
-        ("tasks", document.tasks), ("edges", document.edges),
-        ("revisions", document.revisions), ("turns", document.turns),
-        ("changes", document.changes)]
-    total = sum(len(records) for _, records in sections)
+            self._validation(place, e)
+            return None
+        getattr(self, "_" + section)(place, i, record)
+        return record
 
-    def write(tx: neo4j.Transaction) -> ImportResult:
-        done = 0
-        replaced = False
-        if list(tx.run(queries.get("get_workspace").text, ws=target)):
-            if not replace:
-                raise InvalidInputError(
-                    f"workspace {target!r} already exists; import with replace (--replace) to "
-                    "overwrite it, or under another id (--workspace)")
-            tx.run(queries.get("delete_workspace").text, ws=target).consume()
-            replaced = True
-        head = document.workspace.model_dump(exclude={"id"})
-        tx.run(queries.get("import_workspace").text, ws=target, workspace=head).consume()
-        if progress is not None:
-            progress(0, total)
-        for name, records in sections:
-            for start in range(0, len(records), batch_size):
-                batch = records[start:start + batch_size]
-                rows = [r.model_dump(by_alias=True) for r in batch]
-                created = tx.run(queries.get(_IMPORT_QUERY[name]).text, ws=target,
-                                 rows=rows).single(strict=True)["created"]
-                if created != len(rows):  # validation makes this unreachable; refuse anyway
-                    raise InvalidInputError(
-                        f"{name}[{start}:{start + len(rows)}]: wrote {created} of {len(rows)}")
-                done += len(rows)
-                if progress is not None:
-                    progress(done, total)
-        tx.run(queries.get("link_turns").text, ws=target).consume()
-        return ImportResult(workspace=target, tasks=len(document.tasks),
-                            edges=len(document.edges), revisions=len(document.revisions),
-                            turns=len(document.turns), changes=len(document.changes),
-                            replaced=replaced)
+    def end(self, section: str) -> None:
+        if section == "edges":
+            for kind, graph in self.graphs.items():
+                for problem in _cycles(kind, graph):
+                    self.add(problem)
+            self.graphs = {}
+            self.edges = {}
+        elif section == "revisions":
+            for key, (index, version, seen, _) in self.tasks.items():
+                expected = (1 << (version + 1)) - 2  # revisions 1..version, each once
+                if seen != expected:
+                    missing = [n for n in range(1, version + 1) if not seen >> n & 1]
+                    shown = ", ".join(map(str, missing[:5])) + (", ..." if len(missing) > 5
+                                                                else "")
+                    self.add(f"tasks[{index}].version: task {key!r} is at version {version} "
+                             f"but has no revision {shown}")
+        elif section == "turns":
+            ws = self.workspace
+            if ws is not None and len(self.turns) != ws.turns:
+                self.add(f"turns: {len(self.turns)} turns, but workspace.turns is {ws.turns} "
+                         "(turns are numbered 1 to workspace.turns)")
+            for turn, (place, seq) in self.turn_refs.items():
+                self._turn_ref(place, turn, seq)
+            self.turn_refs = {}
 
-    # An explicit transaction, not a retried one: a retry would redo the whole import, and
-    # the error that most often stops a large one (transaction memory) would only recur.
-    with (_driver_errors(), _memory_limit(total),
-          store.driver.session(database=store.settings.neo4j_database) as session,
-          session.begin_transaction() as tx):
-        result = write(tx)
-        tx.commit()
-    log.info("imported workspace %s: %d items", target, total)
-    return result
+    def finish(self, seen: set[str]) -> None:
+        if "workspace" not in seen:
+            self.add("workspace: Field required")
+        if "revisions" not in seen:
+            self.end("revisions")
+        if "turns" not in seen:
+            self.end("turns")
 
+    # -- one record at a time, against what came before --
 
-@contextlib.contextmanager
-def _memory_limit(items: int) -> Iterator[None]:
-    try:
-        yield
-    except neo4j_errors.TransientError as e:
-        if "MemoryPoolOutOfMemoryError" not in (e.code or ""):
-            raise
-        raise ConfigError(
-            f"the import ({items} items) needs more memory than Neo4j allows one transaction "
-            "(dbms.memory.transaction.total.max, by default 70% of the heap; for the local "
-            "server raise TME_HEAP); nothing was written") from e
+    def _tasks(self, place: str, i: int, task: Any) -> None:
+        assert isinstance(task, TaskRecord)
+        if task.id in self.ids:
+            self.add(f"{place}.id: duplicate id {task.id!r} (also tasks[{self.ids[task.id]}])")
+        if task.key in self.tasks:
+            self.add(f"{place}.key: duplicate key {task.key!r} "
+                     f"(also tasks[{self.tasks[task.key][0]}])")
+            return
+        if task.stale != (task.stale_reason is not None):
+            self.add(f"{place}.stale_reason: " + ("a stale task needs a reason" if task.stale
+                                                  else "only a stale task has a reason"))
+        self.ids[task.id] = i
+        self.tasks[task.key] = [i, task.version, 0, hash((task.value, task.title, task.status))]
 
+    def _edges(self, place: str, i: int, edge: Any) -> None:
+        assert isinstance(edge, EdgeRecord)
+        unknown = [end for end in (edge.from_, edge.to) if end not in self.tasks]
+        for end in unknown:
+            self.add(f"{place}: unknown task {end!r}")
+        if unknown:
+            return
+        triple = (edge.type, edge.from_, edge.to)
+        if triple in self.edges:
+            self.add(f"{place}: duplicate of edges[{self.edges[triple]}]")
+            return
+        self.edges[triple] = i
+        if edge.from_ == edge.to:
+            self.add(f"{place}: {edge.type} cycle {edge.from_} -> {edge.to}")
+            return
+        self.graphs[edge.type].setdefault(edge.from_, []).append((edge.to, i))
 
-def _describe(e: ValidationError) -> str:
-    """The first problem, as ``place: message`` on one line."""
-    err = e.errors()[0]
-    if err["type"] == "json_invalid":
-        return f"not valid JSON: {err['ctx']['error']}"
-    return f"{_place(err['loc'])}: {err['msg']}"
+    def _revisions(self, place: str, i: int, rev: Any) -> None:
+        assert isinstance(rev, RevisionRecord)
+        entry = self.tasks.get(rev.task)
+        if entry is None:
+            self.add(f"{place}.task: unknown task {rev.task!r}")
+            return
+        index, version, seen, digest = entry
+        if rev.n > version:
+            self.add(f"tasks[{index}].version: {version} is below the task's revision "
+                     f"{rev.n} ({place})")
+        elif seen >> rev.n & 1:
+            self.add(f"{place}.n: duplicate revision {rev.n} of task {rev.task!r}")
+        else:
+            entry[2] = seen | 1 << rev.n
+            if rev.n == version and hash((rev.value, rev.title, rev.status)) != digest:
+                self.add(f"{place}: the latest revision of task {rev.task!r} does not match "
+                         f"its value, title and status (tasks[{index}])")
+        self._seq(f"{place}.seq", rev.seq)
+        if rev.turn is not None:
+            self._refer(f"{place}.turn", rev.turn, rev.seq)
+
+    def _turns(self, place: str, i: int, turn: Any) -> None:
+        assert isinstance(turn, TurnRecord)
+        if turn.n in self.turns:
+            self.add(f"{place}.n: duplicate turn {turn.n}")
+            return
+        self.turns[turn.n] = turn.seq
+        ws = self.workspace
+        if ws is not None and turn.n > ws.turns:
+            self.add(f"{place}.n: {turn.n} is above workspace.turns ({ws.turns})")
+        if turn.seq in self.turn_seqs:
+            self.add(f"{place}.seq: turn {turn.n} has the sequence number of turn "
+                     f"{self.turn_seqs[turn.seq]} ({turn.seq}); every turn is its own write")
+        else:
+            self.turn_seqs[turn.seq] = turn.n
+        self._seq(f"{place}.seq", turn.seq)
+        touched: set[tuple[str, str]] = set()
+        for j, touch in enumerate(turn.touched):
+            if touch.task not in self.tasks:
+                self.add(f"{place}.touched[{j}].task: unknown task {touch.task!r}")
+            if (touch.task, touch.op) in touched:
+                self.add(f"{place}.touched[{j}]: duplicate of an earlier touch")
+            touched.add((touch.task, touch.op))
+
+    def _changes(self, place: str, i: int, change: Any) -> None:
+        assert isinstance(change, ChangeRecord)
+        if (change.seq, change.key) in self.changes:
+            self.add(f"{place}: duplicate change of {change.key!r} at seq {change.seq} "
+                     f"(also changes[{self.changes[change.seq, change.key]}])")
+        self.changes[change.seq, change.key] = i
+        if change.key not in self.tasks:
+            self.add(f"{place}.key: unknown task {change.key!r}")
+        self._seq(f"{place}.seq", change.seq)
+        if change.turn is not None:
+            self._turn_ref(f"{place}.turn", change.turn, change.seq)
+
+    def _seq(self, place: str, seq: int) -> None:
+        # The workspace's counter numbers the next write; it may not lag behind a recorded one.
+        ws = self.workspace
+        if ws is not None and seq > ws.seq:
+            self.add(f"{place}: {seq} is above workspace.seq ({ws.seq})")
+
+    def _refer(self, place: str, turn: int, seq: int) -> None:
+        """A revision names a turn that comes later in the file: checked at the turns' end."""
+        first = self.turn_refs.setdefault(turn, (place, seq))
+        if first[1] != seq:
+            self.add(f"{place}: turn {turn} is written at seq {first[1]} by {first[0]}, "
+                     f"not {seq}")
+
+    def _turn_ref(self, place: str, turn: int, seq: int) -> None:
+        if turn not in self.turns:
+            self.add(f"{place}: no turn {turn}")
+        elif self.turns[turn] != seq:
+            self.add(f"{place}: turn {turn} was written at seq {self.turns[turn]}, not {seq}")
+
+    def _validation(self, place: str, e: ValidationError) -> None:
+        for err in e.errors():
+            where = _place(err["loc"])
+            message = "unknown field" if err["type"] == "extra_forbidden" else err["msg"]
+            self.add(f"{place}{'.' + where if where else ''}: {message}".replace(".[", "["))
 
 
 def _place(loc: Sequence[int | str]) -> str:
@@ -622,94 +874,17 @@ def _place(loc: Sequence[int | str]) -> str:
     for part in loc:
         if isinstance(part, int):
             text += f"[{part}]"
-        elif not text:
-            text = part
         elif part in ("str", "int", "bool", "list", "dict") or "[" in part:
             continue  # a union branch or constrained-type tag, not a place in the file
+        elif not text:
+            text = part
         else:
             text += f".{part}"
-    return text or "document"
+    return text
 
 
-def _check_references(doc: Document) -> None:
-    """What pydantic cannot see one record at a time: duplicates, references to missing tasks,
-    cycles, and counters below the numbers they must exceed."""
-    ids: dict[str, int] = {}
-    keys: dict[str, int] = {}
-    for i, task in enumerate(doc.tasks):
-        if task.id in ids:
-            raise InvalidInputError(
-                f"tasks[{i}].id: duplicate id {task.id!r} (also tasks[{ids[task.id]}])")
-        if task.key in keys:
-            raise InvalidInputError(
-                f"tasks[{i}].key: duplicate key {task.key!r} (also tasks[{keys[task.key]}])")
-        ids[task.id] = keys[task.key] = i
-
-    seen_edges: dict[tuple[str, str, str], int] = {}
-    graphs: dict[str, dict[str, list[tuple[str, int]]]] = {"SUBTASK_OF": {}, "DEPENDS_ON": {}}
-    for i, edge in enumerate(doc.edges):
-        for end in (edge.from_, edge.to):
-            if end not in keys:
-                raise InvalidInputError(f"edges[{i}]: unknown task {end!r}")
-        triple = (edge.type, edge.from_, edge.to)
-        if triple in seen_edges:
-            raise InvalidInputError(f"edges[{i}]: duplicate of edges[{seen_edges[triple]}]")
-        seen_edges[triple] = i
-        graphs[edge.type].setdefault(edge.from_, []).append((edge.to, i))
-    for kind, graph in graphs.items():
-        _refuse_cycles(kind, graph)
-
-    top_revision: dict[str, int] = {}
-    seen_revisions: dict[tuple[str, int], int] = {}
-    for i, rev in enumerate(doc.revisions):
-        if rev.task not in keys:
-            raise InvalidInputError(f"revisions[{i}].task: unknown task {rev.task!r}")
-        if (rev.task, rev.n) in seen_revisions:
-            raise InvalidInputError(
-                f"revisions[{i}].n: duplicate revision {rev.n} of task {rev.task!r} "
-                f"(also revisions[{seen_revisions[rev.task, rev.n]}])")
-        seen_revisions[rev.task, rev.n] = i
-        _at_most(f"revisions[{i}].seq", rev.seq, "workspace.seq", doc.workspace.seq)
-        top_revision[rev.task] = max(top_revision.get(rev.task, 0), rev.n)
-    for key, n in top_revision.items():
-        # A task's version is the number of its latest revision; the next one is version + 1.
-        task = doc.tasks[keys[key]]
-        if task.version < n:
-            raise InvalidInputError(f"tasks[{keys[key]}].version: {task.version} is below the "
-                                    f"task's highest revision number ({n})")
-
-    turns: dict[int, int] = {}
-    for i, turn in enumerate(doc.turns):
-        if turn.n in turns:
-            raise InvalidInputError(
-                f"turns[{i}].n: duplicate turn {turn.n} (also turns[{turns[turn.n]}])")
-        turns[turn.n] = i
-        _at_most(f"turns[{i}].n", turn.n, "workspace.turns", doc.workspace.turns)
-        _at_most(f"turns[{i}].seq", turn.seq, "workspace.seq", doc.workspace.seq)
-        for j, touch in enumerate(turn.touched):
-            if touch.task not in keys:
-                raise InvalidInputError(f"turns[{i}].touched[{j}].task: unknown task "
-                                        f"{touch.task!r}")
-
-    # The feed names tasks by key without an edge; it is kept as recorded.
-    changes: dict[tuple[int, str], int] = {}
-    for i, change in enumerate(doc.changes):
-        if (change.seq, change.key) in changes:
-            raise InvalidInputError(
-                f"changes[{i}]: duplicate change of {change.key!r} at seq {change.seq} "
-                f"(also changes[{changes[change.seq, change.key]}])")
-        changes[change.seq, change.key] = i
-        _at_most(f"changes[{i}].seq", change.seq, "workspace.seq", doc.workspace.seq)
-
-
-def _at_most(place: str, value: int, limit_place: str, limit: int) -> None:
-    # The workspace's counters number the next turn and write; they may not lag behind.
-    if value > limit:
-        raise InvalidInputError(f"{place}: {value} is above {limit_place} ({limit})")
-
-
-def _refuse_cycles(kind: str, graph: dict[str, list[tuple[str, int]]]) -> None:
-    """Depth-first search without recursion (chains may be 100k long); a back edge closes a
+def _cycles(kind: str, graph: dict[str, list[tuple[str, int]]]) -> Iterator[str]:
+    """Depth-first search without recursion (chains may be 100k long); each back edge closes a
     cycle, reported at that edge's place with the keys around it."""
     done: set[str] = set()
     for root in sorted(graph):
@@ -729,10 +904,265 @@ def _refuse_cycles(kind: str, graph: dict[str, list[tuple[str, int]]]) -> None:
             nxt, edge = step
             if nxt in on_path:
                 cycle = [*path[on_path[nxt]:], nxt]
-                raise InvalidInputError(
-                    f"edges[{edge}]: {kind} cycle " + " -> ".join(cycle))
+                yield f"edges[{edge}]: {kind} cycle " + " -> ".join(cycle)
+                continue
             if nxt in done:
                 continue
             on_path[nxt] = len(path)
             path.append(nxt)
             stack.append(iter(graph.get(nxt, ())))
+
+
+# -- import ------------------------------------------------------------------------------------
+
+
+def import_workspace(
+    store: MemoryStore,
+    path: str | os.PathLike[str],
+    *,
+    workspace: str | None = None,
+    replace: bool = False,
+    progress: Progress | None = None,
+    batch_size: int = 5000,
+) -> ImportResult:
+    """Import the document at ``path`` (``-``: standard input) as workspace ``workspace``
+    (default: the one in the file): all or nothing.
+
+    The document is read as a stream and checked as it goes; its records are written in
+    batches of ``batch_size`` to a staging workspace no one sees. A document with problems
+    raises :class:`InvalidInputError` naming each of them (up to 20), and its staging is
+    deleted. A complete one is committed: an existing target is refused unless ``replace``,
+    else its write lock is taken and its nodes make way; the staged nodes take the target's
+    id and the target's Workspace node is created last, in one short transaction. Only the
+    store's connection is used, not its workspace.
+    """
+    name = str(path)
+    target = None
+    if workspace is not None:
+        try:
+            target = _workspace_id.validate_python(workspace)
+        except ValidationError as e:
+            raise InvalidInputError(f"--workspace: {e.errors()[0]['msg']}") from e
+    try:
+        source = sys.stdin.buffer if name == "-" else Path(path).open("rb")  # noqa: SIM115  # closed by the with below
+        size = 0 if name == "-" else os.fstat(source.fileno()).st_size
+    except OSError as e:
+        raise InvalidInputError(f"{name}: cannot read the file: {e.strerror or e}") from e
+    try:
+        recover_imports(store)
+    except TmeError as e:  # e.g. a user who may not list transactions: import all the same
+        log.warning("could not check for imports left unfinished: %s", e)
+    staging = _STAGING + uuid.uuid4().hex
+    with source, store.marked_transaction({"tme_import": staging}):
+        try:
+            staged = _Stager(store, staging, target=target, replace=replace,
+                             batch_size=batch_size,
+                             on_read=lambda done: progress(done, size) if progress else None)
+            head = staged.read(source, name)
+        except BaseException:
+            _discard(store, staging, batch_size)
+            raise
+        log.info("import %s: staged %s", staging, staged.counts)
+        replaced = _commit(store, staging, staged.target, head, replace=replace,
+                           batch_size=batch_size)
+        log.info("import %s: committed into %s", staging, staged.target)
+        try:
+            _move(store, staging, staged.target, "clearing" if replaced else "moving",
+                  batch_size)
+        except TmeError as e:
+            raise TmeError(f"the import into {staged.target!r} is committed but not finished "
+                           f"({e}); the next `tme import` finishes it") from e
+    counts = staged.counts
+    log.info("imported workspace %s: %d items", staged.target, sum(counts.values()))
+    return ImportResult(workspace=staged.target, replaced=replaced, **counts)
+
+
+class _Stager:
+    """Reads, checks and writes one document into its staging workspace."""
+
+    def __init__(self, store: MemoryStore, staging: str, *, target: str | None,
+                 replace: bool, batch_size: int, on_read: Callable[[int], None]) -> None:
+        self.store = store
+        self.staging = staging
+        self.target = target or ""
+        self.replace = replace
+        self.batch_size = batch_size
+        self.on_read = on_read
+        self.check = _Checker()
+        self.counts = dict.fromkeys(_SECTIONS, 0)
+        self.batch: list[Any] = []
+
+    def read(self, source: IO[bytes], name: str) -> WorkspaceRecord:
+        self.reader = reader = _JsonReader(source, self.on_read)
+        check = self.check
+        seen: list[str] = []
+        try:
+            for field, i, item in reader.document():
+                if reader.fields > len(seen):  # the first event of a top-level field
+                    self._field(field, seen)
+                place = field if i < 0 else f"{field}[{i}]"
+                before = len(check.problems)
+                if reader.duplicates:
+                    check.add(f"{place}: duplicate JSON key "
+                              + ", ".join(map(repr, dict.fromkeys(reader.duplicates))))
+                    reader.duplicates.clear()
+                if field in _HEAD_FIELDS:
+                    check.head(field, item)
+                    if field == "workspace":
+                        self._target()
+                elif field not in _SECTIONS:
+                    check.add(f"{field}: unknown section")
+                elif i < 0:
+                    check.add(f"{field}: Input should be a valid list")
+                elif item is _END:
+                    self._flush(field)
+                    check.end(field)
+                elif check.record(field, i, item) is not None and len(check.problems) == before:
+                    self._add(field, item)
+            check.finish(set(seen))
+        except _MalformedError as e:
+            self.check.problems.append(str(e))
+        except _EnoughProblemsError:
+            pass
+        problems = self.check.problems
+        if problems:
+            more = ("; and more (only the first "
+                    f"{_MAX_PROBLEMS} are named)") if len(problems) > _MAX_PROBLEMS else ""
+            raise InvalidInputError(f"{name}: " + "; ".join(problems[:_MAX_PROBLEMS]) + more)
+        assert self.check.workspace is not None
+        return self.check.workspace
+
+    def _field(self, field: str, seen: list[str]) -> None:
+        """Fields come once each, in the document's order: what a record is checked against
+        comes before it."""
+        order = [*_HEAD_FIELDS, *_SECTIONS]
+        if field in seen:
+            self.check.add(f"{field}: duplicate JSON key {field!r}")
+            raise _EnoughProblemsError
+        if field in order:
+            later = [f for f in seen if f in order and order.index(f) > order.index(field)]
+            if later:
+                self.check.add(f"{field}: comes after {later[0]}; the sections of a document "
+                               "come in the order " + ", ".join(order))
+                raise _EnoughProblemsError
+            missing = [f for f in _HEAD_FIELDS if f not in seen and
+                       order.index(f) < order.index(field)]
+            if missing:
+                self.check.add(f"{missing[0]}: Field required (before {field})")
+                raise _EnoughProblemsError
+        seen.append(field)
+
+    def _target(self) -> None:
+        ws = self.check.workspace
+        if ws is None:
+            raise _EnoughProblemsError
+        self.target = self.target or ws.id
+        # Refused now rather than after the whole document was read; checked again at commit.
+        if not self.replace and self.store.run_statement("get_workspace", ws=self.target):
+            raise InvalidInputError(_exists(self.target))
+
+    def _add(self, section: str, item: Any) -> None:
+        if self.check.problems:
+            return  # nothing is written once the document is known to be refused
+        self.batch.append(item)
+        if len(self.batch) >= self.batch_size:
+            self._flush(section)
+
+    def _flush(self, section: str) -> None:
+        rows, self.batch = self.batch, []
+        if not rows or self.check.problems:
+            return
+        created = self.store.run_statement(_IMPORT_QUERY[section], write=True,
+                                           ws=self.staging, rows=rows)[0]["created"]
+        if created != len(rows):  # the checks make this unreachable; refuse anyway
+            raise InvalidInputError(f"{section}: wrote {created} of {len(rows)} records")
+        self.counts[section] += len(rows)
+        self.on_read(self.reader.read_bytes)
+
+
+def _exists(ws: str) -> str:
+    return (f"workspace {ws!r} already exists; import with replace (--replace) to overwrite "
+            "it, or under another id (--workspace)")
+
+
+def _commit(store: MemoryStore, staging: str, target: str, head: WorkspaceRecord, *,
+            replace: bool, batch_size: int) -> bool:
+    """The point of no return; True when an existing workspace is being replaced."""
+    # Should the commit fail in a way that leaves its outcome unknown, the staging is left to
+    # the next import: it finishes a committed job and deletes an uncommitted staging.
+    store.run_statement("link_turns", write=True, ws=staging)
+    try:
+        row = store.run_statement("commit_import", write=True, staging=staging, target=target,
+                                  replace=replace, seq=head.seq, turns=head.turns,
+                                  created_at=head.created_at)[0]
+    except InvalidInputError:  # refused by a constraint: another import took the target
+        _discard(store, staging, batch_size)
+        raise
+    if not row["committed"]:
+        _discard(store, staging, batch_size)
+        if row["busy"]:
+            raise InvalidInputError(f"another import into workspace {target!r} is finishing; "
+                                    "try again when it is done")
+        if row["strays"]:
+            raise InvalidInputError(
+                f"nodes with workspace id {target!r} exist without their Workspace node; "
+                "delete them first (MATCH (n {ws: $ws}) DETACH DELETE n)")
+        raise InvalidInputError(_exists(target))
+    return bool(row["existed"])
+
+
+def _move(store: MemoryStore, staging: str, target: str, phase: str, batch_size: int) -> None:
+    """After the commit: delete the replaced workspace's nodes, give the staged ones the
+    target's id, then create the Workspace node. Each step is safe to repeat after a crash."""
+    limit = max(batch_size, 1000)
+    if phase == "clearing":
+        while store.run_statement("delete_workspace_nodes", write=True, ws=target,
+                                  limit=limit)[0]["deleted"]:
+            pass
+        store.run_statement("set_import_phase", write=True, staging=staging, phase="moving")
+    while store.run_statement("move_workspace_nodes", write=True, staging=staging,
+                              target=target, limit=limit)[0]["moved"]:
+        pass
+    log.info("import %s: moved into %s", staging, target)
+    store.run_statement("finish_import", write=True, staging=staging)
+
+
+def _discard(store: MemoryStore, staging: str, batch_size: int) -> None:
+    """Delete a staging workspace; if the server is gone, the next import does it."""
+    try:
+        while store.run_statement("delete_workspace_nodes", write=True, ws=staging,
+                                  limit=max(batch_size, 1000))[0]["deleted"]:
+            pass
+    except TmeError:
+        log.warning("could not delete import staging %s; the next import will", staging)
+
+
+def recover_imports(store: MemoryStore) -> tuple[int, int]:
+    """Clean up after imports whose process died: delete what one staged before it committed,
+    finish moving what one committed. Returns (staging workspaces deleted, imports finished).
+    Imports still running are left alone. Every import calls this first."""
+    live = {r["staging"] for r in store.run_statement("list_live_imports")}
+    jobs = store.run_statement("list_import_jobs")
+    finished = 0
+    for job in jobs:
+        if job["staging"] in live:
+            continue
+        with store.marked_transaction({"tme_import": job["staging"]}):
+            # Two processes may find the same dead job: the one alone with it finishes it.
+            mine = [r for r in store.run_statement("list_live_imports")
+                    if r["staging"] == job["staging"]]
+            if len(mine) != 1:
+                continue
+            log.info("finishing the import into %s that a dead process committed",
+                     job["target"])
+            _move(store, job["staging"], job["target"], job["phase"], 5000)
+            finished += 1
+    committed = {job["staging"] for job in jobs}
+    dropped = 0
+    for row in store.run_statement("list_staging_workspaces", prefix=_STAGING):
+        if row["staging"] not in live and row["staging"] not in committed:
+            log.info("deleting the staging of an import that did not finish: %s",
+                     row["staging"])
+            _discard(store, row["staging"], 5000)
+            dropped += 1
+    return dropped, finished

@@ -20,7 +20,7 @@ import logging
 import re
 import uuid
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import datetime
 from typing import Any, Self, TypeVar
 
@@ -194,7 +194,7 @@ class MemoryStore:
                     # Another process created the same rule between our check and our create.
                     if "EquivalentSchemaRuleAlreadyExists" not in (e.code or ""):
                         raise
-        self._query("await_indexes", seconds=60)
+        self._query("await_indexes")
         self._write(lambda tx: _run(tx, "set_schema_version", version=version),
                     "set_schema_version")
         return True
@@ -528,6 +528,49 @@ class MemoryStore:
             raise InvalidInputError(f"query {query.name!r} has no parameter(s): "
                                     + ", ".join(unknown))
         return self._query(query.name, **values)
+
+    # -- bulk transfer (export and import) ---------------------------------------------------
+
+    def run_statement(
+        self, name: str, *, write: bool = False, **params: Any
+    ) -> list[dict[str, Any]]:
+        """Run the named statement alone in a transaction of its own (retried on transient
+        errors) and return its rows. For bulk transfer, which names its statements itself."""
+        query = queries.get(name).text
+        if write:
+            return self._write(lambda tx: [dict(r) for r in tx.run(query, params)])
+        return self._read(lambda tx: [dict(r) for r in tx.run(query, params)])
+
+    @contextmanager
+    def locked_workspace(self, ws: str) -> Iterator[Callable[..., list[dict[str, Any]]]]:
+        """A transaction that holds the write lock of workspace ``ws`` (writers wait for it) and
+        yields a function running named statements in it: one consistent state, whatever is
+        written meanwhile. Rolled back at the end, so it changes nothing."""
+        with (_driver_errors(),
+              self.driver.session(database=self.settings.neo4j_database) as session,
+              session.begin_transaction() as tx):
+
+            def run(name: str, **params: Any) -> list[dict[str, Any]]:
+                return [dict(r) for r in tx.run(queries.get(name).text, params)]
+
+            if not run("lock_workspace", ws=ws):
+                raise _missing_workspace(ws)
+            yield run
+            tx.rollback()
+
+    @contextmanager
+    def marked_transaction(self, metadata: dict[str, str]) -> Iterator[None]:
+        """An open transaction carrying ``metadata`` for as long as the block runs: it shows in
+        ``SHOW TRANSACTIONS`` while this process lives and vanishes when it dies, which tells a
+        long job that is still running from one that was killed."""
+        with _driver_errors(), self.driver.session(database=self.settings.neo4j_database) as s:
+            tx = s.begin_transaction(metadata=metadata)
+            try:
+                tx.run(queries.get("open_job_marker").text).consume()
+                yield
+            finally:
+                with suppress(neo4j_errors.DriverError, neo4j_errors.Neo4jError):
+                    tx.rollback()
 
     # -- plumbing ----------------------------------------------------------------------------
 

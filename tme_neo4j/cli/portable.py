@@ -10,9 +10,11 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 import typer
+from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from tme_neo4j import portable
+from tme_neo4j.errors import InvalidInputError
 
 from ._common import JsonOpt, WorkspaceOpt, open_store
 from ._output import console, err_console, print_json
@@ -60,25 +62,40 @@ def export(
     format_: Annotated[
         Literal["json", "cypher"],
         typer.Option("--format", help="json: the export document; cypher: a script that "
-                     "recreates the workspace (cypher-shell -f FILE or Neo4j Browser)."),
+                     "recreates the workspace (paste it into Neo4j Browser, or "
+                     "cypher-shell -f FILE)."),
     ] = "json",
 ) -> None:
     """Write a workspace (tasks, edges, revisions, turns, change feed) to a JSON document or a
-    Cypher script."""
-    with open_store(workspace) as store, _progress_bar(f"export {store.workspace}") as report:
-        if output == "-":
-            portable.export_workspace(store, sys.stdout, report, format_=format_)
+    Cypher script, as one consistent state: writers of the workspace wait until it is read."""
+    if output == "-":
+        with open_store(workspace) as store, \
+                _progress_bar(f"export {store.workspace}") as report:
+            result = portable.export_workspace(store, sys.stdout, report, format_=format_)
             sys.stdout.flush()
-            return
-        # Written beside the target and renamed at the end: a failed export leaves no file.
-        target = Path(output)
-        partial = target.with_name(target.name + ".partial")
-        try:
-            with partial.open("w", encoding="utf-8") as out:
-                portable.export_workspace(store, out, report, format_=format_)
-            os.replace(partial, target)
-        finally:
-            partial.unlink(missing_ok=True)
+        _summary(result, "standard output", err_console)
+        return
+    # Written beside the target and renamed at the end: a failed export leaves no file.
+    target = Path(output)
+    partial = target.with_name(target.name + ".partial")
+    try:
+        out = partial.open("w", encoding="utf-8")
+    except OSError as e:
+        raise InvalidInputError(f"{output}: cannot write the file: {e.strerror or e}") from e
+    try:
+        with out, open_store(workspace) as store, \
+                _progress_bar(f"export {store.workspace}") as report:
+            result = portable.export_workspace(store, out, report, format_=format_)
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+    _summary(result, output, console)
+
+
+def _summary(result: portable.ExportResult, where: str, to: Console) -> None:
+    to.print(f"Exported workspace {result.workspace} at seq {result.seq}: {result.tasks} "
+             f"tasks, {result.edges} edges, {result.revisions} revisions, {result.turns} "
+             f"turns, {result.changes} changes to {where}", markup=False, highlight=False)
 
 
 def import_(
@@ -89,12 +106,13 @@ def import_(
                      help="Import under this workspace id instead of the one in the file."),
     ] = None,
     replace: Annotated[
-        bool, typer.Option("--replace", help="Delete an existing workspace of that id first "
-                           "(in the same transaction).")
+        bool, typer.Option("--replace", help="Replace an existing workspace of that id (once "
+                           "the whole document is read and checked).")
     ] = False,
     json_: JsonOpt = False,
 ) -> None:
-    """Import an export document as a workspace, in one transaction: all or nothing."""
+    """Import an export document as a workspace: all or nothing. The document is checked as
+    it is read (each problem is named) and the workspace appears only once it is complete."""
     with open_store(None) as store, _progress_bar("import") as report:
         result = portable.import_workspace(store, file, workspace=workspace, replace=replace,
                                            progress=report)

@@ -9,7 +9,7 @@ import typer
 
 from tme_neo4j.config import Settings, TrimBackend
 from tme_neo4j.engine import TaskMemoryEngine, TurnResult, make_interpreter
-from tme_neo4j.errors import InvalidInputError, TmeError
+from tme_neo4j.errors import InvalidInputError, NotFoundError, TmeError
 from tme_neo4j.scenarios import Scenario, ScenarioReport, load_scenario, run_scenario
 from tme_neo4j.store import MemoryStore
 from tme_neo4j.trim.base import Interpreter
@@ -102,10 +102,16 @@ def replay(
     workspace: WorkspaceOpt = None,
     trim: TrimOpt = None,
     json_: JsonOpt = False,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Delete an existing workspace of that id first.")
+    ] = False,
 ) -> None:
     """Play a scenario file turn by turn into a workspace (default: a fresh one)."""
     scenario = _load_all([file])[0]
     with MemoryStore(Settings()) as store:
+        if workspace is not None and not replace and _exists(store, workspace):
+            raise InvalidInputError(f"workspace {workspace!r} already exists; replay with "
+                                    "--replace to delete it first, or into another workspace")
         results: list[TurnResult] = []
         report = run_scenario(scenario, store, _interpreter(trim), workspace=workspace,
                               on_turn=lambda n, r: results.append(r) if json_
@@ -114,6 +120,14 @@ def replay(
         print_json([r.model_dump(mode="json") for r in results])
     else:
         _say(f"{report.name}: {len(report.turns)} turns played.")
+
+
+def _exists(store: MemoryStore, workspace: str) -> bool:
+    try:
+        store.for_workspace(workspace).workspace_info()
+    except NotFoundError:
+        return False
+    return True
 
 
 def evaluate(
