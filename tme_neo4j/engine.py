@@ -14,6 +14,7 @@ from tme_neo4j.errors import InvalidInputError
 from tme_neo4j.models import MAX_TEXT, Operation, Task, TaskStatus, WriteResult
 from tme_neo4j.replies import Evidence, compose_reply, question_terms
 from tme_neo4j.store import MemoryStore, TurnInput
+from tme_neo4j.text import check_text
 from tme_neo4j.trim.base import Intent, Interpreter, Subtask, TrimResult, TrimView
 
 __all__ = ["TaskMemoryEngine", "TurnResult", "make_interpreter"]
@@ -95,8 +96,7 @@ class TaskMemoryEngine:
         text = text.strip()
         if not text:
             raise InvalidInputError("the turn is empty")
-        if len(text) > MAX_TEXT:
-            raise InvalidInputError(f"the turn is {len(text)} characters; the limit is {MAX_TEXT}")
+        check_text(text, what="the turn", max_length=MAX_TEXT)
         view = self.view(text)
         trim = self.interpreter.interpret(text, view)
         ops = trim.operations

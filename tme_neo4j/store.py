@@ -56,6 +56,7 @@ from tme_neo4j.models import (
     WorkspaceState,
     WriteResult,
 )
+from tme_neo4j.text import MAX_INT, check_agent, check_text
 
 __all__ = ["MemoryStore", "TurnInput"]
 
@@ -73,9 +74,7 @@ class TurnInput:
     __slots__ = ("intent", "text")
 
     def __init__(self, text: str, intent: str) -> None:
-        if len(text) > MAX_TEXT:
-            raise InvalidInputError(f"turn text is {len(text)} characters; the limit is {MAX_TEXT}")
-        self.text = text
+        self.text = check_text(text, what="the turn", max_length=MAX_TEXT)
         self.intent = intent
 
 
@@ -96,7 +95,7 @@ class MemoryStore:
     ) -> None:
         self.settings = settings or Settings()
         self.workspace = _validate_workspace(workspace or self.settings.workspace)
-        self.agent = agent or self.settings.agent
+        self.agent = check_agent(agent or self.settings.agent)
         self._driver = driver
         self._owns_driver = driver is None
 
@@ -647,6 +646,8 @@ def _driver_errors() -> Iterator[None]:
         raise TmeError(f"Neo4j error {e.code}: {e.message}") from e
     except neo4j_errors.DriverError as e:
         raise Neo4jUnavailableError(f"Neo4j driver error: {e}") from e
+    except OverflowError as e:  # a number the driver cannot send: Neo4j integers are 64-bit
+        raise InvalidInputError(f"a number is out of range: the largest is {MAX_INT}") from e
 
 
 def _native(record: Any, drop: tuple[str, ...] = ()) -> dict[str, Any]:
