@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from pathlib import Path
 
@@ -95,6 +96,20 @@ class Layout:
     @property
     def lock_file(self) -> Path:
         return self.home / ".lock"
+
+    @property
+    def private_dirs(self) -> tuple[Path, ...]:
+        """Folders only the owner may enter: config, data (store files and transaction log),
+        logs, and the run folder."""
+        return (self.conf_dir, self.data_dir, self.logs_dir, self.run_dir)
+
+    def make_private(self) -> None:
+        """Mode 0700 for the home and its private folders that exist; files in them are then
+        out of other users' reach whatever their own mode."""
+        for folder in (self.home, *self.private_dirs):
+            with contextlib.suppress(FileNotFoundError):
+                if folder.stat().st_mode & 0o077:
+                    folder.chmod(0o700)
 
     @property
     def system_database_dir(self) -> Path:
