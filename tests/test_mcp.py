@@ -32,6 +32,7 @@ from tme_neo4j.config import Settings
 from tme_neo4j.mcp_server import is_loopback
 from tme_neo4j.models import MAX_TEXT, MAX_VALUE
 from tme_neo4j.store import MemoryStore
+from tme_neo4j.text import MAX_INT
 
 EXPECTED_TOOLS = {
     "process_turn", "get_state", "get_context", "get_history", "get_changes", "add_task",
@@ -200,6 +201,18 @@ REFUSALS: list[tuple[str, dict[str, Any], str]] = [
     ("get_context", {"focus": ["Not A Key"]}, "task key"),
     ("add_task", {"key": "notes", "title": "Notes", "agent": "x" * 65},
      "agent name"),
+    # One text rule: control characters, trailing newlines, 64-bit numbers.
+    ("add_task", {"key": "notes", "title": "No\x9btes"}, "U+009B"),
+    ("add_task", {"key": "notes", "title": "Notes", "value": "a\x7f"}, "U+007F"),
+    ("revise_task", {"key": "destination", "value": "x", "reason": "a\x1b[2Jb"}, "the reason"),
+    ("process_turn", {"text": "destination: a\x00b"}, "U+0000"),
+    ("add_task", {"key": "notes\n", "title": "Notes"}, "task key"),
+    ("get_state", {"workspace": "trip\n"}, "workspace id"),
+    ("add_task", {"key": "notes", "title": "Notes", "agent": "bob\n"}, "agent name"),
+    ("get_changes", {"since": MAX_INT + 1}, "since"),
+    ("revise_task", {"key": "destination", "value": "x", "expected_version": MAX_INT + 1},
+     "expected_version"),
+    ("rollback_task", {"key": "destination", "to_n": MAX_INT + 1}, "to_n"),
     ("no_such_tool", {}, "no_such_tool"),
 ]
 

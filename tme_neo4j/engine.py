@@ -93,10 +93,11 @@ class TaskMemoryEngine:
     # -- a turn ------------------------------------------------------------------------------
 
     def process(self, text: str) -> TurnResult:
-        text = text.strip()
+        text = check_text(text, what="the turn").strip()
         if not text:
             raise InvalidInputError("the turn is empty")
-        check_text(text, what="the turn", max_length=MAX_TEXT)
+        if len(text) > MAX_TEXT:
+            raise InvalidInputError(f"the turn is {len(text)} characters; the limit is {MAX_TEXT}")
         view = self.view(text)
         trim = self.interpreter.interpret(text, view)
         ops = trim.operations

@@ -10,7 +10,14 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
 
 from tme_neo4j.text import (
     MAX_INT,
@@ -64,12 +71,14 @@ def check_plain_text(text: str) -> str:
     return check_text(text)
 
 
-def _check_title(title: str) -> str:
-    return check_text(title, what="the title")
+def _plain(what: str) -> BeforeValidator:
+    """Check text before whitespace is stripped: U+0085 is whitespace to ``str.strip``, and a
+    control character is refused wherever it stands, not trimmed away."""
 
+    def check(value: object) -> object:
+        return check_text(value, what=what) if isinstance(value, str) else value
 
-def _check_value(value: str) -> str:
-    return check_text(value, what="the value")
+    return BeforeValidator(check)
 
 
 def _check_reason(reason: str) -> str:
@@ -81,11 +90,10 @@ WorkspaceId = Annotated[str, AfterValidator(check_workspace_id)]
 Title = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TITLE),
-    AfterValidator(_check_title),
+    _plain("the title"),
 ]
 Value = Annotated[
-    str, StringConstraints(strip_whitespace=True, max_length=MAX_VALUE),
-    AfterValidator(_check_value),
+    str, StringConstraints(strip_whitespace=True, max_length=MAX_VALUE), _plain("the value"),
 ]
 Reason = Annotated[str, AfterValidator(_check_reason)]
 #: A sequence, version or revision number: Neo4j stores no larger integer.

@@ -68,8 +68,8 @@ def check_text(text: str, *, what: str = "text", max_length: int | None = None) 
         code = ord(bad.group())
         kind = "a lone surrogate" if 0xD800 <= code <= 0xDFFF else "a control character"
         raise InvalidTextError(
-            f"{what} contains {kind} (U+{code:04X}) at position {bad.start()}; "
-            "only tab and newline are allowed below U+0020")
+            f"{what} contains {kind} (U+{code:04X}) at position {bad.start()}; control "
+            "characters other than tab and newline, and lone surrogates, are refused")
     if max_length is not None and len(text) > max_length:
         raise InvalidTextError(
             f"{what} is {len(text)} characters; the limit is {max_length}")
