@@ -4,6 +4,7 @@ Python API and the command line."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -294,3 +295,7 @@ def test_history_and_changes_never_replay_terminal_escapes(store: MemoryStore) -
         assert result.returncode == 0, result.stderr
         assert "\\x1b]0;owned\\x07\\x1b[2J\\x9b31m" in result.stdout
         assert not any(c in result.stdout for c in "\x1b\x07\x9b")
+        as_json = _tme(store, *args, "--json")
+        assert as_json.returncode == 0, as_json.stderr
+        assert not any(c in as_json.stdout for c in "\x1b\x07\x9b")
+        assert evil in json.loads(as_json.stdout)[0].values()

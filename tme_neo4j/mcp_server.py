@@ -4,7 +4,12 @@
 server) whose tools run TRIM turns and single task operations, read the state, the history and
 the change feed, and claim tasks. Every tool takes an optional ``workspace`` (default: the
 server's) and every write an optional ``agent`` (default: the server's), so one server can serve
-several agents, and several servers (stdio, HTTP) can serve one workspace.
+several agents, and several servers (stdio, HTTP) can serve one workspace. A server made with
+``only`` refuses every other workspace.
+
+Over HTTP (:func:`run_http`) every request carries a bearer token from :class:`TokenFile`; a
+token bound to an agent decides the agent of every call made with it. ``Host`` and ``Origin``
+are checked against the address served (DNS rebinding protection, :func:`transport_security`).
 
 Errors the caller can fix (bad key, unknown task, oversized value, a claim held by another agent,
 a version conflict) come back as tool errors (``isError``) whose text starts with the error's
