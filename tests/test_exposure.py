@@ -371,3 +371,28 @@ def test_print_config_for_the_local_server_names_its_home_and_ports(tmp_path: Pa
     assert Path(entry["env"]["TME_HOME"]).is_absolute()
     assert (entry["env"]["TME_BOLT_PORT"], entry["env"]["TME_HTTP_PORT"]) == ("17999", "17998")
     assert "TME_NEO4J_URI" not in entry["env"]
+
+
+@pytest.mark.slow
+def test_print_config_reaches_the_running_local_server(
+    store: MemoryStore, settings: Settings, tmp_path: Path
+) -> None:
+    """The configuration printed in this environment, used with nothing else, finds the local
+    server this test suite runs on and the workspace's tasks."""
+    if settings.neo4j_uri:
+        pytest.skip("an external server: the configuration carries its URI instead")
+    printed = tme(dict(os.environ), "mcp", "--print-config", "--workspace", store.workspace)
+    assert printed.returncode == 0, printed.stderr
+    entry = json.loads(printed.stdout)["mcpServers"]["tme"]
+    assert entry["env"]["TME_HOME"] == str(settings.home.absolute())
+    store.add_task("hotel", "Hotel", "Ace")
+    bare = {k: v for k, v in os.environ.items() if k in ("PYTHONPATH", "LANG")}
+
+    async def main() -> None:
+        async with stdio_agent(bare | entry["env"] | {"TME_TRIM": "rules"},
+                               tmp_path / "stdio.log", *entry["args"][1:],
+                               command=entry["command"]) as client:
+            state = await call(client, "get_state")
+            assert [t["value"] for t in state["tasks"]] == ["Ace"]
+
+    run(main)

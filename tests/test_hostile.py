@@ -11,10 +11,12 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from conftest import graph_snapshot, new_workspace_id
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from mcp_helpers import http_config, http_server, server_env
 
 from tme_neo4j.engine import TaskMemoryEngine
 from tme_neo4j.errors import InvalidInputError
@@ -299,3 +301,41 @@ def test_history_and_changes_never_replay_terminal_escapes(store: MemoryStore) -
         assert as_json.returncode == 0, as_json.stderr
         assert not any(c in as_json.stdout for c in "\x1b\x07\x9b")
         assert evil in json.loads(as_json.stdout)[0].values()
+
+
+# -- the same over MCP, below what the SDK's client can send -----------------------------------
+
+
+@pytest.mark.slow
+def test_a_lone_surrogate_over_mcp_is_refused(
+    store: MemoryStore, tmp_path: Path
+) -> None:
+    """JSON can spell a lone surrogate (``"\\ud800"``) that no SDK client would encode. Sent raw
+    over HTTP it is refused, by the SDK's JSON parser (today: 400, parse error) or else by the
+    text rule as a tool error, and nothing is written."""
+    before = _everything(store)
+    env = server_env(store.settings, tmp_path / "home")
+    with http_server(env, tmp_path / "http.log", "--workspace", store.workspace) as url:
+        headers = http_config(env, url.split("/")[2])["headers"] | {
+            "Accept": "application/json, text/event-stream"}
+        with httpx.Client(headers=headers, timeout=60) as http:
+            opened = http.post(url, json={
+                "jsonrpc": "2.0", "id": 1, "method": "initialize",
+                "params": {"protocolVersion": "2025-06-18", "capabilities": {},
+                           "clientInfo": {"name": "raw", "version": "1"}}})
+            assert opened.status_code == 200, opened.text
+            session = {"mcp-session-id": opened.headers["mcp-session-id"],
+                       "mcp-protocol-version": "2025-06-18"}
+            http.post(url, headers=session,
+                      json={"jsonrpc": "2.0", "method": "notifications/initialized"})
+            body = ('{"jsonrpc": "2.0", "id": 2, "method": "tools/call", "params": '
+                    '{"name": "process_turn", "arguments": {"text": "hotel: a\\ud800b"}}}')
+            answer = http.post(url, headers=session | {"Content-Type": "application/json"},
+                               content=body.encode("ascii"))
+    if answer.status_code == 400:
+        assert "-32700" in answer.text, answer.text
+    else:
+        assert answer.status_code == 200, answer.text
+        assert '"isError":true' in answer.text.replace(" ", ""), answer.text
+        assert "lone surrogate" in answer.text
+    assert _everything(store) == before
