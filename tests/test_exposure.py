@@ -116,9 +116,12 @@ def test_a_home_that_existed_open_is_made_private(tmp_path: Path) -> None:
         folder.mkdir(mode=0o755, exist_ok=True)
         folder.chmod(0o755)
     (layout.data_dir / "neostore").write_text("every value and turn")
+    layout.password_file.write_text("secret\n")
+    layout.password_file.chmod(0o644)
     assert LocalServer(Settings(home=home)).stop() is False  # not running: only the lock taken
     for folder in (home, layout.conf_dir, layout.data_dir, layout.logs_dir, layout.run_dir):
         assert _mode(folder) == 0o700, folder
+    assert _mode(layout.password_file) == 0o600
 
 
 # -- credentials in URLs ------------------------------------------------------------------------

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import re
 from pathlib import Path
 
@@ -104,12 +103,18 @@ class Layout:
         return (self.conf_dir, self.data_dir, self.logs_dir, self.run_dir)
 
     def make_private(self) -> None:
-        """Mode 0700 for the home and its private folders that exist; files in them are then
-        out of other users' reach whatever their own mode."""
-        for folder in (self.home, *self.private_dirs):
-            with contextlib.suppress(FileNotFoundError):
-                if folder.stat().st_mode & 0o077:
-                    folder.chmod(0o700)
+        """Mode 0700 for the home and its private folders that exist (files in them are then
+        out of other users' reach whatever their own mode), 0600 for the password file."""
+        modes = [(folder, 0o700) for folder in (self.home, *self.private_dirs)]
+        for path, mode in [*modes, (self.password_file, 0o600)]:
+            try:
+                if path.stat().st_mode & 0o077:
+                    path.chmod(mode)
+            except FileNotFoundError:
+                continue
+            except OSError as e:
+                raise ConfigError(f"{path} is open to other users and cannot be made "
+                                  f"private (mode {mode:o}): {e.strerror}") from e
 
     @property
     def system_database_dir(self) -> Path:
