@@ -222,14 +222,16 @@ def build_server(
     *,
     workspace: str | None = None,
     agent: str | None = None,
+    only: bool = False,
     service: MemoryService | None = None,
 ) -> MCPServer[None]:
-    """The MCP server for the memory. Validates the defaults; opens no connection.
+    """The MCP server for the memory. Validates the defaults; opens no connection. With
+    ``only``, calls naming a workspace other than ``workspace`` are refused.
 
     Raises:
         InvalidInputError: the default workspace id or agent name is malformed.
     """
-    mem = service or MemoryService(settings, workspace=workspace, agent=agent)
+    mem = service or MemoryService(settings, workspace=workspace, agent=agent, only=only)
     pinned = (f"Only workspace {mem.workspace} is served." if mem.only
               else f"Default workspace: {mem.workspace}.")
 
