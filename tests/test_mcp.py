@@ -4,24 +4,26 @@ workspace of the test Neo4j."""
 
 from __future__ import annotations
 
-import json
-import os
-import socket
-import subprocess
-import sys
-import time
-from collections.abc import AsyncIterator, Iterator
-from contextlib import AsyncExitStack, asynccontextmanager, contextmanager
+from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack, asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-import anyio
 import pytest
 from conftest import graph_snapshot, new_workspace_id
 from mcp import Client
-from mcp.client.stdio import StdioServerParameters, stdio_client
 from mcp.shared.exceptions import MCPError
-from mcp_types import TextContent, TextResourceContents
+from mcp_helpers import (
+    call,
+    http_agent,
+    http_config,
+    http_server,
+    read_json,
+    refused,
+    run,
+    server_env,
+    stdio_agent,
+)
 from typer.testing import CliRunner
 
 from tme_neo4j.cli import app
@@ -30,9 +32,7 @@ from tme_neo4j.config import Settings
 from tme_neo4j.mcp_server import is_loopback
 from tme_neo4j.models import MAX_TEXT, MAX_VALUE
 from tme_neo4j.store import MemoryStore
-
-TME = Path(sys.executable).with_name("tme")
-TIMEOUT = 120  # seconds for a whole conversation, including the first connection to Neo4j
+from tme_neo4j.text import MAX_INT
 
 EXPECTED_TOOLS = {
     "process_turn", "get_state", "get_context", "get_history", "get_changes", "add_task",
@@ -41,109 +41,22 @@ EXPECTED_TOOLS = {
 }
 
 
-# -- processes and clients ---------------------------------------------------------------------
-
-
-def _env(settings: Settings) -> dict[str, str]:
-    """The test's environment for a server process: the same Neo4j, the offline TRIM rules."""
-    env = dict(os.environ) | {"TME_TRIM": "rules"}
-    if settings.neo4j_uri:
-        env["TME_NEO4J_URI"] = settings.neo4j_uri
-        env["TME_NEO4J_USER"] = settings.neo4j_user
-        if settings.neo4j_password is not None:
-            env["TME_NEO4J_PASSWORD"] = settings.neo4j_password.get_secret_value()
-    return env
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@contextmanager
-def http_server(settings: Settings, log: Path, *args: str) -> Iterator[str]:
-    """`tme mcp --http 127.0.0.1:PORT ARGS` as a subprocess; yields its URL once it answers."""
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}/mcp"
-    with log.open("w") as err:
-        proc = subprocess.Popen([str(TME), "mcp", "--http", f"127.0.0.1:{port}", *args],
-                                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                stderr=err, env=_env(settings))
-        try:
-            deadline = time.monotonic() + 60
-            while url not in log.read_text():
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"tme mcp --http did not start:\n{log.read_text()}")
-                time.sleep(0.1)
-            with socket.create_connection(("127.0.0.1", port), timeout=10):
-                pass
-            yield url
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(timeout=15)
-
-
-@asynccontextmanager
-async def stdio_agent(settings: Settings, log: Path, *args: str) -> AsyncIterator[Client]:
-    """An SDK client talking to `tme mcp ARGS` spawned over stdio; its stderr goes to ``log``."""
-    params = StdioServerParameters(command=str(TME), args=["mcp", *args], env=_env(settings))
-    with log.open("w") as err:
-        async with Client(stdio_client(params, errlog=err), read_timeout_seconds=60) as client:
-            yield client
-
-
 @asynccontextmanager
 async def two_agents(
     settings: Settings, tmp_path: Path, ws: str, bob_ws: str | None = None
 ) -> AsyncIterator[tuple[Client, Client]]:
-    """alice over stdio on ``ws``; bob over streamable HTTP on ``bob_ws`` (default ``ws``)."""
-    with http_server(settings, tmp_path / "bob.log", "--workspace", bob_ws or ws,
+    """alice over stdio on ``ws``; bob over streamable HTTP on ``bob_ws`` (default ``ws``),
+    with the bearer token his configuration names."""
+    env = server_env(settings, tmp_path / "home")
+    with http_server(env, tmp_path / "bob.log", "--workspace", bob_ws or ws,
                      "--agent", "bob") as url:
+        config = http_config(env, url.split("/")[2])
+        assert config["url"] == url
         async with AsyncExitStack() as stack:
             alice = await stack.enter_async_context(
-                stdio_agent(settings, tmp_path / "alice.log", "--workspace", ws,
-                            "--agent", "alice"))
-            bob = await stack.enter_async_context(Client(url, read_timeout_seconds=60))
+                stdio_agent(env, tmp_path / "alice.log", "--workspace", ws, "--agent", "alice"))
+            bob = await stack.enter_async_context(http_agent(url, config["headers"]))
             yield alice, bob
-
-
-def run(main: Any) -> None:
-    async def bounded() -> None:
-        with anyio.fail_after(TIMEOUT):
-            await main()
-
-    anyio.run(bounded)
-
-
-async def call(client: Client, tool: str, **arguments: Any) -> dict[str, Any]:
-    result = await client.call_tool(tool, arguments)
-    assert not result.is_error, _text(result.content)
-    assert isinstance(result.structured_content, dict)
-    return dict(result.structured_content)
-
-
-async def refused(client: Client, tool: str, **arguments: Any) -> str:
-    """The text of the tool error the call must give."""
-    result = await client.call_tool(tool, arguments)
-    assert result.is_error, f"{tool}({arguments}) was not refused: {_text(result.content)}"
-    return _text(result.content)
-
-
-def _text(content: Any) -> str:
-    return "".join(c.text for c in content if isinstance(c, TextContent))
-
-
-async def read_json(client: Client, uri: str) -> Any:
-    result = await client.read_resource(uri)
-    (contents,) = result.contents
-    assert isinstance(contents, TextResourceContents)
-    assert contents.mime_type == "application/json"
-    return json.loads(contents.text)
 
 
 # -- two agents, one workspace -----------------------------------------------------------------
@@ -291,6 +204,18 @@ REFUSALS: list[tuple[str, dict[str, Any], str]] = [
     ("get_context", {"focus": ["Not A Key"]}, "task key"),
     ("add_task", {"key": "notes", "title": "Notes", "agent": "x" * 65},
      "agent name"),
+    # One text rule: control characters, trailing newlines, 64-bit numbers.
+    ("add_task", {"key": "notes", "title": "No\x9btes"}, "U+009B"),
+    ("add_task", {"key": "notes", "title": "Notes", "value": "a\x7f"}, "U+007F"),
+    ("revise_task", {"key": "destination", "value": "x", "reason": "a\x1b[2Jb"}, "the reason"),
+    ("process_turn", {"text": "destination: a\x00b"}, "U+0000"),
+    ("add_task", {"key": "notes\n", "title": "Notes"}, "task key"),
+    ("get_state", {"workspace": "trip\n"}, "workspace id"),
+    ("add_task", {"key": "notes", "title": "Notes", "agent": "bob\n"}, "agent name"),
+    ("get_changes", {"since": MAX_INT + 1}, "since"),
+    ("revise_task", {"key": "destination", "value": "x", "expected_version": MAX_INT + 1},
+     "expected_version"),
+    ("rollback_task", {"key": "destination", "to_n": MAX_INT + 1}, "to_n"),
     ("no_such_tool", {}, "no_such_tool"),
 ]
 

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
+from typing import Annotated, Any
 
 import platformdirs
-from pydantic import AliasChoices, Field, SecretStr
+from pydantic import AfterValidator, AliasChoices, Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from tme_neo4j.errors import SettingError, describe_problem
+from tme_neo4j.text import check_agent, check_workspace_id
 
 __all__ = ["Settings", "TrimBackend"]
 
@@ -27,6 +31,13 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="TME_", extra="ignore", populate_by_name=True)
 
+    def __init__(self, **values: Any) -> None:
+        """Raises SettingError naming the variable and what it allows, on one line."""
+        try:
+            super().__init__(**values)
+        except ValidationError as e:
+            raise SettingError(_setting_problem(e)) from e
+
     # Where the local server, its password file and its data live.
     home: Path = Field(default_factory=_default_home)
 
@@ -43,8 +54,8 @@ class Settings(BaseSettings):
     heap: str = "512m"
     pagecache: str = "256m"
 
-    workspace: str = "default"
-    agent: str = "cli"
+    workspace: Annotated[str, AfterValidator(check_workspace_id)] = "default"
+    agent: Annotated[str, AfterValidator(check_agent)] = "cli"
 
     trim: TrimBackend = TrimBackend.AUTO
     openai_api_key: SecretStr | None = Field(
@@ -57,3 +68,12 @@ class Settings(BaseSettings):
     llm_timeout: float = Field(default=60.0, gt=0)
 
     context_budget: int = Field(default=1500, ge=100)
+
+
+def _setting_problem(error: ValidationError) -> str:
+    """``TME_TRIM='bogus' is not allowed: Input should be 'auto', 'rules' or 'llm'``."""
+    problem = error.errors()[0]
+    name = next((str(p) for p in problem["loc"] if isinstance(p, str)), "")
+    variable = name if name.isupper() else f"TME_{name.upper()}"
+    reason = describe_problem(problem | {"loc": ()})
+    return f"{variable}={problem.get('input')!r} is not allowed: {reason}"

@@ -14,12 +14,23 @@ from neo4j.exceptions import AuthError, ConfigurationError, DriverError, Neo4jEr
 from pydantic import BaseModel, SecretStr
 
 from tme_neo4j.config import Settings
-from tme_neo4j.errors import ConfigError, Neo4jUnavailableError
+from tme_neo4j.errors import ConfigError, Neo4jUnavailableError, mask_credentials
 from tme_neo4j.server import LOCAL_USER, LocalServer, Progress
 
-__all__ = ["Credentials", "connect", "resolve_credentials"]
+__all__ = ["RETRY_BOUND", "Credentials", "connect", "open_driver", "resolve_credentials"]
 
 logger = logging.getLogger(__name__)
+
+#: Seconds within which a call fails when Neo4j is down (or stays deadlocked): a deadline.
+RETRY_BOUND = 15.0
+# The driver's retry clock starts after the first attempt and is checked before each pause,
+# so a call lasts at most: attempt + retry time + pause + attempt. Constant short pauses (the
+# driver's default doubles them, and one pause of 18 s overshot the bound) keep that sum
+# under RETRY_BOUND.
+_CONNECT_TIMEOUT = 3.0  # TCP connect
+_ATTEMPT = 4.0  # acquiring a connection: connect and handshake
+_PAUSE = 0.5  # between attempts, +-20 %
+_RETRY_TIME = RETRY_BOUND - 2 * _ATTEMPT - 1.2 * _PAUSE - 0.4  # 0.4 s: slack for the last reply
 
 
 class Credentials(BaseModel):
@@ -83,22 +94,8 @@ def connect(
                 f"the local Neo4j under {server.home} is not running: run `tme server start`"
             )
     credentials = resolve_credentials(settings)
-    where = "the local Neo4j" if credentials.local else "TME_NEO4J_URI"
-    try:
-        # Server notifications (e.g. "relationship type does not exist yet" on a new database)
-        # are hints for people writing queries, not for users of the memory.
-        # Transient errors (deadlocks, leader changes) are retried inside managed transactions
-        # for up to 15 s; a server that is down fails a call within that, not after minutes.
-        driver = neo4j.GraphDatabase.driver(
-            credentials.uri,
-            auth=credentials.auth(),
-            notifications_min_severity="OFF",
-            max_transaction_retry_time=15.0,
-            connection_timeout=5.0,
-            connection_acquisition_timeout=10.0,
-        )
-    except (ConfigurationError, ValueError) as e:
-        raise ConfigError(f"{where} {credentials.uri!r} is not a usable Neo4j URI: {e}") from e
+    driver = open_driver(credentials)
+    shown = mask_credentials(credentials.uri)
     try:
         driver.verify_connectivity()
     except AuthError as e:
@@ -109,11 +106,38 @@ def connect(
             else "check TME_NEO4J_USER and TME_NEO4J_PASSWORD"
         )
         raise ConfigError(
-            f"Neo4j at {credentials.uri} rejected user {credentials.user!r}: {fix}"
+            f"Neo4j at {shown} rejected user {credentials.user!r}: {fix}"
         ) from e
     except (DriverError, Neo4jError, OSError) as e:
         driver.close()
         hint = "run `tme server start`" if credentials.local else "check TME_NEO4J_URI"
-        raise Neo4jUnavailableError(f"cannot reach Neo4j at {credentials.uri}: {hint}") from e
-    logger.debug("connected to %s as %s", credentials.uri, credentials.user)
+        raise Neo4jUnavailableError(f"cannot reach Neo4j at {shown}: {hint}") from e
+    logger.debug("connected to %s as %s", shown, credentials.user)
     return driver
+
+
+def open_driver(credentials: Credentials) -> neo4j.Driver:
+    """A driver for ``credentials``, not yet connected: every call through it fails within
+    :data:`RETRY_BOUND` seconds when the server cannot be reached.
+
+    Raises:
+        ConfigError: the URI is not one the driver accepts (the message masks its credentials).
+    """
+    where = "the local Neo4j" if credentials.local else "TME_NEO4J_URI"
+    try:
+        # Server notifications (e.g. "relationship type does not exist yet" on a new database)
+        # are hints for people writing queries, not for users of the memory.
+        return neo4j.GraphDatabase.driver(
+            credentials.uri,
+            auth=credentials.auth(),
+            notifications_min_severity="OFF",
+            max_transaction_retry_time=_RETRY_TIME,
+            initial_retry_delay=_PAUSE,
+            retry_delay_multiplier=1.0,
+            retry_delay_jitter_factor=0.2,
+            connection_timeout=_CONNECT_TIMEOUT,
+            connection_acquisition_timeout=_ATTEMPT,
+        )
+    except (ConfigurationError, ValueError) as e:
+        # The driver's message quotes the URI; TmeError masks credentials in it.
+        raise ConfigError(f"{where} {credentials.uri!r} is not a usable Neo4j URI: {e}") from e

@@ -14,6 +14,7 @@ from tme_neo4j.errors import InvalidInputError, TmeError
 from tme_neo4j.models import MAX_TEXT, Evidence, Operation, OpName, Task, Turn, WriteResult
 from tme_neo4j.replies import compose_reply, question_terms
 from tme_neo4j.store import MemoryStore, TurnInput
+from tme_neo4j.text import check_text
 from tme_neo4j.trim.base import Intent, Interpreter, Subtask, TrimResult, TrimView
 
 __all__ = ["Responder", "TaskMemoryEngine", "TurnResult", "make_interpreter"]
@@ -123,7 +124,7 @@ class TaskMemoryEngine:
         ``idempotency_key``: a retry with the same key returns the recorded turn and applies
         nothing again.
         """
-        text = text.strip()
+        text = check_text(text, what="the turn").strip()
         if not text:
             raise InvalidInputError("the turn is empty")
         if len(text) > MAX_TEXT:

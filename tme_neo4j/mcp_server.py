@@ -4,7 +4,12 @@
 server) whose tools run TRIM turns and single task operations, read the state, the history and
 the change feed, and claim tasks. Every tool takes an optional ``workspace`` (default: the
 server's) and every write an optional ``agent`` (default: the server's), so one server can serve
-several agents, and several servers (stdio, HTTP) can serve one workspace.
+several agents, and several servers (stdio, HTTP) can serve one workspace. A server made with
+``only`` refuses every other workspace.
+
+Over HTTP (:func:`run_http`) every request carries a bearer token from :class:`TokenFile`; a
+token bound to an agent decides the agent of every call made with it. ``Host`` and ``Origin``
+are checked against the address served (DNS rebinding protection, :func:`transport_security`).
 
 Errors the caller can fix (bad key, unknown task, oversized value, a claim held by another agent,
 a version conflict) come back as tool errors (``isError``) whose text starts with the error's
@@ -15,35 +20,46 @@ the server shuts down.
 
 from __future__ import annotations
 
+import contextvars
 import functools
+import hmac
 import ipaddress
 import json
 import logging
-import re
+import os
+import secrets
 import socket
 import threading
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping
 from contextlib import asynccontextmanager
 from typing import Annotated, Any, ParamSpec, TypeVar
 
 import anyio
+from mcp.server.context import CallNext, HandlerResult, ServerRequestContext
 from mcp.server.mcpserver import MCPServer
 from mcp.server.mcpserver.exceptions import ResourceError, ResourceNotFoundError, ToolError
+from mcp.server.transport_security import TransportSecuritySettings
 from mcp_types import ToolAnnotations
-from pydantic import BaseModel, Field, TypeAdapter, ValidationError
+from pydantic import AfterValidator, BaseModel, Field, TypeAdapter, ValidationError
+from starlette.datastructures import Headers
+from starlette.responses import PlainTextResponse
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from tme_neo4j.config import Settings
 from tme_neo4j.engine import TaskMemoryEngine, make_interpreter
 from tme_neo4j.errors import ConfigError, InvalidInputError, NotFoundError, TmeError
 from tme_neo4j.models import TaskKey
 from tme_neo4j.store import MemoryStore
+from tme_neo4j.text import MAX_INT, check_agent
 from tme_neo4j.trim.base import Interpreter
 
 __all__ = [
     "HISTORY_URI",
     "HTTP_PATH",
     "STATE_URI",
+    "AccessToken",
     "MemoryService",
+    "TokenFile",
     "bind",
     "build_server",
     "endpoint_url",
@@ -63,7 +79,6 @@ HTTP_PATH = "/mcp"
 STATE_URI = "tme://workspace/{workspace}/state"
 HISTORY_URI = "tme://workspace/{workspace}/task/{key}/history"
 
-_AGENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._@:-]{0,63}$")
 _MAX_FOCUS = 50
 _focus_keys: TypeAdapter[list[str]] = TypeAdapter(
     Annotated[list[TaskKey], Field(max_length=_MAX_FOCUS)]
@@ -84,13 +99,10 @@ Value = Annotated[str | None, Field(description="The task's value, up to 4,000 c
 Reason = Annotated[str | None, Field(description="Why, up to 300 characters (kept in history).")]
 
 
-def _check_agent(agent: str) -> str:
-    if not _AGENT.match(agent):
-        raise InvalidInputError(
-            "an agent name is 1-64 characters of letters, digits, spaces and . _ @ : - "
-            f"starting with a letter or digit, not {agent[:60]!r}"
-        )
-    return agent
+#: The agent the HTTP request's token is bound to, if any: set for each call by the server's
+#: middleware, read by :meth:`MemoryService.store` (tools run in threads that copy the context).
+_token_agent: contextvars.ContextVar[str | None] = contextvars.ContextVar(
+    "tme_token_agent", default=None)
 
 
 class MemoryService:
@@ -109,12 +121,15 @@ class MemoryService:
         workspace: str | None = None,
         agent: str | None = None,
         interpreter: Interpreter | None = None,
+        only: bool = False,
     ) -> None:
         self.settings = settings or Settings()
-        self.agent = _check_agent(agent or self.settings.agent)
+        self.agent = check_agent(agent or self.settings.agent)
         # Validates the workspace id; the store opens no connection until connect().
         self._root = MemoryStore(self.settings, workspace=workspace, agent=self.agent)
         self.workspace = self._root.workspace
+        #: With ``only``, calls naming any other workspace are refused.
+        self.only = only
         self.interpreter = interpreter or make_interpreter(self.settings)
         self._lock = threading.Lock()
         self._connected = False
@@ -134,10 +149,22 @@ class MemoryService:
             log.info("connected; default workspace %s, agent %s", self.workspace, self.agent)
 
     def store(self, workspace: str | None = None, agent: str | None = None) -> MemoryStore:
-        """A store on ``workspace`` acting as ``agent`` over the shared driver."""
-        agent = _check_agent(agent) if agent is not None else self.agent
+        """A store on ``workspace`` acting as ``agent`` over the shared driver.
+
+        Raises:
+            InvalidInputError: a malformed name, a workspace this server is pinned away from,
+                or an agent other than the one the caller's token is bound to.
+        """
+        bound = _token_agent.get()
+        if bound is not None and agent is not None and agent != bound:
+            raise InvalidInputError(
+                f"this token acts as agent {bound!r}; it cannot act as {agent[:64]!r}")
+        agent = check_agent(bound or agent or self.agent)
         if workspace is not None:
             MemoryStore(self.settings, workspace=workspace)  # validates before any I/O
+            if self.only and workspace != self.workspace:
+                raise InvalidInputError(
+                    f"this server serves workspace {self.workspace!r} only, not {workspace!r}")
         self.connect()
         return self._root.for_workspace(workspace or self.workspace, agent=agent)
 
@@ -195,14 +222,18 @@ def build_server(
     *,
     workspace: str | None = None,
     agent: str | None = None,
+    only: bool = False,
     service: MemoryService | None = None,
 ) -> MCPServer[None]:
-    """The MCP server for the memory. Validates the defaults; opens no connection.
+    """The MCP server for the memory. Validates the defaults; opens no connection. With
+    ``only``, calls naming a workspace other than ``workspace`` are refused.
 
     Raises:
         InvalidInputError: the default workspace id or agent name is malformed.
     """
-    mem = service or MemoryService(settings, workspace=workspace, agent=agent)
+    mem = service or MemoryService(settings, workspace=workspace, agent=agent, only=only)
+    pinned = (f"Only workspace {mem.workspace} is served." if mem.only
+              else f"Default workspace: {mem.workspace}.")
 
     @asynccontextmanager
     async def lifespan(_: MCPServer[None]) -> AsyncIterator[None]:
@@ -219,7 +250,7 @@ def build_server(
             "and full revision history. Use process_turn for natural-language updates and "
             "questions, the task tools for exact operations, get_state to see everything, and "
             "get_changes to catch up on what other agents did. Claim a task before long work on "
-            f"it. Default workspace: {mem.workspace}."
+            f"it. {pinned}"
         ),
         lifespan=lifespan,
         log_level="WARNING",
@@ -294,7 +325,8 @@ def _register_turns_and_reads(server: MCPServer[None], mem: MemoryService) -> No
     @_tool(server, _READ)
     def get_changes(
         *,
-        since: Annotated[int, Field(ge=0, description="Last sequence number seen; 0: all.")] = 0,
+        since: Annotated[int, Field(ge=0, le=MAX_INT,
+                                    description="Last sequence number seen; 0: all.")] = 0,
         workspace: Workspace = None,
         limit: Annotated[int, Field(ge=1, le=10_000, description="At most this many.")] = 1000,
     ) -> dict[str, Any]:
@@ -332,6 +364,7 @@ def _register_task_operations(server: MCPServer[None], mem: MemoryService) -> No
         title: Annotated[str | None, Field(description="New title, if it changes.")] = None,
         reason: Reason = None,
         expected_version: Annotated[int | None, Field(
+            ge=1, le=MAX_INT,
             description="Write only if the task is still at this version.")] = None,
         workspace: Workspace = None,
         agent: Agent = None,
@@ -345,8 +378,8 @@ def _register_task_operations(server: MCPServer[None], mem: MemoryService) -> No
     def rollback_task(
         *,
         key: Key,
-        to_n: Annotated[int | None, Field(ge=1, description="Revision number to return to.")]
-        = None,
+        to_n: Annotated[int | None, Field(ge=1, le=MAX_INT,
+                                          description="Revision number to return to.")] = None,
         to_value: Annotated[str | None, Field(description="Earlier value to return to.")] = None,
         workspace: Workspace = None,
         agent: Agent = None,
@@ -496,18 +529,48 @@ def endpoint_url(sock: socket.socket) -> str:
     return f"http://{shown}:{port}{HTTP_PATH}"
 
 
+def transport_security(host: str) -> TransportSecuritySettings:
+    """DNS rebinding protection: only requests whose ``Host`` (and ``Origin``, when sent) name
+    this server are served. On for every loopback address and every named host; off only for
+    a wildcard bind (``0.0.0.0``, ``::``), whose names cannot be known."""
+    if _is_wildcard(host):
+        return TransportSecuritySettings(enable_dns_rebinding_protection=False)
+    names = {f"[{host}]" if ":" in host else host}
+    if is_loopback(host):
+        names |= {"127.0.0.1", "localhost", "[::1]"}
+    return TransportSecuritySettings(
+        enable_dns_rebinding_protection=True,
+        allowed_hosts=sorted(f"{n}:*" for n in names),
+        allowed_origins=sorted(f"{scheme}://{n}:*" for n in names for scheme in ("http", "https")),
+    )
+
+
+def _is_wildcard(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_unspecified
+    except ValueError:
+        return False
+
+
 def run_http(
     server: MCPServer[None], sock: socket.socket, *, host: str,
+    tokens: TokenFile | None,
     ready: Callable[[str], None] | None = None,
 ) -> None:
     """Serve streamable HTTP on a bound socket (see :func:`bind`) until SIGINT or SIGTERM.
 
-    DNS rebinding protection is on for loopback hosts. ``ready`` is told the endpoint URL once
-    the socket listens.
+    Every request must carry ``Authorization: Bearer TOKEN`` with a token of ``tokens``
+    (``None``: no authentication); a token bound to an agent makes every call act as that
+    agent. DNS rebinding protection as :func:`transport_security` says. ``ready`` is told the
+    endpoint URL once the socket listens.
     """
     import uvicorn
 
-    app = server.streamable_http_app(streamable_http_path=HTTP_PATH, host=host)
+    app: ASGIApp = server.streamable_http_app(
+        streamable_http_path=HTTP_PATH, host=host, transport_security=transport_security(host))
+    if tokens is not None:
+        app = _BearerAuth(app, tokens)
+        server.middleware.append(_AgentOfToken(tokens))
     port = sock.getsockname()[1]
     # log_config=None: leave logging to the application (uvicorn's default sends to stdout).
     config = uvicorn.Config(app, host=host, port=port, log_config=None, log_level="warning",
@@ -518,3 +581,130 @@ def run_http(
         anyio.run(functools.partial(uvicorn.Server(config).serve, sockets=[sock]))
     finally:
         sock.close()
+
+
+# -- bearer tokens ---------------------------------------------------------------------------
+
+
+class AccessToken(BaseModel):
+    """A bearer token for the HTTP endpoint; with ``agent``, every call acts as that agent."""
+
+    token: str = Field(min_length=32)
+    agent: Annotated[str, AfterValidator(check_agent)] | None = None
+
+
+class _TokenList(BaseModel):
+    tokens: list[AccessToken] = Field(default_factory=list)
+
+
+class TokenFile:
+    """The HTTP endpoint's bearer tokens, in ``TME_HOME/mcp-tokens.json`` (mode 0600, like the
+    database password), made on first use. Reading them does no network I/O."""
+
+    NAME = "mcp-tokens.json"
+
+    def __init__(self, settings: Settings) -> None:
+        self.path = settings.home.expanduser().absolute() / self.NAME
+
+    def tokens(self) -> list[AccessToken]:
+        """Every token, creating the file with one token for any agent when there is none.
+
+        Raises:
+            ConfigError: the file cannot be read, written or parsed.
+        """
+        found = self._read()
+        if not found:
+            found = [self._new(None)]
+            self._write(found)
+        return found
+
+    def token_for(self, agent: str | None) -> AccessToken:
+        """A token bound to ``agent`` (``None``: unbound), made and stored if there is none."""
+        if agent is not None:
+            check_agent(agent)
+        found = self.tokens()
+        match = next((t for t in found if t.agent == agent), None)
+        if match is None:
+            match = self._new(agent)
+            self._write([*found, match])
+        return match
+
+    def agent_of(self, header: str | None) -> tuple[bool, str | None]:
+        """(known, bound agent) for an ``Authorization`` header value; compares in constant
+        time against every token."""
+        scheme, _, offered = (header or "").partition(" ")
+        if scheme.lower() != "bearer" or not offered:
+            return False, None
+        known, agent = False, None
+        for entry in self._read():  # read each time: tokens added meanwhile count at once
+            if hmac.compare_digest(entry.token.encode(), offered.strip().encode()):
+                known, agent = True, entry.agent
+        return known, agent
+
+    def _new(self, agent: str | None) -> AccessToken:
+        return AccessToken(token="tme_" + secrets.token_urlsafe(32), agent=agent)
+
+    def _read(self) -> list[AccessToken]:
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return []
+        except OSError as e:
+            raise ConfigError(f"cannot read the token file {self.path}: {e.strerror}") from e
+        if self.path.stat().st_mode & 0o077:
+            self.path.chmod(0o600)  # tokens are secrets: nobody else may read them
+        try:
+            return _TokenList.model_validate_json(raw).tokens
+        except ValidationError as e:
+            raise ConfigError(f"the token file {self.path} is not valid: remove it to start "
+                              f"over ({e.error_count()} problem(s))") from e
+
+    def _write(self, tokens: Iterable[AccessToken]) -> None:
+        text = _TokenList(tokens=list(tokens)).model_dump_json(indent=2) + "\n"
+        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        temporary = self.path.with_name(f".{self.NAME}.{os.getpid()}.tmp")
+        try:
+            fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+            temporary.replace(self.path)
+        except OSError as e:
+            temporary.unlink(missing_ok=True)
+            raise ConfigError(f"cannot write the token file {self.path}: {e.strerror}") from e
+
+
+class _BearerAuth:
+    """ASGI middleware: a request without a known bearer token gets 401 and reaches nothing."""
+
+    def __init__(self, app: ASGIApp, tokens: TokenFile) -> None:
+        self.app = app
+        self.tokens = tokens
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            known, _ = self.tokens.agent_of(Headers(scope=scope).get("authorization"))
+            if not known:
+                response = PlainTextResponse(
+                    "a bearer token is required: Authorization: Bearer <token from "
+                    "`tme mcp --print-config --http ...`>", status_code=401,
+                    headers={"WWW-Authenticate": 'Bearer realm="tme-neo4j"'})
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+class _AgentOfToken:
+    """MCP middleware: each call acts as the agent its request's token is bound to."""
+
+    def __init__(self, tokens: TokenFile) -> None:
+        self.tokens = tokens
+
+    async def __call__(self, ctx: ServerRequestContext[Any, Any], call_next: CallNext
+                       ) -> HandlerResult:
+        headers: Mapping[str, str] | None = getattr(ctx.request, "headers", None)
+        _, agent = self.tokens.agent_of(headers.get("authorization") if headers else None)
+        reset = _token_agent.set(agent)
+        try:
+            return await call_next(ctx)
+        finally:
+            _token_agent.reset(reset)

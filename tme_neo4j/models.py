@@ -6,14 +6,33 @@ well-formed keys and text within the documented limits.
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
+
+from tme_neo4j.text import (
+    MAX_INT,
+    MAX_REASON,
+    MAX_TEXT,
+    MAX_TITLE,
+    MAX_VALUE,
+    check_key,
+    check_text,
+    check_workspace_id,
+)
 
 __all__ = [
+    "MAX_INT",
+    "MAX_REASON",
     "MAX_TEXT",
     "MAX_TITLE",
     "MAX_VALUE",
@@ -49,52 +68,41 @@ __all__ = [
     "title_and_value",
 ]
 
-#: Longest title, value and turn text accepted, in characters. Larger input is refused.
-MAX_TITLE = 300
-MAX_VALUE = 4_000
-MAX_TEXT = 8_000
-
-_KEY = re.compile(r"^[a-z0-9][a-z0-9._:-]{0,119}$")
-_WORKSPACE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
-
-
-def _check_key(key: str) -> str:
-    if not _KEY.match(key):
-        raise ValueError(
-            "a task key is 1-120 characters of lowercase letters, digits and . _ : - "
-            f"starting with a letter or digit, not {key[:60]!r}"
-        )
-    return key
-
-
-def _check_workspace(ws: str) -> str:
-    if not _WORKSPACE.match(ws):
-        raise ValueError(
-            "a workspace id is 1-64 characters of letters, digits and . _ - "
-            f"starting with a letter or digit, not {ws[:60]!r}"
-        )
-    return ws
+# The limits and the text rule live in tme_neo4j.text, shared by every edge.
 
 
 def check_plain_text(text: str) -> str:
-    """Refuse control characters (other than tab and newline): they have no place in task text."""
-    if any(ord(c) < 32 and c not in "\t\n" for c in text):
-        raise ValueError("text may not contain control characters")
-    return text
+    """Refuse what :func:`tme_neo4j.text.check_text` refuses (control characters, surrogates)."""
+    return check_text(text)
 
 
-TaskKey = Annotated[str, AfterValidator(_check_key)]
-WorkspaceId = Annotated[str, AfterValidator(_check_workspace)]
+def _plain(what: str) -> BeforeValidator:
+    """Check text before whitespace is stripped: U+0085 is whitespace to ``str.strip``, and a
+    control character is refused wherever it stands, not trimmed away."""
+
+    def check(value: object) -> object:
+        return check_text(value, what=what) if isinstance(value, str) else value
+
+    return BeforeValidator(check)
+
+
+def _check_reason(reason: str) -> str:
+    return check_text(reason, what="the reason", max_length=MAX_REASON)
+
+
+TaskKey = Annotated[str, AfterValidator(check_key)]
+WorkspaceId = Annotated[str, AfterValidator(check_workspace_id)]
 Title = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TITLE),
-    AfterValidator(check_plain_text),
+    _plain("the title"),
 ]
 Value = Annotated[
-    str, StringConstraints(strip_whitespace=True, max_length=MAX_VALUE),
-    AfterValidator(check_plain_text),
+    str, StringConstraints(strip_whitespace=True, max_length=MAX_VALUE), _plain("the value"),
 ]
-Reason = Annotated[str, StringConstraints(max_length=MAX_TITLE)]
+Reason = Annotated[str, AfterValidator(_check_reason)]
+#: A sequence, version or revision number: Neo4j stores no larger integer.
+Count = Annotated[int, Field(le=MAX_INT)]
 
 
 def title_and_value(title: str, value: str | None) -> str:
@@ -288,7 +296,7 @@ class ReviseTask(_Model):
     value: Value | None = None
     title: Title | None = None
     reason: Reason | None = None
-    expected_version: int | None = None
+    expected_version: Count | None = None
 
 
 class RollbackTask(_Model):
@@ -297,7 +305,7 @@ class RollbackTask(_Model):
 
     op: Literal["rollback"] = "rollback"
     key: TaskKey
-    to_n: int | None = Field(default=None, ge=1)
+    to_n: Count | None = Field(default=None, ge=1)
     to_value: Value | None = None
     reason: Reason | None = None
 

@@ -67,6 +67,7 @@ from tme_neo4j.models import (
     WorkspaceState,
     WriteResult,
 )
+from tme_neo4j.text import MAX_INT, check_agent, check_text
 
 __all__ = ["MemoryStore", "TurnInput"]
 
@@ -97,11 +98,9 @@ class TurnInput:
     def __init__(
         self, text: str, intent: str, *, request: str | None = None, undoes: int | None = None
     ) -> None:
-        if len(text) > MAX_TEXT:
-            raise InvalidInputError(f"turn text is {len(text)} characters; the limit is {MAX_TEXT}")
         if request is not None and not 1 <= len(request) <= 200:
             raise InvalidInputError("an idempotency key is 1 to 200 characters")
-        self.text = text
+        self.text = check_text(text, what="the turn", max_length=MAX_TEXT)
         self.intent = intent
         self.request = request
         self.undoes = undoes
@@ -129,7 +128,7 @@ class MemoryStore:
     ) -> None:
         self.settings = settings or Settings()
         self.workspace = _validate_workspace(workspace or self.settings.workspace)
-        self.agent = agent or self.settings.agent
+        self.agent = check_agent(agent or self.settings.agent)
         self._driver = driver
         self._owns_driver = driver is None
 
@@ -538,8 +537,8 @@ class MemoryStore:
         errors) and return its rows. For bulk transfer, which names its statements itself."""
         query = queries.get(name).text
         if write:
-            return self._write(lambda tx: [dict(r) for r in tx.run(query, params)])
-        return self._read(lambda tx: [dict(r) for r in tx.run(query, params)])
+            return self._write(lambda tx: [dict(r) for r in tx.run(query, params)], name)
+        return self._read(lambda tx: [dict(r) for r in tx.run(query, params)], name)
 
     @contextmanager
     def locked_workspace(self, ws: str) -> Iterator[Callable[..., list[dict[str, Any]]]]:
@@ -547,7 +546,7 @@ class MemoryStore:
         yields a function running named statements in it: one consistent state, whatever is
         written meanwhile. Rolled back at the end, so it changes nothing."""
         with (_driver_errors(),
-              self.driver.session(database=self.settings.neo4j_database) as session,
+              self._session() as session,
               session.begin_transaction() as tx):
 
             def run(name: str, **params: Any) -> list[dict[str, Any]]:
@@ -563,7 +562,7 @@ class MemoryStore:
         """An open transaction carrying ``metadata`` for as long as the block runs: it shows in
         ``SHOW TRANSACTIONS`` while this process lives and vanishes when it dies, which tells a
         long job that is still running from one that was killed."""
-        with _driver_errors(), self.driver.session(database=self.settings.neo4j_database) as s:
+        with _driver_errors(), self._session() as s:
             tx = s.begin_transaction(metadata=metadata)
             try:
                 tx.run(queries.get("open_job_marker").text).consume()
@@ -895,6 +894,8 @@ def _driver_errors() -> Iterator[None]:
         raise TmeError(f"Neo4j error {e.code}: {e.message}") from e
     except neo4j_errors.DriverError as e:
         raise Neo4jUnavailableError(f"Neo4j driver error: {e}") from e
+    except OverflowError as e:  # a number the driver cannot send: Neo4j integers are 64-bit
+        raise InvalidInputError(f"a number is out of range: the largest is {MAX_INT}") from e
 
 
 def _native(record: Any, drop: tuple[str, ...] = ()) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import typer
@@ -51,4 +52,6 @@ _register()
 
 
 def main() -> None:
+    # The driver logs each retry and pool failure; the CLI reports the outcome in one line.
+    logging.getLogger("neo4j").addHandler(logging.NullHandler())
     app()

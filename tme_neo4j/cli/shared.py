@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from tme_neo4j.models import Change
+from tme_neo4j.text import MAX_INT, printable
 
 from ._common import AgentOpt, JsonOpt, WorkspaceOpt, open_store
 from ._output import console, print_json
@@ -24,12 +25,13 @@ def register(app: typer.Typer) -> None:
 
 def _print_change(c: Change) -> None:
     turn = f" (turn {c.turn})" if c.turn else ""
-    console.print(f"{c.seq:>6} {c.at:%H:%M:%S} {c.agent or '?':<12} {c.op:<11} {c.key}{turn}",
-                  markup=False, highlight=False)
+    console.print(printable(f"{c.seq:>6} {c.at:%H:%M:%S} {c.agent or '?':<12} {c.op:<11} "
+                            f"{c.key}{turn}"), markup=False, highlight=False)
 
 
 def changes(
-    since: Annotated[int, typer.Option("--since", help="Sequence number seen last.")] = 0,
+    since: Annotated[int, typer.Option("--since", min=0, max=MAX_INT,
+                                       help="Sequence number seen last.")] = 0,
     workspace: WorkspaceOpt = None,
     json_: JsonOpt = False,
 ) -> None:
@@ -44,10 +46,12 @@ def changes(
 
 
 def watch(
-    since: Annotated[int | None, typer.Option("--since", help="Start after this sequence "
+    since: Annotated[int | None, typer.Option("--since", min=0, max=MAX_INT,
+                                              help="Start after this sequence "
                                               "number (default: now).")] = None,
     interval: Annotated[float, typer.Option("--interval", min=0.1)] = 1.0,
-    until_seq: Annotated[int | None, typer.Option("--until-seq", help="Stop once this "
+    until_seq: Annotated[int | None, typer.Option("--until-seq", min=0, max=MAX_INT,
+                                                  help="Stop once this "
                                                   "sequence number has been shown.")] = None,
     workspace: WorkspaceOpt = None,
 ) -> None:

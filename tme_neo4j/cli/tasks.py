@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from tme_neo4j.models import Task
+from tme_neo4j.text import MAX_INT, printable
 
 from ._common import AgentOpt, JsonOpt, WorkspaceOpt, open_store, tree_lines
 from ._output import console, print_json
@@ -50,7 +51,8 @@ def state(
     workspace: WorkspaceOpt = None,
     json_: JsonOpt = False,
     all_: Annotated[bool, typer.Option("--all", help="Include cancelled tasks.")] = False,
-    as_of_turn: Annotated[int | None, typer.Option("--as-of-turn", help="State after turn N.")]
+    as_of_turn: Annotated[int | None, typer.Option("--as-of-turn", min=0, max=MAX_INT,
+                                                   help="State after turn N.")]
     = None,
     as_of: Annotated[datetime | None, typer.Option("--as-of", help="State at a time (ISO).")]
     = None,
@@ -75,8 +77,9 @@ def history(key: str, workspace: WorkspaceOpt = None, json_: JsonOpt = False) ->
     for r in revisions:
         turn = f" turn {r.turn}" if r.turn else ""
         reason = f"  ({r.reason})" if r.reason else ""
-        console.print(f"{r.n:>3} {r.op:<9} {r.title}: {r.value or '-'} [{r.status.value}] "
-                      f"by {r.by or '?'} at {r.at:%Y-%m-%d %H:%M:%S}{turn}{reason}",
+        console.print(printable(f"{r.n:>3} {r.op:<9} {r.title}: {r.value or '-'} "
+                                f"[{r.status.value}] by {r.by or '?'} "
+                                f"at {r.at:%Y-%m-%d %H:%M:%S}{turn}{reason}"),
                       markup=False, highlight=False)
 
 
@@ -101,7 +104,8 @@ def revise(
     value: str,
     title: Annotated[str | None, typer.Option("--title")] = None,
     reason: Annotated[str | None, typer.Option("--reason")] = None,
-    expected_version: Annotated[int | None, typer.Option("--expected-version")] = None,
+    expected_version: Annotated[int | None, typer.Option("--expected-version", min=1,
+                                                         max=MAX_INT)] = None,
     workspace: WorkspaceOpt = None, agent: AgentOpt = None, json_: JsonOpt = False,
 ) -> None:
     """Set a task's value; dependents become stale."""
@@ -113,7 +117,8 @@ def revise(
 @task_app.command("rollback")
 def rollback(
     key: str,
-    to: Annotated[int | None, typer.Option("--to", help="Revision number to return to.")] = None,
+    to: Annotated[int | None, typer.Option("--to", min=1, max=MAX_INT,
+                                           help="Revision number to return to.")] = None,
     to_value: Annotated[str | None, typer.Option("--to-value")] = None,
     workspace: WorkspaceOpt = None, agent: AgentOpt = None, json_: JsonOpt = False,
 ) -> None:

@@ -97,6 +97,26 @@ class Layout:
         return self.home / ".lock"
 
     @property
+    def private_dirs(self) -> tuple[Path, ...]:
+        """Folders only the owner may enter: config, data (store files and transaction log),
+        logs, and the run folder."""
+        return (self.conf_dir, self.data_dir, self.logs_dir, self.run_dir)
+
+    def make_private(self) -> None:
+        """Mode 0700 for the home and its private folders that exist (files in them are then
+        out of other users' reach whatever their own mode), 0600 for the password file."""
+        modes = [(folder, 0o700) for folder in (self.home, *self.private_dirs)]
+        for path, mode in [*modes, (self.password_file, 0o600)]:
+            try:
+                if path.stat().st_mode & 0o077:
+                    path.chmod(mode)
+            except FileNotFoundError:
+                continue
+            except OSError as e:
+                raise ConfigError(f"{path} is open to other users and cannot be made "
+                                  f"private (mode {mode:o}): {e.strerror}") from e
+
+    @property
     def system_database_dir(self) -> Path:
         # Present once the server has started for the first time; the initial password is
         # only read before that.

@@ -8,6 +8,11 @@ Everything lives under ``Settings.home``::
     logs/neo4j.log          the server's console (what ``tme server logs`` shows)
     run/server.json         pid, version and ports of the running server
     password                the ``neo4j`` user's password, mode 0600, made on first start
+    mcp-tokens.json         bearer tokens of ``tme mcp --http``, mode 0600, made on first use
+
+The home and its conf, data, logs and run folders are mode 0700 (made so on every start and
+stop, even when they existed before): the store files and the transaction log hold every
+value and turn.
 """
 
 from __future__ import annotations
@@ -300,6 +305,7 @@ class LocalServer:
         home = self._layout.home
         if not home.exists():
             home.mkdir(parents=True, mode=0o700)
+        self._layout.make_private()
         with self._layout.lock_file.open("a") as handle:
             fcntl.flock(handle, fcntl.LOCK_EX)
             try:
@@ -340,8 +346,9 @@ class LocalServer:
 
     def _write_config(self) -> None:
         layout = self._layout
-        for folder in (layout.conf_dir, layout.data_dir, layout.logs_dir, layout.run_dir):
-            folder.mkdir(parents=True, exist_ok=True)
+        for folder in layout.private_dirs:
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        layout.make_private()
         _write_atomic(layout.conf_dir / "neo4j.conf", render_neo4j_conf(self._settings, layout))
         _write_atomic(layout.conf_dir / "user-logs.xml", render_user_logs())
 
