@@ -5,6 +5,7 @@ its own ports), so the rest of the suite is untouched."""
 from __future__ import annotations
 
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -14,8 +15,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import graph_snapshot
+from conftest import free_port, graph_snapshot
 
+from tme_neo4j import queries
 from tme_neo4j.config import Settings
 from tme_neo4j.engine import TaskMemoryEngine
 from tme_neo4j.errors import Neo4jUnavailableError
@@ -27,7 +29,8 @@ pytestmark = pytest.mark.slow
 
 WRITER = textwrap.dedent("""
     import sys
-    from tme_neo4j.config import Settings
+    from tme_neo4j import queries
+from tme_neo4j.config import Settings
     from tme_neo4j.engine import TaskMemoryEngine
     from tme_neo4j.store import MemoryStore
     from tme_neo4j.trim.rules import RuleInterpreter
@@ -43,7 +46,7 @@ WRITER = textwrap.dedent("""
 @pytest.fixture(scope="module")
 def fault_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     return Settings(home=tmp_path_factory.mktemp("tme-faults"), neo4j_uri=None,
-                    bolt_port=27687, http_port=27474)
+                    bolt_port=free_port(), http_port=free_port())
 
 
 @pytest.fixture(scope="module")
@@ -57,11 +60,30 @@ def server(fault_settings: Settings) -> Iterator[LocalServer]:
 def _kill(server: LocalServer) -> None:
     pid = server.status().pid
     assert pid is not None
-    os.kill(pid, signal.SIGKILL)
-    for _ in range(100):
-        if not server.status().running:
-            return
-        time.sleep(0.1)
+    exited = os.pidfd_open(pid)  # readable once the process has exited
+    try:
+        os.kill(pid, signal.SIGKILL)
+        ready, _, _ = select.select([exited], [], [], 60)
+        assert ready, f"Neo4j (pid {pid}) survived SIGKILL"
+    finally:
+        os.close(exited)
+
+
+def _wait_for_import_transaction(settings: Settings, importer: subprocess.Popen[str]) -> None:
+    """Return once the server runs one of the import's write statements: the moment to kill it.
+    Fails if the importer exits first."""
+    statements = {queries.get(name).text for name in
+                  ("delete_workspace", "import_workspace", "import_tasks", "import_edges",
+                   "import_revisions", "import_turns", "import_changes")}
+    deadline = time.monotonic() + 120
+    with MemoryStore(settings, workspace="faults") as observer:
+        while time.monotonic() < deadline:
+            assert importer.poll() is None, "the import finished before the server was killed"
+            records, _, _ = observer.driver.execute_query(
+                "SHOW TRANSACTIONS YIELD currentQuery RETURN currentQuery")
+            if any(r["currentQuery"] in statements for r in records):
+                return
+    pytest.fail("the import never started writing")
 
 
 def _env(settings: Settings) -> dict[str, str]:
@@ -154,8 +176,7 @@ def test_a_server_killed_during_an_import_leaves_the_target_as_it_was(
                                  "--replace"], env=_env(fault_settings),
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        time.sleep(1.5)
-        assert importer.poll() is None, "the import finished before the server could be killed"
+        _wait_for_import_transaction(fault_settings, importer)
         _kill(server)
         importer.wait(timeout=120)
     finally:
