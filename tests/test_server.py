@@ -230,5 +230,10 @@ def test_stop_twice(second_server: LocalServer, second_settings: Settings) -> No
     result = runner.invoke(app, ["server", "stop"], env=_env(second_settings))
     assert result.exit_code == 0
     assert "not running" in result.stdout
-    second_server.start()
+    # Any command starts the stopped server on demand, and says what it is doing meanwhile.
+    result = runner.invoke(app, ["init", "-w", "after-restart"], env=_env(second_settings))
+    assert result.exit_code == 0, result.output
+    assert "is not running; starting it" in result.stderr
+    assert "Starting Neo4j" in result.stderr
+    assert "Neo4j is up at" in result.stderr
     assert second_server.status().running

@@ -1,4 +1,3 @@
-:param ws => 'demo-trip-planning';
 // Purpose: give a workspace's tasks display labels (:Stale, :Done, :Cancelled) so the Browser
 //          style (tme_neo4j/browser/style.grass) colours them by status. Browser styles by label
 //          only; the labels are a snapshot: run again after the graph changes.

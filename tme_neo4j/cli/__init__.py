@@ -30,6 +30,9 @@ app = typer.Typer(
     cls=_TmeGroup,
     no_args_is_help=True,
     add_completion=False,
+    # Plain help, here and in every sub-app: it wraps as prose to the terminal and prints no
+    # type such as <bool> beside each flag.
+    rich_markup_mode=None,
     help="Task Memory Engine on Neo4j: task graphs with revision history for LLM agents.",
 )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 from typing import Annotated
 
@@ -10,11 +11,19 @@ import typer
 from tme_neo4j.config import Settings, TrimBackend
 from tme_neo4j.engine import TaskMemoryEngine, TurnResult, make_interpreter
 from tme_neo4j.errors import InvalidInputError, TmeError
+from tme_neo4j.models import title_and_value
 from tme_neo4j.scenarios import Scenario, ScenarioReport, load_scenario, run_scenario
 from tme_neo4j.store import MemoryStore
 from tme_neo4j.trim.base import Interpreter
 
-from ._common import AgentOpt, JsonOpt, WorkspaceOpt, open_store, tree_lines
+from ._common import (
+    AgentOpt,
+    JsonOpt,
+    WorkspaceOpt,
+    open_store,
+    start_local_server,
+    tree_lines,
+)
 from ._output import console, err_console, print_json
 
 __all__ = ["register"]
@@ -55,18 +64,73 @@ def _show_turn(n: int, result: TurnResult, *, verbose: bool = True) -> None:
         _say(f"     tme: {line}")
 
 
+_CHAT_COMMANDS = "Commands: :state, :history KEY, :undo, :quit."
+_DONE = {"add": "added", "revise": "revised", "rollback": "rolled back", "cancel": "cancelled",
+         "restore": "restored", "done": "done", "link": "linked", "unlink": "unlinked",
+         "depend": "linked", "undepend": "unlinked", "clear_stale": "reviewed"}
+
+
+def _backend(interpreter: Interpreter) -> str:
+    """Which TRIM reads the turns, and how to choose the other."""
+    from tme_neo4j.trim.rules import RuleInterpreter
+
+    if not isinstance(interpreter, RuleInterpreter):
+        settings = Settings()
+        where = settings.openai_base_url or "api.openai.com"
+        return (f"TRIM: LLM ({settings.llm_model} at {where}); --trim rules or TME_TRIM=rules "
+                "reads offline instead.")
+    return ("TRIM: rules (offline). For an LLM, set OPENAI_API_KEY (and OPENAI_BASE_URL for "
+            "another endpoint), or pass --trim llm.")
+
+
+class _ChatScreen:
+    """What ``tme chat`` prints: the turn's number (the store's), what it did with task titles,
+    the reply, wrapped at word boundaries with a hanging indent."""
+
+    def __init__(self) -> None:
+        self.width = max(40, console.width)
+
+    def say(self, text: str, style: str = "", indent: str = "") -> None:
+        """Print ``text`` after ``indent``; its further lines and paragraphs hang below."""
+        hang = " " * len(indent)
+        for i, paragraph in enumerate(text.splitlines() or [""]):
+            wrapped = textwrap.fill(paragraph, width=self.width - 1,
+                                    initial_indent=indent if i == 0 else hang,
+                                    subsequent_indent=hang + "  ", break_long_words=False,
+                                    break_on_hyphens=False)
+            console.print(wrapped, markup=False, highlight=False, style=style or None,
+                          soft_wrap=True)
+
+    def turn(self, result: TurnResult, store: MemoryStore) -> None:
+        keys = list(dict.fromkeys(op.key for op in result.operations))
+        titles = {t.key: title_and_value(t.title, t.value) for t in store.get_tasks(keys)}
+        for sub in result.subtasks:
+            done = "; ".join(f"{_DONE.get(op.op, op.op)} {titles.get(op.key, op.key)}"
+                             for op in sub.operations) or "no change"
+            self.say(f"{sub.intent.value}: {done}", "cyan", f"[turn {result.turn}] ")
+        # The offline reply names what became stale itself; say it here only when it does not.
+        if result.stale and "stale" not in result.reply.lower():
+            for key, reason in result.stale.items():
+                self.say(f"now stale: {key} ({reason})", "yellow", "  ")
+        self.say(result.reply, indent="tme: ")
+
+
 def chat(workspace: WorkspaceOpt = None, agent: AgentOpt = None, trim: TrimOpt = None) -> None:
     """A conversation on one workspace. Commands: :state, :history KEY, :undo, :quit."""
     with open_store(workspace, agent) as store:
         store.create_workspace()
-        engine = TaskMemoryEngine(store, _interpreter(trim))
-        _say(f"Workspace {store.workspace}. Type :quit to leave, :state to see the tasks.")
-        n = 0
+        interpreter = _interpreter(trim)
+        engine = TaskMemoryEngine(store, interpreter)
+        screen = _ChatScreen()
+        turns = store.workspace_info()["turns"] or 0
+        so_far = f", {turns} turn{'s' if turns != 1 else ''} so far" if turns else ""
+        screen.say(f"Workspace {store.workspace}{so_far}. {_backend(interpreter)}")
+        screen.say(_CHAT_COMMANDS)
         while True:
             try:
                 text = input("you> ").strip()
             except (EOFError, KeyboardInterrupt):
-                _say("")
+                screen.say("")
                 return
             if not text:
                 continue
@@ -75,19 +139,27 @@ def chat(workspace: WorkspaceOpt = None, agent: AgentOpt = None, trim: TrimOpt =
                     return
                 if text == ":state":
                     for line in tree_lines(store.state()):
-                        _say(line)
+                        screen.say(line)
                 elif text.startswith(":history"):
                     key = text.removeprefix(":history").strip()
+                    if not key:
+                        screen.say("Usage: :history KEY, e.g. :history destination (the keys "
+                                   "are in brackets in :state).")
+                        continue
                     for r in store.history(key):
-                        _say(f"{r.n:>3} {r.op:<9} {r.title}: {r.value or '-'} (turn {r.turn})")
+                        turn = f" (turn {r.turn})" if r.turn else ""
+                        screen.say(f"{r.n:>3} {r.op:<9} {r.title}: {r.value or '-'}{turn}")
                 elif text == ":undo":
                     undone = engine.undo()
-                    _say(f"Undid turn {undone}." if undone else "Nothing to undo.")
+                    if undone is None:
+                        screen.say("Nothing to undo.")
+                    else:
+                        now = store.workspace_info()["turns"]
+                        screen.say(f"Undid turn {undone} (recorded as turn {now}).")
                 elif text.startswith(":"):
-                    _say("Commands: :state, :history KEY, :undo, :quit")
+                    screen.say(_CHAT_COMMANDS)
                 else:
-                    n += 1
-                    _show_turn(n, engine.process(text))
+                    screen.turn(engine.process(text), store)
             except TmeError as e:
                 err_console.print(f"error: {e}", markup=False)
 
@@ -124,7 +196,9 @@ def evaluate(
     """Play scenario files, each in a fresh workspace, and score their expectations."""
     scenarios = _load_all(files)
     reports: list[ScenarioReport] = []
-    with MemoryStore(Settings()) as store:
+    settings = Settings()
+    start_local_server(settings)
+    with MemoryStore(settings) as store:
         interpreter = _interpreter(trim)
         for scenario in scenarios:
             report = run_scenario(scenario, store, interpreter)
@@ -178,7 +252,9 @@ def demo(
                 f"no scenario files given and none found in {_PAPER_CASES}; "
                 "pass scenario files: tme demo FILE...")
     scenarios = _load_all(files)
-    with MemoryStore(Settings()) as store:
+    settings = Settings()
+    start_local_server(settings)
+    with MemoryStore(settings) as store:
         interpreter = _interpreter(trim)
         totals = [0, 0, 0, 0]
         for scenario in scenarios:
