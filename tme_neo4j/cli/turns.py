@@ -192,6 +192,9 @@ def evaluate(
     files: Annotated[list[Path], typer.Argument(help="Scenario files (JSON).")],
     trim: TrimOpt = None,
     json_: JsonOpt = False,
+    markdown: Annotated[bool, typer.Option(
+        "--markdown", help="Print the results as the README's table (checks and tokens).")]
+    = False,
 ) -> None:
     """Play scenario files, each in a fresh workspace, and score their expectations."""
     scenarios = _load_all(files)
@@ -203,12 +206,14 @@ def evaluate(
         for scenario in scenarios:
             report = run_scenario(scenario, store, interpreter)
             reports.append(report)
-            if not json_:
+            if not (json_ or markdown):
                 _print_report(report)
     passed, total = sum(r.passed for r in reports), sum(r.total for r in reports)
     context = sum(r.context_tokens for r in reports)
     baseline = sum(r.baseline_tokens for r in reports)
-    if json_:
+    if markdown:
+        print(_markdown_table(reports))
+    elif json_:
         print_json({"passed": passed, "total": total, "context_tokens": context,
                     "baseline_tokens": baseline,
                     "scenarios": [r.model_dump(mode="json") for r in reports]})
@@ -217,6 +222,24 @@ def evaluate(
              f"{baseline} for the flat transcript ({_saving(context, baseline)})", "bold")
     if passed != total:
         raise typer.Exit(1)
+
+
+def _markdown_table(reports: list[ScenarioReport]) -> str:
+    lines = ["| case | checks | context tokens, last turn | flat transcript, last turn "
+             "| context, all turns | transcript, all turns |",
+             "|---|---|---|---|---|---|"]
+    for r in reports:
+        last = r.turns[-1] if r.turns else None
+        lines.append(f"| {r.name} | {r.passed}/{r.total} "
+                     f"| {last.context_tokens if last else 0:,} "
+                     f"| {last.baseline_tokens if last else 0:,} "
+                     f"| {r.context_tokens:,} | {r.baseline_tokens:,} |")
+    passed, total = sum(r.passed for r in reports), sum(r.total for r in reports)
+    context = sum(r.context_tokens for r in reports)
+    baseline = sum(r.baseline_tokens for r in reports)
+    lines.append(f"| **total** | **{passed}/{total}** | | | **{context:,}** "
+                 f"| **{baseline:,}** ({_saving(context, baseline)}) |")
+    return "\n".join(lines)
 
 
 def _saving(context: int, baseline: int) -> str:
