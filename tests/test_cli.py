@@ -86,6 +86,12 @@ def test_bad_input_is_one_line_exit_2_and_changes_nothing(
     assert store.state(include_cancelled=True).tasks == before.tasks
 
 
+def test_an_unwritable_output_path_is_one_line(ws: str) -> None:
+    code, _, err = tme("graph", "-w", ws, "-f", "dot", "-o", "/nonexistent/dir/g.dot")
+    assert code == 2
+    assert err.strip() == "error: /nonexistent/dir/g.dot: No such file or directory"
+
+
 def test_missing_workspace_is_a_clear_error() -> None:
     code, _, err = tme("state", "-w", new_workspace_id("missing"))
     assert code == 2

@@ -24,6 +24,12 @@ class _TmeGroup(TyperGroup):
         except TmeError as e:
             err_console.print(f"error: {e}", markup=False)
             raise typer.Exit(e.exit_code) from None
+        except OSError as e:
+            if e.filename is None:
+                raise
+            # A path the user gave that cannot be read or written: bad input, one line.
+            err_console.print(f"error: {e.filename}: {e.strerror}", markup=False)
+            raise typer.Exit(2) from None
 
 
 app = typer.Typer(

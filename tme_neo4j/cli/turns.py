@@ -13,6 +13,7 @@ from tme_neo4j.engine import TaskMemoryEngine, TurnResult, make_interpreter
 from tme_neo4j.errors import InvalidInputError, TmeError
 from tme_neo4j.models import title_and_value
 from tme_neo4j.scenarios import Scenario, ScenarioReport, load_scenario, run_scenario
+from tme_neo4j.server import LocalServer
 from tme_neo4j.store import MemoryStore
 from tme_neo4j.trim.base import Interpreter
 
@@ -296,11 +297,12 @@ def demo(
                 totals[i] += v
     _say(f"\nAll cases: {totals[0]}/{totals[1]} checks passed; context {totals[2]} tokens vs "
          f"{totals[3]} for the flat transcript ({_saving(totals[2], totals[3])}).", "bold")
-    from tme_neo4j.server import LocalServer
-
-    settings = Settings()
-    browser = ("your Neo4j Browser" if settings.neo4j_uri
-               else LocalServer(settings).status().browser_url)
-    _say(f"Look at the graphs in {browser} (user neo4j, password in "
-         f"{settings.home / 'password'}), with:")
-    _say("  MATCH (t:Task {ws: 'demo-cooking'})-[r:SUBTASK_OF|DEPENDS_ON]->(p) RETURN t, r, p")
+    if settings.neo4j_uri:
+        where = ("your server's Neo4j Browser (user and password as in TME_NEO4J_USER and "
+                 "TME_NEO4J_PASSWORD)")
+    else:
+        server = LocalServer(settings)
+        where = (f"Neo4j Browser at {server.status().browser_url} (user neo4j, password in "
+                 f"{server.password_file})")
+    _say(f"Look at the graphs in {where}. Print a statement to paste there with:")
+    _say("  tme query draw_task_graph -w demo-cooking --browser")
