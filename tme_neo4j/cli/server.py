@@ -17,6 +17,7 @@ __all__ = ["app"]
 
 app = typer.Typer(
     no_args_is_help=True,
+    rich_markup_mode=None,
     help="Run a local Neo4j 5.26 Community server under TME_HOME (no Docker needed).",
 )
 
