@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import textwrap
 from pathlib import Path
 from typing import Annotated
@@ -127,12 +128,15 @@ def chat(workspace: WorkspaceOpt = None, agent: AgentOpt = None, trim: TrimOpt =
         so_far = f", {turns} turn{'s' if turns != 1 else ''} so far" if turns else ""
         screen.say(f"Workspace {store.workspace}{so_far}. {_backend(interpreter)}")
         screen.say(_CHAT_COMMANDS)
+        typed = sys.stdin.isatty()
         while True:
             try:
                 text = input("you> ").strip()
             except (EOFError, KeyboardInterrupt):
                 screen.say("")
                 return
+            if not typed:  # piped input is not echoed by a terminal: show it once, here
+                screen.say(text)
             if not text:
                 continue
             try:
