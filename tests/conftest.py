@@ -8,6 +8,7 @@ local server under ``TME_HOME`` (started on demand). Where a Docker engine answe
 from __future__ import annotations
 
 import os
+import socket
 import uuid
 from collections.abc import Iterator
 
@@ -54,6 +55,15 @@ def driver(settings: Settings) -> Iterator[neo4j.Driver]:
     MemoryStore(settings, driver=drv).ensure_schema()
     yield drv
     drv.close()
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on now, for a test's own server (never a fixed number:
+    another Neo4j, or another run of the suite, may hold it)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
 
 
 def new_workspace_id(prefix: str = "t") -> str:

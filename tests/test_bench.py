@@ -59,6 +59,12 @@ def test_quick_bench_reports_every_section(settings: Settings) -> None:
         assert report.portable.tasks > 0
         assert report.portable.export_s > 0
 
+    # A quick run measures below the targets' sizes: such a row is not judged, never "met".
+    at_size = {t.name: t.met for t in report.targets
+               if t.name.startswith(("turn apply", "export", "import", "fewer tokens"))}
+    assert at_size
+    assert all(met in (None, False) for met in at_size.values()), at_size
+
     names = {t.name for t in report.targets}
     assert "context recall" in names
     assert "lost updates, concurrent writers" in names

@@ -1,6 +1,8 @@
-"""Neo4j Browser, for real: headless Chromium connects to the local server, loads the project's
-GraSS style the way a person would (a dropped ``.grass`` file), runs a named inspection query
-and draws the task graph.
+"""Neo4j Browser, for real, as the README tells a person to use it: headless Chromium connects to
+the local server, loads the project's GraSS style the way a person would (a dropped ``.grass``
+file), and runs exactly what the README's ``tme query ... --browser`` lines print, pasted into the
+editor: the display labels, then the task graph, whose nodes must show their status colour and
+``title: value`` captions.
 
 Needs Debian's ``chromium`` and ``chromium-driver`` and the ``selenium`` package. Without them
 the test is skipped, except in CI (``CI`` set), where it fails. ``TME_UPDATE_SCREENSHOT=1``
@@ -11,8 +13,9 @@ screenshot goes to the test's temporary folder only, so a test run never edits t
 from __future__ import annotations
 
 import os
+import re
+import shlex
 import shutil
-import time
 import urllib.parse
 from collections.abc import Iterator
 from importlib import resources
@@ -20,8 +23,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
-from tme_neo4j import queries
+from tme_neo4j.cli import app
 from tme_neo4j.config import Settings
 from tme_neo4j.connection import resolve_credentials
 from tme_neo4j.server import LocalServer
@@ -34,9 +38,8 @@ CHROMEDRIVER = "/usr/bin/chromedriver"
 SCREENSHOT = Path(__file__).resolve().parents[1] / "docs" / "browser.png"
 WAIT = 60.0  # seconds; the first load of Browser's bundle takes a few
 
-# The two named statements for status colours: display labels (a write), then the graph.
-DISPLAY_LABELS = queries.get("browser/set_display_labels").text
-TASK_GRAPH = queries.get("inspect/draw_task_graph").text
+README = Path(__file__).resolve().parents[1] / "README.md"
+README_WORKSPACE = "demo-trip-planning"
 
 # Colours from style.grass, as Browser writes them into the SVG.
 ACTIVE, DONE, STALE, CANCELLED = "#8DCC93", "#569480", "#FFC454", "#DDDDDD"
@@ -166,6 +169,20 @@ class BrowserPage:
 
         return self.wait.until(shown)
 
+    def wait_for_layout(self, frame: Any) -> None:
+        """Wait until the force layout has settled: two looks in a row find every node where it
+        was."""
+        last: list[str] = []
+
+        def settled(_: Any) -> bool:
+            nonlocal last
+            now = [n.get_attribute("transform") or "" for n in self.find_all("svg g.node", frame)]
+            same = now == last
+            last = now
+            return same
+
+        self.wait.until(settled)
+
     def wait_for_text(self, frame: Any, *texts: str) -> str:
         self.wait.until(lambda _: all(t in frame.text for t in texts))
         return str(frame.text)
@@ -207,7 +224,25 @@ def seeded(store: MemoryStore) -> MemoryStore:
     return store
 
 
-def test_browser_runs_a_named_query_and_draws_the_styled_graph(
+def readme_browser_commands() -> list[str]:
+    """The ``tme query ... --browser`` lines of the README's Neo4j Browser section."""
+    text = README.read_text(encoding="utf-8")
+    section = text.split("### Looking at the graph in Neo4j Browser", 1)[1].split("\n#", 1)[0]
+    block = re.search(r"```sh\n(.*?)```", section, re.S)
+    assert block is not None, "the README's Neo4j Browser section has no sh block"
+    return [ln for ln in block[1].splitlines() if ln.startswith("tme query")]
+
+
+def printed_statement(command: str, workspace: str) -> str:
+    """What the README's ``command`` prints, run on ``workspace`` instead of the demo's."""
+    args = shlex.split(command)[1:]
+    args[args.index("-w") + 1] = workspace
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+def test_the_readmes_browser_steps_draw_the_styled_graph(
     chromium: Any, settings: Settings, seeded: MemoryStore, tmp_path: Path
 ) -> None:
     credentials = resolve_credentials(settings)
@@ -216,35 +251,38 @@ def test_browser_runs_a_named_query_and_draws_the_styled_graph(
     assert credentials.password is not None
     browser_url = LocalServer(settings).status().browser_url
     style = (resources.files("tme_neo4j") / "browser" / "style.grass").read_text("utf-8")
-    stale_query = queries.get("inspect/list_stale_tasks")
-    assert [name for name, _ in stale_query.defaults] == ["ws"]
+    commands = readme_browser_commands()
+    assert [c.split()[2] for c in commands] == ["set_display_labels", "draw_task_graph"]
+    assert all(f"-w {README_WORKSPACE}" in c for c in commands)
+    display_labels, task_graph = (printed_statement(c, seeded.workspace) for c in commands)
 
     page = BrowserPage(chromium)
     try:
         page.connect(browser_url, credentials.uri, credentials.user,
                      credentials.password.get_secret_value())
-        page.run(f":param ws => '{seeded.workspace}'")
         page.drop_file(style, "style.grass")
-        page.wait_for_text(page.run(DISPLAY_LABELS), "Added 4 labels")
+        page.wait_for_text(page.run(display_labels), "Added 6 labels")
         page.run(":clear")
 
-        table = page.run(stale_query.text)
-        text = page.wait_for_text(table, "Hotel", "City tour")
+        stale = printed_statement(f"tme query list_stale_tasks -w {README_WORKSPACE} --browser",
+                                  seeded.workspace)
+        text = page.wait_for_text(page.run(stale), "Hotel", "City tour")
         assert "Rent a car" not in text
         assert "Book the flight" not in text
+        page.run(":clear")
 
-        graph = page.run(TASK_GRAPH)
+        graph = page.run(task_graph)
         colours = page.node_colours(graph, count=6)
         assert colours == {
             "Plan a trip": ACTIVE,
-            "Destination": ACTIVE,
-            "Hotel": STALE,
+            "Destination = Portland": ACTIVE,
+            "Hotel = near downtown": STALE,
             "City tour": STALE,
             "Book the flight": DONE,
             "Rent a car": CANCELLED,
         }
         page.dismiss_usage_notice()
-        time.sleep(1.5)  # let the force layout settle before the picture
+        page.wait_for_layout(graph)
     finally:
         chromium.save_screenshot(str(tmp_path / "browser.png"))
     if os.environ.get("TME_UPDATE_SCREENSHOT") == "1":

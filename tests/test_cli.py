@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
+import select
+import struct
 import subprocess
 import sys
+import termios
+import time
 from pathlib import Path
 
 import pytest
@@ -35,7 +41,9 @@ def test_task_commands_script_a_workspace(ws: str) -> None:
     assert code == 0
     assert json.loads(out)["parents"] == ["trip"]
     assert tme("task", "add", "hotel", "Hotel", "-d", "destination", "-w", ws)[0] == 0
-    assert tme("task", "revise", "destination", "Portland", "-w", ws)[0] == 0
+    code, out, _ = tme("task", "revise", "destination", "Portland", "-w", ws)
+    assert code == 0
+    assert "now stale: hotel (destination changed from 'Seattle' to 'Portland')" in out
     code, out, _ = tme("state", "-w", ws)
     assert code == 0
     assert "Destination: Portland" in out
@@ -78,6 +86,12 @@ def test_bad_input_is_one_line_exit_2_and_changes_nothing(
     assert store.state(include_cancelled=True).tasks == before.tasks
 
 
+def test_an_unwritable_output_path_is_one_line(ws: str) -> None:
+    code, _, err = tme("graph", "-w", ws, "-f", "dot", "-o", "/nonexistent/dir/g.dot")
+    assert code == 2
+    assert err.strip() == "error: /nonexistent/dir/g.dot: No such file or directory"
+
+
 def test_missing_workspace_is_a_clear_error() -> None:
     code, _, err = tme("state", "-w", new_workspace_id("missing"))
     assert code == 2
@@ -96,14 +110,14 @@ def test_init_is_idempotent() -> None:
             store.delete_workspace()
 
 
-def test_eval_scores_the_paper_cases_in_json() -> None:
-    code, out, _ = tme("eval", *map(str, sorted(PAPER.glob("*.json"))), "--json", "--trim",
-                       "rules")
+def test_eval_scores_a_case_in_json() -> None:
+    # One case here; every paper case is scored in test_engine, and the README's table of all
+    # four is checked against `tme eval` in test_readme.
+    code, out, _ = tme("eval", str(PAPER / "cart_editing.json"), "--json", "--trim", "rules")
     report = json.loads(out)
     assert code == 0
-    assert report["passed"] == report["total"] > 40
-    assert {s["name"] for s in report["scenarios"]} == {
-        "cart_editing", "cooking", "meeting_scheduling", "trip_planning"}
+    assert report["passed"] == report["total"] > 10
+    assert {s["name"] for s in report["scenarios"]} == {"cart_editing"}
     assert report["context_tokens"] < report["baseline_tokens"]
     first = report["scenarios"][0]["turns"][0]
     assert {"n", "user", "reply", "checks"} <= set(first)
@@ -147,28 +161,115 @@ def test_the_installed_entry_point(ws: str) -> None:
     assert done.stderr.strip() == f"error: no task 'nope' in workspace '{ws}'"
     help_text = subprocess.run([str(tme_bin)], capture_output=True, text=True, timeout=60,
                                check=False)
-    assert "server" in help_text.stdout
-    assert "eval" in help_text.stdout
+    # `tme` alone prints its help (click sends it to stderr, with exit code 2).
+    shown = help_text.stdout + help_text.stderr
+    assert "server" in shown
+    assert "eval" in shown
+    assert "<bool>" not in shown
 
 
-def test_chat_shows_operations_and_answers_commands(ws: str) -> None:
-    typed = "\n".join([
-        "destination: Set the destination to Seattle.",
-        "hotel: Find a hotel near downtown.",
-        "destination: Actually, make that Portland.",
-        ":state",
-        ":history destination",
-        ":undo",
-        ":state",
-        ":quit",
-    ]) + "\n"
-    result = runner.invoke(app, ["chat", "-w", ws, "--trim", "rules"], input=typed)
-    assert result.exit_code == 0, result.stderr
-    out = result.stdout
-    assert "new: add destination" in out
-    assert "update: revise destination" in out
-    assert "Destination: Portland" in out
-    assert "revise" in out  # the history listing
-    assert "Undid turn 3." in out
-    # After :undo the state shows the value from before the last turn again.
-    assert out.rsplit("Undid turn 3.", 1)[1].count("Destination: Seattle") == 1
+class Terminal:
+    """A program on a pseudo-terminal of 80 columns: what a person at a terminal sees."""
+
+    def __init__(self, argv: list[str], columns: int = 80) -> None:
+        self.master, slave = os.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
+        env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+        self.process = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave,
+                                        env=env | {"TERM": "dumb", "NO_COLOR": "1"},
+                                        close_fds=True)
+        os.close(slave)
+        self.screen = ""
+
+    def wait_for(self, text: str, after: int = 0, timeout: float = 120) -> None:
+        """Read until ``text`` shows after position ``after`` of the screen."""
+        deadline = time.monotonic() + timeout
+        while text not in self.screen[after:]:
+            left = deadline - time.monotonic()
+            ready, _, _ = select.select([self.master], [], [], max(left, 0))
+            if not ready:
+                raise AssertionError(f"{text!r} never showed; the screen:\n{self.screen}")
+            try:
+                chunk = os.read(self.master, 65536)
+            except OSError:  # the program ended
+                chunk = b""
+            if not chunk:
+                raise AssertionError(f"ended before {text!r} showed:\n{self.screen}")
+            self.screen += chunk.decode("utf-8", "replace").replace("\r\n", "\n")
+
+    def type(self, line: str) -> None:
+        """Type a line at the prompt and wait for the next prompt."""
+        mark = len(self.screen)
+        os.write(self.master, line.encode() + b"\n")
+        self.wait_for("you> ", after=mark)
+
+    def finish(self, timeout: float = 60) -> int:
+        """Read what is left until the program exits; its exit code."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([self.master], [], [], deadline - time.monotonic())
+            try:
+                chunk = os.read(self.master, 65536) if ready else b""
+            except OSError:
+                chunk = b""
+            if not chunk:
+                break
+            self.screen += chunk.decode("utf-8", "replace").replace("\r\n", "\n")
+        return self.process.wait(timeout=30)
+
+    def kill(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(timeout=30)
+        os.close(self.master)
+
+
+def test_chat_on_a_terminal_shows_each_line_once_with_the_stores_turn_numbers(
+    store: MemoryStore,
+) -> None:
+    from tme_neo4j.engine import TaskMemoryEngine
+    from tme_neo4j.trim.rules import RuleInterpreter
+
+    store.add_task("destination", "Destination", "Seattle")
+    store.add_task("hotel", "Hotel", "near downtown", depends_on=["destination"])
+    TaskMemoryEngine(store, RuleInterpreter()).process("budget: Set the budget to 900 euros.")
+    tme_bin = str(Path(sys.executable).with_name("tme"))
+    term = Terminal([tme_bin, "chat", "-w", store.workspace, "--trim", "rules"])
+    try:
+        term.wait_for("you> ")
+        typed = ["destination: Actually, make that Portland.",
+                 "note: Remember that the conference venue is next to the old market hall, "
+                 "and the waterfront is a short walk from there.",
+                 ":history", ":undo", ":history destination", ":quit"]
+        for line in typed[:-1]:
+            term.type(line)
+        os.write(term.master, b":quit\n")
+        assert term.finish() == 0
+    finally:
+        term.kill()
+    screen = term.screen
+    flat = " ".join(screen.split())  # the text as read, across the lines it wrapped onto
+    assert "Traceback" not in screen
+    assert "error:" not in screen
+    # Which TRIM reads the turns, and how to switch.
+    assert "TRIM: rules (offline)" in screen
+    assert "--trim llm" in flat
+    # Each typed line shows once: the terminal's echo, never a reprint.
+    for line in typed[:2]:
+        assert screen.count(line[:40]) == 1, line
+    # One numbering: the workspace already had turn 1, so the chat's turns are 2 and 3.
+    assert "1 turn so far" in screen
+    assert "[turn 2] update: revised Destination: Portland" in screen
+    assert "[turn 3]" in screen
+    assert [t.n for t in store.turns()][:3] == [1, 2, 3]
+    assert "Undid turn 3 (recorded as turn 4)." in screen
+    # The stale notice, once; titles, not internal keys, in the operations line.
+    assert flat.count("Hotel (destination changed from 'Seattle' to 'Portland')") == 1
+    assert "add note" not in screen
+    # :history without a key says how to use it; with one, turns match the store's.
+    assert "Usage: :history KEY" in screen
+    assert "Destination: Portland (turn 2)" in screen
+    # Nothing the program prints is wider than the terminal (so nothing wraps mid-word).
+    echoed = {line[:40] for line in typed}
+    printed = [ln for ln in screen.splitlines() if not any(e in ln for e in echoed)]
+    assert max(len(ln) for ln in printed) <= 80, printed

@@ -5,6 +5,7 @@ its own ports), so the rest of the suite is untouched."""
 from __future__ import annotations
 
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -14,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import graph_snapshot
+from conftest import free_port, graph_snapshot
 
 from tme_neo4j.config import Settings
 from tme_neo4j.engine import TaskMemoryEngine
@@ -27,7 +28,8 @@ pytestmark = pytest.mark.slow
 
 WRITER = textwrap.dedent("""
     import sys
-    from tme_neo4j.config import Settings
+    from tme_neo4j import queries
+from tme_neo4j.config import Settings
     from tme_neo4j.engine import TaskMemoryEngine
     from tme_neo4j.store import MemoryStore
     from tme_neo4j.trim.rules import RuleInterpreter
@@ -43,7 +45,7 @@ WRITER = textwrap.dedent("""
 @pytest.fixture(scope="module")
 def fault_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     return Settings(home=tmp_path_factory.mktemp("tme-faults"), neo4j_uri=None,
-                    bolt_port=27687, http_port=27474)
+                    bolt_port=free_port(), http_port=free_port())
 
 
 @pytest.fixture(scope="module")
@@ -57,11 +59,13 @@ def server(fault_settings: Settings) -> Iterator[LocalServer]:
 def _kill(server: LocalServer) -> None:
     pid = server.status().pid
     assert pid is not None
-    os.kill(pid, signal.SIGKILL)
-    for _ in range(100):
-        if not server.status().running:
-            return
-        time.sleep(0.1)
+    exited = os.pidfd_open(pid)  # readable once the process has exited
+    try:
+        os.kill(pid, signal.SIGKILL)
+        ready, _, _ = select.select([exited], [], [], 60)
+        assert ready, f"Neo4j (pid {pid}) survived SIGKILL"
+    finally:
+        os.close(exited)
 
 
 def _env(settings: Settings) -> dict[str, str]:

@@ -59,7 +59,18 @@ def test_trim_never_crashes_on_arbitrary_text(text: str) -> None:
        .map(lambda s: s.rstrip("?. ") + "?"))
 def test_a_question_never_carries_operations(text: str) -> None:
     result = RuleInterpreter().interpret("what is " + text, VIEW)
-    assert result.operations == [] or result.intent not in READ_ONLY
+    # The noise may hold sentence breaks ("what is .0!0?"); the clause that asks is read as a
+    # question and writes nothing, and so does every other clause read as one. Text with no
+    # readable clause at all writes nothing either.
+    if not result.subtasks:
+        assert result.operations == []
+        return
+    asking = result.subtasks[0]
+    assert asking.intent in READ_ONLY
+    assert asking.operations == []
+    for sub in result.subtasks:
+        if sub.intent in READ_ONLY:
+            assert sub.operations == [], sub
 
 
 @settings(max_examples=25, deadline=None,

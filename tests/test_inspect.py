@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from tme_neo4j import queries
 from tme_neo4j.cli import app
+from tme_neo4j.cli._output import plain
 from tme_neo4j.store import MemoryStore
 
 runner = CliRunner()
@@ -28,13 +29,68 @@ def seeded(store: MemoryStore) -> MemoryStore:
     return store
 
 
-def test_every_inspection_query_opens_with_browser_params() -> None:
-    inspect = [q for n, q in queries.all_queries().items() if n.startswith("inspect/")]
-    assert len(inspect) >= 6
-    for q in inspect:
-        assert q.mode == "read"
-        assert {name for name, _ in q.defaults} == set(q.parameter_names), q.name
-        assert ":param" not in q.text
+def test_no_query_file_opens_with_browser_params() -> None:
+    # Browser runs a pasted `:param` line and a query as a two-statement script and draws
+    # nothing; `tme query NAME --browser` prints one statement with the values in it instead.
+    for name, q in queries.all_queries().items():
+        if name.startswith(("inspect/", "browser/")):
+            text = (queries.cypher_root() / f"{name}.cypher").read_text(encoding="utf-8")
+            assert ":param" not in text, name
+            assert q.defaults == (), name
+    assert all(q.mode == "read" for n, q in queries.all_queries().items()
+               if n.startswith("inspect/"))
+
+
+def test_browser_statement_is_one_statement_that_gives_the_same_rows(
+    seeded: MemoryStore,
+) -> None:
+    seeded.revise("hotel", "it's \\ \"odd\" \n two lines")  # quotes, a backslash, a newline
+    for name, params in (("get_task_history", ["-p", "key=hotel"]),
+                         ("find_dependents", ["-p", "key=destination"]),
+                         ("list_stale_tasks", [])):
+        printed = runner.invoke(app, ["query", name, "-w", seeded.workspace, "--browser",
+                                      *params])
+        assert printed.exit_code == 0, printed.stderr
+        statement = printed.stdout
+        assert "$" not in statement
+        assert ":param" not in statement
+        records, _, _ = seeded.driver.execute_query(statement)
+        ran = runner.invoke(app, ["query", name, "-w", seeded.workspace, "--json", *params])
+        assert json.loads(ran.stdout) == json.loads(json.dumps(
+            [{k: plain(v) for k, v in r.items()} for r in records]))
+    history = runner.invoke(app, ["query", "get_task_history", "-w", seeded.workspace, "--json",
+                                  "-p", "key=hotel"])
+    assert json.loads(history.stdout)[-1]["value"] == "it's \\ \"odd\" \n two lines"
+
+
+def test_query_json_is_json_for_nodes_paths_and_times(seeded: MemoryStore) -> None:
+    out = runner.invoke(app, ["query", "draw_task_graph", "-w", seeded.workspace, "--json"])
+    assert out.exit_code == 0, out.stderr
+    assert "element_id" not in out.stdout
+    assert "neo4j.time" not in out.stdout
+    rows = json.loads(out.stdout)
+    hotel = next(r for r in rows if r["t"]["properties"]["key"] == "hotel" and r["p"]
+                 and r["p"]["relationships"][0]["type"] == "DEPENDS_ON")
+    assert hotel["t"]["labels"] == ["Task"]
+    assert hotel["p"]["relationships"][0]["end"] == "destination"
+    assert hotel["t"]["properties"]["created_at"].startswith("20")
+
+
+def test_query_workspace_from_param_and_unknown_workspaces(seeded: MemoryStore) -> None:
+    by_param = runner.invoke(app, ["query", "list_stale_tasks", "-p", f"ws={seeded.workspace}",
+                                   "--json"])
+    assert by_param.exit_code == 0, by_param.stderr
+    assert {r["key"] for r in json.loads(by_param.stdout)} == {"hotel", "tour"}
+    both = runner.invoke(app, ["query", "list_stale_tasks", "-p", "ws=other", "-w",
+                               seeded.workspace])
+    assert both.exit_code == 2
+    assert "two workspaces" in both.stderr
+    missing = new_workspace_id("missing")
+    for args in (["query", "list_turns", "-w", missing], ["changes", "-w", missing]):
+        out = runner.invoke(app, args)
+        assert out.exit_code == 2, args
+        assert f"workspace '{missing}' does not exist" in out.stderr
+        assert out.stdout == ""
 
 
 def test_query_list_and_run(seeded: MemoryStore) -> None:

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import free_port
 from pydantic import SecretStr
 from typer.testing import CliRunner
 
@@ -24,9 +25,6 @@ from tme_neo4j.connection import connect, resolve_credentials
 from tme_neo4j.errors import ConfigError, Neo4jUnavailableError
 from tme_neo4j.server import SUPPORTED_JAVA, LocalServer, find_java
 from tme_neo4j.server._layout import Layout, render_neo4j_conf
-
-BOLT_PORT = 17687
-HTTP_PORT = 17474
 
 runner = CliRunner()
 
@@ -40,20 +38,13 @@ def _env(settings: Settings) -> dict[str, str | None]:
     }
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 @pytest.fixture(scope="module")
 def second_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     return Settings(
         home=tmp_path_factory.mktemp("tme-home"),
         neo4j_uri=None,
-        bolt_port=BOLT_PORT,
-        http_port=HTTP_PORT,
+        bolt_port=free_port(),
+        http_port=free_port(),
     )
 
 
@@ -69,11 +60,12 @@ def second_server(second_settings: Settings) -> Iterator[LocalServer]:
 
 
 def test_conf_listens_on_loopback_with_auth_and_no_usage_report(tmp_path: Path) -> None:
-    settings = Settings(home=tmp_path, bolt_port=17001, http_port=17002, heap="384m")
+    bolt, http = free_port(), free_port()
+    settings = Settings(home=tmp_path, bolt_port=bolt, http_port=http, heap="384m")
     conf = render_neo4j_conf(settings, Layout(settings))
     assert "server.default_listen_address=127.0.0.1" in conf
-    assert "server.bolt.listen_address=127.0.0.1:17001" in conf
-    assert "server.http.listen_address=127.0.0.1:17002" in conf
+    assert f"server.bolt.listen_address=127.0.0.1:{bolt}" in conf
+    assert f"server.http.listen_address=127.0.0.1:{http}" in conf
     assert "dbms.security.auth_enabled=true" in conf
     assert "dbms.usage_report.enabled=false" in conf
     assert "server.memory.heap.max_size=384m" in conf
@@ -96,24 +88,27 @@ def test_found_java_is_supported() -> None:
     assert find_java().major in SUPPORTED_JAVA
 
 
-# -- A real server ------------------------------------------------------------------------------
+# -- A real server (slow: each run starts a JVM) ------------------------------------------------
 
 
+@pytest.mark.slow
 def test_status_shows_urls_and_bolt_answers(
     second_server: LocalServer, second_settings: Settings
 ) -> None:
     result = runner.invoke(app, ["server", "status"], env=_env(second_settings))
     assert result.exit_code == 0, result.output
     assert "running" in result.stdout
-    assert f"bolt://127.0.0.1:{BOLT_PORT}" in result.stdout
-    assert f"http://127.0.0.1:{HTTP_PORT}/browser/" in result.stdout
+    assert f"bolt://127.0.0.1:{second_settings.bolt_port}" in result.stdout
+    assert f"http://127.0.0.1:{second_settings.http_port}/browser/" in result.stdout
     assert str(second_settings.home / "data") in result.stdout
+    assert f"Password: in {second_server.password_file}" in result.stdout
 
     with connect(second_settings, start=False) as driver:
         records, _, _ = driver.execute_query("RETURN 1 AS one")
     assert records[0]["one"] == 1
 
 
+@pytest.mark.slow
 def test_status_json(second_server: LocalServer, second_settings: Settings) -> None:
     result = runner.invoke(app, ["server", "status", "--json"], env=_env(second_settings))
     assert result.exit_code == 0, result.output
@@ -121,9 +116,10 @@ def test_status_json(second_server: LocalServer, second_settings: Settings) -> N
     assert status["running"] is True
     assert status["pid"] == second_server.status().pid
     assert status["version"] == second_settings.neo4j_version
-    assert status["bolt_uri"] == f"bolt://127.0.0.1:{BOLT_PORT}"
+    assert status["bolt_uri"] == f"bolt://127.0.0.1:{second_settings.bolt_port}"
 
 
+@pytest.mark.slow
 def test_browser_is_served(second_server: LocalServer) -> None:
     url = second_server.status().browser_url
     with urllib.request.urlopen(url, timeout=30) as response:
@@ -131,12 +127,14 @@ def test_browser_is_served(second_server: LocalServer) -> None:
         assert b"<html" in response.read().lower()
 
 
+@pytest.mark.slow
 def test_password_file_is_private(second_server: LocalServer) -> None:
     mode = stat.S_IMODE(second_server.password_file.stat().st_mode)
     assert mode == 0o600
     assert len(second_server.password()) >= 16
 
 
+@pytest.mark.slow
 def test_password_never_printed(second_server: LocalServer, second_settings: Settings) -> None:
     password = second_server.password()
     for arguments in (["status"], ["status", "--json"], ["start"], ["logs", "-n", "500"]):
@@ -147,6 +145,7 @@ def test_password_never_printed(second_server: LocalServer, second_settings: Set
     assert password not in repr(resolve_credentials(second_settings))
 
 
+@pytest.mark.slow
 def test_start_when_running_says_so(second_server: LocalServer, second_settings: Settings) -> None:
     pid = second_server.status().pid
     result = runner.invoke(app, ["server", "start"], env=_env(second_settings))
@@ -155,6 +154,7 @@ def test_start_when_running_says_so(second_server: LocalServer, second_settings:
     assert second_server.status().pid == pid
 
 
+@pytest.mark.slow
 def test_logs_prints_the_tail(second_server: LocalServer, second_settings: Settings) -> None:
     result = runner.invoke(app, ["server", "logs", "-n", "3"], env=_env(second_settings))
     assert result.exit_code == 0, result.output
@@ -163,10 +163,11 @@ def test_logs_prints_the_tail(second_server: LocalServer, second_settings: Setti
     assert lines == second_server.log_tail(3)
 
 
+@pytest.mark.slow
 def test_connect_through_uri(second_server: LocalServer, second_settings: Settings) -> None:
     remote = Settings(
         home=second_settings.home,
-        neo4j_uri=f"bolt://127.0.0.1:{BOLT_PORT}",
+        neo4j_uri=f"bolt://127.0.0.1:{second_settings.bolt_port}",
         neo4j_password=SecretStr(second_server.password()),
     )
     with connect(remote) as driver:
@@ -180,7 +181,7 @@ def test_connect_through_uri(second_server: LocalServer, second_settings: Settin
 
 
 def test_connect_without_start_needs_a_running_server(tmp_path: Path) -> None:
-    settings = Settings(home=tmp_path, neo4j_uri=None, bolt_port=_free_port())
+    settings = Settings(home=tmp_path, neo4j_uri=None, bolt_port=free_port())
     with pytest.raises(Neo4jUnavailableError, match="tme server start"):
         connect(settings, start=False)
 
@@ -190,7 +191,7 @@ def test_taken_port_is_named(tmp_path: Path) -> None:
         squatter.bind(("127.0.0.1", 0))
         squatter.listen()
         port = squatter.getsockname()[1]
-        settings = Settings(home=tmp_path, bolt_port=port, http_port=_free_port())
+        settings = Settings(home=tmp_path, bolt_port=port, http_port=free_port())
         with pytest.raises(ConfigError, match=f"port {port}"):
             LocalServer(settings).start()
 
@@ -229,5 +230,10 @@ def test_stop_twice(second_server: LocalServer, second_settings: Settings) -> No
     result = runner.invoke(app, ["server", "stop"], env=_env(second_settings))
     assert result.exit_code == 0
     assert "not running" in result.stdout
-    second_server.start()
+    # Any command starts the stopped server on demand, and says what it is doing meanwhile.
+    result = runner.invoke(app, ["init", "-w", "after-restart"], env=_env(second_settings))
+    assert result.exit_code == 0, result.output
+    assert "is not running; starting it" in result.stderr
+    assert "Starting Neo4j" in result.stderr
+    assert "Neo4j is up at" in result.stderr
     assert second_server.status().running

@@ -95,7 +95,9 @@ def assemble(
         if task.stale:
             add(task.key)
 
-    lines = [f"# Task memory of workspace {workspace}", header.strip()]
+    # The workspace id stays out of the text: it is storage, not task, and a generated id would
+    # make the token count of the same conversation differ from run to run.
+    lines = ["# Task memory", header.strip()]
     lines = [ln for ln in lines if ln]
     used = count_tokens("\n".join(lines))
     shown: list[str] = []

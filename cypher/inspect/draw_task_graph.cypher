@@ -1,4 +1,3 @@
-:param ws => 'demo-cooking';
 // Purpose: the task graph of a workspace as nodes and paths, for Neo4j Browser to draw: every
 //          task with its SUBTASK_OF and DEPENDS_ON edges.
 // Parameters: $ws STRING

@@ -1,5 +1,3 @@
-:param ws => 'demo-trip-planning';
-:param key => 'destination';
 // Purpose: what depends on a task, transitively along DEPENDS_ON, with the shortest distance.
 // Parameters: $ws STRING, $key STRING
 // Returns: key STRING, title STRING, value STRING?, stale BOOLEAN, depth INTEGER

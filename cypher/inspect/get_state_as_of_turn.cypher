@@ -1,5 +1,3 @@
-:param ws => 'demo-trip-planning';
-:param turn => 5;
 // Purpose: the state of a workspace as it was at the end of a turn: each task's newest
 //          revision written in that turn or before.
 // Parameters: $ws STRING, $turn INTEGER

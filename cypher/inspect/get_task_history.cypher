@@ -1,5 +1,3 @@
-:param ws => 'demo-trip-planning';
-:param key => 'destination';
 // Purpose: every value a task has had, oldest first, with who changed it and in which turn.
 // Parameters: $ws STRING, $key STRING
 // Returns: n INTEGER, op STRING, title STRING, value STRING?, status STRING, by STRING?,

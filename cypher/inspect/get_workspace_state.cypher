@@ -1,4 +1,3 @@
-:param ws => 'demo-cooking';
 // Purpose: the state of a workspace: every task that is not cancelled, with its current value,
 //          status, stale flag, parents and dependencies.
 // Parameters: $ws STRING

@@ -1,4 +1,3 @@
-:param ws => 'demo-trip-planning';
 // Purpose: the tasks flagged stale and why (which revision made them so).
 // Parameters: $ws STRING
 // Returns: key STRING, title STRING, value STRING?, stale_reason STRING

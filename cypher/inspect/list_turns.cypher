@@ -1,4 +1,3 @@
-:param ws => 'demo-cart-editing';
 // Purpose: the turn log, oldest first, with what each turn touched and how.
 // Parameters: $ws STRING
 // Returns: n INTEGER, agent STRING?, intent STRING, text STRING, reply STRING?,

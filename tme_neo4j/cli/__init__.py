@@ -25,12 +25,21 @@ class _TmeGroup(TyperGroup):
         except TmeError as e:
             err_console.print(f"error: {e}", markup=False)
             raise typer.Exit(e.exit_code) from None
+        except OSError as e:
+            if e.filename is None:
+                raise
+            # A path the user gave that cannot be read or written: bad input, one line.
+            err_console.print(f"error: {e.filename}: {e.strerror}", markup=False)
+            raise typer.Exit(2) from None
 
 
 app = typer.Typer(
     cls=_TmeGroup,
     no_args_is_help=True,
     add_completion=False,
+    # Plain help, here and in every sub-app: it wraps as prose to the terminal and prints no
+    # type such as <bool> beside each flag.
+    rich_markup_mode=None,
     help="Task Memory Engine on Neo4j: task graphs with revision history for LLM agents.",
 )
 

@@ -10,7 +10,10 @@ import typer
 
 from tme_neo4j.config import Settings
 from tme_neo4j.models import Task, TaskStatus, WorkspaceState
+from tme_neo4j.server import LocalServer
 from tme_neo4j.store import MemoryStore
+
+from ._output import err_console
 
 WorkspaceOpt = Annotated[
     str | None,
@@ -22,10 +25,28 @@ AgentOpt = Annotated[
 ]
 
 
+def start_local_server(settings: Settings) -> None:
+    """Start the local server if it is the one to use and is not running, saying each step on
+    stderr: a first start downloads Neo4j and sets its password, later ones take half a minute,
+    and a command that waits that long in silence looks hung."""
+    if settings.neo4j_uri:
+        return
+    server = LocalServer(settings)
+    if server.status().running:
+        return
+    err_console.print(f"The local Neo4j under {server.home} is not running; starting it.",
+                      markup=False, highlight=False)
+    status = server.start(progress=lambda step: err_console.print(step, markup=False,
+                                                                  highlight=False))
+    err_console.print(f"Neo4j is up at {status.bolt_uri}.", markup=False, highlight=False)
+
+
 @contextmanager
 def open_store(workspace: str | None, agent: str | None = None) -> Iterator[MemoryStore]:
     """A connected store on ``workspace``, starting the local server when needed."""
-    with MemoryStore(Settings(), workspace=workspace, agent=agent) as store:
+    settings = Settings()
+    start_local_server(settings)
+    with MemoryStore(settings, workspace=workspace, agent=agent) as store:
         yield store
 
 

@@ -59,7 +59,8 @@ def _table(r: BenchReport) -> Table:
         target = goals.get(name)
         if target is None:
             return ""
-        met = {True: "[green]met[/]", False: "[red]not met[/]", None: "not measured"}
+        met = {True: "[green]met[/]", False: "[red]not met[/]",
+               None: "not judged (not measured at that size)"}
         return f"{target.goal}: {met[target.met]}"
 
     table.add_row("round trip (RETURN 1)", *_ms(r.limits.round_trip),

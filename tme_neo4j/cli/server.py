@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -16,6 +17,7 @@ __all__ = ["app"]
 
 app = typer.Typer(
     no_args_is_help=True,
+    rich_markup_mode=None,
     help="Run a local Neo4j 5.26 Community server under TME_HOME (no Docker needed).",
 )
 
@@ -24,15 +26,16 @@ def _server() -> LocalServer:
     return LocalServer(Settings())
 
 
-def _print_status(status: ServerStatus) -> None:
+def _print_status(status: ServerStatus, password_file: Path) -> None:
     state = f"running (pid {status.pid})" if status.running else "not running"
     console.print(f"Neo4j {status.version}: {state}", markup=False, highlight=False)
     for label, value in (
         ("Bolt", status.bolt_uri),
-        ("Browser", status.browser_url),
+        ("Browser", f"{status.browser_url} (user neo4j)"),
+        ("Password", f"in {password_file}"),
         ("Data", str(status.data_dir)),
     ):
-        console.print(f"  {label + ':':<9}{value}", markup=False, highlight=False)
+        console.print(f"  {label + ':':<10}{value}", markup=False, highlight=False)
 
 
 @app.command()
@@ -42,7 +45,7 @@ def start() -> None:
     before = server.status()
     if before.running:
         console.print(f"Neo4j is already running (pid {before.pid}).", markup=False)
-        _print_status(before)
+        _print_status(before, server.password_file)
         return
     try:
         with err_console.status("Starting Neo4j...") as spinner:
@@ -52,12 +55,8 @@ def start() -> None:
         # whose brackets must not be read as markup.
         err_console.print(f"error: {e}", markup=False, highlight=False)
         raise typer.Exit(e.exit_code) from None
-    _print_status(status)
-    console.print(
-        "The password is kept in " + str(server.password_file) + "; tme uses it for you.",
-        markup=False,
-        highlight=False,
-    )
+    _print_status(status, server.password_file)
+    console.print("tme reads the password from that file for you.", markup=False)
 
 
 @app.command()
@@ -74,11 +73,12 @@ def status(
     json_: Annotated[bool, typer.Option("--json", help="Print the status as JSON.")] = False,
 ) -> None:
     """Whether the server runs, its version, Bolt and Browser URLs and data folder."""
-    current = _server().status()
+    server = _server()
+    current = server.status()
     if json_:
         print_json(current)
     else:
-        _print_status(current)
+        _print_status(current, server.password_file)
 
 
 @app.command()

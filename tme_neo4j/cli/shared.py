@@ -37,6 +37,7 @@ def changes(
 ) -> None:
     """What changed after a sequence number: task, operation, agent, sequence."""
     with open_store(workspace) as store:
+        store.workspace_info()  # an unknown workspace is an error, not an empty feed
         found = store.changes(since)
     if json_:
         print_json(found)

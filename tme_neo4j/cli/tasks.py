@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from tme_neo4j.models import Task
+from tme_neo4j.store import MemoryStore
 from tme_neo4j.text import MAX_INT, printable
 
 from ._common import AgentOpt, JsonOpt, WorkspaceOpt, open_store, tree_lines
@@ -15,7 +16,8 @@ from ._output import console, print_json
 
 __all__ = ["register", "task_app"]
 
-task_app = typer.Typer(no_args_is_help=True, help="Change tasks one operation at a time.")
+task_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None,
+                       help="Change tasks one operation at a time.")
 
 
 def register(app: typer.Typer) -> None:
@@ -34,6 +36,17 @@ def _print(task: Task, json_: bool) -> None:
                   markup=False, highlight=False)
     if task.stale:
         console.print(f"  stale: {task.stale_reason}", markup=False, highlight=False)
+
+
+def _write(store: MemoryStore, op: dict[str, Any], json_: bool) -> None:
+    """Apply one operation; print the task, then every dependent it made stale."""
+    result = store.apply([op])
+    key = op["key"]
+    task = next((t for t in result.tasks if t.key == key), None) or store.get_task(key)
+    _print(task, json_)
+    if not json_:
+        for dependent, why in result.stale.items():
+            console.print(f"  now stale: {dependent} ({why})", markup=False, highlight=False)
 
 
 def init(workspace: WorkspaceOpt = None, json_: JsonOpt = False) -> None:
@@ -110,8 +123,8 @@ def revise(
 ) -> None:
     """Set a task's value; dependents become stale."""
     with open_store(workspace, agent) as store:
-        _print(store.revise(key, value, title=title, reason=reason,
-                            expected_version=expected_version), json_)
+        _write(store, {"op": "revise", "key": key, "value": value, "title": title,
+                       "reason": reason, "expected_version": expected_version}, json_)
 
 
 @task_app.command("rollback")
@@ -124,7 +137,7 @@ def rollback(
 ) -> None:
     """Return to the previous value, revision --to N, or the value --to-value."""
     with open_store(workspace, agent) as store:
-        _print(store.rollback(key, to_n=to, to_value=to_value), json_)
+        _write(store, {"op": "rollback", "key": key, "to_n": to, "to_value": to_value}, json_)
 
 
 @task_app.command("cancel")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+import textwrap
 from pathlib import Path
 from typing import Annotated
 
@@ -10,11 +12,20 @@ import typer
 from tme_neo4j.config import Settings, TrimBackend
 from tme_neo4j.engine import TaskMemoryEngine, TurnResult, make_interpreter
 from tme_neo4j.errors import InvalidInputError, NotFoundError, TmeError
+from tme_neo4j.models import title_and_value
 from tme_neo4j.scenarios import Scenario, ScenarioReport, load_scenario, run_scenario
+from tme_neo4j.server import LocalServer
 from tme_neo4j.store import MemoryStore
 from tme_neo4j.trim.base import Interpreter
 
-from ._common import AgentOpt, JsonOpt, WorkspaceOpt, open_store, tree_lines
+from ._common import (
+    AgentOpt,
+    JsonOpt,
+    WorkspaceOpt,
+    open_store,
+    start_local_server,
+    tree_lines,
+)
 from ._output import console, err_console, print_json
 
 __all__ = ["register"]
@@ -55,19 +66,77 @@ def _show_turn(n: int, result: TurnResult, *, verbose: bool = True) -> None:
         _say(f"     tme: {line}")
 
 
+_CHAT_COMMANDS = "Commands: :state, :history KEY, :undo, :quit."
+_DONE = {"add": "added", "revise": "revised", "rollback": "rolled back", "cancel": "cancelled",
+         "restore": "restored", "done": "done", "link": "linked", "unlink": "unlinked",
+         "depend": "linked", "undepend": "unlinked", "clear_stale": "reviewed"}
+
+
+def _backend(interpreter: Interpreter) -> str:
+    """Which TRIM reads the turns, and how to choose the other."""
+    from tme_neo4j.trim.rules import RuleInterpreter
+
+    if not isinstance(interpreter, RuleInterpreter):
+        settings = Settings()
+        where = settings.openai_base_url or "api.openai.com"
+        return (f"TRIM: LLM ({settings.llm_model} at {where}); --trim rules or TME_TRIM=rules "
+                "reads offline instead.")
+    return ("TRIM: rules (offline). For an LLM, set OPENAI_API_KEY (and OPENAI_BASE_URL for "
+            "another endpoint), or pass --trim llm.")
+
+
+class _ChatScreen:
+    """What ``tme chat`` prints: the turn's number (the store's), what it did with task titles,
+    the reply, wrapped at word boundaries with a hanging indent."""
+
+    def __init__(self) -> None:
+        self.width = max(40, console.width)
+
+    def say(self, text: str, style: str = "", indent: str = "") -> None:
+        """Print ``text`` after ``indent``; its further lines and paragraphs hang below."""
+        hang = " " * len(indent)
+        for i, paragraph in enumerate(text.splitlines() or [""]):
+            wrapped = textwrap.fill(paragraph, width=self.width - 1,
+                                    initial_indent=indent if i == 0 else hang,
+                                    subsequent_indent=hang + "  ", break_long_words=False,
+                                    break_on_hyphens=False)
+            console.print(wrapped, markup=False, highlight=False, style=style or None,
+                          soft_wrap=True)
+
+    def turn(self, result: TurnResult, store: MemoryStore) -> None:
+        keys = list(dict.fromkeys(op.key for op in result.operations))
+        titles = {t.key: title_and_value(t.title, t.value) for t in store.get_tasks(keys)}
+        for sub in result.subtasks:
+            done = "; ".join(f"{_DONE.get(op.op, op.op)} {titles.get(op.key, op.key)}"
+                             for op in sub.operations) or "no change"
+            self.say(f"{sub.intent.value}: {done}", "cyan", f"[turn {result.turn}] ")
+        # The offline reply names what became stale itself; say it here only when it does not.
+        if result.stale and "stale" not in result.reply.lower():
+            for key, reason in result.stale.items():
+                self.say(f"now stale: {key} ({reason})", "yellow", "  ")
+        self.say(result.reply, indent="tme: ")
+
+
 def chat(workspace: WorkspaceOpt = None, agent: AgentOpt = None, trim: TrimOpt = None) -> None:
     """A conversation on one workspace. Commands: :state, :history KEY, :undo, :quit."""
     with open_store(workspace, agent) as store:
         store.create_workspace()
-        engine = TaskMemoryEngine(store, _interpreter(trim))
-        _say(f"Workspace {store.workspace}. Type :quit to leave, :state to see the tasks.")
-        n = 0
+        interpreter = _interpreter(trim)
+        engine = TaskMemoryEngine(store, interpreter)
+        screen = _ChatScreen()
+        turns = store.workspace_info()["turns"] or 0
+        so_far = f", {turns} turn{'s' if turns != 1 else ''} so far" if turns else ""
+        screen.say(f"Workspace {store.workspace}{so_far}. {_backend(interpreter)}")
+        screen.say(_CHAT_COMMANDS)
+        typed = sys.stdin.isatty()
         while True:
             try:
                 text = input("you> ").strip()
             except (EOFError, KeyboardInterrupt):
-                _say("")
+                screen.say("")
                 return
+            if not typed:  # piped input is not echoed by a terminal: show it once, here
+                screen.say(text)
             if not text:
                 continue
             try:
@@ -75,19 +144,27 @@ def chat(workspace: WorkspaceOpt = None, agent: AgentOpt = None, trim: TrimOpt =
                     return
                 if text == ":state":
                     for line in tree_lines(store.state()):
-                        _say(line)
+                        screen.say(line)
                 elif text.startswith(":history"):
                     key = text.removeprefix(":history").strip()
+                    if not key:
+                        screen.say("Usage: :history KEY, e.g. :history destination (the keys "
+                                   "are in brackets in :state).")
+                        continue
                     for r in store.history(key):
-                        _say(f"{r.n:>3} {r.op:<9} {r.title}: {r.value or '-'} (turn {r.turn})")
+                        turn = f" (turn {r.turn})" if r.turn else ""
+                        screen.say(f"{r.n:>3} {r.op:<9} {r.title}: {r.value or '-'}{turn}")
                 elif text == ":undo":
                     undone = engine.undo()
-                    _say(f"Undid turn {undone}." if undone else "Nothing to undo.")
+                    if undone is None:
+                        screen.say("Nothing to undo.")
+                    else:
+                        now = store.workspace_info()["turns"]
+                        screen.say(f"Undid turn {undone} (recorded as turn {now}).")
                 elif text.startswith(":"):
-                    _say("Commands: :state, :history KEY, :undo, :quit")
+                    screen.say(_CHAT_COMMANDS)
                 else:
-                    n += 1
-                    _show_turn(n, engine.process(text))
+                    screen.turn(engine.process(text), store)
             except TmeError as e:
                 err_console.print(f"error: {e}", markup=False)
 
@@ -134,21 +211,28 @@ def evaluate(
     files: Annotated[list[Path], typer.Argument(help="Scenario files (JSON).")],
     trim: TrimOpt = None,
     json_: JsonOpt = False,
+    markdown: Annotated[bool, typer.Option(
+        "--markdown", help="Print the results as the README's table (checks and tokens).")]
+    = False,
 ) -> None:
     """Play scenario files, each in a fresh workspace, and score their expectations."""
     scenarios = _load_all(files)
     reports: list[ScenarioReport] = []
-    with MemoryStore(Settings()) as store:
+    settings = Settings()
+    start_local_server(settings)
+    with MemoryStore(settings) as store:
         interpreter = _interpreter(trim)
         for scenario in scenarios:
             report = run_scenario(scenario, store, interpreter)
             reports.append(report)
-            if not json_:
+            if not (json_ or markdown):
                 _print_report(report)
     passed, total = sum(r.passed for r in reports), sum(r.total for r in reports)
     context = sum(r.context_tokens for r in reports)
     baseline = sum(r.baseline_tokens for r in reports)
-    if json_:
+    if markdown:
+        print(_markdown_table(reports))
+    elif json_:
         print_json({"passed": passed, "total": total, "context_tokens": context,
                     "baseline_tokens": baseline,
                     "scenarios": [r.model_dump(mode="json") for r in reports]})
@@ -157,6 +241,24 @@ def evaluate(
              f"{baseline} for the flat transcript ({_saving(context, baseline)})", "bold")
     if passed != total:
         raise typer.Exit(1)
+
+
+def _markdown_table(reports: list[ScenarioReport]) -> str:
+    lines = ["| case | checks | context tokens, last turn | flat transcript, last turn "
+             "| context, all turns | transcript, all turns |",
+             "|---|---|---|---|---|---|"]
+    for r in reports:
+        last = r.turns[-1] if r.turns else None
+        lines.append(f"| {r.name} | {r.passed}/{r.total} "
+                     f"| {last.context_tokens if last else 0:,} "
+                     f"| {last.baseline_tokens if last else 0:,} "
+                     f"| {r.context_tokens:,} | {r.baseline_tokens:,} |")
+    passed, total = sum(r.passed for r in reports), sum(r.total for r in reports)
+    context = sum(r.context_tokens for r in reports)
+    baseline = sum(r.baseline_tokens for r in reports)
+    lines.append(f"| **total** | **{passed}/{total}** | | | **{context:,}** "
+                 f"| **{baseline:,}** ({_saving(context, baseline)}) |")
+    return "\n".join(lines)
 
 
 def _saving(context: int, baseline: int) -> str:
@@ -192,7 +294,9 @@ def demo(
                 f"no scenario files given and none found in {_PAPER_CASES}; "
                 "pass scenario files: tme demo FILE...")
     scenarios = _load_all(files)
-    with MemoryStore(Settings()) as store:
+    settings = Settings()
+    start_local_server(settings)
+    with MemoryStore(settings) as store:
         interpreter = _interpreter(trim)
         totals = [0, 0, 0, 0]
         for scenario in scenarios:
@@ -211,11 +315,12 @@ def demo(
                 totals[i] += v
     _say(f"\nAll cases: {totals[0]}/{totals[1]} checks passed; context {totals[2]} tokens vs "
          f"{totals[3]} for the flat transcript ({_saving(totals[2], totals[3])}).", "bold")
-    from tme_neo4j.server import LocalServer
-
-    settings = Settings()
-    browser = ("your Neo4j Browser" if settings.neo4j_uri
-               else LocalServer(settings).status().browser_url)
-    _say(f"Look at the graphs in {browser} (user neo4j, password in "
-         f"{settings.home / 'password'}), with:")
-    _say("  MATCH (t:Task {ws: 'demo-cooking'})-[r:SUBTASK_OF|DEPENDS_ON]->(p) RETURN t, r, p")
+    if settings.neo4j_uri:
+        where = ("your server's Neo4j Browser (user and password as in TME_NEO4J_USER and "
+                 "TME_NEO4J_PASSWORD)")
+    else:
+        server = LocalServer(settings)
+        where = (f"Neo4j Browser at {server.status().browser_url} (user neo4j, password in "
+                 f"{server.password_file})")
+    _say(f"Look at the graphs in {where}. Print a statement to paste there with:")
+    _say("  tme query draw_task_graph -w demo-cooking --browser")
