@@ -48,7 +48,8 @@ def test_every_turn_of_the_paper_cases_ends_cleanly(
     interpreter = make_interpreter(live)
     reports: list[ScenarioReport] = []
     for path in sorted(PAPER.glob("*.json")):
-        reports.append(run_scenario(load_scenario(path), store, interpreter, keep=False))
+        reports.append(run_scenario(load_scenario(path), store, interpreter, keep=False,
+                                    record_failures=True))
 
     problems: list[str] = []
     for report in reports:

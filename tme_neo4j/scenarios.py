@@ -124,20 +124,23 @@ def run_scenario(
     *,
     workspace: str | None = None,
     keep: bool = True,
+    record_failures: bool = False,
     on_turn: Callable[[int, TurnResult], None] | None = None,
 ) -> ScenarioReport:
     """Play a scenario in a fresh, empty workspace and check every expectation.
 
-    A turn that fails is a failed check carrying its error (and a check that it wrote
-    nothing), and the scenario goes on; only configuration and connection errors end it.
-    Without ``workspace`` a fresh ``eval-*`` one is used, deleted at the end unless ``keep``.
+    With ``record_failures``, a turn that fails is a failed check carrying its error (and a
+    check that it wrote nothing) and the scenario goes on; only configuration and connection
+    errors end it. Without, the first failure is raised. Without ``workspace`` a fresh
+    ``eval-*`` one is used, deleted at the end unless ``keep``.
     """
     ws_store = store.for_workspace(workspace or f"eval-{uuid.uuid4().hex[:10]}")
     with contextlib.suppress(NotFoundError):  # a fresh workspace has nothing to delete
         ws_store.delete_workspace()
     ws_store.create_workspace()
     try:
-        reports = _play(scenario, ws_store, interpreter, on_turn)
+        reports = _play(scenario, ws_store, interpreter, on_turn,
+                        recorded=TmeError if record_failures else ())
     finally:
         if workspace is None and not keep:
             with contextlib.suppress(TmeError):  # a dead server keeps it; nothing to do then
@@ -156,6 +159,8 @@ def _play(
     ws_store: MemoryStore,
     interpreter: Interpreter,
     on_turn: Callable[[int, TurnResult], None] | None,
+    *,
+    recorded: type[TmeError] | tuple[()],
 ) -> list[TurnReport]:
     engine = TaskMemoryEngine(ws_store, interpreter)
     meter = interpreter if isinstance(interpreter, _CountsLLMCalls) else None
@@ -171,7 +176,7 @@ def _play(
             result = engine.process(turn.user)
         except _FATAL:
             raise
-        except TmeError as e:
+        except recorded as e:
             seconds = time.monotonic() - started
             now = ws_store.state(include_cancelled=True)
             # The sequence number moves with every write, the turn log's included.

@@ -131,7 +131,8 @@ def evaluate(
         interpreter = _interpreter(trim)
         try:
             for scenario in scenarios:
-                report = run_scenario(scenario, store, interpreter, keep=keep)
+                report = run_scenario(scenario, store, interpreter, keep=keep,
+                                      record_failures=True)
                 reports.append(report)
                 if not json_:
                     _print_report(report)
