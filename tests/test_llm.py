@@ -810,3 +810,13 @@ def test_eval_keep_leaves_the_workspace(
         assert [t.text for t in kept.turns()] == ["We go to Seattle.", "Book a hotel."]
     finally:
         kept.delete_workspace()
+
+
+def test_two_different_problems_are_named_for_the_last_try(
+    llm: LLMInterpreter, fake: FakeOpenAI
+) -> None:
+    fake.ramble()
+    fake.reply_json(MISFITS["unknown key"][0])
+    with pytest.raises(LLMError, match="do not fit the memory, on its second try") as info:
+        llm.interpret(TURN, VIEW)
+    assert "there is no task 'budget'" in str(info.value)

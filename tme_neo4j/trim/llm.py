@@ -460,6 +460,7 @@ class LLMInterpreter:
         log.debug("TRIM prompt: %s", turn)
         max_tokens = self.settings.llm_max_tokens
         problem: _Problem | None = None
+        kinds: list[str] = []
         for attempt in (1, 2):
             answer = self._complete(messages, structured=True, max_tokens=max_tokens,
                                     deadline=deadline)
@@ -469,6 +470,7 @@ class LLMInterpreter:
                          len(result.subtasks), len(result.operations), attempt)
                 return result
             assert problem is not None
+            kinds.append(problem.kind)
             log.warning("unusable TRIM output from %s (attempt %d): %s",
                         self.model, attempt, problem.detail[:_QUOTE])
             if problem.kind == "cut":
@@ -488,7 +490,7 @@ class LLMInterpreter:
                 messages += [{"role": "user",
                               "content": _RETRY_PROMPT.format(error=problem.detail[:_QUOTE])}]
         assert problem is not None
-        raise self._bad_answer(problem, max_tokens)
+        raise self._bad_answer(problem, max_tokens, both=len(set(kinds)) == 1)
 
     def _judge(
         self, answer: _Answer, view: TrimView, also_known: Collection[str]
@@ -503,15 +505,16 @@ class LLMInterpreter:
             return _Problem("memory", "; ".join(problems)), None
         return None, result
 
-    def _bad_answer(self, problem: _Problem, max_tokens: int) -> LLMError:
+    def _bad_answer(self, problem: _Problem, max_tokens: int, *, both: bool) -> LLMError:
         who = f"the language model ({self.model})"
+        again = "twice" if both else "on its second try"
         if problem.kind == "cut":
-            return LLMError(f"{who} was cut off at {max_tokens} tokens twice "
+            return LLMError(f"{who} was cut off at {max_tokens} tokens {again} "
                             "(TME_LLM_MAX_TOKENS); nothing was written")
         if problem.kind == "memory":
-            return LLMError(f"{who} produced operations that do not fit the memory, twice; "
+            return LLMError(f"{who} produced operations that do not fit the memory, {again}; "
                             f"nothing was written. {problem.detail[:_QUOTE]}")
-        return LLMError(f"{who} gave invalid TRIM output twice; nothing was written. "
+        return LLMError(f"{who} gave invalid TRIM output {again}; nothing was written. "
                         f"Last problem: {problem.detail[:_QUOTE]}")
 
     # -- replies -----------------------------------------------------------------------------
