@@ -43,13 +43,16 @@ class _Ramble:
     __slots__ = ()
 
 
-#: What llama-cpp-python's server (0.3.x, FastAPI) answers, with HTTP 500, to a request whose
+#: What llama-cpp-python's server (0.3.36, FastAPI) answers, with HTTP 500, to a request whose
 #: ``response_format.type`` is ``json_schema``: its request model knows only text and
-#: json_object, and its error handler turns the validation error into an internal error.
+#: json_object, and its error handler turns the validation error, with the place it was raised,
+#: into an internal error. Captured from the real server; only the install path varies.
 LLAMA_CPP_PYTHON_REFUSAL = (
     "1 validation error:\n  {'type': 'literal_error', 'loc': ('body', 'response_format', "
     "'type'), 'msg': \"Input should be 'text' or 'json_object'\", 'input': 'json_schema', "
-    "'ctx': {'expected': \"'text' or 'json_object'\"}}\n\n  Endpoint: POST /v1/chat/completions"
+    "'ctx': {'expected': \"'text' or 'json_object'\"}}\n\n  File \"/usr/lib/python3/"
+    "site-packages/llama_cpp/server/app.py\", line 376, in create_chat_completion\n"
+    "    POST /v1/chat/completions"
 )
 
 
