@@ -820,3 +820,9 @@ def test_two_different_problems_are_named_for_the_last_try(
     with pytest.raises(LLMError, match="do not fit the memory, on its second try") as info:
         llm.interpret(TURN, VIEW)
     assert "there is no task 'budget'" in str(info.value)
+
+
+def test_respond_without_an_endpoint_is_an_llm_error(settings: Settings) -> None:
+    bare = settings.model_copy(update={"openai_api_key": None, "openai_base_url": None})
+    with LLMInterpreter(bare) as llm, pytest.raises(LLMError, match="OPENAI_API_KEY"):
+        llm.respond("hi", TrimResult(), "")

@@ -522,7 +522,10 @@ class LLMInterpreter:
     def respond(self, text: str, trim: TrimResult, context: str) -> str:
         """A reply to ``text`` from the assembled task-memory ``context`` alone, within what
         is left of the turn's deadline. Any failure is an :class:`LLMError`."""
-        self.client()
+        try:
+            self.client()
+        except ConfigError as e:  # a reply is optional: its failures are all LLMErrors
+            raise LLMError(str(e)) from e
         started = getattr(self._turn, "started", None)
         if started is not None and started[0] == text:
             deadline = started[1]
