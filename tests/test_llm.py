@@ -826,3 +826,19 @@ def test_respond_without_an_endpoint_is_an_llm_error(settings: Settings) -> None
     bare = settings.model_copy(update={"openai_api_key": None, "openai_base_url": None})
     with LLMInterpreter(bare) as llm, pytest.raises(LLMError, match="OPENAI_API_KEY"):
         llm.respond("hi", TrimResult(), "")
+
+
+def test_a_refusal_is_remembered_even_when_the_next_shape_runs_out_of_time(
+    settings: Settings, llama_cpp_python: FakeOpenAI
+) -> None:
+    # Like the real server, the fake answers one request at a time: the late answer is sent
+    # (to nobody) before the next request is read.
+    llama_cpp_python.slow(1.5, json.dumps(VALID))
+    llama_cpp_python.reply_json(VALID)
+    with LLMInterpreter(_on(settings, llama_cpp_python, llm_timeout=0.5), max_retries=0) as llm:
+        with pytest.raises(LLMError, match="deadline"):
+            llm.interpret(TURN, VIEW)
+        with LLMInterpreter(_on(settings, llama_cpp_python), max_retries=0) as again:
+            assert len(again.interpret(TURN, VIEW).operations) == 2
+    assert [r["response_format"]["type"] for r in llama_cpp_python.requests] == [
+        "json_schema", "json_object", "json_object"]

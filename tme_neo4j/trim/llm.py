@@ -125,7 +125,7 @@ the conflict out plainly instead of silently following either. Be brief."""
 
 #: Shapes tried in order under ``auto``.
 _SHAPES = (LLMFormat.JSON_SCHEMA, LLMFormat.JSON_OBJECT, LLMFormat.PROMPT)
-#: The shape that worked, per endpoint, for the life of the process.
+#: The first shape not refused, per endpoint, for the life of the process.
 _shape_for_endpoint: dict[str, LLMFormat] = {}
 _shape_lock = threading.Lock()
 
@@ -591,12 +591,13 @@ class LLMInterpreter:
                             if configured != LLMFormat.AUTO else "")
                     raise LLMError(f"the language model API refused the request as "
                                    f"{shape.value}: {e.message}{hint}") from e.__cause__
+                following = shapes[shapes.index(shape) + 1]
                 log.info("%s refused response_format %s; trying %s", endpoint, shape.value,
-                         shapes[shapes.index(shape) + 1].value)
-                continue
-            if configured == LLMFormat.AUTO:
+                         following.value)
+                # Remembered at once: a refusal is certain even if the next shape times out.
                 with _shape_lock:
-                    _shape_for_endpoint[endpoint] = shape
+                    _shape_for_endpoint[endpoint] = following
+                continue
             return answer
         raise AssertionError("unreachable: the last shape returns or raises")
 
