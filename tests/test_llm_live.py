@@ -3,10 +3,11 @@
     TME_TEST_LLM_URL=http://127.0.0.1:PORT/v1 python -m pytest -m llm_live -s
 
 ``TME_TEST_LLM_TRIM`` picks the backend (``llm``, the default: every turn through the model;
-``auto``: the offline reader first), ``TME_TEST_LLM_MODEL`` the model name sent, and the
-usual ``TME_LLM_*`` settings apply. What is asserted is that every turn ends cleanly: applied,
-or refused with a one-line message and nothing written, within the turn's deadline. How well
-the model reads the turns is reported (completion, checks passed, seconds and LLM calls per
+``auto``: the offline reader first), ``TME_TEST_LLM_MODEL`` the model name sent,
+``TME_TEST_LLM_CASES`` a comma-separated subset of the cases (file names without ``.json``),
+and the usual ``TME_LLM_*`` settings apply. What is asserted is that every turn ends cleanly:
+applied, or refused with a one-line message and nothing written, within the turn's deadline.
+How well the model reads the turns is reported (completion, checks passed, seconds and LLM calls per
 turn), not asserted: that is the model's business.
 """
 
@@ -47,7 +48,9 @@ def test_every_turn_of_the_paper_cases_ends_cleanly(
     store = MemoryStore(live, driver=driver)
     interpreter = make_interpreter(live)
     reports: list[ScenarioReport] = []
-    for path in sorted(PAPER.glob("*.json")):
+    cases = [c.strip() for c in os.environ.get("TME_TEST_LLM_CASES", "").split(",") if c.strip()]
+    paths = [PAPER / f"{c}.json" for c in cases] or sorted(PAPER.glob("*.json"))
+    for path in paths:
         reports.append(run_scenario(load_scenario(path), store, interpreter, keep=False,
                                     record_failures=True))
 
