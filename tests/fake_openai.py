@@ -1,9 +1,15 @@
 """A local OpenAI-compatible server for tests: ``POST /v1/chat/completions`` answers from a
 script, and every request body is recorded.
 
-Each scripted answer is either message content (a string the model "said") or an HTTP error
-status. When the script runs out, the server answers 500 so an unexpected extra call fails
-the test loudly instead of hanging.
+Each scripted answer is message content (a string the model "said"), an HTTP error status, or
+a ramble (text that ignores the schema and runs to ``max_tokens``). Like a real server it
+counts tokens (here: words) and cuts an answer longer than the request's ``max_tokens``,
+reporting ``finish_reason: "length"``. When the script runs out, the server answers 500 so an
+unexpected extra call fails the test loudly instead of hanging.
+
+Which ``response_format`` types it takes is set per server, as real servers differ:
+:meth:`FakeOpenAI.like_llama_cpp_python` refuses ``json_schema`` with the very error
+llama-cpp-python's server sends; a refused request is recorded but takes no scripted answer.
 """
 
 from __future__ import annotations
@@ -33,17 +39,51 @@ class _Delay:
         self.content = content
 
 
-class FakeOpenAI:
-    """``with FakeOpenAI() as fake:`` serves on 127.0.0.1 at a free port until the block ends."""
+class _Ramble:
+    __slots__ = ()
 
-    def __init__(self) -> None:
+
+#: What llama-cpp-python's server (0.3.36, FastAPI) answers, with HTTP 500, to a request whose
+#: ``response_format.type`` is ``json_schema``: its request model knows only text and
+#: json_object, and its error handler turns the validation error, with the place it was raised,
+#: into an internal error. Captured from the real server; only the install path varies.
+LLAMA_CPP_PYTHON_REFUSAL = (
+    "1 validation error:\n  {'type': 'literal_error', 'loc': ('body', 'response_format', "
+    "'type'), 'msg': \"Input should be 'text' or 'json_object'\", 'input': 'json_schema', "
+    "'ctx': {'expected': \"'text' or 'json_object'\"}}\n\n  File \"/usr/lib/python3/"
+    "site-packages/llama_cpp/server/app.py\", line 376, in create_chat_completion\n"
+    "    POST /v1/chat/completions"
+)
+
+
+class FakeOpenAI:
+    """``with FakeOpenAI() as fake:`` serves on 127.0.0.1 at a free port until the block ends.
+
+    ``accepts`` are the ``response_format`` types it takes (all by default); others are
+    refused with ``refusal`` = (HTTP status, message)."""
+
+    def __init__(
+        self,
+        *,
+        accepts: frozenset[str] | None = None,
+        refusal: tuple[int, str] = (400, "response_format is not supported"),
+    ) -> None:
+        self.accepts = accepts
+        self.refusal = refusal
+        self.refused = 0
         self.requests: list[dict[str, Any]] = []
         self.headers: list[dict[str, str]] = []
-        self._script: deque[str | _Error | _Delay] = deque()
+        self._script: deque[str | _Error | _Delay | _Ramble] = deque()
         self._lock = threading.Lock()
         self._server: HTTPServer | None = None
         self._thread: threading.Thread | None = None
         self.stopping = threading.Event()
+
+    @classmethod
+    def like_llama_cpp_python(cls) -> FakeOpenAI:
+        """Takes text and json_object (with or without a schema); refuses json_schema."""
+        return cls(accepts=frozenset({"text", "json_object"}),
+                   refusal=(500, LLAMA_CPP_PYTHON_REFUSAL))
 
     # -- the script --------------------------------------------------------------------------
 
@@ -59,6 +99,11 @@ class FakeOpenAI:
         """Queue one HTTP error answer with an OpenAI-shaped error body."""
         with self._lock:
             self._script.append(_Error(status, message))
+
+    def ramble(self, times: int = 1) -> None:
+        """Queue answers that ignore the schema and talk until ``max_tokens`` cuts them."""
+        with self._lock:
+            self._script.extend(_Ramble() for _ in range(times))
 
     def slow(self, seconds: float, content: str = "") -> None:
         """Queue one answer sent only after ``seconds`` (or when the server stops)."""
@@ -106,11 +151,17 @@ class FakeOpenAI:
     def __exit__(self, *exc: object) -> None:
         self.stop()
 
-    def take(self, body: dict[str, Any], headers: dict[str, str]) -> str | _Error | _Delay:
+    def take(
+        self, body: dict[str, Any], headers: dict[str, str]
+    ) -> str | _Error | _Delay | _Ramble:
         """Record one request and return the next scripted step (the handler calls this)."""
         with self._lock:
             self.requests.append(body)
             self.headers.append(headers)
+            kind = (body.get("response_format") or {}).get("type", "text")
+            if self.accepts is not None and kind not in self.accepts:
+                self.refused += 1
+                return _Error(*self.refusal)
             if not self._script:
                 return _Error(500, "the fake server's script is exhausted")
             return self._script.popleft()
@@ -140,8 +191,14 @@ def _handler(fake: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
                 if fake.stopping.wait(step.seconds):
                     return
                 step = step.content
-            self._send(200, _completion(str(body.get("model", "fake")), step,
-                                        len(fake.requests)))
+            limit = body.get("max_tokens")
+            words = (_RAMBLE * (int(limit or 4096) // len(_RAMBLE) + 1)
+                     if isinstance(step, _Ramble) else step.split(" "))
+            finish = "stop"
+            if isinstance(limit, int) and len(words) > limit:
+                words, finish = words[:limit], "length"
+            self._send(200, _completion(str(body.get("model", "fake")), " ".join(words),
+                                        len(fake.requests), finish))
 
         def _send(self, status: int, payload: dict[str, Any]) -> None:
             data = json.dumps(payload).encode()
@@ -157,7 +214,11 @@ def _handler(fake: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
-def _completion(model: str, content: str, n: int) -> dict[str, Any]:
+_RAMBLE = ("Sure!", "Here", "is", "the", "plan", "for", "your", "tasks,", "step", "by",
+           "step,", "with", "every", "detail", "you", "might", "need:")
+
+
+def _completion(model: str, content: str, n: int, finish: str) -> dict[str, Any]:
     return {
         "id": f"chatcmpl-fake-{n}",
         "object": "chat.completion",
@@ -166,10 +227,11 @@ def _completion(model: str, content: str, n: int) -> dict[str, Any]:
         "choices": [{
             "index": 0,
             "message": {"role": "assistant", "content": content, "refusal": None},
-            "finish_reason": "stop",
+            "finish_reason": finish,
             "logprobs": None,
         }],
-        "usage": {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0},
+        "usage": {"prompt_tokens": 0, "completion_tokens": len(content.split()),
+                  "total_tokens": len(content.split())},
     }
 
 

@@ -5,22 +5,28 @@ from __future__ import annotations
 
 import json
 import socket
+import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import openai
 import pytest
 from conftest import graph_snapshot
-from fake_openai import FakeOpenAI
+from fake_openai import LLAMA_CPP_PYTHON_REFUSAL, FakeOpenAI
 from pydantic import SecretStr
+from typer.testing import CliRunner
 
-from tme_neo4j.config import Settings
-from tme_neo4j.engine import TaskMemoryEngine
+from tme_neo4j.cli import app
+from tme_neo4j.config import LLMFormat, Settings, TrimBackend
+from tme_neo4j.engine import TaskMemoryEngine, make_interpreter
 from tme_neo4j.errors import ConfigError, LLMError
-from tme_neo4j.models import AddTask, AlignedTask, ReviseTask, Task
+from tme_neo4j.models import AddTask, AlignedTask, LinkParent, ReviseTask, Task
 from tme_neo4j.store import MemoryStore
 from tme_neo4j.trim.base import Conflict, Intent, Subtask, TrimResult, TrimView
-from tme_neo4j.trim.llm import LLMInterpreter, render_view, trim_schema
+from tme_neo4j.trim.hybrid import HybridInterpreter
+from tme_neo4j.trim.llm import LLMInterpreter, memory_problems, render_view, trim_schema
+from tme_neo4j.trim.rules import RuleInterpreter
 
 API_KEY = "sk-test-0123456789abcdef"
 
@@ -117,6 +123,40 @@ def test_trim_schema_requires_op_and_uses_plain_unions() -> None:
     assert trim_schema()["$defs"]
 
 
+def _strings(node: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(node, dict):
+        if node.get("type") == "string":
+            yield node
+        for value in node.values():
+            yield from _strings(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _strings(item)
+
+
+def test_trim_schema_states_the_rules_checked_afterwards() -> None:
+    schema = trim_schema()
+    defs = schema["$defs"]
+    assert schema["properties"]["subtasks"]["minItems"] == 1
+    add = defs["AddTask"]["properties"]
+    key_pattern = add["key"]["pattern"]
+    assert add["parents"]["items"]["pattern"] == key_pattern
+    assert defs["LinkParent"]["properties"]["parent"]["pattern"] == key_pattern
+    assert defs["AddDependency"]["properties"]["depends_on"]["pattern"] == key_pattern
+    # A subtask that reads has no operations to give.
+    reading = defs["ReadingSubtask"]
+    assert "operations" not in reading["properties"]
+    assert set(reading["properties"]["intent"]["enum"]) == {"check", "note", "unparsed"}
+    assert "update" in defs["WritingSubtask"]["properties"]["intent"]["enum"]
+    # Every free text has a length a grammar engine can build (llama-cpp-python's server
+    # crashes on 2000); keys are bounded by their pattern.
+    strings = list(_strings(schema))
+    assert strings
+    assert all(s.get("maxLength", 0) <= 1000 or "pattern" in s or "const" in s
+               for s in strings)
+    assert all("maxLength" in s for s in strings if "pattern" not in s and "const" not in s)
+
+
 def test_no_key_and_no_base_url_is_a_config_error(settings: Settings, fake: FakeOpenAI) -> None:
     bare = settings.model_copy(update={"openai_api_key": None, "openai_base_url": None})
     with LLMInterpreter(bare) as llm, pytest.raises(ConfigError, match="OPENAI_API_KEY"):
@@ -142,6 +182,7 @@ def test_valid_output_is_one_structured_call(llm: LLMInterpreter, fake: FakeOpen
     assert len(fake.requests) == 1
     request = fake.requests[0]
     assert request["model"] == "fake-model"
+    assert request["max_tokens"] == 1024
     fmt = request["response_format"]
     assert fmt["type"] == "json_schema"
     assert fmt["json_schema"]["name"] == "trim_result"
@@ -253,7 +294,7 @@ def test_other_errors_do_not_echo_keys(llm: LLMInterpreter, fake: FakeOpenAI) ->
     assert "bad request for key ***" in str(info.value)
 
 
-def test_client_side_retries_are_the_clients(llm_settings: Settings, fake: FakeOpenAI) -> None:
+def test_transient_failures_are_retried(llm_settings: Settings, fake: FakeOpenAI) -> None:
     fake.fail(503)
     fake.reply_json(VALID)
     with LLMInterpreter(llm_settings, max_retries=1) as llm:
@@ -277,7 +318,8 @@ def test_timeout_raises_llm_error(llm_settings: Settings, fake: FakeOpenAI) -> N
     fake.slow(5.0, json.dumps(VALID))
     quick = llm_settings.model_copy(update={"llm_timeout": 0.2})
     with LLMInterpreter(quick, max_retries=0) as llm, \
-            pytest.raises(LLMError, match=r"did not answer within 0.2 s") as info:
+            pytest.raises(LLMError, match=r"did not answer within the turn's deadline of 0.2 s") \
+            as info:
         llm.interpret(TURN, VIEW)
     assert isinstance(info.value.__cause__, openai.APITimeoutError)
 
@@ -368,3 +410,435 @@ def test_engine_writes_nothing_when_the_llm_fails_twice(
     assert graph_snapshot(store) == before
     assert store.turns() == []
     assert len(fake.requests) == 2
+
+
+# ---------------------------------------------------------------------------------------------
+# Servers as they are: request shapes, bounded output, one deadline
+
+
+@pytest.fixture
+def llama_cpp_python() -> Iterator[FakeOpenAI]:
+    with FakeOpenAI.like_llama_cpp_python() as server:
+        yield server
+
+
+def _on(settings: Settings, server: FakeOpenAI, **update: Any) -> Settings:
+    return settings.model_copy(update={
+        "openai_base_url": server.base_url, "openai_api_key": None, "llm_model": "fake-model",
+        "llm_timeout": 5.0, **update})
+
+
+def test_a_refused_json_schema_falls_back_to_json_object_and_is_remembered(
+    settings: Settings, llama_cpp_python: FakeOpenAI
+) -> None:
+    llama_cpp_python.reply_json(VALID)
+    llama_cpp_python.reply_json(VALID)
+    llama_cpp_python.reply_json(VALID)
+    with LLMInterpreter(_on(settings, llama_cpp_python), max_retries=0) as llm:
+        assert len(llm.interpret(TURN, VIEW).operations) == 2
+        assert [r["response_format"]["type"] for r in llama_cpp_python.requests] == [
+            "json_schema", "json_object"]
+        assert llama_cpp_python.refused == 1
+        fallback = llama_cpp_python.requests[1]
+        # llama.cpp's servers build a grammar from the schema given with json_object; others
+        # read it in the prompt.
+        assert fallback["response_format"]["schema"] == trim_schema()
+        assert json.dumps(trim_schema(), separators=(",", ":")) in \
+            _messages(fallback)[0]["content"]
+        assert fallback["max_tokens"] == 1024
+
+        llm.interpret(TURN, VIEW)  # the endpoint's shape is known now: one request
+        assert len(llama_cpp_python.requests) == 3
+        assert llm.llm_calls == 3
+    with LLMInterpreter(_on(settings, llama_cpp_python), max_retries=0) as again:
+        again.interpret(TURN, VIEW)  # remembered for the process, not the interpreter
+    assert [r["response_format"]["type"] for r in llama_cpp_python.requests[2:]] == [
+        "json_object", "json_object"]
+
+
+def test_a_server_that_takes_no_response_format_gets_the_schema_in_the_prompt(
+    settings: Settings,
+) -> None:
+    with FakeOpenAI(accepts=frozenset({"text"}),
+                    refusal=(422, "response_format: unsupported field")) as plain:
+        plain.reply_json(VALID)
+        with LLMInterpreter(_on(settings, plain), max_retries=0) as llm:
+            assert len(llm.interpret(TURN, VIEW).operations) == 2
+        kinds = [(r.get("response_format") or {}).get("type") for r in plain.requests]
+        assert kinds == ["json_schema", "json_object", None]
+        assert '"subtasks"' in _messages(plain.requests[2])[0]["content"]
+
+
+def test_a_fixed_format_the_server_refuses_is_a_clear_error(
+    settings: Settings, llama_cpp_python: FakeOpenAI
+) -> None:
+    fixed = _on(settings, llama_cpp_python, llm_format=LLMFormat.JSON_SCHEMA)
+    with LLMInterpreter(fixed, max_retries=2) as llm, pytest.raises(LLMError) as info:
+        llm.interpret(TURN, VIEW)
+    message = str(info.value)
+    assert message.startswith("the language model API refused the request as json_schema: ")
+    assert "Input should be 'text' or 'json_object'" in message
+    assert "TME_LLM_FORMAT=auto" in message
+    assert "\n" not in message
+    assert len(llama_cpp_python.requests) == 1  # a refusal is not retried
+
+
+def test_the_exact_llama_cpp_python_refusal_is_recognised() -> None:
+    assert "response_format" in LLAMA_CPP_PYTHON_REFUSAL
+
+
+def test_a_rambling_model_is_cut_off_not_invalid_json(
+    llm: LLMInterpreter, fake: FakeOpenAI
+) -> None:
+    fake.ramble(2)
+    with pytest.raises(LLMError) as info:
+        llm.interpret(TURN, VIEW)
+    message = str(info.value)
+    assert "cut off at 1024 tokens twice" in message
+    assert "JSON" not in message
+    assert "nothing was written" in message
+    first, retry = fake.requests
+    assert first["max_tokens"] == retry["max_tokens"] == 1024
+    # The cut-off text is not sent back: only what happened and what to do.
+    assert [m["role"] for m in _messages(retry)] == ["system", "user", "user"]
+    assert "cut off at 1024 tokens" in _messages(retry)[-1]["content"]
+    assert "Sure!" not in json.dumps(_messages(retry))
+
+
+def test_a_cut_off_answer_then_a_short_one_is_accepted(
+    llm_settings: Settings, fake: FakeOpenAI
+) -> None:
+    fake.ramble()
+    fake.reply_json(VALID)
+    capped = llm_settings.model_copy(update={"llm_max_tokens": 300})
+    with LLMInterpreter(capped, max_retries=0) as llm:
+        assert len(llm.interpret(TURN, VIEW).operations) == 2
+    assert [r["max_tokens"] for r in fake.requests] == [300, 300]
+
+
+def test_replies_are_capped_and_a_cut_off_reply_is_an_llm_error(
+    llm: LLMInterpreter, fake: FakeOpenAI
+) -> None:
+    fake.ramble()
+    with pytest.raises(LLMError, match="reply was cut off at 256 tokens"):
+        llm.respond("hi", TrimResult(), "")
+    assert fake.requests[0]["max_tokens"] == 256
+
+
+def test_the_deadline_covers_every_call_of_the_turn(
+    llm_settings: Settings, fake: FakeOpenAI
+) -> None:
+    fake.reply("not json")  # answered at once, then sent back ...
+    fake.slow(30.0, json.dumps(VALID))  # ... and the second answer never comes in time
+    quick = llm_settings.model_copy(update={"llm_timeout": 1.0})
+    started = time.monotonic()
+    with LLMInterpreter(quick, max_retries=2) as llm, \
+            pytest.raises(LLMError, match="deadline of 1 s"):
+        llm.interpret(TURN, VIEW)
+    assert time.monotonic() - started < 3.0  # one deadline, not one per attempt
+    assert len(fake.requests) == 2
+
+
+def test_a_reply_after_trim_shares_the_turns_deadline(
+    llm_settings: Settings, fake: FakeOpenAI
+) -> None:
+    fake.slow(0.8, json.dumps(VALID))
+    quick = llm_settings.model_copy(update={"llm_timeout": 0.5})
+    with LLMInterpreter(quick, max_retries=0) as llm:
+        with pytest.raises(LLMError, match="deadline"):
+            llm.interpret(TURN, VIEW)
+        # Nothing is left of the turn's time: the reply fails at once, without a request.
+        with pytest.raises(LLMError, match=r"deadline of 0\.5 s"):
+            llm.respond(TURN, TrimResult(), "")
+    assert len(fake.requests) == 1
+
+
+# ---------------------------------------------------------------------------------------------
+# Operations checked against memory
+
+
+def _answer(*ops: dict[str, Any], intent: str = "update") -> dict[str, Any]:
+    return {"subtasks": [{"text": "x", "intent": intent, "operations": list(ops)}]}
+
+
+MISFITS = {
+    "unknown key": (_answer({"op": "revise", "key": "budget", "value": "500"}),
+                    "revise 'budget': there is no task 'budget'"),
+    "unknown parent": (_answer({"op": "add", "key": "hotel", "title": "Hotel",
+                                "parents": ["lodging"]}, intent="new"),
+                       "add 'hotel': there is no task 'lodging'"),
+    "added when it exists": (_answer({"op": "add", "key": "destination", "title": "Where"},
+                                     intent="new"),
+                             "add 'destination': that task already exists"),
+    "added twice": (_answer({"op": "add", "key": "hotel", "title": "Hotel"},
+                            {"op": "add", "key": "hotel", "title": "Hotel"}, intent="new"),
+                    "add 'hotel': the task is added twice"),
+    "rollback to a value never held": (
+        _answer({"op": "rollback", "key": "destination", "to_value": "Chicago"},
+                intent="rollback"),
+        "rollback 'destination' to 'Chicago': the task never held that value "
+        '(it held "Portland", "Seattle")'),
+    "rollback past the last revision": (
+        _answer({"op": "rollback", "key": "destination", "to_n": 7}, intent="rollback"),
+        "rollback 'destination' to revision 7: the task has 2"),
+}
+
+
+@pytest.mark.parametrize(("answer", "problem"), MISFITS.values(), ids=MISFITS.keys())
+def test_operations_that_do_not_fit_memory_are_sent_back_then_refused(
+    llm: LLMInterpreter, fake: FakeOpenAI, answer: dict[str, Any], problem: str
+) -> None:
+    fake.reply_json(answer)
+    fake.reply_json(answer)
+    with pytest.raises(LLMError) as info:
+        llm.interpret(TURN, VIEW)
+    message = str(info.value)
+    assert "the language model (fake-model) produced operations that do not fit" in message
+    assert "nothing was written" in message
+    assert problem in message
+    sent_back = _messages(fake.requests[1])[-1]["content"]
+    assert problem in sent_back
+    assert "Tasks that exist: destination, trip." in sent_back
+
+
+def test_a_fitting_second_answer_is_accepted(llm: LLMInterpreter, fake: FakeOpenAI) -> None:
+    fake.reply_json(MISFITS["unknown key"][0])
+    fake.reply_json(_answer({"op": "rollback", "key": "destination", "to_value": "portland"},
+                            intent="rollback"))
+    result = llm.interpret("Back to Portland.", VIEW)
+    assert [op.op for op in result.operations] == ["rollback"]
+
+
+def test_keys_added_earlier_in_the_answer_or_the_turn_are_known() -> None:
+    result = TrimResult.model_validate(_answer(
+        {"op": "add", "key": "hotel", "title": "Hotel", "parents": ["trip"]},
+        {"op": "depend", "key": "hotel", "depends_on": "destination"},
+        {"op": "link", "key": "flight", "parent": "trip"}, intent="new"))
+    assert memory_problems(result, VIEW) == ["link 'flight': there is no task 'flight'"]
+    assert memory_problems(result, VIEW, also_known=["flight"]) == []
+
+
+def test_the_engine_writes_nothing_when_the_model_misnames_tasks_twice(
+    store: MemoryStore, llm: LLMInterpreter, fake: FakeOpenAI
+) -> None:
+    store.add_task("trip", "Plan a trip")
+    before = graph_snapshot(store)
+    bad = _answer({"op": "add", "key": "hotel", "title": "Hotel", "parents": ["trip"]},
+                  {"op": "revise", "key": "destination", "value": "Paris"})
+    fake.reply_json(bad)
+    fake.reply_json(bad)
+    with pytest.raises(LLMError, match="there is no task 'destination'"):
+        TaskMemoryEngine(store, llm).process("Book a hotel in Paris.")
+    assert graph_snapshot(store) == before
+    assert store.turns() == []
+
+
+# ---------------------------------------------------------------------------------------------
+# The hybrid backend
+
+
+class AddClauses:
+    """A small offline interpreter: reads sentences ``add KEY`` (a new task), and marks every
+    other sentence unparsed, as the product's offline reader does with what it cannot read."""
+
+    name = "add-clauses"
+
+    def interpret(self, text: str, view: TrimView) -> TrimResult:
+        subtasks = []
+        for clause in (c.strip() for c in text.split(".")):
+            words = clause.split()
+            if len(words) == 2 and words[0].lower() == "add":
+                key = words[1].lower()
+                subtasks.append(Subtask(text=clause, intent=Intent.NEW, operations=[
+                    AddTask(key=key, title=words[1])]))
+            elif clause:
+                subtasks.append(Subtask(text=clause, intent=Intent.UNPARSED))
+        return TrimResult(subtasks=subtasks)
+
+
+@pytest.fixture
+def hybrid(llm: LLMInterpreter) -> HybridInterpreter:
+    return HybridInterpreter(AddClauses(), llm)
+
+
+def test_a_turn_read_offline_costs_no_llm_call(
+    hybrid: HybridInterpreter, fake: FakeOpenAI
+) -> None:
+    result = hybrid.interpret("Add hotel. Add flight.", VIEW)
+    assert [op.key for op in result.operations] == ["hotel", "flight"]
+    assert fake.requests == []
+    assert hybrid.llm_calls == 0
+
+
+def test_only_unparsed_clauses_go_to_the_model_in_one_call(
+    hybrid: HybridInterpreter, fake: FakeOpenAI
+) -> None:
+    fake.reply_json({"subtasks": [
+        {"text": "put the hotel under the trip", "intent": "link",
+         "operations": [{"op": "link", "key": "hotel", "parent": "trip"}]},
+        {"text": "where are we going", "intent": "check", "about": ["destination"]},
+    ]})
+    turn = "Add hotel. Put the hotel under the trip. Where are we going. Add flight."
+    result = hybrid.interpret(turn, VIEW)
+
+    assert [s.intent for s in result.subtasks] == [
+        Intent.NEW, Intent.LINK, Intent.CHECK, Intent.NEW]
+    assert result.operations == [AddTask(key="hotel", title="hotel"),
+                                 LinkParent(key="hotel", parent="trip"),
+                                 AddTask(key="flight", title="flight")]
+    assert result.unparsed == []
+    assert len(fake.requests) == 1
+    assert hybrid.llm_calls == 1
+    prompt = _messages(fake.requests[0])[1]["content"]
+    assert prompt.endswith("Read only these parts of it:\n- Put the hotel under the trip\n"
+                           "- Where are we going")
+
+
+def test_when_the_model_fails_the_offline_reading_stands(
+    hybrid: HybridInterpreter, fake: FakeOpenAI
+) -> None:
+    fake.fail(400, "no")
+    result = hybrid.interpret("Add hotel. Frobnicate the trip.", VIEW)
+    assert [s.intent for s in result.subtasks] == [Intent.NEW, Intent.UNPARSED]
+    assert result.operations == [AddTask(key="hotel", title="hotel")]
+    assert hybrid.llm_calls == 1
+
+
+def test_the_model_may_not_add_again_what_the_offline_reading_added(
+    hybrid: HybridInterpreter, fake: FakeOpenAI
+) -> None:
+    again = _answer({"op": "add", "key": "hotel", "title": "Hotel"}, intent="new")
+    fake.reply_json(again)
+    fake.reply_json(again)
+    result = hybrid.interpret("Add hotel. And a hotel please.", VIEW)
+    assert result.operations == [AddTask(key="hotel", title="hotel")]  # the offline reading
+    assert "add 'hotel': that task already exists" in _messages(fake.requests[1])[-1]["content"]
+
+
+def test_the_engine_applies_a_hybrid_turn_in_one_transaction(
+    store: MemoryStore, hybrid: HybridInterpreter, fake: FakeOpenAI
+) -> None:
+    store.add_task("trip", "Plan a trip")
+    fake.reply_json(_answer({"op": "link", "key": "hotel", "parent": "trip"}, intent="link"))
+    result = TaskMemoryEngine(store, hybrid).process("Add hotel. It belongs to the trip.")
+    hotel = store.state().task("hotel")
+    assert hotel is not None
+    assert hotel.parents == ["trip"]
+    assert result.changed == {"hotel": "add"}
+    assert len(fake.requests) == 1  # no reply call: replies stay offline under the hybrid
+
+
+def test_make_interpreter_picks_the_backend(settings: Settings) -> None:
+    local = settings.model_copy(update={"openai_base_url": "http://127.0.0.1:9/v1",
+                                        "openai_api_key": None})
+    bare = settings.model_copy(update={"openai_base_url": None, "openai_api_key": None})
+    auto = make_interpreter(local.model_copy(update={"trim": TrimBackend.AUTO}))
+    assert isinstance(auto, HybridInterpreter)
+    assert isinstance(auto.offline, RuleInterpreter)
+    assert isinstance(make_interpreter(bare.model_copy(update={"trim": TrimBackend.AUTO})),
+                      RuleInterpreter)
+    assert isinstance(make_interpreter(local.model_copy(update={"trim": TrimBackend.LLM})),
+                      LLMInterpreter)
+    assert isinstance(make_interpreter(local.model_copy(update={"trim": TrimBackend.RULES})),
+                      RuleInterpreter)
+
+
+# ---------------------------------------------------------------------------------------------
+# tme eval as an instrument
+
+
+def _eval_env(fake: FakeOpenAI) -> dict[str, str]:
+    return {"TME_TRIM": "llm", "OPENAI_BASE_URL": fake.base_url, "OPENAI_API_KEY": "",
+            "TME_OPENAI_API_KEY": "", "TME_LLM_MODEL": "fake-model", "TME_LLM_TIMEOUT": "5"}
+
+
+def _scenario(tmp_path: Path) -> Path:
+    path = tmp_path / "three.json"
+    path.write_text(json.dumps({"name": "three", "turns": [
+        {"user": "We go to Seattle.", "expect": {"state_has": ["Seattle"]}},
+        {"user": "Change it to Portland.", "expect": {"kind": "change"}},
+        {"user": "Book a hotel.", "expect": {"state_has": ["hotel"]}},
+    ]}))
+    return path
+
+
+def _script_three_turns(fake: FakeOpenAI) -> None:
+    fake.reply_json(_answer({"op": "add", "key": "destination", "title": "Destination",
+                             "value": "Seattle"}, intent="new"))
+    fake.reply("Seattle it is.")
+    fake.fail(400, "the model is having a bad day")
+    fake.reply_json(_answer({"op": "add", "key": "hotel", "title": "Book a hotel"},
+                            intent="new"))
+    fake.reply("Hotel noted.")
+
+
+def test_eval_goes_on_past_a_failed_turn_and_reports_it_in_json(
+    tmp_path: Path, store: MemoryStore, fake: FakeOpenAI
+) -> None:
+    _script_three_turns(fake)
+    result = CliRunner().invoke(app, ["eval", str(_scenario(tmp_path)), "--json"],
+                                env=_eval_env(fake))
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert (report["passed"], report["total"]) == (3, 4)
+    assert (report["turns"], report["failed_turns"], report["llm_calls"]) == (3, 1, 5)
+    turns = report["scenarios"][0]["turns"]
+    assert [t["llm_calls"] for t in turns] == [2, 1, 2]
+    failed = turns[1]
+    assert "HTTP 400: the model is having a bad day" in failed["error"]
+    assert [(c["key"], c["ok"]) for c in failed["checks"]] == [
+        ("turn", False), ("nothing_written", True)]
+    assert all(c["ok"] for c in turns[2]["checks"])
+    workspace = report["scenarios"][0]["workspace"]
+    assert workspace.startswith("eval-")
+    names = {w["ws"] for w in store.list_workspaces()}
+    assert workspace not in names  # removed unless --keep
+
+
+def test_eval_keep_leaves_the_workspace(
+    tmp_path: Path, store: MemoryStore, fake: FakeOpenAI
+) -> None:
+    _script_three_turns(fake)
+    result = CliRunner().invoke(app, ["eval", str(_scenario(tmp_path)), "--keep"],
+                                env=_eval_env(fake))
+    assert result.exit_code == 1
+    assert "2/3 turns completed; 5 LLM calls" in result.stdout
+    assert "turn: LLMError: the language model API failed with HTTP 400" in result.stdout
+    workspace = result.stdout.split("kept in workspace ", 1)[1].split()[0]
+    kept = store.for_workspace(workspace)
+    try:
+        assert [t.text for t in kept.turns()] == ["We go to Seattle.", "Book a hotel."]
+    finally:
+        kept.delete_workspace()
+
+
+def test_two_different_problems_are_named_for_the_last_try(
+    llm: LLMInterpreter, fake: FakeOpenAI
+) -> None:
+    fake.ramble()
+    fake.reply_json(MISFITS["unknown key"][0])
+    with pytest.raises(LLMError, match="do not fit the memory, on its second try") as info:
+        llm.interpret(TURN, VIEW)
+    assert "there is no task 'budget'" in str(info.value)
+
+
+def test_respond_without_an_endpoint_is_an_llm_error(settings: Settings) -> None:
+    bare = settings.model_copy(update={"openai_api_key": None, "openai_base_url": None})
+    with LLMInterpreter(bare) as llm, pytest.raises(LLMError, match="OPENAI_API_KEY"):
+        llm.respond("hi", TrimResult(), "")
+
+
+def test_a_refusal_is_remembered_even_when_the_next_shape_runs_out_of_time(
+    settings: Settings, llama_cpp_python: FakeOpenAI
+) -> None:
+    # Like the real server, the fake answers one request at a time: the late answer is sent
+    # (to nobody) before the next request is read.
+    llama_cpp_python.slow(1.5, json.dumps(VALID))
+    llama_cpp_python.reply_json(VALID)
+    with LLMInterpreter(_on(settings, llama_cpp_python, llm_timeout=0.5), max_retries=0) as llm:
+        with pytest.raises(LLMError, match="deadline"):
+            llm.interpret(TURN, VIEW)
+        with LLMInterpreter(_on(settings, llama_cpp_python), max_retries=0) as again:
+            assert len(again.interpret(TURN, VIEW).operations) == 2
+    assert [r["response_format"]["type"] for r in llama_cpp_python.requests] == [
+        "json_schema", "json_object", "json_object"]

@@ -13,13 +13,22 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from tme_neo4j.errors import SettingError, describe_problem
 from tme_neo4j.text import check_agent, check_workspace_id
 
-__all__ = ["Settings", "TrimBackend"]
+__all__ = ["LLMFormat", "Settings", "TrimBackend"]
 
 
 class TrimBackend(StrEnum):
     AUTO = "auto"
     RULES = "rules"
     LLM = "llm"
+
+
+class LLMFormat(StrEnum):
+    """How TRIM asks an OpenAI-compatible server for JSON (servers accept different shapes)."""
+
+    AUTO = "auto"  # json_schema, then json_object, then prompt: the first the server takes
+    JSON_SCHEMA = "json_schema"  # response_format json_schema (OpenAI, llama-server, vLLM, ...)
+    JSON_OBJECT = "json_object"  # response_format json_object, the schema in the prompt
+    PROMPT = "prompt"  # no response_format, the schema in the prompt
 
 
 def _default_home() -> Path:
@@ -65,7 +74,11 @@ class Settings(BaseSettings):
         default=None, validation_alias=AliasChoices("TME_OPENAI_BASE_URL", "OPENAI_BASE_URL")
     )
     llm_model: str = "gpt-4o-mini"
+    # A deadline for all the LLM calls of one turn, retries included, in seconds.
     llm_timeout: float = Field(default=60.0, gt=0)
+    llm_format: LLMFormat = LLMFormat.AUTO
+    # The longest TRIM answer, in tokens; replies get a quarter of it (at least 64).
+    llm_max_tokens: int = Field(default=1024, ge=64)
 
     context_budget: int = Field(default=1500, ge=100)
 

@@ -59,18 +59,22 @@ class TurnResult(BaseModel):
 
 
 def make_interpreter(settings: Settings) -> Interpreter:
-    """The TRIM backend ``TME_TRIM`` asks for; ``auto`` picks the LLM when one is configured."""
-    backend = settings.trim
-    if backend == TrimBackend.AUTO:
-        configured = settings.openai_base_url or settings.openai_api_key
-        backend = TrimBackend.LLM if configured else TrimBackend.RULES
-    if backend == TrimBackend.LLM:
-        from tme_neo4j.trim.llm import LLMInterpreter
-
-        return LLMInterpreter(settings)
+    """The TRIM backend ``TME_TRIM`` asks for. ``auto`` is the offline interpreter alone, or,
+    when an LLM is configured, the offline interpreter with the LLM for the clauses it cannot
+    read."""
     from tme_neo4j.trim.rules import RuleInterpreter
 
-    return RuleInterpreter()
+    configured = settings.openai_base_url or settings.openai_api_key
+    if settings.trim == TrimBackend.RULES or (settings.trim == TrimBackend.AUTO
+                                              and not configured):
+        return RuleInterpreter()
+    from tme_neo4j.trim.llm import LLMInterpreter
+
+    if settings.trim == TrimBackend.LLM:
+        return LLMInterpreter(settings)
+    from tme_neo4j.trim.hybrid import HybridInterpreter
+
+    return HybridInterpreter(RuleInterpreter(), LLMInterpreter(settings))
 
 
 class TaskMemoryEngine:

@@ -8,16 +8,23 @@ from __future__ import annotations
 
 import contextlib
 import json
+import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Protocol, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from tme_neo4j.context import Transcript
 from tme_neo4j.engine import TaskMemoryEngine, TurnResult
-from tme_neo4j.errors import InvalidInputError, NotFoundError
+from tme_neo4j.errors import (
+    ConfigError,
+    InvalidInputError,
+    Neo4jUnavailableError,
+    NotFoundError,
+    TmeError,
+)
 from tme_neo4j.models import Task, TaskStatus, WorkspaceState
 from tme_neo4j.store import MemoryStore
 from tme_neo4j.trim.base import Interpreter
@@ -67,15 +74,31 @@ class TurnReport(BaseModel):
     checks: list[Check]
     context_tokens: int
     baseline_tokens: int
+    error: str | None = Field(default=None, description="why the turn failed, if it did")
+    llm_calls: int = Field(default=0, description="requests sent to the LLM for the turn")
+    seconds: float = Field(default=0.0, description="wall-clock time of the turn")
 
 
 class ScenarioReport(BaseModel):
     name: str
+    workspace: str
     passed: int
     total: int
     turns: list[TurnReport]
     context_tokens: int = Field(description="context tokens summed over the turns")
     baseline_tokens: int = Field(description="flat-transcript tokens summed over the turns")
+
+
+@runtime_checkable
+class _CountsLLMCalls(Protocol):
+    """An interpreter that counts the requests it sends to an LLM."""
+
+    @property
+    def llm_calls(self) -> int: ...
+
+
+#: Errors that end the whole run: every later turn would fail the same way.
+_FATAL = (ConfigError, Neo4jUnavailableError)
 
 
 def load_scenario(path: Path) -> Scenario:
@@ -101,35 +124,87 @@ def run_scenario(
     interpreter: Interpreter,
     *,
     workspace: str | None = None,
+    keep: bool = True,
+    record_failures: bool = False,
     on_turn: Callable[[int, TurnResult], None] | None = None,
 ) -> ScenarioReport:
-    """Play a scenario in a fresh, empty workspace and check every expectation."""
+    """Play a scenario in a fresh, empty workspace and check every expectation.
+
+    With ``record_failures``, a turn that fails is a failed check carrying its error (and a
+    check that it wrote nothing) and the scenario goes on; only configuration and connection
+    errors end it. Without, the first failure is raised. Without ``workspace`` a fresh
+    ``eval-*`` one is used, deleted at the end unless ``keep``.
+    """
     ws_store = store.for_workspace(workspace or f"eval-{uuid.uuid4().hex[:10]}")
     with contextlib.suppress(NotFoundError):  # a fresh workspace has nothing to delete
         ws_store.delete_workspace()
     ws_store.create_workspace()
+    try:
+        reports = _play(scenario, ws_store, interpreter, on_turn,
+                        recorded=TmeError if record_failures else ())
+    finally:
+        if workspace is None and not keep:
+            with contextlib.suppress(TmeError):  # a dead server keeps it; nothing to do then
+                ws_store.delete_workspace()
+    checks = [c for t in reports for c in t.checks]
+    return ScenarioReport(
+        name=scenario.name, workspace=ws_store.workspace, passed=sum(c.ok for c in checks),
+        total=len(checks), turns=reports,
+        context_tokens=sum(t.context_tokens for t in reports),
+        baseline_tokens=sum(t.baseline_tokens for t in reports),
+    )
+
+
+def _play(
+    scenario: Scenario,
+    ws_store: MemoryStore,
+    interpreter: Interpreter,
+    on_turn: Callable[[int, TurnResult], None] | None,
+    *,
+    recorded: type[TmeError] | tuple[()],
+) -> list[TurnReport]:
     engine = TaskMemoryEngine(ws_store, interpreter)
     transcript = Transcript()
+    meter = interpreter if isinstance(interpreter, _CountsLLMCalls) else None
     reports: list[TurnReport] = []
     for n, turn in enumerate(scenario.turns, start=1):
         if turn.agent:
             engine.store.agent = turn.agent
-        before = _graph(ws_store)
-        result = engine.process(turn.user)
-        after = _graph(ws_store)
+        earlier = ws_store.state(include_cancelled=True)
+        before = _graph(earlier)
+        calls = meter.llm_calls if meter is not None else 0
+        started = time.monotonic()
+        try:
+            result = engine.process(turn.user)
+        except _FATAL:
+            raise
+        except recorded as e:
+            seconds = time.monotonic() - started
+            now = ws_store.state(include_cancelled=True)
+            # The sequence number moves with every write, the turn log's included.
+            unchanged = now.seq == earlier.seq and _graph(now) == before
+            reports.append(TurnReport(
+                n=n, user=turn.user, reply="", error=str(e), seconds=round(seconds, 3),
+                llm_calls=(meter.llm_calls - calls) if meter is not None else 0,
+                context_tokens=0, baseline_tokens=transcript.add(turn.user, ""),
+                checks=[Check(key="turn", ok=False, detail=f"{type(e).__name__}: {e}"),
+                        Check(key="nothing_written", ok=unchanged,
+                              detail="the graph is as before" if unchanged
+                              else "the failed turn changed the graph")]))
+            continue
+        seconds = time.monotonic() - started
         state = ws_store.state(include_cancelled=True)
+        after = _graph(state)
         checks = _check(turn.expect, before, after, state, result.reply)
         reports.append(TurnReport(n=n, user=turn.user, reply=result.reply, checks=checks,
                                   context_tokens=result.context_tokens,
-                                  baseline_tokens=transcript.add(turn.user, result.reply)))
+                                  baseline_tokens=transcript.add(turn.user, result.reply),
+                                  seconds=round(seconds, 3),
+                                  llm_calls=(meter.llm_calls - calls) if meter is not None
+                                  else 0))
         if on_turn is not None:
             on_turn(n, result)
-    checks = [c for t in reports for c in t.checks]
-    return ScenarioReport(
-        name=scenario.name, passed=sum(c.ok for c in checks), total=len(checks), turns=reports,
-        context_tokens=sum(t.context_tokens for t in reports),
-        baseline_tokens=sum(t.baseline_tokens for t in reports),
-    )
+    return reports
 
 
 def _norm(text: str) -> str:
@@ -144,8 +219,7 @@ def _state_text(tasks: list[Task]) -> str:
     return _norm("\n".join(_line(t) for t in tasks if t.status != TaskStatus.CANCELLED))
 
 
-def _graph(store: MemoryStore) -> list[tuple[Any, ...]]:
-    state = store.state(include_cancelled=True)
+def _graph(state: WorkspaceState) -> list[tuple[Any, ...]]:
     return sorted((t.key, t.title, t.value, t.status, t.stale, tuple(t.parents),
                    tuple(t.depends_on)) for t in state.tasks)
 

@@ -214,31 +214,48 @@ def evaluate(
     markdown: Annotated[bool, typer.Option(
         "--markdown", help="Print the results as the README's table (checks and tokens).")]
     = False,
+    keep: Annotated[bool, typer.Option("--keep", help="Keep the eval-* workspaces.")] = False,
 ) -> None:
-    """Play scenario files, each in a fresh workspace, and score their expectations."""
+    """Play scenario files, each in a fresh workspace, and score their expectations. A turn
+    that fails is a failed check and the run goes on."""
     scenarios = _load_all(files)
     reports: list[ScenarioReport] = []
+    fatal: TmeError | None = None
     settings = Settings()
     start_local_server(settings)
     with MemoryStore(settings) as store:
         interpreter = _interpreter(trim)
-        for scenario in scenarios:
-            report = run_scenario(scenario, store, interpreter)
-            reports.append(report)
-            if not (json_ or markdown):
-                _print_report(report)
+        try:
+            for scenario in scenarios:
+                report = run_scenario(scenario, store, interpreter, keep=keep,
+                                      record_failures=True)
+                reports.append(report)
+                if not (json_ or markdown):
+                    _print_report(report)
+                    if keep:
+                        _say(f"  kept in workspace {report.workspace}")
+        except TmeError as e:  # configuration or connection: every later turn would fail too
+            fatal = e
     passed, total = sum(r.passed for r in reports), sum(r.total for r in reports)
     context = sum(r.context_tokens for r in reports)
     baseline = sum(r.baseline_tokens for r in reports)
+    turns = [t for r in reports for t in r.turns]
+    calls = sum(t.llm_calls for t in turns)
     if markdown:
         print(_markdown_table(reports))
     elif json_:
         print_json({"passed": passed, "total": total, "context_tokens": context,
-                    "baseline_tokens": baseline,
+                    "baseline_tokens": baseline, "turns": len(turns),
+                    "failed_turns": sum(t.error is not None for t in turns),
+                    "llm_calls": calls, "error": str(fatal) if fatal else None,
                     "scenarios": [r.model_dump(mode="json") for r in reports]})
     else:
-        _say(f"total: {passed}/{total} checks passed; context {context} tokens against "
+        failed = sum(t.error is not None for t in turns)
+        _say(f"total: {passed}/{total} checks passed; {len(turns) - failed}/{len(turns)} turns "
+             f"completed; {calls} LLM calls; context {context} tokens against "
              f"{baseline} for the flat transcript ({_saving(context, baseline)})", "bold")
+    if fatal is not None:
+        raise fatal
     if passed != total:
         raise typer.Exit(1)
 
@@ -271,12 +288,14 @@ def _print_report(report: ScenarioReport) -> None:
     _say(f"{report.name}: {report.passed}/{report.total} checks passed")
     for turn in report.turns:
         status = "ok " if all(c.ok for c in turn.checks) else "FAIL"
+        calls = f"  {turn.llm_calls} LLM calls" if turn.llm_calls else ""
         _say(f"  {status} turn {turn.n:>2}  context {turn.context_tokens:>4} / transcript "
-             f"{turn.baseline_tokens:>5} tokens  {turn.user[:60]}")
+             f"{turn.baseline_tokens:>5} tokens{calls}  {turn.user[:60]}")
         for check in turn.checks:
             if not check.ok:
                 _say(f"         {check.key}: {check.detail}", "red")
-                _say(f"         reply: {turn.reply[:200]}", "red")
+                if turn.error is None:
+                    _say(f"         reply: {turn.reply[:200]}", "red")
 
 
 def demo(
