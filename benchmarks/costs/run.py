@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 import neo4j
 
 import tme_neo4j.store as store_module
+from benchmarks.peers.systems import write_tasks
 from benchmarks.peers.workload import initial_facts
 from tme_neo4j import queries
 from tme_neo4j.bench import Stat
@@ -178,38 +179,11 @@ def write_statements(store: MemoryStore, reps: int) -> dict[str, dict[str, Any]]
 # -- 3. state() ---------------------------------------------------------------------------------
 
 
-def _generate(store: MemoryStore, size: int) -> None:
-    """``size`` tasks in groups of 10 (a head, nine steps each part of it and depending on the
-    one before), one revision each, written in batches."""
-    facts = initial_facts(size)
-    create = queries.get("bench/create_bench_tasks").text
-    link = queries.get("bench/link_bench_tasks").text
-    begin = queries.get("begin_write").text
-    ws = store.workspace
-
-    def batch(query: str, **params: Any) -> None:
-        def work(tx: neo4j.ManagedTransaction) -> None:
-            seq = tx.run(begin, ws=ws).single(strict=True)["seq"]
-            tx.run(query, params | {"ws": ws, "seq": seq}).consume()
-
-        with store.driver.session(database=store.settings.neo4j_database) as s:
-            s.execute_write(work)
-
-    rows = [{"key": f.key, "title": f.title, "values": [f.value]} for f in facts]
-    parents = [{"from": f.key, "to": f.parent} for f in facts if f.parent]
-    dependencies = [{"from": f.key, "to": f.depends_on} for f in facts if f.depends_on]
-    for start in range(0, len(rows), _BATCH):
-        batch(create, agent="costs", rows=rows[start:start + _BATCH])
-    for start in range(0, max(len(parents), len(dependencies)), _BATCH):
-        batch(link, parents=parents[start:start + _BATCH],
-              dependencies=dependencies[start:start + _BATCH])
-
-
 def state_costs(base: MemoryStore, size: int, reps: int) -> dict[str, Any]:
     store = base.for_workspace(f"{base.workspace}-{size}")
     store.create_workspace()
     try:
-        _generate(store, size)
+        write_tasks(store, initial_facts(size))
         db = store.settings.neo4j_database
         params = {"ws": store.workspace, "include_cancelled": False}
         texts = {

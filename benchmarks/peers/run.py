@@ -195,6 +195,9 @@ def _measure(systems: Sequence[System], plan: Plan, config: PeerConfig, prefix: 
                     if i >= skip:
                         times[(op, system.name)].append(sample[0])
                     items[(op, system.name)] = sample[1]
+            if op == "record" and r == 0 and rnd.record:
+                for system in systems:
+                    system.check_shape(plan.facts[2].key, rnd.record[0].key)
         expected["whole"] = rnd.facts
     floors = [Floor(system=s.name, size=plan.size, round_trip=Stat.of(trips[s.name]),
                     bare_write=Stat.of(writes[s.name])) for s in systems]

@@ -11,8 +11,10 @@ from __future__ import annotations
 import asyncio
 import importlib
 import importlib.util
+import json
 import sys
 import time
+import uuid
 from abc import ABC, abstractmethod
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from contextlib import suppress
@@ -30,21 +32,24 @@ from tme_neo4j.connection import Credentials
 from tme_neo4j.errors import NotFoundError
 from tme_neo4j.store import MemoryStore
 
-__all__ = ["AgentMemory", "McpMemory", "PeersMissingError", "Sample", "System", "Tme",
-           "peer_versions"]
+__all__ = ["AgentMemory", "McpMemory", "PeersMissingError", "Sample", "ShapeError", "System",
+           "Tme", "peer_versions", "write_tasks"]
 
 Sample = tuple[float, int]
 T = TypeVar("T")
 
 _AGENT = "peers"
-_POPULATE_BATCH = 100  # tme operations per apply while writing the starting facts
-_CONCURRENT = 16  # peer calls in flight while writing the starting facts (not measured)
+_BATCH = 2_000  # starting facts per bulk statement
 _DELETE_BATCH = 5_000
 _CYPHER = Path(__file__).parent / "cypher"
 
 
 class PeersMissingError(RuntimeError):
     """The peer packages are not installed."""
+
+
+class ShapeError(RuntimeError):
+    """Facts written in bulk differ from those a system's own calls write."""
 
 
 def peer_versions() -> dict[str, str]:
@@ -119,6 +124,16 @@ class System(ABC):
     def close(self) -> None:
         """Release what the system holds open."""
 
+    @abstractmethod
+    def check_shape(self, written: str, recorded: str) -> None:
+        """Fail when a starting fact ``written`` in bulk differs in labels or property keys
+        from ``recorded`` by the system's own call."""
+
+    def _write(self, query: str, **params: Any) -> list[dict[str, Any]]:
+        records, _, _ = self.base.driver.execute_query(
+            query, params, database_=self.base.settings.neo4j_database)
+        return [r.data() for r in records]
+
     def _delete_in_batches(self, query: str, **params: Any) -> None:
         def batch(tx: neo4j.ManagedTransaction) -> int:
             return int(tx.run(query, params | {"limit": _DELETE_BATCH}).single(strict=True)[0])
@@ -151,11 +166,7 @@ class Tme(System):
         self.store.create_workspace()
 
     def populate(self, facts: Sequence[Fact]) -> None:
-        ops = [{"op": "add", "key": f.key, "title": f.title, "value": f.value,
-                "parents": [f.parent] if f.parent else [],
-                "depends_on": [f.depends_on] if f.depends_on else []} for f in facts]
-        for start in range(0, len(ops), _POPULATE_BATCH):
-            self._store.apply(ops[start:start + _POPULATE_BATCH])
+        write_tasks(self._store, facts)
 
     def round_trip(self) -> float:
         t0 = time.perf_counter()
@@ -200,6 +211,35 @@ class Tme(System):
     def close(self) -> None:
         pass  # the connection is the base store's
 
+    def check_shape(self, written: str, recorded: str) -> None:
+        pass  # the starting tasks come from tme's own benchmark generator
+
+
+def write_tasks(store: MemoryStore, facts: Sequence[Fact]) -> None:
+    """Write ``facts`` as tasks with ``tme bench``'s generator: batched statements, each a write
+    with its own sequence number, a task and its first revision per fact."""
+    create = queries.get("bench/create_bench_tasks").text
+    link = queries.get("bench/link_bench_tasks").text
+    begin = queries.get("begin_write").text
+    ws = store.workspace
+
+    def batch(query: str, **params: Any) -> None:
+        def work(tx: neo4j.ManagedTransaction) -> None:
+            seq = tx.run(begin, ws=ws).single(strict=True)["seq"]
+            tx.run(query, params | {"ws": ws, "seq": seq}).consume()
+
+        with store.driver.session(database=store.settings.neo4j_database) as s:
+            s.execute_write(work)
+
+    rows = [{"key": f.key, "title": f.title, "values": [f.value]} for f in facts]
+    parents = [{"from": f.key, "to": f.parent} for f in facts if f.parent]
+    dependencies = [{"from": f.key, "to": f.depends_on} for f in facts if f.depends_on]
+    for start in range(0, len(rows), _BATCH):
+        batch(create, agent=_AGENT, rows=rows[start:start + _BATCH])
+    for start in range(0, max(len(parents), len(dependencies)), _BATCH):
+        batch(link, parents=parents[start:start + _BATCH],
+              dependencies=dependencies[start:start + _BATCH])
+
 
 def _timed(call: Callable[[], T], count: Callable[[T], int]) -> Sample:
     t0 = time.perf_counter()
@@ -231,17 +271,19 @@ class _AsyncSystem(System):
 
         return self.loop.run_until_complete(go())
 
-    def gather(self, calls: Iterable[Callable[[], Awaitable[Any]]]) -> list[Any]:
-        """Run calls ``_CONCURRENT`` at a time (writing the starting facts only)."""
-        pending = list(calls)
-        results: list[Any] = []
+    #: The label of the system's fact nodes.
+    label = ""
 
-        async def chunk(part: list[Callable[[], Awaitable[Any]]]) -> list[Any]:
-            return list(await asyncio.gather(*(c() for c in part)))
-
-        for start in range(0, len(pending), _CONCURRENT):
-            results += self.loop.run_until_complete(chunk(pending[start:start + _CONCURRENT]))
-        return results
+    def check_shape(self, written: str, recorded: str) -> None:
+        rows = {r["name"]: r for r in self._write(_cypher("get_fact_shapes"), label=self.label,
+                                                  names=[self.named(written),
+                                                         self.named(recorded)])}
+        shapes = [(sorted(r["labels"]), sorted(r["keys"]), sorted(r["relationships"]))
+                  for r in (rows.get(self.named(written)), rows.get(self.named(recorded)))
+                  if r is not None]
+        if len(shapes) != 2 or shapes[0] != shapes[1]:
+            raise ShapeError(f"{self.name}: a starting fact written in bulk does not look like "
+                             f"one its own calls write: {shapes}")
 
     def named(self, key: str) -> str:
         return f"{self.prefix}{key}"
@@ -279,6 +321,7 @@ class McpMemory(_AsyncSystem):
     as its server makes it. Entities are ``:Memory`` nodes named with the run's prefix."""
 
     name = "mcp-neo4j-memory"
+    label = "Memory"
 
     def __init__(self, base: MemoryStore, probe_workspace: str,
                  loop: asyncio.AbstractEventLoop, credentials: Credentials) -> None:
@@ -310,9 +353,24 @@ class McpMemory(_AsyncSystem):
         return rels
 
     def populate(self, facts: Sequence[Fact]) -> None:
-        mem = self.memory
-        self.gather(partial(mem.create_entities, [self._entity(f)]) for f in facts)
-        self.gather(partial(mem.create_relations, [r]) for f in facts for r in self._relations(f))
+        """In bulk: its own calls find entities by scanning, so writing 10,000 facts with them
+        takes many minutes. ``check_shape`` compares the result with what the calls write."""
+        nodes: dict[str, str] = {}
+        rows = [{"name": self.named(f.key), "observations": [f.title, f.value]} for f in facts]
+        for start in range(0, len(rows), _BATCH):
+            for row in self._write(_cypher("create_memory_facts"),
+                                   rows=rows[start:start + _BATCH]):
+                nodes[row["name"]] = row["node"]
+        for query, edges in (
+            ("link_memory_parts", [{"from": nodes[self.named(f.key)],
+                                    "to": nodes[self.named(f.parent)]}
+                                   for f in facts if f.parent]),
+            ("link_memory_dependencies", [{"from": nodes[self.named(f.key)],
+                                           "to": nodes[self.named(f.depends_on)]}
+                                          for f in facts if f.depends_on]),
+        ):
+            for start in range(0, len(edges), _BATCH):
+                self._write(_cypher(query), edges=edges[start:start + _BATCH])
 
     def round_trip(self) -> float:
         return self.timed(lambda: self.driver.execute_query(
@@ -377,6 +435,7 @@ class AgentMemory(_AsyncSystem):
     connection. Entities are ``:Entity`` nodes named with the run's prefix."""
 
     name = "neo4j-agent-memory"
+    label = "Entity"
     #: The POLE+O type the facts are stored as.
     TYPE = "OBJECT"
 
@@ -420,10 +479,21 @@ class AgentMemory(_AsyncSystem):
         return calls
 
     def populate(self, facts: Sequence[Fact]) -> None:
-        added = self.gather(partial(self._add, f) for f in facts)
-        for fact, (entity, _) in zip(facts, added, strict=True):
-            self.ids[fact.key] = entity.id
-        self.gather(call for f in facts for call in self._relations(f, self.ids[f.key]))
+        """In bulk (each of its calls is its own transaction, three a fact);
+        ``check_shape`` compares the result with what its calls write."""
+        for f in facts:
+            self.ids[f.key] = uuid.uuid4()
+        rows = [{"id": str(self.ids[f.key]), "name": self.named(f.key), "description": f.value,
+                 "metadata": json.dumps({"attributes": {"title": f.title}})} for f in facts]
+        edges = [{"from": str(self.ids[f.key]), "to": str(self.ids[other]),
+                  "id": str(uuid.uuid4()), "type": kind}
+                 for f in facts
+                 for other, kind in ((f.parent, "PART_OF"), (f.depends_on, "DEPENDS_ON"))
+                 if other]
+        for start in range(0, len(rows), _BATCH):
+            self._write(_cypher("create_entity_facts"), rows=rows[start:start + _BATCH])
+        for start in range(0, len(edges), _BATCH):
+            self._write(_cypher("link_entity_facts"), edges=edges[start:start + _BATCH])
 
     def round_trip(self) -> float:
         return self.timed(lambda: self.client.execute_read(self.ping), len)[0]
