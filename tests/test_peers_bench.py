@@ -86,3 +86,30 @@ def test_peer_table_has_every_row_with_numbers(driver: neo4j.Driver) -> None:
         "COUNT { MATCH (e:Entity) WHERE e.name STARTS WITH $run } AS entities",
         run=report.run)
     assert records[0].data() == {"workspaces": 0, "tasks": 0, "memories": 0, "entities": 0}
+
+
+def test_plan_gives_every_system_the_same_well_formed_work() -> None:
+    workload = pytest.importorskip("benchmarks.peers.workload")
+    facts = workload.initial_facts(25)
+    assert len(facts) == 30  # whole groups of 10
+    keys = {f.key for f in facts}
+    heads = {f.key for f in facts if f.parent is None}
+    assert len(heads) == 3
+    for f in facts:
+        if f.parent is not None:
+            assert f.parent in heads
+            assert f.depends_on is None or f.depends_on in keys - heads
+
+    plan = workload.make_plan(25, rounds=2, reps=4, whole_reps=1)
+    assert plan == workload.make_plan(25, rounds=2, reps=4, whole_reps=1)
+    linked = [(link.key, link.depends_on) for rnd in plan.rounds for link in rnd.link]
+    assert len(set(linked)) == len(linked)  # every link is a new edge
+    assert all(target in heads and source not in heads for source, target in linked)
+    last = {f.parent: f.key for f in facts if f.parent}  # the last step of each group
+    for rnd in plan.rounds:
+        for fact in rnd.record:  # appended to the end of its group's chain
+            assert fact.depends_on == last[fact.parent]
+            last[fact.parent] = fact.key
+        # Updated steps (1-8) all have a step after them to mark stale.
+        assert all(u.key.rsplit("-s", 1)[1] in "12345678" for u in rnd.update)
+    assert [rnd.facts for rnd in plan.rounds] == [34, 38]
