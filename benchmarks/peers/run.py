@@ -123,6 +123,7 @@ def run_peers(settings: Settings, config: PeerConfig,
     """Measure tme and both peers on the server ``settings`` name; delete what they wrote."""
     say = progress or (lambda message: None)
     versions = peer_versions()
+    commit = _commit()
     started = time.perf_counter()
     run = f"peers-{uuid.uuid4().hex[:8]}"
     loop = asyncio.new_event_loop()
@@ -155,7 +156,7 @@ def run_peers(settings: Settings, config: PeerConfig,
             base.delete_workspace()
             loop.close()
     return PeerReport(run=run, neo4j=str(version[0]["version"]) if version else "unknown",
-                      cores=os.cpu_count() or 1, commit=_commit(), peers=versions,
+                      cores=os.cpu_count() or 1, commit=commit, peers=versions,
                       rounds=config.rounds, reps=config.reps,
                       seconds=round(time.perf_counter() - started, 1), floors=floors, rows=rows)
 
