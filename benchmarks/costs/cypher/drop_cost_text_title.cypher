@@ -1,0 +1,5 @@
+// Purpose: drop the probe index cost_text_title when a cost run ends.
+// Parameters: none
+// Returns: nothing
+// Mode: schema
+DROP INDEX cost_text_title IF EXISTS
