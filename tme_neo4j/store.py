@@ -68,7 +68,7 @@ from tme_neo4j.models import (
     WriteResult,
 )
 
-__all__ = ["MemoryStore", "TurnInput"]
+__all__ = ["ComposeReply", "MemoryStore", "TurnInput", "schema_version"]
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
