@@ -69,7 +69,7 @@ from tme_neo4j.models import (
 )
 from tme_neo4j.text import MAX_INT, check_agent, check_text
 
-__all__ = ["MemoryStore", "TurnInput"]
+__all__ = ["ComposeReply", "MemoryStore", "TurnInput", "schema_version"]
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
