@@ -747,8 +747,9 @@ class _Checker:
             self.turn_refs = {}
 
     def finish(self, seen: set[str]) -> None:
-        if "workspace" not in seen:
-            self.add("workspace: Field required")
+        for field in _HEAD_FIELDS:
+            if field not in seen:
+                self.add(f"{field}: Field required")
         if "revisions" not in seen:
             self.end("revisions")
         if "turns" not in seen:
