@@ -61,7 +61,8 @@ def test_quick_bench_reports_every_section(settings: Settings) -> None:
 
     # A quick run measures below the targets' sizes: such a row is not judged, never "met".
     at_size = {t.name: t.met for t in report.targets
-               if t.name.startswith(("turn apply", "export", "import", "fewer tokens"))}
+               if t.name.startswith(("turn apply", "export", "import", "fewer tokens",
+                                         "propagation"))}
     assert at_size
     assert all(met in (None, False) for met in at_size.values()), at_size
 
