@@ -55,14 +55,18 @@ def test_peer_table_has_every_row_with_numbers(driver: neo4j.Driver) -> None:
         for cell in row.cells:
             assert 0 < cell.time.p50_ms <= cell.time.p95_ms
             assert cell.ratio_bare_write > 0
-            assert cell.items > 0
+            assert cell.items > 0 or cell.broken is not None
 
     whole = {c.system: c for c in report.rows[-1].cells}
     held = whole["tme"].expected
     assert held is not None
     assert held >= 20
     assert whole["tme"].items == whole["mcp-neo4j-memory"].items == held
-    assert whole["neo4j-agent-memory"].broken == f"returns 2 of {held} items"
+    # get_graph stops after the first row of the whole database: 2 items, which may belong to
+    # another run on the same server.
+    assert whole["neo4j-agent-memory"].items <= 2
+    assert whole["neo4j-agent-memory"].broken == (
+        f"returns {whole['neo4j-agent-memory'].items} of {held} items")
     update = {c.system: c for c in report.rows[2].cells}
     assert update["mcp-neo4j-memory"].append is not None
     assert update["tme"].append is None
@@ -76,7 +80,7 @@ def test_peer_table_has_every_row_with_numbers(driver: neo4j.Driver) -> None:
         assert line.startswith(f"| {label}"), line
         cells = line.split(" | ")[1:4]
         assert all(NUMBER.search(cell) for cell in cells), line
-    assert "**broken**: returns 2 of" in body[-1]
+    assert "**broken**: returns" in body[-1]
 
     # Everything the run wrote is gone: its workspaces, and both peers' entities.
     records, _, _ = driver.execute_query(
