@@ -10,6 +10,8 @@ import re
 import unicodedata
 from enum import StrEnum
 
+from tme_neo4j.trim.lexicon import in_dictionary, lemma, verb_pattern
+
 __all__ = [
     "ValueKind",
     "clean_phrase",
@@ -58,7 +60,8 @@ STOP = frozenset(_STOP_WORDS.split())
 
 _FILLERS = re.compile(
     r"^(?:(?:actually|sorry|wait|also|ok(?:ay)?|so|well|hmm+|oh|please|now|then|and|but|"
-    r"let'?s all|by the way|on second thought|in that case|never ?mind|hey|yes|no|right|great|"
+    r"let'?s all|by the way|on second thought|in that case|never ?mind|hey|great|"
+    r"(?:yes|no|nope|yep|yeah|right)(?=\s*[,!:-])|"
     r"let'?s|lets|just|kindly|can you|could you|would you|will you|i'?d like you to)"
     r"\b[\s,!:-]*)+",
     re.IGNORECASE,
@@ -77,6 +80,15 @@ def sentences(text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip(" .!?")]
 
 
+#: Where a sentence breaks into clauses: a semicolon, 'then', 'so', 'but', 'because', and an
+#: 'and' that coordinates a second verb phrase ('add A and take out B') or a new subject.
+_CHANGE_VERBS = verb_pattern("add", "set", "move", "rename", "replace", "cancel", "restore",
+                             "rollback", "reset", "split", "merge", "done")
+_CLAUSE_BREAK = re.compile(
+    r"\s*(?:;|,\s*and then\b|,\s*then\b|,\s*(?:and\s+)?so\b|,\s*but\b|,?\s*because\b|"
+    rf",?\s*and\b(?=\s+(?:please\s+)?(?:{_CHANGE_VERBS}|keep|put|make|use|book|schedule|mark)\b)|"
+    r",\s*and\b(?=\s+(?:i|we|you|they|he|she|it)\b(?:'\w+)?\s)|"
+    rf",\s*(?=(?:please\s+)?(?:{_CHANGE_VERBS}|mark)\b))\s*", re.IGNORECASE)
 _GOAL_START = re.compile(r"^\s*(?:in order )?to\s+[^,]+,", re.IGNORECASE)
 
 
@@ -85,10 +97,7 @@ def split_clauses(sentence: str) -> list[str]:
     ('To X, do A, then B') stays whole: its 'then' orders steps, it starts nothing new."""
     if _GOAL_START.match(sentence):
         return [sentence.strip(" ,")] if sentence.strip(" ,.") else []
-    parts = re.split(r"\s*(?:;|,\s*and then\b|,\s*then\b|,\s*(?:and\s+)?so\b|"
-                     r",\s*and\b(?=\s+(?:remove|delete|cancel|"
-                     r"drop|keep|add|put|restore|change|move|set|make|use|replace|swap|book|"
-                     r"schedule|mark|split|merge|reset)\b))\s*", sentence, flags=re.IGNORECASE)
+    parts = _CLAUSE_BREAK.split(sentence)
     return [p.strip(" ,") for p in parts if p and p.strip(" ,.")]
 
 
@@ -99,9 +108,8 @@ _QUESTION_START = re.compile(
     re.IGNORECASE,
 )
 _READ_REQUEST = re.compile(
-    r"^(?:(?:can|could|would|will) you\s+)?(?:please\s+)?(?:list|show|tell|remind|check|"
-    r"double-check|double check|verify|confirm|summari[sz]e|recap|review|repeat|display|"
-    r"give me|generate|print|read|look up|explain)\b",
+    rf"^(?:(?:can|could|would|will) you\s+)?(?:please\s+)?(?:{verb_pattern('check')}|check|"
+    r"generate|read)\b",
     re.IGNORECASE,
 )
 
@@ -155,8 +163,10 @@ def singular(word: str) -> str:
 
 
 def stem(word: str) -> str:
-    """A rough stem, so 'painting', 'painted' and 'paint' (or 'moved' and 'move') meet.
-    Only for comparing words; never shown."""
+    """The lemma, so 'painting', 'painted' and 'paint' (or 'mowing' and 'mow') meet; a word
+    the lemmatizer does not know gets a rough suffix stem. Only for comparing; never shown."""
+    if in_dictionary(word):
+        return lemma(word)
     w = singular(word)
     for suffix in ("ing", "ed"):
         base = w[: -len(suffix)]

@@ -28,6 +28,7 @@ from tme_neo4j.models import (
     TaskStatus,
 )
 from tme_neo4j.trim.base import Conflict, Intent, Subtask, TrimResult, TrimView
+from tme_neo4j.trim.frames import Mood, read_frame
 from tme_neo4j.trim.language import (
     STOP,
     ValueKind,
@@ -45,6 +46,7 @@ from tme_neo4j.trim.language import (
     value_kind,
     value_phrases,
 )
+from tme_neo4j.trim.lexicon import verb_pattern
 
 __all__ = ["RuleInterpreter"]
 
@@ -74,8 +76,8 @@ _RESET = re.compile(
     r"^reset\s+(?:it|this|that|(?:the |my |our )?(?P<what2>[\w -]+?))?\s*to\s+(?P<items2>.+)$|"
     r"^(?:make it|keep)\s+(?:just|only)\s+(?P<items3>.+)$", _I)
 _REPLACE = re.compile(
-    r"^(?:replace|swap|switch|exchange)\s+(?:out\s+)?(?P<old>.+?)\s+(?:with|for|by)\s+(?P<new>.+)$|"
     r"^substitute\s+(?P<new2>.+?)\s+for\s+(?P<old2>.+)$|"
+    rf"^{verb_pattern('replace')}\s+(?:out\s+)?(?P<old>.+?)\s+(?:with|for|by)\s+(?P<new>.+)$|"
     r"^(?:use|get|take|try|do|pick|choose|go with|go for|opt for|have|make (?:it|that|them))\s+"
     r"(?P<new3>.+?)\s+instead(?:\s+of\s+(?P<old3>.+))?$",
     _I)
@@ -89,13 +91,10 @@ _MERGE = re.compile(r"\b(?:merge|combine|consolidate|unify|rejoin)\b|"
                     r"\bmake (?:it|them|this|these) (?:a |one )?(?:single|one)\b|"
                     r"\b(?:back )?(?:into|to) (?:a single|one) \w+", _I)
 _CANCEL = re.compile(
-    r"^(?:remove|delete|cancel|drop|take out|get rid of|scrap|skip|forget(?: about)?|discard|"
-    r"exclude|call off|strike|cross off|don't need|do not need|no longer need|we don't need|"
-    r"i don't need|we no longer need|i no longer need)\s+(?P<items>.+?)"
+    rf"^(?:(?:we|i)\s+)?{verb_pattern('cancel')}\s+(?P<items>.+?)"
     r"(?:\s+(?:from|off|out of)\s+(?:the |my |our )?(?P<from>[\w -]+?))?$", _I)
 _RESTORE = re.compile(
-    r"^(?:keep|restore|bring back|add back|re-?add|reinstate|undo removing|don't remove|"
-    r"do not remove|put back)\s+(?P<items>.+?)(?:\s+(?:back|after all|in))?$|"
+    rf"^{verb_pattern('restore')}\s+(?P<items>.+?)(?:\s+(?:back|after all|in))?$|"
     r"^(?:put|bring|add)\s+(?P<items2>.+?)\s+back(?:\s+(?:in|on|onto|into|to)\b.*)?$|"
     r"^(?:i|we)\s+(?:do|still|really|actually|definitely)\s+(?:need|want)\s+(?P<items4>.+?)"
     r"(?:\s+after all)?$", _I)
@@ -103,7 +102,7 @@ _DONE = re.compile(
     r"^(?:mark\s+)?(?P<items>.+?)\s+(?:is|are|as|has been|have been)\s+(?:now\s+)?"
     r"(?:done|finished|complete|completed|taken care of)$|"
     r"^(?:i|we)\s+(?:have\s+|'ve\s+)?(?:finished|completed|did|done)\s+(?P<items2>.+)$|"
-    r"^(?:finish|complete|tick off|check off)\s+(?P<items3>.+)$", _I)
+    rf"^{verb_pattern('done')}\s+(?P<items3>.+)$", _I)
 _DEPEND = re.compile(
     r"^(?P<a>.+?)\s+(?:needs|need|requires|require|depends on|depend on|waits for|"
     r"(?:must|has to|have to|should|will have to|can only|needs to|need to) "
@@ -118,7 +117,7 @@ _ADD_TO = re.compile(
     r"(?P<container>[\w' -]+?)$", _I)
 _GOAL = re.compile(r"^(?:in order )?to\s+(?P<goal>[^,]+),\s*(?P<steps>.+)$", _I)
 _MOVE = re.compile(
-    r"^(?:move|reschedule|shift|push|bump|change|set|make|update|put)\s+"
+    rf"^(?:{verb_pattern('move', 'set')}|make|put)\s+"
     r"(?:it|this|that|everything|the \w+)?\s*(?:back\s+)?(?:to|for|at|on|into|until)?\s*"
     r"(?P<v>.+)$", _I)
 _WANT = re.compile(r"^(?:i|we)\s+(?P<also>(?:also|still|really|just|then)\s+)?"
@@ -127,10 +126,9 @@ _ALSO = re.compile(r"^also\b|\b(?:too|as well)$", _I)
 _ADD_HERE = re.compile(r"^(?:also\s+)?(?:add|include|throw in|toss in)\s+(?P<items>.+)$", _I)
 #: "Push the release date to March 21", "The exam got moved to December 15".
 _RETIME = re.compile(
-    r"^(?:(?:move|reschedule|shift|push|bump|postpone|delay|change|set|update)\s+(?P<what>.+?)|"
-    r"(?P<what2>.+?)\s+(?:(?:got|was|were|has been|have been|is|are|is being|'s been)\s+)?"
-    r"(?:moved|pushed|postponed|rescheduled|changed|bumped|shifted|delayed|brought forward|"
-    r"pulled forward))\s+(?:back\s+)?(?:to|until|till|for)\s+(?P<v>.+)$", _I)
+    rf"^(?:{verb_pattern('move', 'set')}\s+(?P<what>.+?)|"
+    r"(?P<what2>.+?)\s+(?:(?:got|was|were|has been|have been|is|are|is being|'s been|'s)\s+)?"
+    rf"{verb_pattern('move', 'set')})\s+(?:back\s+)?(?:to|until|till|for)\s+(?P<v>.+)$", _I)
 _DEPEND_TAIL = re.compile(
     r"\s+(?:(?:is|are|gets?|be|to|has been|have been)\s+.*|first|beforehand)$", _I)
 _NEGATED = re.compile(
@@ -207,7 +205,10 @@ class _TurnParser:
         self.also = _ALSO.search(c) is not None or _ALSO.match(raw.strip(" ,")) is not None
         if m := _WANT.match(c):
             c, self.also = m["rest"], self.also or bool(m["also"])
-        asked = question or is_question(c) or is_question(raw.strip())
+        frame = read_frame(c, question_mark=question, original=raw)
+        if frame.asks:  # a question or a request to be told: it reads, it never writes
+            self._emit(Intent.CHECK, raw, about=self._about(c, slot))
+            return
         handlers: list[Callable[[str, str, str | None], bool]] = [
             self._rollback, self._reset, self._replace, self._split, self._merge, self._cancel,
             self._restore, self._done, self._depend, self._add_to, self._add_here, self._goal,
@@ -215,21 +216,32 @@ class _TurnParser:
         ]
         if slot is None:
             handlers += [self._move, self._instead_values]
-        if asked:  # a question reads; only an explicit request inside it may write
-            handlers = [h for h in handlers
-                        if h not in (self._depend, self._retime, self._instead_values)]
         for handler in handlers:
             if handler(c, raw, slot):
                 return
-        if asked:
-            self._emit(Intent.CHECK, raw, about=self._about(c, slot))
-        elif slot is not None:
+        if slot is not None:
             self._slot_value(c, raw, slot)
-        elif (_STATEMENT.match(c) or _DESCRIBES.match(c) or _EVALUATIVE.search(c)
-              or _SMALL_TALK.match(c)):
+        elif _SMALL_TALK.match(c):
+            self._emit(Intent.NOTE, raw)
+        elif _STATEMENT.match(c) or _DESCRIBES.match(c) or _EVALUATIVE.search(c):
             self._emit(Intent.NOTE, raw, about=self._about(c, None))
+        elif frame.mood == Mood.REQUEST and not frame.known and not frame.reference:
+            self._new_task(c, raw)  # an imperative the lexicon does not know names a task
         else:
-            self._new_task(c, raw)
+            self._unparsed(raw, c)
+
+    def _unparsed(self, raw: str, c: str) -> None:
+        """A clause not understood writes nothing; the tasks it may speak of are named."""
+        self._emit(Intent.UNPARSED, raw, about=self._closest(c), track=False)
+
+    def _closest(self, c: str) -> list[str]:
+        words = set(stems(c))
+        scored = []
+        for task in self._live():
+            own = set(stems(f"{task.key.replace('-', ' ')} {task.title} {task.value or ''}"))
+            if shared := len(words & own):
+                scored.append((-shared, task.key))
+        return [key for _, key in sorted(scored)[:3]]
 
     # -- intents -----------------------------------------------------------------------------
 
@@ -676,11 +688,12 @@ class _TurnParser:
         *,
         about: Iterable[str] = (),
         conflicts: Iterable[Conflict] = (),
+        track: bool = True,
     ) -> None:
         self.subtasks.append(Subtask(text=raw.strip(), intent=intent, operations=list(ops),
                                      about=list(dict.fromkeys(about)),
                                      conflicts=list(conflicts)))
-        for key in about:  # what a turn speaks of becomes what "it" means next
+        for key in about if track else ():  # what a turn speaks of is what "it" means next
             task = self.tasks.get(key)
             if task is not None:
                 root = task.key if not task.parents else task.parents[0]
