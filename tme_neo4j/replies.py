@@ -152,7 +152,8 @@ def _answer(
     if _OPEN_ITEMS.search(question):
         summary = _summaries(trim.about, tasks, focus)
     elif slots and len(slots) <= 2 and not any(not tasks[k].parents for k in trim.about):
-        summary = " ".join(f"{_describe(t)}{_since(t, evidence)}." for t in slots)
+        summary = " ".join(f"{_describe(t)}{_parts(t, tasks)}{_since(t, evidence)}."
+                           for t in slots)
     else:
         summary = _summaries(trim.about, tasks, focus)
     return (lead + " ".join([*notes, summary])).strip()
@@ -264,6 +265,13 @@ def _past(term: str, task: Task, revisions: list[Revision]) -> str:
     then = f" in turn {later.turn}" if later.turn else ""
     now = f"; now '{_describe(task)}'" if task.status != TaskStatus.CANCELLED else ""
     return f"{term} was part of it: '{said}' was recorded{when} and {how}{then}{now}."
+
+
+def _parts(task: Task, tasks: dict[str, Task]) -> str:
+    """What is under a task: a question about it asks about them too."""
+    children = [_describe(t) for t in tasks.values()
+                if task.key in t.parents and t.status != TaskStatus.CANCELLED]
+    return f" ({'; '.join(children)})" if children else ""
 
 
 def _since(task: Task, evidence: Evidence) -> str:

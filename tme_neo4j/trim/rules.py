@@ -37,16 +37,18 @@ from tme_neo4j.trim.language import (
     is_question,
     mentions,
     replace_word,
+    retype,
     sentences,
     slug,
     split_clauses,
     split_list,
     stems,
     strip_fillers,
+    typed_phrases,
     value_kind,
     value_phrases,
 )
-from tme_neo4j.trim.lexicon import verb_pattern
+from tme_neo4j.trim.lexicon import is_verb, lemma, verb_pattern
 
 __all__ = ["RuleInterpreter"]
 
@@ -99,8 +101,9 @@ _RESTORE = re.compile(
     r"^(?:i|we)\s+(?:do|still|really|actually|definitely)\s+(?:need|want)\s+(?P<items4>.+?)"
     r"(?:\s+after all)?$", _I)
 _DONE = re.compile(
-    r"^(?:mark\s+)?(?P<items>.+?)\s+(?:is|are|as|has been|have been)\s+(?:now\s+)?"
-    r"(?:done|finished|complete|completed|taken care of)$|"
+    r"^(?:mark\s+)?(?P<items>.+?)(?:\s+(?:is|are|as|has been|have been)|'s|'re)\s+"
+    r"(?:now\s+|all\s+)?(?:done|finished|complete|completed|taken care of|sorted|bought|paid|"
+    r"sent|submitted|handled|ready)(?:\s*,.*)?$|"
     r"^(?:i|we)\s+(?:have\s+|'ve\s+)?(?:finished|completed|did|done)\s+(?P<items2>.+)$|"
     rf"^{verb_pattern('done')}\s+(?P<items3>.+)$", _I)
 _DEPEND = re.compile(
@@ -155,6 +158,34 @@ _LAST_PREP = re.compile(
     r".*\b(?P<prep>to|from|on|at|in|for|near|by|around|before|after|via|with)\s+(?P<v>.+)$", _I)
 _MEANINGFUL_PREPS = {"near", "around", "before", "after", "via", "by"}
 _MAX_PARTS = 12
+_PRONOUNS = frozenset({"it", "this", "that", "them", "they", "those", "these", "he", "she"})
+#: "For the party, ...", "Before pickup I need to ...": a leading role phrase.
+_LEAD = re.compile(r"^(?P<prep>for|before|after|once)\s+(?P<what>[^,]+?)"
+                   r"(?:\s*,\s*|\s+(?=(?:i|we|let'?s)\b))(?P<rest>.+)$", _I)
+_UNDO = re.compile(r"^(?:undo|revert|reverse)\s+(?:it|that|this|the last (?:change|one))$", _I)
+#: "I'm organising X in PLACE from DATE to DATE: A, B and C": a plan stated as a sentence.
+_PLAN = re.compile(
+    r"^(?:i'm|i am|we're|we are|i've been|we've been|i'll be|we'll be)\s+"
+    r"(?:(?:also|now|just|currently|finally)\s+)?(?P<verb>[a-z]+ing)\s+"
+    r"(?:(?:for|on|to|up)\s+)?(?P<rest>.+)$", _I)
+#: "The stew needs A, B and C": the parts of a plan.
+_NEEDS = re.compile(
+    r"^(?P<subj>.+?)\s+(?:needs?|requires?|will need|includes?|(?:is|are) going to need|"
+    r"wants?|should have|must have|has to have|calls? for)\s+(?P<items>.+)$", _I)
+#: "The venue's the town hall", "Recording is on the 18th": a value stated for a task.
+_COPULA = re.compile(
+    r"^(?P<subj>[\w' .&-]+?)(?:'s|'re|\s+(?:is|are|was|were|will be|has been|have been|"
+    r"got|gets))\s+(?P<rest>.+)$", _I)
+#: Words between a task and its value that are no part of the value.
+_VALUE_LEAD = re.compile(
+    r"^(?:(?:now|still|currently|all|just)\s+)?(?:(?:going|moving|set|booked|scheduled|planned|"
+    r"quoted|priced|fixed|confirmed|coming|happening|up|down|back|due|going to be)\s+)?"
+    r"(?:to|at|for|up to|down to)?\s*(?=\S)", _I)
+_PREPARED = re.compile(r"\s+(?:for now|for the moment|at the moment|actually|after all|"
+                       r"instead|then|again|now)$", _I)
+_QUANTITY_OF = re.compile(r"^(?P<n>(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|"
+                          r"eight|nine|ten|a dozen|a couple|a few)\s+[a-z]+)\s+of\s+(?P<noun>.+)$",
+                          _I)
 _SLOT_PREPS = r"on|at|with|from|to|near|by|before|after|in|for|around|until"
 
 
@@ -178,6 +209,8 @@ class _TurnParser:
         self.said: list[str] = []  # the earlier clauses of this turn
         self.also = False
         self.subtasks: list[Subtask] = []
+        self.mentioned: list[str] = []  # tasks this turn spoke of, in order: what "it" means
+        self.under: Task | None = None  # the plan a leading "For X," names
 
     # -- the turn ----------------------------------------------------------------------------
 
@@ -209,13 +242,22 @@ class _TurnParser:
         if frame.asks:  # a question or a request to be told: it reads, it never writes
             self._emit(Intent.CHECK, raw, about=self._about(c, slot))
             return
+        self.under = None
+        if (lead := _LEAD.match(c)) and not question:  # "For the party, ...": the plan named
+            if lead["prep"].lower() == "for":
+                self.under = self._root_for(lead["what"])
+            c = lead["rest"]
+            if m := _WANT.match(c):
+                c, self.also = m["rest"], True
+            frame = read_frame(c)
         handlers: list[Callable[[str, str, str | None], bool]] = [
-            self._rollback, self._reset, self._replace, self._split, self._merge, self._cancel,
-            self._restore, self._done, self._depend, self._add_to, self._add_here, self._goal,
-            self._retime,
+            self._plan, self._steps_list, self._rollback, self._reset, self._replace,
+            self._split, self._merge, self._cancel, self._restore, self._done, self._needs,
+            self._depend, self._add_to, self._add_here, self._goal, self._retime,
         ]
         if slot is None:
-            handlers += [self._move, self._instead_values]
+            handlers += [self._move, self._instead_values, self._reference_set,
+                         self._stated_value]
         for handler in handlers:
             if handler(c, raw, slot):
                 return
@@ -227,6 +269,8 @@ class _TurnParser:
             self._emit(Intent.NOTE, raw, about=self._about(c, None))
         elif frame.mood == Mood.REQUEST and not frame.known and not frame.reference:
             self._new_task(c, raw)  # an imperative the lexicon does not know names a task
+        elif frame.mood == Mood.STATEMENT and frame.negated:
+            self._emit(Intent.NOTE, raw, about=self._about(c, None))  # "X can't do Friday"
         else:
             self._unparsed(raw, c)
 
@@ -246,6 +290,13 @@ class _TurnParser:
     # -- intents -----------------------------------------------------------------------------
 
     def _rollback(self, c: str, raw: str, slot: str | None) -> bool:
+        if _UNDO.match(c):  # "undo that": the latest change to the task talked about
+            changed = [t for t in self._recent() if len(self.past.get(t.key, [])) > 1]
+            if not changed:
+                return False
+            self._emit(Intent.ROLLBACK, raw, [RollbackTask(key=changed[0].key)],
+                       about=[changed[0].key])
+            return True
         m = _ROLLBACK.search(c)
         original = _ORIGINAL.search(c) is not None
         named = _ORIGINAL_OF.search(c) if not original else None
@@ -262,6 +313,16 @@ class _TurnParser:
         target = self._active(slot) if slot else None
         if target is None and wanted:
             target = next((t for t in self._live() if self._had_value(t.key, wanted)), None)
+        if target is None and wanted and (typed := typed_phrases(wanted)):
+            # "go back to 140": the task that had that value
+            earlier = [t for t in self._recent() if self._had_value(t.key, typed[0][1])
+                       and not mentions(t.value or "", typed[0][1])]
+            if earlier:
+                value = self._past_value(earlier[0].key, typed[0][1])
+                self._emit(Intent.ROLLBACK, raw, [RollbackTask(key=earlier[0].key,
+                                                               to_value=value)],
+                           about=[earlier[0].key])
+                return True
         if target is None and wanted and not any(
                 mentions(f"{t.title} {t.value or ''}", wanted) for t in self._live()):
             # "Mind maps take too long. Go back to the flashcards.": what is swapped back out
@@ -319,6 +380,8 @@ class _TurnParser:
                 old = self.negated[-1]
             if old is None:
                 old = self._context_old(new)
+        elif (m := _CHANGE.match(c)) and self._change_named(m["old"], m["new"], raw, slot):
+            return True
         elif ((m := _INSTEAD.match(c)) and not value_phrases(m["new"])
               and not any(p.match(m["new"]) for p in (_CANCEL, _RESTORE, _DONE, _ADD_TO))):
             pair = self._aligned_swap(clean_phrase(m["new"]), m["old"])
@@ -327,18 +390,24 @@ class _TurnParser:
             old, new = pair
         elif m := _CHANGE.match(c):
             old, new = m["old"], clean_phrase(m["new"])
-            # "change the date to June 15th" names a task, not a value to swap everywhere.
-            target = (self._active(slot) if slot else None) or self._match(old, self._live())
-            if target is not None and not any(
-                    mentions(f"{t.title} {t.value or ''}", clean_phrase(old))
-                    for t in self._live() if t.key != target.key):
-                self._update(target, new, raw)
-                return True
         else:
             return False
         if not old or not new:
             return False
         return self._swap(clean_phrase(old), new, raw, Intent.REPLACE)
+
+    def _change_named(self, old: str, new: str, raw: str, slot: str | None) -> bool:
+        """'Change the date to June 15th' names a task, not a value to swap everywhere."""
+        new = clean_phrase(new)
+        target = (self._active(slot) if slot else None) or self._match(old, self._live())
+        if target is None or any(mentions(f"{t.title} {t.value or ''}", clean_phrase(old))
+                                 for t in self._live() if t.key != target.key):
+            return False
+        typed = typed_phrases(new, sentence=False)
+        if target.value and typed and all(retype(target.value, k, p) for k, p in typed):
+            return self._set_typed(target, typed, raw)
+        self._update(target, new, raw)
+        return True
 
     def _swap(self, old: str, new: str, raw: str, intent: Intent) -> bool:
         """Put ``new`` in place of ``old`` in every live task that mentions it."""
@@ -459,6 +528,16 @@ class _TurnParser:
             return False
         items = m["items"] or m["items2"] or m["items4"]
         cancelled = [t for t in self.tasks.values() if t.status == TaskStatus.CANCELLED]
+        if clean_phrase(items).lower() in _PRONOUNS:
+            said = [self.tasks[k] for k in reversed(self.mentioned) if k in self.tasks]
+            back = [t for t in said if t.status == TaskStatus.CANCELLED]
+            if back:
+                return self._set_statuses(back[:1], TaskStatus.ACTIVE, Intent.RESTORE, raw)
+            changed = [t for t in self._recent() if len(self.past.get(t.key, [])) > 1]
+            if changed:  # "put it back" when nothing was removed: its previous value
+                self._emit(Intent.ROLLBACK, raw, [RollbackTask(key=changed[0].key)],
+                           about=[changed[0].key])
+                return True
         targets = self._items(items, cancelled, slot)
         if targets:
             return self._set_statuses(targets, TaskStatus.ACTIVE, Intent.RESTORE, raw)
@@ -484,8 +563,15 @@ class _TurnParser:
             dependents = [t for t in [self._active(slot)] if t is not None]
         else:
             dependents = self._items(a_text, self._live(), slot)
-        if not dependents:
-            return False
+        if not dependents:  # "The vaccinations depend on the vet visit": a new task
+            b = self._match(b_text, self._live())
+            name = clean_phrase(a_text)
+            if b is None or len(name.split()) > 4 or name.lower() in _PRONOUNS or not stems(name):
+                return False
+            add = self._add(name, parents=b.parents[:1] or [b.key])
+            self._emit(Intent.DEPEND, raw, [add, AddDependency(key=add.key, depends_on=b.key)],
+                       about=[add.key, b.key])
+            return True
         others = [t for t in self._live() if t not in dependents]
         short = clean_phrase(_DEPEND_TAIL.sub("", b_text))
         b = self._match(b_text, others) or (self._match(short, others) if short else None)
@@ -508,6 +594,8 @@ class _TurnParser:
         container = clean_phrase(m["container"])
         ops: list[Operation] = []
         root = self._match(container, [t for t in self._live() if not t.parents])
+        if root is None and container.lower() in ("list", "plan", "it", "them", "that"):
+            root = self.under or self._root_for(None)  # "add X to the list": the plan in talk
         if root is None:
             ops.append(self._add(container.capitalize(), key=slug(container)))
             root = self.tasks[ops[-1].key]
@@ -539,6 +627,11 @@ class _TurnParser:
         ops: list[Operation] = []
         about = [root.key]
         for item in _distribute(_expand(split_list(m["items"]))):
+            if ops and isinstance(ops[-1], AddTask) and _only_value(item):
+                ops[-1] = ops[-1].model_copy(update={"value": clean_phrase(
+                    re.sub(r"^(?:around|about|at|for|on|costs?|roughly)\s+", "", item, flags=_I))})
+                self._pending(self.tasks[ops[-1].key], value=ops[-1].value)
+                continue
             existing = self._match(item, list(self.tasks.values()), strict=True)
             if existing is not None and existing.status == TaskStatus.CANCELLED:
                 ops.append(self._set_status(existing, TaskStatus.ACTIVE))
@@ -557,20 +650,24 @@ class _TurnParser:
         m = _RETIME.match(c)
         if not m:
             return False
-        what = clean_phrase(m["what"] or m["what2"] or "")
-        phrases = value_phrases(m["v"])
-        if not phrases or not stems(what) or what.lower() in ("it", "this", "that", "them"):
+        what = clean_phrase(re.sub(r"\s+(?:up|down|back|forward|out)$", "",
+                                   m["what"] or m["what2"] or "", flags=_I))
+        typed = [(k, p) for k, p in typed_phrases(m["v"]) if k != ValueKind.NAME]
+        if not typed or not stems(what) or what.lower() in _PRONOUNS:
             return False
-        kind = value_kind(phrases[0])
-        if kind not in (ValueKind.TIME, ValueKind.DATE):
-            return False
-        typed = [t for t in self._live() if t.value and value_kind(t.value) == kind]
-        if (slot_task := self._match(what, typed)) is not None:
-            self._update(slot_task, clean_phrase(m["v"]), raw)
+        kind, first = typed[0]
+        phrases = [first]
+        typed_tasks = [t for t in self._live() if t.value and value_kind(t.value) == kind]
+        if (slot_task := self._match(what, typed_tasks)) is None:
+            holders = [t for t in self._live() if retype(t.value or "", kind, phrases[0])]
+            slot_task = self._match(what, holders)
+        if slot_task is not None:
+            new = _span(m["v"], kind) or clean_phrase(m["v"])
+            self._update(slot_task, retype(slot_task.value or "", kind, new) or new, raw)
             return True
         roots = [t for t in self._live() if not t.parents]
         root = self._match(what, roots)
-        if root is None:
+        if root is None or kind not in (ValueKind.TIME, ValueKind.DATE):
             return False
         ops = self._typed_updates(root, m["v"])
         if not ops:
@@ -678,6 +775,194 @@ class _TurnParser:
                                  key=f"{root.key}.{name}"))
         self._emit(Intent.NEW, raw, ops, about=[root.key])
 
+    def _plan(self, c: str, raw: str, slot: str | None) -> bool:
+        """'I'm organising X in PLACE from DATE to DATE: A, B and C': a root with its
+        attributes as its value and the listed items under it."""
+        m = _PLAN.match(c)
+        if not m or slot is not None or not is_verb(m["verb"]):
+            return False
+        head, _, items = m["rest"].partition(":")
+        title, value = _title_and_roles(head)
+        if not title or not stems(title) or len(title.split()) > 6:
+            return False
+        roots = [t for t in self._live() if not t.parents]
+        root = self._match(title, roots, strict=True)
+        ops: list[Operation] = []
+        if root is None:
+            ops.append(self._add(title[:1].upper() + title[1:], value=value or None,
+                                 key=slug(title)))
+            root = self.tasks[ops[-1].key]
+        about = [root.key]
+        for item in _expand(split_list(items)):
+            ops += self._item(item, root)
+            about.append(ops[-1].key if ops else root.key)
+        if not ops:
+            return False
+        self._emit(Intent.NEW, raw, ops, about=about)
+        self.focus = [root.key, *[f for f in self.focus if f != root.key]]
+        return True
+
+    def _steps_list(self, c: str, raw: str, slot: str | None) -> bool:
+        """'For the move, I need to book a van, pack the kitchen and call the bank': steps,
+        each a verb phrase, under the plan named or in talk."""
+        if slot is not None or not (self.under or self.also):
+            return False
+        steps = [step for step, _ in _steps(re.sub(r"^also\s+|\s+(?:too|as well)$", "", c,
+                                                  flags=_I))]
+        if len(steps) < 2 or not all(_imperative(step) for step in steps):
+            return False
+        root = self.under or self._root_for(None)
+        if root is None:
+            return False
+        ops: list[Operation] = []
+        for step in steps:
+            ops += self._item(step[:1].upper() + step[1:], root)
+        if not ops:
+            return False
+        self._emit(Intent.NEW, raw, ops, about=[root.key, *(o.key for o in ops)])
+        return True
+
+    def _needs(self, c: str, raw: str, slot: str | None) -> bool:
+        """'The stew needs carrots, onions and thyme': parts under the task named, unless the
+        object is a task already (then it is a dependency) or comes first (a prerequisite)."""
+        m = _NEEDS.match(c)
+        if not m or slot is not None:
+            return False
+        if re.search(r"\b(?:first|beforehand|before|done|finished|ready|in place)\b", m["items"],
+                     _I):
+            return False
+        subject = clean_phrase(m["subj"])
+        parts = _expand(split_list(m["items"]))
+        live = self._live()
+        if not parts or any(self._match(p, live, strict=True) for p in parts):
+            return False
+        if subject.lower() in (*_PRONOUNS, "i", "we", "you"):
+            parent = self.under or self._root_for(None)
+        else:
+            parent = self._match(subject, live)
+        ops: list[Operation] = []
+        if parent is None:
+            if len(subject.split()) > 4 or not stems(subject):
+                return False
+            ops.append(self._add(subject[:1].upper() + subject[1:], key=slug(subject)))
+            parent = self.tasks[ops[-1].key]
+        about = [parent.key]
+        for part in parts:
+            ops += self._item(part, parent)
+            about.append(ops[-1].key if ops else parent.key)
+        if not ops:
+            return False
+        self._emit(Intent.NEW, raw, ops, about=about)
+        return True
+
+    def _reference_set(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Bump it to 160', 'make that $35', 'give it to Lena instead': a new value of a kind
+        for the task 'it' stands for: the latest one talked about that holds such a value."""
+        m = re.match(r"^(?P<before>.*?\S)\s+(?P<ref>it|that|this|them)\b(?P<after>.*)$", c, _I)
+        if not m or read_frame(m["before"]).intent in _NOT_A_SET:
+            return False
+        typed = typed_phrases(m["after"], sentence=False)
+        if not typed:
+            return False
+        before = [(k, p) for k, p in typed_phrases(m["before"], sentence=False)
+                  if k == ValueKind.NAME and not is_verb(p.split()[0])]
+        return self._set_typed(None, before + typed, raw)
+
+    def _stated_value(self, c: str, raw: str, slot: str | None) -> bool:
+        """'The oil change is booked at the garage on the 9th', 'Headcount's up to 140': a
+        value for the task named; a new attribute of the plan when no task has that name."""
+        m = _COPULA.match(c)
+        if not m or slot is not None or _NEGATIVE.search(c):
+            return False
+        subject = clean_phrase(m["subj"])
+        rest = _PREPARED.sub("", m["rest"].strip())
+        if subject.lower() in ("i", "we", "you", "there", "what", "here", "who", "that", "this"):
+            return False
+        typed = typed_phrases(rest, sentence=False)
+        plan = re.match(r"^going to\s+(?P<v>.+)$", rest, _I)
+        if not typed and not plan:
+            return False
+        value = clean_phrase(_VALUE_LEAD.sub("", plan["v"] if plan else rest, count=1))
+        if not value or len(subject.split()) > 5:
+            return False
+        if subject.lower() in _PRONOUNS:
+            said = [self.tasks[k] for k in reversed(self.mentioned) if k in self.tasks]
+            if not said:
+                return self._set_typed(None, typed, raw)
+            target: Task | None = said[0]  # "he's coming on the 14th": who was just named
+        else:  # the subject names the task; a word of its value ('Bob') does not
+            target = self._match(subject, self._live(), by_value=False)
+        if target is None:
+            root = self.under or self._root_for(None)
+            if root is None or not typed or typed_phrases(subject):
+                return False
+            add = self._add(subject[:1].upper() + subject[1:], value=value, parents=[root.key],
+                            key=f"{root.key}.{slug(subject)}")
+            self._emit(Intent.NEW, raw, [add], about=[add.key])
+            return True
+        current = target.value or ""
+        kinds = {k for k, _ in typed}
+        if current and typed and all(retype(current, k, "x") is not None for k in kinds):
+            return self._set_typed(target, typed, raw)
+        self._update(target, value, raw)
+        return True
+
+    def _set_typed(self, target: Task | None, typed: list[tuple[ValueKind, str]],
+                   raw: str) -> bool:
+        """Put each kind of value in ``typed`` in place of the same kind in ``target`` (or, for
+        'it', in the latest task talked about that holds that kind)."""
+        text = raw
+        changes: dict[str, str] = {}
+        for kind in dict.fromkeys(k for k, _ in typed):
+            new = _span(text, kind) or next(p for k, p in typed if k == kind)
+            task = target or next((t for t in self._recent()
+                                   if retype(t.value or "", kind, new) is not None), None)
+            if task is None:
+                continue
+            current = changes.get(task.key, task.value or "")
+            changes[task.key] = retype(current, kind, new) or current
+        ops: list[Operation] = []
+        for key, value in changes.items():
+            task = self.tasks[key]
+            if not _same(task.value or "", value):
+                ops.append(ReviseTask(key=key, value=value))
+                self._pending(task, value=value)
+        if not ops:
+            return False
+        self._emit(Intent.UPDATE, raw, ops, about=list(changes))
+        return True
+
+    def _item(self, item: str, parent: Task) -> list[Operation]:
+        """An item of a list under ``parent``: a task, its quantity as its value ('2 tons of
+        gravel' -> 'gravel', '2 tons'); one already in memory is linked or brought back."""
+        existing = self._match(item, list(self.tasks.values()), strict=True)
+        if existing is not None and existing.key != parent.key:
+            ops: list[Operation] = []
+            if existing.status == TaskStatus.CANCELLED:
+                ops.append(self._set_status(existing, TaskStatus.ACTIVE))
+            if parent.key not in existing.parents:
+                ops.append(LinkParent(key=existing.key, parent=parent.key))
+                self._pending(existing, parents=[*existing.parents, parent.key])
+            return ops
+        value = None
+        if m := _QUANTITY_OF.match(item):
+            item, value = m["noun"], m["n"]
+        return [self._add(item, value=value, parents=[parent.key])]
+
+    def _recent(self) -> list[Task]:
+        """Live tasks, the ones this turn spoke of last first, then the latest changed."""
+        said = [self.tasks[k] for k in reversed(self.mentioned) if k in self.tasks]
+        rest = sorted((t for t in self._live() if t.key not in self.mentioned),
+                      key=lambda t: (t.updated_at is None, -(t.updated_at.timestamp()
+                                                            if t.updated_at else 0), t.key))
+        seen: set[str] = set()
+        out: list[Task] = []
+        for task in [*said, *rest]:
+            if task.key not in seen and task.status != TaskStatus.CANCELLED:
+                seen.add(task.key)
+                out.append(task)
+        return out
+
     # -- helpers -----------------------------------------------------------------------------
 
     def _emit(
@@ -693,6 +978,8 @@ class _TurnParser:
         self.subtasks.append(Subtask(text=raw.strip(), intent=intent, operations=list(ops),
                                      about=list(dict.fromkeys(about)),
                                      conflicts=list(conflicts)))
+        if track:
+            self.mentioned += [k for k in about if k in self.tasks]
         for key in about if track else ():  # what a turn speaks of is what "it" means next
             task = self.tasks.get(key)
             if task is not None:
@@ -711,10 +998,16 @@ class _TurnParser:
         """Revise the root's slots whose kind (time, date, name) matches a value in ``text``."""
         ops: list[Operation] = []
         children = [t for t in self._live() if root.key in t.parents]
+        order = {t.key: i for i, t in enumerate(self._recent())}
+        children.sort(key=lambda t: order.get(t.key, len(order)))
         for phrase in value_phrases(text):
             kind = value_kind(phrase)
+            if kind == ValueKind.OTHER:
+                continue
             slot = next((t for t in children if t.value and value_kind(t.value) == kind
                          and not re.search(r"\.part-\d+$", t.key)), None)
+            slot = slot or next((t for t in children if retype(t.value or "", kind, phrase)
+                                 and not re.search(r"\.part-\d+$", t.key)), None)
             if slot is None:
                 if kind == ValueKind.NAME:
                     continue  # a bare name is no slot of its own
@@ -722,8 +1015,9 @@ class _TurnParser:
                                 key=f"{root.key}.{kind.value}")
                 ops.append(add)
             elif not _same(slot.value or "", phrase):
-                ops.append(ReviseTask(key=slot.key, value=phrase))
-                self._pending(slot, value=phrase)
+                value = retype(slot.value or "", kind, phrase) or phrase
+                ops.append(ReviseTask(key=slot.key, value=value))
+                self._pending(slot, value=value)
         return ops
 
     def _conflicts(self, text: str, exclude: str) -> list[Conflict]:
@@ -839,7 +1133,11 @@ class _TurnParser:
 
     def _items(self, text: str, candidates: list[Task], slot: str | None) -> list[Task]:
         """The tasks a list of phrases names, each matched at most once."""
-        if clean_phrase(text).lower() in ("it", "this", "that", "them", "everything"):
+        if clean_phrase(text).lower() in (*_PRONOUNS, "everything"):
+            said = [self.tasks[k] for k in reversed(self.mentioned) if k in self.tasks
+                    and self.tasks[k] in candidates]
+            if said and clean_phrase(text).lower() != "everything":
+                return said[:1]  # what this turn spoke of last
             task = self._active(slot) if slot else self._root_for(None)
             return [task] if task is not None and task in candidates else []
         found: list[Task] = []
@@ -849,8 +1147,8 @@ class _TurnParser:
                 found.append(task)
         return found
 
-    def _match(self, phrase: str | None, candidates: list[Task], *, strict: bool = False
-               ) -> Task | None:
+    def _match(self, phrase: str | None, candidates: list[Task], *, strict: bool = False,
+               by_value: bool = True) -> Task | None:
         """The candidate whose key, title and value share the most words with ``phrase``.
         At least half the phrase's words must match (all of them when ``strict``)."""
         words = set(stems(phrase or ""))
@@ -859,7 +1157,7 @@ class _TurnParser:
         best, best_score = None, 0.0
         for task in candidates:
             own = set(stems(f"{task.key.replace('-', ' ').replace('.', ' ')} "
-                            f"{task.title} {task.value or ''}"))
+                            f"{task.title} {task.value or '' if by_value else ''}"))
             score = len(words & own) / len(words)
             if score > best_score:
                 best, best_score = task, score
@@ -877,6 +1175,53 @@ class _TurnParser:
 
 
 # -- phrase helpers ---------------------------------------------------------------------------
+
+
+_NOT_A_SET = frozenset({"cancel", "restore", "rollback", "done", "check", "depend", "split",
+                        "merge", "reset", "add"})
+_NEGATIVE = re.compile(r"\b(?:not|no|never|can't|cannot|won't|isn't|aren't|wasn't|weren't|"
+                       r"doesn't|don't|didn't)\b", _I)
+
+
+def _imperative(phrase: str) -> bool:
+    """A phrase that starts with a verb in its base form ('write a cover letter')."""
+    words = phrase.split()
+    return bool(words) and is_verb(words[0]) and lemma(words[0]) == words[0].lower()
+
+
+def _only_value(item: str) -> bool:
+    """An item that is only a value ('around $40 a month'), no task of its own."""
+    typed = typed_phrases(item, sentence=False)
+    rest = item
+    for _, phrase in typed:
+        rest = rest.replace(phrase, " ")
+    return bool(typed) and not set(stems(rest)) - {"month", "week", "day", "year", "around",
+                                                   "roughly", "cost", "each", "per", "hour"}
+
+
+def _span(text: str, kind: ValueKind) -> str | None:
+    """The stretch of ``text`` from its first to its last phrase of ``kind`` when they form
+    one run ('Tuesdays and Fridays'); else its first such phrase."""
+    phrases = [p for k, p in typed_phrases(text) if k == kind]
+    if not phrases:
+        return None
+    start = text.find(phrases[0])
+    end = text.rfind(phrases[-1]) + len(phrases[-1])
+    between = text[start:end]
+    if len(phrases) > 1 and re.fullmatch(
+            r"(?:" + "|".join(re.escape(p) for p in phrases) + r"|[\s,]|and|or|&)+", between):
+        return between
+    return phrases[0]
+
+
+def _title_and_roles(head: str) -> tuple[str, str]:
+    """'DevDay, a conference in Lisbon' -> ('DevDay', 'a conference in Lisbon'); 'my move
+    from A to B on a date' -> ('move', 'from A to B on a date')."""
+    m = re.match(r"^(?P<title>.+?)(?:\s*,\s*|\s+(?=(?:in|from|to|on|at|for|with|by|this|"
+                 r"next|starting|until|between|near)\b))(?P<rest>.*)$", head.strip(), _I)
+    if m is None:
+        return clean_phrase(head), ""
+    return clean_phrase(m["title"]), m["rest"].strip(" ,.")
 
 
 def _same(a: str, b: str) -> bool:
