@@ -19,7 +19,7 @@ from tme_neo4j.engine import TaskMemoryEngine, TurnResult
 from tme_neo4j.errors import InvalidInputError, NotFoundError
 from tme_neo4j.models import Task, TaskStatus, WorkspaceState
 from tme_neo4j.store import MemoryStore
-from tme_neo4j.trim.base import Interpreter
+from tme_neo4j.trim.base import Intent, Interpreter
 from tme_neo4j.trim.language import fold
 
 __all__ = ["Check", "Expect", "Scenario", "ScenarioReport", "load_scenario", "run_scenario"]
@@ -66,6 +66,7 @@ class TurnReport(BaseModel):
     checks: list[Check]
     context_tokens: int
     baseline_tokens: int
+    unparsed: list[str] = Field(default_factory=list, description="clauses TRIM did not read")
 
 
 class ScenarioReport(BaseModel):
@@ -73,6 +74,7 @@ class ScenarioReport(BaseModel):
     passed: int
     total: int
     turns: list[TurnReport]
+    unparsed: int = Field(default=0, description="clauses TRIM did not read, over the turns")
     context_tokens: int = Field(description="context tokens summed over the turns")
     baseline_tokens: int = Field(description="flat-transcript tokens summed over the turns")
 
@@ -119,7 +121,9 @@ def run_scenario(
         checks = _check(turn.expect, before, after, state, result.reply)
         reports.append(TurnReport(n=n, user=turn.user, reply=result.reply, checks=checks,
                                   context_tokens=result.context_tokens,
-                                  baseline_tokens=result.baseline_tokens))
+                                  baseline_tokens=result.baseline_tokens,
+                                  unparsed=[s.text for s in result.subtasks
+                                            if s.intent == Intent.UNPARSED]))
         if on_turn is not None:
             on_turn(n, result)
     checks = [c for t in reports for c in t.checks]
@@ -127,6 +131,7 @@ def run_scenario(
         name=scenario.name, passed=sum(c.ok for c in checks), total=len(checks), turns=reports,
         context_tokens=sum(t.context_tokens for t in reports),
         baseline_tokens=sum(t.baseline_tokens for t in reports),
+        unparsed=sum(len(t.unparsed) for t in reports),
     )
 
 

@@ -132,14 +132,17 @@ def evaluate(
             if not json_:
                 _print_report(report)
     passed, total = sum(r.passed for r in reports), sum(r.total for r in reports)
+    unparsed = sum(r.unparsed for r in reports)
     context = sum(r.context_tokens for r in reports)
     baseline = sum(r.baseline_tokens for r in reports)
     if json_:
-        print_json({"passed": passed, "total": total, "context_tokens": context,
+        print_json({"passed": passed, "total": total, "unparsed": unparsed,
+                    "context_tokens": context,
                     "baseline_tokens": baseline,
                     "scenarios": [r.model_dump(mode="json") for r in reports]})
     else:
-        _say(f"total: {passed}/{total} checks passed; context {context} tokens against "
+        _say(f"total: {passed}/{total} checks passed; {unparsed} clauses not understood; "
+             f"context {context} tokens against "
              f"{baseline} for the flat transcript ({_saving(context, baseline)})", "bold")
     if passed != total:
         raise typer.Exit(1)
@@ -152,7 +155,8 @@ def _saving(context: int, baseline: int) -> str:
 
 
 def _print_report(report: ScenarioReport) -> None:
-    _say(f"{report.name}: {report.passed}/{report.total} checks passed")
+    _say(f"{report.name}: {report.passed}/{report.total} checks passed; {report.unparsed} "
+         "clauses not understood")
     for turn in report.turns:
         status = "ok " if all(c.ok for c in turn.checks) else "FAIL"
         _say(f"  {status} turn {turn.n:>2}  context {turn.context_tokens:>4} / transcript "

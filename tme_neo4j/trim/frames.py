@@ -97,12 +97,17 @@ def read_frame(clause: str, *, question_mark: bool = False, original: str | None
     polite = _POLITE.match(text) or _POLITE_BEFORE.search((original or clause)[:60])
     body = polite["rest"] if polite and polite.re is _POLITE else text
     words = _WORD.findall(body)
-    if polite is None and (question_mark or (words and words[0].lower() in _QUESTION_WORDS)):
+    if polite is None and (question_mark or _asks_first(words)):
         return Frame(text, Mood.QUESTION, negated)
     stripped = _SUBJECT.sub("", body)
     imperative = stripped != body or polite is not None
     words = _WORD.findall(stripped)
     found = verb_at(words)
+    if (len(words) > 2 and words[-1].lower() in _PARTICLES
+            and (found is None or " " not in found[0])):
+        split = f"{lemma(words[0])} {words[-1].lower()}"  # "put the octopus back"
+        if split in verbs():
+            found = (split, 1)
     if found is not None or (words and is_verb(words[0]) and _starts_clause(words)):
         entry, n = found if found is not None else (lemma(words[0]), 1)
         intent = found[0] if found is not None else None
@@ -116,6 +121,33 @@ def read_frame(clause: str, *, question_mark: bool = False, original: str | None
     obj, roles = _roles(rest)
     return Frame(text, Mood.STATEMENT, negated, verb=verb, object=obj, roles=roles,
                  subject=subject)
+
+
+_WH = frozenset({"what", "what's", "whats", "which", "who", "whom", "whose", "when", "where",
+                 "why", "how"})
+_SUBJECTS = frozenset({"i", "you", "we", "they", "he", "she", "it", "the", "my", "our", "this",
+                       "that", "there", "your", "anything", "everything"})
+
+
+_PARTICLES = frozenset({"back", "out", "off", "up", "down", "in", "over", "through"})
+_BE = frozenset({"is", "are", "was", "were", "isn't", "aren't", "wasn't", "weren't"})
+_PRONOUN_SUBJECTS = frozenset({"i", "you", "we", "they", "he", "she", "it", "there"})
+
+
+def _asks_first(words: list[str]) -> bool:
+    """A question word first: a wh-word, or an auxiliary before its subject ('did I', 'is
+    the'); 'do a grocery run' is a request."""
+    if not words:
+        return False
+    first = words[0].lower()
+    if first in _WH:
+        return True
+    if first in _QUESTION_WORDS and len(words) > 1:
+        second = words[1].lower()
+        if first in _BE:  # "is the exam still on Friday"
+            return second in _SUBJECTS
+        return second in _PRONOUN_SUBJECTS  # "did I", not "do the dishes"
+    return False
 
 
 def _starts_clause(words: list[str]) -> bool:

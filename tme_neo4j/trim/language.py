@@ -57,6 +57,7 @@ and or but also too just only all any some please can could would you i me we us
 is are was were be been am do does did have has had will shall should may might must not no
 so then now there here what which who whom when where why how currently still ever never yet
 into onto out up about as than instead actually again back after before both each every
+i'm i've i'll i'd we're we've we'll we'd you're it's that's there's
 """
 STOP = frozenset(_STOP_WORDS.split())
 
@@ -92,10 +93,11 @@ _CLAUSE_BREAK = re.compile(
     r"\s*(?:;|,\s*and then\b|,\s*then\b|,\s*(?:and\s+)?so\b|,\s*but\b|,?\s*because\b|"
     rf",?\s*and\b(?=\s+(?:please\s+)?(?:{_CHANGE_VERBS}|keep|put|make|use|book|schedule|mark)\b)|"
     r",\s*(?:and\s+)?(?=(?:i|we|you|they|he|she|it)(?:'\w+)?\s)|"
-    rf",\s*(?=(?:please\s+)?(?:{_CHANGE_VERBS}|mark|put|make|give|bring)\b)|"
+    rf",\s*(?=(?:please\s+)?(?:{_CHANGE_VERBS}|mark|put|make|give|bring|tick|cross|scratch)\b)|"
     r",\s*(?:and\s+)?(?=(?:the\s+|my\s+|our\s+|her\s+|his\s+|their\s+)?[\w-]+(?:'s|'re)\s)|"
-    r",\s*(?:and\s+)?(?=(?:the|my|our|her|his|their)\s+(?:[\w-]+\s+){0,3}?(?:is|are|was|were|"
-    r"says|said|needs?|depends?|requires?|got)\b))\s*", re.IGNORECASE)
+    r",\s*(?:and\s+)?(?=(?:(?:the|my|our|her|his|their)\s+)?(?:[\w$-]+\s+){0,2}?(?:is|are|was|"
+    r"were|says|said|needs?|depends?|requires?|got|wants?|thinks?|[a-z]+ed)\b))\s*",
+    re.IGNORECASE)
 _GOAL_START = re.compile(r"^\s*(?:in order )?to\s+[^,]+,", re.IGNORECASE)
 
 
@@ -230,7 +232,7 @@ def replace_word(text: str, old: str, new: str) -> str:
 def _word_pattern(phrase: str) -> re.Pattern[str]:
     words = [re.escape(singular(w)) for w in phrase.split()]
     body = r"\s+".join(words)
-    return re.compile(rf"\b{body}(?:s|es)?\b", re.IGNORECASE)
+    return re.compile(rf"(?<![\w$£€]){body}(?:s|es)?(?!\w)", re.IGNORECASE)
 
 
 class ValueKind(StrEnum):
@@ -260,7 +262,8 @@ _NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
 #: A quantity: a number with its unit if one follows ('3 tons', '150 seats', '5k', 'three').
 COUNT_RE = re.compile(rf"\b\d+(?:\.\d+)?k\b|\b(?:\d+(?:\.\d+)?|{_NUMBER_WORDS})\b"
                       r"(?:\s+(?!(?:am|pm|of|and|or|to|the|a|an|at|on|in|for|with|from|by|each|"
-                      rf"per|more|less|extra|{_MONTHS})\b)[a-z]+)?", re.IGNORECASE)
+                      r"per|more|less|extra|now|then|instead|please|total|altogether|is|are|"
+                      rf"was|were|{_MONTHS})\b)[a-z]+)?", re.IGNORECASE)
 _NAME_RE = re.compile(r"\b[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|\d+\w*))*")
 
 
@@ -313,7 +316,8 @@ def retype(current: str, kind: ValueKind, new: str) -> str | None:
         return None
     start, end = spans[0].start(), spans[0].end()
     for m in spans[1:]:
-        if re.fullmatch(r"[\s,]*(?:and|or|&)?[\s,]*", current[end:m.start()]):
+        if re.fullmatch(r"[\s,]*(?:and|or|&|-|to|through|until|till)?[\s,]*",
+                        current[end:m.start()]):
             end = m.end()
     return current[:start] + new + current[end:]
 

@@ -17,6 +17,7 @@ from lemminflect import getAllInflections, getAllLemmas
 __all__ = [
     "attribute_of",
     "attributes",
+    "can_be_noun",
     "in_dictionary",
     "is_verb",
     "lemma",
@@ -61,6 +62,13 @@ def lemma(word: str) -> str:
 def in_dictionary(word: str) -> bool:
     """Whether the lemmatizer knows ``word`` at all."""
     return bool(getAllLemmas(word.lower()))
+
+
+@cache
+def can_be_noun(word: str) -> bool:
+    """Whether ``word`` can name a thing: a noun reading, or a word the dictionary lacks."""
+    found = getAllLemmas(word.lower())
+    return not found or "NOUN" in found or "PROPN" in found
 
 
 @cache

@@ -27,7 +27,7 @@ from tme_neo4j.models import (
     Task,
     TaskStatus,
 )
-from tme_neo4j.trim.base import Conflict, Intent, Subtask, TrimResult, TrimView
+from tme_neo4j.trim.base import READ_ONLY, Conflict, Intent, Subtask, TrimResult, TrimView
 from tme_neo4j.trim.frames import Mood, read_frame
 from tme_neo4j.trim.language import (
     STOP,
@@ -48,7 +48,14 @@ from tme_neo4j.trim.language import (
     value_kind,
     value_phrases,
 )
-from tme_neo4j.trim.lexicon import is_verb, lemma, verb_pattern
+from tme_neo4j.trim.lexicon import (
+    attribute_of,
+    can_be_noun,
+    in_dictionary,
+    is_verb,
+    lemma,
+    verb_pattern,
+)
 
 __all__ = ["RuleInterpreter"]
 
@@ -105,9 +112,14 @@ _DONE = re.compile(
     r"(?:now\s+|all\s+)?(?:done|finished|complete|completed|taken care of|sorted|bought|paid|"
     r"sent|submitted|handled|ready)(?:\s*,.*)?$|"
     r"^(?:i|we)\s+(?:have\s+|'ve\s+)?(?:finished|completed|did|done)\s+(?P<items2>.+)$|"
+    r"^(?:mark|tick|check|cross)\s+(?P<items4>.+?)\s+(?:as\s+)?(?:done|finished|complete|"
+    r"completed|off)$|"
     rf"^{verb_pattern('done')}\s+(?P<items3>.+)$", _I)
+#: "Take the sofa off the list": a particle after the object.
+_CANCEL_OFF = re.compile(r"^(?:take|strike|knock|leave)\s+(?P<items>.+?)\s+(?:off|out)"
+                         r"(?:\s+(?:of\s+)?(?:the|my|our)\s+[\w-]+)?$", _I)
 _DEPEND = re.compile(
-    r"^(?P<a>.+?)\s+(?:needs|need|requires|require|depends on|depend on|waits for|"
+    r"^(?P<a>.+?)\s+(?:needs|need|requires|require|depends on|depend on|waits for|wait for|"
     r"(?:must|has to|have to|should|will have to|can only|needs to|need to) "
     r"wait (?:for|until|till)|"
     r"comes after|come after|can only (?:start|happen|begin|be done) (?:after|once|when)|"
@@ -123,13 +135,15 @@ _MOVE = re.compile(
     rf"^(?:{verb_pattern('move', 'set')}|make|put)\s+"
     r"(?:it|this|that|everything|the \w+)?\s*(?:back\s+)?(?:to|for|at|on|into|until)?\s*"
     r"(?P<v>.+)$", _I)
-_WANT = re.compile(r"^(?:i|we)\s+(?P<also>(?:also|still|really|just|then)\s+)?"
-                   r"(?:need|want|would like|'d like|have)\s+to\s+(?P<rest>.+)$", _I)
+_WANT = re.compile(r"^(?:i|we)\s*(?P<also>(?:also|still|really|just|then)\s+)?"
+                   r"(?:'ve\s+|\s*have\s+|'ll\s+|\s*will\s+)?(?:(?:need|want|would like|'d like|"
+                   r"have|got|decided|plan|planned|'m going|am going|are going|'re going)\s+to|"
+                   r"gotta)\s+(?P<rest>.+)$", _I)
 _ALSO = re.compile(r"^also\b|\b(?:too|as well)$", _I)
 _ADD_HERE = re.compile(r"^(?:also\s+)?(?:add|include|throw in|toss in)\s+(?P<items>.+)$", _I)
-#: "Push the release date to March 21", "The exam got moved to December 15".
+#: "Push the launch date to May 2", "The audit was moved to June 9".
 _RETIME = re.compile(
-    rf"^(?:{verb_pattern('move', 'set')}\s+(?P<what>.+?)|"
+    rf"^(?:(?:(?:they|he|she|we|i)\s+)?{verb_pattern('move', 'set')}\s+(?P<what>.+?)|"
     r"(?P<what2>.+?)\s+(?:(?:got|was|were|has been|have been|is|are|is being|'s been|'s)\s+)?"
     rf"{verb_pattern('move', 'set')})\s+(?:back\s+)?(?:to|until|till|for)\s+(?P<v>.+)$", _I)
 _DEPEND_TAIL = re.compile(
@@ -137,7 +151,7 @@ _DEPEND_TAIL = re.compile(
 _NEGATED = re.compile(
     r"\b(?:no|out of|without|ran out of|run out of|don't have(?: any)?|do not have(?: any)?|"
     r"no more|lack)\s+(?P<what>[a-z][\w-]*)", _I)
-#: "The oak is way over budget", "My uncle knows a DJ": a described situation, not a task.
+#: "The pine is far too pricey", "My aunt knows a baker": a described situation, not a task.
 _DESCRIBES = re.compile(
     r"^(?:my|our|his|her|their|the|this|that|these|those)\s+(?:[\w'-]+\s+){0,3}?"
     r"(?:is|are|was|were|can|can't|cannot|could|will|won't|would|has|have|had|knows|says|said|"
@@ -158,6 +172,7 @@ _LAST_PREP = re.compile(
     r".*\b(?P<prep>to|from|on|at|in|for|near|by|around|before|after|via|with)\s+(?P<v>.+)$", _I)
 _MEANINGFUL_PREPS = {"near", "around", "before", "after", "via", "by"}
 _MAX_PARTS = 12
+_MOVED_BACK = re.compile(rf"\b(?:{verb_pattern('move')})\s+back\s+to\b", _I)
 _PRONOUNS = frozenset({"it", "this", "that", "them", "they", "those", "these", "he", "she"})
 #: "For the party, ...", "Before pickup I need to ...": a leading role phrase.
 _LEAD = re.compile(r"^(?P<prep>for|before|after|once)\s+(?P<what>[^,]+?)"
@@ -175,7 +190,7 @@ _NEEDS = re.compile(
 #: "The venue's the town hall", "Recording is on the 18th": a value stated for a task.
 _COPULA = re.compile(
     r"^(?P<subj>[\w' .&-]+?)(?:'s|'re|\s+(?:is|are|was|were|will be|has been|have been|"
-    r"got|gets))\s+(?P<rest>.+)$", _I)
+    r"got|gets|comes? to|totals?|costs?|runs?|went|goes|has gone))\s+(?P<rest>.+)$", _I)
 #: Words between a task and its value that are no part of the value.
 _VALUE_LEAD = re.compile(
     r"^(?:(?:now|still|currently|all|just)\s+)?(?:(?:going|moving|set|booked|scheduled|planned|"
@@ -183,6 +198,19 @@ _VALUE_LEAD = re.compile(
     r"(?:to|at|for|up to|down to)?\s*(?=\S)", _I)
 _PREPARED = re.compile(r"\s+(?:for now|for the moment|at the moment|actually|after all|"
                        r"instead|then|again|now)$", _I)
+#: "Make the headcount 6", "keep the soundcheck at 6:15".
+_MAKE = re.compile(r"^(?:make|set|keep|have|price|put)\s+(?!(?:it|that|this|them)\b)(?P<rest>.+)$",
+                   _I)
+#: "the sofa at $70": a task and its value, in a list of such pairs.
+_PAIR = re.compile(r"(?:^|\band\s+|,\s*)(?P<what>[\w' -]+?)\s+(?:at|to|for)\s+"
+                   r"(?P<v>[$£€]?\d[\w.,:$£€]*(?:\s+(?:am|pm))?)", _I)
+#: "Leo's got a cleaning on the 6th", "there's a test on May 2".
+_HAS = re.compile(r"^(?:(?P<owner>[\w' .-]+?)(?:'s got|'ve got| has got| have got| has| have|"
+                  r" got)|there(?:'s| is| are| will be))\s+(?:a|an|another|one more)\s+"
+                  r"(?P<rest>.+)$", _I)
+#: "lemon flavour", "navy colour": a word a kind noun qualifies.
+_KIND_WORD = re.compile(r"\b(?P<word>[\w-]+)\s+(?:flavou?r|colou?r|size|style|theme|type|"
+                        r"kind|brand|model|finish|shade|variety)\b", _I)
 _QUANTITY_OF = re.compile(r"^(?P<n>(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|"
                           r"eight|nine|ten|a dozen|a couple|a few)\s+[a-z]+)\s+of\s+(?P<noun>.+)$",
                           _I)
@@ -217,6 +245,8 @@ class _TurnParser:
     def parse(self, text: str) -> TrimResult:
         slot = None
         if m := _SLOT_PREFIX.match(text):
+            if self._listed(m[1], m[2]):  # "stuff to pack: a, b, c and d": items, not a value
+                return TrimResult(subtasks=self.subtasks)
             slot, text = slug(m[1], max_words=3), m[2]
         for sentence in sentences(text):
             question = sentence.rstrip().endswith("?")
@@ -224,8 +254,24 @@ class _TurnParser:
                 self._clause(clause, slot, question)
         return TrimResult(subtasks=self.subtasks)
 
+    def _listed(self, head: str, rest: str) -> bool:
+        items = _expand(split_list(rest))
+        if len(items) < 3 or any(_imperative(i) for i in items[:1]) or "?" in rest:
+            return False
+        live = self._live()
+        parent = self._match(head, live) or self._root_for(None)
+        ops: list[Operation] = []
+        if parent is None:
+            ops.append(self._add(clean_phrase(head).capitalize(), key=slug(head)))
+            parent = self.tasks[ops[-1].key]
+        for item in items:
+            ops += self._item(item, parent)
+        self._emit(Intent.NEW, f"{head}: {rest}", ops, about=[parent.key, *(o.key for o in ops)])
+        return True
+
     def _clause(self, raw: str, slot: str | None, question: bool) -> None:
-        c = strip_fillers(raw).rstrip(".!? ")
+        c = re.sub(r"[\s,]+(?:please|thanks|thank you|for me)$", "",
+                   strip_fillers(raw).rstrip(".!? "), flags=_I)
         self.negated += [m["what"] for m in _NEGATED.finditer(c)]
         if not re.search(r"[^\W_]", c):  # punctuation alone says nothing
             return
@@ -240,7 +286,8 @@ class _TurnParser:
             c, self.also = m["rest"], self.also or bool(m["also"])
         frame = read_frame(c, question_mark=question, original=raw)
         if frame.asks:  # a question or a request to be told: it reads, it never writes
-            self._emit(Intent.CHECK, raw, about=self._about(c, slot))
+            about = self._about(c, slot) or [t.key for t in self._live() if not t.parents][-3:]
+            self._emit(Intent.CHECK, raw, about=about)
             return
         self.under = None
         if (lead := _LEAD.match(c)) and not question:  # "For the party, ...": the plan named
@@ -252,12 +299,13 @@ class _TurnParser:
             frame = read_frame(c)
         handlers: list[Callable[[str, str, str | None], bool]] = [
             self._plan, self._steps_list, self._rollback, self._reset, self._replace,
-            self._split, self._merge, self._cancel, self._restore, self._done, self._needs,
+            self._split, self._merge, self._cancel, self._restore, self._done, self._instead_of,
+            self._needs,
             self._depend, self._add_to, self._add_here, self._goal, self._retime,
         ]
         if slot is None:
-            handlers += [self._move, self._instead_values, self._reference_set,
-                         self._stated_value]
+            handlers += [self._reference_set, self._move, self._instead_values,
+                         self._make_named, self._owned, self._stated_value, self._bare_value]
         for handler in handlers:
             if handler(c, raw, slot):
                 return
@@ -281,7 +329,7 @@ class _TurnParser:
     def _closest(self, c: str) -> list[str]:
         words = set(stems(c))
         scored = []
-        for task in self._live():
+        for task in self.tasks.values():  # a removed task may be what is meant
             own = set(stems(f"{task.key.replace('-', ' ')} {task.title} {task.value or ''}"))
             if shared := len(words & own):
                 scored.append((-shared, task.key))
@@ -297,12 +345,17 @@ class _TurnParser:
             self._emit(Intent.ROLLBACK, raw, [RollbackTask(key=changed[0].key)],
                        about=[changed[0].key])
             return True
+        if _MOVED_BACK.search(c):
+            return False  # "pushed back to Dec 15" moves a date, it restores none
         m = _ROLLBACK.search(c)
         original = _ORIGINAL.search(c) is not None
         named = _ORIGINAL_OF.search(c) if not original else None
         if named is not None and (revised := [t for t in self._live()
                                               if len(self.past.get(t.key, [])) > 1]):
             target = (self._active(slot) if slot else None) or self._match(named["noun"], revised)
+            if target is None and (kind := attribute_of(named["noun"])) in ("date", "time"):
+                target = next((t for t in self._recent() if t in revised
+                               and retype(t.value or "", ValueKind(kind), "x")), None)
             if target is not None:  # "the original date": that task's first value
                 self._emit(Intent.ROLLBACK, raw, [RollbackTask(key=target.key, to_n=1)],
                            about=[target.key])
@@ -310,22 +363,30 @@ class _TurnParser:
         if not m and not (original and slot):
             return False
         wanted = clean_phrase(_ORIGINAL.sub("", m["x"] if m else "")) or None
+        if wanted and wanted.lower() in _PRONOUNS:  # "noon was better, return to that"
+            earlier = [p for said in reversed(self.said) for _, p in typed_phrases(said)]
+            wanted = earlier[0] if earlier else None
         target = self._active(slot) if slot else None
         if target is None and wanted:
             target = next((t for t in self._live() if self._had_value(t.key, wanted)), None)
         if target is None and wanted and (typed := typed_phrases(wanted)):
             # "go back to 140": the task that had that value
-            earlier = [t for t in self._recent() if self._had_value(t.key, typed[0][1])
-                       and not mentions(t.value or "", typed[0][1])]
-            if earlier:
-                value = self._past_value(earlier[0].key, typed[0][1])
-                self._emit(Intent.ROLLBACK, raw, [RollbackTask(key=earlier[0].key,
+            said = typed[0][1]
+            holders = [t for t in self._recent() if self._had_value(t.key, said)
+                       and not mentions(t.value or "", said)]
+            if not holders and typed[0][0] == ValueKind.COUNT:  # "25 guests" names "25"
+                said = said.split()[0]
+                holders = [t for t in self._recent() if self._had_value(t.key, said)
+                           and not mentions(t.value or "", said)]
+            if holders:
+                value = self._past_value(holders[0].key, said)
+                self._emit(Intent.ROLLBACK, raw, [RollbackTask(key=holders[0].key,
                                                                to_value=value)],
-                           about=[earlier[0].key])
+                           about=[holders[0].key])
                 return True
         if target is None and wanted and not any(
                 mentions(f"{t.title} {t.value or ''}", wanted) for t in self._live()):
-            # "Mind maps take too long. Go back to the flashcards.": what is swapped back out
+            # "Podcasts are too slow. Return to the audiobooks.": what is swapped back out
             # is what the turn spoke of before.
             old = self._context_old(wanted)
             if old is not None and self._swap(old, wanted, raw, Intent.ROLLBACK):
@@ -400,6 +461,21 @@ class _TurnParser:
         """'Change the date to June 15th' names a task, not a value to swap everywhere."""
         new = clean_phrase(new)
         target = (self._active(slot) if slot else None) or self._match(old, self._live())
+        name = clean_phrase(old)
+        if (target is None and new and len(name.split()) <= 3 and name.lower() not in _PRONOUNS
+                and stems(name) and not value_phrases(name)
+                and not any(mentions(f"{t.title} {t.value or ''}", name) for t in self._live())):
+            # "set the destination to Seattle": a new attribute of the plan in talk
+            root = self.under or self._root_for(None)
+            add = self._add(name[:1].upper() + name[1:], value=new,
+                            parents=[root.key] if root else [], key=slug(name))
+            self._emit(Intent.NEW, raw, [add], about=[add.key])
+            return True
+        if target is not None and (modified := _modifier_swap(target.title, name, new)):
+            self._emit(Intent.UPDATE, raw, [ReviseTask(key=target.key, title=modified,
+                                                       value=new)], about=[target.key])
+            self._pending(target, title=modified, value=new)
+            return True
         if target is None or any(mentions(f"{t.title} {t.value or ''}", clean_phrase(old))
                                  for t in self._live() if t.key != target.key):
             return False
@@ -514,10 +590,10 @@ class _TurnParser:
         return True
 
     def _cancel(self, c: str, raw: str, slot: str | None) -> bool:
-        m = _CANCEL.match(c)
+        m = _CANCEL.match(c) or _CANCEL_OFF.match(c)
         if not m:
             return False
-        scope = self._scope(m["from"])
+        scope = self._scope(m["from"] if m.re is _CANCEL else None)
         targets = self._items(m["items"], [t for t in scope if t.status != TaskStatus.CANCELLED],
                               slot)
         return self._set_statuses(targets, TaskStatus.CANCELLED, Intent.CANCEL, raw)
@@ -527,6 +603,9 @@ class _TurnParser:
         if not m:
             return False
         items = m["items"] or m["items2"] or m["items4"]
+        if typed_phrases(items, sentence=False) and clean_phrase(items).split()[0].lower() in (
+                _PRONOUNS):
+            return False  # "keep it at 3:40" sets a value
         cancelled = [t for t in self.tasks.values() if t.status == TaskStatus.CANCELLED]
         if clean_phrase(items).lower() in _PRONOUNS:
             said = [self.tasks[k] for k in reversed(self.mentioned) if k in self.tasks]
@@ -550,7 +629,8 @@ class _TurnParser:
         m = _DONE.match(c)
         if not m or re.search(r"\b(?:after|before|once|until|till|unless|if)\b", c, _I):
             return False  # "do X after Y is done" orders two tasks, it finishes neither
-        targets = self._items(m["items"] or m["items2"] or m["items3"], self._live(), slot)
+        targets = self._items(m["items"] or m["items2"] or m["items3"] or m["items4"],
+                              self._live(), slot)
         return self._set_statuses(targets, TaskStatus.DONE, Intent.DONE, raw)
 
     def _depend(self, c: str, raw: str, slot: str | None) -> bool:
@@ -563,7 +643,7 @@ class _TurnParser:
             dependents = [t for t in [self._active(slot)] if t is not None]
         else:
             dependents = self._items(a_text, self._live(), slot)
-        if not dependents:  # "The vaccinations depend on the vet visit": a new task
+        if not dependents:  # "The permits wait on the survey": a new task
             b = self._match(b_text, self._live())
             name = clean_phrase(a_text)
             if b is None or len(name.split()) > 4 or name.lower() in _PRONOUNS or not stems(name):
@@ -645,7 +725,7 @@ class _TurnParser:
         return True
 
     def _retime(self, c: str, raw: str, slot: str | None) -> bool:
-        """'Push the release date to March 21', 'The exam got moved to December 15': the task
+        """'Push the launch date to May 2', 'The audit was moved to June 9': the task
         named, or the slot of that kind under it, takes the new time or date."""
         m = _RETIME.match(c)
         if not m:
@@ -661,12 +741,20 @@ class _TurnParser:
         if (slot_task := self._match(what, typed_tasks)) is None:
             holders = [t for t in self._live() if retype(t.value or "", kind, phrases[0])]
             slot_task = self._match(what, holders)
+        if slot_task is None and (named := self._match(what, self._live(), by_value=False)):
+            new = _span(m["v"], kind) or first
+            current = named.value or ""
+            value = retype(current, kind, new) or (f"{current}, {new}" if current else new)
+            self._update(named, value, raw)
+            return True
         if slot_task is not None:
             new = _span(m["v"], kind) or clean_phrase(m["v"])
             self._update(slot_task, retype(slot_task.value or "", kind, new) or new, raw)
             return True
         roots = [t for t in self._live() if not t.parents]
         root = self._match(what, roots)
+        if root is None and re.search(r"\b(?:whole|entire|everything|all)\b", what, _I):
+            root = self._root_for(None)  # "push the whole trip": the plan in talk
         if root is None or kind not in (ValueKind.TIME, ValueKind.DATE):
             return False
         ops = self._typed_updates(root, m["v"])
@@ -726,6 +814,10 @@ class _TurnParser:
         m = _MOVE.match(c)
         if not m or not value_phrases(m["v"]):
             return False
+        if (obj := re.match(r"^\S+\s+the\s+(?P<w>[\w-]+)", c, _I)) and obj["w"].lower() not in (
+                "date", "time", "day", "whole", "meeting", "event") and self._match(
+                obj["w"], self._live()) is None:
+            return False  # "move the volcano to Tuesday": it names no task
         root = self._root_for(None)
         if root is None:
             return False
@@ -781,7 +873,7 @@ class _TurnParser:
         m = _PLAN.match(c)
         if not m or slot is not None or not is_verb(m["verb"]):
             return False
-        head, _, items = m["rest"].partition(":")
+        head, _, items = [*re.split(r"(:)(?!\d)", m["rest"], maxsplit=1), "", ""][:3]
         title, value = _title_and_roles(head)
         if not title or not stems(title) or len(title.split()) > 6:
             return False
@@ -828,13 +920,14 @@ class _TurnParser:
         m = _NEEDS.match(c)
         if not m or slot is not None:
             return False
-        if re.search(r"\b(?:first|beforehand|before|done|finished|ready|in place)\b", m["items"],
-                     _I):
+        if re.search(r"\b(?:first|beforehand|before|done|finished|ready|in place)\b|^to\s",
+                     m["items"], _I):
             return False
         subject = clean_phrase(m["subj"])
         parts = _expand(split_list(m["items"]))
         live = self._live()
-        if not parts or any(self._match(p, live, strict=True) for p in parts):
+        if not parts or any(self._match(p, live, strict=True) for p in parts) or any(
+                p.lower() in _PRONOUNS for p in parts):
             return False
         if subject.lower() in (*_PRONOUNS, "i", "we", "you"):
             parent = self.under or self._root_for(None)
@@ -844,7 +937,9 @@ class _TurnParser:
         if parent is None:
             if len(subject.split()) > 4 or not stems(subject):
                 return False
-            ops.append(self._add(subject[:1].upper() + subject[1:], key=slug(subject)))
+            plan = self.under or self._root_for(None)  # a new part of the plan in talk
+            ops.append(self._add(subject[:1].upper() + subject[1:], key=slug(subject),
+                                 parents=[plan.key] if plan else []))
             parent = self.tasks[ops[-1].key]
         about = [parent.key]
         for part in parts:
@@ -863,10 +958,27 @@ class _TurnParser:
             return False
         typed = typed_phrases(m["after"], sentence=False)
         if not typed:
-            return False
+            return self._set_kind_word(clean_phrase(m["after"]), raw)
         before = [(k, p) for k, p in typed_phrases(m["before"], sentence=False)
                   if k == ValueKind.NAME and not is_verb(p.split()[0])]
         return self._set_typed(None, before + typed, raw)
+
+    def _set_kind_word(self, new: str, raw: str) -> bool:
+        """'Make it vanilla' when 'it' holds 'lemon flavour': the word that a kind noun
+        (flavour, colour, size ...) qualifies is what changes."""
+        if not new or len(new.split()) > 2 or not can_be_noun(new.rsplit(maxsplit=1)[-1]):
+            return False  # "make it louder" names no choice
+        for task in self._recent():
+            value = task.value or ""
+            m = _KIND_WORD.search(value)
+            if m is None:
+                continue
+            revised = value[:m.start("word")] + new + value[m.end("word"):]
+            self._emit(Intent.UPDATE, raw, [ReviseTask(key=task.key, value=revised)],
+                       about=[task.key])
+            self._pending(task, value=revised)
+            return True
+        return False
 
     def _stated_value(self, c: str, raw: str, slot: str | None) -> bool:
         """'The oil change is booked at the garage on the 9th', 'Headcount's up to 140': a
@@ -880,6 +992,12 @@ class _TurnParser:
             return False
         typed = typed_phrases(rest, sentence=False)
         plan = re.match(r"^going to\s+(?P<v>.+)$", rest, _I)
+        assigned = re.match(r"^(?P<verb>[a-z]+ing)\s+(?P<obj>[^,]+?)(?:,\s*(?P<details>.+))?$",
+                            rest, _I)
+        if assigned and (task := self._match(assigned["obj"], self._live(), by_value=False)):
+            value = ", ".join(p for p in (subject, assigned["details"]) if p)
+            self._update(task, value, raw)  # "Jess is doing the logo": who, and how
+            return True
         if not typed and not plan:
             return False
         value = clean_phrase(_VALUE_LEAD.sub("", plan["v"] if plan else rest, count=1))
@@ -906,6 +1024,71 @@ class _TurnParser:
             return self._set_typed(target, typed, raw)
         self._update(target, value, raw)
         return True
+
+    def _make_named(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Make the headcount 6', 'keep the soundcheck at 6:15': a value for the task named."""
+        m = _MAKE.match(c)
+        if not m:
+            return False
+        pairs = _PAIR.findall(m["rest"])
+        if len(pairs) > 1 or (pairs and re.fullmatch(_PAIR.pattern, m["rest"], _I)):
+            wanted = pairs  # "price the sofa at $70 and the desk at $25"
+        else:
+            words = m["rest"].split()
+            splits = [(" ".join(words[:i]), " ".join(words[i:])) for i in range(1, len(words))]
+            wanted = [(w, v) for w, v in splits if _only_value(re.sub(r"^(?:at|to)\s+", "", v))][:1]
+        ops_before = len(self.subtasks)
+        for what, said in wanted:
+            target = self._match(what, self._live(), by_value=False)
+            if target is None or what.lower() in _PRONOUNS:
+                continue
+            value = re.sub(r"^(?:at|to)\s+", "", said.strip(" ,"))
+            typed = typed_phrases(value, sentence=False)
+            if target.value and typed and all(retype(target.value, k, p) for k, p in typed):
+                self._set_typed(target, typed, raw)
+            else:
+                self._update(target, clean_phrase(value), raw)
+        return len(self.subtasks) > ops_before
+
+    def _owned(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Leo's got a dentist visit on the 6th at 3:40', 'there's a test on May 2': a task
+        with its values, under the plan in talk (or a plan of its own)."""
+        m = _HAS.match(c)
+        if not m:
+            return False
+        owner = (m["owner"] or "").strip()
+        if len(owner.split()) > 3:
+            return False
+        title, value = _title_and_roles(m["rest"])
+        root = self.under or self._root_for(None)
+        if not title or not stems(title) or (root is not None
+                                             and not typed_phrases(value, sentence=False)):
+            return False
+        if owner and owner[0].isupper() and owner.lower() not in _PRONOUNS | {"i", "we"}:
+            title = f"{owner}'s {title}"
+        add = self._add(title, value=value or None, parents=[root.key] if root else [])
+        self._emit(Intent.NEW, raw, [add], about=[add.key])
+        return True
+
+    def _bare_value(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Actually 6:40': only a value, for the task the talk is about that holds its kind."""
+        bare = re.sub(r"\b(?:instead|then|now|actually|please|maybe|rather)\b", " ", c, flags=_I)
+        typed = typed_phrases(bare)
+        if (not typed or not _only_value(bare) or any(k == ValueKind.NAME for k, _ in typed)
+                or read_frame(bare).verb is not None):
+            return False
+        return self._set_typed(None, typed, raw)
+
+    def _instead_of(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Sam wants the banner green instead of red': the word before 'instead of' takes
+        the place of the one after, in the tasks that mention it."""
+        m = re.search(r"(?P<new>[\w-]+)\s+instead\s+of\s+(?P<old>[\w' -]+)$", c, _I)
+        if not m or m["new"].lower() in STOP:
+            return False
+        old = clean_phrase(m["old"])
+        if not any(mentions(f"{t.title} {t.value or ''}", old) for t in self._live()):
+            return False
+        return self._swap(old, m["new"], raw, Intent.REPLACE)
 
     def _set_typed(self, target: Task | None, typed: list[tuple[ValueKind, str]],
                    raw: str) -> bool:
@@ -978,8 +1161,9 @@ class _TurnParser:
         self.subtasks.append(Subtask(text=raw.strip(), intent=intent, operations=list(ops),
                                      about=list(dict.fromkeys(about)),
                                      conflicts=list(conflicts)))
-        if track:
-            self.mentioned += [k for k in about if k in self.tasks]
+        # What "it" may mean next: what a change spoke of; for a note, its closest task.
+        named = list(about) if intent not in READ_ONLY else self._closest(raw)[:1]
+        self.mentioned += [k for k in named if k in self.tasks]
         for key in about if track else ():  # what a turn speaks of is what "it" means next
             task = self.tasks.get(key)
             if task is not None:
@@ -998,12 +1182,17 @@ class _TurnParser:
         """Revise the root's slots whose kind (time, date, name) matches a value in ``text``."""
         ops: list[Operation] = []
         children = [t for t in self._live() if root.key in t.parents]
+        if root.value and not root.parents:
+            children.append(root)  # the plan's own value may hold the time or date
         order = {t.key: i for i, t in enumerate(self._recent())}
         children.sort(key=lambda t: order.get(t.key, len(order)))
-        for phrase in value_phrases(text):
-            kind = value_kind(phrase)
-            if kind == ValueKind.OTHER:
+        done_kinds: set[ValueKind] = set()
+        for found in value_phrases(text):
+            kind = value_kind(found)
+            if kind == ValueKind.OTHER or kind in done_kinds:
                 continue
+            done_kinds.add(kind)
+            phrase = _span(text, kind) or found if kind != ValueKind.NAME else found
             slot = next((t for t in children if t.value and value_kind(t.value) == kind
                          and not re.search(r"\.part-\d+$", t.key)), None)
             slot = slot or next((t for t in children if retype(t.value or "", kind, phrase)
@@ -1177,16 +1366,34 @@ class _TurnParser:
 # -- phrase helpers ---------------------------------------------------------------------------
 
 
-_NOT_A_SET = frozenset({"cancel", "restore", "rollback", "done", "check", "depend", "split",
+_NOT_A_SET = frozenset({"cancel", "rollback", "done", "check", "depend", "split",
                         "merge", "reset", "add"})
 _NEGATIVE = re.compile(r"\b(?:not|no|never|can't|cannot|won't|isn't|aren't|wasn't|weren't|"
                        r"doesn't|don't|didn't)\b", _I)
 
 
+def _modifier_swap(title: str, name: str, new: str) -> str | None:
+    """'Order a chocolate cake', 'cake', 'vanilla' -> 'Order a vanilla cake': the word that
+    qualifies the named thing is what a one-word change replaces."""
+    head = name.rsplit(maxsplit=1)[-1] if name.split() else ""
+    if len(new.split()) != 1 or not head or not new.isalpha() or not can_be_noun(new):
+        return None
+    m = re.search(rf"\b(?P<mod>[\w-]+)\s+{re.escape(head)}\b", title, _I)
+    if m is None or m["mod"].lower() in STOP or m["mod"].lower() in name.lower().split():
+        return None
+    if is_verb(m["mod"]) and not can_be_noun(m["mod"]):
+        return None
+    return title[:m.start("mod")] + new + title[m.end("mod"):]
+
+
 def _imperative(phrase: str) -> bool:
     """A phrase that starts with a verb in its base form ('write a cover letter')."""
     words = phrase.split()
-    return bool(words) and is_verb(words[0]) and lemma(words[0]) == words[0].lower()
+    if not words:
+        return False
+    first = words[0].lower()
+    return (is_verb(first) and lemma(first) == first) or (
+        not in_dictionary(first) and first.endswith(("ise", "ize", "ate", "fy")))
 
 
 def _only_value(item: str) -> bool:
@@ -1209,7 +1416,8 @@ def _span(text: str, kind: ValueKind) -> str | None:
     end = text.rfind(phrases[-1]) + len(phrases[-1])
     between = text[start:end]
     if len(phrases) > 1 and re.fullmatch(
-            r"(?:" + "|".join(re.escape(p) for p in phrases) + r"|[\s,]|and|or|&)+", between):
+            r"(?:" + "|".join(re.escape(p) for p in phrases)
+            + r"|[\s,]|and|or|&|-|to|through|until|till)+", between):
         return between
     return phrases[0]
 
@@ -1328,8 +1536,8 @@ def _extract_value(clause: str) -> str:
 
 
 def _slot_phrases(clause: str) -> tuple[str, list[tuple[str, str]]]:
-    """Cut 'Schedule a meeting on Thursday at 2 PM with Alice' into its head and typed slots:
-    ('Schedule a meeting', [('date', 'Thursday'), ('time', '2 PM'), ('with', 'Alice')])."""
+    """Cut 'Book a call on Friday at 3 PM with Dana' into its head and typed slots:
+    ('Book a call', [('date', 'Friday'), ('time', '3 PM'), ('with', 'Dana')])."""
     pattern = re.compile(rf"\s+\b({_SLOT_PREPS})\s+", _I)
     pieces = pattern.split(clause)
     head = pieces[0]
