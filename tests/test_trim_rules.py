@@ -64,8 +64,8 @@ def kitchen() -> list[Task]:
 
 
 def test_split_list_keeps_parentheses_whole() -> None:
-    assert split_list("two cases (black and clear), a charger, and a stand") == [
-        "two cases (black and clear)", "charger", "stand"]
+    assert split_list("three mugs (red and blue), a kettle, and a tray") == [
+        "three mugs (red and blue)", "kettle", "tray"]
     assert split_list("salt & pepper, and eggs") == ["salt & pepper", "eggs"]  # '&' binds
     assert split_list("  ,  and ") == []
 
@@ -82,8 +82,12 @@ def test_a_goal_sentence_is_one_clause_and_so_starts_a_new_one() -> None:
         "To ship it, freeze the code, then tag the release"]
     assert split_clauses("He knows a DJ, so bring the DJ back") == [
         "He knows a DJ", "bring the DJ back"]
-    assert split_clauses("keep the charger, and remove the black case") == [
-        "keep the charger", "remove the black case"]
+    assert split_clauses("keep the kettle, and remove the red mug") == [
+        "keep the kettle", "remove the red mug"]
+    assert split_clauses("add a tray and take out the kettle") == [
+        "add a tray", "take out the kettle"]
+    assert split_clauses("move it to noon, I have a call then") == [
+        "move it to noon", "I have a call then"]
 
 
 def test_values_are_found_by_kind() -> None:
@@ -98,7 +102,7 @@ def test_values_are_found_by_kind() -> None:
 
 def test_questions_and_read_requests() -> None:
     assert is_question("what's in my cart")
-    assert is_question("Did I ever cancel the DJ")
+    assert is_question("Did we once cancel the band")
     assert is_question("Can you list all ingredients")
     assert is_question("the total?")
     assert not is_question("Remove the charger")
@@ -142,7 +146,7 @@ def test_replace_revises_every_task_that_mentions_the_old_word() -> None:
 
 
 def test_a_bare_instead_replaces_what_the_turn_spoke_of_before() -> None:
-    result = interpret("The oak is way over budget. Go with walnut instead.", *kitchen(),
+    result = interpret("The oak costs far too much. Go with walnut instead.", *kitchen(),
                        focus=("kitchen",))
     assert {op.key for op in result.operations if isinstance(op, ReviseTask)} == {
         "cabinets", "shelves"}
@@ -159,7 +163,7 @@ def test_a_reworded_task_with_instead_swaps_the_differing_words() -> None:
 
 
 def test_a_check_produces_no_operations() -> None:
-    for question in ("What's still on the shopping list?", "Did I ever pick oak for anything?",
+    for question in ("What remains on the shopping list?", "Did I once choose oak anywhere?",
                      "Does painting need the cabinets?", "Is the sink still in my list?",
                      "Was the kitchen moved to June 2?"):
         result = interpret(question, *kitchen(), focus=("kitchen",))
@@ -172,7 +176,7 @@ def test_a_reset_cancels_the_rest_and_restores_what_it_names() -> None:
              task("black", "black iPhone case", parents=("cart",)),
              task("charger", "charger", parents=("cart",), status=TaskStatus.CANCELLED),
              task("stand", "MacBook stand", parents=("cart",))]
-    result = interpret("Can you reset it to just the MacBook stand and charger?", *tasks,
+    result = interpret("Could you trim it to only the charger and the MacBook stand?", *tasks,
                        focus=("cart",))
     assert result.intent == Intent.RESET
     assert RestoreTask(key="charger") in result.operations
@@ -182,11 +186,11 @@ def test_a_reset_cancels_the_rest_and_restores_what_it_names() -> None:
 
 def test_cancel_and_restore() -> None:
     tasks = kitchen()
-    cancel = interpret("Actually, forget the new sink, the old one still works.", *tasks,
+    cancel = interpret("Hmm, forget the new sink, ours is fine.", *tasks,
                        focus=("list",))
     assert cancel.operations == [CancelTask(key="sink")]
     tasks[-1] = task("sink", "new sink", parents=("list",), status=TaskStatus.CANCELLED)
-    for text in ("Put the sink back on the list.", "We do need the sink after all."):
+    for text in ("Put the sink back in.", "We really need the sink after all."):
         assert interpret(text, *tasks, focus=("list",)).operations == [RestoreTask(key="sink")]
 
 
@@ -194,11 +198,11 @@ def test_a_dependency_on_something_new_creates_it_in_the_same_plan() -> None:
     tasks = [task("wedding", "Wedding checklist"),
              task("florist", "florist", parents=("wedding",)),
              task("caterer", "caterer", parents=("wedding",))]
-    result = interpret("The florist and the caterer both need the final headcount first.",
+    result = interpret("The florist and also the caterer need a seating plan first.",
                        *tasks, focus=("wedding",))
     add = result.operations[0]
     assert isinstance(add, AddTask)
-    assert add.title == "Final headcount"
+    assert add.title == "Seating plan"
     assert add.parents == ["wedding"]
     assert result.operations[1:] == [AddDependency(key="florist", depends_on=add.key),
                                      AddDependency(key="caterer", depends_on=add.key)]
@@ -208,7 +212,7 @@ def test_a_dependency_after_something_done_finishes_nothing() -> None:
     tasks = [task("plan", "Prepare for the final"),
              task("cards", "Make flashcards", parents=("plan",)),
              task("exams", "Do two practice exams", parents=("plan",))]
-    result = interpret("I should only do the practice exams after the flashcards are done.",
+    result = interpret("The practice exams can only start once the flashcards are done.",
                        *tasks, focus=("plan",))
     assert result.operations == [AddDependency(key="exams", depends_on="cards")]
 
@@ -217,10 +221,10 @@ def test_rollback_to_the_original_named_value() -> None:
     tasks = [task("release", "Ship it"),
              task("release-date", "Release date", "March 21", parents=("release",))]
     past = {"release-date": ["March 14", "March 21"]}
-    result = interpret("Actually, go back to the original release date.", *tasks,
+    result = interpret("Hmm, revert to the initial release date.", *tasks,
                        focus=("release",), past=past)
     assert result.operations == [RollbackTask(key="release-date", to_n=1)]
-    result = interpret("Sorry, go back to March 14 like we first planned.", *tasks,
+    result = interpret("Let's return to March 14 as first agreed.", *tasks,
                        focus=("release",), past=past)
     assert result.operations == [RollbackTask(key="release-date", to_value="March 14")]
 
@@ -228,7 +232,7 @@ def test_rollback_to_the_original_named_value() -> None:
 def test_a_named_task_is_retimed() -> None:
     tasks = [task("exam", "Prepare for the exam"),
              task("exam-date", "Exam date", "December 12", parents=("exam",))]
-    for text in ("The exam got moved to December 15.", "Push the exam date to December 15."):
+    for text in ("The exam was pushed to December 15.", "Shift the exam date to December 15."):
         result = interpret(text, *tasks, focus=("exam",))
         assert result.operations == [ReviseTask(key="exam-date", value="December 15")], text
 
@@ -296,10 +300,10 @@ def test_questions_about_the_past_read_the_verb() -> None:
     dj = task("dj", "DJ")
     revs = [_revision(1, "DJ"), _revision(2, "DJ", status=TaskStatus.CANCELLED),
             _revision(3, "DJ")]
-    reply = _reply("Did I ever cancel the DJ?", dj, revs)
+    reply = _reply("Did we ever drop the DJ?", dj, revs)
     assert reply.startswith("Yes.")
     assert "removed in turn 2" in reply
-    assert _reply("Did I ever replace the DJ?", dj, revs).startswith("No.")
+    assert _reply("Did we ever replace the DJ?", dj, revs).startswith("No.")
 
 
 @pytest.mark.parametrize("text", ["ok, thanks.", "Thanks!", "sounds good.", "noted.",

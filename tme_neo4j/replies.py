@@ -70,11 +70,24 @@ def compose_reply(  # noqa: PLR0917 - the engine's call, positional since the st
         parts.append(_conflicts(conflicts, tasks))
     if any(s.intent == Intent.CHECK and not s.conflicts for s in trim.subtasks):
         parts.append(_answer(text, trim, tasks, evidence, focus))
+    if trim.unparsed:
+        parts.append(_not_understood(trim, tasks))
     elif not parts and all(s.intent in READ_ONLY for s in trim.subtasks):
         parts.append("Noted; nothing in the task memory changed.")
         if summary := _summaries(trim.about, tasks, focus):
             parts.append(summary)
     return "\n".join(p for p in parts if p).strip() or "Nothing to change."
+
+
+def _not_understood(trim: TrimResult, tasks: dict[str, Task]) -> str:
+    """Name the words that were not understood, and ask, naming the closest tasks."""
+    lines = []
+    for sub in trim.unparsed:
+        closest = [_describe(tasks[k]) for k in sub.about if k in tasks]
+        ask = (f" Did you mean {' or '.join(repr(c) for c in closest)}?" if closest
+               else " Could you say it another way?")
+        lines.append(f"I did not understand \"{sub.text}\", so nothing was changed for it.{ask}")
+    return "\n".join(lines)
 
 
 def _changes(write: WriteResult, tasks: dict[str, Task]) -> str:
@@ -139,7 +152,8 @@ def _answer(
     if _OPEN_ITEMS.search(question):
         summary = _summaries(trim.about, tasks, focus)
     elif slots and len(slots) <= 2 and not any(not tasks[k].parents for k in trim.about):
-        summary = " ".join(f"{_describe(t)}{_since(t, evidence)}." for t in slots)
+        summary = " ".join(f"{_describe(t)}{_parts(t, tasks)}{_since(t, evidence)}."
+                           for t in slots)
     else:
         summary = _summaries(trim.about, tasks, focus)
     return (lead + " ".join([*notes, summary])).strip()
@@ -251,6 +265,13 @@ def _past(term: str, task: Task, revisions: list[Revision]) -> str:
     then = f" in turn {later.turn}" if later.turn else ""
     now = f"; now '{_describe(task)}'" if task.status != TaskStatus.CANCELLED else ""
     return f"{term} was part of it: '{said}' was recorded{when} and {how}{then}{now}."
+
+
+def _parts(task: Task, tasks: dict[str, Task]) -> str:
+    """What is under a task: a question about it asks about them too."""
+    children = [_describe(t) for t in tasks.values()
+                if task.key in t.parents and t.status != TaskStatus.CANCELLED]
+    return f" ({'; '.join(children)})" if children else ""
 
 
 def _since(task: Task, evidence: Evidence) -> str:

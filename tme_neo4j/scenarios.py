@@ -27,7 +27,7 @@ from tme_neo4j.errors import (
 )
 from tme_neo4j.models import Task, TaskStatus, WorkspaceState
 from tme_neo4j.store import MemoryStore
-from tme_neo4j.trim.base import Interpreter
+from tme_neo4j.trim.base import Intent, Interpreter
 from tme_neo4j.trim.language import fold
 
 __all__ = ["Check", "Expect", "Scenario", "ScenarioReport", "load_scenario", "run_scenario"]
@@ -77,6 +77,7 @@ class TurnReport(BaseModel):
     error: str | None = Field(default=None, description="why the turn failed, if it did")
     llm_calls: int = Field(default=0, description="requests sent to the LLM for the turn")
     seconds: float = Field(default=0.0, description="wall-clock time of the turn")
+    unparsed: list[str] = Field(default_factory=list, description="clauses TRIM did not read")
 
 
 class ScenarioReport(BaseModel):
@@ -85,6 +86,7 @@ class ScenarioReport(BaseModel):
     passed: int
     total: int
     turns: list[TurnReport]
+    unparsed: int = Field(default=0, description="clauses TRIM did not read, over the turns")
     context_tokens: int = Field(description="context tokens summed over the turns")
     baseline_tokens: int = Field(description="flat-transcript tokens summed over the turns")
 
@@ -152,6 +154,7 @@ def run_scenario(
         total=len(checks), turns=reports,
         context_tokens=sum(t.context_tokens for t in reports),
         baseline_tokens=sum(t.baseline_tokens for t in reports),
+        unparsed=sum(len(t.unparsed) for t in reports),
     )
 
 
@@ -201,7 +204,9 @@ def _play(
                                   baseline_tokens=transcript.add(turn.user, result.reply),
                                   seconds=round(seconds, 3),
                                   llm_calls=(meter.llm_calls - calls) if meter is not None
-                                  else 0))
+                                  else 0,
+                                  unparsed=[s.text for s in result.subtasks
+                                            if s.intent == Intent.UNPARSED]))
         if on_turn is not None:
             on_turn(n, result)
     return reports

@@ -237,6 +237,7 @@ def evaluate(
         except TmeError as e:  # configuration or connection: every later turn would fail too
             fatal = e
     passed, total = sum(r.passed for r in reports), sum(r.total for r in reports)
+    unparsed = sum(r.unparsed for r in reports)
     context = sum(r.context_tokens for r in reports)
     baseline = sum(r.baseline_tokens for r in reports)
     turns = [t for r in reports for t in r.turns]
@@ -244,7 +245,8 @@ def evaluate(
     if markdown:
         print(_markdown_table(reports))
     elif json_:
-        print_json({"passed": passed, "total": total, "context_tokens": context,
+        print_json({"passed": passed, "total": total, "unparsed": unparsed,
+                    "context_tokens": context,
                     "baseline_tokens": baseline, "turns": len(turns),
                     "failed_turns": sum(t.error is not None for t in turns),
                     "llm_calls": calls, "error": str(fatal) if fatal else None,
@@ -252,7 +254,8 @@ def evaluate(
     else:
         failed = sum(t.error is not None for t in turns)
         _say(f"total: {passed}/{total} checks passed; {len(turns) - failed}/{len(turns)} turns "
-             f"completed; {calls} LLM calls; context {context} tokens against "
+             f"completed; {unparsed} clauses not understood; {calls} LLM calls; "
+             f"context {context} tokens against "
              f"{baseline} for the flat transcript ({_saving(context, baseline)})", "bold")
     if fatal is not None:
         raise fatal
@@ -285,7 +288,8 @@ def _saving(context: int, baseline: int) -> str:
 
 
 def _print_report(report: ScenarioReport) -> None:
-    _say(f"{report.name}: {report.passed}/{report.total} checks passed")
+    _say(f"{report.name}: {report.passed}/{report.total} checks passed; {report.unparsed} "
+         "clauses not understood")
     for turn in report.turns:
         status = "ok " if all(c.ok for c in turn.checks) else "FAIL"
         calls = f"  {turn.llm_calls} LLM calls" if turn.llm_calls else ""

@@ -10,6 +10,8 @@ import re
 import unicodedata
 from enum import StrEnum
 
+from tme_neo4j.trim.lexicon import in_dictionary, lemma, verb_pattern
+
 __all__ = [
     "ValueKind",
     "clean_phrase",
@@ -18,6 +20,7 @@ __all__ = [
     "is_question",
     "mentions",
     "replace_word",
+    "retype",
     "sentences",
     "singular",
     "slug",
@@ -26,6 +29,7 @@ __all__ = [
     "stem",
     "stems",
     "strip_fillers",
+    "typed_phrases",
     "value_kind",
     "value_phrases",
 ]
@@ -53,12 +57,15 @@ and or but also too just only all any some please can could would you i me we us
 is are was were be been am do does did have has had will shall should may might must not no
 so then now there here what which who whom when where why how currently still ever never yet
 into onto out up about as than instead actually again back after before both each every
+i'm i've i'll i'd we're we've we'll we'd you're it's that's there's
 """
 STOP = frozenset(_STOP_WORDS.split())
 
 _FILLERS = re.compile(
-    r"^(?:(?:actually|sorry|wait|also|ok(?:ay)?|so|well|hmm+|oh|please|now|then|and|but|"
-    r"let'?s all|by the way|on second thought|in that case|never ?mind|hey|yes|no|right|great|"
+    r"^(?:(?:actually|sorry|wait|also|ok(?:ay)?|so|well|hmm+|oh|please|now|then|and|but|ugh|"
+    r"nah|uh|um|ah|turns out(?: that)?|it turns out(?: that)?|"
+    r"let'?s all|by the way|on second thought|in that case|never ?mind|hey|great|"
+    r"(?:yes|no|nope|yep|yeah|right)(?=\s*[,!:-])|"
     r"let'?s|lets|just|kindly|can you|could you|would you|will you|i'?d like you to)"
     r"\b[\s,!:-]*)+",
     re.IGNORECASE,
@@ -73,10 +80,24 @@ def strip_fillers(clause: str) -> str:
 def sentences(text: str) -> list[str]:
     """Split on sentence punctuation, keeping the mark (a '?' matters). A point between two
     digits ('version 2.4', '1.5 kg') ends nothing."""
-    parts = re.findall(r"(?:[^.!?]|(?<=\d)\.(?=\d))+(?:[.!?]+|$)", text)
+    parts = re.findall(r"(?:[^.!?]|(?<=\d)\.(?=\d)|(?<=\b(?:Dr|Mr|Ms|St|Jr|Sr|vs))\.|"
+                       r"(?<=\bMrs)\.)+(?:[.!?]+|$)", text)
     return [p.strip() for p in parts if p.strip(" .!?")]
 
 
+#: Where a sentence breaks into clauses: a semicolon, 'then', 'so', 'but', 'because', and an
+#: 'and' that coordinates a second verb phrase ('add A and take out B') or a new subject.
+_CHANGE_VERBS = verb_pattern("add", "set", "move", "rename", "replace", "cancel", "restore",
+                             "rollback", "reset", "split", "merge", "done")
+_CLAUSE_BREAK = re.compile(
+    r"\s*(?:;|,\s*and then\b|,\s*then\b|,\s*(?:and\s+)?so\b|,\s*but\b|,?\s*because\b|"
+    rf",?\s*and\b(?=\s+(?:please\s+)?(?:{_CHANGE_VERBS}|keep|put|make|use|book|schedule|mark)\b)|"
+    r",\s*(?:and\s+)?(?=(?:i|we|you|they|he|she|it)(?:'\w+)?\s)|"
+    rf",\s*(?=(?:please\s+)?(?:{_CHANGE_VERBS}|mark|put|make|give|bring|tick|cross|scratch)\b)|"
+    r",\s*(?:and\s+)?(?=(?:the\s+|my\s+|our\s+|her\s+|his\s+|their\s+)?[\w-]+(?:'s|'re)\s)|"
+    r",\s*(?:and\s+)?(?=(?:(?:the|my|our|her|his|their)\s+)?(?:[\w$-]+\s+){0,2}?(?:is|are|was|"
+    r"were|says|said|needs?|depends?|requires?|got|wants?|thinks?|[a-z]+ed)\b))\s*",
+    re.IGNORECASE)
 _GOAL_START = re.compile(r"^\s*(?:in order )?to\s+[^,]+,", re.IGNORECASE)
 
 
@@ -85,10 +106,7 @@ def split_clauses(sentence: str) -> list[str]:
     ('To X, do A, then B') stays whole: its 'then' orders steps, it starts nothing new."""
     if _GOAL_START.match(sentence):
         return [sentence.strip(" ,")] if sentence.strip(" ,.") else []
-    parts = re.split(r"\s*(?:;|,\s*and then\b|,\s*then\b|,\s*(?:and\s+)?so\b|"
-                     r",\s*and\b(?=\s+(?:remove|delete|cancel|"
-                     r"drop|keep|add|put|restore|change|move|set|make|use|replace|swap|book|"
-                     r"schedule|mark|split|merge|reset)\b))\s*", sentence, flags=re.IGNORECASE)
+    parts = _CLAUSE_BREAK.split(sentence)
     return [p.strip(" ,") for p in parts if p and p.strip(" ,.")]
 
 
@@ -99,9 +117,8 @@ _QUESTION_START = re.compile(
     re.IGNORECASE,
 )
 _READ_REQUEST = re.compile(
-    r"^(?:(?:can|could|would|will) you\s+)?(?:please\s+)?(?:list|show|tell|remind|check|"
-    r"double-check|double check|verify|confirm|summari[sz]e|recap|review|repeat|display|"
-    r"give me|generate|print|read|look up|explain)\b",
+    rf"^(?:(?:can|could|would|will) you\s+)?(?:please\s+)?(?:{verb_pattern('check')}|check|"
+    r"generate|read)\b",
     re.IGNORECASE,
 )
 
@@ -130,7 +147,8 @@ def split_list(text: str) -> list[str]:
     return [clean_phrase(i) for i in items if clean_phrase(i)]
 
 
-_ARTICLE = re.compile(r"^(?:the|a|an|my|our|your|some|any|one|just|only)\s+", re.IGNORECASE)
+_ARTICLE = re.compile(r"^(?:the|a|an|my|our|your|her|his|their|some|any|one|just|only)\s+",
+                      re.IGNORECASE)
 
 
 def clean_phrase(text: str) -> str:
@@ -155,8 +173,10 @@ def singular(word: str) -> str:
 
 
 def stem(word: str) -> str:
-    """A rough stem, so 'painting', 'painted' and 'paint' (or 'moved' and 'move') meet.
-    Only for comparing words; never shown."""
+    """The lemma, so 'painting', 'painted' and 'paint' (or 'mowing' and 'mow') meet; a word
+    the lemmatizer does not know gets a rough suffix stem. Only for comparing; never shown."""
+    if in_dictionary(word):
+        return lemma(word)
     w = singular(word)
     for suffix in ("ing", "ed"):
         base = w[: -len(suffix)]
@@ -212,12 +232,14 @@ def replace_word(text: str, old: str, new: str) -> str:
 def _word_pattern(phrase: str) -> re.Pattern[str]:
     words = [re.escape(singular(w)) for w in phrase.split()]
     body = r"\s+".join(words)
-    return re.compile(rf"\b{body}(?:s|es)?\b", re.IGNORECASE)
+    return re.compile(rf"(?<![\w$£€]){body}(?:s|es)?(?!\w)", re.IGNORECASE)
 
 
 class ValueKind(StrEnum):
     TIME = "time"
     DATE = "date"
+    PRICE = "price"
+    COUNT = "count"
     NAME = "name"  # a capitalized proper name
     OTHER = "other"
 
@@ -228,8 +250,20 @@ _DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow
 TIME_RE = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}\b|\bnoon\b"
                      r"|\bmidnight\b", re.IGNORECASE)
 DATE_RE = re.compile(rf"\b(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?"
-                     rf"\s+(?:of\s+)?(?:{_MONTHS})|{_DAYS}|\d{{4}}-\d{{2}}-\d{{2}}|"
-                     rf"\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)\b", re.IGNORECASE)
+                     rf"\s+(?:of\s+)?(?:{_MONTHS})|(?:{_DAYS})s?|\d{{4}}-\d{{2}}-\d{{2}}|"
+                     rf"\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\d{{1,2}}(?:st|nd|rd|th))\b",
+                     re.IGNORECASE)
+#: A price: a currency sign or word with a number ('$180', '£95', '40 euros').
+PRICE_RE = re.compile(r"[$£€¥]\s?\d[\d,]*(?:\.\d+)?k?\b|\b\d[\d,]*(?:\.\d+)?\s?"
+                      r"(?:dollars|euros|pounds|bucks|usd|eur|gbp)\b", re.IGNORECASE)
+_NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+                 "fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
+                 "fifty|sixty|seventy|eighty|ninety|hundred|a dozen|dozen|a couple of|a few")
+#: A quantity: a number with its unit if one follows ('3 tons', '150 seats', '5k', 'three').
+COUNT_RE = re.compile(rf"\b\d+(?:\.\d+)?k\b|\b(?:\d+(?:\.\d+)?|{_NUMBER_WORDS})\b"
+                      r"(?:\s+(?!(?:am|pm|of|and|or|to|the|a|an|at|on|in|for|with|from|by|each|"
+                      r"per|more|less|extra|now|then|instead|please|total|altogether|is|are|"
+                      rf"was|were|{_MONTHS})\b)[a-z]+)?", re.IGNORECASE)
 _NAME_RE = re.compile(r"\b[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|\d+\w*))*")
 
 
@@ -241,6 +275,56 @@ def value_kind(value: str) -> ValueKind:
     if _NAME_RE.search(value):
         return ValueKind.NAME
     return ValueKind.OTHER
+
+
+def typed_phrases(text: str, *, sentence: bool = True) -> list[tuple[ValueKind, str]]:
+    """Times, dates, prices, quantities and names in ``text``, in order, each with its kind:
+    the values a change names. When ``text`` is not a sentence (the tail of one), a capital
+    at its start is a name too."""
+    found: list[tuple[int, ValueKind, str]] = []
+    taken: list[range] = []
+    patterns = ((ValueKind.TIME, TIME_RE), (ValueKind.DATE, DATE_RE), (ValueKind.PRICE, PRICE_RE),
+                (ValueKind.COUNT, COUNT_RE), (ValueKind.NAME, _NAME_RE))
+    for kind, pattern in patterns:
+        for m in pattern.finditer(text):
+            span = range(m.start(), m.end())
+            if any(set(span) & set(t) for t in taken):
+                continue
+            phrase = m.group().strip(" .,")
+            if kind == ValueKind.NAME and (
+                    (sentence and m.start() == 0)
+                    or (sentence and text[: m.start()].rstrip()[-1:] in tuple(".!?:"))
+                    or phrase.lower() in STOP or phrase.lower() in ("i", "i'm", "i'll")):
+                continue
+            taken.append(span)
+            found.append((m.start(), kind, phrase))
+    return [(k, p) for _, k, p in sorted(found)]
+
+
+def retype(current: str, kind: ValueKind, new: str) -> str | None:
+    """``current`` with its phrase of ``kind`` (a run of them: 'Mondays and Thursdays') put
+    in ``new``'s place; None when it has none."""
+    if kind not in _KIND_RE:
+        return None
+    spans = list(_KIND_RE[kind].finditer(current))
+    if kind == ValueKind.NAME:
+        spans = [m for m in spans if m.group().lower() not in STOP]
+    if kind == ValueKind.COUNT:  # '8k' replaces '5k', not 'three times'
+        same_unit = [m for m in spans if _unit(m.group()) == _unit(new)]
+        spans = same_unit or spans
+    if not spans:
+        return None
+    start, end = spans[0].start(), spans[0].end()
+    for m in spans[1:]:
+        if re.fullmatch(r"[\s,]*(?:and|or|&|-|to|through|until|till)?[\s,]*",
+                        current[end:m.start()]):
+            end = m.end()
+    return current[:start] + new + current[end:]
+
+
+def _unit(quantity: str) -> str:
+    words = re.sub(rf"\b(?:{_NUMBER_WORDS})\b|[\d.,]+", " ", quantity.lower()).split()
+    return singular(words[0]) if words else ""
 
 
 def value_phrases(text: str) -> list[str]:
@@ -259,3 +343,7 @@ def value_phrases(text: str) -> list[str]:
             taken.append(span)
             found.append((m.start(), phrase))
     return [p for _, p in sorted(found)]
+
+
+_KIND_RE = {ValueKind.TIME: TIME_RE, ValueKind.DATE: DATE_RE, ValueKind.PRICE: PRICE_RE,
+            ValueKind.COUNT: COUNT_RE, ValueKind.NAME: _NAME_RE}

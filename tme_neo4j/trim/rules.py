@@ -27,7 +27,8 @@ from tme_neo4j.models import (
     Task,
     TaskStatus,
 )
-from tme_neo4j.trim.base import Conflict, Intent, Subtask, TrimResult, TrimView
+from tme_neo4j.trim.base import READ_ONLY, Conflict, Intent, Subtask, TrimResult, TrimView
+from tme_neo4j.trim.frames import Mood, read_frame
 from tme_neo4j.trim.language import (
     STOP,
     ValueKind,
@@ -36,14 +37,24 @@ from tme_neo4j.trim.language import (
     is_question,
     mentions,
     replace_word,
+    retype,
     sentences,
     slug,
     split_clauses,
     split_list,
     stems,
     strip_fillers,
+    typed_phrases,
     value_kind,
     value_phrases,
+)
+from tme_neo4j.trim.lexicon import (
+    attribute_of,
+    can_be_noun,
+    in_dictionary,
+    is_verb,
+    lemma,
+    verb_pattern,
 )
 
 __all__ = ["RuleInterpreter"]
@@ -74,8 +85,8 @@ _RESET = re.compile(
     r"^reset\s+(?:it|this|that|(?:the |my |our )?(?P<what2>[\w -]+?))?\s*to\s+(?P<items2>.+)$|"
     r"^(?:make it|keep)\s+(?:just|only)\s+(?P<items3>.+)$", _I)
 _REPLACE = re.compile(
-    r"^(?:replace|swap|switch|exchange)\s+(?:out\s+)?(?P<old>.+?)\s+(?:with|for|by)\s+(?P<new>.+)$|"
     r"^substitute\s+(?P<new2>.+?)\s+for\s+(?P<old2>.+)$|"
+    rf"^{verb_pattern('replace')}\s+(?:out\s+)?(?P<old>.+?)\s+(?:with|for|by)\s+(?P<new>.+)$|"
     r"^(?:use|get|take|try|do|pick|choose|go with|go for|opt for|have|make (?:it|that|them))\s+"
     r"(?P<new3>.+?)\s+instead(?:\s+of\s+(?P<old3>.+))?$",
     _I)
@@ -89,23 +100,26 @@ _MERGE = re.compile(r"\b(?:merge|combine|consolidate|unify|rejoin)\b|"
                     r"\bmake (?:it|them|this|these) (?:a |one )?(?:single|one)\b|"
                     r"\b(?:back )?(?:into|to) (?:a single|one) \w+", _I)
 _CANCEL = re.compile(
-    r"^(?:remove|delete|cancel|drop|take out|get rid of|scrap|skip|forget(?: about)?|discard|"
-    r"exclude|call off|strike|cross off|don't need|do not need|no longer need|we don't need|"
-    r"i don't need|we no longer need|i no longer need)\s+(?P<items>.+?)"
+    rf"^(?:(?:we|i)\s+)?{verb_pattern('cancel')}\s+(?P<items>.+?)"
     r"(?:\s+(?:from|off|out of)\s+(?:the |my |our )?(?P<from>[\w -]+?))?$", _I)
 _RESTORE = re.compile(
-    r"^(?:keep|restore|bring back|add back|re-?add|reinstate|undo removing|don't remove|"
-    r"do not remove|put back)\s+(?P<items>.+?)(?:\s+(?:back|after all|in))?$|"
+    rf"^{verb_pattern('restore')}\s+(?P<items>.+?)(?:\s+(?:back|after all|in))?$|"
     r"^(?:put|bring|add)\s+(?P<items2>.+?)\s+back(?:\s+(?:in|on|onto|into|to)\b.*)?$|"
     r"^(?:i|we)\s+(?:do|still|really|actually|definitely)\s+(?:need|want)\s+(?P<items4>.+?)"
     r"(?:\s+after all)?$", _I)
 _DONE = re.compile(
-    r"^(?:mark\s+)?(?P<items>.+?)\s+(?:is|are|as|has been|have been)\s+(?:now\s+)?"
-    r"(?:done|finished|complete|completed|taken care of)$|"
+    r"^(?:mark\s+)?(?P<items>.+?)(?:\s+(?:is|are|as|has been|have been)|'s|'re)\s+"
+    r"(?:now\s+|all\s+)?(?:done|finished|complete|completed|taken care of|sorted|bought|paid|"
+    r"sent|submitted|handled|ready)(?:\s*,.*)?$|"
     r"^(?:i|we)\s+(?:have\s+|'ve\s+)?(?:finished|completed|did|done)\s+(?P<items2>.+)$|"
-    r"^(?:finish|complete|tick off|check off)\s+(?P<items3>.+)$", _I)
+    r"^(?:mark|tick|check|cross)\s+(?P<items4>.+?)\s+(?:as\s+)?(?:done|finished|complete|"
+    r"completed|off)$|"
+    rf"^{verb_pattern('done')}\s+(?P<items3>.+)$", _I)
+#: "Take the sofa off the list": a particle after the object.
+_CANCEL_OFF = re.compile(r"^(?:take|strike|knock|leave)\s+(?P<items>.+?)\s+(?:off|out)"
+                         r"(?:\s+(?:of\s+)?(?:the|my|our)\s+[\w-]+)?$", _I)
 _DEPEND = re.compile(
-    r"^(?P<a>.+?)\s+(?:needs|need|requires|require|depends on|depend on|waits for|"
+    r"^(?P<a>.+?)\s+(?:needs|need|requires|require|depends on|depend on|waits for|wait for|"
     r"(?:must|has to|have to|should|will have to|can only|needs to|need to) "
     r"wait (?:for|until|till)|"
     r"comes after|come after|can only (?:start|happen|begin|be done) (?:after|once|when)|"
@@ -118,25 +132,26 @@ _ADD_TO = re.compile(
     r"(?P<container>[\w' -]+?)$", _I)
 _GOAL = re.compile(r"^(?:in order )?to\s+(?P<goal>[^,]+),\s*(?P<steps>.+)$", _I)
 _MOVE = re.compile(
-    r"^(?:move|reschedule|shift|push|bump|change|set|make|update|put)\s+"
+    rf"^(?:{verb_pattern('move', 'set')}|make|put)\s+"
     r"(?:it|this|that|everything|the \w+)?\s*(?:back\s+)?(?:to|for|at|on|into|until)?\s*"
     r"(?P<v>.+)$", _I)
-_WANT = re.compile(r"^(?:i|we)\s+(?P<also>(?:also|still|really|just|then)\s+)?"
-                   r"(?:need|want|would like|'d like|have)\s+to\s+(?P<rest>.+)$", _I)
+_WANT = re.compile(r"^(?:i|we)\s*(?P<also>(?:also|still|really|just|then)\s+)?"
+                   r"(?:'ve\s+|\s*have\s+|'ll\s+|\s*will\s+)?(?:(?:need|want|would like|'d like|"
+                   r"have|got|decided|plan|planned|'m going|am going|are going|'re going)\s+to|"
+                   r"gotta)\s+(?P<rest>.+)$", _I)
 _ALSO = re.compile(r"^also\b|\b(?:too|as well)$", _I)
 _ADD_HERE = re.compile(r"^(?:also\s+)?(?:add|include|throw in|toss in)\s+(?P<items>.+)$", _I)
-#: "Push the release date to March 21", "The exam got moved to December 15".
+#: "Push the launch date to May 2", "The audit was moved to June 9".
 _RETIME = re.compile(
-    r"^(?:(?:move|reschedule|shift|push|bump|postpone|delay|change|set|update)\s+(?P<what>.+?)|"
-    r"(?P<what2>.+?)\s+(?:(?:got|was|were|has been|have been|is|are|is being|'s been)\s+)?"
-    r"(?:moved|pushed|postponed|rescheduled|changed|bumped|shifted|delayed|brought forward|"
-    r"pulled forward))\s+(?:back\s+)?(?:to|until|till|for)\s+(?P<v>.+)$", _I)
+    rf"^(?:(?:(?:they|he|she|we|i)\s+)?{verb_pattern('move', 'set')}\s+(?P<what>.+?)|"
+    r"(?P<what2>.+?)\s+(?:(?:got|was|were|has been|have been|is|are|is being|'s been|'s)\s+)?"
+    rf"{verb_pattern('move', 'set')})\s+(?:back\s+)?(?:to|until|till|for)\s+(?P<v>.+)$", _I)
 _DEPEND_TAIL = re.compile(
     r"\s+(?:(?:is|are|gets?|be|to|has been|have been)\s+.*|first|beforehand)$", _I)
 _NEGATED = re.compile(
     r"\b(?:no|out of|without|ran out of|run out of|don't have(?: any)?|do not have(?: any)?|"
     r"no more|lack)\s+(?P<what>[a-z][\w-]*)", _I)
-#: "The oak is way over budget", "My uncle knows a DJ": a described situation, not a task.
+#: "The pine is far too pricey", "My aunt knows a baker": a described situation, not a task.
 _DESCRIBES = re.compile(
     r"^(?:my|our|his|her|their|the|this|that|these|those)\s+(?:[\w'-]+\s+){0,3}?"
     r"(?:is|are|was|were|can|can't|cannot|could|will|won't|would|has|have|had|knows|says|said|"
@@ -157,6 +172,48 @@ _LAST_PREP = re.compile(
     r".*\b(?P<prep>to|from|on|at|in|for|near|by|around|before|after|via|with)\s+(?P<v>.+)$", _I)
 _MEANINGFUL_PREPS = {"near", "around", "before", "after", "via", "by"}
 _MAX_PARTS = 12
+_MOVED_BACK = re.compile(rf"\b(?:{verb_pattern('move')})\s+back\s+to\b", _I)
+_PRONOUNS = frozenset({"it", "this", "that", "them", "they", "those", "these", "he", "she"})
+#: "For the party, ...", "Before pickup I need to ...": a leading role phrase.
+_LEAD = re.compile(r"^(?P<prep>for|before|after|once)\s+(?P<what>[^,]+?)"
+                   r"(?:\s*,\s*|\s+(?=(?:i|we|let'?s)\b))(?P<rest>.+)$", _I)
+_UNDO = re.compile(r"^(?:undo|revert|reverse)\s+(?:it|that|this|the last (?:change|one))$", _I)
+#: "I'm organising X in PLACE from DATE to DATE: A, B and C": a plan stated as a sentence.
+_PLAN = re.compile(
+    r"^(?:i'm|i am|we're|we are|i've been|we've been|i'll be|we'll be)\s+"
+    r"(?:(?:also|now|just|currently|finally)\s+)?(?P<verb>[a-z]+ing)\s+"
+    r"(?:(?:for|on|to|up)\s+)?(?P<rest>.+)$", _I)
+#: "The stew needs A, B and C": the parts of a plan.
+_NEEDS = re.compile(
+    r"^(?P<subj>.+?)\s+(?:needs?|requires?|will need|includes?|(?:is|are) going to need|"
+    r"wants?|should have|must have|has to have|calls? for)\s+(?P<items>.+)$", _I)
+#: "The venue's the town hall", "Recording is on the 18th": a value stated for a task.
+_COPULA = re.compile(
+    r"^(?P<subj>[\w' .&-]+?)(?:'s|'re|\s+(?:is|are|was|were|will be|has been|have been|"
+    r"got|gets|comes? to|totals?|costs?|runs?|went|goes|has gone))\s+(?P<rest>.+)$", _I)
+#: Words between a task and its value that are no part of the value.
+_VALUE_LEAD = re.compile(
+    r"^(?:(?:now|still|currently|all|just)\s+)?(?:(?:going|moving|set|booked|scheduled|planned|"
+    r"quoted|priced|fixed|confirmed|coming|happening|up|down|back|due|going to be)\s+)?"
+    r"(?:to|at|for|up to|down to)?\s*(?=\S)", _I)
+_PREPARED = re.compile(r"\s+(?:for now|for the moment|at the moment|actually|after all|"
+                       r"instead|then|again|now)$", _I)
+#: "Make the headcount 6", "keep the soundcheck at 6:15".
+_MAKE = re.compile(r"^(?:make|set|keep|have|price|put)\s+(?!(?:it|that|this|them)\b)(?P<rest>.+)$",
+                   _I)
+#: "the sofa at $70": a task and its value, in a list of such pairs.
+_PAIR = re.compile(r"(?:^|\band\s+|,\s*)(?P<what>[\w' -]+?)\s+(?:at|to|for)\s+"
+                   r"(?P<v>[$£€]?\d[\w.,:$£€]*(?:\s+(?:am|pm))?)", _I)
+#: "Leo's got a cleaning on the 6th", "there's a test on May 2".
+_HAS = re.compile(r"^(?:(?P<owner>[\w' .-]+?)(?:'s got|'ve got| has got| have got| has| have|"
+                  r" got)|there(?:'s| is| are| will be))\s+(?:a|an|another|one more)\s+"
+                  r"(?P<rest>.+)$", _I)
+#: "lemon flavour", "navy colour": a word a kind noun qualifies.
+_KIND_WORD = re.compile(r"\b(?P<word>[\w-]+)\s+(?:flavou?r|colou?r|size|style|theme|type|"
+                        r"kind|brand|model|finish|shade|variety)\b", _I)
+_QUANTITY_OF = re.compile(r"^(?P<n>(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|"
+                          r"eight|nine|ten|a dozen|a couple|a few)\s+[a-z]+)\s+of\s+(?P<noun>.+)$",
+                          _I)
 _SLOT_PREPS = r"on|at|with|from|to|near|by|before|after|in|for|around|until"
 
 
@@ -180,12 +237,16 @@ class _TurnParser:
         self.said: list[str] = []  # the earlier clauses of this turn
         self.also = False
         self.subtasks: list[Subtask] = []
+        self.mentioned: list[str] = []  # tasks this turn spoke of, in order: what "it" means
+        self.under: Task | None = None  # the plan a leading "For X," names
 
     # -- the turn ----------------------------------------------------------------------------
 
     def parse(self, text: str) -> TrimResult:
         slot = None
         if m := _SLOT_PREFIX.match(text):
+            if self._listed(m[1], m[2]):  # "stuff to pack: a, b, c and d": items, not a value
+                return TrimResult(subtasks=self.subtasks)
             slot, text = slug(m[1], max_words=3), m[2]
         for sentence in sentences(text):
             question = sentence.rstrip().endswith("?")
@@ -193,8 +254,24 @@ class _TurnParser:
                 self._clause(clause, slot, question)
         return TrimResult(subtasks=self.subtasks)
 
+    def _listed(self, head: str, rest: str) -> bool:
+        items = _expand(split_list(rest))
+        if len(items) < 3 or any(_imperative(i) for i in items[:1]) or "?" in rest:
+            return False
+        live = self._live()
+        parent = self._match(head, live) or self._root_for(None)
+        ops: list[Operation] = []
+        if parent is None:
+            ops.append(self._add(clean_phrase(head).capitalize(), key=slug(head)))
+            parent = self.tasks[ops[-1].key]
+        for item in items:
+            ops += self._item(item, parent)
+        self._emit(Intent.NEW, f"{head}: {rest}", ops, about=[parent.key, *(o.key for o in ops)])
+        return True
+
     def _clause(self, raw: str, slot: str | None, question: bool) -> None:
-        c = strip_fillers(raw).rstrip(".!? ")
+        c = re.sub(r"[\s,]+(?:please|thanks|thank you|for me)$", "",
+                   strip_fillers(raw).rstrip(".!? "), flags=_I)
         self.negated += [m["what"] for m in _NEGATED.finditer(c)]
         if not re.search(r"[^\W_]", c):  # punctuation alone says nothing
             return
@@ -207,39 +284,78 @@ class _TurnParser:
         self.also = _ALSO.search(c) is not None or _ALSO.match(raw.strip(" ,")) is not None
         if m := _WANT.match(c):
             c, self.also = m["rest"], self.also or bool(m["also"])
-        asked = question or is_question(c) or is_question(raw.strip())
+        frame = read_frame(c, question_mark=question, original=raw)
+        if frame.asks:  # a question or a request to be told: it reads, it never writes
+            about = self._about(c, slot) or [t.key for t in self._live() if not t.parents][-3:]
+            self._emit(Intent.CHECK, raw, about=about)
+            return
+        self.under = None
+        if (lead := _LEAD.match(c)) and not question:  # "For the party, ...": the plan named
+            if lead["prep"].lower() == "for":
+                self.under = self._root_for(lead["what"])
+            c = lead["rest"]
+            if m := _WANT.match(c):
+                c, self.also = m["rest"], True
+            frame = read_frame(c)
         handlers: list[Callable[[str, str, str | None], bool]] = [
-            self._rollback, self._reset, self._replace, self._split, self._merge, self._cancel,
-            self._restore, self._done, self._depend, self._add_to, self._add_here, self._goal,
-            self._retime,
+            self._plan, self._steps_list, self._rollback, self._reset, self._replace,
+            self._split, self._merge, self._cancel, self._restore, self._done, self._instead_of,
+            self._needs,
+            self._depend, self._add_to, self._add_here, self._goal, self._retime,
         ]
         if slot is None:
-            handlers += [self._move, self._instead_values]
-        if asked:  # a question reads; only an explicit request inside it may write
-            handlers = [h for h in handlers
-                        if h not in (self._depend, self._retime, self._instead_values)]
+            handlers += [self._reference_set, self._move, self._instead_values,
+                         self._make_named, self._owned, self._stated_value, self._bare_value]
         for handler in handlers:
             if handler(c, raw, slot):
                 return
-        if asked:
-            self._emit(Intent.CHECK, raw, about=self._about(c, slot))
-        elif slot is not None:
+        if slot is not None:
             self._slot_value(c, raw, slot)
-        elif (_STATEMENT.match(c) or _DESCRIBES.match(c) or _EVALUATIVE.search(c)
-              or _SMALL_TALK.match(c)):
+        elif _SMALL_TALK.match(c):
+            self._emit(Intent.NOTE, raw)
+        elif _STATEMENT.match(c) or _DESCRIBES.match(c) or _EVALUATIVE.search(c):
             self._emit(Intent.NOTE, raw, about=self._about(c, None))
+        elif frame.mood == Mood.REQUEST and not frame.known and not frame.reference:
+            self._new_task(c, raw)  # an imperative the lexicon does not know names a task
+        elif frame.mood == Mood.STATEMENT and frame.negated:
+            self._emit(Intent.NOTE, raw, about=self._about(c, None))  # "X can't do Friday"
         else:
-            self._new_task(c, raw)
+            self._unparsed(raw, c)
+
+    def _unparsed(self, raw: str, c: str) -> None:
+        """A clause not understood writes nothing; the tasks it may speak of are named."""
+        self._emit(Intent.UNPARSED, raw, about=self._closest(c), track=False)
+
+    def _closest(self, c: str) -> list[str]:
+        words = set(stems(c))
+        scored = []
+        for task in self.tasks.values():  # a removed task may be what is meant
+            own = set(stems(f"{task.key.replace('-', ' ')} {task.title} {task.value or ''}"))
+            if shared := len(words & own):
+                scored.append((-shared, task.key))
+        return [key for _, key in sorted(scored)[:3]]
 
     # -- intents -----------------------------------------------------------------------------
 
     def _rollback(self, c: str, raw: str, slot: str | None) -> bool:
+        if _UNDO.match(c):  # "undo that": the latest change to the task talked about
+            changed = [t for t in self._recent() if len(self.past.get(t.key, [])) > 1]
+            if not changed:
+                return False
+            self._emit(Intent.ROLLBACK, raw, [RollbackTask(key=changed[0].key)],
+                       about=[changed[0].key])
+            return True
+        if _MOVED_BACK.search(c):
+            return False  # "pushed back to Dec 15" moves a date, it restores none
         m = _ROLLBACK.search(c)
         original = _ORIGINAL.search(c) is not None
         named = _ORIGINAL_OF.search(c) if not original else None
         if named is not None and (revised := [t for t in self._live()
                                               if len(self.past.get(t.key, [])) > 1]):
             target = (self._active(slot) if slot else None) or self._match(named["noun"], revised)
+            if target is None and (kind := attribute_of(named["noun"])) in ("date", "time"):
+                target = next((t for t in self._recent() if t in revised
+                               and retype(t.value or "", ValueKind(kind), "x")), None)
             if target is not None:  # "the original date": that task's first value
                 self._emit(Intent.ROLLBACK, raw, [RollbackTask(key=target.key, to_n=1)],
                            about=[target.key])
@@ -247,12 +363,30 @@ class _TurnParser:
         if not m and not (original and slot):
             return False
         wanted = clean_phrase(_ORIGINAL.sub("", m["x"] if m else "")) or None
+        if wanted and wanted.lower() in _PRONOUNS:  # "noon was better, return to that"
+            earlier = [p for said in reversed(self.said) for _, p in typed_phrases(said)]
+            wanted = earlier[0] if earlier else None
         target = self._active(slot) if slot else None
         if target is None and wanted:
             target = next((t for t in self._live() if self._had_value(t.key, wanted)), None)
+        if target is None and wanted and (typed := typed_phrases(wanted)):
+            # "go back to 140": the task that had that value
+            said = typed[0][1]
+            holders = [t for t in self._recent() if self._had_value(t.key, said)
+                       and not mentions(t.value or "", said)]
+            if not holders and typed[0][0] == ValueKind.COUNT:  # "25 guests" names "25"
+                said = said.split()[0]
+                holders = [t for t in self._recent() if self._had_value(t.key, said)
+                           and not mentions(t.value or "", said)]
+            if holders:
+                value = self._past_value(holders[0].key, said)
+                self._emit(Intent.ROLLBACK, raw, [RollbackTask(key=holders[0].key,
+                                                               to_value=value)],
+                           about=[holders[0].key])
+                return True
         if target is None and wanted and not any(
                 mentions(f"{t.title} {t.value or ''}", wanted) for t in self._live()):
-            # "Mind maps take too long. Go back to the flashcards.": what is swapped back out
+            # "Podcasts are too slow. Return to the audiobooks.": what is swapped back out
             # is what the turn spoke of before.
             old = self._context_old(wanted)
             if old is not None and self._swap(old, wanted, raw, Intent.ROLLBACK):
@@ -307,6 +441,8 @@ class _TurnParser:
                 old = self.negated[-1]
             if old is None:
                 old = self._context_old(new)
+        elif (m := _CHANGE.match(c)) and self._change_named(m["old"], m["new"], raw, slot):
+            return True
         elif ((m := _INSTEAD.match(c)) and not value_phrases(m["new"])
               and not any(p.match(m["new"]) for p in (_CANCEL, _RESTORE, _DONE, _ADD_TO))):
             pair = self._aligned_swap(clean_phrase(m["new"]), m["old"])
@@ -315,18 +451,39 @@ class _TurnParser:
             old, new = pair
         elif m := _CHANGE.match(c):
             old, new = m["old"], clean_phrase(m["new"])
-            # "change the date to June 15th" names a task, not a value to swap everywhere.
-            target = (self._active(slot) if slot else None) or self._match(old, self._live())
-            if target is not None and not any(
-                    mentions(f"{t.title} {t.value or ''}", clean_phrase(old))
-                    for t in self._live() if t.key != target.key):
-                self._update(target, new, raw)
-                return True
         else:
             return False
         if not old or not new:
             return False
         return self._swap(clean_phrase(old), new, raw, Intent.REPLACE)
+
+    def _change_named(self, old: str, new: str, raw: str, slot: str | None) -> bool:
+        """'Change the date to June 15th' names a task, not a value to swap everywhere."""
+        new = clean_phrase(new)
+        target = (self._active(slot) if slot else None) or self._match(old, self._live())
+        name = clean_phrase(old)
+        if (target is None and new and len(name.split()) <= 3 and name.lower() not in _PRONOUNS
+                and stems(name) and not value_phrases(name)
+                and not any(mentions(f"{t.title} {t.value or ''}", name) for t in self._live())):
+            # "set the destination to Seattle": a new attribute of the plan in talk
+            root = self.under or self._root_for(None)
+            add = self._add(name[:1].upper() + name[1:], value=new,
+                            parents=[root.key] if root else [], key=slug(name))
+            self._emit(Intent.NEW, raw, [add], about=[add.key])
+            return True
+        if target is not None and (modified := _modifier_swap(target.title, name, new)):
+            self._emit(Intent.UPDATE, raw, [ReviseTask(key=target.key, title=modified,
+                                                       value=new)], about=[target.key])
+            self._pending(target, title=modified, value=new)
+            return True
+        if target is None or any(mentions(f"{t.title} {t.value or ''}", clean_phrase(old))
+                                 for t in self._live() if t.key != target.key):
+            return False
+        typed = typed_phrases(new, sentence=False)
+        if target.value and typed and all(retype(target.value, k, p) for k, p in typed):
+            return self._set_typed(target, typed, raw)
+        self._update(target, new, raw)
+        return True
 
     def _swap(self, old: str, new: str, raw: str, intent: Intent) -> bool:
         """Put ``new`` in place of ``old`` in every live task that mentions it."""
@@ -433,10 +590,10 @@ class _TurnParser:
         return True
 
     def _cancel(self, c: str, raw: str, slot: str | None) -> bool:
-        m = _CANCEL.match(c)
+        m = _CANCEL.match(c) or _CANCEL_OFF.match(c)
         if not m:
             return False
-        scope = self._scope(m["from"])
+        scope = self._scope(m["from"] if m.re is _CANCEL else None)
         targets = self._items(m["items"], [t for t in scope if t.status != TaskStatus.CANCELLED],
                               slot)
         return self._set_statuses(targets, TaskStatus.CANCELLED, Intent.CANCEL, raw)
@@ -446,7 +603,20 @@ class _TurnParser:
         if not m:
             return False
         items = m["items"] or m["items2"] or m["items4"]
+        if typed_phrases(items, sentence=False) and clean_phrase(items).split()[0].lower() in (
+                _PRONOUNS):
+            return False  # "keep it at 3:40" sets a value
         cancelled = [t for t in self.tasks.values() if t.status == TaskStatus.CANCELLED]
+        if clean_phrase(items).lower() in _PRONOUNS:
+            said = [self.tasks[k] for k in reversed(self.mentioned) if k in self.tasks]
+            back = [t for t in said if t.status == TaskStatus.CANCELLED]
+            if back:
+                return self._set_statuses(back[:1], TaskStatus.ACTIVE, Intent.RESTORE, raw)
+            changed = [t for t in self._recent() if len(self.past.get(t.key, [])) > 1]
+            if changed:  # "put it back" when nothing was removed: its previous value
+                self._emit(Intent.ROLLBACK, raw, [RollbackTask(key=changed[0].key)],
+                           about=[changed[0].key])
+                return True
         targets = self._items(items, cancelled, slot)
         if targets:
             return self._set_statuses(targets, TaskStatus.ACTIVE, Intent.RESTORE, raw)
@@ -459,7 +629,8 @@ class _TurnParser:
         m = _DONE.match(c)
         if not m or re.search(r"\b(?:after|before|once|until|till|unless|if)\b", c, _I):
             return False  # "do X after Y is done" orders two tasks, it finishes neither
-        targets = self._items(m["items"] or m["items2"] or m["items3"], self._live(), slot)
+        targets = self._items(m["items"] or m["items2"] or m["items3"] or m["items4"],
+                              self._live(), slot)
         return self._set_statuses(targets, TaskStatus.DONE, Intent.DONE, raw)
 
     def _depend(self, c: str, raw: str, slot: str | None) -> bool:
@@ -472,8 +643,15 @@ class _TurnParser:
             dependents = [t for t in [self._active(slot)] if t is not None]
         else:
             dependents = self._items(a_text, self._live(), slot)
-        if not dependents:
-            return False
+        if not dependents:  # "The permits wait on the survey": a new task
+            b = self._match(b_text, self._live())
+            name = clean_phrase(a_text)
+            if b is None or len(name.split()) > 4 or name.lower() in _PRONOUNS or not stems(name):
+                return False
+            add = self._add(name, parents=b.parents[:1] or [b.key])
+            self._emit(Intent.DEPEND, raw, [add, AddDependency(key=add.key, depends_on=b.key)],
+                       about=[add.key, b.key])
+            return True
         others = [t for t in self._live() if t not in dependents]
         short = clean_phrase(_DEPEND_TAIL.sub("", b_text))
         b = self._match(b_text, others) or (self._match(short, others) if short else None)
@@ -496,6 +674,8 @@ class _TurnParser:
         container = clean_phrase(m["container"])
         ops: list[Operation] = []
         root = self._match(container, [t for t in self._live() if not t.parents])
+        if root is None and container.lower() in ("list", "plan", "it", "them", "that"):
+            root = self.under or self._root_for(None)  # "add X to the list": the plan in talk
         if root is None:
             ops.append(self._add(container.capitalize(), key=slug(container)))
             root = self.tasks[ops[-1].key]
@@ -527,6 +707,11 @@ class _TurnParser:
         ops: list[Operation] = []
         about = [root.key]
         for item in _distribute(_expand(split_list(m["items"]))):
+            if ops and isinstance(ops[-1], AddTask) and _only_value(item):
+                ops[-1] = ops[-1].model_copy(update={"value": clean_phrase(
+                    re.sub(r"^(?:around|about|at|for|on|costs?|roughly)\s+", "", item, flags=_I))})
+                self._pending(self.tasks[ops[-1].key], value=ops[-1].value)
+                continue
             existing = self._match(item, list(self.tasks.values()), strict=True)
             if existing is not None and existing.status == TaskStatus.CANCELLED:
                 ops.append(self._set_status(existing, TaskStatus.ACTIVE))
@@ -540,25 +725,37 @@ class _TurnParser:
         return True
 
     def _retime(self, c: str, raw: str, slot: str | None) -> bool:
-        """'Push the release date to March 21', 'The exam got moved to December 15': the task
+        """'Push the launch date to May 2', 'The audit was moved to June 9': the task
         named, or the slot of that kind under it, takes the new time or date."""
         m = _RETIME.match(c)
         if not m:
             return False
-        what = clean_phrase(m["what"] or m["what2"] or "")
-        phrases = value_phrases(m["v"])
-        if not phrases or not stems(what) or what.lower() in ("it", "this", "that", "them"):
+        what = clean_phrase(re.sub(r"\s+(?:up|down|back|forward|out)$", "",
+                                   m["what"] or m["what2"] or "", flags=_I))
+        typed = [(k, p) for k, p in typed_phrases(m["v"]) if k != ValueKind.NAME]
+        if not typed or not stems(what) or what.lower() in _PRONOUNS:
             return False
-        kind = value_kind(phrases[0])
-        if kind not in (ValueKind.TIME, ValueKind.DATE):
-            return False
-        typed = [t for t in self._live() if t.value and value_kind(t.value) == kind]
-        if (slot_task := self._match(what, typed)) is not None:
-            self._update(slot_task, clean_phrase(m["v"]), raw)
+        kind, first = typed[0]
+        phrases = [first]
+        typed_tasks = [t for t in self._live() if t.value and value_kind(t.value) == kind]
+        if (slot_task := self._match(what, typed_tasks)) is None:
+            holders = [t for t in self._live() if retype(t.value or "", kind, phrases[0])]
+            slot_task = self._match(what, holders)
+        if slot_task is None and (named := self._match(what, self._live(), by_value=False)):
+            new = _span(m["v"], kind) or first
+            current = named.value or ""
+            value = retype(current, kind, new) or (f"{current}, {new}" if current else new)
+            self._update(named, value, raw)
+            return True
+        if slot_task is not None:
+            new = _span(m["v"], kind) or clean_phrase(m["v"])
+            self._update(slot_task, retype(slot_task.value or "", kind, new) or new, raw)
             return True
         roots = [t for t in self._live() if not t.parents]
         root = self._match(what, roots)
-        if root is None:
+        if root is None and re.search(r"\b(?:whole|entire|everything|all)\b", what, _I):
+            root = self._root_for(None)  # "push the whole trip": the plan in talk
+        if root is None or kind not in (ValueKind.TIME, ValueKind.DATE):
             return False
         ops = self._typed_updates(root, m["v"])
         if not ops:
@@ -617,6 +814,10 @@ class _TurnParser:
         m = _MOVE.match(c)
         if not m or not value_phrases(m["v"]):
             return False
+        if (obj := re.match(r"^\S+\s+the\s+(?P<w>[\w-]+)", c, _I)) and obj["w"].lower() not in (
+                "date", "time", "day", "whole", "meeting", "event") and self._match(
+                obj["w"], self._live()) is None:
+            return False  # "move the volcano to Tuesday": it names no task
         root = self._root_for(None)
         if root is None:
             return False
@@ -666,6 +867,285 @@ class _TurnParser:
                                  key=f"{root.key}.{name}"))
         self._emit(Intent.NEW, raw, ops, about=[root.key])
 
+    def _plan(self, c: str, raw: str, slot: str | None) -> bool:
+        """'I'm organising X in PLACE from DATE to DATE: A, B and C': a root with its
+        attributes as its value and the listed items under it."""
+        m = _PLAN.match(c)
+        if not m or slot is not None or not is_verb(m["verb"]):
+            return False
+        head, _, items = [*re.split(r"(:)(?!\d)", m["rest"], maxsplit=1), "", ""][:3]
+        title, value = _title_and_roles(head)
+        if not title or not stems(title) or len(title.split()) > 6:
+            return False
+        roots = [t for t in self._live() if not t.parents]
+        root = self._match(title, roots, strict=True)
+        ops: list[Operation] = []
+        if root is None:
+            ops.append(self._add(title[:1].upper() + title[1:], value=value or None,
+                                 key=slug(title)))
+            root = self.tasks[ops[-1].key]
+        about = [root.key]
+        for item in _expand(split_list(items)):
+            ops += self._item(item, root)
+            about.append(ops[-1].key if ops else root.key)
+        if not ops:
+            return False
+        self._emit(Intent.NEW, raw, ops, about=about)
+        self.focus = [root.key, *[f for f in self.focus if f != root.key]]
+        return True
+
+    def _steps_list(self, c: str, raw: str, slot: str | None) -> bool:
+        """'For the move, I need to book a van, pack the kitchen and call the bank': steps,
+        each a verb phrase, under the plan named or in talk."""
+        if slot is not None or not (self.under or self.also):
+            return False
+        steps = [step for step, _ in _steps(re.sub(r"^also\s+|\s+(?:too|as well)$", "", c,
+                                                  flags=_I))]
+        if len(steps) < 2 or not all(_imperative(step) for step in steps):
+            return False
+        root = self.under or self._root_for(None)
+        if root is None:
+            return False
+        ops: list[Operation] = []
+        for step in steps:
+            ops += self._item(step[:1].upper() + step[1:], root)
+        if not ops:
+            return False
+        self._emit(Intent.NEW, raw, ops, about=[root.key, *(o.key for o in ops)])
+        return True
+
+    def _needs(self, c: str, raw: str, slot: str | None) -> bool:
+        """'The stew needs carrots, onions and thyme': parts under the task named, unless the
+        object is a task already (then it is a dependency) or comes first (a prerequisite)."""
+        m = _NEEDS.match(c)
+        if not m or slot is not None:
+            return False
+        if re.search(r"\b(?:first|beforehand|before|done|finished|ready|in place)\b|^to\s",
+                     m["items"], _I):
+            return False
+        subject = clean_phrase(m["subj"])
+        parts = _expand(split_list(m["items"]))
+        live = self._live()
+        if not parts or any(self._match(p, live, strict=True) for p in parts) or any(
+                p.lower() in _PRONOUNS for p in parts):
+            return False
+        if subject.lower() in (*_PRONOUNS, "i", "we", "you"):
+            parent = self.under or self._root_for(None)
+        else:
+            parent = self._match(subject, live)
+        ops: list[Operation] = []
+        if parent is None:
+            if len(subject.split()) > 4 or not stems(subject):
+                return False
+            plan = self.under or self._root_for(None)  # a new part of the plan in talk
+            ops.append(self._add(subject[:1].upper() + subject[1:], key=slug(subject),
+                                 parents=[plan.key] if plan else []))
+            parent = self.tasks[ops[-1].key]
+        about = [parent.key]
+        for part in parts:
+            ops += self._item(part, parent)
+            about.append(ops[-1].key if ops else parent.key)
+        if not ops:
+            return False
+        self._emit(Intent.NEW, raw, ops, about=about)
+        return True
+
+    def _reference_set(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Bump it to 160', 'make that $35', 'give it to Lena instead': a new value of a kind
+        for the task 'it' stands for: the latest one talked about that holds such a value."""
+        m = re.match(r"^(?P<before>.*?\S)\s+(?P<ref>it|that|this|them)\b(?P<after>.*)$", c, _I)
+        if not m or read_frame(m["before"]).intent in _NOT_A_SET:
+            return False
+        typed = typed_phrases(m["after"], sentence=False)
+        if not typed:
+            return self._set_kind_word(clean_phrase(m["after"]), raw)
+        before = [(k, p) for k, p in typed_phrases(m["before"], sentence=False)
+                  if k == ValueKind.NAME and not is_verb(p.split()[0])]
+        return self._set_typed(None, before + typed, raw)
+
+    def _set_kind_word(self, new: str, raw: str) -> bool:
+        """'Make it vanilla' when 'it' holds 'lemon flavour': the word that a kind noun
+        (flavour, colour, size ...) qualifies is what changes."""
+        if not new or len(new.split()) > 2 or not can_be_noun(new.rsplit(maxsplit=1)[-1]):
+            return False  # "make it louder" names no choice
+        for task in self._recent():
+            value = task.value or ""
+            m = _KIND_WORD.search(value)
+            if m is None:
+                continue
+            revised = value[:m.start("word")] + new + value[m.end("word"):]
+            self._emit(Intent.UPDATE, raw, [ReviseTask(key=task.key, value=revised)],
+                       about=[task.key])
+            self._pending(task, value=revised)
+            return True
+        return False
+
+    def _stated_value(self, c: str, raw: str, slot: str | None) -> bool:
+        """'The oil change is booked at the garage on the 9th', 'Headcount's up to 140': a
+        value for the task named; a new attribute of the plan when no task has that name."""
+        m = _COPULA.match(c)
+        if not m or slot is not None or _NEGATIVE.search(c):
+            return False
+        subject = clean_phrase(m["subj"])
+        rest = _PREPARED.sub("", m["rest"].strip())
+        if subject.lower() in ("i", "we", "you", "there", "what", "here", "who", "that", "this"):
+            return False
+        typed = typed_phrases(rest, sentence=False)
+        plan = re.match(r"^going to\s+(?P<v>.+)$", rest, _I)
+        assigned = re.match(r"^(?P<verb>[a-z]+ing)\s+(?P<obj>[^,]+?)(?:,\s*(?P<details>.+))?$",
+                            rest, _I)
+        if assigned and (task := self._match(assigned["obj"], self._live(), by_value=False)):
+            value = ", ".join(p for p in (subject, assigned["details"]) if p)
+            self._update(task, value, raw)  # "Jess is doing the logo": who, and how
+            return True
+        if not typed and not plan:
+            return False
+        value = clean_phrase(_VALUE_LEAD.sub("", plan["v"] if plan else rest, count=1))
+        if not value or len(subject.split()) > 5:
+            return False
+        if subject.lower() in _PRONOUNS:
+            said = [self.tasks[k] for k in reversed(self.mentioned) if k in self.tasks]
+            if not said:
+                return self._set_typed(None, typed, raw)
+            target: Task | None = said[0]  # "he's coming on the 14th": who was just named
+        else:  # the subject names the task; a word of its value ('Bob') does not
+            target = self._match(subject, self._live(), by_value=False)
+        if target is None:
+            root = self.under or self._root_for(None)
+            if root is None or not typed or typed_phrases(subject):
+                return False
+            add = self._add(subject[:1].upper() + subject[1:], value=value, parents=[root.key],
+                            key=f"{root.key}.{slug(subject)}")
+            self._emit(Intent.NEW, raw, [add], about=[add.key])
+            return True
+        current = target.value or ""
+        kinds = {k for k, _ in typed}
+        if current and typed and all(retype(current, k, "x") is not None for k in kinds):
+            return self._set_typed(target, typed, raw)
+        self._update(target, value, raw)
+        return True
+
+    def _make_named(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Make the headcount 6', 'keep the soundcheck at 6:15': a value for the task named."""
+        m = _MAKE.match(c)
+        if not m:
+            return False
+        pairs = _PAIR.findall(m["rest"])
+        if len(pairs) > 1 or (pairs and re.fullmatch(_PAIR.pattern, m["rest"], _I)):
+            wanted = pairs  # "price the sofa at $70 and the desk at $25"
+        else:
+            words = m["rest"].split()
+            splits = [(" ".join(words[:i]), " ".join(words[i:])) for i in range(1, len(words))]
+            wanted = [(w, v) for w, v in splits if _only_value(re.sub(r"^(?:at|to)\s+", "", v))][:1]
+        ops_before = len(self.subtasks)
+        for what, said in wanted:
+            target = self._match(what, self._live(), by_value=False)
+            if target is None or what.lower() in _PRONOUNS:
+                continue
+            value = re.sub(r"^(?:at|to)\s+", "", said.strip(" ,"))
+            typed = typed_phrases(value, sentence=False)
+            if target.value and typed and all(retype(target.value, k, p) for k, p in typed):
+                self._set_typed(target, typed, raw)
+            else:
+                self._update(target, clean_phrase(value), raw)
+        return len(self.subtasks) > ops_before
+
+    def _owned(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Leo's got a dentist visit on the 6th at 3:40', 'there's a test on May 2': a task
+        with its values, under the plan in talk (or a plan of its own)."""
+        m = _HAS.match(c)
+        if not m:
+            return False
+        owner = (m["owner"] or "").strip()
+        if len(owner.split()) > 3:
+            return False
+        title, value = _title_and_roles(m["rest"])
+        root = self.under or self._root_for(None)
+        if not title or not stems(title) or (root is not None
+                                             and not typed_phrases(value, sentence=False)):
+            return False
+        if owner and owner[0].isupper() and owner.lower() not in _PRONOUNS | {"i", "we"}:
+            title = f"{owner}'s {title}"
+        add = self._add(title, value=value or None, parents=[root.key] if root else [])
+        self._emit(Intent.NEW, raw, [add], about=[add.key])
+        return True
+
+    def _bare_value(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Actually 6:40': only a value, for the task the talk is about that holds its kind."""
+        bare = re.sub(r"\b(?:instead|then|now|actually|please|maybe|rather)\b", " ", c, flags=_I)
+        typed = typed_phrases(bare)
+        if (not typed or not _only_value(bare) or any(k == ValueKind.NAME for k, _ in typed)
+                or read_frame(bare).verb is not None):
+            return False
+        return self._set_typed(None, typed, raw)
+
+    def _instead_of(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Sam wants the banner green instead of red': the word before 'instead of' takes
+        the place of the one after, in the tasks that mention it."""
+        m = re.search(r"(?P<new>[\w-]+)\s+instead\s+of\s+(?P<old>[\w' -]+)$", c, _I)
+        if not m or m["new"].lower() in STOP:
+            return False
+        old = clean_phrase(m["old"])
+        if not any(mentions(f"{t.title} {t.value or ''}", old) for t in self._live()):
+            return False
+        return self._swap(old, m["new"], raw, Intent.REPLACE)
+
+    def _set_typed(self, target: Task | None, typed: list[tuple[ValueKind, str]],
+                   raw: str) -> bool:
+        """Put each kind of value in ``typed`` in place of the same kind in ``target`` (or, for
+        'it', in the latest task talked about that holds that kind)."""
+        text = raw
+        changes: dict[str, str] = {}
+        for kind in dict.fromkeys(k for k, _ in typed):
+            new = _span(text, kind) or next(p for k, p in typed if k == kind)
+            task = target or next((t for t in self._recent()
+                                   if retype(t.value or "", kind, new) is not None), None)
+            if task is None:
+                continue
+            current = changes.get(task.key, task.value or "")
+            changes[task.key] = retype(current, kind, new) or current
+        ops: list[Operation] = []
+        for key, value in changes.items():
+            task = self.tasks[key]
+            if not _same(task.value or "", value):
+                ops.append(ReviseTask(key=key, value=value))
+                self._pending(task, value=value)
+        if not ops:
+            return False
+        self._emit(Intent.UPDATE, raw, ops, about=list(changes))
+        return True
+
+    def _item(self, item: str, parent: Task) -> list[Operation]:
+        """An item of a list under ``parent``: a task, its quantity as its value ('2 tons of
+        gravel' -> 'gravel', '2 tons'); one already in memory is linked or brought back."""
+        existing = self._match(item, list(self.tasks.values()), strict=True)
+        if existing is not None and existing.key != parent.key:
+            ops: list[Operation] = []
+            if existing.status == TaskStatus.CANCELLED:
+                ops.append(self._set_status(existing, TaskStatus.ACTIVE))
+            if parent.key not in existing.parents:
+                ops.append(LinkParent(key=existing.key, parent=parent.key))
+                self._pending(existing, parents=[*existing.parents, parent.key])
+            return ops
+        value = None
+        if m := _QUANTITY_OF.match(item):
+            item, value = m["noun"], m["n"]
+        return [self._add(item, value=value, parents=[parent.key])]
+
+    def _recent(self) -> list[Task]:
+        """Live tasks, the ones this turn spoke of last first, then the latest changed."""
+        said = [self.tasks[k] for k in reversed(self.mentioned) if k in self.tasks]
+        rest = sorted((t for t in self._live() if t.key not in self.mentioned),
+                      key=lambda t: (t.updated_at is None, -(t.updated_at.timestamp()
+                                                            if t.updated_at else 0), t.key))
+        seen: set[str] = set()
+        out: list[Task] = []
+        for task in [*said, *rest]:
+            if task.key not in seen and task.status != TaskStatus.CANCELLED:
+                seen.add(task.key)
+                out.append(task)
+        return out
+
     # -- helpers -----------------------------------------------------------------------------
 
     def _emit(
@@ -676,11 +1156,15 @@ class _TurnParser:
         *,
         about: Iterable[str] = (),
         conflicts: Iterable[Conflict] = (),
+        track: bool = True,
     ) -> None:
         self.subtasks.append(Subtask(text=raw.strip(), intent=intent, operations=list(ops),
                                      about=list(dict.fromkeys(about)),
                                      conflicts=list(conflicts)))
-        for key in about:  # what a turn speaks of becomes what "it" means next
+        # What "it" may mean next: what a change spoke of; for a note, its closest task.
+        named = list(about) if intent not in READ_ONLY else self._closest(raw)[:1]
+        self.mentioned += [k for k in named if k in self.tasks]
+        for key in about if track else ():  # what a turn speaks of is what "it" means next
             task = self.tasks.get(key)
             if task is not None:
                 root = task.key if not task.parents else task.parents[0]
@@ -698,10 +1182,21 @@ class _TurnParser:
         """Revise the root's slots whose kind (time, date, name) matches a value in ``text``."""
         ops: list[Operation] = []
         children = [t for t in self._live() if root.key in t.parents]
-        for phrase in value_phrases(text):
-            kind = value_kind(phrase)
+        if root.value and not root.parents:
+            children.append(root)  # the plan's own value may hold the time or date
+        order = {t.key: i for i, t in enumerate(self._recent())}
+        children.sort(key=lambda t: order.get(t.key, len(order)))
+        done_kinds: set[ValueKind] = set()
+        for found in value_phrases(text):
+            kind = value_kind(found)
+            if kind == ValueKind.OTHER or kind in done_kinds:
+                continue
+            done_kinds.add(kind)
+            phrase = _span(text, kind) or found if kind != ValueKind.NAME else found
             slot = next((t for t in children if t.value and value_kind(t.value) == kind
                          and not re.search(r"\.part-\d+$", t.key)), None)
+            slot = slot or next((t for t in children if retype(t.value or "", kind, phrase)
+                                 and not re.search(r"\.part-\d+$", t.key)), None)
             if slot is None:
                 if kind == ValueKind.NAME:
                     continue  # a bare name is no slot of its own
@@ -709,8 +1204,9 @@ class _TurnParser:
                                 key=f"{root.key}.{kind.value}")
                 ops.append(add)
             elif not _same(slot.value or "", phrase):
-                ops.append(ReviseTask(key=slot.key, value=phrase))
-                self._pending(slot, value=phrase)
+                value = retype(slot.value or "", kind, phrase) or phrase
+                ops.append(ReviseTask(key=slot.key, value=value))
+                self._pending(slot, value=value)
         return ops
 
     def _conflicts(self, text: str, exclude: str) -> list[Conflict]:
@@ -826,7 +1322,11 @@ class _TurnParser:
 
     def _items(self, text: str, candidates: list[Task], slot: str | None) -> list[Task]:
         """The tasks a list of phrases names, each matched at most once."""
-        if clean_phrase(text).lower() in ("it", "this", "that", "them", "everything"):
+        if clean_phrase(text).lower() in (*_PRONOUNS, "everything"):
+            said = [self.tasks[k] for k in reversed(self.mentioned) if k in self.tasks
+                    and self.tasks[k] in candidates]
+            if said and clean_phrase(text).lower() != "everything":
+                return said[:1]  # what this turn spoke of last
             task = self._active(slot) if slot else self._root_for(None)
             return [task] if task is not None and task in candidates else []
         found: list[Task] = []
@@ -836,8 +1336,8 @@ class _TurnParser:
                 found.append(task)
         return found
 
-    def _match(self, phrase: str | None, candidates: list[Task], *, strict: bool = False
-               ) -> Task | None:
+    def _match(self, phrase: str | None, candidates: list[Task], *, strict: bool = False,
+               by_value: bool = True) -> Task | None:
         """The candidate whose key, title and value share the most words with ``phrase``.
         At least half the phrase's words must match (all of them when ``strict``)."""
         words = set(stems(phrase or ""))
@@ -846,7 +1346,7 @@ class _TurnParser:
         best, best_score = None, 0.0
         for task in candidates:
             own = set(stems(f"{task.key.replace('-', ' ').replace('.', ' ')} "
-                            f"{task.title} {task.value or ''}"))
+                            f"{task.title} {task.value or '' if by_value else ''}"))
             score = len(words & own) / len(words)
             if score > best_score:
                 best, best_score = task, score
@@ -864,6 +1364,72 @@ class _TurnParser:
 
 
 # -- phrase helpers ---------------------------------------------------------------------------
+
+
+_NOT_A_SET = frozenset({"cancel", "rollback", "done", "check", "depend", "split",
+                        "merge", "reset", "add"})
+_NEGATIVE = re.compile(r"\b(?:not|no|never|can't|cannot|won't|isn't|aren't|wasn't|weren't|"
+                       r"doesn't|don't|didn't)\b", _I)
+
+
+def _modifier_swap(title: str, name: str, new: str) -> str | None:
+    """'Order a chocolate cake', 'cake', 'vanilla' -> 'Order a vanilla cake': the word that
+    qualifies the named thing is what a one-word change replaces."""
+    head = name.rsplit(maxsplit=1)[-1] if name.split() else ""
+    if len(new.split()) != 1 or not head or not new.isalpha() or not can_be_noun(new):
+        return None
+    m = re.search(rf"\b(?P<mod>[\w-]+)\s+{re.escape(head)}\b", title, _I)
+    if m is None or m["mod"].lower() in STOP or m["mod"].lower() in name.lower().split():
+        return None
+    if is_verb(m["mod"]) and not can_be_noun(m["mod"]):
+        return None
+    return title[:m.start("mod")] + new + title[m.end("mod"):]
+
+
+def _imperative(phrase: str) -> bool:
+    """A phrase that starts with a verb in its base form ('write a cover letter')."""
+    words = phrase.split()
+    if not words:
+        return False
+    first = words[0].lower()
+    return (is_verb(first) and lemma(first) == first) or (
+        not in_dictionary(first) and first.endswith(("ise", "ize", "ate", "fy")))
+
+
+def _only_value(item: str) -> bool:
+    """An item that is only a value ('around $40 a month'), no task of its own."""
+    typed = typed_phrases(item, sentence=False)
+    rest = item
+    for _, phrase in typed:
+        rest = rest.replace(phrase, " ")
+    return bool(typed) and not set(stems(rest)) - {"month", "week", "day", "year", "around",
+                                                   "roughly", "cost", "each", "per", "hour"}
+
+
+def _span(text: str, kind: ValueKind) -> str | None:
+    """The stretch of ``text`` from its first to its last phrase of ``kind`` when they form
+    one run ('Tuesdays and Fridays'); else its first such phrase."""
+    phrases = [p for k, p in typed_phrases(text) if k == kind]
+    if not phrases:
+        return None
+    start = text.find(phrases[0])
+    end = text.rfind(phrases[-1]) + len(phrases[-1])
+    between = text[start:end]
+    if len(phrases) > 1 and re.fullmatch(
+            r"(?:" + "|".join(re.escape(p) for p in phrases)
+            + r"|[\s,]|and|or|&|-|to|through|until|till)+", between):
+        return between
+    return phrases[0]
+
+
+def _title_and_roles(head: str) -> tuple[str, str]:
+    """'DevDay, a conference in Lisbon' -> ('DevDay', 'a conference in Lisbon'); 'my move
+    from A to B on a date' -> ('move', 'from A to B on a date')."""
+    m = re.match(r"^(?P<title>.+?)(?:\s*,\s*|\s+(?=(?:in|from|to|on|at|for|with|by|this|"
+                 r"next|starting|until|between|near)\b))(?P<rest>.*)$", head.strip(), _I)
+    if m is None:
+        return clean_phrase(head), ""
+    return clean_phrase(m["title"]), m["rest"].strip(" ,.")
 
 
 def _same(a: str, b: str) -> bool:
@@ -970,8 +1536,8 @@ def _extract_value(clause: str) -> str:
 
 
 def _slot_phrases(clause: str) -> tuple[str, list[tuple[str, str]]]:
-    """Cut 'Schedule a meeting on Thursday at 2 PM with Alice' into its head and typed slots:
-    ('Schedule a meeting', [('date', 'Thursday'), ('time', '2 PM'), ('with', 'Alice')])."""
+    """Cut 'Book a call on Friday at 3 PM with Dana' into its head and typed slots:
+    ('Book a call', [('date', 'Friday'), ('time', '3 PM'), ('with', 'Dana')])."""
     pattern = re.compile(rf"\s+\b({_SLOT_PREPS})\s+", _I)
     pieces = pattern.split(clause)
     head = pieces[0]
