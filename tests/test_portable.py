@@ -259,6 +259,8 @@ BAD_DOCUMENTS: list[tuple[str, Mutation, str]] = [
     ("fewer turns than the counter", _set("workspace.turns", 5),
      "turns: 3 turns, but workspace.turns is 5"),
     ("integer beyond 64 bits", _set("workspace.seq", 2**63), "workspace.seq"),
+    ("agent name the write path refuses", _set("revisions.0.by", "a" * 65),
+     "revisions[0].by: Value error, an agent name is 1-64 characters"),
     ("section not a list", _set("edges", {}), "edges: Input should be a valid list"),
     ("unknown section", _set("colours", []), "colours: unknown section"),
 ]

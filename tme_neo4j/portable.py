@@ -66,6 +66,7 @@ from tme_neo4j.models import (
     check_plain_text,
 )
 from tme_neo4j.store import MemoryStore
+from tme_neo4j.text import check_agent
 
 __all__ = [
     "FORMAT",
@@ -99,7 +100,7 @@ Progress = Callable[[int, int], None]
 _MAX_NOTE = 4 * MAX_VALUE + 1_000
 # Replies are composed from the memory, not typed; the bound only refuses absurd input.
 _MAX_REPLY = 100 * MAX_TEXT
-_MAX_NAME = MAX_TITLE  # agents, intents, operation names, ids
+_MAX_NAME = MAX_TITLE  # intents, operation names, ids
 # How many problems an import names before it says how many more there are.
 _MAX_PROBLEMS = 20
 # Staged nodes carry this prefix and a random part as their workspace id: no workspace id can
@@ -135,6 +136,8 @@ Value = Annotated[str, StringConstraints(max_length=MAX_VALUE), AfterValidator(c
 Name = Annotated[str, StringConstraints(min_length=1, max_length=_MAX_NAME),
                  AfterValidator(check_plain_text)]
 Time = Annotated[str, StringConstraints(max_length=100), AfterValidator(_check_time)]
+# The same rule as at write time, so whatever the store accepted re-imports.
+Agent = Annotated[str, AfterValidator(check_agent)]
 Status = Literal["active", "done", "cancelled"]
 Count = Annotated[int, Field(ge=0, lt=2**63)]
 Number = Annotated[int, Field(ge=1, lt=2**63)]
@@ -164,8 +167,8 @@ class TaskRecord(_Record):
     version: Number
     created_at: Time
     updated_at: Time
-    created_by: Name | None = None
-    updated_by: Name | None = None
+    created_by: Agent | None = None
+    updated_by: Agent | None = None
 
 
 class EdgeRecord(_Record):
@@ -184,7 +187,7 @@ class RevisionRecord(_Record):
     status: Status
     op: Name
     at: Time
-    by: Name | None = None
+    by: Agent | None = None
     turn: Number | None = None
     seq: Count
     reason: Annotated[str, StringConstraints(max_length=_MAX_NOTE),
@@ -202,7 +205,7 @@ class TurnRecord(_Record):
     intent: Name
     reply: Annotated[str, StringConstraints(max_length=_MAX_REPLY)] | None = None
     at: Time
-    agent: Name | None = None
+    agent: Agent | None = None
     seq: Count
     touched: list[TouchRecord] = Field(default_factory=list)
 
@@ -211,7 +214,7 @@ class ChangeRecord(_Record):
     seq: Number
     key: TaskKey
     op: Name
-    agent: Name | None = None
+    agent: Agent | None = None
     turn: Number | None = None
     at: Time
 
