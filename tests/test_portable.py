@@ -136,6 +136,25 @@ def test_round_trip_is_exact(populated: MemoryStore, other: MemoryStore, tmp_pat
     assert other.history("destination")[-1].n == 4
 
 
+def test_round_trip_keeps_what_stale_flags_were_checked_against_and_retry_keys(
+    store: MemoryStore, other: MemoryStore, tmp_path: Path
+) -> None:
+    store.add_task("venue", "Venue", "Hall A")
+    store.apply([{"op": "add", "key": "catering", "title": "Catering", "value": "for Hall A",
+                  "depends_on": ["venue"]}])
+    store.apply([{"op": "revise", "key": "venue", "value": "Hall B"}],
+                turn=TurnInput("the venue changed", "update", request="retry-7"))
+    assert store.get_task("catering").stale
+    path = tmp_path / "ws.json"
+    path.write_text(export_text(store), encoding="utf-8")
+    portable.import_workspace(store, path, workspace=other.workspace)
+    imported = json.loads(export_text(other))
+    assert [t.get("request") for t in imported["turns"]] == ["retry-7"]
+    # Back to the value catering was checked against: the flag clears in the copy too.
+    other.rollback("venue", to_value="Hall A")
+    assert not other.get_task("catering").stale
+
+
 def test_cli_export_import_replace(populated: MemoryStore, other: MemoryStore,
                                    tmp_path: Path) -> None:
     path = tmp_path / "ws.json"

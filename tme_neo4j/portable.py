@@ -7,7 +7,7 @@ The document::
      "tasks":     [{"id", "key", "title", "value", "status", "stale", ...}, ...],
      "edges":     [{"type": "SUBTASK_OF" | "DEPENDS_ON", "from": key, "to": key}, ...],
      "revisions": [{"task": key, "n", "value", "title", "status", "op", "at", ...}, ...],
-     "turns":     [{"n", "text", "intent", "reply", "at", "agent", "seq",
+     "turns":     [{"n", "text", "intent", "reply", "at", "agent", "seq", "request", "undoes",
                     "touched": [{"task": key, "op"}, ...]}, ...],
      "changes":   [{"seq", "key", "op", "agent", "turn", "at"}, ...]}
 
@@ -169,6 +169,10 @@ class TaskRecord(_Record):
     updated_at: Time
     created_by: Agent | None = None
     updated_by: Agent | None = None
+    # What a stale task was checked against: the tasks that made it stale and their values then
+    # (returning to those values clears the flag).
+    stale_on: list[TaskKey] | None = None
+    stale_basis: list[Value] | None = None
 
 
 class EdgeRecord(_Record):
@@ -207,6 +211,10 @@ class TurnRecord(_Record):
     at: Time
     agent: Agent | None = None
     seq: Count
+    # The idempotency key the turn was recorded under, and the turn an undo reversed.
+    request: Annotated[str, StringConstraints(min_length=1, max_length=200),
+                       AfterValidator(check_plain_text)] | None = None
+    undoes: Number | None = None
     touched: list[TouchRecord] = Field(default_factory=list)
 
 
