@@ -105,7 +105,9 @@ def run_scenario(
     on_turn: Callable[[int, TurnResult], None] | None = None,
 ) -> ScenarioReport:
     """Play a scenario in a fresh, empty workspace and check every expectation."""
-    ws_store = store.for_workspace(workspace or f"eval-{uuid.uuid4().hex[:10]}")
+    # Ten random digits: a fresh workspace whose name always costs the context the same
+    # number of tokens (hex ids do not), so token counts repeat from run to run.
+    ws_store = store.for_workspace(workspace or f"eval-{uuid.uuid4().int % 10**10:010d}")
     with contextlib.suppress(NotFoundError):  # a fresh workspace has nothing to delete
         ws_store.delete_workspace()
     ws_store.create_workspace()
