@@ -135,9 +135,10 @@ _MOVE = re.compile(
     rf"^(?:{verb_pattern('move', 'set')}|make|put)\s+"
     r"(?:it|this|that|everything|the \w+)?\s*(?:back\s+)?(?:to|for|at|on|into|until)?\s*"
     r"(?P<v>.+)$", _I)
-_WANT = re.compile(r"^(?:i|we)\s*(?P<also>(?:also|still|really|just|then)\s+)?"
+_WANT = re.compile(r"^(?:i|we|he|she|they)\s*(?P<also>(?:also|still|really|just|then)\s+)?"
                    r"(?:'ve\s+|\s*have\s+|'ll\s+|\s*will\s+)?(?:(?:need|want|would like|'d like|"
-                   r"have|got|decided|plan|planned|'m going|am going|are going|'re going)\s+to|"
+                   r"have|has|needs|wants|got|decided|plan|planned|'m going|am going|are going|"
+                   r"'re going)\s+to|"
                    r"gotta)\s+(?P<rest>.+)$", _I)
 _WILL = re.compile(r"^(?:i|we)(?:'ll|\s+will|\s+shall)\s+(?:also\s+|just\s+)?(?P<rest>.+)$", _I)
 _ALSO = re.compile(r"^also\b|\b(?:too|as well)$", _I)
