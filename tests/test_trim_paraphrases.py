@@ -385,3 +385,49 @@ def test_every_intent_has_at_least_thirty_phrasings() -> None:
                       "add": len(ADD), "depend": len(DEPEND), "check": len(CHECK),
                       "unparsed": len(UNPARSED)})
     assert min(counts.values()) >= 20, counts
+
+
+# The failure kinds the reader was rebuilt for, each in a phrasing of its own.
+def test_two_verb_phrases_are_two_clauses() -> None:
+    result = read("Add a juggler and take out the balloons.", "party")
+    assert _kinds(result.operations) == [("add", "juggler"), ("cancel", "balloons")]
+
+
+def test_a_swap_never_splices_the_next_clause_into_a_value() -> None:
+    memory = [_task("picnic", "Picnic on Saturday", "bring wraps, cider and a rug")]
+    view = TrimView(tasks=memory, focus=["picnic"])
+    result = RuleInterpreter().interpret(
+        "Swap the cider for cold brew, and we can't leave before the fog lifts.", view)
+    assert result.operations == [ReviseTask(key="picnic", value="bring wraps, cold brew and a rug",
+                                            reason="replaced cider with cold brew")]
+
+
+def test_a_number_correction_revises_the_count() -> None:
+    memory = [_task("dinner", "Dinner"), _task("plates", "plates", "six plates",
+                                               parent="dinner")]
+    view = TrimView(tasks=memory, focus=["dinner"])
+    result = RuleInterpreter().interpret("Make it eight plates, not six.", view)
+    assert result.operations == [ReviseTask(key="plates", value="eight plates")]
+
+
+def test_a_date_pushed_back_is_a_move_not_a_rollback() -> None:
+    memory = [_task("audit", "Audit", "May 2")]
+    result = RuleInterpreter().interpret("The audit's been pushed back to May 9.",
+                                         TrimView(tasks=memory, focus=["audit"]))
+    assert result.operations == [ReviseTask(key="audit", value="May 9")]
+
+
+def test_a_named_attribute_that_does_not_exist_yet_is_added_to_the_plan() -> None:
+    result = read("Set the theme to pirates.", "party")
+    assert _kinds(result.operations) == [("add", "theme")]
+    add = result.operations[0]
+    assert isinstance(add, AddTask)
+    assert (add.value, add.parents) == ("pirates", ["party"])
+
+
+def test_a_one_word_change_replaces_the_qualifier_not_the_title() -> None:
+    memory = [_task("order", "Order a lemon tart")]
+    result = RuleInterpreter().interpret("Change the tart to raspberry.",
+                                         TrimView(tasks=memory, focus=["order"]))
+    assert result.operations == [ReviseTask(key="order", title="Order a raspberry tart",
+                                            value="raspberry")]

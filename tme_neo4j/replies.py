@@ -99,7 +99,9 @@ def _changes(write: WriteResult, tasks: dict[str, Task]) -> str:
         by_verb.setdefault(_VERBS.get(op, op), []).append(_describe(task))
     lines = [f"{verb}: {'; '.join(items)}." for verb, items in by_verb.items()]
     if write.stale:
-        stale = "; ".join(f"{_title(tasks, k)} ({reason})" for k, reason in write.stale.items())
+        # Sorted: the store returns dependents in no set order, and a reply should repeat.
+        stale = "; ".join(f"{_title(tasks, k)} ({reason})"
+                          for k, reason in sorted(write.stale.items()))
         lines.append(f"Now stale, to review: {stale}.")
     return "\n".join(lines)
 

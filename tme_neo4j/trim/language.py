@@ -93,7 +93,8 @@ _CLAUSE_BREAK = re.compile(
     r"\s*(?:;|,\s*and then\b|,\s*then\b|,\s*(?:and\s+)?so\b|,\s*but\b|,?\s*because\b|"
     rf",?\s*and\b(?=\s+(?:please\s+)?(?:{_CHANGE_VERBS}|keep|put|make|use|book|schedule|mark)\b)|"
     r",\s*(?:and\s+)?(?=(?:i|we|you|they|he|she|it)(?:'\w+)?\s)|"
-    rf",\s*(?=(?:please\s+)?(?:{_CHANGE_VERBS}|mark|put|make|give|bring|tick|cross|scratch)\b)|"
+    rf",\s*(?=(?:please\s+)?(?:{_CHANGE_VERBS}|mark|put|make|give|bring|tick|cross|scratch|"
+    r"get)\b)|"
     r",\s*(?:and\s+)?(?=(?:the\s+|my\s+|our\s+|her\s+|his\s+|their\s+)?[\w-]+(?:'s|'re)\s)|"
     r",\s*(?:and\s+)?(?=(?:(?:the|my|our|her|his|their)\s+)?(?:[\w$-]+\s+){0,2}?(?:is|are|was|"
     r"were|says|said|needs?|depends?|requires?|got|wants?|thinks?|[a-z]+ed)\b))\s*",
@@ -316,7 +317,7 @@ def retype(current: str, kind: ValueKind, new: str) -> str | None:
         return None
     start, end = spans[0].start(), spans[0].end()
     for m in spans[1:]:
-        if re.fullmatch(r"[\s,]*(?:and|or|&|-|to|through|until|till)?[\s,]*",
+        if re.fullmatch(r"[\s,]*(?:and|or|&|-|to|through|until|till|the)?[\s,]*",
                         current[end:m.start()]):
             end = m.end()
     return current[:start] + new + current[end:]

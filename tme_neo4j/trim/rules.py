@@ -110,7 +110,7 @@ _RESTORE = re.compile(
 _DONE = re.compile(
     r"^(?:mark\s+)?(?P<items>.+?)(?:\s+(?:is|are|as|has been|have been)|'s|'re)\s+"
     r"(?:now\s+|all\s+)?(?:done|finished|complete|completed|taken care of|sorted|bought|paid|"
-    r"sent|submitted|handled|ready)(?:\s*,.*)?$|"
+    r"sent|submitted|handled|ready|reserved|booked|confirmed|arranged|delivered)(?:\s*,.*)?$|"
     r"^(?:i|we)\s+(?:have\s+|'ve\s+)?(?:finished|completed|did|done)\s+(?P<items2>.+)$|"
     r"^(?:mark|tick|check|cross)\s+(?P<items4>.+?)\s+(?:as\s+)?(?:done|finished|complete|"
     r"completed|off)$|"
@@ -135,10 +135,12 @@ _MOVE = re.compile(
     rf"^(?:{verb_pattern('move', 'set')}|make|put)\s+"
     r"(?:it|this|that|everything|the \w+)?\s*(?:back\s+)?(?:to|for|at|on|into|until)?\s*"
     r"(?P<v>.+)$", _I)
-_WANT = re.compile(r"^(?:i|we)\s*(?P<also>(?:also|still|really|just|then)\s+)?"
+_WANT = re.compile(r"^(?:i|we|he|she|they)\s*(?P<also>(?:also|still|really|just|then)\s+)?"
                    r"(?:'ve\s+|\s*have\s+|'ll\s+|\s*will\s+)?(?:(?:need|want|would like|'d like|"
-                   r"have|got|decided|plan|planned|'m going|am going|are going|'re going)\s+to|"
+                   r"have|has|needs|wants|got|decided|plan|planned|'m going|am going|are going|"
+                   r"'re going)\s+to|"
                    r"gotta)\s+(?P<rest>.+)$", _I)
+_WILL = re.compile(r"^(?:i|we)(?:'ll|\s+will|\s+shall)\s+(?:also\s+|just\s+)?(?P<rest>.+)$", _I)
 _ALSO = re.compile(r"^also\b|\b(?:too|as well)$", _I)
 _ADD_HERE = re.compile(r"^(?:also\s+)?(?:add|include|throw in|toss in)\s+(?P<items>.+)$", _I)
 #: "Push the launch date to May 2", "The audit was moved to June 9".
@@ -180,13 +182,17 @@ _LEAD = re.compile(r"^(?P<prep>for|before|after|once)\s+(?P<what>[^,]+?)"
 _UNDO = re.compile(r"^(?:undo|revert|reverse)\s+(?:it|that|this|the last (?:change|one))$", _I)
 #: "I'm organising X in PLACE from DATE to DATE: A, B and C": a plan stated as a sentence.
 _PLAN = re.compile(
-    r"^(?:i'm|i am|we're|we are|i've been|we've been|i'll be|we'll be)\s+"
+    r"^(?:i'm|i am|we're|we are|i've been|we've been|i'll be|we'll be|"
+    r"(?:my|our)\s+[\w ]{1,20}?\s+and\s+i\s+are)\s+"
     r"(?:(?:also|now|just|currently|finally)\s+)?(?P<verb>[a-z]+ing)\s+"
     r"(?:(?:for|on|to|up)\s+)?(?P<rest>.+)$", _I)
 #: "The stew needs A, B and C": the parts of a plan.
 _NEEDS = re.compile(
     r"^(?P<subj>.+?)\s+(?:needs?|requires?|will need|includes?|(?:is|are) going to need|"
     r"wants?|should have|must have|has to have|calls? for)\s+(?P<items>.+)$", _I)
+#: "it's got A, B and C": a list of parts of what was named.
+_HAS_LIST = re.compile(r"^(?P<subj>it|they|this|that|[\w' -]+?)(?:'s got|'ve got| has got|"
+                       r" have got| has| have)\s+(?P<items>[^,]+,.+)$", _I)
 #: "The venue's the town hall", "Recording is on the 18th": a value stated for a task.
 _COPULA = re.compile(
     r"^(?P<subj>[\w' .&-]+?)(?:'s|'re|\s+(?:is|are|was|were|will be|has been|have been|"
@@ -284,6 +290,8 @@ class _TurnParser:
         self.also = _ALSO.search(c) is not None or _ALSO.match(raw.strip(" ,")) is not None
         if m := _WANT.match(c):
             c, self.also = m["rest"], self.also or bool(m["also"])
+        elif slot is None and (m := _WILL.match(c)) and _imperative(m["rest"]):
+            c, self.also = m["rest"], True  # "I'll order a chain": a step of the plan in talk
         frame = read_frame(c, question_mark=question, original=raw)
         if frame.asks:  # a question or a request to be told: it reads, it never writes
             about = self._about(c, slot) or [t.key for t in self._live() if not t.parents][-3:]
@@ -741,6 +749,13 @@ class _TurnParser:
         if (slot_task := self._match(what, typed_tasks)) is None:
             holders = [t for t in self._live() if retype(t.value or "", kind, phrases[0])]
             slot_task = self._match(what, holders)
+        inside = [t for t in self._live()
+                  if mentions(t.value or "", what) and retype(t.value or "", kind, first)]
+        if slot_task is None and inside:
+            # "push the soft opening to May 3" where a value says "soft opening on April 26"
+            new = _span(m["v"], kind) or first
+            self._update(inside[0], retype(inside[0].value or "", kind, new) or new, raw)
+            return True
         if slot_task is None and (named := self._match(what, self._live(), by_value=False)):
             new = _span(m["v"], kind) or first
             current = named.value or ""
@@ -917,7 +932,7 @@ class _TurnParser:
     def _needs(self, c: str, raw: str, slot: str | None) -> bool:
         """'The stew needs carrots, onions and thyme': parts under the task named, unless the
         object is a task already (then it is a dependency) or comes first (a prerequisite)."""
-        m = _NEEDS.match(c)
+        m = _NEEDS.match(c) or _HAS_LIST.match(c)
         if not m or slot is not None:
             return False
         if re.search(r"\b(?:first|beforehand|before|done|finished|ready|in place)\b|^to\s",
@@ -1030,6 +1045,8 @@ class _TurnParser:
         m = _MAKE.match(c)
         if not m:
             return False
+        if _only_value(m["rest"]) and (typed := typed_phrases(m["rest"], sentence=False)):
+            return self._set_typed(None, typed, raw)  # "keep May 3rd": the value in talk
         pairs = _PAIR.findall(m["rest"])
         if len(pairs) > 1 or (pairs and re.fullmatch(_PAIR.pattern, m["rest"], _I)):
             wanted = pairs  # "price the sofa at $70 and the desk at $25"
@@ -1072,7 +1089,8 @@ class _TurnParser:
 
     def _bare_value(self, c: str, raw: str, slot: str | None) -> bool:
         """'Actually 6:40': only a value, for the task the talk is about that holds its kind."""
-        bare = re.sub(r"\b(?:instead|then|now|actually|please|maybe|rather)\b", " ", c, flags=_I)
+        bare = re.sub(r"\b(?:instead|then|now|actually|please|maybe|rather|it is|it's|works|"
+                      r"is better|is fine)\b", " ", c, flags=_I)
         typed = typed_phrases(bare)
         if (not typed or not _only_value(bare) or any(k == ValueKind.NAME for k, _ in typed)
                 or read_frame(bare).verb is not None):
@@ -1417,7 +1435,7 @@ def _span(text: str, kind: ValueKind) -> str | None:
     between = text[start:end]
     if len(phrases) > 1 and re.fullmatch(
             r"(?:" + "|".join(re.escape(p) for p in phrases)
-            + r"|[\s,]|and|or|&|-|to|through|until|till)+", between):
+            + r"|[\s,]|and|or|&|-|to|through|until|till|the)+", between):
         return between
     return phrases[0]
 
