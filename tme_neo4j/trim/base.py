@@ -30,7 +30,7 @@ class Intent(StrEnum):
     DEPEND = "depend"
     DONE = "done"
     CHECK = "check"
-    NOTE = "note"  # a statement that changes nothing ("Carol can't make it at 2 PM.")
+    NOTE = "note"  # a statement of fact that asks for no change to any task
     # A clause the interpreter could not read: it writes nothing, the reply names its words and
     # asks; under the hybrid backend these clauses (and only these) go to the LLM.
     UNPARSED = "unparsed"
