@@ -312,3 +312,20 @@ def test_small_talk_is_a_note(text: str) -> None:
     result = RuleInterpreter().interpret(text, TrimView())
     assert result.intent == Intent.NOTE
     assert result.operations == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("shelf: change it to walnut 4.", "walnut 4"),
+    ("shelf: switch it to cedar 3 please.", "cedar 3"),
+    ("shelf: set shelf to maple 12.", "maple 12"),
+])
+def test_a_new_value_with_words_besides_its_number_replaces_the_whole_value(
+    text: str, value: str
+) -> None:
+    """Only a phrase that is nothing but a value goes in place of that kind inside the old
+    value; otherwise its other words would be dropped."""
+    shelf = task("shelf", "Shelf", "oak 2")
+    result = interpret(text, shelf, focus=("shelf",))
+    assert [(op.key, op.value) for op in result.operations if isinstance(op, ReviseTask)] \
+        == [("shelf", value)]
+

@@ -405,31 +405,7 @@ class _Run:
     def generate(self, store: MemoryStore, tasks: Sequence[dict[str, Any]],
                  parents: Sequence[dict[str, str]], dependencies: Sequence[dict[str, str]],
                  ) -> None:
-        """Create tasks and then edges in batches, each batch one write with its own sequence
-        number, as real writes have."""
-        create = queries.get("bench/create_bench_tasks").text
-        link = queries.get("bench/link_bench_tasks").text
-        begin = queries.get("begin_write").text
-        finish = queries.get("record_write").text
-        ws = store.workspace
-
-        def batch(query: str, **params: Any) -> None:
-            def work(tx: neo4j.ManagedTransaction) -> None:
-                seq = tx.run(begin, ws=ws, keys=[], agent=_AGENT,
-                             request=None).single(strict=True)["seq"]
-                tx.run(query, params | {"ws": ws, "seq": seq}).consume()
-                tx.run(finish, ws=ws, seq=seq, agent=_AGENT, changes=[], turn=None, text=None,
-                       intent=None, reply=None, request=None, undoes=None, keys=[]).consume()
-
-            with store.driver.session(database=store.settings.neo4j_database) as s:
-                s.execute_write(work)
-
-        for start in range(0, len(tasks), _BATCH):
-            batch(create, agent=_AGENT, rows=list(tasks[start:start + _BATCH]))
-        edges = max(len(parents), len(dependencies))
-        for start in range(0, edges, _BATCH):
-            batch(link, parents=list(parents[start:start + _BATCH]),
-                  dependencies=list(dependencies[start:start + _BATCH]))
+        generate_tasks(store, tasks, parents, dependencies)
 
     # -- 1. the limit -------------------------------------------------------------------------
 
@@ -975,3 +951,31 @@ def _expect(condition: bool, message: str) -> None:
         raise BenchError(message)
 
 
+def generate_tasks(store: MemoryStore, tasks: Sequence[dict[str, Any]],
+                   parents: Sequence[dict[str, str]], dependencies: Sequence[dict[str, str]],
+                   *, agent: str = _AGENT) -> None:
+    """Create tasks (``{key, title, values}``) and then edges (``{from, to}``) in batches, each
+    batch one write with its own sequence number, as real writes have."""
+    create = queries.get("bench/create_bench_tasks").text
+    link = queries.get("bench/link_bench_tasks").text
+    begin = queries.get("begin_write").text
+    finish = queries.get("record_write").text
+    ws = store.workspace
+
+    def batch(query: str, **params: Any) -> None:
+        def work(tx: neo4j.ManagedTransaction) -> None:
+            seq = tx.run(begin, ws=ws, keys=[], agent=agent,
+                         request=None).single(strict=True)["seq"]
+            tx.run(query, params | {"ws": ws, "seq": seq}).consume()
+            tx.run(finish, ws=ws, seq=seq, agent=agent, changes=[], turn=None, text=None,
+                   intent=None, reply=None, request=None, undoes=None, keys=[]).consume()
+
+        with store.driver.session(database=store.settings.neo4j_database) as s:
+            s.execute_write(work)
+
+    for start in range(0, len(tasks), _BATCH):
+        batch(create, agent=agent, rows=list(tasks[start:start + _BATCH]))
+    edges = max(len(parents), len(dependencies))
+    for start in range(0, edges, _BATCH):
+        batch(link, parents=list(parents[start:start + _BATCH]),
+              dependencies=list(dependencies[start:start + _BATCH]))

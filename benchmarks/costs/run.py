@@ -113,7 +113,8 @@ def _instrumented(statements: list[tuple[str, float]],
         statements.append((name, time.perf_counter() - t0))
         return rows
 
-    def timed_write(self: MemoryStore, work: Callable[[neo4j.ManagedTransaction], T]) -> T:
+    def timed_write(self: MemoryStore, work: Callable[[neo4j.ManagedTransaction], T],
+                    operation: str, **options: Any) -> T:
         done = [0.0]
 
         def wrapped(tx: neo4j.ManagedTransaction) -> T:
@@ -121,7 +122,7 @@ def _instrumented(statements: list[tuple[str, float]],
             done[0] = time.perf_counter()
             return result
 
-        result = write(self, wrapped)
+        result = write(self, wrapped, operation, **options)
         commits.append(time.perf_counter() - done[0])
         return result
 

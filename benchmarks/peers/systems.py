@@ -28,6 +28,7 @@ from pydantic import SecretStr
 
 from benchmarks.peers.workload import Fact, Link, Update
 from tme_neo4j import queries
+from tme_neo4j.bench import generate_tasks
 from tme_neo4j.connection import Credentials
 from tme_neo4j.errors import NotFoundError
 from tme_neo4j.store import MemoryStore
@@ -218,27 +219,10 @@ class Tme(System):
 def write_tasks(store: MemoryStore, facts: Sequence[Fact]) -> None:
     """Write ``facts`` as tasks with ``tme bench``'s generator: batched statements, each a write
     with its own sequence number, a task and its first revision per fact."""
-    create = queries.get("bench/create_bench_tasks").text
-    link = queries.get("bench/link_bench_tasks").text
-    begin = queries.get("begin_write").text
-    ws = store.workspace
-
-    def batch(query: str, **params: Any) -> None:
-        def work(tx: neo4j.ManagedTransaction) -> None:
-            seq = tx.run(begin, ws=ws).single(strict=True)["seq"]
-            tx.run(query, params | {"ws": ws, "seq": seq}).consume()
-
-        with store.driver.session(database=store.settings.neo4j_database) as s:
-            s.execute_write(work)
-
-    rows = [{"key": f.key, "title": f.title, "values": [f.value]} for f in facts]
-    parents = [{"from": f.key, "to": f.parent} for f in facts if f.parent]
-    dependencies = [{"from": f.key, "to": f.depends_on} for f in facts if f.depends_on]
-    for start in range(0, len(rows), _BATCH):
-        batch(create, agent=_AGENT, rows=rows[start:start + _BATCH])
-    for start in range(0, max(len(parents), len(dependencies)), _BATCH):
-        batch(link, parents=parents[start:start + _BATCH],
-              dependencies=dependencies[start:start + _BATCH])
+    generate_tasks(
+        store, [{"key": f.key, "title": f.title, "values": [f.value]} for f in facts],
+        [{"from": f.key, "to": f.parent} for f in facts if f.parent],
+        [{"from": f.key, "to": f.depends_on} for f in facts if f.depends_on], agent=_AGENT)
 
 
 def _timed(call: Callable[[], T], count: Callable[[T], int]) -> Sample:

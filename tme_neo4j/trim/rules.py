@@ -488,7 +488,10 @@ class _TurnParser:
                                  for t in self._live() if t.key != target.key):
             return False
         typed = typed_phrases(new, sentence=False)
-        if target.value and typed and all(retype(target.value, k, p) for k, p in typed):
+        # In place only when the new phrase is nothing but values: "pearl 3" replaces the
+        # whole value, or its other words would be lost.
+        if (target.value and typed and _only_value(new)
+                and all(retype(target.value, k, p) for k, p in typed)):
             return self._set_typed(target, typed, raw)
         self._update(target, new, raw)
         return True
@@ -1061,7 +1064,8 @@ class _TurnParser:
                 continue
             value = re.sub(r"^(?:at|to)\s+", "", said.strip(" ,"))
             typed = typed_phrases(value, sentence=False)
-            if target.value and typed and all(retype(target.value, k, p) for k, p in typed):
+            if (target.value and typed and _only_value(value)
+                    and all(retype(target.value, k, p) for k, p in typed)):
                 self._set_typed(target, typed, raw)
             else:
                 self._update(target, clean_phrase(value), raw)
