@@ -155,6 +155,19 @@ def test_round_trip_keeps_what_stale_flags_were_checked_against_and_retry_keys(
     assert not other.get_task("catering").stale
 
 
+def test_question_turns_which_take_no_sequence_number_round_trip(
+    populated: MemoryStore, other: MemoryStore, tmp_path: Path
+) -> None:
+    for question in ("what is left?", "where are we going?"):
+        populated.apply([], turn=TurnInput(question, "check"))
+    turns = json.loads(export_text(populated))["turns"]
+    assert turns[-1]["seq"] == turns[-2]["seq"]  # questions write nothing, so share the seq
+    path = tmp_path / "ws.json"
+    path.write_text(export_text(populated), encoding="utf-8")
+    portable.import_workspace(populated, path, workspace=other.workspace)
+    assert without_id(export_text(other)) == without_id(export_text(populated))
+
+
 def test_cli_export_import_replace(populated: MemoryStore, other: MemoryStore,
                                    tmp_path: Path) -> None:
     path = tmp_path / "ws.json"

@@ -697,7 +697,7 @@ class _Checker:
         self.graphs: dict[str, dict[str, list[tuple[str, int]]]] = {
             "SUBTASK_OF": {}, "DEPENDS_ON": {}}
         self.turns: dict[int, int] = {}  # turn number -> its seq
-        self.turn_seqs: dict[int, int] = {}  # seq -> the turn that has it
+        self.turn_seqs: dict[int, int] = {}  # seq -> the turn that wrote at it
         self.turn_refs: dict[int, tuple[str, int]] = {}  # turn -> (first place naming it, seq)
         self.changes: dict[tuple[int, str], int] = {}
 
@@ -829,10 +829,13 @@ class _Checker:
         ws = self.workspace
         if ws is not None and turn.n > ws.turns:
             self.add(f"{place}.n: {turn.n} is above workspace.turns ({ws.turns})")
-        if turn.seq in self.turn_seqs:
+        # A turn that changed tasks is a write of its own; one that changed nothing (a
+        # question) takes no sequence number and carries the workspace's seq at the time.
+        if turn.touched and turn.seq in self.turn_seqs:
             self.add(f"{place}.seq: turn {turn.n} has the sequence number of turn "
-                     f"{self.turn_seqs[turn.seq]} ({turn.seq}); every turn is its own write")
-        else:
+                     f"{self.turn_seqs[turn.seq]} ({turn.seq}); every turn that changes tasks "
+                     "is its own write")
+        elif turn.touched:
             self.turn_seqs[turn.seq] = turn.n
         self._seq(f"{place}.seq", turn.seq)
         touched: set[tuple[str, str]] = set()
