@@ -254,7 +254,7 @@ def evaluate(
     else:
         failed = sum(t.error is not None for t in turns)
         _say(f"total: {passed}/{total} checks passed; {len(turns) - failed}/{len(turns)} turns "
-             f"completed; {unparsed} clauses not understood; {calls} LLM calls; "
+             f"completed; {calls} LLM calls; {unparsed} clauses not understood; "
              f"context {context} tokens against "
              f"{baseline} for the flat transcript ({_saving(context, baseline)})", "bold")
     if fatal is not None:
