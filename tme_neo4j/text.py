@@ -78,29 +78,29 @@ def check_text(text: str, *, what: str = "text", max_length: int | None = None) 
 
 def check_key(key: str) -> str:
     """``key`` if it is a task key: 1-120 of ``a-z 0-9 . _ : -``, starting alphanumeric."""
-    if not _KEY.fullmatch(key):
-        raise InvalidTextError(
-            f"a task key is 1-{MAX_KEY} characters of lowercase letters, digits and . _ : - "
-            f"starting with a letter or digit, not {_shown(key)}")
-    return key
+    return _full_match(_KEY, key, f"a task key is 1-{MAX_KEY} characters of lowercase letters, "
+                                  "digits and . _ : -")
 
 
 def check_workspace_id(workspace: str) -> str:
     """``workspace`` if it is a workspace id: 1-64 of ``A-Z a-z 0-9 . _ -``."""
-    if not _WORKSPACE.fullmatch(workspace):
-        raise InvalidTextError(
-            f"a workspace id is 1-{MAX_WORKSPACE} characters of letters, digits and . _ - "
-            f"starting with a letter or digit, not {_shown(workspace)}")
-    return workspace
+    return _full_match(_WORKSPACE, workspace,
+                       f"a workspace id is 1-{MAX_WORKSPACE} characters of letters, digits "
+                       "and . _ -")
 
 
 def check_agent(agent: str) -> str:
     """``agent`` if it is an agent name: 1-64 of letters, digits, spaces and ``. _ @ : -``."""
-    if not _AGENT.fullmatch(agent):
-        raise InvalidTextError(
-            f"an agent name is 1-{MAX_AGENT} characters of letters, digits, spaces and "
-            f". _ @ : - starting with a letter or digit, not {_shown(agent)}")
-    return agent
+    return _full_match(_AGENT, agent, f"an agent name is 1-{MAX_AGENT} characters of letters, "
+                                      "digits, spaces and . _ @ : -")
+
+
+def _full_match(pattern: re.Pattern[str], name: str, rule: str) -> str:
+    """``name`` if all of it matches ``pattern`` (a trailing newline included), else the
+    ``rule`` it breaks, with the name shown escaped."""
+    if not pattern.fullmatch(name):
+        raise InvalidTextError(f"{rule} starting with a letter or digit, not {_shown(name)}")
+    return name
 
 
 def printable(text: str) -> str:
