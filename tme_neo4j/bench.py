@@ -402,11 +402,6 @@ class _Run:
         with self.base.driver.session(database=self.base.settings.neo4j_database) as s:
             return s.execute_read(work)
 
-    def generate(self, store: MemoryStore, tasks: Sequence[dict[str, Any]],
-                 parents: Sequence[dict[str, str]], dependencies: Sequence[dict[str, str]],
-                 ) -> None:
-        generate_tasks(store, tasks, parents, dependencies)
-
     # -- 1. the limit -------------------------------------------------------------------------
 
     def limits(self) -> Limits:
@@ -446,7 +441,7 @@ class _Run:
         self.say(f"turns: generating {size:,} tasks")
         t0 = time.perf_counter()
         workload = _ProjectWorkload(size)
-        self.generate(store, workload.tasks(), workload.parents(), workload.dependencies())
+        generate_tasks(store, workload.tasks(), workload.parents(), workload.dependencies())
         self.say(f"turns: generated {size:,} tasks in {time.perf_counter() - t0:.1f} s; "
                  "measuring")
         engine = TaskMemoryEngine(store, RuleInterpreter())
@@ -511,7 +506,7 @@ class _Run:
         dependencies = [{"from": f"d1-{col}", "to": "root"} for col in range(width)]
         dependencies += [{"from": f"d{level}-{col}", "to": f"d{level - 1}-{col}"}
                          for level in range(2, depth + 1) for col in range(width)]
-        self.generate(store, tasks, [], dependencies)
+        generate_tasks(store, tasks, [], dependencies)
         self.say("propagation: measuring")
         clear = queries.get("bench/clear_bench_stale").text
         count = queries.get("bench/count_stale_tasks").text
@@ -593,7 +588,7 @@ class _Run:
         self.say(f"agents: {writers} writer process(es), {count} revisions each")
         store = self.workspace(f"agents-{writers}")
         keys = [f"shared{i}" for i in range(4)]
-        self.generate(store, [{"key": k, "title": f"Shared {k}", "values": ["start"]}
+        generate_tasks(store, [{"key": k, "title": f"Shared {k}", "values": ["start"]}
                               for k in keys], [], [])
         ctx = multiprocessing.get_context("spawn")
         barrier = ctx.Barrier(writers)
