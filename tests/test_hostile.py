@@ -10,6 +10,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 import httpx
 import pytest
@@ -17,7 +18,9 @@ from conftest import graph_snapshot, new_workspace_id
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mcp_helpers import http_config, http_server, server_env
+from typer.testing import CliRunner
 
+from tme_neo4j.cli import app
 from tme_neo4j.engine import TaskMemoryEngine
 from tme_neo4j.errors import InvalidInputError
 from tme_neo4j.models import Task
@@ -226,16 +229,37 @@ def test_numbers_beyond_64_bits_are_refused(store: MemoryStore) -> None:
 # -- the same at the command line --------------------------------------------------------------
 
 
-def _tme(store: MemoryStore, *args: str | bytes, **env: str) -> subprocess.CompletedProcess[str]:
-    environment = dict(os.environ) | {"TME_WORKSPACE": store.workspace} | env
+class Ran(NamedTuple):
+    """What a person at the terminal sees of one `tme` command."""
+
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+def _tme(store: MemoryStore, *args: str, **env: str) -> Ran:
+    """`tme ARGS` on the store's workspace, in-process through typer's runner (the entry point
+    itself runs as a program where only a program shows the behaviour: its argv)."""
+    environment = {"TME_WORKSPACE": store.workspace} | env
     if store.settings.neo4j_uri:
         environment["TME_NEO4J_URI"] = store.settings.neo4j_uri
-    return subprocess.run([str(TME), *args], env=environment, capture_output=True, text=True,
+    result = CliRunner().invoke(app, list(args), env=environment)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception  # a traceback the program would have printed
+    return Ran(result.exit_code, result.stdout, result.stderr)
+
+
+def _tme_program(store: MemoryStore, *args: str | bytes) -> Ran:
+    environment = dict(os.environ) | {"TME_WORKSPACE": store.workspace}
+    if store.settings.neo4j_uri:
+        environment["TME_NEO4J_URI"] = store.settings.neo4j_uri
+    done = subprocess.run([str(TME), *args], env=environment, capture_output=True, text=True,
                           errors="replace", timeout=120, check=False)
+    return Ran(done.returncode, done.stdout, done.stderr)
 
 
-def _one_line_refusal(result: subprocess.CompletedProcess[str], *expected: str) -> None:
-    assert result.returncode == 2, result.stderr
+def _one_line_refusal(result: Ran, *expected: str) -> None:
+    assert result.exit_code == 2, result.stderr
     assert result.stderr.startswith("error: "), result.stderr
     assert result.stderr.count("\n") == 1, result.stderr
     for part in expected:
@@ -248,8 +272,9 @@ def test_the_cli_refuses_bad_text_and_names_in_one_line(store: MemoryStore) -> N
     _one_line_refusal(_tme(store, "task", "add", "motel", "Mo\x9btel"), "the title", "U+009B")
     _one_line_refusal(_tme(store, "task", "revise", "hotel", "x", "--reason", "a\x7fb"),
                       "the reason", "U+007F")
-    # Bytes that are not UTF-8 reach Python as lone surrogates.
-    _one_line_refusal(_tme(store, "task", "add", "motel", b"Mo\xfftel"), "lone surrogate")
+    # Bytes that are not UTF-8 reach Python as lone surrogates: seen only by the program.
+    _one_line_refusal(_tme_program(store, "task", "add", "motel", b"Mo\xfftel"),
+                      "lone surrogate")
     _one_line_refusal(_tme(store, "task", "add", "motel", "Motel", "--agent", "bob\x1b"),
                       "agent name")
     _one_line_refusal(_tme(store, "task", "add", "motel", "Motel", TME_AGENT="bob\x85"),
@@ -279,7 +304,7 @@ def test_tme_init_refuses_a_workspace_id_with_a_trailing_newline(store: MemorySt
 ])
 def test_the_cli_refuses_numbers_beyond_64_bits(store: MemoryStore, args: list[str]) -> None:
     result = _tme(store, *args)
-    assert result.returncode == 2, result.stderr
+    assert result.exit_code == 2, result.stderr
     assert args[-2] in result.stderr
     assert str(MAX_INT) in result.stderr
     assert "Traceback" not in result.stderr
@@ -305,11 +330,11 @@ def test_history_and_changes_never_replay_terminal_escapes(store: MemoryStore) -
         ws=store.workspace, evil=evil)
     for args in (["history", "hotel"], ["changes"]):
         result = _tme(store, *args)
-        assert result.returncode == 0, result.stderr
+        assert result.exit_code == 0, result.stderr
         assert "\\x1b]0;owned\\x07\\x1b[2J\\x9b31m" in result.stdout
         assert not any(c in result.stdout for c in "\x1b\x07\x9b")
         as_json = _tme(store, *args, "--json")
-        assert as_json.returncode == 0, as_json.stderr
+        assert as_json.exit_code == 0, as_json.stderr
         assert not any(c in as_json.stdout for c in "\x1b\x07\x9b")
         assert evil in json.loads(as_json.stdout)[0].values()
 
