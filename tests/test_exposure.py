@@ -30,7 +30,9 @@ from mcp_helpers import (
     tme,
 )
 from pydantic import SecretStr
+from typer.testing import CliRunner
 
+from tme_neo4j.cli import app
 from tme_neo4j.config import Settings
 from tme_neo4j.connection import (
     RETRY_BOUND,
@@ -165,6 +167,7 @@ def test_credentials_in_the_openai_base_url_are_masked(
 # -- a server that is down: a deadline, one line -----------------------------------------------
 
 
+@pytest.mark.slow  # waits out the driver's retries: seconds by design
 def test_a_call_to_a_dead_server_fails_within_the_retry_bound(settings: Settings) -> None:
     """A driver to a port nothing listens on, as when the server goes away after connecting:
     the call fails as Neo4jUnavailableError within RETRY_BOUND seconds, not after 30."""
@@ -365,11 +368,10 @@ def test_print_config_gives_a_working_stdio_configuration(
 
 
 def test_print_config_for_the_local_server_names_its_home_and_ports(tmp_path: Path) -> None:
-    env = dict(os.environ) | {"TME_HOME": str(tmp_path / "rel" / ".." / "home"),
-                              "TME_BOLT_PORT": "17999", "TME_HTTP_PORT": "17998"}
-    env.pop("TME_NEO4J_URI", None)
-    printed = tme(env, "mcp", "--print-config")
-    assert printed.returncode == 0, printed.stderr
+    env = {"TME_HOME": str(tmp_path / "rel" / ".." / "home"), "TME_BOLT_PORT": "17999",
+           "TME_HTTP_PORT": "17998", "TME_NEO4J_URI": None}
+    printed = CliRunner().invoke(app, ["mcp", "--print-config"], env=env)
+    assert printed.exit_code == 0, printed.stderr
     entry = json.loads(printed.stdout)["mcpServers"]["tme"]
     assert Path(entry["env"]["TME_HOME"]).is_absolute()
     assert (entry["env"]["TME_BOLT_PORT"], entry["env"]["TME_HTTP_PORT"]) == ("17999", "17998")

@@ -533,6 +533,7 @@ def live_stagings(store: MemoryStore) -> int:
     return int(records[0]["n"])
 
 
+@pytest.mark.slow  # an import in a process of its own, killed mid-way
 def test_an_import_killed_while_staging_leaves_nothing_and_is_cleaned_up(
     populated: MemoryStore, other: MemoryStore, tmp_path: Path
 ) -> None:
@@ -550,6 +551,7 @@ def test_an_import_killed_while_staging_leaves_nothing_and_is_cleaned_up(
     assert export_text(populated) == before[1]
 
 
+@pytest.mark.slow  # an import in a process of its own, killed mid-way
 def test_an_import_killed_after_its_commit_is_finished_by_the_next(
     populated: MemoryStore, other: MemoryStore, tmp_path: Path
 ) -> None:
@@ -575,6 +577,7 @@ def test_an_import_killed_after_its_commit_is_finished_by_the_next(
 # -- replace under writers, the sequence, export under load ---------------------------------------
 
 
+@pytest.mark.slow  # concurrent writers
 def test_replace_under_writers_takes_the_lock_and_the_sequence_never_goes_back(
     populated: MemoryStore, other: MemoryStore, tmp_path: Path
 ) -> None:
@@ -633,6 +636,7 @@ def test_replace_under_writers_takes_the_lock_and_the_sequence_never_goes_back(
     assert [c.key for c in other.changes(since=seq_before)][-1] == "destination"
 
 
+@pytest.mark.slow  # eight exports and imports under a concurrent writer
 def test_export_under_load_reads_one_consistent_state(
     populated: MemoryStore, other: MemoryStore, tmp_path: Path
 ) -> None:
@@ -783,6 +787,7 @@ def cypher_shell(settings: Any) -> list[str]:
             "-d", settings.neo4j_database]
 
 
+@pytest.mark.slow  # cypher-shell is a JVM of its own
 def test_cypher_script_runs_in_cypher_shell(populated: MemoryStore, cypher_shell: list[str],
                                             tmp_path: Path) -> None:
     import subprocess
