@@ -148,9 +148,15 @@ def test_replay_plays_a_plain_list(tmp_path: Path) -> None:
     plain = tmp_path / "plain.json"
     plain.write_text(json.dumps(["To make soup, wash and chop celery.",
                                  "Can you list all ingredients used in the soup?"]))
-    code, out, _ = tme("replay", str(plain), "--trim", "rules")
+    code, out, err = tme("replay", str(plain), "--trim", "rules")
     assert code == 0
     assert "celery" in out.lower()
+    # Not on a terminal, the turns are counted on stderr as they play; stdout stays JSON.
+    assert err.splitlines() == ["turn 1 of 2", "turn 2 of 2"]
+    code, out, err = tme("replay", str(plain), "--trim", "rules", "--json")
+    assert code == 0
+    assert [t["turn"] for t in json.loads(out)] == [1, 2]
+    assert err.splitlines() == ["turn 1 of 2", "turn 2 of 2"]
 
 
 def test_the_installed_entry_point(ws: str) -> None:

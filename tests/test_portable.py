@@ -454,10 +454,30 @@ def test_cypher_script_recreates_the_workspace(populated: MemoryStore) -> None:
     snapshot = graph_snapshot(populated)
     script = export_text(populated, format_="cypher", batch_size=3)
     assert script.isascii()
+    assert_header_names_the_source(populated)
     populated.delete_workspace()
     run_script(populated.driver, populated.settings.neo4j_database, script)
     assert export_text(populated) == before
     assert graph_snapshot(populated) == snapshot
+
+
+def assert_header_names_the_source(store: MemoryStore) -> None:
+    """The header names the server the script came from (user and password left out), as
+    reached: here the test server under another spelling of its address, at its own port."""
+    from pydantic import SecretStr
+
+    from tme_neo4j.connection import resolve_credentials
+
+    credentials = resolve_credentials(store.settings)
+    port = credentials.uri.rsplit(":", 1)[1]
+    spelled = f"bolt://{credentials.user}:pw@localhost:{port}"
+    elsewhere = MemoryStore(store.settings.model_copy(update={
+        "neo4j_uri": spelled, "neo4j_user": credentials.user,
+        "neo4j_password": credentials.password or SecretStr("")}),
+        workspace=store.workspace, driver=store.driver)
+    header = export_text(elsewhere, format_="cypher").split("\n", 5)[:5]
+    assert header[1] == f"// from the Neo4j at bolt://localhost:{port}."
+    assert header[4] == f"//   cypher-shell -a bolt://localhost:{port} -u neo4j -f THIS_FILE"
 
 
 @pytest.mark.parametrize("value", [

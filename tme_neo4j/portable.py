@@ -43,6 +43,7 @@ import zoneinfo
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Annotated, Any, Literal
+from urllib.parse import urlsplit
 
 import neo4j.time
 from pydantic import (
@@ -288,7 +289,7 @@ def export_workspace(
     output is one consistent state: writers of that workspace wait until the export is done.
     Raises :class:`NotFoundError` for a missing workspace.
     """
-    writer = _JsonWriter(out) if format_ == "json" else _CypherWriter(out)
+    writer = _JsonWriter(out) if format_ == "json" else _CypherWriter(out, _source(store))
     ws = store.workspace
     counts = dict.fromkeys(_SECTIONS, 0)
     with store.locked_workspace(ws) as run:
@@ -482,24 +483,37 @@ def _map_key(key: object) -> str:
     return "`" + key.replace("`", "``") + "`"
 
 
+def _source(store: MemoryStore) -> tuple[str, str]:
+    """The address and user of the server ``store`` reads from (for the local server, the port
+    it runs on), without the user and password a URI may carry."""
+    from tme_neo4j.connection import resolve_credentials
+
+    credentials = resolve_credentials(store.settings)
+    parts = urlsplit(credentials.uri)
+    return parts._replace(netloc=parts.netloc.rpartition("@")[2]).geturl(), credentials.user
+
+
 class _CypherWriter:
     """Writes a script that runs pasted whole into Neo4j Browser and with ``cypher-shell -f``:
     the schema, then each batch as a ``:param`` line followed by the statement ``tme import``
     runs, every command and statement ending with a semicolon. The Workspace node comes last,
     so the workspace appears only once the script has run to its end."""
 
-    def __init__(self, out: IO[str]) -> None:
+    def __init__(self, out: IO[str], source: tuple[str, str]) -> None:
         self.out = out
+        self.source = source
         self.workspace: dict[str, Any] = {}
 
     def begin(self, workspace: dict[str, Any]) -> None:
         ws = workspace["id"]
+        uri, user = self.source
         self.workspace = workspace
         self.out.write(
-            f"// {FORMAT} export of workspace {cypher_literal(ws)} (format {VERSION}).\n"
+            f"// {FORMAT} export of workspace {cypher_literal(ws)} (format {VERSION}),\n"
+            f"// from the Neo4j at {uri}.\n"
             "// Recreates the workspace on a database where it does not exist yet: paste it\n"
-            "// whole into Neo4j Browser, or run\n"
-            "//   cypher-shell -a neo4j://HOST:PORT -u neo4j -f THIS_FILE\n"
+            "// whole into Neo4j Browser, or run (with -a naming the target, if another)\n"
+            f"//   cypher-shell -a {uri} -u {user} -f THIS_FILE\n"
             "// Each statement commits on its own; the workspace appears with the last one.\n"
             "// If one fails, delete what was written and run the script again.\n")
         for name, query in queries.all_queries().items():

@@ -190,9 +190,21 @@ def replay(
             raise InvalidInputError(f"workspace {workspace!r} already exists; replay with "
                                     "--replace to delete it first, or into another workspace")
         results: list[TurnResult] = []
+        total = len(scenario.turns)
+        # Where the turns are not shown as they play (JSON, or output to a file or pipe), a
+        # long replay would look stuck: stderr counts the turns.
+        counting = json_ or not sys.stdout.isatty()
+
+        def played(n: int, result: TurnResult) -> None:
+            if json_:
+                results.append(result)
+            else:
+                _show_turn(n, result)
+            if counting:
+                err_console.print(f"turn {n} of {total}", markup=False, highlight=False)
+
         report = run_scenario(scenario, store, _interpreter(trim), workspace=workspace,
-                              on_turn=lambda n, r: results.append(r) if json_
-                              else _show_turn(n, r))
+                              on_turn=played)
     if json_:
         print_json([r.model_dump(mode="json") for r in results])
     else:
