@@ -74,7 +74,8 @@ def commit_costs(store: MemoryStore, reps: int) -> dict[str, Stat]:
         for name in _rotated(list(variants), i):
             params = {"ws": store.workspace, "key": f"c{i}-{len(samples[name])}-{hash(name)}",
                       "title": f"Step {i} of group {i // 10}", "value": f"value {i}", "n": i,
-                      "id": str(uuid.uuid4()), "agent": "costs", "turn": None, "seq": 0}
+                      "id": str(uuid.uuid4()), "agent": "costs", "turn": None, "seq": 0,
+                      "parents": [], "depends_on": []}
             t0 = time.perf_counter()
             with store.driver.session(database=db) as s:
                 s.execute_write(partial(_consume, variants[name], params))
