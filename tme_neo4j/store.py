@@ -471,7 +471,8 @@ class MemoryStore:
         words = [w.lower() for w in _WORD.findall(text)][:64]
         rows = self._query("get_turn_view", ws=self.workspace,
                            keys=_key_candidates(words) if words else [],
-                           query=_lucene_query(words) if words else "", limit=limit * 2,
+                           query=_scoped(self.workspace, _lucene_query(words)) if words else "",
+                           limit=limit * 2,
                            turns=turns, roots=roots)
         row = rows[0]
         tasks = {r["task"]["key"]: _task(r) for r in row["tasks"]}
@@ -494,7 +495,7 @@ class MemoryStore:
         if not words:
             return []
         keys = _key_candidates(words)
-        query = _lucene_query(words)
+        query = _scoped(self.workspace, _lucene_query(words))
 
         def read(tx: neo4j.ManagedTransaction) -> list[AlignedTask]:
             by_key = {r["task"]["key"]: r for r in _run(tx, "get_tasks", ws=self.workspace,
@@ -872,7 +873,7 @@ def _search_history(tx: neo4j.ManagedTransaction, ws: str, terms: Sequence[str])
             clauses.append('"' + " ".join(words) + '"')
     if not clauses:
         return []
-    query = " OR ".join(dict.fromkeys(clauses))
+    query = _scoped(ws, " OR ".join(dict.fromkeys(clauses)), fields=("value", "title"))
     rows = _run(tx, "search_history", ws=ws, query=query)
     return [(_task(r), [_revision(h) for h in r["revisions"]]) for r in rows]
 
@@ -941,6 +942,16 @@ def _key_candidates(words: list[str]) -> list[str]:
     """Task keys the text may name outright: single words and hyphenated pairs."""
     pairs = [f"{a}-{b}" for a, b in itertools.pairwise(words)]
     return list(dict.fromkeys(words + pairs))
+
+
+def _scoped(ws: str, query: str, *, fields: Sequence[str] = ("title", "value", "key")) -> str:
+    """``query`` (Lucene) over ``fields``, kept to workspace ``ws``: the full-text indexes hold
+    the workspace id as a field, and a required phrase on it (boosted to 0, so it adds nothing
+    to the score) leaves other workspaces' matches out. A workspace whose id holds another's
+    words in a row (``a`` and ``a-b``) may still match: the statements check ``ws`` exactly.
+    Workspace ids are letters, digits and ``. _ -``, so nothing in the phrase needs escaping."""
+    within = " OR ".join(f"{field}:({query})" for field in fields)
+    return f'+ws:"{ws}"^0 +({within})'
 
 
 def _lucene_query(words: list[str]) -> str:

@@ -66,7 +66,7 @@ def commit_costs(store: MemoryStore, reps: int) -> dict[str, Stat]:
         "node, full-text index": _cypher("create_fulltext_node"),
         "node, eventually consistent full-text index": _cypher("create_eventual_node"),
         "node, two TEXT indexes": _cypher("create_text_node"),
-        "tme add_task.cypher (task + revision, both full-text indexed)":
+        "tme add_task.cypher (task + revision)":
             queries.get("add_task").text,
     }
     samples: dict[str, list[float]] = defaultdict(list)
@@ -137,9 +137,10 @@ def _instrumented(statements: list[tuple[str, float]],
 
 
 def write_statements(store: MemoryStore, reps: int) -> dict[str, dict[str, Any]]:
-    """``add_task`` with a parent and a dependency, and ``revise`` of a step with 8 dependents:
-    each statement's p50, the commit's, and what is left for Python."""
-    facts = initial_facts(10 * (reps + _WARMUP))
+    """``add_task`` with a parent and a dependency, ``revise`` of a step with 8 dependents, and
+    ``depend`` of a step on another group's head: each statement's p50, the commit's, and what
+    is left for Python."""
+    facts = initial_facts(10 * (reps + _WARMUP + 1))
     store.apply([{"op": "add", "key": f.key, "title": f.title, "value": f.value,
                   "parents": [f.parent] if f.parent else [],
                   "depends_on": [f.depends_on] if f.depends_on else []} for f in facts])
@@ -148,6 +149,8 @@ def write_statements(store: MemoryStore, reps: int) -> dict[str, dict[str, Any]]
             f"g{i}-new", f"New step of group {i}", "new", parents=[f"g{i}-h"],
             depends_on=[f"g{i}-s9"]),
         "revise (8 dependents marked stale)": lambda i: store.revise(f"g{i}-s2", f"v{i}"),
+        "depend (a new dependency, checked for a cycle)": lambda i: store.depend(
+            f"g{i}-s5", f"g{i + 1}-h"),
     }
     found: dict[str, dict[str, Any]] = {}
     for name, call in calls.items():
