@@ -25,6 +25,16 @@ CALL () {
 CALL () {
   WITH 1 AS go WHERE $query <> ''
   CALL db.index.fulltext.queryNodes('task_search', $query, {limit: $limit}) YIELD node, score
+  RETURN collect({node: node, score: score}) AS top
+}
+CALL (top) {
+  WITH top WHERE all(h IN top WHERE h.node.ws = $ws)
+  RETURN top AS hits
+  UNION
+  // Another workspace whose id holds this one's words in a row (`a` and `a-b`) took places in
+  // the top: read every match and keep this workspace's.
+  WITH top WHERE any(h IN top WHERE h.node.ws <> $ws)
+  CALL db.index.fulltext.queryNodes('task_search', $query) YIELD node, score
   WITH node, score WHERE node.ws = $ws
   ORDER BY score DESC LIMIT $limit
   RETURN collect({node: node, score: score}) AS hits

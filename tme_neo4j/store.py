@@ -419,7 +419,7 @@ class MemoryStore:
                 rows = _run(tx, "get_state", ws=self.workspace,
                             include_cancelled=include_cancelled)
                 return WorkspaceState(workspace=self.workspace, seq=seq,
-                                      tasks=[_task(r) for r in rows])
+                                      tasks=[_task(r) for r in rows[0]["tasks"]])
             at = _run(tx, "get_seq_at", ws=self.workspace, turn=as_of_turn, at=as_of)
             if as_of_turn is not None and at[0]["seq"] is None:
                 raise NotFoundError(f"no turn {as_of_turn} in workspace {self.workspace!r}")
