@@ -10,8 +10,9 @@ Three measurements, each interleaved so that every variant sees the same moment 
    ``revise`` (with dependents to mark stale) and ``depend`` (a new edge), each statement timed
    inside the transaction, the commit timed after the work returns, the rest being Python
    (validation, mapping, session).
-3. **``state()``**: the whole call; the ``get_state`` query alone through the driver; the same
-   query with the timestamps as epoch integers, without them, and without its ``ORDER BY``.
+3. **``state()``**: the whole call; the ``get_state`` query alone through the driver (one record
+   holding every task); the earlier shape (one record per task, every property); the mapping of
+   records to ``Task`` models.
 
 The probe labels (``CostPlain``, ``CostRanged``, ...) and their indexes are dropped at the end,
 as is the tme workspace the run made.

@@ -192,10 +192,8 @@ def state_costs(base: MemoryStore, size: int, reps: int) -> dict[str, Any]:
         db = store.settings.neo4j_database
         params = {"ws": store.workspace, "include_cancelled": False}
         texts = {
-            "get_state query, driver decoding": queries.get("get_state").text,
-            "timestamps as epoch integers": _cypher("get_state_epoch"),
-            "timestamps left out": _cypher("get_state_untimed"),
-            "no ORDER BY": _cypher("get_state_unordered"),
+            "get_state query (one record), driver decoding": queries.get("get_state").text,
+            "one record per task, every property (the earlier shape)": _cypher("get_state_rows"),
         }
         samples: dict[str, list[float]] = defaultdict(list)
         cpu: dict[str, list[float]] = defaultdict(list)
@@ -213,8 +211,8 @@ def state_costs(base: MemoryStore, size: int, reps: int) -> dict[str, Any]:
                 t0, c0 = time.perf_counter(), time.process_time()
                 if name in texts:
                     got = read(texts[name])
-                    if name == "get_state query, driver decoding":
-                        rows = got
+                    if name.startswith("get_state query"):
+                        rows = got[0]["tasks"]
                 else:
                     tasks = len(store.state().tasks)
                 if i:
