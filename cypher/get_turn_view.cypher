@@ -1,18 +1,22 @@
 // Purpose: everything TRIM reads for a turn, in one statement: the tasks whose key the text
-//          names ($keys), the full-text matches for it ($query), the roots the latest turns
-//          changed (the recent focus: what "it" refers to), the most recently updated roots that
-//          are not cancelled, the neighbourhood (ancestors, children, dependencies, dependents)
-//          of the named, matched and focused tasks, and every value each of those has had.
-//          Turns and roots are read in index order and stop at their limits, so the view does
-//          not grow with the workspace.
-// Parameters: $ws STRING, $keys LIST<STRING>, $query STRING (Lucene; '' for none),
+//          names ($keys), the full-text matches for it in the workspace ($query), the roots the
+//          latest turns changed (the recent focus: what "it" refers to), the most recently
+//          updated roots that are not cancelled, the neighbourhood (ancestors, children,
+//          dependencies, dependents) of the named, matched and focused tasks, and every value
+//          each of those has had. Turns and roots are read in index order and stop at their
+//          limits, so the view does not grow with the workspace.
+// Parameters: $ws STRING, $keys LIST<STRING>, $query STRING (Lucene, built by the caller and
+//             scoped to $ws with a phrase on the `ws` field; '' for none),
 //             $limit INTEGER (full-text matches), $turns INTEGER (recent turns), $roots INTEGER
+// Index:   task_search is eventually consistent: the refresh is awaited first, so a task added
+//          the turn before is found (it costs nothing when the index has caught up).
 // Times:   a task's created_at, updated_at and claimed_until come as ISO-8601 strings: decoding
 //          driver temporal values costs more than the rest of a large read.
 // Returns: named LIST<STRING>, hits LIST<MAP{key STRING, score FLOAT}>, focus LIST<STRING>,
 //          roots LIST<STRING>, tasks LIST<MAP{task MAP, parents LIST<STRING>,
 //          depends_on LIST<STRING>, values LIST<STRING>}>
 // Mode: read
+CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()
 CALL () {
   UNWIND $keys AS key
   MATCH (t:Task {ws: $ws, key: key})
@@ -20,7 +24,17 @@ CALL () {
 }
 CALL () {
   WITH 1 AS go WHERE $query <> ''
-  CALL db.index.fulltext.queryNodes('task_text', $query) YIELD node, score
+  CALL db.index.fulltext.queryNodes('task_search', $query, {limit: $limit}) YIELD node, score
+  RETURN collect({node: node, score: score}) AS top
+}
+CALL (top) {
+  WITH top WHERE all(h IN top WHERE h.node.ws = $ws)
+  RETURN top AS hits
+  UNION
+  // Another workspace whose id holds this one's words in a row (`a` and `a-b`) took places in
+  // the top: read every match and keep this workspace's.
+  WITH top WHERE any(h IN top WHERE h.node.ws <> $ws)
+  CALL db.index.fulltext.queryNodes('task_search', $query) YIELD node, score
   WITH node, score WHERE node.ws = $ws
   ORDER BY score DESC LIMIT $limit
   RETURN collect({node: node, score: score}) AS hits

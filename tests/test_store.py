@@ -273,6 +273,24 @@ def test_align_finds_tasks_by_key_and_text(store: MemoryStore) -> None:
     assert store.align("???") == []
 
 
+def test_text_search_keeps_to_the_workspace(store: MemoryStore) -> None:
+    # A workspace whose id extends this one's shares its words: its many matches must neither
+    # show here nor crowd this workspace's one match out of the full-text top.
+    other = store.for_workspace(f"{store.workspace}-b")
+    other.create_workspace()
+    try:
+        other.apply([{"op": "add", "key": f"celery-{i}", "title": f"Celery batch {i}",
+                      "value": "celery"} for i in range(40)])
+        store.add_task("prep", "Wash and chop celery", "celery sticks")
+        store.revise("prep", "leeks")
+        assert [a.task.key for a in store.align("celery")] == ["prep"]
+        assert [a.task.key for a in store.turn_view("celery").aligned] == ["prep"]
+        assert [t.key for t, _ in store.search_history(["celery"])] == ["prep"]
+        assert len(other.align("celery", limit=50)) == 40
+    finally:
+        other.delete_workspace()
+
+
 def test_a_dependent_back_at_the_value_it_was_checked_against_is_not_stale(
     store: MemoryStore,
 ) -> None:

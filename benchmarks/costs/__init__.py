@@ -5,12 +5,14 @@ Three measurements, each interleaved so that every variant sees the same moment 
 1. **Commit cost of indexes**: one node written on its own, five ways: a label with no index;
    under a uniqueness constraint and a range index (as a task is); in a synchronous full-text
    index; in an eventually consistent full-text index; in two TEXT indexes. And tme's
-   ``add_task`` statement (a task and its first revision, both in full-text indexes) on its own.
-2. **Statements of one write**: ``MemoryStore.add_task`` (with a parent and a dependency) and
-   ``revise`` (with dependents to mark stale), each statement timed inside the transaction, the
-   commit timed after the work returns, the rest being Python (validation, mapping, session).
-3. **``state()``**: the whole call; the ``get_state`` query alone through the driver; the same
-   query with the timestamps as epoch integers, without them, and without its ``ORDER BY``.
+   ``add_task`` statement (a task and its first revision) on its own.
+2. **Statements of one write**: ``MemoryStore.add_task`` (with a parent and a dependency),
+   ``revise`` (with dependents to mark stale) and ``depend`` (a new edge), each statement timed
+   inside the transaction, the commit timed after the work returns, the rest being Python
+   (validation, mapping, session).
+3. **``state()``**: the whole call; the ``get_state`` query alone through the driver (one record
+   holding every task); the earlier shape (one record per task, every property); the mapping of
+   records to ``Task`` models.
 
 The probe labels (``CostPlain``, ``CostRanged``, ...) and their indexes are dropped at the end,
 as is the tme workspace the run made.

@@ -66,7 +66,7 @@ def commit_costs(store: MemoryStore, reps: int) -> dict[str, Stat]:
         "node, full-text index": _cypher("create_fulltext_node"),
         "node, eventually consistent full-text index": _cypher("create_eventual_node"),
         "node, two TEXT indexes": _cypher("create_text_node"),
-        "tme add_task.cypher (task + revision, both full-text indexed)":
+        "tme add_task.cypher (task + revision)":
             queries.get("add_task").text,
     }
     samples: dict[str, list[float]] = defaultdict(list)
@@ -74,7 +74,8 @@ def commit_costs(store: MemoryStore, reps: int) -> dict[str, Stat]:
         for name in _rotated(list(variants), i):
             params = {"ws": store.workspace, "key": f"c{i}-{len(samples[name])}-{hash(name)}",
                       "title": f"Step {i} of group {i // 10}", "value": f"value {i}", "n": i,
-                      "id": str(uuid.uuid4()), "agent": "costs", "turn": None, "seq": 0}
+                      "id": str(uuid.uuid4()), "agent": "costs", "turn": None, "seq": 0,
+                      "parents": [], "depends_on": []}
             t0 = time.perf_counter()
             with store.driver.session(database=db) as s:
                 s.execute_write(partial(_consume, variants[name], params))
@@ -136,9 +137,10 @@ def _instrumented(statements: list[tuple[str, float]],
 
 
 def write_statements(store: MemoryStore, reps: int) -> dict[str, dict[str, Any]]:
-    """``add_task`` with a parent and a dependency, and ``revise`` of a step with 8 dependents:
-    each statement's p50, the commit's, and what is left for Python."""
-    facts = initial_facts(10 * (reps + _WARMUP))
+    """``add_task`` with a parent and a dependency, ``revise`` of a step with 8 dependents, and
+    ``depend`` of a step on another group's head: each statement's p50, the commit's, and what
+    is left for Python."""
+    facts = initial_facts(10 * (reps + _WARMUP + 1))
     store.apply([{"op": "add", "key": f.key, "title": f.title, "value": f.value,
                   "parents": [f.parent] if f.parent else [],
                   "depends_on": [f.depends_on] if f.depends_on else []} for f in facts])
@@ -147,6 +149,8 @@ def write_statements(store: MemoryStore, reps: int) -> dict[str, dict[str, Any]]
             f"g{i}-new", f"New step of group {i}", "new", parents=[f"g{i}-h"],
             depends_on=[f"g{i}-s9"]),
         "revise (8 dependents marked stale)": lambda i: store.revise(f"g{i}-s2", f"v{i}"),
+        "depend (a new dependency, checked for a cycle)": lambda i: store.depend(
+            f"g{i}-s5", f"g{i + 1}-h"),
     }
     found: dict[str, dict[str, Any]] = {}
     for name, call in calls.items():
@@ -188,10 +192,8 @@ def state_costs(base: MemoryStore, size: int, reps: int) -> dict[str, Any]:
         db = store.settings.neo4j_database
         params = {"ws": store.workspace, "include_cancelled": False}
         texts = {
-            "get_state query, driver decoding": queries.get("get_state").text,
-            "timestamps as epoch integers": _cypher("get_state_epoch"),
-            "timestamps left out": _cypher("get_state_untimed"),
-            "no ORDER BY": _cypher("get_state_unordered"),
+            "get_state query (one record), driver decoding": queries.get("get_state").text,
+            "one record per task, every property (the earlier shape)": _cypher("get_state_rows"),
         }
         samples: dict[str, list[float]] = defaultdict(list)
         cpu: dict[str, list[float]] = defaultdict(list)
@@ -209,8 +211,8 @@ def state_costs(base: MemoryStore, size: int, reps: int) -> dict[str, Any]:
                 t0, c0 = time.perf_counter(), time.process_time()
                 if name in texts:
                     got = read(texts[name])
-                    if name == "get_state query, driver decoding":
-                        rows = got
+                    if name.startswith("get_state query"):
+                        rows = got[0]["tasks"]
                 else:
                     tasks = len(store.state().tasks)
                 if i:
