@@ -80,6 +80,7 @@ __all__ = [
     "ExportResult",
     "ImportResult",
     "Progress",
+    "Recovery",
     "RevisionRecord",
     "TaskRecord",
     "TouchRecord",
@@ -1214,23 +1215,37 @@ def _move(store: MemoryStore, staging: str, target: str, phase: str, batch_size:
     store.run_statement("finish_import", write=True, staging=staging)
 
 
-def _discard(store: MemoryStore, staging: str, batch_size: int) -> None:
-    """Delete a staging workspace; if the server is gone, the next import does it."""
+def _discard(store: MemoryStore, staging: str, batch_size: int) -> int:
+    """Delete a staging workspace and return how many nodes it had; if the server is gone,
+    the next import (or `tme server start`) does it."""
+    deleted = 0
     try:
-        while store.run_statement("delete_workspace_nodes", write=True, ws=staging,
-                                  limit=max(batch_size, 1000))[0]["deleted"]:
-            pass
+        while batch := store.run_statement("delete_workspace_nodes", write=True, ws=staging,
+                                           limit=max(batch_size, 1000))[0]["deleted"]:
+            deleted += batch
     except TmeError:
         log.warning("could not delete import staging %s; the next import will", staging)
+    return deleted
 
 
-def recover_imports(store: MemoryStore) -> tuple[int, int]:
+class Recovery(BaseModel):
+    """What :func:`recover_imports` cleaned up."""
+
+    model_config = ConfigDict(frozen=True)
+
+    #: staging id -> nodes deleted, of imports killed before their commit
+    discarded: dict[str, int] = Field(default_factory=dict)
+    #: target workspaces of imports killed after their commit, now finished
+    finished: list[str] = Field(default_factory=list)
+
+
+def recover_imports(store: MemoryStore) -> Recovery:
     """Clean up after imports whose process died: delete what one staged before it committed,
-    finish moving what one committed. Returns (staging workspaces deleted, imports finished).
-    Imports still running are left alone. Every import calls this first."""
+    finish moving what one committed. Imports still running are left alone. Every import and
+    `tme server start` call this first."""
     live = {r["staging"] for r in store.run_statement("list_live_imports")}
     jobs = store.run_statement("list_import_jobs")
-    finished = 0
+    finished: list[str] = []
     for job in jobs:
         if job["staging"] in live:
             continue
@@ -1243,13 +1258,12 @@ def recover_imports(store: MemoryStore) -> tuple[int, int]:
             log.info("finishing the import into %s that a dead process committed",
                      job["target"])
             _move(store, job["staging"], job["target"], job["phase"], 5000)
-            finished += 1
+            finished.append(job["target"])
     committed = {job["staging"] for job in jobs}
-    dropped = 0
+    discarded: dict[str, int] = {}
     for row in store.run_statement("list_staging_workspaces", prefix=_STAGING):
         if row["staging"] not in live and row["staging"] not in committed:
             log.info("deleting the staging of an import that did not finish: %s",
                      row["staging"])
-            _discard(store, row["staging"], 5000)
-            dropped += 1
-    return dropped, finished
+            discarded[row["staging"]] = _discard(store, row["staging"], 5000)
+    return Recovery(discarded=discarded, finished=finished)
