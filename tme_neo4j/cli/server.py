@@ -40,7 +40,8 @@ def _print_status(status: ServerStatus, password_file: Path) -> None:
 
 @app.command()
 def start() -> None:
-    """Start the server (downloading Neo4j on first use) and wait until it answers."""
+    """Start the server (downloading Neo4j on first use) and wait until it answers; then remove
+    what killed imports staged and finish those killed after their commit."""
     server = _server()
     before = server.status()
     if before.running:
