@@ -8,7 +8,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from tme_neo4j.bench import BenchReport
+from benchmarks.turns import BenchReport
 from tme_neo4j.cli import app
 from tme_neo4j.config import Settings
 from tme_neo4j.store import MemoryStore
@@ -48,11 +48,16 @@ def test_quick_bench_reports_every_section(settings: Settings) -> None:
     assert [pt.turn for pt in c.points] == [10, 100]
     assert all(0 < pt.context_tokens < pt.transcript_tokens for pt in c.points)
 
-    # Concurrent writers lose nothing.
+    # Concurrent writers lose nothing, on one workspace or each on its own.
     assert [a.writers for a in report.agents] == [1, 2, 4, 8]
-    for a in report.agents:
+    assert [a.writers for a in report.agents_apart] == [1, 2, 4, 8]
+    assert not any(a.own_workspaces for a in report.agents)
+    assert all(a.own_workspaces for a in report.agents_apart)
+    for a in [*report.agents, *report.agents_apart]:
         assert a.lost == 0
         assert a.recorded == a.revisions > 0
+        assert a.throughput > 0
+        assert a.latency.p50_ms <= a.latency.p95_ms
 
     if report.portable.available:
         assert report.portable.note == ""

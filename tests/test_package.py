@@ -26,15 +26,23 @@ def test_wheel_ships_the_cypher_files(tmp_path: Path) -> None:
     assert {f"tme_neo4j/cypher/{s}" for s in sources} <= names
     assert "tme_neo4j/py.typed" in names
     assert "tme_neo4j/server/pom.xml" in names
+    # `tme bench` runs the workloads of benchmarks/turns, with their own statements.
+    bench = ROOT / "benchmarks" / "turns"
+    bench_sources = {p.relative_to(ROOT).as_posix() for p in bench.rglob("*.cypher")}
+    assert bench_sources
+    assert bench_sources | {"benchmarks/turns/run.py"} <= names
 
     target = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target",
                     str(target), str(wheel)], check=True, timeout=600)
     probe = ("import json; from tme_neo4j import queries; "
-             "print(json.dumps([str(queries.cypher_root()), len(queries.all_queries())]))")
+             "from benchmarks.turns import bench_queries; "
+             "print(json.dumps([str(queries.cypher_root()), len(queries.all_queries()), "
+             "len(bench_queries())]))")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                          check=True, timeout=120, cwd=tmp_path,
                          env={**os.environ, "PYTHONPATH": str(target)})
-    root, count = json.loads(out.stdout)
+    root, count, bench_count = json.loads(out.stdout)
     assert root.startswith(str(target))
     assert count == len(sources)
+    assert bench_count == len(bench_sources)

@@ -594,6 +594,35 @@ def test_an_import_killed_after_its_commit_is_finished_by_the_next(
     assert staging_nodes(populated) == 0
 
 
+def staging_ids(store: MemoryStore) -> set[str]:
+    return {r["staging"] for r in store.run_statement("list_staging_workspaces",
+                                                      prefix="~import-")}
+
+
+def test_server_start_removes_what_a_killed_import_staged(
+    populated: MemoryStore, tmp_path: Path
+) -> None:
+    if populated.settings.neo4j_uri:
+        pytest.skip("`tme server start` cleans up the local server only")
+    path = tmp_path / "ws.json"
+    path.write_text(export_text(populated), encoding="utf-8")
+    before = (graph_snapshot(populated), export_text(populated))
+    others = staging_ids(populated)
+    kill_import_at("staged", path, populated.workspace)
+    (killed,) = staging_ids(populated) - others
+    # The server drops the dead process's marker transaction when it sees its socket close.
+    while killed in {r["staging"] for r in populated.run_statement("list_live_imports")}:
+        pass
+    code, out, err = tme("server", "start")
+    assert code == 0, err
+    line = next(x for x in out.splitlines() if killed in x)
+    assert line.startswith("Removed ")
+    assert "nodes staged by an import that did not finish" in line
+    assert int(line.split()[1]) > 0
+    assert killed not in staging_ids(populated)
+    assert (graph_snapshot(populated), export_text(populated)) == before
+
+
 # -- replace under writers, the sequence, export under load ---------------------------------------
 
 

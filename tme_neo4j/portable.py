@@ -32,15 +32,19 @@ is finished by the next import (see :func:`recover_imports`).
 from __future__ import annotations
 
 import codecs
+import functools
 import json
 import logging
 import math
 import os
+import queue
 import re
 import sys
+import threading
 import uuid
 import zoneinfo
 from collections.abc import Callable, Iterator, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import IO, Annotated, Any, Literal
 from urllib.parse import urlsplit
@@ -77,6 +81,7 @@ __all__ = [
     "ExportResult",
     "ImportResult",
     "Progress",
+    "Recovery",
     "RevisionRecord",
     "TaskRecord",
     "TouchRecord",
@@ -111,23 +116,43 @@ _STAGING = "~import-"
 # What Neo4j's toString() prints for a datetime: an offset or Z, optionally a zone id.
 _ZONE_ID = re.compile(r"\[([^\]]{1,64})\]$")
 _OFFSET = re.compile(r"(Z|[+-]\d{2}:\d{2}(:\d{2})?)$")
+# Seconds with up to nanoseconds and an offset up to 14 hours: what Neo4j prints.
+_USUAL_TIME = re.compile(
+    r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-](0\d|1[0-4]):[0-5]\d)")
 
 
 def _check_time(text: str) -> str:
     zone = _ZONE_ID.search(text)
     bare = text[: zone.start()] if zone else text
-    if not _OFFSET.search(bare):
-        raise ValueError(f"not a date and time with an offset (Z or +hh:mm): {text[:60]!r}")
-    try:
-        neo4j.time.DateTime.from_iso_format(bare.replace("Z", "+00:00"))
-    except (ValueError, OverflowError):
-        raise ValueError(f"not an ISO date and time with an offset: {text[:60]!r}") from None
-    if zone:
+    # The usual shape is checked by the standard library; anything else by the driver's
+    # parser, which is exact but slow (a large document has hundreds of thousands of times).
+    if not (_USUAL_TIME.fullmatch(bare) and _parses(bare)):
+        if not _OFFSET.search(bare):
+            raise ValueError(f"not a date and time with an offset (Z or +hh:mm): {text[:60]!r}")
         try:
-            zoneinfo.ZoneInfo(zone[1])
-        except (ValueError, zoneinfo.ZoneInfoNotFoundError):
-            raise ValueError(f"unknown time zone {zone[1][:60]!r}") from None
+            neo4j.time.DateTime.from_iso_format(bare.replace("Z", "+00:00"))
+        except (ValueError, OverflowError):
+            raise ValueError(f"not an ISO date and time with an offset: {text[:60]!r}") from None
+    if zone and not _known_zone(zone[1]):
+        raise ValueError(f"unknown time zone {zone[1][:60]!r}")
     return text
+
+
+def _parses(text: str) -> bool:
+    try:
+        datetime.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+@functools.lru_cache(maxsize=256)
+def _known_zone(name: str) -> bool:
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (ValueError, zoneinfo.ZoneInfoNotFoundError):
+        return False
+    return True
 
 
 # Unlike the write operations, nothing is stripped here: an import stores text as it was.
@@ -1020,8 +1045,24 @@ class _Stager:
         self.check = _Checker()
         self.counts = dict.fromkeys(_SECTIONS, 0)
         self.batch: list[Any] = []
+        self.writer = _BatchWriter(self._write)
 
     def read(self, source: IO[bytes], name: str) -> WorkspaceRecord:
+        """The document's workspace record, once every record is checked and written."""
+        try:
+            self._read(source)
+        finally:
+            self.writer.close()  # waits for the batches under way
+        problems = self.check.problems
+        if problems:
+            more = ("; and more (only the first "
+                    f"{_MAX_PROBLEMS} are named)") if len(problems) > _MAX_PROBLEMS else ""
+            raise InvalidInputError(f"{name}: " + "; ".join(problems[:_MAX_PROBLEMS]) + more)
+        self.writer.check()
+        assert self.check.workspace is not None
+        return self.check.workspace
+
+    def _read(self, source: IO[bytes]) -> None:
         self.reader = reader = _JsonReader(source, self.on_read)
         check = self.check
         seen: list[str] = []
@@ -1053,13 +1094,6 @@ class _Stager:
             self.check.problems.append(str(e))
         except _EnoughProblemsError:
             pass
-        problems = self.check.problems
-        if problems:
-            more = ("; and more (only the first "
-                    f"{_MAX_PROBLEMS} are named)") if len(problems) > _MAX_PROBLEMS else ""
-            raise InvalidInputError(f"{name}: " + "; ".join(problems[:_MAX_PROBLEMS]) + more)
-        assert self.check.workspace is not None
-        return self.check.workspace
 
     def _field(self, field: str, seen: list[str]) -> None:
         """Fields come once each, in the document's order: what a record is checked against
@@ -1101,12 +1135,51 @@ class _Stager:
         rows, self.batch = self.batch, []
         if not rows or self.check.problems:
             return
+        self.writer.put(section, rows)
+        self.on_read(self.reader.read_bytes)
+
+    def _write(self, section: str, rows: list[Any]) -> None:
         created = self.store.run_statement(_IMPORT_QUERY[section], write=True,
                                            ws=self.staging, rows=rows)[0]["created"]
         if created != len(rows):  # the checks make this unreachable; refuse anyway
             raise InvalidInputError(f"{section}: wrote {created} of {len(rows)} records")
         self.counts[section] += len(rows)
-        self.on_read(self.reader.read_bytes)
+
+
+class _BatchWriter:
+    """Writes batches in order in a thread of its own while the document is read on: reading
+    and checking a batch take about as long as the server takes to write one, so the two
+    overlap. At most two batches wait, which bounds the memory held. After a failed write
+    the rest are dropped and :meth:`check` raises its error."""
+
+    def __init__(self, write: Callable[[str, list[Any]], None]) -> None:
+        self.write = write
+        self.queue: queue.Queue[tuple[str, list[Any]] | None] = queue.Queue(maxsize=2)
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="tme-import-writer", daemon=True)
+        self.thread.start()
+
+    def put(self, section: str, rows: list[Any]) -> None:
+        self.check()
+        self.queue.put((section, rows))
+
+    def check(self) -> None:
+        if self.error is not None:
+            raise self.error
+
+    def close(self) -> None:
+        """Wait until the batches put so far are written (or dropped after an error)."""
+        if self.thread.is_alive():
+            self.queue.put(None)
+            self.thread.join()
+
+    def _run(self) -> None:
+        while (batch := self.queue.get()) is not None:
+            if self.error is None:
+                try:
+                    self.write(*batch)
+                except BaseException as e:  # handed to the reading thread
+                    self.error = e
 
 
 def _exists(ws: str) -> str:
@@ -1156,23 +1229,37 @@ def _move(store: MemoryStore, staging: str, target: str, phase: str, batch_size:
     store.run_statement("finish_import", write=True, staging=staging)
 
 
-def _discard(store: MemoryStore, staging: str, batch_size: int) -> None:
-    """Delete a staging workspace; if the server is gone, the next import does it."""
+def _discard(store: MemoryStore, staging: str, batch_size: int) -> int:
+    """Delete a staging workspace and return how many nodes it had; if the server is gone,
+    the next import (or `tme server start`) does it."""
+    deleted = 0
     try:
-        while store.run_statement("delete_workspace_nodes", write=True, ws=staging,
-                                  limit=max(batch_size, 1000))[0]["deleted"]:
-            pass
+        while batch := store.run_statement("delete_workspace_nodes", write=True, ws=staging,
+                                           limit=max(batch_size, 1000))[0]["deleted"]:
+            deleted += batch
     except TmeError:
         log.warning("could not delete import staging %s; the next import will", staging)
+    return deleted
 
 
-def recover_imports(store: MemoryStore) -> tuple[int, int]:
+class Recovery(BaseModel):
+    """What :func:`recover_imports` cleaned up."""
+
+    model_config = ConfigDict(frozen=True)
+
+    #: staging id -> nodes deleted, of imports killed before their commit
+    discarded: dict[str, int] = Field(default_factory=dict)
+    #: target workspaces of imports killed after their commit, now finished
+    finished: list[str] = Field(default_factory=list)
+
+
+def recover_imports(store: MemoryStore) -> Recovery:
     """Clean up after imports whose process died: delete what one staged before it committed,
-    finish moving what one committed. Returns (staging workspaces deleted, imports finished).
-    Imports still running are left alone. Every import calls this first."""
+    finish moving what one committed. Imports still running are left alone. Every import and
+    `tme server start` call this first."""
     live = {r["staging"] for r in store.run_statement("list_live_imports")}
     jobs = store.run_statement("list_import_jobs")
-    finished = 0
+    finished: list[str] = []
     for job in jobs:
         if job["staging"] in live:
             continue
@@ -1185,13 +1272,12 @@ def recover_imports(store: MemoryStore) -> tuple[int, int]:
             log.info("finishing the import into %s that a dead process committed",
                      job["target"])
             _move(store, job["staging"], job["target"], job["phase"], 5000)
-            finished += 1
+            finished.append(job["target"])
     committed = {job["staging"] for job in jobs}
-    dropped = 0
+    discarded: dict[str, int] = {}
     for row in store.run_statement("list_staging_workspaces", prefix=_STAGING):
         if row["staging"] not in live and row["staging"] not in committed:
             log.info("deleting the staging of an import that did not finish: %s",
                      row["staging"])
-            _discard(store, row["staging"], 5000)
-            dropped += 1
-    return dropped, finished
+            discarded[row["staging"]] = _discard(store, row["staging"], 5000)
+    return Recovery(discarded=discarded, finished=finished)

@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 from tme_neo4j.errors import NotFoundError
 
-__all__ = ["Query", "all_queries", "cypher_root", "get"]
+__all__ = ["Query", "all_queries", "cypher_root", "get", "load"]
 
 Mode = Literal["read", "write", "schema"]
 _HEADER = re.compile(r"^//\s*(?P<field>[A-Za-z]+):\s*(?P<text>.*)$")
@@ -112,6 +112,12 @@ def _walk(folder: Traversable, prefix: str = "") -> dict[str, Query]:
             name = prefix + entry.name.removesuffix(".cypher")
             found[name] = _parse(name, entry.read_text(encoding="utf-8"))
     return found
+
+
+def load(folder: Traversable) -> dict[str, Query]:
+    """The queries of another folder of ``.cypher`` files (a benchmark's), checked and named as
+    the package's own are; not part of the registry."""
+    return _walk(folder)
 
 
 @functools.cache

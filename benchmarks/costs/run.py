@@ -19,8 +19,8 @@ import neo4j
 import tme_neo4j.store as store_module
 from benchmarks.peers.systems import write_tasks
 from benchmarks.peers.workload import initial_facts
+from benchmarks.turns import Stat, bench_queries
 from tme_neo4j import queries
-from tme_neo4j.bench import Stat
 from tme_neo4j.config import Settings
 from tme_neo4j.errors import NotFoundError, TmeError
 from tme_neo4j.store import MemoryStore
@@ -60,7 +60,7 @@ def commit_costs(store: MemoryStore, reps: int) -> dict[str, Stat]:
         store.driver.execute_query(_cypher(f"schema_{name}"), database_=db)
     store.driver.execute_query("CALL db.awaitIndexes(60)", database_=db)
     variants = {
-        "bare write (one property on an existing node)": queries.get("bench/set_bench_probe").text,
+        "bare write (one property on an existing node)": bench_queries()["set_bench_probe"].text,
         "node, no index": _cypher("create_plain_node"),
         "node, uniqueness constraint + range index": _cypher("create_ranged_node"),
         "node, full-text index": _cypher("create_fulltext_node"),
@@ -232,7 +232,7 @@ def state_costs(base: MemoryStore, size: int, reps: int) -> dict[str, Any]:
 
 
 def _drop_workspace(store: MemoryStore) -> None:
-    query = queries.get("bench/delete_bench_nodes").text
+    query = bench_queries()["delete_bench_nodes"].text
     db = store.settings.neo4j_database
     while store.driver.execute_query(query, ws=store.workspace, limit=_BATCH,
                                      database_=db).records[0]["deleted"]:

@@ -35,8 +35,8 @@ from benchmarks.peers.systems import (
     peer_versions,
 )
 from benchmarks.peers.workload import Plan, make_plan
+from benchmarks.turns.run import Stat
 from tme_neo4j import queries
-from tme_neo4j.bench import Stat
 from tme_neo4j.config import Settings
 from tme_neo4j.connection import resolve_credentials
 from tme_neo4j.errors import TmeError

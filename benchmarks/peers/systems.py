@@ -27,8 +27,8 @@ import neo4j
 from pydantic import SecretStr
 
 from benchmarks.peers.workload import Fact, Link, Update
+from benchmarks.turns.run import generate_tasks
 from tme_neo4j import queries
-from tme_neo4j.bench import generate_tasks
 from tme_neo4j.connection import Credentials
 from tme_neo4j.errors import NotFoundError
 from tme_neo4j.store import MemoryStore

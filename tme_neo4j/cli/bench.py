@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from tme_neo4j.bench import BenchReport, Stat, run_bench
 from tme_neo4j.config import Settings
+from tme_neo4j.errors import ConfigError
 
 from ._common import JsonOpt
 from ._output import console, err_console, print_json
+
+if TYPE_CHECKING:
+    from benchmarks.turns import BenchReport, Stat
 
 __all__ = ["register"]
 
@@ -29,6 +32,12 @@ def bench(
 ) -> None:
     """Measure turn latency, propagation, context size, concurrent writers and export/import
     against the server (bench-* workspaces, deleted afterwards); progress goes to stderr."""
+
+    # The workloads live beside the package (benchmarks/), not in it: loaded only when run.
+    try:
+        from benchmarks.turns import run_bench
+    except ImportError as e:
+        raise ConfigError(f"tme bench needs the benchmarks package of tme-neo4j: {e}") from e
 
     def progress(message: str) -> None:
         err_console.print(message, markup=False)
@@ -95,12 +104,14 @@ def _table(r: BenchReport) -> Table:
     table.add_row("context recall", "", "",
                   f"{c.recalled:,}/{c.checks:,} checks; {c.misread} turns misread by TRIM",
                   verdict("context recall"), end_section=True)
-    for a in r.agents:
-        table.add_row(f"{a.writers} writer process{'es' if a.writers > 1 else ''}",
+    for a in [*r.agents, *r.agents_apart]:
+        where = "each on its own workspace" if a.own_workspaces else "on one workspace"
+        table.add_row(f"{a.writers} writer process{'es' if a.writers > 1 else ''}, {where}",
                       *_ms(a.latency),
                       f"{a.throughput:,.0f} revisions/s; {a.recorded:,}/{a.revisions:,} "
                       f"recorded, {a.lost} lost", "")
-    table.add_row("lost updates", "", "", str(sum(a.lost for a in r.agents)),
+    table.add_row("lost updates", "", "",
+                  str(sum(a.lost for a in [*r.agents, *r.agents_apart])),
                   verdict("lost updates, concurrent writers"), end_section=True)
     q = r.portable
     if not q.available:

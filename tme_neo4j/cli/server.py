@@ -40,12 +40,14 @@ def _print_status(status: ServerStatus, password_file: Path) -> None:
 
 @app.command()
 def start() -> None:
-    """Start the server (downloading Neo4j on first use) and wait until it answers."""
+    """Start the server (downloading Neo4j on first use) and wait until it answers; then remove
+    what killed imports staged and finish those killed after their commit."""
     server = _server()
     before = server.status()
     if before.running:
         console.print(f"Neo4j is already running (pid {before.pid}).", markup=False)
         _print_status(before, server.password_file)
+        _recover_imports()
         return
     try:
         with err_console.status("Starting Neo4j...") as spinner:
@@ -57,6 +59,31 @@ def start() -> None:
         raise typer.Exit(e.exit_code) from None
     _print_status(status, server.password_file)
     console.print("tme reads the password from that file for you.", markup=False)
+    _recover_imports()
+
+
+def _recover_imports() -> None:
+    """Remove what imports killed before their commit staged, and finish those killed after
+    it, saying what was done. Only when this server is the one tme uses."""
+    settings = Settings()
+    if settings.neo4j_uri:
+        return
+    from tme_neo4j.portable import recover_imports
+    from tme_neo4j.store import MemoryStore
+
+    try:
+        with MemoryStore(settings).connect(start_server=False) as store:
+            recovery = recover_imports(store)
+    except TmeError as e:
+        err_console.print(f"warning: could not check for imports left unfinished: {e}",
+                          markup=False, highlight=False)
+        return
+    for staging, nodes in recovery.discarded.items():
+        console.print(f"Removed {nodes} nodes staged by an import that did not finish "
+                      f"({staging}).", markup=False, highlight=False)
+    for target in recovery.finished:
+        console.print(f"Finished the import into workspace {target!r} that was stopped "
+                      "after its commit.", markup=False, highlight=False)
 
 
 @app.command()

@@ -2,13 +2,14 @@
 writers and an export/import cost, each next to the floor the server sets in the same run.
 
 Every figure is a p50 and a p95 over repeated runs. Large workspaces are generated with batched
-``UNWIND`` statements (``cypher/bench/``), never one transaction per task, in workspaces named
-``bench-*`` that are deleted afterwards in small batches. :func:`run_bench` returns a
-:class:`BenchReport`; ``tme bench`` prints it as a table or as JSON.
+``UNWIND`` statements (``benchmarks/turns/cypher/``), never one transaction per task, in
+workspaces named ``bench-*`` that are deleted afterwards in small batches. :func:`run_bench`
+returns a :class:`BenchReport`; ``tme bench`` prints it as a table or as JSON.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 import multiprocessing
@@ -56,6 +57,18 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
+
+
+
+@functools.cache
+def bench_queries() -> dict[str, queries.Query]:
+    """The statements that generate, count and delete the benchmark's workspaces
+    (``benchmarks/turns/cypher/``), by name."""
+    return queries.load(Path(__file__).parent / "cypher")
+
+
+def _query(name: str) -> queries.Query:
+    return bench_queries()[name]
 
 #: ``progress(message)``: one line about what the benchmark is doing now.
 ProgressFn = Callable[[str], None]
@@ -145,9 +158,11 @@ class ContextResult(BaseModel):
 
 
 class AgentsRun(BaseModel):
-    """``writers`` processes revising the same tasks of one workspace at once."""
+    """``writers`` processes revising tasks at once: the same tasks of one shared workspace, or
+    each the tasks of a workspace of its own (``own_workspaces``)."""
 
     writers: int
+    own_workspaces: bool = False
     revisions: int = Field(description="revisions made (calls that returned)")
     recorded: int = Field(description="revisions found in the history afterwards")
     lost: int
@@ -186,6 +201,8 @@ class BenchReport(BaseModel):
     propagation: Propagation
     context: ContextResult
     agents: list[AgentsRun]
+    agents_apart: list[AgentsRun] = Field(
+        default_factory=list, description="the same writers, each on a workspace of its own")
     portable: PortableResult
     targets: list[Target]
     workspaces: list[str] = Field(default_factory=list,
@@ -268,7 +285,7 @@ def _targets(report: BenchReport) -> list[Target]:
         name=f"fewer tokens than the transcript at turn {last.turn:,}",
         goal=f">= {FEWER_GOAL:.0%} (at turn {_TARGET_TURN:,})", value=f"{last.fewer:.1%}",
         met=_at_size(last.turn, _TARGET_TURN, last.fewer >= FEWER_GOAL)))
-    lost = sum(a.lost for a in report.agents)
+    lost = sum(a.lost for a in [*report.agents, *report.agents_apart])
     found.append(Target(name="lost updates, concurrent writers", goal="0", value=str(lost),
                         met=lost == 0))
     q = report.portable
@@ -344,12 +361,13 @@ class _Run:
         propagation = self.propagation()
         context = self.context()
         agents = [self.agents(n) for n in self.cfg.writers]
+        apart = [self.agents(n, own_workspaces=True) for n in self.cfg.writers]
         assert largest is not None
         portable = self.portable(largest)
         report = BenchReport(
             quick=self.cfg.quick, cores=os.cpu_count() or 1, neo4j=self.server_version(),
             seconds=0.0, limits=limits, turns=turns, propagation=propagation, context=context,
-            agents=agents, portable=portable, targets=[])
+            agents=agents, agents_apart=apart, portable=portable, targets=[])
         report.targets = _targets(report)
         report.workspaces = self.names
         report.seconds = round(time.perf_counter() - started, 1)
@@ -366,7 +384,7 @@ class _Run:
 
     def drop(self, store: MemoryStore) -> None:
         """Delete a bench workspace in small transactions (one would not fit 100k tasks)."""
-        query = queries.get("bench/delete_bench_nodes").text
+        query = _query("delete_bench_nodes").text
         while True:
             deleted = self._write_one(query, ws=store.workspace, limit=_DELETE_BATCH)["deleted"]
             if not deleted:
@@ -384,7 +402,7 @@ class _Run:
                             exc_info=True)
 
     def server_version(self) -> str:
-        rows = self._read_all(queries.get("bench/get_server_version").text)
+        rows = self._read_all(_query("get_server_version").text)
         return str(rows[0]["version"]) if rows else "unknown"
 
     def _write_one(self, query: str, **params: Any) -> dict[str, Any]:
@@ -407,8 +425,8 @@ class _Run:
     def limits(self) -> Limits:
         self.say("limit: bare round trip and bare write")
         store = self.workspace("limit")
-        ping = queries.get("bench/ping_server").text
-        probe = queries.get("bench/set_bench_probe").text
+        ping = _query("ping_server").text
+        probe = _query("set_bench_probe").text
         db = store.settings.neo4j_database
         warmup = 20
 
@@ -508,8 +526,8 @@ class _Run:
                          for level in range(2, depth + 1) for col in range(width)]
         generate_tasks(store, tasks, [], dependencies)
         self.say("propagation: measuring")
-        clear = queries.get("bench/clear_bench_stale").text
-        count = queries.get("bench/count_stale_tasks").text
+        clear = _query("clear_bench_stale").text
+        count = _query("count_stale_tasks").text
         times: list[float] = []
         marked: set[int] = set()
         counted: set[int] = set()
@@ -583,19 +601,22 @@ class _Run:
 
     # -- 5. agents ----------------------------------------------------------------------------
 
-    def agents(self, writers: int) -> AgentsRun:
+    def agents(self, writers: int, *, own_workspaces: bool = False) -> AgentsRun:
         count = self.cfg.writer_revisions
-        self.say(f"agents: {writers} writer process(es), {count} revisions each")
-        store = self.workspace(f"agents-{writers}")
+        where = "each on its own workspace" if own_workspaces else "on one workspace"
+        self.say(f"agents: {writers} writer process(es) {where}, {count} revisions each")
         keys = [f"shared{i}" for i in range(4)]
-        generate_tasks(store, [{"key": k, "title": f"Shared {k}", "values": ["start"]}
-                              for k in keys], [], [])
+        stores = [self.workspace(f"agents-{writers}-{w}" if own_workspaces else f"agents-{writers}")
+                  for w in range(writers if own_workspaces else 1)]
+        for store in stores:
+            generate_tasks(store, [{"key": k, "title": f"Shared {k}", "values": ["start"]}
+                                  for k in keys], [], [])
         ctx = multiprocessing.get_context("spawn")
         barrier = ctx.Barrier(writers)
         results: Queue[_WriterResult] = ctx.Queue()
         procs = [ctx.Process(target=_write_revisions,
-                             args=(_WriterJob(store.settings, store.workspace, f"writer-{w}",
-                                              keys, count), barrier, results))
+                             args=(_WriterJob(store.settings, stores[w % len(stores)].workspace,
+                                              f"writer-{w}", keys, count), barrier, results))
                  for w in range(writers)]
         for proc in procs:
             proc.start()
@@ -607,15 +628,16 @@ class _Run:
         made = sum(r[1] for r in found)
         latencies = [x for r in found for x in r[2]]
         seconds = max(r[4] for r in found) - min(r[3] for r in found)
-        rows = self._read_all(queries.get("bench/count_bench_revisions").text,
-                              ws=store.workspace)
-        recorded = sum(int(r["revisions"]) for r in rows)
-        versions = sum(t.version - 1 for t in store.get_tasks(keys))
-        self.drop(store)
+        recorded = versions = 0
+        for store in stores:
+            rows = self._read_all(_query("count_bench_revisions").text, ws=store.workspace)
+            recorded += sum(int(r["revisions"]) for r in rows)
+            versions += sum(t.version - 1 for t in store.get_tasks(keys))
+            self.drop(store)
         # A revision counts as kept when it is in the history and in its task's version.
         lost = max(made - recorded, made - versions)
-        return AgentsRun(writers=writers, revisions=made, recorded=recorded, lost=lost,
-                         seconds=round(seconds, 3),
+        return AgentsRun(writers=writers, own_workspaces=own_workspaces, revisions=made,
+                         recorded=recorded, lost=lost, seconds=round(seconds, 3),
                          throughput=round(made / seconds, 1), latency=Stat.of(latencies))
 
     # -- 6. export and import -----------------------------------------------------------------
@@ -630,7 +652,7 @@ class _Run:
             self.say("export/import: not available")
             return PortableResult(available=False,
                                   note="tme_neo4j.portable export/import not available")
-        sizes = self._read_all(queries.get("bench/count_bench_nodes").text, ws=store.workspace)
+        sizes = self._read_all(_query("count_bench_nodes").text, ws=store.workspace)
         tasks, revisions = int(sizes[0]["tasks"]), int(sizes[0]["revisions"])
         self.say(f"export/import: {tasks:,} tasks, {revisions:,} revisions")
         target = _bench_id("import")
@@ -951,8 +973,8 @@ def generate_tasks(store: MemoryStore, tasks: Sequence[dict[str, Any]],
                    *, agent: str = _AGENT) -> None:
     """Create tasks (``{key, title, values}``) and then edges (``{from, to}``) in batches, each
     batch one write with its own sequence number, as real writes have."""
-    create = queries.get("bench/create_bench_tasks").text
-    link = queries.get("bench/link_bench_tasks").text
+    create = _query("create_bench_tasks").text
+    link = _query("link_bench_tasks").text
     begin = queries.get("begin_write").text
     finish = queries.get("record_write").text
     ws = store.workspace
