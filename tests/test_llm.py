@@ -450,6 +450,7 @@ def test_a_refused_json_schema_falls_back_to_json_object_and_is_remembered(
             "json_schema", "json_object"]
         assert unpublished.refused == 1
         assert llm.server_errors == 1  # the refusal is an HTTP 500
+        assert llm.shape == LLMFormat.JSON_OBJECT
         fallback = unpublished.requests[1]
         # llama.cpp's servers build a grammar from the schema given with json_object; others
         # read it in the prompt.
@@ -477,6 +478,7 @@ def test_a_server_whose_openapi_document_lacks_json_schema_gets_json_object_at_o
         assert len(llm.interpret(TURN, VIEW).operations) == 2
         assert llm.llm_calls == 2
         assert llm.server_errors == 0
+        assert llm.shape == LLMFormat.JSON_OBJECT
     assert [r["response_format"]["type"] for r in llama_cpp_python.requests] == [
         "json_object", "json_object"]
     assert llama_cpp_python.requests[0]["response_format"]["schema"] == trim_schema()
@@ -491,7 +493,9 @@ def test_a_server_whose_openapi_document_lists_json_schema_gets_it(settings: Set
     with FakeOpenAI(openapi=both) as server:
         server.reply_json(VALID)
         with LLMInterpreter(_on(settings, server), max_retries=0) as llm:
+            assert llm.shape is None
             llm.interpret(TURN, VIEW)
+            assert llm.shape == LLMFormat.JSON_SCHEMA
         assert server.requests[0]["response_format"]["type"] == "json_schema"
         assert server.gets == ["/openapi.json"]
 

@@ -419,6 +419,15 @@ class LLMInterpreter:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @property
+    def shape(self) -> LLMFormat | None:
+        """The ``response_format`` shape TRIM requests take: the configured one, or under
+        ``auto`` the one the endpoint is known to take (None before its first request)."""
+        if self.settings.llm_format != LLMFormat.AUTO:
+            return self.settings.llm_format
+        with _shape_lock:
+            return _shape_for_endpoint.get(str(self.client().base_url))
+
     def client(self) -> openai.OpenAI:
         if self._client is None:
             key = self.settings.openai_api_key
