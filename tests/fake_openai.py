@@ -10,6 +10,8 @@ unexpected extra call fails the test loudly instead of hanging.
 Which ``response_format`` types it takes is set per server, as real servers differ:
 :meth:`FakeOpenAI.like_llama_cpp_python` refuses ``json_schema`` with the very error
 llama-cpp-python's server sends; a refused request is recorded but takes no scripted answer.
+``GET /openapi.json`` answers the OpenAPI document the server is given, or 404 as llama-server
+does; those requests are recorded apart.
 """
 
 from __future__ import annotations
@@ -56,22 +58,47 @@ LLAMA_CPP_PYTHON_REFUSAL = (
 )
 
 
+#: The part of llama-cpp-python's OpenAPI document (0.3.36, ``GET /openapi.json``) that says
+#: which ``response_format`` types its chat completions take.
+LLAMA_CPP_PYTHON_OPENAPI: dict[str, Any] = {
+    "openapi": "3.1.0",
+    "paths": {"/v1/chat/completions": {"post": {"requestBody": {"content": {
+        "application/json": {"schema": {
+            "$ref": "#/components/schemas/CreateChatCompletionRequest"}}}}}}},
+    "components": {"schemas": {
+        "ChatCompletionRequestResponseFormat": {
+            "properties": {"type": {"type": "string", "enum": ["text", "json_object"],
+                                    "title": "Type"},
+                           "schema": {"title": "Schema"}},
+            "type": "object", "required": ["type"],
+            "title": "ChatCompletionRequestResponseFormat"},
+        "CreateChatCompletionRequest": {"properties": {"response_format": {"anyOf": [
+            {"$ref": "#/components/schemas/ChatCompletionRequestResponseFormat"},
+            {"type": "null"}]}}},
+    }},
+}
+
+
 class FakeOpenAI:
     """``with FakeOpenAI() as fake:`` serves on 127.0.0.1 at a free port until the block ends.
 
     ``accepts`` are the ``response_format`` types it takes (all by default); others are
-    refused with ``refusal`` = (HTTP status, message)."""
+    refused with ``refusal`` = (HTTP status, message). ``openapi`` is the document served at
+    ``/openapi.json`` (none by default)."""
 
     def __init__(
         self,
         *,
         accepts: frozenset[str] | None = None,
         refusal: tuple[int, str] = (400, "response_format is not supported"),
+        openapi: dict[str, Any] | None = None,
     ) -> None:
         self.accepts = accepts
         self.refusal = refusal
+        self.openapi = openapi
         self.refused = 0
         self.requests: list[dict[str, Any]] = []
+        self.gets: list[str] = []
         self.headers: list[dict[str, str]] = []
         self._script: deque[str | _Error | _Delay | _Ramble] = deque()
         self._lock = threading.Lock()
@@ -80,10 +107,12 @@ class FakeOpenAI:
         self.stopping = threading.Event()
 
     @classmethod
-    def like_llama_cpp_python(cls) -> FakeOpenAI:
-        """Takes text and json_object (with or without a schema); refuses json_schema."""
+    def like_llama_cpp_python(cls, *, publishes: bool = True) -> FakeOpenAI:
+        """Takes text and json_object (with or without a schema); refuses json_schema. With
+        ``publishes``, serves the OpenAPI document that says so."""
         return cls(accepts=frozenset({"text", "json_object"}),
-                   refusal=(500, LLAMA_CPP_PYTHON_REFUSAL))
+                   refusal=(500, LLAMA_CPP_PYTHON_REFUSAL),
+                   openapi=LLAMA_CPP_PYTHON_OPENAPI if publishes else None)
 
     # -- the script --------------------------------------------------------------------------
 
@@ -171,6 +200,14 @@ def _handler(fake: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         # HTTP/1.0: one request per connection, so shutting down never waits on a keep-alive.
         protocol_version = "HTTP/1.0"
+
+        def do_GET(self) -> None:
+            with fake._lock:
+                fake.gets.append(self.path)
+            if self.path == "/openapi.json" and fake.openapi is not None:
+                self._send(200, fake.openapi)
+            else:
+                self._send(404, _error_body("File Not Found"))
 
         def do_POST(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)

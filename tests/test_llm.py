@@ -3,6 +3,7 @@ the engine with it against the real Neo4j."""
 
 from __future__ import annotations
 
+import copy
 import json
 import socket
 import time
@@ -13,7 +14,7 @@ from typing import Any
 import openai
 import pytest
 from conftest import graph_snapshot
-from fake_openai import LLAMA_CPP_PYTHON_REFUSAL, FakeOpenAI
+from fake_openai import LLAMA_CPP_PYTHON_OPENAPI, LLAMA_CPP_PYTHON_REFUSAL, FakeOpenAI
 from pydantic import SecretStr
 from typer.testing import CliRunner
 
@@ -194,6 +195,7 @@ def test_valid_output_is_one_structured_call(llm: LLMInterpreter, fake: FakeOpen
     assert render_view(VIEW) in user["content"]
     assert user["content"].endswith(TURN)
     assert fake.headers[0]["authorization"] == f"Bearer {API_KEY}"
+    assert fake.gets == ["/openapi.json"]  # none there (404), as on llama-server
 
 
 def test_output_in_a_code_fence_is_accepted(llm: LLMInterpreter, fake: FakeOpenAI) -> None:
@@ -299,6 +301,7 @@ def test_transient_failures_are_retried(llm_settings: Settings, fake: FakeOpenAI
     fake.reply_json(VALID)
     with LLMInterpreter(llm_settings, max_retries=1) as llm:
         assert len(llm.interpret(TURN, VIEW).operations) == 2
+        assert llm.server_errors == 1
     assert len(fake.requests) == 2
 
 
@@ -422,6 +425,13 @@ def llama_cpp_python() -> Iterator[FakeOpenAI]:
         yield server
 
 
+@pytest.fixture
+def unpublished() -> Iterator[FakeOpenAI]:
+    """llama-cpp-python's refusal without its OpenAPI document (hidden behind a proxy)."""
+    with FakeOpenAI.like_llama_cpp_python(publishes=False) as server:
+        yield server
+
+
 def _on(settings: Settings, server: FakeOpenAI, **update: Any) -> Settings:
     return settings.model_copy(update={
         "openai_base_url": server.base_url, "openai_api_key": None, "llm_model": "fake-model",
@@ -429,17 +439,19 @@ def _on(settings: Settings, server: FakeOpenAI, **update: Any) -> Settings:
 
 
 def test_a_refused_json_schema_falls_back_to_json_object_and_is_remembered(
-    settings: Settings, llama_cpp_python: FakeOpenAI
+    settings: Settings, unpublished: FakeOpenAI
 ) -> None:
-    llama_cpp_python.reply_json(VALID)
-    llama_cpp_python.reply_json(VALID)
-    llama_cpp_python.reply_json(VALID)
-    with LLMInterpreter(_on(settings, llama_cpp_python), max_retries=0) as llm:
+    unpublished.reply_json(VALID)
+    unpublished.reply_json(VALID)
+    unpublished.reply_json(VALID)
+    with LLMInterpreter(_on(settings, unpublished), max_retries=0) as llm:
         assert len(llm.interpret(TURN, VIEW).operations) == 2
-        assert [r["response_format"]["type"] for r in llama_cpp_python.requests] == [
+        assert [r["response_format"]["type"] for r in unpublished.requests] == [
             "json_schema", "json_object"]
-        assert llama_cpp_python.refused == 1
-        fallback = llama_cpp_python.requests[1]
+        assert unpublished.refused == 1
+        assert llm.server_errors == 1  # the refusal is an HTTP 500
+        assert llm.shape == LLMFormat.JSON_OBJECT
+        fallback = unpublished.requests[1]
         # llama.cpp's servers build a grammar from the schema given with json_object; others
         # read it in the prompt.
         assert fallback["response_format"]["schema"] == trim_schema()
@@ -448,12 +460,44 @@ def test_a_refused_json_schema_falls_back_to_json_object_and_is_remembered(
         assert fallback["max_tokens"] == 1024
 
         llm.interpret(TURN, VIEW)  # the endpoint's shape is known now: one request
-        assert len(llama_cpp_python.requests) == 3
+        assert len(unpublished.requests) == 3
         assert llm.llm_calls == 3
-    with LLMInterpreter(_on(settings, llama_cpp_python), max_retries=0) as again:
+    with LLMInterpreter(_on(settings, unpublished), max_retries=0) as again:
         again.interpret(TURN, VIEW)  # remembered for the process, not the interpreter
-    assert [r["response_format"]["type"] for r in llama_cpp_python.requests[2:]] == [
+    assert [r["response_format"]["type"] for r in unpublished.requests[2:]] == [
         "json_object", "json_object"]
+
+
+def test_a_server_whose_openapi_document_lacks_json_schema_gets_json_object_at_once(
+    settings: Settings, llama_cpp_python: FakeOpenAI
+) -> None:
+    llama_cpp_python.reply_json(VALID)
+    llama_cpp_python.reply_json(VALID)
+    with LLMInterpreter(_on(settings, llama_cpp_python), max_retries=0) as llm:
+        assert len(llm.interpret(TURN, VIEW).operations) == 2
+        assert len(llm.interpret(TURN, VIEW).operations) == 2
+        assert llm.llm_calls == 2
+        assert llm.server_errors == 0
+        assert llm.shape == LLMFormat.JSON_OBJECT
+    assert [r["response_format"]["type"] for r in llama_cpp_python.requests] == [
+        "json_object", "json_object"]
+    assert llama_cpp_python.requests[0]["response_format"]["schema"] == trim_schema()
+    assert llama_cpp_python.refused == 0
+    assert llama_cpp_python.gets == ["/openapi.json"]  # asked once per endpoint
+
+
+def test_a_server_whose_openapi_document_lists_json_schema_gets_it(settings: Settings) -> None:
+    both = copy.deepcopy(LLAMA_CPP_PYTHON_OPENAPI)
+    response_format = both["components"]["schemas"]["ChatCompletionRequestResponseFormat"]
+    response_format["properties"]["type"]["enum"].append("json_schema")
+    with FakeOpenAI(openapi=both) as server:
+        server.reply_json(VALID)
+        with LLMInterpreter(_on(settings, server), max_retries=0) as llm:
+            assert llm.shape is None
+            llm.interpret(TURN, VIEW)
+            assert llm.shape == LLMFormat.JSON_SCHEMA
+        assert server.requests[0]["response_format"]["type"] == "json_schema"
+        assert server.gets == ["/openapi.json"]
 
 
 def test_a_server_that_takes_no_response_format_gets_the_schema_in_the_prompt(
@@ -829,16 +873,16 @@ def test_respond_without_an_endpoint_is_an_llm_error(settings: Settings) -> None
 
 
 def test_a_refusal_is_remembered_even_when_the_next_shape_runs_out_of_time(
-    settings: Settings, llama_cpp_python: FakeOpenAI
+    settings: Settings, unpublished: FakeOpenAI
 ) -> None:
     # Like the real server, the fake answers one request at a time: the late answer is sent
     # (to nobody) before the next request is read.
-    llama_cpp_python.slow(1.5, json.dumps(VALID))
-    llama_cpp_python.reply_json(VALID)
-    with LLMInterpreter(_on(settings, llama_cpp_python, llm_timeout=0.5), max_retries=0) as llm:
+    unpublished.slow(1.5, json.dumps(VALID))
+    unpublished.reply_json(VALID)
+    with LLMInterpreter(_on(settings, unpublished, llm_timeout=0.5), max_retries=0) as llm:
         with pytest.raises(LLMError, match="deadline"):
             llm.interpret(TURN, VIEW)
-        with LLMInterpreter(_on(settings, llama_cpp_python), max_retries=0) as again:
+        with LLMInterpreter(_on(settings, unpublished), max_retries=0) as again:
             assert len(again.interpret(TURN, VIEW).operations) == 2
-    assert [r["response_format"]["type"] for r in llama_cpp_python.requests] == [
+    assert [r["response_format"]["type"] for r in unpublished.requests] == [
         "json_schema", "json_object", "json_object"]

@@ -6,9 +6,10 @@
 ``auto``: the offline reader first), ``TME_TEST_LLM_MODEL`` the model name sent,
 ``TME_TEST_LLM_CASES`` a comma-separated subset of the cases (file names without ``.json``),
 and the usual ``TME_LLM_*`` settings apply. What is asserted is that every turn ends cleanly:
-applied, or refused with a one-line message and nothing written, within the turn's deadline.
-How well the model reads the turns is reported (completion, checks passed, seconds and LLM calls per
-turn), not asserted: that is the model's business.
+applied, or refused with a one-line message and nothing written, within the turn's deadline;
+that the server failed no request (no HTTP 5xx, no dropped connection) and still answers at the
+end. How well the model reads the turns is reported per case (turns applied and refused, checks
+passed, seconds, LLM calls per turn), not asserted: that is the model's business.
 """
 
 from __future__ import annotations
@@ -18,12 +19,15 @@ import os
 from pathlib import Path
 
 import neo4j
+import openai
 import pytest
 
 from tme_neo4j.config import Settings, TrimBackend
 from tme_neo4j.engine import make_interpreter
 from tme_neo4j.scenarios import ScenarioReport, load_scenario, run_scenario
 from tme_neo4j.store import MemoryStore
+from tme_neo4j.trim.hybrid import HybridInterpreter
+from tme_neo4j.trim.llm import LLMInterpreter
 
 pytestmark = [
     pytest.mark.llm_live,
@@ -47,6 +51,8 @@ def test_every_turn_of_the_paper_cases_ends_cleanly(
     })
     store = MemoryStore(live, driver=driver)
     interpreter = make_interpreter(live)
+    llm = interpreter.llm if isinstance(interpreter, HybridInterpreter) else interpreter
+    assert isinstance(llm, LLMInterpreter)
     reports: list[ScenarioReport] = []
     cases = [c.strip() for c in os.environ.get("TME_TEST_LLM_CASES", "").split(",") if c.strip()]
     paths = [PAPER / f"{c}.json" for c in cases] or sorted(PAPER.glob("*.json"))
@@ -68,7 +74,17 @@ def test_every_turn_of_the_paper_cases_ends_cleanly(
                 problems.append(f"{where}: took {turn.seconds:.0f} s, past the deadline of "
                                 f"{live.llm_timeout:g} s")
 
-    summary = _summary(live, reports)
+    if llm.server_errors:
+        problems.append(f"the server failed {llm.server_errors} request(s) (HTTP 5xx or no "
+                        "answer); see the log above")
+    # The server is still up: a crash shows here even when no turn was waiting on it. It may
+    # first finish an answer a timed-out turn left it, hence the long wait.
+    try:
+        llm.client().models.list(timeout=max(120.0, 4 * live.llm_timeout))
+    except openai.OpenAIError as e:
+        problems.append(f"the server does not answer after the run: {e}")
+
+    summary = _summary(live, reports, llm)
     print("\n" + summary)
     if out := os.environ.get("TME_TEST_LLM_REPORT"):
         Path(out).write_text(json.dumps({
@@ -77,7 +93,7 @@ def test_every_turn_of_the_paper_cases_ends_cleanly(
     assert not problems, "\n".join(problems)
 
 
-def _summary(live: Settings, reports: list[ScenarioReport]) -> str:
+def _summary(live: Settings, reports: list[ScenarioReport], llm: LLMInterpreter) -> str:
     turns = [t for r in reports for t in r.turns]
     completed = [t for t in turns if t.error is None]
     passed, total = sum(r.passed for r in reports), sum(r.total for r in reports)
@@ -85,12 +101,22 @@ def _summary(live: Settings, reports: list[ScenarioReport]) -> str:
     seconds = [t.seconds for t in turns]
     lines = [
         f"{live.openai_base_url} model {live.llm_model}, TRIM {live.trim.value}, format "
-        f"{live.llm_format.value}, max_tokens {live.llm_max_tokens}, deadline "
+        f"{live.llm_format.value} (took {llm.shape.value if llm.shape else 'none yet'}), "
+        f"max_tokens {live.llm_max_tokens}, deadline "
         f"{live.llm_timeout:g} s",
-        f"completed {len(completed)}/{len(turns)} turns; checks {passed}/{total}; "
+        f"applied {len(completed)}/{len(turns)} turns, refused {len(turns) - len(completed)}; "
+        f"checks {passed}/{total}; "
         f"{sum(seconds):.0f} s in all, {max(seconds, default=0):.1f} s the longest turn; "
         f"LLM calls per turn {sum(calls) / max(len(turns), 1):.2f} (max {max(calls, default=0)})",
     ]
+    for r in reports:
+        applied = sum(t.error is None for t in r.turns)
+        case_calls = [t.llm_calls for t in r.turns]
+        lines.append(
+            f"{r.name}: applied {applied}/{len(r.turns)}, refused {len(r.turns) - applied}; "
+            f"checks {r.passed}/{r.total}; {sum(t.seconds for t in r.turns):.0f} s; "
+            f"LLM calls per turn {sum(case_calls) / max(len(r.turns), 1):.2f} "
+            f"(max {max(case_calls, default=0)})")
     for r in reports:
         for t in r.turns:
             outcome = "applied" if t.error is None else f"refused: {t.error[:150]}"

@@ -12,7 +12,9 @@ Servers differ in what they accept as ``response_format`` (see the README, "Usin
 model"). Under ``TME_LLM_FORMAT=auto`` the request starts as ``json_schema``; a refusal that
 names ``response_format`` moves it to ``json_object`` with the schema in the prompt, then to
 plain output with the schema in the prompt, and the shape that worked is remembered for the
-endpoint for the life of the process. Every call is capped by ``TME_LLM_MAX_TOKENS`` and all
+endpoint for the life of the process. A server that publishes an OpenAPI document listing
+``json_object`` but not ``json_schema`` (llama-cpp-python's) starts at ``json_object``: it would
+answer the other with HTTP 500. Every call is capped by ``TME_LLM_MAX_TOKENS`` and all
 the calls of one turn, retries included, share one deadline of ``TME_LLM_TIMEOUT`` seconds.
 """
 
@@ -25,6 +27,7 @@ import logging
 import re
 import threading
 import time
+import urllib.parse
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, Self
 
@@ -70,6 +73,8 @@ _KEY_PATTERN = r"^[a-z0-9][a-z0-9._:-]{0,119}$"
 _KEYS_SHOWN = 80
 #: Transient HTTP failures are retried after this many seconds, doubled each time.
 _BACKOFF = 0.5
+#: Longest wait for a server's OpenAPI document, out of the turn's deadline.
+_PROBE_SECONDS = 5.0
 
 _TRIM_PROMPT = """\
 You are TRIM, the intent reader of a task memory. Read the user's turn against the memory shown \
@@ -382,7 +387,8 @@ class LLMInterpreter:
 
     ``LLMInterpreter(settings)`` does no I/O; the client is built on first use. Use
     :meth:`close` (or ``with``) to release its connections. ``llm_calls`` counts the requests
-    sent (answers, refusals and retries alike) since it was made.
+    sent (answers, refusals and retries alike) since it was made, ``server_errors`` those
+    the server failed (HTTP 5xx, no answer).
     """
 
     name = "llm"
@@ -394,6 +400,8 @@ class LLMInterpreter:
         self.model = settings.llm_model
         self.max_retries = max_retries
         self.llm_calls = 0
+        #: Requests answered with HTTP 5xx or not at all (a dropped connection, a dead server).
+        self.server_errors = 0
         self._client: openai.OpenAI | None = None
         self._lock = threading.Lock()
         self._turn = threading.local()  # the deadline interpret started, for respond
@@ -410,6 +418,15 @@ class LLMInterpreter:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    @property
+    def shape(self) -> LLMFormat | None:
+        """The ``response_format`` shape TRIM requests take: the configured one, or under
+        ``auto`` the one the endpoint is known to take (None before its first request)."""
+        if self.settings.llm_format != LLMFormat.AUTO:
+            return self.settings.llm_format
+        with _shape_lock:
+            return _shape_for_endpoint.get(str(self.client().base_url))
 
     def client(self) -> openai.OpenAI:
         if self._client is None:
@@ -578,7 +595,12 @@ class LLMInterpreter:
         configured = self.settings.llm_format
         if configured == LLMFormat.AUTO:
             with _shape_lock:
-                start = _shape_for_endpoint.get(endpoint, LLMFormat.JSON_SCHEMA)
+                known = _shape_for_endpoint.get(endpoint)
+            if known is None:
+                declared = self._declared_shape(client, deadline)
+                with _shape_lock:
+                    known = _shape_for_endpoint.setdefault(endpoint, declared)
+            start = known
             shapes = _SHAPES[_SHAPES.index(start):]
         else:
             shapes = (configured,)
@@ -600,6 +622,29 @@ class LLMInterpreter:
                 continue
             return answer
         raise AssertionError("unreachable: the last shape returns or raises")
+
+    def _declared_shape(self, client: openai.OpenAI, deadline: _Deadline) -> LLMFormat:
+        """The shape to start with on an endpoint: ``json_object`` when the server's OpenAPI
+        document (FastAPI servers publish one at ``/openapi.json``) lists it as a
+        ``response_format`` type and does not list ``json_schema``; ``json_schema``
+        otherwise, and for OpenAI itself. Asking costs no LLM call."""
+        if self.settings.openai_base_url is None:
+            return LLMFormat.JSON_SCHEMA
+        base = urllib.parse.urlsplit(str(client.base_url))
+        url = urllib.parse.urlunsplit((base.scheme, base.netloc, "/openapi.json", "", ""))
+        wait = min(_PROBE_SECONDS, deadline.remaining())
+        if wait <= 0:
+            return LLMFormat.JSON_SCHEMA
+        try:
+            document = client.get(url, cast_to=object, options={"timeout": wait})
+        except openai.OpenAIError as e:  # most servers have no such document
+            log.debug("no OpenAPI document at %s: %s", url, self._safe(e))
+            return LLMFormat.JSON_SCHEMA
+        listed = _format_types(document)
+        if "json_object" in listed and "json_schema" not in listed:
+            log.info("%s lists response_format json_object but not json_schema", url)
+            return LLMFormat.JSON_OBJECT
+        return LLMFormat.JSON_SCHEMA
 
     def _send(
         self,
@@ -638,6 +683,9 @@ class LLMInterpreter:
                 raise self._late(deadline) from e
             except (openai.APIConnectionError, openai.RateLimitError,
                     openai.InternalServerError) as e:
+                if not isinstance(e, openai.RateLimitError):
+                    with self._lock:
+                        self.server_errors += 1
                 if shape is not None and _names_response_format(e):
                     raise _FormatRefusedError(self._safe(e)) from e
                 if retry == self.max_retries or deadline.remaining() <= _BACKOFF * 2**retry:
@@ -694,6 +742,26 @@ class _FormatRefusedError(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+
+_LISTED_FORMATS = frozenset({"json_object", "json_schema"})
+
+
+def _format_types(document: object) -> set[str]:
+    """Which of ``json_object`` and ``json_schema`` an OpenAPI document lists as a value
+    (``enum`` or ``const``) anywhere: the ``response_format`` types it takes."""
+    found: set[str] = set()
+    stack = [document]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            values = node.get("enum")
+            found.update(v for v in [*(values if isinstance(values, list) else ()),
+                                     node.get("const")] if v in _LISTED_FORMATS)
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return found
 
 
 def _names_response_format(e: openai.OpenAIError) -> bool:
