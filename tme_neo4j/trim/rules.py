@@ -199,9 +199,11 @@ _COPULA = re.compile(
     r"got|gets|comes? to|totals?|costs?|runs?|went|goes|has gone))\s+(?P<rest>.+)$", _I)
 #: Words between a task and its value that are no part of the value.
 _VALUE_LEAD = re.compile(
-    r"^(?:(?:now|still|currently|all|just)\s+)?(?:(?:going|moving|set|booked|scheduled|planned|"
-    r"quoted|priced|fixed|confirmed|coming|happening|up|down|back|due|going to be)\s+)?"
-    r"(?:to|at|for|up to|down to)?\s*(?=\S)", _I)
+    r"^(?:(?:now|still|currently|all|just)\s+)?(?:be(?:en|ing)\s+)?"
+    r"(?:(?:going|moving|set|booked|scheduled|planned|"
+    r"quoted|priced|fixed|confirmed|coming|happening|up|down|back|due|going to be)\s+|"
+    r"[a-z]+ed\s+(?=(?:back|up|down|forward|out|over|to|at|for|until|till)\b))?"
+    r"(?:(?:back|forward|out|over)\s+)?(?:to|at|for|up to|down to|until|till)?\s*(?=\S)", _I)
 _PREPARED = re.compile(r"\s+(?:for now|for the moment|at the moment|actually|after all|"
                        r"instead|then|again|now)$", _I)
 #: "Make the headcount 6", "keep the soundcheck at 6:15".
@@ -229,14 +231,15 @@ class RuleInterpreter:
     name = "rules"
 
     def interpret(self, text: str, view: TrimView) -> TrimResult:
-        return _TurnParser(view).parse(fold(text))
+        text = fold(text)
+        return _TurnParser(view, text).parse(text)
 
 
 class _TurnParser:
-    def __init__(self, view: TrimView) -> None:
+    def __init__(self, view: TrimView, text: str = "") -> None:
         self.tasks: dict[str, Task] = {t.key: t for t in view.tasks}
-        for a in view.aligned:
-            self.tasks.setdefault(a.task.key, a.task)
+        for task in _ranked(text, [a.task for a in view.aligned]):
+            self.tasks.setdefault(task.key, task)
         self.past = {k: list(v) for k, v in view.past_values.items()}
         self.focus = list(view.focus)
         self.negated: list[str] = []
@@ -324,7 +327,8 @@ class _TurnParser:
         elif _STATEMENT.match(c) or _DESCRIBES.match(c) or _EVALUATIVE.search(c):
             self._emit(Intent.NOTE, raw, about=self._about(c, None))
         elif frame.mood == Mood.REQUEST and not frame.known and not frame.reference:
-            self._new_task(c, raw)  # an imperative the lexicon does not know names a task
+            if not self._details_of_named(frame.object, frame.roles, c, raw):
+                self._new_task(c, raw)  # an imperative the lexicon does not know names a task
         elif frame.mood == Mood.STATEMENT and frame.negated:
             self._emit(Intent.NOTE, raw, about=self._about(c, None))  # "X can't do Friday"
         else:
@@ -865,6 +869,22 @@ class _TurnParser:
                         key=slot)
         self._emit(Intent.NEW, raw, [add], about=[add.key])
 
+    def _details_of_named(self, obj: str, roles: dict[str, str], c: str, raw: str) -> bool:
+        """'Order the frame from a shop, walnut finish' when a task is that frame: the role
+        phrases are its details, not a second task of the same name."""
+        name = clean_phrase(obj)
+        if not roles or not name or name.lower() in _PRONOUNS:
+            return False
+        target = self._match(name, self._live(), strict=True, by_value=False)
+        if target is None:
+            return False
+        start = c.lower().find(obj.lower())
+        details = clean_phrase(c[start + len(obj):]) if start >= 0 else ""
+        if not details or not stems(details):
+            return False
+        self._update(target, details, raw)
+        return True
+
     def _new_task(self, c: str, raw: str) -> None:
         root_in_focus = self._root_for(None) if self.also else None
         if root_in_focus is not None:  # "We also need to rent a car and get insurance"
@@ -1037,8 +1057,10 @@ class _TurnParser:
             self._emit(Intent.NEW, raw, [add], about=[add.key])
             return True
         current = target.value or ""
-        kinds = {k for k, _ in typed}
-        if current and typed and all(retype(current, k, "x") is not None for k in kinds):
+        # In place only when the phrase is nothing but values, as for 'change X to Y': the
+        # other words of a longer phrase belong to the new value, not around the old one.
+        if (current and typed and _only_value(value)
+                and all(retype(current, k, p) is not None for k, p in typed)):
             return self._set_typed(target, typed, raw)
         self._update(target, value, raw)
         return True
@@ -1388,6 +1410,21 @@ class _TurnParser:
 # -- phrase helpers ---------------------------------------------------------------------------
 
 
+def _ranked(text: str, candidates: list[Task]) -> list[Task]:
+    """Candidates in the reader's own order: most words shared with ``text`` first, then the
+    larger share of the task's own words, then by key. Full-text scores are left out: they
+    weigh words by the whole index, so other workspaces would change which task comes first."""
+    said = set(stems(text))
+
+    def rank(task: Task) -> tuple[int, float, str]:
+        own = set(stems(f"{task.key.replace('-', ' ').replace('.', ' ')} {task.title} "
+                        f"{task.value or ''}"))
+        shared = len(said & own)
+        return -shared, -(shared / len(own) if own else 0.0), task.key
+
+    return sorted(candidates, key=rank)
+
+
 _NOT_A_SET = frozenset({"cancel", "rollback", "done", "check", "depend", "split",
                         "merge", "reset", "add"})
 _NEGATIVE = re.compile(r"\b(?:not|no|never|can't|cannot|won't|isn't|aren't|wasn't|weren't|"
@@ -1425,7 +1462,8 @@ def _only_value(item: str) -> bool:
     for _, phrase in typed:
         rest = rest.replace(phrase, " ")
     return bool(typed) and not set(stems(rest)) - {"month", "week", "day", "year", "around",
-                                                   "roughly", "cost", "each", "per", "hour"}
+                                                   "roughly", "cost", "each", "per", "hour",
+                                                   "night", "person", "head"}
 
 
 def _span(text: str, kind: ValueKind) -> str | None:
