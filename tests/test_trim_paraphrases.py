@@ -116,3 +116,152 @@ def test_a_stated_value_goes_in_place_only_when_it_is_nothing_but_values(
 def test_details_for_a_task_named_by_an_unknown_verb_are_its_value() -> None:
     assert read("Order the DJ from Soundwave, vinyl only.", "party").operations == [
         ReviseTask(key="dj", value="from Soundwave, vinyl only")]
+
+
+@pytest.mark.parametrize("text", [
+    "The DJ relies on the venue.", "The DJ is dependent on the venue.",
+    "The DJ relied on the venue.",
+])
+def test_rely_on_and_dependent_on_order_two_tasks(text: str) -> None:
+    assert _kinds(read(text, "party").operations) == [("depend", "dj")]
+
+
+def test_a_dependency_after_a_comma_is_a_clause_of_its_own() -> None:
+    result = read("Each flight runs two hours, and the hotel relies on the flight.", "trip")
+    assert ("depend", "hotel") in _kinds(result.operations)
+    assert all("relies" not in (getattr(op, "value", None) or "") for op in result.operations)
+
+
+@pytest.mark.parametrize("text", [
+    "The first supplier fell through, we're going with Northwind Paper instead.",
+    "The first supplier fell through, so we're using Northwind Paper instead.",
+])
+def test_a_choice_told_as_what_we_are_doing_replaces_the_earlier_name(text: str) -> None:
+    memory = [_task("zine", "Zine"), _task("paper", "Paper", "from Acme Paper Mills",
+                                              parent="zine")]
+    view = TrimView(tasks=memory, focus=["zine"])
+    result = RuleInterpreter().interpret(text.replace("The first supplier", "Acme"), view)
+    assert result.operations == [ReviseTask(key="paper", value="from Northwind Paper",
+                                            reason="replaced Acme with Northwind Paper")]
+
+
+def test_a_plan_told_by_a_third_person_starts_it_with_its_values() -> None:
+    result = RuleInterpreter().interpret(
+        "Our choir's doing the spring concert at St Anne's. "
+        "The concert's on May 4th in the nave.", TrimView())
+    root = result.operations[0]
+    assert isinstance(root, AddTask)
+    assert root.title == "Spring concert"
+    assert root.value == "at St Anne's"
+    assert result.operations[1:] == [ReviseTask(
+        key=root.key, value="at St Anne's, on May 4th in the nave")]
+
+
+def test_a_progressive_statement_naming_a_word_of_the_plan_adds_an_item_to_it() -> None:
+    memory = [_task("shop", "Bike shop called Chain Reaction")]
+    result = RuleInterpreter().interpret("We're ordering chains from Velo Parts.",
+                                         TrimView(tasks=memory, focus=["shop"]))
+    assert _kinds(result.operations) == [("add", "chains")]
+    add = result.operations[0]
+    assert isinstance(add, AddTask)
+    assert (add.value, add.parents) == ("from Velo Parts", ["shop"])
+
+
+def _fete() -> TrimView:
+    memory = [_task("fete", "Village fete", "at the green, June 3rd"),
+              _task("pies", "bake pies", parent="fete"),
+              _task("raffle", "run a raffle", parent="fete"),
+              _task("friday", "Friday evening", parent="fete"),
+              _task("saturday", "Saturday morning", parent="fete")]
+    return TrimView(tasks=memory, focus=["fete"])
+
+
+def test_named_people_doing_tasks_are_their_values_one_clause_each() -> None:
+    result = RuleInterpreter().interpret(
+        "Uncle Bo is doing the pies, and Aunt Mia handles the raffle.", _fete())
+    assert result.operations == [ReviseTask(key="pies", value="Uncle Bo"),
+                                 ReviseTask(key="raffle", value="Aunt Mia")]
+
+
+def test_a_rota_gives_each_named_slot_its_people_and_times() -> None:
+    result = RuleInterpreter().interpret(
+        "Ann and Raj take Saturday, and Friday runs 5:45 to 8:15.", _fete())
+    assert result.operations == [ReviseTask(key="saturday", value="Ann and Raj"),
+                                 ReviseTask(key="friday", value="5:45 to 8:15")]
+
+
+def test_details_after_a_comma_stay_with_the_value_before_them() -> None:
+    result = RuleInterpreter().interpret("Food is Dot's Deli, ham and pickled onions.", _fete())
+    assert len(result.subtasks) == 1
+    add = result.operations[0]
+    assert isinstance(add, AddTask)
+    assert add.value == "Dot's Deli, ham and pickled onions"
+
+
+def test_put_back_on_a_date_moves_the_plan() -> None:
+    assert RuleInterpreter().interpret("Put the fete back on June 10th.", _fete()).operations == [
+        ReviseTask(key="fete", value="at the green, June 10th")]
+
+
+def test_a_possessive_subject_names_the_slot() -> None:
+    assert RuleInterpreter().interpret("Friday's slot is now 6:15 to 8:45.", _fete()
+                                       ).operations == [
+        ReviseTask(key="friday", value="6:15 to 8:45")]
+
+
+def test_a_schedule_told_with_the_plan_is_a_slot_of_it() -> None:
+    result = RuleInterpreter().interpret(
+        "I'm starting a chess club this spring, we meet the second Monday of every month "
+        "at 6:30.", TrimView())
+    assert _kinds(result.operations) == [("add", "chess-club"), ("add", "chess-club.meet")]
+    slot = result.operations[1]
+    assert isinstance(slot, AddTask)
+    assert slot.value == "second Monday of every month at 6:30"
+
+
+@pytest.mark.parametrize("text", [
+    "People want to leave earlier.", "Neighbours say the hall is cold.",
+    "Guests prefer the garden.",
+])
+def test_a_plural_subject_and_its_verb_is_no_request(text: str) -> None:
+    assert read(text, "party").operations == []
+
+
+@pytest.mark.parametrize("text", ["We're skipping March.", "We're dropping the raffle."])
+def test_a_lexicon_verb_in_the_progressive_starts_no_plan(text: str) -> None:
+    assert not any(isinstance(op, AddTask) for op in read(text, "party").operations)
+
+
+def test_removing_one_entry_of_a_list_value_keeps_the_others() -> None:
+    memory = [_task("club", "Film club"),
+              _task("season", "Season", "Alien in May, Vertigo in June, and Heat in July",
+                    parent="club")]
+    result = RuleInterpreter().interpret("Drop Vertigo.", TrimView(tasks=memory, focus=["club"]))
+    assert result.operations == [ReviseTask(key="season", value="Alien in May, and Heat in July")]
+
+
+def test_a_new_source_replaces_the_one_the_title_names() -> None:
+    memory = [_task("bike", "Road bike"),
+              _task("chain", "Order a new chain from Acme Cycles for $28", parent="bike")]
+    result = RuleInterpreter().interpret(
+        "Acme Cycles is out of stock, order the chain from Velo Hub instead.",
+        TrimView(tasks=memory, focus=["bike"]))
+    assert result.operations == [ReviseTask(
+        key="chain", title="Order a new chain from Velo Hub for $28", value="from Velo Hub")]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Theme's a haunted lighthouse.", "haunted lighthouse"),
+    ("The theme is a sunken city.", "sunken city"),
+])
+def test_a_noun_phrase_for_a_task_without_a_value_is_its_value(text: str, value: str) -> None:
+    memory = [_task("jam", "Game jam"), _task("theme", "Pick a theme", parent="jam")]
+    result = RuleInterpreter().interpret(text, TrimView(tasks=memory, focus=["jam"]))
+    assert result.operations == [ReviseTask(key="theme", value=value)]
+
+
+@pytest.mark.parametrize("text", ["The theme is a bit dull.", "The theme's a real mess."])
+def test_a_judgement_is_no_value(text: str) -> None:
+    memory = [_task("jam", "Game jam"), _task("theme", "Pick a theme", parent="jam")]
+    assert RuleInterpreter().interpret(text, TrimView(tasks=memory, focus=["jam"])
+                                       ).operations == []
