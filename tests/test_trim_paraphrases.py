@@ -9,7 +9,7 @@ from collections import Counter
 
 import pytest
 
-from tme_neo4j.models import AddTask, Operation, ReviseTask, Task, TaskStatus
+from tme_neo4j.models import AddTask, Operation, ReviseTask, RollbackTask, Task, TaskStatus
 from tme_neo4j.trim import paraphrases
 from tme_neo4j.trim.base import TrimResult, TrimView
 from tme_neo4j.trim.rules import RuleInterpreter
@@ -265,3 +265,29 @@ def test_a_judgement_is_no_value(text: str) -> None:
     memory = [_task("jam", "Game jam"), _task("theme", "Pick a theme", parent="jam")]
     assert RuleInterpreter().interpret(text, TrimView(tasks=memory, focus=["jam"])
                                        ).operations == []
+
+
+def test_a_date_put_back_goes_to_the_task_named_not_to_a_dated_part() -> None:
+    memory = [_task("fair", "Craft fair", "at the mill, May 10th"),
+              _task("hall", "Book the hall", "free on the 10th", parent="fair")]
+    result = RuleInterpreter().interpret("Put the fair back on May 3rd.",
+                                         TrimView(tasks=memory, focus=["fair"]))
+    assert result.operations == [ReviseTask(key="fair", value="at the mill, May 3rd")]
+
+
+def test_a_new_source_goes_to_the_task_whose_title_has_one() -> None:
+    memory = [_task("bike", "Road bike"), _task("rusty", "rusty chain", parent="bike"),
+              _task("chain", "Order a new chain from Acme Cycles", parent="bike")]
+    result = RuleInterpreter().interpret("Order the chain from Velo Hub.",
+                                         TrimView(tasks=memory, focus=["bike"]))
+    assert [op.key for op in result.operations] == ["chain"]
+
+
+def test_sticking_with_an_earlier_value_rolls_back_to_it() -> None:
+    memory = [_task("pantry", "Pantry"), _task("wed", "Wednesday evening", "6:30 to 9:00",
+                                               parent="pantry")]
+    view = TrimView(tasks=memory, focus=["pantry"],
+                    past_values={"wed": ["5:30 to 8:00", "6:15 to 8:45", "6:30 to 9:00"]})
+    result = RuleInterpreter().interpret("Hmm, 6:15 to 8:45 was better, let's stick with that.",
+                                         view)
+    assert result.operations == [RollbackTask(key="wed", to_value="6:15 to 8:45")]

@@ -71,7 +71,8 @@ _SMALL_TALK = re.compile(
 _SLOT_PREFIX = re.compile(r"^\s*([A-Za-z][\w -]{0,30}?)\s*:\s+(.+)$", re.S)
 _ROLLBACK = re.compile(
     r"\b(?:go(?:ing)? back to|revert(?:ing)?(?: back)?(?: to)?|roll(?:ing)?[ -]?back(?: to)?|"
-    r"switch(?:ing)? back to|change (?:it |that )?back to|return to|back to)\b\s*(?P<x>.*)$", _I)
+    r"switch(?:ing)? back to|change (?:it |that )?back to|return to|back to|"
+    r"stick(?:ing)? with|stay(?:ing)? with)\b\s*(?P<x>.*)$", _I)
 _ORIGINAL = re.compile(
     r"\b(?:(?:as|like)\s+(?:(?:we|i|you)\s+)?(?:had\s+)?(?:originally|first|initially)\s+"
     r"(?:planned|said|set|wanted|agreed|decided|had(?: it)?)|"
@@ -864,6 +865,11 @@ class _TurnParser:
                 "date", "time", "day", "whole", "meeting", "event") and self._match(
                 obj["w"], self._live()) is None:
             return False  # "move the volcano to Tuesday": it names no task
+        if obj is not None and (named := self._match(obj["w"], self._live(), by_value=False)):
+            typed: list[tuple[ValueKind, str]] = [
+                (k, p) for k, p in typed_phrases(m["v"]) if k != ValueKind.NAME]
+            if named.value and typed and all(retype(named.value, k, p) for k, p in typed):
+                return self._set_typed(named, typed, raw)  # the task named holds that value
         root = self._root_for(None)
         if root is None:
             return False
@@ -899,7 +905,12 @@ class _TurnParser:
         name = clean_phrase(obj)
         if not roles or not name or name.lower() in _PRONOUNS:
             return False
-        target = self._match(name, self._live(), strict=True, by_value=False)
+        live = self._live()
+        # A task whose title already has such a role ('from A') is the one a new one is for.
+        with_role = [t for t in live if any(re.search(rf"\b{re.escape(p)}\b", t.title, _I)
+                                            for p in roles)]
+        target = (self._match(name, with_role, strict=True, by_value=False)
+                  or self._match(name, live, strict=True, by_value=False))
         if target is None:
             return False
         start = c.lower().find(obj.lower())
