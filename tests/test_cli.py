@@ -123,6 +123,21 @@ def test_eval_scores_a_case_in_json() -> None:
     assert {"n", "user", "reply", "checks"} <= set(first)
 
 
+def test_eval_intents_scores_the_paraphrase_sets() -> None:
+    code, out, _ = tme("eval", "--intents", "--json", "--trim", "rules")
+    report = json.loads(out)
+    assert code == 0
+    assert report["operations_right"] == report["intent_right"] == report["cases"] >= 300
+    assert {"cancel", "replace", "new", "depend", "check", "unparsed"} <= set(report["intents"])
+    assert all(s["cases"] >= 30 for s in report["intents"].values())
+    code, _, err = tme("eval", "--intents", str(PAPER / "cart_editing.json"))
+    assert code == 2
+    assert "give no files" in err
+    code, _, err = tme("eval")
+    assert code == 2
+    assert "no scenario files" in err
+
+
 def test_eval_exit_codes(tmp_path: Path) -> None:
     failing = tmp_path / "failing.json"
     failing.write_text(json.dumps({"name": "failing", "turns": [

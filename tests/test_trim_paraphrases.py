@@ -1,6 +1,7 @@
 """Paraphrase sets for the offline reader: for each intent, many phrasings across domains, each
 with the operation it must give on one hand-built memory. No database; the sentences are
-written for these tests and are not taken from any scenario."""
+written for these tests and are not taken from any scenario. The sets themselves live in
+``tme_neo4j/trim/paraphrases.toml``, which ``tme eval --intents`` scores too."""
 
 from __future__ import annotations
 
@@ -8,19 +9,9 @@ from collections import Counter
 
 import pytest
 
-from tme_neo4j.models import (
-    AddDependency,
-    AddTask,
-    CancelTask,
-    CompleteTask,
-    Operation,
-    RestoreTask,
-    ReviseTask,
-    RollbackTask,
-    Task,
-    TaskStatus,
-)
-from tme_neo4j.trim.base import Intent, TrimResult, TrimView
+from tme_neo4j.models import AddTask, Operation, ReviseTask, RollbackTask, Task, TaskStatus
+from tme_neo4j.trim import paraphrases
+from tme_neo4j.trim.base import TrimResult, TrimView
 from tme_neo4j.trim.rules import RuleInterpreter
 
 
@@ -31,360 +22,30 @@ def _task(key: str, title: str, value: str | None = None, *, parent: str | None 
                 status=TaskStatus.CANCELLED if cancelled else TaskStatus.ACTIVE)
 
 
-MEMORY = [
-    _task("party", "Birthday party"),
-    _task("cake", "cake", "chocolate flavour", parent="party"),
-    _task("balloons", "balloons", parent="party"),
-    _task("dj", "DJ", parent="party"),
-    _task("venue", "Venue", "the community hall", parent="party"),
-    _task("party-date", "Party date", "June 14", parent="party"),
-    _task("guests", "Guest count", "30", parent="party"),
-    _task("pinata", "pinata", parent="party", cancelled=True),
-    _task("garden", "Garden project"),
-    _task("lawn", "mow the lawn", parent="garden"),
-    _task("tulips", "plant tulips", parent="garden"),
-    _task("fence", "fix the fence", parent="garden"),
-    _task("trip", "Trip to Rome"),
-    _task("flight", "Flight", "May 3 at 9 AM", parent="trip"),
-    _task("hotel", "Hotel", "Hotel Roma, $120 a night", parent="trip"),
-    _task("kayak", "kayak tour", parent="trip", cancelled=True),
-]
-PAST = {"party-date": ["June 7", "June 14"], "flight": ["May 2 at 9 AM", "May 3 at 9 AM"],
-        "guests": ["25", "30"], "hotel": ["Hotel Nova, $90 a night", "Hotel Roma, $120 a night"]}
-
-
 def read(text: str, focus: str) -> TrimResult:
-    view = TrimView(tasks=MEMORY, focus=[focus], past_values=PAST)
-    return RuleInterpreter().interpret(text, view)
+    return RuleInterpreter().interpret(text, paraphrases.view(focus))
 
 
 def _kinds(ops: list[Operation]) -> list[tuple[str, str]]:
     return [(op.op, op.key) for op in ops]
 
 
-# (text, focus, operations expected as (op, key) pairs)
-CANCEL = [
-    ("Remove the balloons.", "party"), ("Drop the balloons please.", "party"),
-    ("Take out the balloons.", "party"), ("Get rid of the balloons.", "party"),
-    ("Scrap the balloons.", "party"), ("Skip the balloons.", "party"),
-    ("Forget the balloons.", "party"), ("Forget about the balloons.", "party"),
-    ("We don't need the balloons.", "party"), ("Ditch the balloons.", "party"),
-    ("Cancel the balloons.", "party"), ("Delete the balloons.", "party"),
-    ("Scratch the balloons.", "party"), ("Actually, remove the balloons.", "party"),
-    ("Take the balloons off the list.", "party"), ("Cross off the balloons.", "party"),
-    ("Please drop the balloons.", "party"), ("ok, get rid of the balloons", "party"),
-    ("Could you remove the balloons?", "party"), ("Nix the balloons.", "party"),
-]
-CANCEL_OTHER = [
-    ("Remove the fence repair.", "garden", "fence"), ("Drop the tulips.", "garden", "tulips"),
-    ("Skip mowing the lawn.", "garden", "lawn"), ("Cancel the DJ.", "party", "dj"),
-    ("Forget the tulips, it's too late in the year.", "garden", "tulips"),
-    ("We no longer need the DJ.", "party", "dj"), ("Scrap the fence job.", "garden", "fence"),
-    ("Get rid of the hotel.", "trip", "hotel"), ("Delete the flight.", "trip", "flight"),
-    ("Call off the DJ.", "party", "dj"),
-]
+@pytest.mark.parametrize("case", paraphrases.cases(), ids=lambda c: f"{c.set}: {c.text}")
+def test_each_phrasing_gives_its_intent_and_operations(case: paraphrases.Case) -> None:
+    result = read(case.text, case.focus)
+    intent_right, operations_right = paraphrases.judge(case, result)
+    assert intent_right, (result.intent, result.subtasks)
+    assert operations_right, result.operations
 
 
-@pytest.mark.parametrize(("text", "focus"), CANCEL)
-def test_cancel(text: str, focus: str) -> None:
-    assert read(text, focus).operations == [CancelTask(key="balloons")]
-
-
-@pytest.mark.parametrize(("text", "focus", "key"), CANCEL_OTHER)
-def test_cancel_across_domains(text: str, focus: str, key: str) -> None:
-    assert read(text, focus).operations == [CancelTask(key=key)]
-
-
-RESTORE = [
-    ("Bring back the pinata.", "party", "pinata"), ("Put the pinata back.", "party", "pinata"),
-    ("Restore the pinata.", "party", "pinata"), ("Add the pinata back.", "party", "pinata"),
-    ("Reinstate the pinata.", "party", "pinata"), ("Keep the pinata after all.", "party", "pinata"),
-    ("We do need the pinata after all.", "party", "pinata"),
-    ("Put the pinata back on the list.", "party", "pinata"),
-    ("Actually, bring the pinata back.", "party", "pinata"),
-    ("Hmm, put the pinata back in.", "party", "pinata"),
-    ("Bring back the kayak tour.", "trip", "kayak"), ("Put the kayak tour back.", "trip", "kayak"),
-    ("Restore the kayak tour.", "trip", "kayak"), ("Reinstate the kayak tour.", "trip", "kayak"),
-    ("We still want the kayak tour.", "trip", "kayak"),
-    ("Keep the kayak tour after all.", "trip", "kayak"),
-    ("Add the kayak tour back.", "trip", "kayak"),
-    ("Oh, bring the kayak tour back, the weather is fine.", "trip", "kayak"),
-    ("Re-add the kayak tour.", "trip", "kayak"), ("I do want the kayak tour.", "trip", "kayak"),
-    ("Don't remove the pinata.", "party", "pinata"),
-    ("Put back the pinata.", "party", "pinata"), ("Readd the pinata.", "party", "pinata"),
-    ("Undo removing the pinata.", "party", "pinata"),
-    ("Bring the pinata back please.", "party", "pinata"),
-    ("Could you put the kayak tour back?", "trip", "kayak"),
-    ("ok, restore the kayak tour", "trip", "kayak"),
-    ("Actually keep the pinata.", "party", "pinata"),
-    ("We do need the kayak tour.", "trip", "kayak"),
-    ("Bring back the kayak tour please.", "trip", "kayak"),
-]
-
-
-@pytest.mark.parametrize(("text", "focus", "key"), RESTORE)
-def test_restore(text: str, focus: str, key: str) -> None:
-    assert read(text, focus).operations == [RestoreTask(key=key)]
-
-
-DONE = [
-    ("The balloons are done.", "party", "balloons"), ("Balloons are sorted.", "party", "balloons"),
-    ("Mark the balloons as done.", "party", "balloons"), ("Mark the balloons done.", "party",
-                                                         "balloons"),
-    ("Tick off the balloons.", "party", "balloons"), ("Tick the balloons off.", "party",
-                                                      "balloons"),
-    ("The balloons have been bought.", "party", "balloons"),
-    ("Finish the balloons.", "party", "balloons"), ("Complete the balloons.", "party", "balloons"),
-    ("Check off the balloons.", "party", "balloons"),
-    ("The lawn is done.", "garden", "lawn"), ("Mowing the lawn is finished.", "garden", "lawn"),
-    ("Mark the fence as complete.", "garden", "fence"), ("The fence is finished.", "garden",
-                                                         "fence"),
-    ("The tulips are done.", "garden", "tulips"), ("Tick off the tulips.", "garden", "tulips"),
-    ("The lawn's done.", "garden", "lawn"), ("The fence has been done.", "garden", "fence"),
-    ("Cross the tulips off.", "garden", "tulips"), ("Mark the lawn done.", "garden", "lawn"),
-    ("The flight is booked and paid, mark it done.", "trip", "flight"),
-    ("The hotel is done.", "trip", "hotel"), ("The hotel's sorted.", "trip", "hotel"),
-    ("Mark the hotel as done.", "trip", "hotel"), ("Tick the hotel off.", "trip", "hotel"),
-    ("Hotel is paid.", "trip", "hotel"), ("The DJ is sorted.", "party", "dj"),
-    ("Mark the DJ as finished.", "party", "dj"), ("The DJ is taken care of.", "party", "dj"),
-    ("Cake is ready.", "party", "cake"),
-]
-
-
-@pytest.mark.parametrize(("text", "focus", "key"), DONE)
-def test_done(text: str, focus: str, key: str) -> None:
-    assert read(text, focus).operations == [CompleteTask(key=key)]
-
-
-# A new value for a task, by its kind: the task's value with that kind replaced.
-UPDATE = [
-    ("Move the party date to June 21.", "party", "party-date", "June 21"),
-    ("Push the party date to June 21.", "party", "party-date", "June 21"),
-    ("Reschedule the party date to June 21.", "party", "party-date", "June 21"),
-    ("The party date got moved to June 21.", "party", "party-date", "June 21"),
-    ("The party date was pushed to June 21.", "party", "party-date", "June 21"),
-    ("Change the party date to June 21.", "party", "party-date", "June 21"),
-    ("Set the party date to June 21.", "party", "party-date", "June 21"),
-    ("Shift the party date to June 21.", "party", "party-date", "June 21"),
-    ("The party date is June 21 now.", "party", "party-date", "June 21"),
-    ("Party date's June 21.", "party", "party-date", "June 21"),
-    ("Make the guest count 40.", "party", "guests", "40"),
-    ("Guest count is 40 now.", "party", "guests", "40"),
-    ("Guest count's up to 40.", "party", "guests", "40"),
-    ("Set the guest count to 40.", "party", "guests", "40"),
-    ("Bump the guest count to 40.", "party", "guests", "40"),
-    ("Change the guest count to 40.", "party", "guests", "40"),
-    ("Raise the guest count to 40.", "party", "guests", "40"),
-    ("The guest count is 40.", "party", "guests", "40"),
-    ("Move the flight to 11 AM.", "trip", "flight", "May 3 at 11 AM"),
-    ("Push the flight to May 5.", "trip", "flight", "May 5 at 9 AM"),
-    ("Reschedule the flight to May 5.", "trip", "flight", "May 5 at 9 AM"),
-    ("The flight got moved to May 5.", "trip", "flight", "May 5 at 9 AM"),
-    ("The flight was moved to 11 AM.", "trip", "flight", "May 3 at 11 AM"),
-    ("Change the flight to May 5.", "trip", "flight", "May 5 at 9 AM"),
-    ("The hotel is now $140 a night.", "trip", "hotel", "Hotel Roma, $140 a night"),
-    ("Knock the hotel down to $100.", "trip", "hotel", "Hotel Roma, $100 a night"),
-    ("The hotel's $140 a night now.", "trip", "hotel", "Hotel Roma, $140 a night"),
-    ("The hotel went up to $140.", "trip", "hotel", "Hotel Roma, $140 a night"),
-    ("Make the hotel $140.", "trip", "hotel", "Hotel Roma, $140 a night"),
-    ("Set the hotel to $140.", "trip", "hotel", "Hotel Roma, $140 a night"),
-]
-
-
-@pytest.mark.parametrize(("text", "focus", "key", "value"), UPDATE)
-def test_update_by_kind(text: str, focus: str, key: str, value: str) -> None:
-    assert read(text, focus).operations == [ReviseTask(key=key, value=value)]
-
-
-ROLLBACK = [
-    ("Go back to June 7.", "party", "party-date", "June 7"),
-    ("Revert to June 7.", "party", "party-date", "June 7"),
-    ("Switch back to June 7.", "party", "party-date", "June 7"),
-    ("Sorry, go back to June 7.", "party", "party-date", "June 7"),
-    ("Let's go back to June 7 after all.", "party", "party-date", "June 7"),
-    ("Roll back to June 7.", "party", "party-date", "June 7"),
-    ("Change it back to June 7.", "party", "party-date", "June 7"),
-    ("Return to June 7.", "party", "party-date", "June 7"),
-    ("Go back to 25.", "party", "guests", "25"),
-    ("Revert to 25, some people cancelled.", "party", "guests", "25"),
-    ("Hmm, go back to 25 guests.", "party", "guests", "25"),
-    ("Go back to May 2.", "trip", "flight", "May 2 at 9 AM"),
-    ("Switch back to May 2.", "trip", "flight", "May 2 at 9 AM"),
-    ("Revert to May 2.", "trip", "flight", "May 2 at 9 AM"),
-    ("Go back to Hotel Nova.", "trip", "hotel", "Hotel Nova, $90 a night"),
-    ("Switch back to Hotel Nova.", "trip", "hotel", "Hotel Nova, $90 a night"),
-    ("Actually, revert to Hotel Nova.", "trip", "hotel", "Hotel Nova, $90 a night"),
-    ("Go back to $90.", "trip", "hotel", "Hotel Nova, $90 a night"),
-    ("Roll back to May 2.", "trip", "flight", "May 2 at 9 AM"),
-    ("Return to Hotel Nova.", "trip", "hotel", "Hotel Nova, $90 a night"),
-]
-ROLLBACK_FIRST = [
-    ("Go back to the original party date.", "party", "party-date"),
-    ("Revert to the original date.", "party", "party-date"),
-    ("Go back to the original guest count.", "party", "guests"),
-    ("Let's go back to the initial flight.", "trip", "flight"),
-    ("Return to the original hotel.", "trip", "hotel"),
-    ("Switch back to the original flight.", "trip", "flight"),
-    ("Revert to the original dates.", "party", "party-date"),
-    ("Revert to the initial guest count.", "party", "guests"),
-    ("Go back to the original flight please.", "trip", "flight"),
-    ("Sorry, go back to the original hotel.", "trip", "hotel"),
-]
-
-
-@pytest.mark.parametrize(("text", "focus", "key", "value"), ROLLBACK)
-def test_rollback_to_a_named_value(text: str, focus: str, key: str, value: str) -> None:
-    assert read(text, focus).operations == [RollbackTask(key=key, to_value=value)]
-
-
-@pytest.mark.parametrize(("text", "focus", "key"), ROLLBACK_FIRST)
-def test_rollback_to_the_first_value(text: str, focus: str, key: str) -> None:
-    assert read(text, focus).operations == [RollbackTask(key=key, to_n=1)]
-
-
-REPLACE = [
-    ("Swap the balloons for streamers.", "party", "balloons", "streamers"),
-    ("Replace the balloons with streamers.", "party", "balloons", "streamers"),
-    ("Switch the balloons for streamers.", "party", "balloons", "streamers"),
-    ("Use streamers instead of balloons.", "party", "balloons", "streamers"),
-    ("Exchange the balloons for streamers.", "party", "balloons", "streamers"),
-    ("Substitute streamers for the balloons.", "party", "balloons", "streamers"),
-    ("Let's do streamers instead of balloons.", "party", "balloons", "streamers"),
-    ("Get streamers instead of balloons.", "party", "balloons", "streamers"),
-    ("Go with streamers instead of balloons.", "party", "balloons", "streamers"),
-    ("Swap out the balloons for streamers.", "party", "balloons", "streamers"),
-    ("Swap the tulips for roses.", "garden", "tulips", "roses"),
-    ("Replace the tulips with roses.", "garden", "tulips", "roses"),
-    ("Plant roses instead of tulips.", "garden", "tulips", "roses"),
-    ("Use roses instead of tulips.", "garden", "tulips", "roses"),
-    ("Switch the tulips for roses.", "garden", "tulips", "roses"),
-    ("Exchange the tulips for roses.", "garden", "tulips", "roses"),
-    ("Substitute roses for the tulips.", "garden", "tulips", "roses"),
-    ("Go with roses instead of tulips.", "garden", "tulips", "roses"),
-    ("Pick roses instead of tulips.", "garden", "tulips", "roses"),
-    ("Actually, swap the tulips for roses.", "garden", "tulips", "roses"),
-]
-
-
-@pytest.mark.parametrize(("text", "focus", "key", "new"), REPLACE)
-def test_replace(text: str, focus: str, key: str, new: str) -> None:
-    ops = read(text, focus).operations
-    assert [op.key for op in ops] == [key]
-    revise = ops[0]
-    assert isinstance(revise, ReviseTask)
-    assert new in f"{revise.title} {revise.value}"
-
-
-ADD = [
-    ("Add a photographer.", "party"), ("Add a photographer too.", "party"),
-    ("Also add a photographer.", "party"), ("Include a photographer.", "party"),
-    ("Add a photographer to the party.", "party"), ("Throw in a photographer.", "party"),
-    ("We also need to book a photographer.", "party"),
-    ("Add a photographer, please.", "party"), ("Add a bird bath.", "garden"),
-    ("Add a bird bath to the garden project.", "garden"), ("Also add a bird bath.", "garden"),
-    ("Include a bird bath too.", "garden"), ("Add a museum pass.", "trip"),
-    ("Add a museum pass to the trip.", "trip"), ("Also include a museum pass.", "trip"),
-    ("Throw in a museum pass.", "trip"), ("Add travel insurance.", "trip"),
-    ("Add a rain plan.", "party"), ("Add weeding.", "garden"), ("Add a cooking class.", "trip"),
-]
-
-
-@pytest.mark.parametrize(("text", "focus"), ADD)
-def test_add_goes_under_the_plan_in_talk(text: str, focus: str) -> None:
-    ops = read(text, focus).operations
-    assert len(ops) == 1
-    add = ops[0]
-    assert isinstance(add, AddTask)
-    assert add.parents == [focus]
-
-
-DEPEND = [
-    ("The balloons depend on the venue.", "party", "balloons", "venue"),
-    ("The balloons have to wait for the venue.", "party", "balloons", "venue"),
-    ("The balloons can only start after the venue.", "party", "balloons", "venue"),
-    ("The balloons come after the venue.", "party", "balloons", "venue"),
-    ("The venue must come before the balloons.", "party", "balloons", "venue"),
-    ("Do the balloons only after the venue.", "party", "balloons", "venue"),
-    ("The balloons wait for the venue.", "party", "balloons", "venue"),
-    ("The balloons depend on the venue, obviously.", "party", "balloons", "venue"),
-    ("Planting tulips depends on fixing the fence.", "garden", "tulips", "fence"),
-    ("The tulips have to wait for the fence.", "garden", "tulips", "fence"),
-    ("The tulips come after the fence.", "garden", "tulips", "fence"),
-    ("The fence must come before the tulips.", "garden", "tulips", "fence"),
-    ("Do the tulips only after the fence.", "garden", "tulips", "fence"),
-    ("The lawn depends on the fence.", "garden", "lawn", "fence"),
-    ("Mowing can only start after the fence is fixed.", "garden", "lawn", "fence"),
-    ("The hotel depends on the flight.", "trip", "hotel", "flight"),
-    ("The hotel has to wait for the flight.", "trip", "hotel", "flight"),
-    ("The hotel comes after the flight.", "trip", "hotel", "flight"),
-    ("The flight must come before the hotel.", "trip", "hotel", "flight"),
-    ("The hotel waits for the flight.", "trip", "hotel", "flight"),
-]
-
-
-@pytest.mark.parametrize(("text", "focus", "key", "on"), DEPEND)
-def test_depend(text: str, focus: str, key: str, on: str) -> None:
-    assert read(text, focus).operations == [AddDependency(key=key, depends_on=on)]
-
-
-CHECK = [
-    "What's left?", "What is still to do for the party?", "Show me the party.",
-    "List the party tasks.", "Run me through the trip.", "Walk me through the garden project.",
-    "Remind me what the hotel costs.", "Summarize the trip.", "Tell me the flight time.",
-    "Give me the guest count.", "Can you list everything?", "When is the party?",
-    "Is the DJ still booked?", "Did I cancel the pinata?", "Should I go back to June 7?",
-    "Should we drop the balloons?", "Do we still need the balloons?",
-    "Was the flight on May 2?", "Which hotel did I pick?", "How many guests are coming?",
-    "Where is the party?", "Who is the DJ?", "Recap the garden project.",
-    "Go over the trip for me.", "Could you show me the trip?", "Double-check the hotel price.",
-    "I want to know the flight time.", "Let me know what's left for the garden.",
-    "Is the party on June 7 or June 14?", "Did I ever swap the balloons?",
-    "Would it be better to remove the DJ?",
-]
-
-
-@pytest.mark.parametrize("text", CHECK)
-def test_a_request_for_information_writes_nothing(text: str) -> None:
-    focus = "trip" if "trip" in text or "flight" in text or "hotel" in text else "party"
-    result = read(text, focus)
-    assert result.operations == []
-    assert result.intent == Intent.CHECK
-
-
-UNPARSED = [
-    "No balloons.", "Undo everything from last week.", "Make it louder.", "Frobnicate the DJ.",
-    "Blorp.", "The thing with the stuff.", "Whatever works.", "Same as before but different.",
-    "Sideways.", "Cancel the zeppelin.", "Remove the unicorn.", "Mark the spaceship done.",
-    "Bring back the submarine.", "Move the volcano to Tuesday.", "Swap the moon for cheese.",
-    "Revert the weather.", "Take out the helicopter.", "Delete the dragon.",
-    "Put the octopus back.", "Tick off the asteroid.", "Drop the zeppelin.",
-    "Finish the glacier.", "Restore the meteor.", "Cancel it all maybe.",
-    "Scrap the submarine.", "Forget the volcano.", "Skip the dragon.", "Ditch the unicorn.",
-    "Get rid of the helicopter.", "Reinstate the glacier.",
-]
-
-
-@pytest.mark.parametrize("text", UNPARSED)
-def test_a_clause_not_understood_writes_nothing(text: str) -> None:
-    result = read(text, "party")
-    assert result.operations == []
-    assert result.intent in (Intent.UNPARSED, Intent.NOTE)
-    for sub in result.unparsed:
-        assert sub.text.strip() in text  # the exact words, for the reply and for an LLM
+def test_every_intent_has_at_least_thirty_phrasings() -> None:
+    counts = Counter(case.intent.value for case in paraphrases.cases())
+    assert min(counts.values()) >= 30, counts
 
 
 def test_a_kind_word_takes_the_new_choice() -> None:
     assert read("Actually make it vanilla.", "party").operations == [
         ReviseTask(key="cake", value="vanilla flavour")]
-
-
-def test_every_intent_has_at_least_thirty_phrasings() -> None:
-    counts = Counter({"cancel": len(CANCEL) + len(CANCEL_OTHER), "restore": len(RESTORE),
-                      "done": len(DONE), "update": len(UPDATE),
-                      "rollback": len(ROLLBACK) + len(ROLLBACK_FIRST), "replace": len(REPLACE),
-                      "add": len(ADD), "depend": len(DEPEND), "check": len(CHECK),
-                      "unparsed": len(UNPARSED)})
-    assert min(counts.values()) >= 20, counts
 
 
 # The failure kinds the reader was rebuilt for, each in a phrasing of its own.
@@ -431,3 +92,202 @@ def test_a_one_word_change_replaces_the_qualifier_not_the_title() -> None:
                                          TrimView(tasks=memory, focus=["order"]))
     assert result.operations == [ReviseTask(key="order", title="Order a raspberry tart",
                                             value="raspberry")]
+
+
+@pytest.mark.parametrize(("text", "focus", "key", "value"), [
+    # nothing but values: each goes in place of its kind, the rest of the value stays
+    ("The flight is now May 5.", "trip", "flight", "May 5 at 9 AM"),
+    ("The flight is now at 11 AM.", "trip", "flight", "May 3 at 11 AM"),
+    ("The hotel is now $150 a night.", "trip", "hotel", "Hotel Roma, $150 a night"),
+    ("Guest count is now 40.", "party", "guests", "40"),
+    # more than values: the phrase is the new value, never spliced into the old one
+    ("The flight is now May 5 with a stopover in Oslo.", "trip", "flight",
+     "May 5 with a stopover in Oslo"),
+    ("The party date is now June 21, in the garden.", "party", "party-date",
+     "June 21, in the garden"),
+    ("The hotel is now $150 a night with breakfast.", "trip", "hotel",
+     "$150 a night with breakfast"),
+])
+def test_a_stated_value_goes_in_place_only_when_it_is_nothing_but_values(
+        text: str, focus: str, key: str, value: str) -> None:
+    assert read(text, focus).operations == [ReviseTask(key=key, value=value)]
+
+
+def test_details_for_a_task_named_by_an_unknown_verb_are_its_value() -> None:
+    assert read("Order the DJ from Soundwave, vinyl only.", "party").operations == [
+        ReviseTask(key="dj", value="from Soundwave, vinyl only")]
+
+
+@pytest.mark.parametrize("text", [
+    "The DJ relies on the venue.", "The DJ is dependent on the venue.",
+    "The DJ relied on the venue.",
+])
+def test_rely_on_and_dependent_on_order_two_tasks(text: str) -> None:
+    assert _kinds(read(text, "party").operations) == [("depend", "dj")]
+
+
+def test_a_dependency_after_a_comma_is_a_clause_of_its_own() -> None:
+    result = read("Each flight runs two hours, and the hotel relies on the flight.", "trip")
+    assert ("depend", "hotel") in _kinds(result.operations)
+    assert all("relies" not in (getattr(op, "value", None) or "") for op in result.operations)
+
+
+@pytest.mark.parametrize("text", [
+    "The first supplier fell through, we're going with Northwind Paper instead.",
+    "The first supplier fell through, so we're using Northwind Paper instead.",
+])
+def test_a_choice_told_as_what_we_are_doing_replaces_the_earlier_name(text: str) -> None:
+    memory = [_task("zine", "Zine"), _task("paper", "Paper", "from Acme Paper Mills",
+                                              parent="zine")]
+    view = TrimView(tasks=memory, focus=["zine"])
+    result = RuleInterpreter().interpret(text.replace("The first supplier", "Acme"), view)
+    assert result.operations == [ReviseTask(key="paper", value="from Northwind Paper",
+                                            reason="replaced Acme with Northwind Paper")]
+
+
+def test_a_plan_told_by_a_third_person_starts_it_with_its_values() -> None:
+    result = RuleInterpreter().interpret(
+        "Our choir's doing the spring concert at St Anne's. "
+        "The concert's on May 4th in the nave.", TrimView())
+    root = result.operations[0]
+    assert isinstance(root, AddTask)
+    assert root.title == "Spring concert"
+    assert root.value == "at St Anne's"
+    assert result.operations[1:] == [ReviseTask(
+        key=root.key, value="at St Anne's, on May 4th in the nave")]
+
+
+def test_a_progressive_statement_naming_a_word_of_the_plan_adds_an_item_to_it() -> None:
+    memory = [_task("shop", "Bike shop called Chain Reaction")]
+    result = RuleInterpreter().interpret("We're ordering chains from Velo Parts.",
+                                         TrimView(tasks=memory, focus=["shop"]))
+    assert _kinds(result.operations) == [("add", "chains")]
+    add = result.operations[0]
+    assert isinstance(add, AddTask)
+    assert (add.value, add.parents) == ("from Velo Parts", ["shop"])
+
+
+def _fete() -> TrimView:
+    memory = [_task("fete", "Village fete", "at the green, June 3rd"),
+              _task("pies", "bake pies", parent="fete"),
+              _task("raffle", "run a raffle", parent="fete"),
+              _task("friday", "Friday evening", parent="fete"),
+              _task("saturday", "Saturday morning", parent="fete")]
+    return TrimView(tasks=memory, focus=["fete"])
+
+
+def test_named_people_doing_tasks_are_their_values_one_clause_each() -> None:
+    result = RuleInterpreter().interpret(
+        "Uncle Bo is doing the pies, and Aunt Mia handles the raffle.", _fete())
+    assert result.operations == [ReviseTask(key="pies", value="Uncle Bo"),
+                                 ReviseTask(key="raffle", value="Aunt Mia")]
+
+
+def test_a_rota_gives_each_named_slot_its_people_and_times() -> None:
+    result = RuleInterpreter().interpret(
+        "Ann and Raj take Saturday, and Friday runs 5:45 to 8:15.", _fete())
+    assert result.operations == [ReviseTask(key="saturday", value="Ann and Raj"),
+                                 ReviseTask(key="friday", value="5:45 to 8:15")]
+
+
+def test_details_after_a_comma_stay_with_the_value_before_them() -> None:
+    result = RuleInterpreter().interpret("Food is Dot's Deli, ham and pickled onions.", _fete())
+    assert len(result.subtasks) == 1
+    add = result.operations[0]
+    assert isinstance(add, AddTask)
+    assert add.value == "Dot's Deli, ham and pickled onions"
+
+
+def test_put_back_on_a_date_moves_the_plan() -> None:
+    assert RuleInterpreter().interpret("Put the fete back on June 10th.", _fete()).operations == [
+        ReviseTask(key="fete", value="at the green, June 10th")]
+
+
+def test_a_possessive_subject_names_the_slot() -> None:
+    assert RuleInterpreter().interpret("Friday's slot is now 6:15 to 8:45.", _fete()
+                                       ).operations == [
+        ReviseTask(key="friday", value="6:15 to 8:45")]
+
+
+def test_a_schedule_told_with_the_plan_is_a_slot_of_it() -> None:
+    result = RuleInterpreter().interpret(
+        "I'm starting a chess club this spring, we meet the second Monday of every month "
+        "at 6:30.", TrimView())
+    assert _kinds(result.operations) == [("add", "chess-club"), ("add", "chess-club.meet")]
+    slot = result.operations[1]
+    assert isinstance(slot, AddTask)
+    assert slot.value == "second Monday of every month at 6:30"
+
+
+@pytest.mark.parametrize("text", [
+    "People want to leave earlier.", "Neighbours say the hall is cold.",
+    "Guests prefer the garden.",
+])
+def test_a_plural_subject_and_its_verb_is_no_request(text: str) -> None:
+    assert read(text, "party").operations == []
+
+
+@pytest.mark.parametrize("text", ["We're skipping March.", "We're dropping the raffle."])
+def test_a_lexicon_verb_in_the_progressive_starts_no_plan(text: str) -> None:
+    assert not any(isinstance(op, AddTask) for op in read(text, "party").operations)
+
+
+def test_removing_one_entry_of_a_list_value_keeps_the_others() -> None:
+    memory = [_task("club", "Film club"),
+              _task("season", "Season", "Alien in May, Vertigo in June, and Heat in July",
+                    parent="club")]
+    result = RuleInterpreter().interpret("Drop Vertigo.", TrimView(tasks=memory, focus=["club"]))
+    assert result.operations == [ReviseTask(key="season", value="Alien in May, and Heat in July")]
+
+
+def test_a_new_source_replaces_the_one_the_title_names() -> None:
+    memory = [_task("bike", "Road bike"),
+              _task("chain", "Order a new chain from Acme Cycles for $28", parent="bike")]
+    result = RuleInterpreter().interpret(
+        "Acme Cycles is out of stock, order the chain from Velo Hub instead.",
+        TrimView(tasks=memory, focus=["bike"]))
+    assert result.operations == [ReviseTask(
+        key="chain", title="Order a new chain from Velo Hub for $28", value="from Velo Hub")]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Theme's a haunted lighthouse.", "haunted lighthouse"),
+    ("The theme is a sunken city.", "sunken city"),
+])
+def test_a_noun_phrase_for_a_task_without_a_value_is_its_value(text: str, value: str) -> None:
+    memory = [_task("jam", "Game jam"), _task("theme", "Pick a theme", parent="jam")]
+    result = RuleInterpreter().interpret(text, TrimView(tasks=memory, focus=["jam"]))
+    assert result.operations == [ReviseTask(key="theme", value=value)]
+
+
+@pytest.mark.parametrize("text", ["The theme is a bit dull.", "The theme's a real mess."])
+def test_a_judgement_is_no_value(text: str) -> None:
+    memory = [_task("jam", "Game jam"), _task("theme", "Pick a theme", parent="jam")]
+    assert RuleInterpreter().interpret(text, TrimView(tasks=memory, focus=["jam"])
+                                       ).operations == []
+
+
+def test_a_date_put_back_goes_to_the_task_named_not_to_a_dated_part() -> None:
+    memory = [_task("fair", "Craft fair", "at the mill, May 10th"),
+              _task("hall", "Book the hall", "free on the 10th", parent="fair")]
+    result = RuleInterpreter().interpret("Put the fair back on May 3rd.",
+                                         TrimView(tasks=memory, focus=["fair"]))
+    assert result.operations == [ReviseTask(key="fair", value="at the mill, May 3rd")]
+
+
+def test_a_new_source_goes_to_the_task_whose_title_has_one() -> None:
+    memory = [_task("bike", "Road bike"), _task("rusty", "rusty chain", parent="bike"),
+              _task("chain", "Order a new chain from Acme Cycles", parent="bike")]
+    result = RuleInterpreter().interpret("Order the chain from Velo Hub.",
+                                         TrimView(tasks=memory, focus=["bike"]))
+    assert [op.key for op in result.operations] == ["chain"]
+
+
+def test_sticking_with_an_earlier_value_rolls_back_to_it() -> None:
+    memory = [_task("pantry", "Pantry"), _task("wed", "Wednesday evening", "6:30 to 9:00",
+                                               parent="pantry")]
+    view = TrimView(tasks=memory, focus=["pantry"],
+                    past_values={"wed": ["5:30 to 8:00", "6:15 to 8:45", "6:30 to 9:00"]})
+    result = RuleInterpreter().interpret("Hmm, 6:15 to 8:45 was better, let's stick with that.",
+                                         view)
+    assert result.operations == [RollbackTask(key="wed", to_value="6:15 to 8:45")]

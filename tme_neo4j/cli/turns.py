@@ -16,6 +16,7 @@ from tme_neo4j.models import title_and_value
 from tme_neo4j.scenarios import Scenario, ScenarioReport, load_scenario, run_scenario
 from tme_neo4j.server import LocalServer
 from tme_neo4j.store import MemoryStore
+from tme_neo4j.trim import paraphrases
 from tme_neo4j.trim.base import Interpreter
 
 from ._common import (
@@ -220,16 +221,28 @@ def _exists(store: MemoryStore, workspace: str) -> bool:
 
 
 def evaluate(
-    files: Annotated[list[Path], typer.Argument(help="Scenario files (JSON).")],
+    files: Annotated[list[Path] | None, typer.Argument(help="Scenario files (JSON).")] = None,
     trim: TrimOpt = None,
     json_: JsonOpt = False,
     markdown: Annotated[bool, typer.Option(
         "--markdown", help="Print the results as the README's table (checks and tokens).")]
     = False,
     keep: Annotated[bool, typer.Option("--keep", help="Keep the eval-* workspaces.")] = False,
+    intents: Annotated[bool, typer.Option(
+        "--intents", help="Score the paraphrase sets instead: intent accuracy per intent "
+        "(no database).")] = False,
 ) -> None:
     """Play scenario files, each in a fresh workspace, and score their expectations. A turn
-    that fails is a failed check and the run goes on."""
+    that fails is a failed check and the run goes on. With --intents, read the paraphrase
+    sets instead and print how many phrasings of each intent were read right."""
+    if intents:
+        if files:
+            raise InvalidInputError("--intents reads the paraphrase sets; give no files with it")
+        _evaluate_intents(_interpreter(trim), json_=json_)
+        return
+    if not files:
+        raise InvalidInputError("no scenario files given: tme eval FILE... (or tme eval "
+                                "--intents)")
     scenarios = _load_all(files)
     reports: list[ScenarioReport] = []
     fatal: TmeError | None = None
@@ -273,6 +286,32 @@ def evaluate(
         raise fatal
     if passed != total:
         raise typer.Exit(1)
+
+
+def _evaluate_intents(interpreter: Interpreter, *, json_: bool) -> None:
+    """Intent accuracy on the paraphrase sets; exit 1 when any phrasing is read wrong."""
+    scores = paraphrases.score(interpreter)
+    cases = sum(s.cases for s in scores.values())
+    intent_right = sum(s.intent_right for s in scores.values())
+    operations_right = sum(s.operations_right for s in scores.values())
+    if json_:
+        print_json({"cases": cases, "intent_right": intent_right,
+                    "operations_right": operations_right,
+                    "intents": {i.value: vars(s) for i, s in scores.items()}})
+    else:
+        _say(f"{'intent':<10} {'phrasings':>9} {'intent right':>14} {'operations right':>18}",
+             "bold")
+        for intent, s in scores.items():
+            _say(f"{intent.value:<10} {s.cases:>9} {_share(s.intent_right, s.cases):>14} "
+                 f"{_share(s.operations_right, s.cases):>18}")
+        _say(f"{'total':<10} {cases:>9} {_share(intent_right, cases):>14} "
+             f"{_share(operations_right, cases):>18}", "bold")
+    if operations_right != cases:
+        raise typer.Exit(1)
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{part}/{whole} {100 * part / whole:.1f}%" if whole else "0/0"
 
 
 def _markdown_table(reports: list[ScenarioReport]) -> str:

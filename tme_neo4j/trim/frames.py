@@ -130,6 +130,11 @@ _SUBJECTS = frozenset({"i", "you", "we", "they", "he", "she", "it", "the", "my",
 
 
 _PARTICLES = frozenset({"back", "out", "off", "up", "down", "in", "over", "through"})
+#: Verbs that follow a subject, never an imperative's first word.
+_FINITE_AFTER_SUBJECT = frozenset({
+    "is", "are", "was", "were", "want", "wants", "need", "needs", "have", "has", "had", "can",
+    "can't", "will", "won't", "should", "must", "say", "says", "said", "think", "thinks",
+    "prefer", "prefers", "know", "knows", "like", "likes"})
 _BE = frozenset({"is", "are", "was", "were", "isn't", "aren't", "wasn't", "weren't"})
 _PRONOUN_SUBJECTS = frozenset({"i", "you", "we", "they", "he", "she", "it", "there"})
 
@@ -157,6 +162,8 @@ def _starts_clause(words: list[str]) -> bool:
     if first in ("i", "we", "you", "he", "she", "they", "it", "there", "the", "a", "an", "my",
                  "our", "no"):
         return False
+    if len(words) > 1 and words[1].lower() in _FINITE_AFTER_SUBJECT:
+        return False  # "people want to ...": a subject and its verb, not an imperative
     return lemma(first) == first  # the base form: an imperative, not 'painted' or 'moving'
 
 

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from enum import StrEnum
 
-from tme_neo4j.trim.lexicon import in_dictionary, lemma, verb_pattern
+from tme_neo4j.trim.lexicon import in_dictionary, is_verb, lemma, verb_pattern
 
 __all__ = [
     "ValueKind",
@@ -85,19 +85,22 @@ def sentences(text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip(" .!?")]
 
 
-#: Where a sentence breaks into clauses: a semicolon, 'then', 'so', 'but', 'because', and an
-#: 'and' that coordinates a second verb phrase ('add A and take out B') or a new subject.
+#: Where a sentence breaks into clauses: a semicolon, 'then', 'so', 'but', 'because', 'since'
+#: before a subject, and an 'and' that coordinates a second verb phrase ('add A and take out
+#: B') or a new subject.
 _CHANGE_VERBS = verb_pattern("add", "set", "move", "rename", "replace", "cancel", "restore",
                              "rollback", "reset", "split", "merge", "done")
 _CLAUSE_BREAK = re.compile(
     r"\s*(?:;|,\s*and then\b|,\s*then\b|,\s*(?:and\s+)?so\b|,\s*but\b|,?\s*because\b|"
+    r",?\s*since\b(?=\s+(?:i|we|you|they|he|she|it)\b)|"
     rf",?\s*and\b(?=\s+(?:please\s+)?(?:{_CHANGE_VERBS}|keep|put|make|use|book|schedule|mark)\b)|"
     r",\s*(?:and\s+)?(?=(?:i|we|you|they|he|she|it)(?:'\w+)?\s)|"
     rf",\s*(?=(?:please\s+)?(?:{_CHANGE_VERBS}|mark|put|make|give|bring|tick|cross|scratch|"
     r"get)\b)|"
     r",\s*(?:and\s+)?(?=(?:the\s+|my\s+|our\s+|her\s+|his\s+|their\s+)?[\w-]+(?:'s|'re)\s)|"
-    r",\s*(?:and\s+)?(?=(?:(?:the|my|our|her|his|their)\s+)?(?:[\w$-]+\s+){0,2}?(?:is|are|was|"
-    r"were|says|said|needs?|depends?|requires?|got|wants?|thinks?|[a-z]+ed)\b))\s*",
+    r",\s*(?:and\s+)?(?=(?:(?:the|my|our|her|his|their)\s+)?(?:(?!(?:and|or)\b)[\w$-]+\s+){0,2}?"
+    r"(?:is|are|was|"
+    rf"were|says|said|needs?|{verb_pattern('depend')}|got|wants?|thinks?|[a-z]+ed)\b))\s*",
     re.IGNORECASE)
 _GOAL_START = re.compile(r"^\s*(?:in order )?to\s+[^,]+,", re.IGNORECASE)
 
@@ -107,8 +110,36 @@ def split_clauses(sentence: str) -> list[str]:
     ('To X, do A, then B') stays whole: its 'then' orders steps, it starts nothing new."""
     if _GOAL_START.match(sentence):
         return [sentence.strip(" ,")] if sentence.strip(" ,.") else []
-    parts = _CLAUSE_BREAK.split(sentence)
+    parts = [q for p in _CLAUSE_BREAK.split(sentence) if p for q in _named_subjects(p)]
     return [p.strip(" ,") for p in parts if p and p.strip(" ,.")]
+
+
+#: ", and Aunt Mia bakes the pies": a comma before a capitalised name and a verb form.
+_NAMED_SUBJECT = re.compile(r",\s*(?:and\s+)?(?=(?:[A-Z][\w'-]*\s+){1,2}(?P<verb>[a-z]+s)\s+\S)")
+
+
+#: ", order the chain": a comma before a verb in its base form and a determiner.
+_REQUEST_AFTER = re.compile(
+    r",\s*(?:and\s+)?(?=(?P<verb>[a-z]+)\s+(?:the|a|an|my|our|some|it|them)\b)")
+_COPULA = re.compile(r"\b(?:is|are|was|were)\b|\w's\b", re.IGNORECASE)
+
+
+def _named_subjects(part: str) -> list[str]:
+    """Cut ``part`` where a named person or thing starts a clause of its own with a verb, and,
+    after a statement ('the shop is out of stock'), where a request starts ('order ...')."""
+    cuts = [m for m in _NAMED_SUBJECT.finditer(part)
+            if is_verb(m["verb"]) and lemma(m["verb"]) != m["verb"]]  # inflected: 'bakes'
+    cuts += [m for m in _REQUEST_AFTER.finditer(part)
+             if is_verb(m["verb"]) and lemma(m["verb"]) == m["verb"]
+             and _COPULA.search(part[:m.start()])]
+    out: list[str] = []
+    start = 0
+    for m in sorted(cuts, key=lambda m: m.start()):
+        if m.start() >= start:
+            out.append(part[start:m.start()])
+            start = m.end()
+    out.append(part[start:])
+    return out
 
 
 _QUESTION_START = re.compile(

@@ -28,7 +28,7 @@ from tme_neo4j.models import (
     TaskStatus,
 )
 from tme_neo4j.trim.base import READ_ONLY, Conflict, Intent, Subtask, TrimResult, TrimView
-from tme_neo4j.trim.frames import Mood, read_frame
+from tme_neo4j.trim.frames import ROLE_WORDS, Mood, read_frame
 from tme_neo4j.trim.language import (
     STOP,
     ValueKind,
@@ -55,6 +55,7 @@ from tme_neo4j.trim.lexicon import (
     is_verb,
     lemma,
     verb_pattern,
+    verbs,
 )
 
 __all__ = ["RuleInterpreter"]
@@ -70,7 +71,8 @@ _SMALL_TALK = re.compile(
 _SLOT_PREFIX = re.compile(r"^\s*([A-Za-z][\w -]{0,30}?)\s*:\s+(.+)$", re.S)
 _ROLLBACK = re.compile(
     r"\b(?:go(?:ing)? back to|revert(?:ing)?(?: back)?(?: to)?|roll(?:ing)?[ -]?back(?: to)?|"
-    r"switch(?:ing)? back to|change (?:it |that )?back to|return to|back to)\b\s*(?P<x>.*)$", _I)
+    r"switch(?:ing)? back to|change (?:it |that )?back to|return to|back to|"
+    r"stick(?:ing)? with|stay(?:ing)? with)\b\s*(?P<x>.*)$", _I)
 _ORIGINAL = re.compile(
     r"\b(?:(?:as|like)\s+(?:(?:we|i|you)\s+)?(?:had\s+)?(?:originally|first|initially)\s+"
     r"(?:planned|said|set|wanted|agreed|decided|had(?: it)?)|"
@@ -90,6 +92,18 @@ _REPLACE = re.compile(
     r"^(?:use|get|take|try|do|pick|choose|go with|go for|opt for|have|make (?:it|that|them))\s+"
     r"(?P<new3>.+?)\s+instead(?:\s+of\s+(?P<old3>.+))?$",
     _I)
+_ROLE_WORDS = "|".join(w.replace(" ", r"\s+") for w in ROLE_WORDS)
+#: "We rehearse every Tuesday at 6": what the plan's people do, and when.
+_WE_DO = re.compile(r"^(?:we|i)\s+(?:(?:usually|always|normally|will|'ll)\s+)?(?P<verb>[a-z]+)\s+"
+                    r"(?P<rest>.+)$", _I)
+#: Verbs of the speaker that tell no recurring event.
+_NOT_A_SCHEDULE = frozenset({"be", "have", "need", "want", "think", "know", "say", "go", "get",
+                             "got", "can", "do", "like", "hope", "guess", "see", "leave"})
+#: "Ann and Raj take Monday": named people, then a verb and its object.
+_DOER = re.compile(r"^(?P<who>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?(?:\s*(?:,|and|&)\s*[A-Z][\w'-]*"
+                   r"(?:\s+[A-Z][\w'-]*)?)*)\s+(?P<verb>[a-z]+)\s+(?P<obj>\S.*)$")
+#: "We're going with X", "I'm using X": a choice told as what the speaker is doing.
+_DOING = re.compile(r"^(?:i|we)(?:'re|'m|\s+are|\s+am)\s+(?P<verb>[a-z]+ing)\s+(?P<rest>.+)$", _I)
 #: "Run the smoke tests instead": a new phrasing of a task, the differing words swapped.
 _INSTEAD = re.compile(r"^(?P<new>.+?)\s+instead(?:\s+of\s+(?P<old>.+))?$", _I)
 _CHANGE = re.compile(r"^(?:change|switch|update|set)\s+(?P<old>.+?)\s+to\s+(?P<new>.+)$", _I)
@@ -119,7 +133,7 @@ _DONE = re.compile(
 _CANCEL_OFF = re.compile(r"^(?:take|strike|knock|leave)\s+(?P<items>.+?)\s+(?:off|out)"
                          r"(?:\s+(?:of\s+)?(?:the|my|our)\s+[\w-]+)?$", _I)
 _DEPEND = re.compile(
-    r"^(?P<a>.+?)\s+(?:needs|need|requires|require|depends on|depend on|waits for|wait for|"
+    rf"^(?P<a>.+?)\s+(?:needs|need|{verb_pattern('depend')}|(?:is|are) dependent on|"
     r"(?:must|has to|have to|should|will have to|can only|needs to|need to) "
     r"wait (?:for|until|till)|"
     r"comes after|come after|can only (?:start|happen|begin|be done) (?:after|once|when)|"
@@ -183,9 +197,10 @@ _UNDO = re.compile(r"^(?:undo|revert|reverse)\s+(?:it|that|this|the last (?:chan
 #: "I'm organising X in PLACE from DATE to DATE: A, B and C": a plan stated as a sentence.
 _PLAN = re.compile(
     r"^(?:i'm|i am|we're|we are|i've been|we've been|i'll be|we'll be|"
-    r"(?:my|our)\s+[\w ]{1,20}?\s+and\s+i\s+are)\s+"
+    r"(?:my|our)\s+[\w ]{1,20}?\s+and\s+i\s+are|"
+    r"(?P<third>(?:my|our)\s+[\w ]{1,30}?(?:'s|\s+is|\s+are)))\s+"
     r"(?:(?:also|now|just|currently|finally)\s+)?(?P<verb>[a-z]+ing)\s+"
-    r"(?:(?:for|on|to|up)\s+)?(?P<rest>.+)$", _I)
+    r"(?:(?:for|on|to|up|together)\s+)?(?P<rest>.+)$", _I)
 #: "The stew needs A, B and C": the parts of a plan.
 _NEEDS = re.compile(
     r"^(?P<subj>.+?)\s+(?:needs?|requires?|will need|includes?|(?:is|are) going to need|"
@@ -199,9 +214,11 @@ _COPULA = re.compile(
     r"got|gets|comes? to|totals?|costs?|runs?|went|goes|has gone))\s+(?P<rest>.+)$", _I)
 #: Words between a task and its value that are no part of the value.
 _VALUE_LEAD = re.compile(
-    r"^(?:(?:now|still|currently|all|just)\s+)?(?:(?:going|moving|set|booked|scheduled|planned|"
-    r"quoted|priced|fixed|confirmed|coming|happening|up|down|back|due|going to be)\s+)?"
-    r"(?:to|at|for|up to|down to)?\s*(?=\S)", _I)
+    r"^(?:(?:now|still|currently|all|just)\s+)?(?:be(?:en|ing)\s+)?"
+    r"(?:(?:going|moving|set|booked|scheduled|planned|"
+    r"quoted|priced|fixed|confirmed|coming|happening|up|down|back|due|going to be)\s+|"
+    r"[a-z]+ed\s+(?=(?:back|up|down|forward|out|over|to|at|for|until|till)\b))?"
+    r"(?:(?:back|forward)\s+)?(?:to|at|for|up to|down to|until|till)?\s*(?=\S)", _I)
 _PREPARED = re.compile(r"\s+(?:for now|for the moment|at the moment|actually|after all|"
                        r"instead|then|again|now)$", _I)
 #: "Make the headcount 6", "keep the soundcheck at 6:15".
@@ -229,14 +246,15 @@ class RuleInterpreter:
     name = "rules"
 
     def interpret(self, text: str, view: TrimView) -> TrimResult:
-        return _TurnParser(view).parse(fold(text))
+        text = fold(text)
+        return _TurnParser(view, text).parse(text)
 
 
 class _TurnParser:
-    def __init__(self, view: TrimView) -> None:
+    def __init__(self, view: TrimView, text: str = "") -> None:
         self.tasks: dict[str, Task] = {t.key: t for t in view.tasks}
-        for a in view.aligned:
-            self.tasks.setdefault(a.task.key, a.task)
+        for task in _ranked(text, [a.task for a in view.aligned]):
+            self.tasks.setdefault(task.key, task)
         self.past = {k: list(v) for k, v in view.past_values.items()}
         self.focus = list(view.focus)
         self.negated: list[str] = []
@@ -313,7 +331,8 @@ class _TurnParser:
         ]
         if slot is None:
             handlers += [self._reference_set, self._move, self._instead_values,
-                         self._make_named, self._owned, self._stated_value, self._bare_value]
+                         self._make_named, self._owned, self._named_doer, self._schedule,
+                         self._stated_value, self._bare_value]
         for handler in handlers:
             if handler(c, raw, slot):
                 return
@@ -324,7 +343,8 @@ class _TurnParser:
         elif _STATEMENT.match(c) or _DESCRIBES.match(c) or _EVALUATIVE.search(c):
             self._emit(Intent.NOTE, raw, about=self._about(c, None))
         elif frame.mood == Mood.REQUEST and not frame.known and not frame.reference:
-            self._new_task(c, raw)  # an imperative the lexicon does not know names a task
+            if not self._details_of_named(frame.object, frame.roles, c, raw):
+                self._new_task(c, raw)  # an imperative the lexicon does not know names a task
         elif frame.mood == Mood.STATEMENT and frame.negated:
             self._emit(Intent.NOTE, raw, about=self._about(c, None))  # "X can't do Friday"
         else:
@@ -442,6 +462,8 @@ class _TurnParser:
         return True
 
     def _replace(self, c: str, raw: str, slot: str | None) -> bool:
+        if (said := _DOING.match(c)) and re.search(r"\binstead\b", c, _I):
+            c = f"{lemma(said['verb'])} {said['rest']}"  # "we're going with X instead"
         if m := _REPLACE.match(c):
             old = m["old"] or m["old2"] or m["old3"]
             new = clean_phrase(m["new"] or m["new2"] or m["new3"])
@@ -504,8 +526,9 @@ class _TurnParser:
             in_title, in_value = mentions(t.title, old), mentions(t.value or "", old)
             if not (in_title or in_value):
                 continue
-            title = replace_word(t.title, old, new) if in_title else None
-            value = replace_word(t.value or "", old, new) if in_value else t.value
+            title = replace_word(t.title, _name_run(t.title, old, new), new) if in_title else None
+            value = (replace_word(t.value or "", _name_run(t.value or "", old, new), new)
+                     if in_value else t.value)
             if value is None:  # the choice becomes the task's value, so dependents see it
                 value = new
             ops.append(ReviseTask(key=t.key, value=value, title=title,
@@ -607,6 +630,9 @@ class _TurnParser:
         scope = self._scope(m["from"] if m.re is _CANCEL else None)
         targets = self._items(m["items"], [t for t in scope if t.status != TaskStatus.CANCELLED],
                               slot)
+        if len(targets) == 1 and (left := _without_item(targets[0], clean_phrase(m["items"]))):
+            self._update(targets[0], left, raw)  # one entry of a list in a value goes
+            return True
         return self._set_statuses(targets, TaskStatus.CANCELLED, Intent.CANCEL, raw)
 
     def _restore(self, c: str, raw: str, slot: str | None) -> bool:
@@ -614,6 +640,9 @@ class _TurnParser:
         if not m:
             return False
         items = m["items"] or m["items2"] or m["items4"]
+        if m["items2"] and any(k in (ValueKind.DATE, ValueKind.TIME)
+                               for k, _ in typed_phrases(c[m.end("items2"):])):
+            return False  # "put the fair back on May 3": a date moved, nothing restored
         if typed_phrases(items, sentence=False) and clean_phrase(items).split()[0].lower() in (
                 _PRONOUNS):
             return False  # "keep it at 3:40" sets a value
@@ -836,6 +865,11 @@ class _TurnParser:
                 "date", "time", "day", "whole", "meeting", "event") and self._match(
                 obj["w"], self._live()) is None:
             return False  # "move the volcano to Tuesday": it names no task
+        if obj is not None and (named := self._match(obj["w"], self._live(), by_value=False)):
+            typed: list[tuple[ValueKind, str]] = [
+                (k, p) for k, p in typed_phrases(m["v"]) if k != ValueKind.NAME]
+            if named.value and typed and all(retype(named.value, k, p) for k, p in typed):
+                return self._set_typed(named, typed, raw)  # the task named holds that value
         root = self._root_for(None)
         if root is None:
             return False
@@ -865,6 +899,38 @@ class _TurnParser:
                         key=slot)
         self._emit(Intent.NEW, raw, [add], about=[add.key])
 
+    def _details_of_named(self, obj: str, roles: dict[str, str], c: str, raw: str) -> bool:
+        """'Order the frame from a shop, walnut finish' when a task is that frame: the role
+        phrases are its details, not a second task of the same name."""
+        name = clean_phrase(obj)
+        if not roles or not name or name.lower() in _PRONOUNS:
+            return False
+        live = self._live()
+        # A task whose title already has such a role ('from A') is the one a new one is for.
+        with_role = [t for t in live if any(re.search(rf"\b{re.escape(p)}\b", t.title, _I)
+                                            for p in roles)]
+        target = (self._match(name, with_role, strict=True, by_value=False)
+                  or self._match(name, live, strict=True, by_value=False))
+        if target is None:
+            return False
+        start = c.lower().find(obj.lower())
+        details = clean_phrase(c[start + len(obj):]) if start >= 0 else ""
+        if not details or not stems(details):
+            return False
+        title = target.title
+        for prep, phrase in roles.items():  # "from A" in the title gives way to "from B"
+            said = re.search(rf"\b{re.escape(prep)}\s+(?P<old>.+?)(?=\s+(?:{_ROLE_WORDS})\s|$)",
+                             title, _I)
+            if said and clean_phrase(phrase):
+                title = title[:said.start("old")] + clean_phrase(phrase) + title[said.end("old"):]
+        if title != target.title:
+            self._emit(Intent.UPDATE, raw, [ReviseTask(key=target.key, title=title,
+                                                       value=details)], about=[target.key])
+            self._pending(target, title=title, value=details)
+            return True
+        self._update(target, details, raw)
+        return True
+
     def _new_task(self, c: str, raw: str) -> None:
         root_in_focus = self._root_for(None) if self.also else None
         if root_in_focus is not None:  # "We also need to rent a car and get insurance"
@@ -889,15 +955,28 @@ class _TurnParser:
         """'I'm organising X in PLACE from DATE to DATE: A, B and C': a root with its
         attributes as its value and the listed items under it."""
         m = _PLAN.match(c)
-        if not m or slot is not None or not is_verb(m["verb"]):
+        if (not m or slot is not None or not is_verb(m["verb"])
+                or re.search(r"\binstead\b", c, _I)  # a choice in place of another
+                or verbs().get(lemma(m["verb"]), "task") != "task"):  # "we're skipping X"
             return False
         head, _, items = [*re.split(r"(:)(?!\d)", m["rest"], maxsplit=1), "", ""][:3]
         title, value = _title_and_roles(head)
         if not title or not stems(title) or len(title.split()) > 6:
             return False
         roots = [t for t in self._live() if not t.parents]
+        if m["third"] and (named := self._match(title, self._live(), by_value=False)) and (
+                named.parents):
+            return False  # "my sister's doing the cake": who does a task of the plan
         root = self._match(title, roots, strict=True)
         ops: list[Operation] = []
+        if (root is not None and not items and value
+                and not _same(title, root.title) and title.lower() not in root.key):
+            # "we're buying beans from a roaster" while a plan with a word of it is in
+            # talk: an item of that plan, not the plan itself
+            ops.append(self._add(title[:1].upper() + title[1:], value=value,
+                                 parents=[root.key]))
+            self._emit(Intent.NEW, raw, ops, about=[root.key, ops[0].key])
+            return True
         if root is None:
             ops.append(self._add(title[:1].upper() + title[1:], value=value or None,
                                  key=slug(title)))
@@ -1006,6 +1085,10 @@ class _TurnParser:
             return False
         subject = clean_phrase(m["subj"])
         rest = _PREPARED.sub("", m["rest"].strip())
+        if (inner := _COPULA.match(rest)) and re.match(r"^\s*'s\b", c[m.end("subj"):]) and (
+                len(inner["subj"].split()) <= 2 and not typed_phrases(inner["subj"])):
+            # "Friday's slot is 6 to 8": the subject is 'Friday's slot', not 'Friday'
+            subject, rest = f"{subject} {inner['subj']}", _PREPARED.sub("", inner["rest"])
         if subject.lower() in ("i", "we", "you", "there", "what", "here", "who", "that", "this"):
             return False
         typed = typed_phrases(rest, sentence=False)
@@ -1017,7 +1100,7 @@ class _TurnParser:
             self._update(task, value, raw)  # "Jess is doing the logo": who, and how
             return True
         if not typed and not plan:
-            return False
+            return self._described(subject, m["rest"], raw)
         value = clean_phrase(_VALUE_LEAD.sub("", plan["v"] if plan else rest, count=1))
         if not value or len(subject.split()) > 5:
             return False
@@ -1037,10 +1120,38 @@ class _TurnParser:
             self._emit(Intent.NEW, raw, [add], about=[add.key])
             return True
         current = target.value or ""
-        kinds = {k for k, _ in typed}
-        if current and typed and all(retype(current, k, "x") is not None for k in kinds):
+        if (not target.parents and current and typed
+                and all(retype(current, k, p) is None for k, p in typed)):
+            # A plan's value holds its attributes: one of a kind it lacks joins them.
+            self._update(target, f"{current}, {value}", raw)
+            return True
+        # In place only when the phrase is nothing but values, as for 'change X to Y': the
+        # other words of a longer phrase belong to the new value, not around the old one.
+        if (current and typed and _only_value(value)
+                and all(retype(current, k, p) is not None for k, p in typed)):
             return self._set_typed(target, typed, raw)
         self._update(target, value, raw)
+        return True
+
+    def _described(self, subject: str, rest: str, raw: str) -> bool:
+        """'The theme's a pirate party', 'it's a garden party now': a noun phrase for the task
+        named (or just spoken of), when that task has no value yet or the clause says 'now'."""
+        m = re.match(r"^(?:now\s+)?(?P<v>(?:a|an|the)\s+\S+(?:\s+\S+)+?)(?:\s+now)?$",
+                     rest.strip(), _I)
+        if (m is None or _EVALUATIVE.search(rest)
+                or re.match(r"^(?:a|an|the)\s+(?:bit|little|lot|kind|sort|real|total)\b",
+                            m["v"], _I)
+                or not can_be_noun(m["v"].rsplit(maxsplit=1)[-1])):
+            return False  # "a bit dry", "a real mess": a judgement, not a value
+        now = re.search(r"\bnow\b", rest, _I) is not None
+        if subject.lower() in _PRONOUNS:
+            said = [self.tasks[k] for k in reversed(self.mentioned) if k in self.tasks]
+            target = said[0] if said else None
+        else:
+            target = self._match(subject, self._live(), strict=True, by_value=False)
+        if target is None or (target.value and not now):
+            return False
+        self._update(target, clean_phrase(m["v"]), raw)
         return True
 
     def _make_named(self, c: str, raw: str, slot: str | None) -> bool:
@@ -1070,6 +1181,45 @@ class _TurnParser:
             else:
                 self._update(target, clean_phrase(value), raw)
         return len(self.subtasks) > ops_before
+
+    def _schedule(self, c: str, raw: str, slot: str | None) -> bool:
+        """'We rehearse every Tuesday at 6': when the plan in talk does something, a slot of
+        that plan named by the verb, holding the days and times."""
+        m = _WE_DO.match(c)
+        if not m or _NEGATIVE.search(c) or read_frame(m["verb"]).known:
+            return False
+        verb = m["verb"].lower()
+        if not is_verb(verb) or lemma(verb) != verb or verb in _NOT_A_SCHEDULE:
+            return False
+        if not any(k in (ValueKind.DATE, ValueKind.TIME) for k, _ in typed_phrases(m["rest"])):
+            return False
+        root = self.under or self._root_for(None)
+        if root is None:
+            return False
+        when = clean_phrase(m["rest"])
+        existing = self._active(f"{root.key}.{verb}")
+        if existing is not None:
+            self._update(existing, when, raw)
+            return True
+        add = self._add(verb.capitalize(), value=when, parents=[root.key],
+                        key=f"{root.key}.{verb}")
+        self._emit(Intent.NEW, raw, [add], about=[add.key])
+        return True
+
+    def _named_doer(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Aunt Mia handles the raffle', 'Ann and Raj take Monday': named people and a verb
+        whose object names a task: who does it joins that task's value."""
+        m = _DOER.match(c)
+        if not m or _NEGATIVE.search(c) or not is_verb(m["verb"]) or read_frame(
+                f"{m['verb']} {m['obj']}").known:
+            return False
+        target = self._match(m["obj"], self._live(), strict=True, by_value=False)
+        if target is None or self._match(m["who"], self._live(), by_value=False) is not None:
+            return False  # the subject is a task itself: no people named
+        who, current = m["who"], target.value or ""
+        value = (retype(current, ValueKind.NAME, who) or f"{current}, {who}") if current else who
+        self._update(target, value, raw)
+        return True
 
     def _owned(self, c: str, raw: str, slot: str | None) -> bool:
         """'Leo's got a dentist visit on the 6th at 3:40', 'there's a test on May 2': a task
@@ -1365,15 +1515,18 @@ class _TurnParser:
         words = set(stems(phrase or ""))
         if not words:
             return None
-        best, best_score = None, 0.0
+        best, best_score = None, (0.0, 0.0)
         for task in candidates:
-            own = set(stems(f"{task.key.replace('-', ' ').replace('.', ' ')} "
-                            f"{task.title} {task.value or '' if by_value else ''}"))
-            score = len(words & own) / len(words)
+            name = set(stems(f"{task.key.replace('-', ' ').replace('.', ' ')} {task.title}"))
+            own = name | (set(stems(task.value or "")) if by_value else set())
+            shared = len(words & own)
+            # Ties go to the task whose own name the phrase covers most ('the bean supplier':
+            # 'Beans' before 'Cafe called Bean There').
+            score = (shared / len(words), len(words & name) / len(name) if name else 0.0)
             if score > best_score:
                 best, best_score = task, score
         needed = 1.0 if strict else 0.5
-        return best if best_score >= needed else None
+        return best if best_score[0] >= needed else None
 
     def _about(self, c: str, slot: str | None) -> list[str]:
         keys = [slot] if slot and slot in self.tasks else []
@@ -1386,6 +1539,47 @@ class _TurnParser:
 
 
 # -- phrase helpers ---------------------------------------------------------------------------
+
+
+def _without_item(task: Task, item: str) -> str | None:
+    """The task's value without the one entry of its list that names ``item``, when the item
+    is named by the value alone (not by the task's title or key); else None."""
+    value = task.value or ""
+    if not item or mentions(f"{task.key.replace('-', ' ')} {task.title}", item):
+        return None
+    pieces = re.split(r"(,\s*(?:and\s+)?|\s+and\s+)", value)
+    entries = pieces[::2]
+    named = [i for i, e in enumerate(entries) if mentions(e, item)]
+    if len(entries) < 2 or len(named) != 1:
+        return None
+    i = named[0]
+    drop = slice(2 * i - 1, 2 * i + 1) if i else slice(0, 2)  # the entry and one separator
+    del pieces[drop]
+    return "".join(pieces).strip(" ,")
+
+
+def _name_run(text: str, old: str, new: str) -> str:
+    """A name put in place of a name takes all of it: 'Acme' in 'from Acme Tools' is the
+    name 'Acme Tools', so none of its words is left next to the new one."""
+    if not (old[:1].isupper() and new[:1].isupper()):
+        return old
+    m = re.search(rf"(?<![\w$£€]){re.escape(old)}(?:\s+[A-Z][\w'&.-]*)*", text)
+    return m.group() if m else old
+
+
+def _ranked(text: str, candidates: list[Task]) -> list[Task]:
+    """Candidates in the reader's own order: most words shared with ``text`` first, then the
+    larger share of the task's own words, then by key. Full-text scores are left out: they
+    weigh words by the whole index, so other workspaces would change which task comes first."""
+    said = set(stems(text))
+
+    def rank(task: Task) -> tuple[int, float, str]:
+        own = set(stems(f"{task.key.replace('-', ' ').replace('.', ' ')} {task.title} "
+                        f"{task.value or ''}"))
+        shared = len(said & own)
+        return -shared, -(shared / len(own) if own else 0.0), task.key
+
+    return sorted(candidates, key=rank)
 
 
 _NOT_A_SET = frozenset({"cancel", "rollback", "done", "check", "depend", "split",
@@ -1425,7 +1619,8 @@ def _only_value(item: str) -> bool:
     for _, phrase in typed:
         rest = rest.replace(phrase, " ")
     return bool(typed) and not set(stems(rest)) - {"month", "week", "day", "year", "around",
-                                                   "roughly", "cost", "each", "per", "hour"}
+                                                   "roughly", "cost", "each", "per", "hour",
+                                                   "night", "person", "head"}
 
 
 def _span(text: str, kind: ValueKind) -> str | None:
