@@ -291,3 +291,23 @@ def test_sticking_with_an_earlier_value_rolls_back_to_it() -> None:
     result = RuleInterpreter().interpret("Hmm, 6:15 to 8:45 was better, let's stick with that.",
                                          view)
     assert result.operations == [RollbackTask(key="wed", to_value="6:15 to 8:45")]
+
+
+def test_a_named_choice_replaces_the_name_the_turn_spoke_of() -> None:
+    memory = [_task("club", "Film club"),
+              _task("season", "Season", "Alien in May, Vertigo in June", parent="club")]
+    result = RuleInterpreter().interpret("Half of us saw Vertigo already. Let's do Heat.",
+                                         TrimView(tasks=memory, focus=["club"]))
+    assert result.operations == [ReviseTask(key="season", value="Alien in May, Heat in June",
+                                            reason="replaced Vertigo with Heat")]
+
+
+def test_what_someone_has_to_do_for_the_plan_in_talk_are_its_steps() -> None:
+    memory = [_task("fair", "Science fair project", "on how frost affects roads")]
+    result = RuleInterpreter().interpret(
+        "He has to build a model, take photos, print a poster and practise a speech.",
+        TrimView(tasks=memory, focus=["fair"]))
+    adds = [op for op in result.operations if isinstance(op, AddTask)]
+    assert [a.title for a in adds] == ["Build a model", "Take photos", "Print a poster",
+                                       "Practise a speech"]
+    assert all(a.parents == ["fair"] for a in adds)

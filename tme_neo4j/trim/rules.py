@@ -104,6 +104,9 @@ _DOER = re.compile(r"^(?P<who>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?(?:\s*(?:,|and|&)\
                    r"(?:\s+[A-Z][\w'-]*)?)*)\s+(?P<verb>[a-z]+)\s+(?P<obj>\S.*)$")
 #: "We're going with X", "I'm using X": a choice told as what the speaker is doing.
 _DOING = re.compile(r"^(?:i|we)(?:'re|'m|\s+are|\s+am)\s+(?P<verb>[a-z]+ing)\s+(?P<rest>.+)$", _I)
+#: "Do Heat", "pick Vertigo": a named choice, in place of a name the turn spoke of before.
+_CHOOSE_NAME = re.compile(r"^(?:do|pick|choose|go with|go for|use|try|read|watch|play)\s+"
+                          r"(?P<new>[A-Z][\w'&-]*(?:\s+(?:[A-Z][\w'&-]*|of|the|and))*)$")
 #: "Run the smoke tests instead": a new phrasing of a task, the differing words swapped.
 _INSTEAD = re.compile(r"^(?P<new>.+?)\s+instead(?:\s+of\s+(?P<old>.+))?$", _I)
 _CHANGE = re.compile(r"^(?:change|switch|update|set)\s+(?P<old>.+?)\s+to\s+(?P<new>.+)$", _I)
@@ -263,6 +266,7 @@ class _TurnParser:
         self.subtasks: list[Subtask] = []
         self.mentioned: list[str] = []  # tasks this turn spoke of, in order: what "it" means
         self.under: Task | None = None  # the plan a leading "For X," names
+        self.needs = False  # this sentence lists what must be done for the plan in talk
 
     # -- the turn ----------------------------------------------------------------------------
 
@@ -274,6 +278,7 @@ class _TurnParser:
             slot, text = slug(m[1], max_words=3), m[2]
         for sentence in sentences(text):
             question = sentence.rstrip().endswith("?")
+            self.needs = False
             for clause in split_clauses(sentence):
                 self._clause(clause, slot, question)
         return TrimResult(subtasks=self.subtasks)
@@ -305,9 +310,16 @@ class _TurnParser:
             self.said.append(c)
 
     def _interpret(self, c: str, raw: str, slot: str | None, question: bool) -> None:
-        self.also = _ALSO.search(c) is not None or _ALSO.match(raw.strip(" ,")) is not None
+        self.also = (_ALSO.search(c) is not None or _ALSO.match(raw.strip(" ,")) is not None
+                     or (self.needs and _imperative(c)))
         if m := _WANT.match(c):
             c, self.also = m["rest"], self.also or bool(m["also"])
+            # "she has to A, B and C" with a plan in talk: steps of that plan, and so are the
+            # verb phrases that follow in the same sentence
+            self.needs = bool(re.match(r"^\S+\s*(?:'ve\s+|\s+)?(?:has|have|got|need|needs)\b",
+                                       m[0], _I)) and bool(self.focus) and _imperative(c) and (
+                len(_steps(c)) > 1)
+            self.also = self.also or self.needs
         elif slot is None and (m := _WILL.match(c)) and _imperative(m["rest"]):
             c, self.also = m["rest"], True  # "I'll order a chain": a step of the plan in talk
         frame = read_frame(c, question_mark=question, original=raw)
@@ -481,6 +493,9 @@ class _TurnParser:
             old, new = pair
         elif m := _CHANGE.match(c):
             old, new = m["old"], clean_phrase(m["new"])
+        elif (m := _CHOOSE_NAME.match(c)) and (old := self._context_old(m["new"])) and (
+                old[:1].isupper()):
+            new = clean_phrase(m["new"])  # "Vertigo's too long. Let's do Heat": a named choice
         else:
             return False
         if not old or not new:
