@@ -311,3 +311,21 @@ def test_what_someone_has_to_do_for_the_plan_in_talk_are_its_steps() -> None:
     assert [a.title for a in adds] == ["Build a model", "Take photos", "Print a poster",
                                        "Practise a speech"]
     assert all(a.parents == ["fair"] for a in adds)
+
+
+def test_that_one_is_the_task_the_turn_just_spoke_of() -> None:
+    memory = [_task("fair", "Science fair project"),
+              _task("hyp", "Write a hypothesis", parent="fair"),
+              _task("board", "Make a board", parent="fair")]
+    result = RuleInterpreter().interpret("He drafted the hypothesis today, so that one's done.",
+                                         TrimView(tasks=memory, focus=["fair"]))
+    assert _kinds(result.operations) == [("done", "hyp")]
+
+
+def test_a_person_put_back_on_a_day_moves_no_date() -> None:
+    memory = [_task("pantry", "Pantry"), _task("mon", "Monday morning", "Hannah",
+                                               parent="pantry"),
+              _task("greta", "Greta", "on Saturday", parent="pantry")]
+    result = RuleInterpreter().interpret("Put him back on Monday with Omar.",
+                                         TrimView(tasks=memory, focus=["pantry"]))
+    assert result.operations == []

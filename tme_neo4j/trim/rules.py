@@ -876,6 +876,8 @@ class _TurnParser:
         m = _MOVE.match(c)
         if not m or not value_phrases(m["v"]):
             return False
+        if re.match(r"^\S+\s+(?:him|her|them|me|us)\b", c, _I):
+            return False  # "put him back on Monday": a person moved, not a date
         if (obj := re.match(r"^\S+\s+the\s+(?P<w>[\w-]+)", c, _I)) and obj["w"].lower() not in (
                 "date", "time", "day", "whole", "meeting", "event") and self._match(
                 obj["w"], self._live()) is None:
@@ -1509,7 +1511,8 @@ class _TurnParser:
 
     def _items(self, text: str, candidates: list[Task], slot: str | None) -> list[Task]:
         """The tasks a list of phrases names, each matched at most once."""
-        if clean_phrase(text).lower() in (*_PRONOUNS, "everything"):
+        text = re.sub(r"^(that|this|the last)\s+one$", r"\1", clean_phrase(text), flags=_I)
+        if clean_phrase(text).lower() in (*_PRONOUNS, "everything", "the last"):
             said = [self.tasks[k] for k in reversed(self.mentioned) if k in self.tasks
                     and self.tasks[k] in candidates]
             if said and clean_phrase(text).lower() != "everything":
