@@ -329,3 +329,20 @@ def test_a_person_put_back_on_a_day_moves_no_date() -> None:
     result = RuleInterpreter().interpret("Put him back on Monday with Omar.",
                                          TrimView(tasks=memory, focus=["pantry"]))
     assert result.operations == []
+
+
+def test_a_title_with_a_plural_inside_is_found_in_a_list_value() -> None:
+    memory = [_task("club", "Film club"),
+              _task("season", "Season", "Alien in May, Lords of Dogtown in June, and Heat in July",
+                    parent="club")]
+    result = RuleInterpreter().interpret("Drop Lords of Dogtown.",
+                                         TrimView(tasks=memory, focus=["club"]))
+    assert result.operations == [ReviseTask(key="season", value="Alien in May, and Heat in July")]
+
+
+def test_a_person_moved_to_a_day_moves_the_task_that_names_them() -> None:
+    memory = [_task("lang", "Learn Welsh"), _task("tutor", "weekly lesson", "Rhian, Mondays at 5",
+                                                   parent="lang")]
+    result = RuleInterpreter().interpret("Move her to Wednesdays.",
+                                         TrimView(tasks=memory, focus=["lang"]))
+    assert result.operations == [ReviseTask(key="tutor", value="Rhian, Wednesdays at 5")]

@@ -263,7 +263,7 @@ def replace_word(text: str, old: str, new: str) -> str:
 
 def _word_pattern(phrase: str) -> re.Pattern[str]:
     words = [re.escape(singular(w)) for w in phrase.split()]
-    body = r"\s+".join(words)
+    body = r"(?:s|es)?\s+".join(words)  # each word singular or plural: 'remains of the day'
     return re.compile(rf"(?<![\w$£€]){body}(?:s|es)?(?!\w)", re.IGNORECASE)
 
 

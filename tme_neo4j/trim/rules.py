@@ -876,17 +876,28 @@ class _TurnParser:
         m = _MOVE.match(c)
         if not m or not value_phrases(m["v"]):
             return False
-        if re.match(r"^\S+\s+(?:him|her|them|me|us)\b", c, _I):
-            return False  # "put him back on Monday": a person moved, not a date
+        if re.match(r"^\S+\s+(?:him|her|them)\b", c, _I):
+            # "move her to Thursdays": the latest task that names a person, when it holds a
+            # value of that kind; else no date of the plan is meant
+            typed: list[tuple[ValueKind, str]] = [
+                (k, p) for k, p in typed_phrases(m["v"]) if k in (ValueKind.DATE, ValueKind.TIME)]
+            person = next((t for t in self._recent()
+                           if any(k == ValueKind.NAME
+                                  for k, _ in typed_phrases(t.value or "", sentence=False))),
+                          None)
+            if person is None or not typed or not all(retype(person.value or "", k, p)
+                                                      for k, p in typed):
+                return False
+            return self._set_typed(person, typed, raw)
         if (obj := re.match(r"^\S+\s+the\s+(?P<w>[\w-]+)", c, _I)) and obj["w"].lower() not in (
                 "date", "time", "day", "whole", "meeting", "event") and self._match(
                 obj["w"], self._live()) is None:
             return False  # "move the volcano to Tuesday": it names no task
         if obj is not None and (named := self._match(obj["w"], self._live(), by_value=False)):
-            typed: list[tuple[ValueKind, str]] = [
+            kinds: list[tuple[ValueKind, str]] = [
                 (k, p) for k, p in typed_phrases(m["v"]) if k != ValueKind.NAME]
-            if named.value and typed and all(retype(named.value, k, p) for k, p in typed):
-                return self._set_typed(named, typed, raw)  # the task named holds that value
+            if named.value and kinds and all(retype(named.value, k, p) for k, p in kinds):
+                return self._set_typed(named, kinds, raw)  # the task named holds that value
         root = self._root_for(None)
         if root is None:
             return False
