@@ -346,3 +346,12 @@ def test_a_person_moved_to_a_day_moves_the_task_that_names_them() -> None:
     result = RuleInterpreter().interpret("Move her to Wednesdays.",
                                          TrimView(tasks=memory, focus=["lang"]))
     assert result.operations == [ReviseTask(key="tutor", value="Rhian, Wednesdays at 5")]
+
+
+def test_a_quantity_for_an_unnamed_thing_goes_to_the_task_holding_that_unit() -> None:
+    memory = [_task("race", "Training plan"),
+              _task("intervals", "Run intervals", "20 minutes", parent="race"),
+              _task("runners", "Runner count", "12", parent="race")]
+    result = RuleInterpreter().interpret("Actually make the sprints 25 minutes.",
+                                         TrimView(tasks=memory, focus=["race"]))
+    assert result.operations == [ReviseTask(key="intervals", value="25 minutes")]

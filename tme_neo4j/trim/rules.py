@@ -39,6 +39,7 @@ from tme_neo4j.trim.language import (
     replace_word,
     retype,
     sentences,
+    singular,
     slug,
     split_clauses,
     split_list,
@@ -1199,6 +1200,10 @@ class _TurnParser:
         ops_before = len(self.subtasks)
         for what, said in wanted:
             target = self._match(what, self._live(), by_value=False)
+            if target is None and (unit := _unit_of(said)):
+                # "make the laps 12 minutes": the task whose value is a number of minutes
+                target = next((t for t in self._recent() if _unit_of(t.value or "") == unit),
+                              None)
             if target is None or what.lower() in _PRONOUNS:
                 continue
             value = re.sub(r"^(?:at|to)\s+", "", said.strip(" ,"))
@@ -1568,6 +1573,15 @@ class _TurnParser:
 
 
 # -- phrase helpers ---------------------------------------------------------------------------
+
+
+def _unit_of(text: str) -> str | None:
+    """The unit of a quantity that is all of ``text`` ('45 minutes' -> 'minute'), if any."""
+    typed = typed_phrases(text.strip(), sentence=False)
+    if len(typed) != 1 or typed[0][0] != ValueKind.COUNT or not _only_value(text):
+        return None
+    words = typed[0][1].split()
+    return singular(words[-1]) if len(words) > 1 and not words[-1][0].isdigit() else None
 
 
 def _without_item(task: Task, item: str) -> str | None:
