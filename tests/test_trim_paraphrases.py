@@ -355,3 +355,19 @@ def test_a_quantity_for_an_unnamed_thing_goes_to_the_task_holding_that_unit() ->
     result = RuleInterpreter().interpret("Actually make the sprints 25 minutes.",
                                          TrimView(tasks=memory, focus=["race"]))
     assert result.operations == [ReviseTask(key="intervals", value="25 minutes")]
+
+
+def _crew() -> TrimView:
+    memory = [_task("gig", "Street fair stall"),
+              _task("crew", "Crew", "me, Odile, Bram and Kofi", parent="gig"),
+              _task("sat", "Saturday shift", "Odile and Bram", parent="gig")]
+    return TrimView(tasks=memory, focus=["gig"])
+
+
+def test_him_is_the_person_the_turn_just_named_when_a_list_is_changed() -> None:
+    result = RuleInterpreter().interpret("Kofi is ill, take him off the crew.", _crew())
+    assert result.operations == [ReviseTask(key="crew", value="me, Odile, Bram")]
+    result = RuleInterpreter().interpret("Bram can't do Saturday, swap him out for Lise.",
+                                         _crew())
+    assert _kinds(result.operations) == [("revise", "crew"), ("revise", "sat")]
+    assert all("Lise" in (getattr(op, "value", "") or "") for op in result.operations)

@@ -194,6 +194,7 @@ _MEANINGFUL_PREPS = {"near", "around", "before", "after", "via", "by"}
 _MAX_PARTS = 12
 _MOVED_BACK = re.compile(rf"\b(?:{verb_pattern('move')})\s+back\s+to\b", _I)
 _PRONOUNS = frozenset({"it", "this", "that", "them", "they", "those", "these", "he", "she"})
+_PERSONS = frozenset({"him", "her", "them"})
 #: "For the party, ...", "Before pickup I need to ...": a leading role phrase.
 _LEAD = re.compile(r"^(?P<prep>for|before|after|once)\s+(?P<what>[^,]+?)"
                    r"(?:\s*,\s*|\s+(?=(?:i|we|let'?s)\b))(?P<rest>.+)$", _I)
@@ -480,6 +481,8 @@ class _TurnParser:
         if m := _REPLACE.match(c):
             old = m["old"] or m["old2"] or m["old3"]
             new = clean_phrase(m["new"] or m["new2"] or m["new3"])
+            if old and re.sub(r"\s+out$", "", old, flags=_I).lower() in _PERSONS:
+                old = self._said_name()  # "swap him out for X": the person just named
             if old is None and self.negated:
                 old = self.negated[-1]
             if old is None:
@@ -644,8 +647,15 @@ class _TurnParser:
         if not m:
             return False
         scope = self._scope(m["from"] if m.re is _CANCEL else None)
-        targets = self._items(m["items"], [t for t in scope if t.status != TaskStatus.CANCELLED],
-                              slot)
+        live = [t for t in scope if t.status != TaskStatus.CANCELLED]
+        if clean_phrase(m["items"]).lower() in _PERSONS and (name := self._said_name()):
+            # "take him off the list": the person just named, from the value that lists them
+            holders = [t for t in live if _without_item(t, name)]
+            if len(holders) == 1:
+                self._update(holders[0], _without_item(holders[0], name) or "", raw)
+                return True
+            return False
+        targets = self._items(m["items"], live, slot)
         if len(targets) == 1 and (left := _without_item(targets[0], clean_phrase(m["items"]))):
             self._update(targets[0], left, raw)  # one entry of a list in a value goes
             return True
@@ -1336,6 +1346,15 @@ class _TurnParser:
         if m := _QUANTITY_OF.match(item):
             item, value = m["noun"], m["n"]
         return [self._add(item, value=value, parents=[parent.key])]
+
+    def _said_name(self) -> str | None:
+        """The latest name an earlier clause of this turn said that a live value holds."""
+        for said in reversed(self.said):
+            for kind, phrase in reversed(typed_phrases(said, sentence=False)):
+                if kind == ValueKind.NAME and any(mentions(t.value or "", phrase)
+                                                  for t in self._live()):
+                    return phrase
+        return None
 
     def _recent(self) -> list[Task]:
         """Live tasks, the ones this turn spoke of last first, then the latest changed."""
