@@ -244,7 +244,7 @@ def test_a_new_source_replaces_the_one_the_title_names() -> None:
     memory = [_task("bike", "Road bike"),
               _task("chain", "Order a new chain from Acme Cycles for $28", parent="bike")]
     result = RuleInterpreter().interpret(
-        "Acme Cycles is out of stock, order the chain from Velo Hub instead.",
+        "Acme Cycles is sold out, order the chain from Velo Hub instead.",
         TrimView(tasks=memory, focus=["bike"]))
     assert result.operations == [ReviseTask(
         key="chain", title="Order a new chain from Velo Hub for $28", value="from Velo Hub")]
@@ -288,8 +288,8 @@ def test_sticking_with_an_earlier_value_rolls_back_to_it() -> None:
                                                parent="pantry")]
     view = TrimView(tasks=memory, focus=["pantry"],
                     past_values={"wed": ["5:30 to 8:00", "6:15 to 8:45", "6:30 to 9:00"]})
-    result = RuleInterpreter().interpret("Hmm, 6:15 to 8:45 was better, let's stick with that.",
-                                         view)
+    result = RuleInterpreter().interpret(
+        "Hmm, 6:15 to 8:45 suited us better, so we'll stick with that.", view)
     assert result.operations == [RollbackTask(key="wed", to_value="6:15 to 8:45")]
 
 
@@ -326,7 +326,7 @@ def test_a_person_put_back_on_a_day_moves_no_date() -> None:
     memory = [_task("pantry", "Pantry"), _task("mon", "Monday morning", "Hannah",
                                                parent="pantry"),
               _task("greta", "Greta", "on Saturday", parent="pantry")]
-    result = RuleInterpreter().interpret("Put him back on Monday with Omar.",
+    result = RuleInterpreter().interpret("Put him back on Tuesday alongside Omar.",
                                          TrimView(tasks=memory, focus=["pantry"]))
     assert result.operations == []
 
