@@ -371,3 +371,11 @@ def test_him_is_the_person_the_turn_just_named_when_a_list_is_changed() -> None:
                                          _crew())
     assert _kinds(result.operations) == [("revise", "crew"), ("revise", "sat")]
     assert all("Lise" in (getattr(op, "value", "") or "") for op in result.operations)
+
+
+def test_keeping_a_date_sets_it_back_rather_than_noting_it() -> None:
+    memory = [_task("shop", "Bakery", "on Mill Lane, opening on May 10th")]
+    view = TrimView(tasks=memory, focus=["shop"], past_values={
+        "shop": ["on Mill Lane, opening on May 3rd", "on Mill Lane, opening on May 10th"]})
+    result = RuleInterpreter().interpret("No, keep May 3rd.", view)
+    assert result.operations == [ReviseTask(key="shop", value="on Mill Lane, opening on May 3rd")]

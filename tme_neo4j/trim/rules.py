@@ -666,6 +666,9 @@ class _TurnParser:
         if not m:
             return False
         items = m["items"] or m["items2"] or m["items4"]
+        if _only_value(items) and all(k != ValueKind.NAME
+                                      for k, _ in typed_phrases(items, sentence=False)):
+            return False  # "keep May 3rd": a value, not a task to bring back
         if m["items2"] and any(k in (ValueKind.DATE, ValueKind.TIME)
                                for k, _ in typed_phrases(c[m.end("items2"):])):
             return False  # "put the fair back on May 3": a date moved, nothing restored
