@@ -244,7 +244,7 @@ def test_a_new_source_replaces_the_one_the_title_names() -> None:
     memory = [_task("bike", "Road bike"),
               _task("chain", "Order a new chain from Acme Cycles for $28", parent="bike")]
     result = RuleInterpreter().interpret(
-        "Acme Cycles is out of stock, order the chain from Velo Hub instead.",
+        "Acme Cycles is sold out, order the chain from Velo Hub instead.",
         TrimView(tasks=memory, focus=["bike"]))
     assert result.operations == [ReviseTask(
         key="chain", title="Order a new chain from Velo Hub for $28", value="from Velo Hub")]
@@ -288,6 +288,94 @@ def test_sticking_with_an_earlier_value_rolls_back_to_it() -> None:
                                                parent="pantry")]
     view = TrimView(tasks=memory, focus=["pantry"],
                     past_values={"wed": ["5:30 to 8:00", "6:15 to 8:45", "6:30 to 9:00"]})
-    result = RuleInterpreter().interpret("Hmm, 6:15 to 8:45 was better, let's stick with that.",
-                                         view)
+    result = RuleInterpreter().interpret(
+        "Hmm, 6:15 to 8:45 suited us better, so we'll stick with that.", view)
     assert result.operations == [RollbackTask(key="wed", to_value="6:15 to 8:45")]
+
+
+def test_a_named_choice_replaces_the_name_the_turn_spoke_of() -> None:
+    memory = [_task("club", "Film club"),
+              _task("season", "Season", "Alien in May, Vertigo in June", parent="club")]
+    result = RuleInterpreter().interpret("Half of us saw Vertigo already. Let's do Heat.",
+                                         TrimView(tasks=memory, focus=["club"]))
+    assert result.operations == [ReviseTask(key="season", value="Alien in May, Heat in June",
+                                            reason="replaced Vertigo with Heat")]
+
+
+def test_what_someone_has_to_do_for_the_plan_in_talk_are_its_steps() -> None:
+    memory = [_task("fair", "Science fair project", "on how frost affects roads")]
+    result = RuleInterpreter().interpret(
+        "He has to build a model, take photos, print a poster and practise a speech.",
+        TrimView(tasks=memory, focus=["fair"]))
+    adds = [op for op in result.operations if isinstance(op, AddTask)]
+    assert [a.title for a in adds] == ["Build a model", "Take photos", "Print a poster",
+                                       "Practise a speech"]
+    assert all(a.parents == ["fair"] for a in adds)
+
+
+def test_that_one_is_the_task_the_turn_just_spoke_of() -> None:
+    memory = [_task("fair", "Science fair project"),
+              _task("hyp", "Write a hypothesis", parent="fair"),
+              _task("board", "Make a board", parent="fair")]
+    result = RuleInterpreter().interpret("He drafted the hypothesis today, so that one's done.",
+                                         TrimView(tasks=memory, focus=["fair"]))
+    assert _kinds(result.operations) == [("done", "hyp")]
+
+
+def test_a_person_put_back_on_a_day_moves_no_date() -> None:
+    memory = [_task("pantry", "Pantry"), _task("mon", "Monday morning", "Hannah",
+                                               parent="pantry"),
+              _task("greta", "Greta", "on Saturday", parent="pantry")]
+    result = RuleInterpreter().interpret("Put him back on Tuesday alongside Omar.",
+                                         TrimView(tasks=memory, focus=["pantry"]))
+    assert result.operations == []
+
+
+def test_a_title_with_a_plural_inside_is_found_in_a_list_value() -> None:
+    memory = [_task("club", "Film club"),
+              _task("season", "Season", "Alien in May, Lords of Dogtown in June, and Heat in July",
+                    parent="club")]
+    result = RuleInterpreter().interpret("Drop Lords of Dogtown.",
+                                         TrimView(tasks=memory, focus=["club"]))
+    assert result.operations == [ReviseTask(key="season", value="Alien in May, and Heat in July")]
+
+
+def test_a_person_moved_to_a_day_moves_the_task_that_names_them() -> None:
+    memory = [_task("lang", "Learn Welsh"), _task("tutor", "weekly lesson", "Rhian, Mondays at 5",
+                                                   parent="lang")]
+    result = RuleInterpreter().interpret("Move her to Wednesdays.",
+                                         TrimView(tasks=memory, focus=["lang"]))
+    assert result.operations == [ReviseTask(key="tutor", value="Rhian, Wednesdays at 5")]
+
+
+def test_a_quantity_for_an_unnamed_thing_goes_to_the_task_holding_that_unit() -> None:
+    memory = [_task("race", "Training plan"),
+              _task("intervals", "Run intervals", "20 minutes", parent="race"),
+              _task("runners", "Runner count", "12", parent="race")]
+    result = RuleInterpreter().interpret("Actually make the sprints 25 minutes.",
+                                         TrimView(tasks=memory, focus=["race"]))
+    assert result.operations == [ReviseTask(key="intervals", value="25 minutes")]
+
+
+def _crew() -> TrimView:
+    memory = [_task("gig", "Street fair stall"),
+              _task("crew", "Crew", "me, Odile, Bram and Kofi", parent="gig"),
+              _task("sat", "Saturday shift", "Odile and Bram", parent="gig")]
+    return TrimView(tasks=memory, focus=["gig"])
+
+
+def test_him_is_the_person_the_turn_just_named_when_a_list_is_changed() -> None:
+    result = RuleInterpreter().interpret("Kofi is ill, take him off the crew.", _crew())
+    assert result.operations == [ReviseTask(key="crew", value="me, Odile, Bram")]
+    result = RuleInterpreter().interpret("Bram can't do Saturday, swap him out for Lise.",
+                                         _crew())
+    assert _kinds(result.operations) == [("revise", "crew"), ("revise", "sat")]
+    assert all("Lise" in (getattr(op, "value", "") or "") for op in result.operations)
+
+
+def test_keeping_a_date_sets_it_back_rather_than_noting_it() -> None:
+    memory = [_task("shop", "Bakery", "on Mill Lane, opening on May 10th")]
+    view = TrimView(tasks=memory, focus=["shop"], past_values={
+        "shop": ["on Mill Lane, opening on May 3rd", "on Mill Lane, opening on May 10th"]})
+    result = RuleInterpreter().interpret("No, keep May 3rd.", view)
+    assert result.operations == [ReviseTask(key="shop", value="on Mill Lane, opening on May 3rd")]

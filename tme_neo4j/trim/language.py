@@ -120,8 +120,10 @@ _NAMED_SUBJECT = re.compile(r",\s*(?:and\s+)?(?=(?:[A-Z][\w'-]*\s+){1,2}(?P<verb
 
 #: ", order the chain": a comma before a verb in its base form and a determiner.
 _REQUEST_AFTER = re.compile(
-    r",\s*(?:and\s+)?(?=(?P<verb>[a-z]+)\s+(?:the|a|an|my|our|some|it|them)\b)")
-_COPULA = re.compile(r"\b(?:is|are|was|were)\b|\w's\b", re.IGNORECASE)
+    r",\s*(?:and\s+)?(?=(?P<verb>[a-z]+)\s+(?:the|a|an|my|our|some|it|them|him|her)\b)")
+#: A statement before the comma: a copula, or a verb with a negation ("can't make it").
+_COPULA = re.compile(r"\b(?:is|are|was|were|can't|cannot|won't|isn't|aren't|doesn't|don't|"
+                     r"didn't)\b|\w's\b", re.IGNORECASE)
 
 
 def _named_subjects(part: str) -> list[str]:
@@ -263,7 +265,7 @@ def replace_word(text: str, old: str, new: str) -> str:
 
 def _word_pattern(phrase: str) -> re.Pattern[str]:
     words = [re.escape(singular(w)) for w in phrase.split()]
-    body = r"\s+".join(words)
+    body = r"(?:s|es)?\s+".join(words)  # each word singular or plural: 'remains of the day'
     return re.compile(rf"(?<![\w$£€]){body}(?:s|es)?(?!\w)", re.IGNORECASE)
 
 

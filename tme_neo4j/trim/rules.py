@@ -39,6 +39,7 @@ from tme_neo4j.trim.language import (
     replace_word,
     retype,
     sentences,
+    singular,
     slug,
     split_clauses,
     split_list,
@@ -104,6 +105,9 @@ _DOER = re.compile(r"^(?P<who>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?(?:\s*(?:,|and|&)\
                    r"(?:\s+[A-Z][\w'-]*)?)*)\s+(?P<verb>[a-z]+)\s+(?P<obj>\S.*)$")
 #: "We're going with X", "I'm using X": a choice told as what the speaker is doing.
 _DOING = re.compile(r"^(?:i|we)(?:'re|'m|\s+are|\s+am)\s+(?P<verb>[a-z]+ing)\s+(?P<rest>.+)$", _I)
+#: "Do Heat", "pick Vertigo": a named choice, in place of a name the turn spoke of before.
+_CHOOSE_NAME = re.compile(r"^(?:do|pick|choose|go with|go for|use|try|read|watch|play)\s+"
+                          r"(?P<new>[A-Z][\w'&-]*(?:\s+(?:[A-Z][\w'&-]*|of|the|and))*)$")
 #: "Run the smoke tests instead": a new phrasing of a task, the differing words swapped.
 _INSTEAD = re.compile(r"^(?P<new>.+?)\s+instead(?:\s+of\s+(?P<old>.+))?$", _I)
 _CHANGE = re.compile(r"^(?:change|switch|update|set)\s+(?P<old>.+?)\s+to\s+(?P<new>.+)$", _I)
@@ -190,6 +194,7 @@ _MEANINGFUL_PREPS = {"near", "around", "before", "after", "via", "by"}
 _MAX_PARTS = 12
 _MOVED_BACK = re.compile(rf"\b(?:{verb_pattern('move')})\s+back\s+to\b", _I)
 _PRONOUNS = frozenset({"it", "this", "that", "them", "they", "those", "these", "he", "she"})
+_PERSONS = frozenset({"him", "her", "them"})
 #: "For the party, ...", "Before pickup I need to ...": a leading role phrase.
 _LEAD = re.compile(r"^(?P<prep>for|before|after|once)\s+(?P<what>[^,]+?)"
                    r"(?:\s*,\s*|\s+(?=(?:i|we|let'?s)\b))(?P<rest>.+)$", _I)
@@ -263,6 +268,7 @@ class _TurnParser:
         self.subtasks: list[Subtask] = []
         self.mentioned: list[str] = []  # tasks this turn spoke of, in order: what "it" means
         self.under: Task | None = None  # the plan a leading "For X," names
+        self.needs = False  # this sentence lists what must be done for the plan in talk
 
     # -- the turn ----------------------------------------------------------------------------
 
@@ -274,6 +280,7 @@ class _TurnParser:
             slot, text = slug(m[1], max_words=3), m[2]
         for sentence in sentences(text):
             question = sentence.rstrip().endswith("?")
+            self.needs = False
             for clause in split_clauses(sentence):
                 self._clause(clause, slot, question)
         return TrimResult(subtasks=self.subtasks)
@@ -305,9 +312,16 @@ class _TurnParser:
             self.said.append(c)
 
     def _interpret(self, c: str, raw: str, slot: str | None, question: bool) -> None:
-        self.also = _ALSO.search(c) is not None or _ALSO.match(raw.strip(" ,")) is not None
+        self.also = (_ALSO.search(c) is not None or _ALSO.match(raw.strip(" ,")) is not None
+                     or (self.needs and _imperative(c)))
         if m := _WANT.match(c):
             c, self.also = m["rest"], self.also or bool(m["also"])
+            # "she has to A, B and C" with a plan in talk: steps of that plan, and so are the
+            # verb phrases that follow in the same sentence
+            self.needs = bool(re.match(r"^\S+\s*(?:'ve\s+|\s+)?(?:has|have|got|need|needs)\b",
+                                       m[0], _I)) and bool(self.focus) and _imperative(c) and (
+                len(_steps(c)) > 1)
+            self.also = self.also or self.needs
         elif slot is None and (m := _WILL.match(c)) and _imperative(m["rest"]):
             c, self.also = m["rest"], True  # "I'll order a chain": a step of the plan in talk
         frame = read_frame(c, question_mark=question, original=raw)
@@ -467,6 +481,8 @@ class _TurnParser:
         if m := _REPLACE.match(c):
             old = m["old"] or m["old2"] or m["old3"]
             new = clean_phrase(m["new"] or m["new2"] or m["new3"])
+            if old and re.sub(r"\s+out$", "", old, flags=_I).lower() in _PERSONS:
+                old = self._said_name()  # "swap him out for X": the person just named
             if old is None and self.negated:
                 old = self.negated[-1]
             if old is None:
@@ -481,6 +497,9 @@ class _TurnParser:
             old, new = pair
         elif m := _CHANGE.match(c):
             old, new = m["old"], clean_phrase(m["new"])
+        elif (m := _CHOOSE_NAME.match(c)) and (old := self._context_old(m["new"])) and (
+                old[:1].isupper()):
+            new = clean_phrase(m["new"])  # "Vertigo's too long. Let's do Heat": a named choice
         else:
             return False
         if not old or not new:
@@ -628,8 +647,15 @@ class _TurnParser:
         if not m:
             return False
         scope = self._scope(m["from"] if m.re is _CANCEL else None)
-        targets = self._items(m["items"], [t for t in scope if t.status != TaskStatus.CANCELLED],
-                              slot)
+        live = [t for t in scope if t.status != TaskStatus.CANCELLED]
+        if clean_phrase(m["items"]).lower() in _PERSONS and (name := self._said_name()):
+            # "take him off the list": the person just named, from the value that lists them
+            holders = [t for t in live if _without_item(t, name)]
+            if len(holders) == 1:
+                self._update(holders[0], _without_item(holders[0], name) or "", raw)
+                return True
+            return False
+        targets = self._items(m["items"], live, slot)
         if len(targets) == 1 and (left := _without_item(targets[0], clean_phrase(m["items"]))):
             self._update(targets[0], left, raw)  # one entry of a list in a value goes
             return True
@@ -640,6 +666,9 @@ class _TurnParser:
         if not m:
             return False
         items = m["items"] or m["items2"] or m["items4"]
+        if _only_value(items) and all(k != ValueKind.NAME
+                                      for k, _ in typed_phrases(items, sentence=False)):
+            return False  # "keep May 3rd": a value, not a task to bring back
         if m["items2"] and any(k in (ValueKind.DATE, ValueKind.TIME)
                                for k, _ in typed_phrases(c[m.end("items2"):])):
             return False  # "put the fair back on May 3": a date moved, nothing restored
@@ -861,15 +890,28 @@ class _TurnParser:
         m = _MOVE.match(c)
         if not m or not value_phrases(m["v"]):
             return False
+        if re.match(r"^\S+\s+(?:him|her|them)\b", c, _I):
+            # "move her to Thursdays": the latest task that names a person, when it holds a
+            # value of that kind; else no date of the plan is meant
+            typed: list[tuple[ValueKind, str]] = [
+                (k, p) for k, p in typed_phrases(m["v"]) if k in (ValueKind.DATE, ValueKind.TIME)]
+            person = next((t for t in self._recent()
+                           if any(k == ValueKind.NAME
+                                  for k, _ in typed_phrases(t.value or "", sentence=False))),
+                          None)
+            if person is None or not typed or not all(retype(person.value or "", k, p)
+                                                      for k, p in typed):
+                return False
+            return self._set_typed(person, typed, raw)
         if (obj := re.match(r"^\S+\s+the\s+(?P<w>[\w-]+)", c, _I)) and obj["w"].lower() not in (
                 "date", "time", "day", "whole", "meeting", "event") and self._match(
                 obj["w"], self._live()) is None:
             return False  # "move the volcano to Tuesday": it names no task
         if obj is not None and (named := self._match(obj["w"], self._live(), by_value=False)):
-            typed: list[tuple[ValueKind, str]] = [
+            kinds: list[tuple[ValueKind, str]] = [
                 (k, p) for k, p in typed_phrases(m["v"]) if k != ValueKind.NAME]
-            if named.value and typed and all(retype(named.value, k, p) for k, p in typed):
-                return self._set_typed(named, typed, raw)  # the task named holds that value
+            if named.value and kinds and all(retype(named.value, k, p) for k, p in kinds):
+                return self._set_typed(named, kinds, raw)  # the task named holds that value
         root = self._root_for(None)
         if root is None:
             return False
@@ -1171,6 +1213,10 @@ class _TurnParser:
         ops_before = len(self.subtasks)
         for what, said in wanted:
             target = self._match(what, self._live(), by_value=False)
+            if target is None and (unit := _unit_of(said)):
+                # "make the laps 12 minutes": the task whose value is a number of minutes
+                target = next((t for t in self._recent() if _unit_of(t.value or "") == unit),
+                              None)
             if target is None or what.lower() in _PRONOUNS:
                 continue
             value = re.sub(r"^(?:at|to)\s+", "", said.strip(" ,"))
@@ -1303,6 +1349,15 @@ class _TurnParser:
         if m := _QUANTITY_OF.match(item):
             item, value = m["noun"], m["n"]
         return [self._add(item, value=value, parents=[parent.key])]
+
+    def _said_name(self) -> str | None:
+        """The latest name an earlier clause of this turn said that a live value holds."""
+        for said in reversed(self.said):
+            for kind, phrase in reversed(typed_phrases(said, sentence=False)):
+                if kind == ValueKind.NAME and any(mentions(t.value or "", phrase)
+                                                  for t in self._live()):
+                    return phrase
+        return None
 
     def _recent(self) -> list[Task]:
         """Live tasks, the ones this turn spoke of last first, then the latest changed."""
@@ -1494,7 +1549,8 @@ class _TurnParser:
 
     def _items(self, text: str, candidates: list[Task], slot: str | None) -> list[Task]:
         """The tasks a list of phrases names, each matched at most once."""
-        if clean_phrase(text).lower() in (*_PRONOUNS, "everything"):
+        text = re.sub(r"^(that|this|the last)\s+one$", r"\1", clean_phrase(text), flags=_I)
+        if clean_phrase(text).lower() in (*_PRONOUNS, "everything", "the last"):
             said = [self.tasks[k] for k in reversed(self.mentioned) if k in self.tasks
                     and self.tasks[k] in candidates]
             if said and clean_phrase(text).lower() != "everything":
@@ -1539,6 +1595,15 @@ class _TurnParser:
 
 
 # -- phrase helpers ---------------------------------------------------------------------------
+
+
+def _unit_of(text: str) -> str | None:
+    """The unit of a quantity that is all of ``text`` ('45 minutes' -> 'minute'), if any."""
+    typed = typed_phrases(text.strip(), sentence=False)
+    if len(typed) != 1 or typed[0][0] != ValueKind.COUNT or not _only_value(text):
+        return None
+    words = typed[0][1].split()
+    return singular(words[-1]) if len(words) > 1 and not words[-1][0].isdigit() else None
 
 
 def _without_item(task: Task, item: str) -> str | None:
