@@ -311,6 +311,11 @@ def retype(current: str, kind: ValueKind, new: str) -> str | None:
     if kind == ValueKind.NAME:
         spans = [m for m in spans if m.group().lower() not in STOP]
     if kind == ValueKind.COUNT:  # '8k' replaces '5k', not 'three times'
+        # A number inside a price, time or date is part of that value, not a count.
+        inside = [range(m.start(), m.end()) for k in (ValueKind.PRICE, ValueKind.TIME,
+                                                       ValueKind.DATE)
+                  for m in _KIND_RE[k].finditer(current)]
+        spans = [m for m in spans if not any(m.start() in r for r in inside)]
         same_unit = [m for m in spans if _unit(m.group()) == _unit(new)]
         spans = same_unit or spans
     if not spans:
@@ -320,6 +325,9 @@ def retype(current: str, kind: ValueKind, new: str) -> str | None:
         if re.fullmatch(r"[\s,]*(?:and|or|&|-|to|through|until|till|the)?[\s,]*",
                         current[end:m.start()]):
             end = m.end()
+    if kind == ValueKind.COUNT and not _unit(new) and (unit := re.search(
+            r"\s+[a-z]+$", spans[0].group(), re.IGNORECASE)) and _unit(spans[0].group()):
+        new += unit.group()  # '10' in place of '8 people' is '10 people'
     return current[:start] + new + current[end:]
 
 

@@ -1119,7 +1119,10 @@ class _TurnParser:
         text = raw
         changes: dict[str, str] = {}
         for kind in dict.fromkeys(k for k, _ in typed):
-            new = _span(text, kind) or next(p for k, p in typed if k == kind)
+            said = next(p for k, p in typed if k == kind)
+            span = _span(text, kind)
+            # The run of the turn that holds the value said, not an earlier number of the turn.
+            new = span if span is not None and said in span else said
             task = target or next((t for t in self._recent()
                                    if retype(t.value or "", kind, new) is not None), None)
             if task is None:
