@@ -90,7 +90,8 @@ def sentences(text: str) -> list[str]:
 _CHANGE_VERBS = verb_pattern("add", "set", "move", "rename", "replace", "cancel", "restore",
                              "rollback", "reset", "split", "merge", "done")
 _CLAUSE_BREAK = re.compile(
-    r"\s*(?:;|,\s*and then\b|,\s*then\b|,\s*(?:and\s+)?so\b|,\s*but\b|,?\s*because\b|"
+    r"\s*(?:;|\s-\s+(?:and\s+)?(?=(?:and|the|my|our|i|we|they|he|she|it)\b)|"
+    r",\s*and then\b|,\s*then\b|,\s*(?:and\s+)?so\b|,\s*but\b|,?\s*because\b|"
     rf",?\s*and\b(?=\s+(?:please\s+)?(?:{_CHANGE_VERBS}|keep|put|make|use|book|schedule|mark)\b)|"
     r",\s*(?:and\s+)?(?=(?:i|we|you|they|he|she|it)(?:'\w+)?\s)|"
     rf",\s*(?=(?:please\s+)?(?:{_CHANGE_VERBS}|mark|put|make|give|bring|tick|cross|scratch|"
