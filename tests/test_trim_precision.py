@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tme_neo4j.models import AddTask, ReviseTask, Task, TaskStatus
+from tme_neo4j.models import AddDependency, AddTask, ReviseTask, Task, TaskStatus
 from tme_neo4j.trim.base import READ_ONLY, TrimResult, TrimView
 from tme_neo4j.trim.language import ValueKind, retype, split_clauses
 from tme_neo4j.trim.rules import RuleInterpreter
@@ -22,7 +22,7 @@ def _task(key: str, title: str, value: str | None = None, *, parent: str | None 
 
 MEMORY = [
     _task("sale", "Bake sale", "in the school yard on Friday the 3rd, 6 helpers, from 9:00"),
-    _task("sale.stock", "Stock", "walnut brownies, a carrot cake and oat flapjacks, spend about $90",
+    _task("sale.stock", "Stock", "walnut brownies, a carrot cake and oat flapjacks, about $90",
           parent="sale"),
     _task("stall", "Stall hire", "$40 a day", parent="sale"),
     _task("boat", "Boat trip"),
@@ -93,7 +93,8 @@ def test_a_task_wanting_a_new_price_revises_it(text: str) -> None:
 @pytest.mark.parametrize("text", ["make it 10 ferry seats", "change it to 10 ferry seats"])
 def test_a_count_in_a_title_is_revised_there(text: str) -> None:
     ops = [op for op in _written(read(text, "boat")) if isinstance(op, ReviseTask)]
-    assert [(op.key, op.title) for op in ops] == [("ferry", "Book 10 ferry seats")]
+    assert [(op.key, op.title, op.value) for op in ops] == [
+        ("ferry", "Book 10 ferry seats", "10 ferry seats")]
 
 
 def test_a_purpose_is_not_a_container() -> None:
@@ -129,3 +130,32 @@ def test_a_list_sentence_puts_its_items_under_the_plan(text: str) -> None:
     piano = next(op for op in adds if "piano" in op.title.lower())
     assert piano.value == "£80 for the night"  # the brackets give the item's details
     assert "(" not in piano.title
+
+
+@pytest.mark.parametrize(("text", "key", "on"), [
+    ("we can't book the tuner before the piano's hired", "tuner", "piano"),
+    ("the tuner can't come in until the piano's delivered", "tuner", "piano"),
+    ("Ada wants to match the tuner to the piano, so the tuner depends on it", "tuner", "piano"),
+    ("Tuner depends on the piano, no point booking one before we know the model", "tuner",
+     "piano"),
+])
+def test_a_dependency_in_words(text: str, key: str, on: str) -> None:
+    memory = [_task("concert", "Choir concert"),
+              _task("piano", "Hire a piano", "Steinway upright", parent="concert"),
+              _task("tuner", "Book the tuner", parent="concert")]
+    result = RuleInterpreter().interpret(text, TrimView(tasks=memory, focus=["concert"]))
+    deps = [(op.key, op.depends_on) for op in _written(result) if isinstance(op, AddDependency)]
+    assert deps == [(key, on)]
+    assert not [op for op in _written(result) if isinstance(op, AddTask)]
+
+
+@pytest.mark.parametrize("text", [
+    "the conductor wants the raffle after all",
+    "Mrs Lund wants the raffle back",
+    "she wants the raffle again",
+])
+def test_someone_wanting_a_removed_task_brings_it_back(text: str) -> None:
+    memory = [_task("concert", "Choir concert"),
+              _task("raffle", "Run a raffle", parent="concert", cancelled=True)]
+    result = RuleInterpreter().interpret(text, TrimView(tasks=memory, focus=["concert"]))
+    assert [(type(op).__name__, op.key) for op in _written(result)] == [("RestoreTask", "raffle")]

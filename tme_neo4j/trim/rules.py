@@ -124,9 +124,12 @@ _DEPEND = re.compile(
     r"wait (?:for|until|till)|"
     r"comes after|come after|can only (?:start|happen|begin|be done) (?:after|once|when)|"
     r"can't start before|cannot start before|must come after|should come after|"
-    r"(?:can't|cannot|can not|won't)\s+(?:[a-z]+\s+){1,2}?(?:until|till|before))\s+(?P<b>.+)$|"
+    r"(?:can't|cannot|can not|won't)\s+(?:[a-z]+\s+){1,3}?(?:until|till|before))\s+(?P<b>.+)$|"
     r"^(?P<b2>.+?)\s+(?:must|has to|should) (?:come|happen|be done) before\s+(?P<a2>.+)$|"
     r"^(?:do\s+)?(?P<a3>.+?)\s+(?:only\s+)?after\s+(?P<b3>.+)$", _I)
+#: "we can't paint the shed": a person blocked, the object is what waits.
+_BLOCKED = re.compile(r"^\s*(?:can't|cannot|can not|won't)\s+[a-z]+\s+(?P<obj>.+?)\s+"
+                      r"(?:until|till|before)\s*$", _I)
 _ADD_TO = re.compile(
     r"^(?:add|put|include|use|throw in|toss in|get|buy|order|pack|bring|invite|place)\s+"
     r"(?P<items>.+?)\s+(?:to|in|into|on|onto)\s+(?:the\s+|my\s+|our\s+|your\s+)?"
@@ -278,7 +281,10 @@ class _TurnParser:
             return False
         root = self._root_for(None)
         ops: list[Operation] = []
-        if root is None and m["label"]:  # "To do: A, B": a list of its own, named by its label
+        unread = any(sub.intent in (Intent.UNPARSED, Intent.NOTE) for sub in self.subtasks)
+        if root is None and m["label"] and not unread:
+            # "To do: A, B": a list of its own, named by its label; after a sentence not
+            # understood, the list is that plan's, so it waits with it.
             ops.append(self._add(m["label"].capitalize(),
                                  key=re.sub(r"\W+", "-", m["label"].lower())))
             root = self.tasks[ops[-1].key]
@@ -336,7 +342,9 @@ class _TurnParser:
         self.also = _ALSO.search(c) is not None or _ALSO.match(raw.strip(" ,")) is not None
         if m := _WANT.match(c):
             c, self.also = m["rest"], self.also or bool(m["also"])
-        elif slot is None and (m := _WILL.match(c)) and _imperative(m["rest"]):
+        elif slot is None and (m := _WILL.match(c)) and _imperative(m["rest"]) and not any(
+                _CANCEL.match(said) or _CANCEL_OFF.match(said) for said in self.said):
+            # After a removal, "I'll just ..." says how to do without it: no new step.
             c, self.also = m["rest"], True  # "I'll order a chain": a step of the plan in talk
         frame = read_frame(c, question_mark=question, original=raw)
         if frame.asks:  # a question or a request to be told: it reads, it never writes
@@ -472,11 +480,15 @@ class _TurnParser:
         if not re.fullmatch(r"\d+", wanted):
             return False
         for task in self._recent():
-            title = retype(task.title, ValueKind.COUNT, wanted) if not task.value else None
+            counted = not task.value or (_only_value(task.value) and retype(
+                task.value, ValueKind.COUNT, wanted) is not None)
+            title = retype(task.title, ValueKind.COUNT, wanted) if counted else None
             if title and title != task.title:
+                value = retype(task.value, ValueKind.COUNT, wanted) if task.value else None
                 self._emit(Intent.ROLLBACK, raw, [ReviseTask(
-                    key=task.key, title=title, reason="set back by request")], about=[task.key])
-                self._pending(task, title=title)
+                    key=task.key, title=title, value=value, reason="set back by request")],
+                    about=[task.key])
+                self._pending(task, title=title, value=value)
                 return True
         return False
 
@@ -720,6 +732,15 @@ class _TurnParser:
             return False
         a_text, b_text = m["a"] or m["a2"] or m["a3"], m["b"] or m["b2"] or m["b3"]
         a_text = re.sub(r"\s+(?:both|all|each|too|also)$", "", a_text.strip(), flags=_I)
+        if m["a"] and a_text.lower() in ("we", "i", "you", "they") and (
+                blocked := _BLOCKED.match(c[m.end("a"):m.start("b")])):
+            a_text = blocked["obj"]  # "we can't paint the shed until ...": the shed waits
+        b_text = b_text.split(",")[0]  # ", no point ... before ...": a reason, not the task
+        if clean_phrase(b_text).lower() in _PRONOUNS:  # "the wine depends on it"
+            earlier = self._context_old(a_text)
+            if earlier is None:
+                return False
+            b_text = earlier
         if slot and a_text.lower() in ("it", "this", "that"):
             dependents = [t for t in [self._active(slot)] if t is not None]
         else:
@@ -1021,6 +1042,16 @@ class _TurnParser:
             # "X wants ...": someone's wish. Parts only of a task so named, never of a person;
             # a value first ("wants $240 now") is that task's new value.
             owner = self._match(subject, live, strict=True, by_value=False)
+            wanted = re.sub(r"\s+(?:after all|again|back)$", "", m["items"].strip(), flags=_I)
+            if clean_phrase(wanted).lower() not in _PRONOUNS and (back := self._items(
+                    wanted, [t for t in self.tasks.values()
+                             if t.status == TaskStatus.CANCELLED], slot)):
+                return self._set_statuses(back, TaskStatus.ACTIVE, Intent.RESTORE, raw)
+            swap = re.match(r"^(?:an?\s+|the\s+)?(?P<new>.+?)\s+for\s+(?:the\s+|my\s+|our\s+)?"
+                            r"(?P<what>[\w' -]+?)\s+instead$", m["items"].strip(), _I)
+            if swap and (task := self._match(swap["what"], live, by_value=False)):
+                self._update(task, clean_phrase(swap["new"]), raw)  # "X for the Y instead"
+                return True
             if re.search(r"\binstead\b", m["items"], _I) or (
                     owner is None and subject.lower() not in _PRONOUNS):
                 return False
@@ -1209,7 +1240,7 @@ class _TurnParser:
         'it', in the latest task talked about that holds that kind)."""
         text = raw
         changes: dict[str, str] = {}
-        titles: dict[str, str] = {}
+        titles: dict[str, tuple[str, str]] = {}
         for kind in dict.fromkeys(k for k, _ in typed):
             said = next(p for k, p in typed if k == kind)
             span = _span(text, kind)
@@ -1220,17 +1251,19 @@ class _TurnParser:
             if kind == ValueKind.COUNT and target is None and not self._counts_alike(task, new) \
                     and (named := self._count_in_title(new)) is not None:
                 # "make it 8 tetras": the title that counts tetras, not another count
-                titles[named.key] = retype(named.title, kind, new) or named.title
+                title = _recount(named.title, new) or named.title
+                titles[named.key] = (title, _counted(title, new.split()[0]) or new)
                 continue
             if task is None:
                 continue
             current = changes.get(task.key, task.value or "")
             changes[task.key] = retype(current, kind, new) or current
         ops: list[Operation] = []
-        for key, title in titles.items():  # "make it 8 tetras" where a title says "10 tetras"
+        for key, (title, count) in titles.items():  # "make it 8 tetras": a title's count
             if key not in changes and title != self.tasks[key].title:
-                ops.append(ReviseTask(key=key, title=title, value=self.tasks[key].value))
-                self._pending(self.tasks[key], title=title)
+                # The count becomes the value too, so what depends on the task sees a change.
+                ops.append(ReviseTask(key=key, title=title, value=count))
+                self._pending(self.tasks[key], title=title, value=count)
         for key, value in changes.items():
             task = self.tasks[key]
             if not _same(task.value or "", value):
@@ -1255,8 +1288,7 @@ class _TurnParser:
         if not unit or not stems(unit):
             return None
         for task in self._recent():
-            if not task.value and mentions(task.title, unit) and retype(
-                    task.title, ValueKind.COUNT, new) is not None:
+            if (not task.value or _only_value(task.value)) and _recount(task.title, new):
                 return task
         return None
 
@@ -1551,6 +1583,25 @@ def _replace_noun(text: str, old: str, new: str, *, title: bool = False) -> str:
         if m is not None and not any(w.lower() in STOP for w in m["mods"].split()):
             text = text[:m.start("mods")] + text[m.end("mods"):]
     return replace_word(text, old, new)
+
+
+def _counted(title: str, number: str) -> str | None:
+    """What a title counts, with its number: 'Add 8 neon tetras', '8' -> '8 neon tetras'."""
+    m = re.search(rf"\b{re.escape(number)}(?:\s+(?!(?:{'|'.join(sorted(STOP))})\b)[a-z][\w-]*)"
+                  r"{1,3}", title, _I)
+    return m.group() if m else None
+
+
+def _recount(title: str, new: str) -> str | None:
+    """'Add 10 neon tetras' with '8 tetras' -> 'Add 8 neon tetras': the number before the
+    unit changes, the words between stay; None when the title does not count that unit."""
+    number, _, unit = new.partition(" ")
+    unit = unit.rsplit(maxsplit=1)[-1] if unit.split() else ""
+    if not re.fullmatch(r"\d+", number) or not unit:
+        return None
+    head = re.escape(re.sub(r"(?:es|s)$", "", unit.lower()))
+    counted = re.compile(rf"\b\d+\b(?=(?:\s+[\w-]+){{0,2}}?\s+{head}(?:es|s)?\b)", _I)
+    return counted.sub(number, title, count=1) if counted.search(title) else None
 
 
 def _imperative(phrase: str) -> bool:
