@@ -159,3 +159,15 @@ def test_someone_wanting_a_removed_task_brings_it_back(text: str) -> None:
               _task("raffle", "Run a raffle", parent="concert", cancelled=True)]
     result = RuleInterpreter().interpret(text, TrimView(tasks=memory, focus=["concert"]))
     assert [(type(op).__name__, op.key) for op in _written(result)] == [("RestoreTask", "raffle")]
+
+
+@pytest.mark.parametrize("text", ["we only need 9 ferry seats", "we just need 9 ferry seats"])
+def test_needing_fewer_of_what_a_title_counts_revises_it(text: str) -> None:
+    ops = [op for op in _written(read(text, "boat")) if isinstance(op, ReviseTask)]
+    assert [(op.key, op.title) for op in ops] == [("ferry", "Book 9 ferry seats")]
+
+
+def test_a_plan_told_without_a_subject_is_not_a_step() -> None:
+    text = "Organising a cake stall at the fete: bake scones, then price them"
+    assert not [op for op in _written(read(text, "boat")) if isinstance(op, AddTask)
+                and op.title.lower().startswith("organising")]

@@ -281,10 +281,7 @@ class _TurnParser:
             return False
         root = self._root_for(None)
         ops: list[Operation] = []
-        unread = any(sub.intent in (Intent.UNPARSED, Intent.NOTE) for sub in self.subtasks)
-        if root is None and m["label"] and not unread:
-            # "To do: A, B": a list of its own, named by its label; after a sentence not
-            # understood, the list is that plan's, so it waits with it.
+        if root is None and m["label"]:  # "To do: A, B": a list of its own, named by its label
             ops.append(self._add(m["label"].capitalize(),
                                  key=re.sub(r"\W+", "-", m["label"].lower())))
             root = self.tasks[ops[-1].key]
@@ -958,7 +955,10 @@ class _TurnParser:
         self._emit(Intent.NEW, raw, [add], about=[add.key])
 
     def _new_task(self, c: str, raw: str) -> None:
-        if re.search(r"\binstead\b", c, _I):  # a replacement of something memory lacks
+        first = c.split(maxsplit=1)[0].lower() if c.split() else ""
+        if re.search(r"\binstead\b", c, _I) or (first.endswith("ing") and lemma(first) != first):
+            # A replacement of something memory lacks; a plan told with no subject ("setting
+            # up ..."): not a step to add as said.
             self._unparsed(raw, c)
             return
         root_in_focus = self._root_for(None) if self.also else None
@@ -1058,6 +1058,10 @@ class _TurnParser:
             typed = typed_phrases(m["items"], sentence=False)
             if owner is not None and typed and m["items"].lstrip().startswith(typed[0][1]):
                 return self._set_typed(owner, typed[:1], raw)
+        if re.fullmatch(r"(?:we|i)(?:\s+(?:only|just|now|still))*", subject, _I) and (
+                (named := self._count_in_title(clean_phrase(m["items"]))) is not None):
+            # "we only need 90 chairs" where a title counts chairs: that count changes
+            return self._recount_task(named, m["items"], raw)
         parts = _expand(split_list(m["items"]))
         if not parts or any(self._match(p, live, strict=True) for p in parts) or any(
                 p.lower() in _PRONOUNS for p in parts):
@@ -1272,6 +1276,19 @@ class _TurnParser:
         if not ops:
             return False
         self._emit(Intent.UPDATE, raw, ops, about=[*changes, *titles])
+        return True
+
+    def _recount_task(self, task: Task, said: str, raw: str) -> bool:
+        """The count in ``task``'s title set to the one ``said`` ('90 chairs'), in its value
+        too, so what depends on the task sees the change."""
+        new = clean_phrase(said)
+        title = _recount(task.title, new)
+        if title is None or title == task.title:
+            return False
+        value = _counted(title, new.split()[0]) or new
+        self._emit(Intent.UPDATE, raw, [ReviseTask(key=task.key, title=title, value=value)],
+                   about=[task.key])
+        self._pending(task, title=title, value=value)
         return True
 
     @staticmethod
