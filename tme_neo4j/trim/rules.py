@@ -596,7 +596,7 @@ class _TurnParser:
         self._emit(intent, raw, ops, about=about)
         return True
 
-    def _context_old(self, new: str) -> str | None:
+    def _context_old(self, new: str, *, nearest: bool = False) -> str | None:
         """What a bare 'X instead' replaces: the longest phrase of an earlier clause of the
         turn that a live task mentions and ``new`` does not."""
         new_words = set(stems(new))
@@ -604,7 +604,8 @@ class _TurnParser:
         for said in reversed(self.said):
             tokens = re.findall(r"[^\W_]+(?:['-][^\W_]+)*", said)
             for n in (3, 2, 1):
-                for i in range(len(tokens) - n + 1):
+                starts = range(len(tokens) - n + 1)
+                for i in reversed(starts) if nearest else starts:  # "it": the nearest noun
                     gram = tokens[i:i + n]
                     if {gram[0].lower(), gram[-1].lower()} & (STOP | _PRONOUNS):
                         continue
@@ -734,7 +735,7 @@ class _TurnParser:
             a_text = blocked["obj"]  # "we can't paint the shed until ...": the shed waits
         b_text = b_text.split(",")[0]  # ", no point ... before ...": a reason, not the task
         if clean_phrase(b_text).lower() in _PRONOUNS:  # "the wine depends on it"
-            earlier = self._context_old(a_text)
+            earlier = self._context_old(a_text, nearest=True)
             if earlier is None:
                 return False
             b_text = earlier
