@@ -90,3 +90,10 @@ def test_a_false_premise_gets_the_value_memory_holds(question: str, wrong: str,
 def test_a_true_premise_is_not_contradicted() -> None:
     assert premise_answer("so the sale opens at 8:30, right?", _memory()) == ([], [])
     assert premise_answer("we're borrowing 4 tables, yeah?", _memory()) == ([], [])
+
+
+def test_a_possessive_name_is_the_name() -> None:
+    assert premise_answer("so Marek's driving the van?", _memory()) == ([], [])
+    said, instead = premise_answer("so Ines's driving the van?", _memory())
+    assert said == ["Ines"]
+    assert [t.key for t in instead] == ["tables.van"]

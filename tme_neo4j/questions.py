@@ -173,9 +173,10 @@ def premise_answer(question: str, tasks: dict[str, Task]) -> tuple[list[str], li
     live = _live(tasks)
     wrong: list[str] = []
     instead: list[Task] = []
-    for kind, phrase in typed_phrases(fold(question)):
+    for kind, said in typed_phrases(fold(question)):
         if kind not in _PREMISE_KINDS:
             continue
+        phrase = re.sub(r"'s$", "", said)  # "Greg's doing it": the name is Greg
         number = re.sub(r"[^\d:.]", "", phrase) if kind == ValueKind.COUNT else phrase
         if any(mentions(f"{t.title} {t.value or ''}", phrase) for t in live) or (
                 kind == ValueKind.COUNT and number and any(

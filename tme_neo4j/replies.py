@@ -55,6 +55,8 @@ def question_terms(text: str) -> list[str]:
     pairs = [f"{a} {b}" for a, b in itertools.pairwise(tokens)
              if a not in STOP and b not in STOP and len(a) > 2 and len(b) > 2]
     words = [w for w in content_words(text) if len(w) > 2 and w not in STOP]
+    # "Greg's doing it": the name is Greg; memory holds the name, not its possessive.
+    phrases = [re.sub(r"'s$", "", p) for p in phrases]
     return list(dict.fromkeys([*phrases, *pairs, *words]))
 
 
