@@ -159,6 +159,24 @@ def test_eval_exit_codes(tmp_path: Path) -> None:
     assert "wrong.json: turns.0.user" in err
 
 
+def test_eval_counts_wrong_writes(tmp_path: Path) -> None:
+    # A turn that writes while its checks on state fail, or while it should change nothing, is
+    # a wrong write; a turn that writes nothing is never one, whatever its checks say.
+    case = tmp_path / "case.json"
+    case.write_text(json.dumps({"name": "case", "turns": [
+        {"user": "Add a lamp to my cart.", "expect": {"state_has": ["lamp"]}},
+        {"user": "Add a rug to my cart.", "expect": {"kind": "check"}},
+        {"user": "Add a vase to my cart.", "expect": {"state_has": ["sofa"]}},
+        {"user": "thanks", "expect": {"state_has": ["sofa"]}}]}))
+    code, out, _ = tme("eval", str(case), "--json", "--trim", "rules")
+    report = json.loads(out)
+    assert code == 1
+    assert report["wrong_writes"] == report["scenarios"][0]["wrong_writes"] == 2
+    turns = report["scenarios"][0]["turns"]
+    assert [t["wrong_write"] for t in turns] == [False, True, True, False]
+    assert [t["wrote"] for t in turns] == [True, True, True, False]
+
+
 def test_replay_plays_a_plain_list(tmp_path: Path) -> None:
     plain = tmp_path / "plain.json"
     plain.write_text(json.dumps(["To make soup, wash and chop celery.",

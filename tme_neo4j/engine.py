@@ -150,7 +150,8 @@ class TaskMemoryEngine:
 
         done = self.store.apply_turn(
             ops, TurnInput(text, trim.intent.value, request=idempotency_key),
-            context_keys=[*trim.about, *view.focus],
+            # A question may ask about the whole plan: its roots come into the reply's view.
+            context_keys=[*trim.about, *view.focus, *(view.roots if asks else [])],
             search_terms=question_terms(text) if asks else [], compose=compose)
         if done.replayed is not None:
             return _replayed(done.replayed)

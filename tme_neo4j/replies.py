@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 
 from tme_neo4j.models import Revision, Task, TaskStatus, WriteResult, title_and_value
+from tme_neo4j.questions import asked_kind, asks_listing, attribute_answer, listing, premise_answer
 from tme_neo4j.trim.base import READ_ONLY, Conflict, Intent, TrimResult
 from tme_neo4j.trim.language import (
     STOP,
@@ -38,6 +39,8 @@ _REMOVAL = re.compile(r"\b(?:remove|removed|cancel|cancell?ed|drop|dropped|delet
                       re.IGNORECASE)
 _SWAP = re.compile(r"\b(?:replace|replaced|swap|swapped|switch|switched|substitute|substituted|"
                    r"change|changed)\b", re.IGNORECASE)
+#: "..., right?", "..., yeah?": a statement put as a question, to be confirmed or corrected.
+_TAG = re.compile(r"\b(?:right|yeah|yes|correct|isn't it|aren't they|no)\s*\?", re.IGNORECASE)
 #: "What's left?", "What is still to do?": the open items of the plan, not one task.
 _OPEN_ITEMS = re.compile(r"\b(?:left|remaining|remain|to do|pending|outstanding|open items?)\b",
                          re.IGNORECASE)
@@ -52,6 +55,8 @@ def question_terms(text: str) -> list[str]:
     pairs = [f"{a} {b}" for a, b in itertools.pairwise(tokens)
              if a not in STOP and b not in STOP and len(a) > 2 and len(b) > 2]
     words = [w for w in content_words(text) if len(w) > 2 and w not in STOP]
+    # "Greg's doing it": the name is Greg; memory holds the name, not its possessive.
+    phrases = [re.sub(r"'s$", "", p) for p in phrases]
     return list(dict.fromkeys([*phrases, *pairs, *words]))
 
 
@@ -125,6 +130,7 @@ def _answer(
     focus: Sequence[str],
 ) -> str:
     live = [t for t in tasks.values() if t.status != TaskStatus.CANCELLED]
+    live_by_key = {t.key: t for t in live}
     question = strip_fillers(re.sub(r"^\s*[\w -]{1,30}:\s+", "", fold(text)))
     yes_no = _YES_NO.match(question.lower()) is not None
     if yes_no and _PAST.search(question):
@@ -148,10 +154,23 @@ def _answer(
         elif term in value_phrases(fold(text)):
             notes.append(f"{term} was never recorded.")
             contradicted = True
-    lead = "No. " if contradicted and yes_no else ""
+    if yes_no or _TAG.search(question):  # "so it's X, right?": what memory holds instead
+        wrong, instead = premise_answer(question, live_by_key)
+        if instead:
+            notes.append(f"Memory does not have {', '.join(wrong)}: it has "
+                         f"{'; '.join(_describe(t) for t in instead)}.")
+            contradicted = True
+    lead = "No. " if contradicted and (yes_no or _TAG.search(question)) else ""
     slots = [tasks[k] for k in trim.about if k in tasks and tasks[k].parents
              and tasks[k].status != TaskStatus.CANCELLED]
-    if _OPEN_ITEMS.search(question):
+    kind = asked_kind(question)
+    if asks_listing(question):  # the plan as a list: every open task, at any depth
+        summary = listing(question, live_by_key)
+    elif kind is not None and (found := attribute_answer(question, kind, live_by_key))[0]:
+        summary = " ".join(f"{_describe(t)}." for t in found[0])
+        if not found[1]:  # not the task the question names best: the plan around it too
+            summary += " " + _summaries(trim.about, tasks, focus)
+    elif _OPEN_ITEMS.search(question):
         summary = _summaries(trim.about, tasks, focus)
     elif slots and len(slots) <= 2 and not any(not tasks[k].parents for k in trim.about):
         summary = " ".join(f"{_describe(t)}{_parts(t, tasks)}{_since(t, evidence)}."

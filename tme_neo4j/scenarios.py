@@ -30,7 +30,8 @@ from tme_neo4j.store import MemoryStore
 from tme_neo4j.trim.base import Intent, Interpreter
 from tme_neo4j.trim.language import fold
 
-__all__ = ["Check", "Expect", "Scenario", "ScenarioReport", "load_scenario", "run_scenario"]
+__all__ = ["WRONG_WRITE", "Check", "Expect", "Scenario", "ScenarioReport", "load_scenario",
+           "run_scenario"]
 
 
 class Expect(BaseModel):
@@ -78,6 +79,11 @@ class TurnReport(BaseModel):
     llm_calls: int = Field(default=0, description="requests sent to the LLM for the turn")
     seconds: float = Field(default=0.0, description="wall-clock time of the turn")
     unparsed: list[str] = Field(default_factory=list, description="clauses TRIM did not read")
+    wrote: bool = Field(default=False, description="the turn changed the task graph")
+    wrong_write: bool = Field(
+        default=False,
+        description="the turn changed the task graph and was expected not to, or a check on "
+                    "state failed after it (see WRONG_WRITE)")
 
 
 class ScenarioReport(BaseModel):
@@ -87,6 +93,7 @@ class ScenarioReport(BaseModel):
     total: int
     turns: list[TurnReport]
     unparsed: int = Field(default=0, description="clauses TRIM did not read, over the turns")
+    wrong_writes: int = Field(default=0, description="turns that wrote what they should not have")
     context_tokens: int = Field(description="context tokens summed over the turns")
     baseline_tokens: int = Field(description="flat-transcript tokens summed over the turns")
 
@@ -98,6 +105,16 @@ class _CountsLLMCalls(Protocol):
     @property
     def llm_calls(self) -> int: ...
 
+
+#: What counts as a wrong write, in the words the eval's help and the README use.
+WRONG_WRITE = (
+    "a wrong write is a turn that changed the task graph while a check on it failed: it was "
+    "expected to change nothing (kind check), or one of its checks on state (state_has, "
+    "state_lacks, under, stale_has) failed"
+)
+
+#: The checks that read the task graph after a turn, as opposed to the reply or the turn's kind.
+_STATE_CHECKS = frozenset({"state_has", "state_lacks", "under", "stale_has"})
 
 #: Errors that end the whole run: every later turn would fail the same way.
 _FATAL = (ConfigError, Neo4jUnavailableError)
@@ -155,6 +172,7 @@ def run_scenario(
         context_tokens=sum(t.context_tokens for t in reports),
         baseline_tokens=sum(t.baseline_tokens for t in reports),
         unparsed=sum(len(t.unparsed) for t in reports),
+        wrong_writes=sum(t.wrong_write for t in reports),
     )
 
 
@@ -199,7 +217,11 @@ def _play(
         state = ws_store.state(include_cancelled=True)
         after = _graph(state)
         checks = _check(turn.expect, before, after, state, result.reply)
+        wrote = before != after
+        wrong = wrote and (turn.expect.kind == "check"
+                           or any(not c.ok for c in checks if c.key in _STATE_CHECKS))
         reports.append(TurnReport(n=n, user=turn.user, reply=result.reply, checks=checks,
+                                  wrote=wrote, wrong_write=wrong,
                                   context_tokens=result.context_tokens,
                                   baseline_tokens=transcript.add(turn.user, result.reply),
                                   seconds=round(seconds, 3),

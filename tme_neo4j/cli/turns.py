@@ -234,7 +234,12 @@ def evaluate(
 ) -> None:
     """Play scenario files, each in a fresh workspace, and score their expectations. A turn
     that fails is a failed check and the run goes on. With --intents, read the paraphrase
-    sets instead and print how many phrasings of each intent were read right."""
+    sets instead and print how many phrasings of each intent were read right.
+
+    Next to the checks passed it counts wrong writes, per scenario and in total: a wrong write
+    is a turn that changed the task graph while a check on it failed: it was expected to change
+    nothing (kind check), or one of its checks on state (state_has, state_lacks, under,
+    stale_has) failed."""
     if intents:
         if files:
             raise InvalidInputError("--intents reads the paraphrase sets; give no files with it")
@@ -263,6 +268,7 @@ def evaluate(
             fatal = e
     passed, total = sum(r.passed for r in reports), sum(r.total for r in reports)
     unparsed = sum(r.unparsed for r in reports)
+    wrong = sum(r.wrong_writes for r in reports)
     context = sum(r.context_tokens for r in reports)
     baseline = sum(r.baseline_tokens for r in reports)
     turns = [t for r in reports for t in r.turns]
@@ -270,7 +276,8 @@ def evaluate(
     if markdown:
         print(_markdown_table(reports))
     elif json_:
-        print_json({"passed": passed, "total": total, "unparsed": unparsed,
+        print_json({"passed": passed, "total": total, "wrong_writes": wrong,
+                    "unparsed": unparsed,
                     "context_tokens": context,
                     "baseline_tokens": baseline, "turns": len(turns),
                     "failed_turns": sum(t.error is not None for t in turns),
@@ -278,7 +285,8 @@ def evaluate(
                     "scenarios": [r.model_dump(mode="json") for r in reports]})
     else:
         failed = sum(t.error is not None for t in turns)
-        _say(f"total: {passed}/{total} checks passed; {len(turns) - failed}/{len(turns)} turns "
+        _say(f"total: {passed}/{total} checks passed; {wrong} wrong writes; "
+             f"{len(turns) - failed}/{len(turns)} turns "
              f"completed; {calls} LLM calls; {unparsed} clauses not understood; "
              f"context {context} tokens against "
              f"{baseline} for the flat transcript ({_saving(context, baseline)})", "bold")
@@ -339,10 +347,11 @@ def _saving(context: int, baseline: int) -> str:
 
 
 def _print_report(report: ScenarioReport) -> None:
-    _say(f"{report.name}: {report.passed}/{report.total} checks passed; {report.unparsed} "
-         "clauses not understood")
+    _say(f"{report.name}: {report.passed}/{report.total} checks passed; "
+         f"{report.wrong_writes} wrong writes; {report.unparsed} clauses not understood")
     for turn in report.turns:
         status = "ok " if all(c.ok for c in turn.checks) else "FAIL"
+        status = "WRONG" if turn.wrong_write else status
         calls = f"  {turn.llm_calls} LLM calls" if turn.llm_calls else ""
         _say(f"  {status} turn {turn.n:>2}  context {turn.context_tokens:>4} / transcript "
              f"{turn.baseline_tokens:>5} tokens{calls}  {turn.user[:60]}")

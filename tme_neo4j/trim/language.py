@@ -91,7 +91,8 @@ def sentences(text: str) -> list[str]:
 _CHANGE_VERBS = verb_pattern("add", "set", "move", "rename", "replace", "cancel", "restore",
                              "rollback", "reset", "split", "merge", "done")
 _CLAUSE_BREAK = re.compile(
-    r"\s*(?:;|,\s*and then\b|,\s*then\b|,\s*(?:and\s+)?so\b|,\s*but\b|,?\s*because\b|"
+    r"\s*(?:;|\s-\s+(?:and\s+)?(?=(?:and|the|my|our|i|we|they|he|she|it)\b)|"
+    r",\s*and then\b|,\s*then\b|,\s*(?:and\s+)?so\b|,\s*but\b|,?\s*because\b|"
     r",?\s*since\b(?=\s+(?:i|we|you|they|he|she|it)\b)|"
     rf",?\s*and\b(?=\s+(?:please\s+)?(?:{_CHANGE_VERBS}|keep|put|make|use|book|schedule|mark)\b)|"
     r",\s*(?:and\s+)?(?=(?:i|we|you|they|he|she|it)(?:'\w+)?\s)|"
@@ -344,6 +345,11 @@ def retype(current: str, kind: ValueKind, new: str) -> str | None:
     if kind == ValueKind.NAME:
         spans = [m for m in spans if m.group().lower() not in STOP]
     if kind == ValueKind.COUNT:  # '8k' replaces '5k', not 'three times'
+        # A number inside a price, time or date is part of that value, not a count.
+        inside = [range(m.start(), m.end()) for k in (ValueKind.PRICE, ValueKind.TIME,
+                                                       ValueKind.DATE)
+                  for m in _KIND_RE[k].finditer(current)]
+        spans = [m for m in spans if not any(m.start() in r for r in inside)]
         same_unit = [m for m in spans if _unit(m.group()) == _unit(new)]
         spans = same_unit or spans
     if not spans:
@@ -353,6 +359,9 @@ def retype(current: str, kind: ValueKind, new: str) -> str | None:
         if re.fullmatch(r"[\s,]*(?:and|or|&|-|to|through|until|till|the)?[\s,]*",
                         current[end:m.start()]):
             end = m.end()
+    if kind == ValueKind.COUNT and not _unit(new) and (unit := re.search(
+            r"\s+[a-z]+$", spans[0].group(), re.IGNORECASE)) and _unit(spans[0].group()):
+        new += unit.group()  # '10' in place of '8 people' is '10 people'
     return current[:start] + new + current[end:]
 
 

@@ -141,9 +141,13 @@ _DEPEND = re.compile(
     r"(?:must|has to|have to|should|will have to|can only|needs to|need to) "
     r"wait (?:for|until|till)|"
     r"comes after|come after|can only (?:start|happen|begin|be done) (?:after|once|when)|"
-    r"can't start before|cannot start before|must come after|should come after)\s+(?P<b>.+)$|"
+    r"can't start before|cannot start before|must come after|should come after|"
+    r"(?:can't|cannot|can not|won't)\s+(?:[a-z]+\s+){1,3}?(?:until|till|before))\s+(?P<b>.+)$|"
     r"^(?P<b2>.+?)\s+(?:must|has to|should) (?:come|happen|be done) before\s+(?P<a2>.+)$|"
     r"^(?:do\s+)?(?P<a3>.+?)\s+(?:only\s+)?after\s+(?P<b3>.+)$", _I)
+#: "we can't paint the shed": a person blocked, the object is what waits.
+_BLOCKED = re.compile(r"^\s*(?:can't|cannot|can not|won't)\s+[a-z]+\s+(?P<obj>.+?)\s+"
+                      r"(?:until|till|before)\s*$", _I)
 _ADD_TO = re.compile(
     r"^(?:add|put|include|use|throw in|toss in|get|buy|order|pack|bring|invite|place)\s+"
     r"(?P<items>.+?)\s+(?:to|in|into|on|onto)\s+(?:the\s+|my\s+|our\s+|your\s+)?"
@@ -167,6 +171,7 @@ _RETIME = re.compile(
     r"(?P<what2>.+?)\s+(?:(?:got|was|were|has been|have been|is|are|is being|'s been|'s)\s+)?"
     rf"{verb_pattern('move', 'set')})\s+(?:back\s+)?(?:to|until|till|for)\s+(?P<v>.+)$", _I)
 _DEPEND_TAIL = re.compile(
+    r"(?:'s|'re)\s+[a-z]+(?:\s+[a-z]+)?$|"
     r"\s+(?:(?:is|are|gets?|be|to|has been|have been)\s+.*|first|beforehand)$", _I)
 _NEGATED = re.compile(
     r"\b(?:no|out of|without|ran out of|run out of|don't have(?: any)?|do not have(?: any)?|"
@@ -243,6 +248,11 @@ _QUANTITY_OF = re.compile(r"^(?P<n>(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five
                           r"eight|nine|ten|a dozen|a couple|a few)\s+[a-z]+)\s+of\s+(?P<noun>.+)$",
                           _I)
 _SLOT_PREPS = r"on|at|with|from|to|near|by|before|after|in|for|around|until"
+#: "Jobs: A, B, C", "To do: ...", "Need A, B and C": a sentence that lists a plan's items.
+_LIST_SENTENCE = re.compile(
+    r"^(?:(?P<label>plan|to ?do|to-do|jobs|tasks|steps|things to do|checklist|needs?)\s*:|"
+    r"(?:(?:we|i)\s+)?(?:also\s+)?(?:need|will need|'ll need)\b(?!\s+to\b))\s*"
+    r"(?P<items>[^:?]+,[^:?]+)$", _I)
 
 
 class RuleInterpreter:
@@ -274,16 +284,55 @@ class _TurnParser:
 
     def parse(self, text: str) -> TrimResult:
         slot = None
-        if m := _SLOT_PREFIX.match(text):
+        labelled = (m := _LIST_SENTENCE.match(text.strip())) is not None and bool(m["label"])
+        if not labelled and (m := _SLOT_PREFIX.match(text)):
             if self._listed(m[1], m[2]):  # "stuff to pack: a, b, c and d": items, not a value
                 return TrimResult(subtasks=self.subtasks)
             slot, text = slug(m[1], max_words=3), m[2]
         for sentence in sentences(text):
             question = sentence.rstrip().endswith("?")
             self.needs = False
+            if not question and slot is None and self._plan_list(sentence):
+                continue
             for clause in split_clauses(sentence):
                 self._clause(clause, slot, question)
         return TrimResult(subtasks=self.subtasks)
+
+    def _plan_list(self, sentence: str) -> bool:
+        """'Jobs: A, B and C', 'Need A, B and C' after a plan is set up: its items, each under
+        the plan in talk; verb phrases ('book the hall, print the menus') cut at commas only."""
+        m = _LIST_SENTENCE.match(sentence.strip())
+        if m is None:
+            return False
+        root = self._root_for(None)
+        ops: list[Operation] = []
+        if root is None and m["label"]:  # "To do: A, B": a list of its own, named by its label
+            ops.append(self._add(m["label"].capitalize(),
+                                 key=re.sub(r"\W+", "-", m["label"].lower())))
+            root = self.tasks[ops[-1].key]
+        if root is None:
+            return False
+        body = m["items"].strip(" .")
+        depth, cut = 0, []
+        for ch in body:  # commas inside brackets belong to the item
+            depth += (ch == "(") - (ch == ")")
+            cut.append("\0" if ch == "," and depth else ch)
+        body = "".join(cut)
+        steps = _imperative(body.split(maxsplit=1)[0] if body.split() else "")
+        if steps:
+            items = [i for i in re.split(r"\s*,\s*(?:and\s+|then\s+|and then\s+)?|"
+                                         r"\s*,?\s+(?:and\s+)?then\s+", body) if i.strip()]
+        else:
+            items = split_list(body)
+        items = [clean_phrase(i.replace("\0", ",")) for i in items]
+        if len(items) < 2 or any(len(i.split()) > 10 for i in items):
+            return False
+        for item in items:
+            ops += self._item(item[:1].upper() + item[1:] if steps else item, root)
+        if not ops:
+            return False
+        self._emit(Intent.NEW, sentence, ops, about=[root.key, *(o.key for o in ops)])
+        return True
 
     def _listed(self, head: str, rest: str) -> bool:
         items = _expand(split_list(rest))
@@ -322,7 +371,9 @@ class _TurnParser:
                                        m[0], _I)) and bool(self.focus) and _imperative(c) and (
                 len(_steps(c)) > 1)
             self.also = self.also or self.needs
-        elif slot is None and (m := _WILL.match(c)) and _imperative(m["rest"]):
+        elif slot is None and (m := _WILL.match(c)) and _imperative(m["rest"]) and not any(
+                _CANCEL.match(said) or _CANCEL_OFF.match(said) for said in self.said):
+            # After a removal, "I'll just ..." says how to do without it: no new step.
             c, self.also = m["rest"], True  # "I'll order a chain": a step of the plan in talk
         frame = read_frame(c, question_mark=question, original=raw)
         if frame.asks:  # a question or a request to be told: it reads, it never writes
@@ -350,7 +401,10 @@ class _TurnParser:
         for handler in handlers:
             if handler(c, raw, slot):
                 return
-        if slot is not None:
+        if slot is not None and (_STATEMENT.match(c) or _DESCRIBES.match(c)) and not (
+                typed_phrases(c)):
+            self._emit(Intent.NOTE, raw, about=[slot])  # "..., she's always talking about it"
+        elif slot is not None:
             self._slot_value(c, raw, slot)
         elif _SMALL_TALK.match(c):
             self._emit(Intent.NOTE, raw)
@@ -426,7 +480,9 @@ class _TurnParser:
                                                                to_value=value)],
                            about=[holders[0].key])
                 return True
-        if target is None and wanted and not any(
+        if target is None and wanted and self._count_back(wanted, raw):
+            return True
+        if target is None and wanted and not _only_value(wanted) and not any(
                 mentions(f"{t.title} {t.value or ''}", wanted) for t in self._live()):
             # "Podcasts are too slow. Return to the audiobooks.": what is swapped back out
             # is what the turn spoke of before.
@@ -448,6 +504,24 @@ class _TurnParser:
             op = RollbackTask(key=target.key)
         self._emit(Intent.ROLLBACK, raw, [op], about=[target.key])
         return True
+
+    def _count_back(self, wanted: str, raw: str) -> bool:
+        """'Go back to 4' where the title of the task talked about counts ('for 6 weeks'):
+        that count, its unit kept."""
+        if not re.fullmatch(r"\d+", wanted):
+            return False
+        for task in self._recent():
+            counted = not task.value or (_only_value(task.value) and retype(
+                task.value, ValueKind.COUNT, wanted) is not None)
+            title = retype(task.title, ValueKind.COUNT, wanted) if counted else None
+            if title and title != task.title:
+                value = retype(task.value, ValueKind.COUNT, wanted) if task.value else None
+                self._emit(Intent.ROLLBACK, raw, [ReviseTask(
+                    key=task.key, title=title, value=value, reason="set back by request")],
+                    about=[task.key])
+                self._pending(task, title=title, value=value)
+                return True
+        return False
 
     def _reset(self, c: str, raw: str, slot: str | None) -> bool:
         m = _RESET.match(c)
@@ -504,7 +578,12 @@ class _TurnParser:
             return False
         if not old or not new:
             return False
-        return self._swap(clean_phrase(old), new, raw, Intent.REPLACE)
+        old = clean_phrase(old)
+        if re.fullmatch(r"\d+", old) and (unit := re.fullmatch(r"\d+\s+(?P<u>[a-z]+)", new, _I)):
+            counted = f"{old} {unit['u']}"  # "30 photos instead of 24": 24 photos
+            if any(mentions(f"{t.title} {t.value or ''}", counted) for t in self._live()):
+                old = counted
+        return self._swap(old, new, raw, Intent.REPLACE)
 
     def _change_named(self, old: str, new: str, raw: str, slot: str | None) -> bool:
         """'Change the date to June 15th' names a task, not a value to swap everywhere."""
@@ -545,8 +624,9 @@ class _TurnParser:
             in_title, in_value = mentions(t.title, old), mentions(t.value or "", old)
             if not (in_title or in_value):
                 continue
-            title = replace_word(t.title, _name_run(t.title, old, new), new) if in_title else None
-            value = (replace_word(t.value or "", _name_run(t.value or "", old, new), new)
+            title = (_replace_noun(t.title, _name_run(t.title, old, new), new, title=True)
+                     if in_title else None)
+            value = (_replace_noun(t.value or "", _name_run(t.value or "", old, new), new)
                      if in_value else t.value)
             if value is None:  # the choice becomes the task's value, so dependents see it
                 value = new
@@ -559,7 +639,7 @@ class _TurnParser:
         self._emit(intent, raw, ops, about=about)
         return True
 
-    def _context_old(self, new: str) -> str | None:
+    def _context_old(self, new: str, *, nearest: bool = False) -> str | None:
         """What a bare 'X instead' replaces: the longest phrase of an earlier clause of the
         turn that a live task mentions and ``new`` does not."""
         new_words = set(stems(new))
@@ -567,9 +647,10 @@ class _TurnParser:
         for said in reversed(self.said):
             tokens = re.findall(r"[^\W_]+(?:['-][^\W_]+)*", said)
             for n in (3, 2, 1):
-                for i in range(len(tokens) - n + 1):
+                starts = range(len(tokens) - n + 1)
+                for i in reversed(starts) if nearest else starts:  # "it": the nearest noun
                     gram = tokens[i:i + n]
-                    if gram[0].lower() in STOP or gram[-1].lower() in STOP:
+                    if {gram[0].lower(), gram[-1].lower()} & (STOP | _PRONOUNS):
                         continue
                     phrase = " ".join(gram)
                     if set(stems(phrase)) & new_words:
@@ -708,6 +789,15 @@ class _TurnParser:
             return False
         a_text, b_text = m["a"] or m["a2"] or m["a3"], m["b"] or m["b2"] or m["b3"]
         a_text = re.sub(r"\s+(?:both|all|each|too|also)$", "", a_text.strip(), flags=_I)
+        if m["a"] and a_text.lower() in ("we", "i", "you", "they") and (
+                blocked := _BLOCKED.match(c[m.end("a"):m.start("b")])):
+            a_text = blocked["obj"]  # "we can't paint the shed until ...": the shed waits
+        b_text = b_text.split(",")[0]  # ", no point ... before ...": a reason, not the task
+        if clean_phrase(b_text).lower() in _PRONOUNS:  # "the wine depends on it"
+            earlier = self._context_old(a_text, nearest=True)
+            if earlier is None:
+                return False
+            b_text = earlier
         if slot and a_text.lower() in ("it", "this", "that"):
             dependents = [t for t in [self._active(slot)] if t is not None]
         else:
@@ -738,8 +828,9 @@ class _TurnParser:
 
     def _add_to(self, c: str, raw: str, slot: str | None) -> bool:
         m = _ADD_TO.match(c)
-        if not m or value_kind(m["container"]) != ValueKind.OTHER:
-            return False
+        if not m or value_kind(m["container"]) != ValueKind.OTHER or re.match(
+                rf"^\S+\s+{_DETERMINER}\b", m["container"], _I):
+            return False  # "add X to feed the fish" says what X is for, not where it goes
         container = clean_phrase(m["container"])
         ops: list[Operation] = []
         root = self._match(container, [t for t in self._live() if not t.parents])
@@ -974,6 +1065,12 @@ class _TurnParser:
         return True
 
     def _new_task(self, c: str, raw: str) -> None:
+        first = c.split(maxsplit=1)[0].lower() if c.split() else ""
+        if re.search(r"\binstead\b", c, _I) or (first.endswith("ing") and lemma(first) != first):
+            # A replacement of something memory lacks; a plan told with no subject ("setting
+            # up ..."): not a step to add as said.
+            self._unparsed(raw, c)
+            return
         root_in_focus = self._root_for(None) if self.also else None
         if root_in_focus is not None:  # "We also need to rent a car and get insurance"
             plain = re.sub(r"^also\s+|\s+(?:too|as well)$", "", c, flags=_I)
@@ -1063,8 +1160,32 @@ class _TurnParser:
                      m["items"], _I):
             return False
         subject = clean_phrase(m["subj"])
-        parts = _expand(split_list(m["items"]))
         live = self._live()
+        if re.search(r"\bwants?\s", m[0][len(m["subj"]):len(m["subj"]) + 8], _I):
+            # "X wants ...": someone's wish. Parts only of a task so named, never of a person;
+            # a value first ("wants $240 now") is that task's new value.
+            owner = self._match(subject, live, strict=True, by_value=False)
+            wanted = re.sub(r"\s+(?:after all|again|back)$", "", m["items"].strip(), flags=_I)
+            if clean_phrase(wanted).lower() not in _PRONOUNS and (back := self._items(
+                    wanted, [t for t in self.tasks.values()
+                             if t.status == TaskStatus.CANCELLED], slot)):
+                return self._set_statuses(back, TaskStatus.ACTIVE, Intent.RESTORE, raw)
+            swap = re.match(r"^(?:an?\s+|the\s+)?(?P<new>.+?)\s+for\s+(?:the\s+|my\s+|our\s+)?"
+                            r"(?P<what>[\w' -]+?)\s+instead$", m["items"].strip(), _I)
+            if swap and (task := self._match(swap["what"], live, by_value=False)):
+                self._update(task, clean_phrase(swap["new"]), raw)  # "X for the Y instead"
+                return True
+            if re.search(r"\binstead\b", m["items"], _I) or (
+                    owner is None and subject.lower() not in _PRONOUNS):
+                return False
+            typed = typed_phrases(m["items"], sentence=False)
+            if owner is not None and typed and m["items"].lstrip().startswith(typed[0][1]):
+                return self._set_typed(owner, typed[:1], raw)
+        if re.fullmatch(r"(?:we|i)(?:\s+(?:only|just|now|still))*", subject, _I) and (
+                (named := self._count_in_title(clean_phrase(m["items"]))) is not None):
+            # "we only need 90 chairs" where a title counts chairs: that count changes
+            return self._recount_task(named, m["items"], raw)
+        parts = _expand(split_list(m["items"]))
         if not parts or any(self._match(p, live, strict=True) for p in parts) or any(
                 p.lower() in _PRONOUNS for p in parts):
             return False
@@ -1095,6 +1216,9 @@ class _TurnParser:
         m = re.match(r"^(?P<before>.*?\S)\s+(?P<ref>it|that|this|them)\b(?P<after>.*)$", c, _I)
         if not m or read_frame(m["before"]).intent in _NOT_A_SET:
             return False
+        if (m["ref"].lower() in ("that", "this") and (word := re.match(r"\s+([a-z]+)", m["after"]))
+                and word[1].lower() not in STOP and can_be_noun(word[1])):
+            return False  # "that week", "this plan": a determiner, no reference to a task
         typed = typed_phrases(m["after"], sentence=False)
         if not typed:
             return self._set_kind_word(clean_phrase(m["after"]), raw)
@@ -1133,6 +1257,8 @@ class _TurnParser:
             subject, rest = f"{subject} {inner['subj']}", _PREPARED.sub("", inner["rest"])
         if subject.lower() in ("i", "we", "you", "there", "what", "here", "who", "that", "this"):
             return False
+        if re.search(r"\b(?:so|because|since|but|though)\s+\w+\s+\w+", rest, _I):
+            return False  # "X is away so Y will do it": two clauses, no value of X
         typed = typed_phrases(rest, sentence=False)
         plan = re.match(r"^going to\s+(?P<v>.+)$", rest, _I)
         assigned = re.match(r"^(?P<verb>[a-z]+ing)\s+(?P<obj>[^,]+?)(?:,\s*(?P<details>.+))?$",
@@ -1157,6 +1283,8 @@ class _TurnParser:
             root = self.under or self._root_for(None)
             if root is None or not typed or typed_phrases(subject):
                 return False
+            if mentions(root.value or "", subject):
+                return False  # "the hall's full" where the plan is "in the hall": no attribute
             add = self._add(subject[:1].upper() + subject[1:], value=value, parents=[root.key],
                             key=f"{root.key}.{slug(subject)}")
             self._emit(Intent.NEW, raw, [add], about=[add.key])
@@ -1314,15 +1442,30 @@ class _TurnParser:
         'it', in the latest task talked about that holds that kind)."""
         text = raw
         changes: dict[str, str] = {}
+        titles: dict[str, tuple[str, str]] = {}
         for kind in dict.fromkeys(k for k, _ in typed):
-            new = _span(text, kind) or next(p for k, p in typed if k == kind)
+            said = next(p for k, p in typed if k == kind)
+            span = _span(text, kind)
+            # The run of the turn that holds the value said, not an earlier number of the turn.
+            new = span if span is not None and said in span else said
             task = target or next((t for t in self._recent()
                                    if retype(t.value or "", kind, new) is not None), None)
+            if kind == ValueKind.COUNT and target is None and not self._counts_alike(task, new) \
+                    and (named := self._count_in_title(new)) is not None:
+                # "make it 8 tetras": the title that counts tetras, not another count
+                title = _recount(named.title, new) or named.title
+                titles[named.key] = (title, _counted(title, new.split()[0]) or new)
+                continue
             if task is None:
                 continue
             current = changes.get(task.key, task.value or "")
             changes[task.key] = retype(current, kind, new) or current
         ops: list[Operation] = []
+        for key, (title, count) in titles.items():  # "make it 8 tetras": a title's count
+            if key not in changes and title != self.tasks[key].title:
+                # The count becomes the value too, so what depends on the task sees a change.
+                ops.append(ReviseTask(key=key, title=title, value=count))
+                self._pending(self.tasks[key], title=title, value=count)
         for key, value in changes.items():
             task = self.tasks[key]
             if not _same(task.value or "", value):
@@ -1330,8 +1473,39 @@ class _TurnParser:
                 self._pending(task, value=value)
         if not ops:
             return False
-        self._emit(Intent.UPDATE, raw, ops, about=list(changes))
+        self._emit(Intent.UPDATE, raw, ops, about=[*changes, *titles])
         return True
+
+    def _recount_task(self, task: Task, said: str, raw: str) -> bool:
+        """The count in ``task``'s title set to the one ``said`` ('90 chairs'), in its value
+        too, so what depends on the task sees the change."""
+        new = clean_phrase(said)
+        title = _recount(task.title, new)
+        if title is None or title == task.title:
+            return False
+        value = _counted(title, new.split()[0]) or new
+        self._emit(Intent.UPDATE, raw, [ReviseTask(key=task.key, title=title, value=value)],
+                   about=[task.key])
+        self._pending(task, title=title, value=value)
+        return True
+
+    @staticmethod
+    def _counts_alike(task: Task | None, new: str) -> bool:
+        """Whether ``task``'s value counts what ``new`` counts: the same unit, or no unit
+        said."""
+        unit = new.rsplit(maxsplit=1)[-1] if len(new.split()) > 1 else ""
+        return task is not None and (not unit or mentions(task.value or "", unit))
+
+    def _count_in_title(self, new: str) -> Task | None:
+        """The task talked about whose title counts what ``new`` counts ('10 neon tetras' for
+        '8 tetras'): the unit must be said, so a bare number never lands in a title."""
+        unit = new.rsplit(maxsplit=1)[-1] if len(new.split()) > 1 else ""
+        if not unit or not stems(unit):
+            return None
+        for task in self._recent():
+            if (not task.value or _only_value(task.value)) and _recount(task.title, new):
+                return task
+        return None
 
     def _item(self, item: str, parent: Task) -> list[Operation]:
         """An item of a list under ``parent``: a task, its quantity as its value ('2 tons of
@@ -1348,6 +1522,9 @@ class _TurnParser:
         value = None
         if m := _QUANTITY_OF.match(item):
             item, value = m["noun"], m["n"]
+        elif (m := re.fullmatch(r"(?P<item>[^()]+?)\s*\((?P<detail>[^()]+)\)", item)) and (
+                typed_phrases(m["detail"], sentence=False)):
+            item, value = m["item"], m["detail"]  # "the tank ($140 at a shop)": its details
         return [self._add(item, value=value, parents=[parent.key])]
 
     def _said_name(self) -> str | None:
@@ -1667,6 +1844,44 @@ def _modifier_swap(title: str, name: str, new: str) -> str | None:
     return title[:m.start("mod")] + new + title[m.end("mod"):]
 
 
+_DETERMINER = r"(?:a|an|the|my|our|your|his|her|their|some|this|that)"
+
+
+def _replace_noun(text: str, old: str, new: str, *, title: bool = False) -> str:
+    """Put ``new`` in place of ``old``. A new phrase of two words or more is a whole noun
+    phrase ('roast chicken' for 'risotto'), so the words that qualified the old head after a
+    determiner (or, in a value, at the start of a list item) go with it: 'the mushroom
+    risotto' becomes 'the roast chicken', not 'the mushroom roast chicken'."""
+    if len(new.split()) > 1:
+        body = r"\s+".join(re.escape(w) for w in old.split())
+        start = (rf"\b{_DETERMINER}\s+" if title
+                 else rf"(?:^|[,(]\s*|\b(?:and|or)\s+|\b{_DETERMINER}\s+)")
+        m = re.search(rf"{start}(?P<mods>(?:[a-z][\w-]*\s+){{1,2}}?)(?={body}(?:s|es)?\b)",
+                      text, _I)
+        if m is not None and not any(w.lower() in STOP for w in m["mods"].split()):
+            text = text[:m.start("mods")] + text[m.end("mods"):]
+    return replace_word(text, old, new)
+
+
+def _counted(title: str, number: str) -> str | None:
+    """What a title counts, with its number: 'Add 8 neon tetras', '8' -> '8 neon tetras'."""
+    m = re.search(rf"\b{re.escape(number)}(?:\s+(?!(?:{'|'.join(sorted(STOP))})\b)[a-z][\w-]*)"
+                  r"{1,3}", title, _I)
+    return m.group() if m else None
+
+
+def _recount(title: str, new: str) -> str | None:
+    """'Add 10 neon tetras' with '8 tetras' -> 'Add 8 neon tetras': the number before the
+    unit changes, the words between stay; None when the title does not count that unit."""
+    number, _, unit = new.partition(" ")
+    unit = unit.rsplit(maxsplit=1)[-1] if unit.split() else ""
+    if not re.fullmatch(r"\d+", number) or not unit:
+        return None
+    head = re.escape(re.sub(r"(?:es|s)$", "", unit.lower()))
+    counted = re.compile(rf"\b\d+\b(?=(?:\s+[\w-]+){{0,2}}?\s+{head}(?:es|s)?\b)", _I)
+    return counted.sub(number, title, count=1) if counted.search(title) else None
+
+
 def _imperative(phrase: str) -> bool:
     """A phrase that starts with a verb in its base form ('write a cover letter')."""
     words = phrase.split()
@@ -1685,7 +1900,7 @@ def _only_value(item: str) -> bool:
         rest = rest.replace(phrase, " ")
     return bool(typed) and not set(stems(rest)) - {"month", "week", "day", "year", "around",
                                                    "roughly", "cost", "each", "per", "hour",
-                                                   "night", "person", "head"}
+                                                   "head", "person", "print", "ticket", "night"}
 
 
 def _span(text: str, kind: ValueKind) -> str | None:

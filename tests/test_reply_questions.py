@@ -1,0 +1,99 @@
+"""Questions read from their wording and answered from current values: paraphrase sets in
+domains of their own (a garage sale, a bike repair, a book club)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tme_neo4j.models import Task, TaskStatus
+from tme_neo4j.questions import (
+    Asked,
+    asked_kind,
+    asks_listing,
+    attribute_answer,
+    listing,
+    premise_answer,
+)
+
+
+def _task(key: str, title: str, value: str | None = None, parents: tuple[str, ...] = (),
+          status: TaskStatus = TaskStatus.ACTIVE) -> Task:
+    return Task(key=key, id=key, title=title, value=value, parents=list(parents), status=status)
+
+
+def _memory() -> dict[str, Task]:
+    tasks = [
+        _task("sale", "Garage sale", "at Oak Street on Saturday the 9th, opening 8:30"),
+        _task("signs", "Paint signs", parents=("sale",)),
+        _task("tables", "Borrow 4 tables", parents=("sale",)),
+        _task("tables.van", "Van", "Marek", parents=("tables",)),
+        _task("float", "Cash float", "$60", parents=("sale",)),
+        _task("ad", "Post an ad", parents=("sale",), status=TaskStatus.DONE),
+        _task("lamps", "Sell the lamps", parents=("sale",), status=TaskStatus.CANCELLED),
+        _task("glue", "Let the glue set for 3 days", parents=("sale",)),
+    ]
+    return {t.key: t for t in tasks}
+
+
+@pytest.mark.parametrize("question", [
+    "what's left?", "could you list everything we have", "show me the whole plan",
+    "what still needs doing?", "what's on the sale now?", "run me through the plan",
+    "what have we got so far?",
+])
+def test_a_listing_names_every_open_task_with_its_value(question: str) -> None:
+    assert asks_listing(question)
+    answer = listing(question, _memory())
+    for part in ("Paint signs", "Borrow 4 tables", "Marek", "$60", "3 days", "8:30"):
+        assert part in answer
+    assert "lamps" not in answer  # cancelled
+    assert "Post an ad" not in answer.split("Done:")[0]  # done: not among the open items
+
+
+@pytest.mark.parametrize("question", [
+    "how many tables are we borrowing?", "what time does it open?", "who drives the van?",
+])
+def test_a_fact_question_is_no_listing(question: str) -> None:
+    assert not asks_listing(question)
+
+
+@pytest.mark.parametrize(("question", "kind", "expected"), [
+    ("how many tables are we borrowing?", Asked.COUNT, "4 tables"),
+    ("what number of tables do we borrow, how many?", Asked.COUNT, "4 tables"),
+    ("how much is the cash float?", Asked.PRICE, "$60"),
+    ("what's the float going to cost", Asked.PRICE, "$60"),
+    ("how long does the glue need?", Asked.DURATION, "3 days"),
+    ("what time does the sale open?", Asked.TIME, "8:30"),
+    ("where is the sale?", Asked.PLACE, "Oak Street"),
+    ("who's bringing the van?", Asked.PERSON, "Marek"),
+])
+def test_an_attribute_question_gets_that_value(question: str, kind: Asked,
+                                               expected: str) -> None:
+    assert asked_kind(question) == kind
+    found, _ = attribute_answer(question, kind, _memory())
+    assert found
+    assert expected in f"{found[0].title} {found[0].value}"
+
+
+@pytest.mark.parametrize(("question", "wrong", "expected"), [
+    ("so the sale opens at 9:30, right?", "9:30", "8:30"),
+    ("we're borrowing 6 tables, yeah?", "6", "4 tables"),
+    ("the float is $80, correct?", "$80", "$60"),
+    ("it's on the 16th, right?", "16th", "9th"),
+])
+def test_a_false_premise_gets_the_value_memory_holds(question: str, wrong: str,
+                                                     expected: str) -> None:
+    said, instead = premise_answer(question, _memory())
+    assert any(wrong in s for s in said)
+    assert any(expected in f"{t.title} {t.value}" for t in instead)
+
+
+def test_a_true_premise_is_not_contradicted() -> None:
+    assert premise_answer("so the sale opens at 8:30, right?", _memory()) == ([], [])
+    assert premise_answer("we're borrowing 4 tables, yeah?", _memory()) == ([], [])
+
+
+def test_a_possessive_name_is_the_name() -> None:
+    assert premise_answer("so Marek's driving the van?", _memory()) == ([], [])
+    said, instead = premise_answer("so Ines's driving the van?", _memory())
+    assert said == ["Ines"]
+    assert [t.key for t in instead] == ["tables.van"]

@@ -1,0 +1,173 @@
+"""What the offline reader must not write: values spliced into the wrong slot, a statement of
+someone's wish made into a task, a modifier left from a replaced word. Paraphrase sets on
+hand-built memories of their own (a bake sale, a boat trip, a choir concert); no database,
+and no sentence taken from any scenario."""
+
+from __future__ import annotations
+
+import pytest
+
+from tme_neo4j.models import AddDependency, AddTask, ReviseTask, Task, TaskStatus
+from tme_neo4j.trim.base import READ_ONLY, TrimResult, TrimView
+from tme_neo4j.trim.language import ValueKind, retype, split_clauses
+from tme_neo4j.trim.rules import RuleInterpreter
+
+
+def _task(key: str, title: str, value: str | None = None, *, parent: str | None = None,
+          cancelled: bool = False) -> Task:
+    return Task(key=key, id=f"id-{key}", title=title, value=value,
+                parents=[parent] if parent else [],
+                status=TaskStatus.CANCELLED if cancelled else TaskStatus.ACTIVE)
+
+
+MEMORY = [
+    _task("sale", "Bake sale", "in the school yard on Friday the 3rd, 6 helpers, from 9:00"),
+    _task("sale.stock", "Stock", "walnut brownies, a carrot cake and oat flapjacks, about $90",
+          parent="sale"),
+    _task("stall", "Stall hire", "$40 a day", parent="sale"),
+    _task("boat", "Boat trip"),
+    _task("ferry", "Book 12 ferry seats", parent="boat"),
+    _task("soak", "Soak the hull for 3 days", parent="boat"),
+]
+
+
+def read(text: str, focus: str) -> TrimResult:
+    return RuleInterpreter().interpret(text, TrimView(tasks=MEMORY, focus=[focus]))
+
+
+def _written(result: TrimResult) -> list[object]:
+    return [op for s in result.subtasks if s.intent not in READ_ONLY for op in s.operations]
+
+
+@pytest.mark.parametrize(("current", "new", "expected"), [
+    ("spend about $90", "14 bags", None),  # a price's number is no count
+    ("at 7:30, 6 helpers", "8", "at 7:30, 8 helpers"),  # the unit stays with the number
+    ("on the 3rd, 6 helpers", "9 helpers", "on the 3rd, 9 helpers"),
+])
+def test_a_count_replaces_a_count_only(current: str, new: str, expected: str | None) -> None:
+    assert retype(current, ValueKind.COUNT, new) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "three more parents offered so make it 9",
+    "two others can help now, make it 9",
+    "a couple more signed up, so bump it to 9",
+])
+def test_a_number_said_before_the_reference_is_not_the_new_value(text: str) -> None:
+    ops = _written(read(text, "sale"))
+    assert ops
+    assert all(isinstance(op, ReviseTask) for op in ops)
+    values = [op.value or "" for op in ops if isinstance(op, ReviseTask)]
+    assert any("9 helpers" in v for v in values)
+    assert not any("$" in v and "9" in v for v in values)
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("swap the carrot cake for a lemon drizzle", "carrot"),
+    ("replace the flapjacks with ginger snaps", "oat"),
+])
+def test_a_new_noun_phrase_takes_the_old_modifiers_with_it(text: str, gone: str) -> None:
+    ops = [op for op in _written(read(text, "sale")) if isinstance(op, ReviseTask)]
+    assert ops
+    assert gone not in (ops[0].value or "")
+
+
+@pytest.mark.parametrize("text", [
+    "the caretaker wants a bigger table after all",
+    "lol he wants fudge again",
+    "Mr Okafor wants the flyers in colour",
+])
+def test_someone_wanting_something_is_no_new_task(text: str) -> None:
+    assert not [op for op in _written(read(text, "sale")) if isinstance(op, AddTask)]
+
+
+@pytest.mark.parametrize("text", [
+    "the stall hire wants $55 now, sigh",
+    "Stall hire wants $55 now",
+])
+def test_a_task_wanting_a_new_price_revises_it(text: str) -> None:
+    ops = _written(read(text, "sale"))
+    assert ops == [ReviseTask(key="stall", value="$55 a day")]
+
+
+@pytest.mark.parametrize("text", ["make it 10 ferry seats", "change it to 10 ferry seats"])
+def test_a_count_in_a_title_is_revised_there(text: str) -> None:
+    ops = [op for op in _written(read(text, "boat")) if isinstance(op, ReviseTask)]
+    assert [(op.key, op.title, op.value) for op in ops] == [
+        ("ferry", "Book 10 ferry seats", "10 ferry seats")]
+
+
+def test_a_purpose_is_not_a_container() -> None:
+    ops = _written(read("add a tarp to cover the hull", "boat"))
+    assert not any(isinstance(op, AddTask) and "cover" in op.title.lower()
+                   and "tarp" not in op.title.lower() for op in ops)
+
+
+def test_a_spaced_dash_before_a_new_subject_starts_a_clause() -> None:
+    assert split_clauses("do 4 trays instead of 3 - and the hall just raised the fee") == [
+        "do 4 trays instead of 3", "the hall just raised the fee"]
+    assert split_clauses("open 9 - 5 on weekdays") == ["open 9 - 5 on weekdays"]
+
+
+def test_a_replacement_of_something_unknown_writes_nothing() -> None:
+    assert _written(read("bring a kite for the picnic instead", "boat")) == []
+
+
+def _plan_only(text: str) -> TrimResult:
+    memory = [_task("concert", "Choir concert", "at St Mary's on June 2 at 7:00")]
+    return RuleInterpreter().interpret(text, TrimView(tasks=memory, focus=["concert"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Jobs: print the tickets, hire the piano (£80 for the night), book the tuner.",
+    "To do: print the tickets, hire the piano (£80 for the night), then book the tuner.",
+    "Need tickets printed, a hired piano (£80 for the night) and a tuner booked.",
+])
+def test_a_list_sentence_puts_its_items_under_the_plan(text: str) -> None:
+    adds = [op for op in _written(_plan_only(text)) if isinstance(op, AddTask)]
+    assert len(adds) == 3
+    assert all(op.parents == ["concert"] for op in adds)
+    piano = next(op for op in adds if "piano" in op.title.lower())
+    assert piano.value == "£80 for the night"  # the brackets give the item's details
+    assert "(" not in piano.title
+
+
+@pytest.mark.parametrize(("text", "key", "on"), [
+    ("we can't book the tuner before the piano's hired", "tuner", "piano"),
+    ("the tuner can't come in until the piano's delivered", "tuner", "piano"),
+    ("Ada wants to match the tuner to the piano, so the tuner depends on it", "tuner", "piano"),
+    ("Tuner depends on the piano, no point booking one before we know the model", "tuner",
+     "piano"),
+])
+def test_a_dependency_in_words(text: str, key: str, on: str) -> None:
+    memory = [_task("concert", "Choir concert"),
+              _task("piano", "Hire a piano", "Steinway upright", parent="concert"),
+              _task("tuner", "Book the tuner", parent="concert")]
+    result = RuleInterpreter().interpret(text, TrimView(tasks=memory, focus=["concert"]))
+    deps = [(op.key, op.depends_on) for op in _written(result) if isinstance(op, AddDependency)]
+    assert deps == [(key, on)]
+    assert not [op for op in _written(result) if isinstance(op, AddTask)]
+
+
+@pytest.mark.parametrize("text", [
+    "the conductor wants the raffle after all",
+    "Mrs Lund wants the raffle back",
+    "she wants the raffle again",
+])
+def test_someone_wanting_a_removed_task_brings_it_back(text: str) -> None:
+    memory = [_task("concert", "Choir concert"),
+              _task("raffle", "Run a raffle", parent="concert", cancelled=True)]
+    result = RuleInterpreter().interpret(text, TrimView(tasks=memory, focus=["concert"]))
+    assert [(type(op).__name__, op.key) for op in _written(result)] == [("RestoreTask", "raffle")]
+
+
+@pytest.mark.parametrize("text", ["we only need 9 ferry seats", "we just need 9 ferry seats"])
+def test_needing_fewer_of_what_a_title_counts_revises_it(text: str) -> None:
+    ops = [op for op in _written(read(text, "boat")) if isinstance(op, ReviseTask)]
+    assert [(op.key, op.title) for op in ops] == [("ferry", "Book 9 ferry seats")]
+
+
+def test_a_plan_told_without_a_subject_is_not_a_step() -> None:
+    text = "Organising a cake stall at the fete: bake scones, then price them"
+    assert not [op for op in _written(read(text, "boat")) if isinstance(op, AddTask)
+                and op.title.lower().startswith("organising")]

@@ -1,0 +1,229 @@
+"""What a question asks, read from its wording, and the facts in memory that answer it.
+
+Three shapes, each answered from current values alone:
+
+- a listing ("list ...", "show me ...", "what's left", "what still needs doing"): every open
+  task of the plan (not done, not cancelled) with its value, at any depth;
+- an attribute ("how long", "what time", "how many", "where", "who", "how much"): the value of
+  that kind held by the task the question names, or by the plan above it;
+- a premise ("so it's X on the 8th, right?"): a time, date, count or price the question takes
+  for granted that memory does not hold, answered with the value memory does hold.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from enum import StrEnum
+
+from tme_neo4j.models import Task, TaskStatus, title_and_value
+from tme_neo4j.trim.language import (
+    COUNT_RE,
+    DATE_RE,
+    PRICE_RE,
+    TIME_RE,
+    ValueKind,
+    fold,
+    mentions,
+    stems,
+    typed_phrases,
+)
+
+__all__ = ["Asked", "asked_kind", "asks_listing", "attribute_answer", "listing",
+           "premise_answer"]
+
+_I = re.IGNORECASE
+
+
+class Asked(StrEnum):
+    """The kind of value an attribute question asks for."""
+
+    DURATION = "duration"
+    TIME = "time"
+    DATE = "date"
+    COUNT = "count"
+    PRICE = "price"
+    PLACE = "place"
+    PERSON = "person"
+
+
+#: Verbs and phrases that ask for the plan as a list, not for one fact.
+_LISTING = re.compile(
+    r"\b(?:list|show me|show us|go (?:over|through)|run (?:me|us) through|walk me through|"
+    r"recap|sum up|summari[sz]e|overview|the (?:whole|full|entire) (?:plan|list|thing)|"
+    r"what(?:'s| is| are)?\s+(?:still\s+)?(?:left|remaining|outstanding|pending|open|on\b|in\b)|"
+    r"what (?:still )?(?:needs?|remains?|is there) (?:doing|to (?:be )?do(?:ne)?)|"
+    r"what (?:else )?(?:do|did) (?:we|i) (?:have|still have)|"
+    r"what (?:have|'ve) (?:we|i) got|what(?:'s| is) (?:the )?plan|still (?:to do|needs? doing))",
+    _I)
+#: A listing asks for the open items only when it says so ("left", "still", "remaining").
+_OPEN_ONLY = re.compile(r"\b(?:left|still|remaining|remain|outstanding|pending|open|to do|"
+                        r"needs? doing|yet)\b", _I)
+
+_ASKS: tuple[tuple[Asked, re.Pattern[str]], ...] = (
+    (Asked.DURATION, re.compile(r"\bhow long\b|\bfor how many (?:days|weeks|hours|months)\b", _I)),
+    (Asked.TIME, re.compile(r"\bwhat time\b|\bwhen\b.*\b(?:start|begin|run|open|kick off)", _I)),
+    (Asked.COUNT, re.compile(r"\bhow many\b|\bwhat(?:'s| is) the (?:count|number|headcount)\b",
+                             _I)),
+    (Asked.PRICE, re.compile(r"\bhow much\b|\b(?:price|cost|fee|budget|charge|quote)\b", _I)),
+    (Asked.DATE, re.compile(r"\bwhat (?:day|date)\b|\bwhen\b", _I)),
+    (Asked.PLACE, re.compile(r"\bwhere\b", _I)),
+    (Asked.PERSON, re.compile(r"\bwho(?:'s|se| is| are)?\b", _I)),
+)
+
+_DURATION_RE = re.compile(
+    r"\b(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple "
+    r"of)\s+(?:minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?)\b", _I)
+_PLACE_RE = re.compile(r"\b(?:at|in|on)\s+(?:the\s+)?(?:[A-Z][\w'&-]*|\d+\w*\s+floor)", 0)
+_PERSON_RE = re.compile(r"\b[A-Z][a-z][\w'-]*")
+
+_HOLDS: dict[Asked, re.Pattern[str]] = {
+    Asked.DURATION: _DURATION_RE, Asked.TIME: TIME_RE, Asked.DATE: DATE_RE,
+    Asked.COUNT: COUNT_RE, Asked.PRICE: PRICE_RE, Asked.PLACE: _PLACE_RE,
+    Asked.PERSON: _PERSON_RE,
+}
+
+#: Words of a question that say what is asked, not what it is about.
+_ASKING_WORDS = frozenset(stems(
+    "how long many much what time day date when where who whose price cost fee going take "
+    "tell remind list show left still need doing right yeah correct okay sure again"))
+
+#: The kinds of value a question may take for granted, and the kind of answer each asks for.
+_PREMISE_KINDS = {ValueKind.TIME: Asked.TIME, ValueKind.DATE: Asked.DATE,
+                  ValueKind.COUNT: Asked.COUNT, ValueKind.PRICE: Asked.PRICE,
+                  ValueKind.NAME: Asked.PERSON}
+
+
+def asks_listing(question: str) -> bool:
+    """Whether a question asks for the plan as a list ('what's left', 'list what we have')."""
+    return _LISTING.search(fold(question)) is not None
+
+
+def asked_kind(question: str) -> Asked | None:
+    """The kind of value an attribute question asks for, from its question words."""
+    folded = fold(question)
+    for kind, pattern in _ASKS:
+        if pattern.search(folded):
+            return kind
+    return None
+
+
+def _live(tasks: dict[str, Task]) -> list[Task]:
+    return [t for t in tasks.values() if t.status != TaskStatus.CANCELLED]
+
+
+def _line(task: Task) -> str:
+    return title_and_value(task.title, task.value)
+
+
+def _holds(task: Task, kind: Asked) -> bool:
+    text = f"{task.title} {task.value or ''}"
+    if kind == Asked.COUNT:  # a number inside a price, time or date is no count
+        text = PRICE_RE.sub(" ", TIME_RE.sub(" ", DATE_RE.sub(" ", text)))
+    if kind == Asked.PERSON:  # a title starts with a capital that names nobody; a day no one
+        text = DATE_RE.sub(" ", task.value or "")
+    return _HOLDS[kind].search(text) is not None
+
+
+def _ranked(question: str, tasks: Sequence[Task]) -> list[tuple[int, Task]]:
+    """Tasks sharing content words with the question, the most shared first."""
+    words = set(stems(question)) - _ASKING_WORDS
+    scored = []
+    for task in tasks:
+        own = set(stems(f"{task.key.replace('-', ' ').replace('.', ' ')} {task.title} "
+                        f"{task.value or ''}"))
+        if shared := len(words & own):
+            scored.append((shared, task))
+    scored.sort(key=lambda st: -st[0])
+    return scored
+
+
+def _ancestors(task: Task, tasks: dict[str, Task]) -> list[Task]:
+    found: list[Task] = []
+    frontier = list(task.parents)
+    while frontier:
+        parent = tasks.get(frontier.pop(0))
+        if parent is not None and parent not in found:
+            found.append(parent)
+            frontier += parent.parents
+    return found
+
+
+def attribute_answer(question: str, kind: Asked,
+                     tasks: dict[str, Task]) -> tuple[list[Task], bool]:
+    """The task whose value answers a question asking for ``kind``: among the tasks the
+    question names best, one that holds such a value; else the nearest plan above them that
+    does; else any task it names that does; with no task named, a root that does. The flag
+    says whether it is a task the question names best (else the answer is a guess)."""
+    live = _live(tasks)
+    ranked = _ranked(question, live)
+    best = [t for s, t in ranked if s == ranked[0][0]] if ranked else []
+    tiers = [best, [a for t in best for a in _ancestors(t, tasks)], [t for _, t in ranked],
+             [t for t in live if not t.parents]]
+    for n, tier in enumerate(tiers):
+        for task in tier:
+            if task.status != TaskStatus.CANCELLED and _holds(task, kind):
+                return [task], n == 0
+    return [], False
+
+
+def premise_answer(question: str, tasks: dict[str, Task]) -> tuple[list[str], list[Task]]:
+    """The times, dates, counts, prices and names a question takes for granted that no current
+    value holds, and for each the task holding the value of that kind memory has instead."""
+    live = _live(tasks)
+    wrong: list[str] = []
+    instead: list[Task] = []
+    for kind, said in typed_phrases(fold(question)):
+        if kind not in _PREMISE_KINDS:
+            continue
+        phrase = re.sub(r"'s$", "", said)  # "Greg's doing it": the name is Greg
+        number = re.sub(r"[^\d:.]", "", phrase) if kind == ValueKind.COUNT else phrase
+        if any(mentions(f"{t.title} {t.value or ''}", phrase) for t in live) or (
+                kind == ValueKind.COUNT and number and any(
+                    re.search(rf"(?<![\d$£€.:]){re.escape(number)}(?![\d:])",
+                              f"{t.title} {t.value or ''}") for t in live)):
+            continue
+        asked = _PREMISE_KINDS[kind]
+        # The rest of the question names the task; a count's unit ('12 tetras') is part of it.
+        others = question.replace(phrase, " " + re.sub(r"^\S+\s*", "", phrase)
+                                  if kind == ValueKind.COUNT else " ")
+        found = [t for t in attribute_answer(others, asked, tasks)[0] if t not in instead]
+        if found:
+            wrong.append(phrase)
+            instead += found
+    return wrong, instead
+
+
+def listing(question: str, tasks: dict[str, Task]) -> str:
+    """Every open task of the plan, each with its current value, under its root; the roots the
+    question names when it names some, else all of them."""
+    live = _live(tasks)
+    roots = [t for t in live if not t.parents]
+    named = [t for s, t in _ranked(question, roots)]
+    open_only = _OPEN_ONLY.search(fold(question)) is not None
+    lines = []
+    for root in named[:1] if named and len(roots) > 1 else roots:
+        below = _below(root, tasks)
+        items = [t for t in below if t.status == TaskStatus.ACTIVE]
+        done = [t for t in below if t.status == TaskStatus.DONE]
+        text = "; ".join(_line(t) for t in items) or "nothing open"
+        tail = "" if open_only or not done else f" Done: {'; '.join(t.title for t in done)}."
+        lines.append(f"{_line(root)}: {text}.{tail}")
+    return " ".join(lines) or "The task memory is empty."
+
+
+def _below(root: Task, tasks: dict[str, Task]) -> list[Task]:
+    """A root's descendants, depth first in the order they were made (any depth, once each)."""
+    out: list[Task] = []
+    seen = {root.key}
+
+    def walk(key: str) -> None:
+        for child in tasks.values():
+            if key in child.parents and child.key not in seen:
+                seen.add(child.key)
+                if child.status != TaskStatus.CANCELLED:
+                    out.append(child)
+                    walk(child.key)
+
+    walk(root.key)
+    return out
