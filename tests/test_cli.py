@@ -263,6 +263,7 @@ class Terminal:
         os.close(self.master)
 
 
+@pytest.mark.slow  # a chat session of the installed program on a pseudo-terminal
 def test_chat_on_a_terminal_shows_each_line_once_with_the_stores_turn_numbers(
     store: MemoryStore,
 ) -> None:
