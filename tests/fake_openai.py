@@ -69,7 +69,11 @@ LLAMA_CPP_PYTHON_OPENAPI: dict[str, Any] = {
         "ChatCompletionRequestResponseFormat": {
             "properties": {"type": {"type": "string", "enum": ["text", "json_object"],
                                     "title": "Type"},
-                           "schema": {"title": "Schema"}},
+                           "schema": {"anyOf": [
+                               {"type": "integer"}, {"type": "string"}, {"type": "boolean"},
+                               {"items": {}, "type": "array"},
+                               {"additionalProperties": True, "type": "object"},
+                               {"type": "null"}], "title": "Schema"}},
             "type": "object", "required": ["type"],
             "title": "ChatCompletionRequestResponseFormat"},
         "CreateChatCompletionRequest": {"properties": {"response_format": {"anyOf": [

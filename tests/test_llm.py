@@ -189,9 +189,11 @@ def test_valid_output_is_one_structured_call(llm: LLMInterpreter, fake: FakeOpen
     assert fmt["json_schema"]["name"] == "trim_result"
     assert fmt["json_schema"]["strict"] is False
     assert fmt["json_schema"]["schema"] == trim_schema()
-    system, user = _messages(request)
-    assert system["role"] == "system"
-    assert "check and note subtasks have no operations" in system["content"]
+    # One user message, the instructions first: templates without a system role keep it.
+    (user,) = _messages(request)
+    assert user["role"] == "user"
+    assert user["content"].startswith("You are TRIM")
+    assert "check and note subtasks have no operations" in user["content"]
     assert render_view(VIEW) in user["content"]
     assert user["content"].endswith(TURN)
     assert fake.headers[0]["authorization"] == f"Bearer {API_KEY}"
@@ -213,10 +215,10 @@ def test_malformed_json_is_retried_once_with_the_problem(
     assert len(result.operations) == 2
     assert len(fake.requests) == 2
     retry = _messages(fake.requests[1])
-    assert retry[:2] == _messages(fake.requests[0])
-    assert retry[2] == {"role": "assistant", "content": '{"subtasks": ['}
-    assert retry[3]["role"] == "user"
-    assert "not valid JSON" in retry[3]["content"]
+    assert retry[:1] == _messages(fake.requests[0])
+    assert retry[1] == {"role": "assistant", "content": '{"subtasks": ['}
+    assert retry[2]["role"] == "user"
+    assert "not valid JSON" in retry[2]["content"]
     assert fake.requests[1]["response_format"] == fake.requests[0]["response_format"]
 
 
@@ -347,9 +349,9 @@ def test_respond_returns_the_text_from_memory_and_conflicts(
     assert len(fake.requests) == 1
     request = fake.requests[0]
     assert "response_format" not in request
-    system, user = _messages(request)
-    assert "context given alone" in system["content"]
-    assert "point the conflict out" in system["content"]
+    (user,) = _messages(request)
+    assert "context given alone" in user["content"]
+    assert "point the conflict out" in user["content"]
     assert context in user["content"]
     assert "- check: Is it still Seattle?" in user["content"]
     assert "memory holds 'San Francisco' (replaced in turn 3)" in user["content"]
@@ -392,7 +394,7 @@ def test_engine_turn_writes_the_llm_operations_and_replies(
     assert len(fake.requests) == 2
     assert "response_format" in fake.requests[0]
     assert "response_format" not in fake.requests[1]
-    assert "Seattle" in _messages(fake.requests[1])[1]["content"]  # the context went along
+    assert "Seattle" in _messages(fake.requests[1])[0]["content"]  # the context went along
     turns = store.turns()
     assert [(t.n, t.intent, t.reply) for t in turns] == [
         (result.turn, "new", "Noted: the trip goes to Seattle.")]
@@ -544,7 +546,7 @@ def test_a_rambling_model_is_cut_off_not_invalid_json(
     first, retry = fake.requests
     assert first["max_tokens"] == retry["max_tokens"] == 1024
     # The cut-off text is not sent back: only what happened and what to do.
-    assert [m["role"] for m in _messages(retry)] == ["system", "user", "user"]
+    assert [m["role"] for m in _messages(retry)] == ["user", "user"]
     assert "cut off at 1024 tokens" in _messages(retry)[-1]["content"]
     assert "Sure!" not in json.dumps(_messages(retry))
 
@@ -733,7 +735,7 @@ def test_only_unparsed_clauses_go_to_the_model_in_one_call(
     assert result.unparsed == []
     assert len(fake.requests) == 1
     assert hybrid.llm_calls == 1
-    prompt = _messages(fake.requests[0])[1]["content"]
+    prompt = _messages(fake.requests[0])[0]["content"]
     assert prompt.endswith("Read only these parts of it:\n- Put the hotel under the trip\n"
                            "- Where are we going")
 

@@ -1,7 +1,8 @@
 """TRIM through an OpenAI-compatible chat model, and replies grounded on the task memory.
 
 One structured-output completion per turn: the model gets the TRIM rules, a compact rendering of
-the :class:`~tme_neo4j.trim.base.TrimView` and the turn, and answers with JSON that must
+the :class:`~tme_neo4j.trim.base.TrimView` and the turn (in one user message: chat templates
+without a system role would drop the rules), and answers with JSON that must
 validate as a :class:`~tme_neo4j.trim.base.TrimResult` and fit the memory it was shown (no
 operation on a task that does not exist, no task added twice, no rollback to a value the task
 never held). A bad answer is sent back once with what was wrong; a second one raises
@@ -669,6 +670,7 @@ class LLMInterpreter:
         elif shape == LLMFormat.JSON_OBJECT:
             # llama.cpp's servers build a grammar from a schema given in this shape.
             kwargs["response_format"] = {"type": "json_object", "schema": _trim_schema()}
+        messages = _folded(messages)
         for retry in range(self.max_retries + 1):
             remaining = deadline.remaining()
             if remaining <= 0:
@@ -742,6 +744,17 @@ class _FormatRefusedError(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+
+def _folded(messages: list[ChatCompletionMessageParam]) -> list[ChatCompletionMessageParam]:
+    """The instructions at the head of the first user message rather than in a system message:
+    chat templates without a system role drop that (llama-cpp-python's ``gemma`` format does,
+    silently), and every template keeps the user's. Gemma's own template does the same."""
+    if len(messages) < 2 or messages[0]["role"] != "system" or messages[1]["role"] != "user":
+        return messages
+    first, second, *rest = messages
+    return [{"role": "user",
+             "content": f"{first.get('content')}\n\n{second.get('content')}"}, *rest]
 
 
 _LISTED_FORMATS = frozenset({"json_object", "json_schema"})
