@@ -20,7 +20,7 @@ import logging
 import re
 import uuid
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
+from contextlib import contextmanager, suppress
 from datetime import datetime
 from typing import Any, Self, TypeVar
 
@@ -597,12 +597,12 @@ class MemoryStore:
     def _write(self, work: Callable[[neo4j.ManagedTransaction], T], operation: str, *,
                timeout: float = _WRITE_TIMEOUT) -> T:
         unit = neo4j.unit_of_work(metadata=self._metadata(operation), timeout=timeout)(work)
-        with _driver_errors(), self._session() as s, _pipelined_begin(s):
+        with _driver_errors(), self._session() as s:
             return s.execute_write(unit)
 
     def _read(self, work: Callable[[neo4j.ManagedTransaction], T], operation: str) -> T:
         unit = neo4j.unit_of_work(metadata=self._metadata(operation), timeout=_READ_TIMEOUT)(work)
-        with _driver_errors(), self._session() as s, _pipelined_begin(s):
+        with _driver_errors(), self._session() as s:
             return s.execute_read(unit)
 
     def _query(self, name: str, **params: Any) -> list[dict[str, Any]]:
@@ -825,15 +825,6 @@ class _Writer:
 
 
 # -- helpers -----------------------------------------------------------------------------------
-
-
-def _pipelined_begin(session: neo4j.Session) -> AbstractContextManager[object]:
-    """Within it, a transaction's BEGIN goes out with its first statement instead of waiting
-    for its own answer, as ``execute_query`` sends it: a write of three statements takes four
-    round trips instead of five. The driver keeps this switch private; where it is missing,
-    BEGIN waits for its answer as before, and nothing else changes."""
-    switch = getattr(session, "_pipelined_begin", None)
-    return switch if isinstance(switch, AbstractContextManager) else nullcontext()
 
 
 def _run(tx: neo4j.ManagedTransaction, name: str, **params: Any) -> list[neo4j.Record]:
