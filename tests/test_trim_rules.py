@@ -329,3 +329,73 @@ def test_a_new_value_with_words_besides_its_number_replaces_the_whole_value(
     assert [(op.key, op.value) for op in result.operations if isinstance(op, ReviseTask)] \
         == [("shelf", value)]
 
+
+
+def _adds(result: TrimResult) -> list[AddTask]:
+    return [op for s in result.subtasks for op in s.operations if isinstance(op, AddTask)]
+
+
+def test_a_plan_opened_with_no_subject_is_a_root_with_its_colon_steps() -> None:
+    result = interpret("Building a treehouse this summer in the back garden: buy timber, then "
+                       "a rope ladder for the kids, and a coat of paint at the end.")
+    adds = _adds(result)
+    root = adds[0]
+    assert root.title == "Treehouse"
+    assert "back garden" in (root.value or "")
+    steps = [a for a in adds[1:] if root.key in a.parents]
+    assert [s.title for s in steps][:1] == ["Buy timber"]
+    assert len(steps) == 3
+
+
+def test_a_plan_got_with_an_exclamation_takes_the_steps_of_the_next_sentence() -> None:
+    result = interpret("Got our first market stall at Riverside Square, opening day May 4 at "
+                       "8:00! We need to bake 40 loaves, label the jars and print price cards.")
+    adds = _adds(result)
+    root = adds[0]
+    assert "stall" in root.title.lower()
+    assert "May 4" in (root.value or "")
+    titles = " ".join(a.title for a in adds[1:] if root.key in a.parents)
+    assert "loaves" in titles
+    assert "jars" in titles
+    assert "price cards" in titles
+
+
+def test_a_plan_opened_with_a_gerund_takes_its_to_do_list() -> None:
+    result = interpret("Planning Omar's 40th anniversary dinner at Luigi's, July 2 from 7 to 10. "
+                       "To do: invitations, flowers, a cake.")
+    adds = _adds(result)
+    root = adds[0]
+    assert "anniversary" in root.title
+    assert "July 2" in (root.value or "")
+    assert {a.title for a in adds if root.key in a.parents} >= {"invitations", "flowers"}
+
+
+def test_an_opening_gerund_never_makes_a_second_plan_or_reads_a_change() -> None:
+    plan = task("trip", "Camping trip", "Lake Tahoe on June 3")
+    assert not _adds(interpret("Thinking about the weekend a lot", plan, focus=("trip",)))
+    assert not _adds(interpret("Moving the desk to the left"))
+    assert not any(s.operations for s in interpret("Planning anything fun?").subtasks)
+
+
+def test_they_moved_us_retimes_the_plan_itself() -> None:
+    plan = task("gala", "Charity gala", "at the Grand Hotel, May 3 from 6 to 9")
+    tickets = task("tickets", "Tickets", "sold out today", parents=("gala",))
+    ops = [op for s in interpret("the hotel moved us to May 10, same time", plan, tickets,
+                                 focus=("gala", "tickets")).subtasks for op in s.operations]
+    assert ops == [ReviseTask(key="gala", value="at the Grand Hotel, May 10 from 6 to 9")]
+
+
+def test_a_quoted_price_is_the_value_of_the_task_named() -> None:
+    plan = task("wedding", "Wedding")
+    flowers = task("flowers", "table flowers", parents=("wedding",))
+    ops = [op for s in interpret("The florist quoted $60 for the table flowers.", plan, flowers,
+                                 focus=("wedding",)).subtasks for op in s.operations]
+    assert ops == [ReviseTask(key="flowers", value="$60")]
+
+
+def test_a_pictograph_ends_a_sentence_and_an_inflected_noun_is_a_subject() -> None:
+    assert sentences("the van broke down 😩 book a taxi") == ["the van broke down",
+                                                            "book a taxi"]
+    plan = task("fair", "Craft fair")
+    result = interpret("Shows are at the town hall.", plan, focus=("fair",))
+    assert all(s.intent != Intent.CHECK for s in result.subtasks)

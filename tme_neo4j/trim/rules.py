@@ -102,7 +102,9 @@ _NOT_A_SCHEDULE = frozenset({"be", "have", "need", "want", "think", "know", "say
                              "got", "can", "do", "like", "hope", "guess", "see", "leave"})
 #: "Ann and Raj take Monday": named people, then a verb and its object.
 _DOER = re.compile(r"^(?P<who>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?(?:\s*(?:,|and|&)\s*[A-Z][\w'-]*"
-                   r"(?:\s+[A-Z][\w'-]*)?)*)\s+(?P<verb>[a-z]+)\s+(?P<obj>\S.*)$")
+                   r"(?:\s+[A-Z][\w'-]*)?)*)(?:\s+from\s+(?:the\s+)?[A-Z][\w'-]*)?"
+                   r"(?:\s+will|'ll|\s+is\s+going\s+to|'s\s+going\s+to)?"
+                   r"\s+(?P<verb>[a-z]+)\s+(?P<obj>\S.*)$")
 #: "We're going with X", "I'm using X": a choice told as what the speaker is doing.
 _DOING = re.compile(r"^(?:i|we)(?:'re|'m|\s+are|\s+am)\s+(?P<verb>[a-z]+ing)\s+(?P<rest>.+)$", _I)
 #: "Do Heat", "pick Vertigo": a named choice, in place of a name the turn spoke of before.
@@ -154,9 +156,16 @@ _ADD_TO = re.compile(
     r"(?P<container>[\w' -]+?)$", _I)
 _GOAL = re.compile(r"^(?:in order )?to\s+(?P<goal>[^,]+),\s*(?P<steps>.+)$", _I)
 _MOVE = re.compile(
-    rf"^(?:{verb_pattern('move', 'set')}|make|put)\s+"
-    r"(?:it|this|that|everything|the \w+)?\s*(?:back\s+)?(?:to|for|at|on|into|until)?\s*"
+    # "the venue moved us to ...": a subject before the verb only when the plan is "us"
+    rf"^(?:(?:the\s+|our\s+|my\s+)?[\w'-]+\s+(?=(?:{verb_pattern('move')})\s+us\b))?"
+    rf"(?:{verb_pattern('move', 'set')}|make|put)\s+"
+    r"(?:it|this|that|everything|us|the \w+)?\s*(?:back\s+)?(?:to|for|at|on|into|until)?\s*"
     r"(?P<v>.+)$", _I)
+#: "The shop quoted $40 for the banners": a price told for a task.
+_QUOTED = re.compile(r"^(?P<who>[\w' .&-]+?)\s+(?:quoted|quotes|charges?|charged)\s+"
+                     r"(?:us\s+|me\s+)?"
+                     r"(?P<v>(?:about\s+|around\s+)?[$£€]\d[\d.,]*(?:\s+(?:each|a piece|per \w+))?)"
+                     r"\s+for\s+(?P<what>[\w' -]+)$", _I)
 _WANT = re.compile(r"^(?:i|we|he|she|they)\s*(?P<also>(?:also|still|really|just|then)\s+)?"
                    r"(?:'ve\s+|\s*have\s+|'ll\s+|\s*will\s+)?(?:(?:need|want|would like|'d like|"
                    r"have|has|needs|wants|got|decided|plan|planned|'m going|am going|are going|"
@@ -210,7 +219,12 @@ _PLAN = re.compile(
     r"(?:my|our)\s+[\w ]{1,20}?\s+and\s+i\s+are|"
     r"(?P<third>(?:my|our)\s+[\w ]{1,30}?(?:'s|\s+is|\s+are)))\s+"
     r"(?:(?:also|now|just|currently|finally)\s+)?(?P<verb>[a-z]+ing)\s+"
-    r"(?:(?:for|on|to|up|together)\s+)?(?P<rest>.+)$", _I)
+    r"(?:(?P<particle>for|on|to|up|together)\s+)?(?P<rest>.+)$", _I)
+#: "Planning a trip to X on DATE", "Got my first show at PLACE": a plan opened with no subject,
+#: read only while no plan is set up (later, such a gerund may speak of a step).
+_OPENING = re.compile(
+    r"^(?:(?P<verb>[a-z]+ing)\s+(?:(?P<particle>up|on|for)\s+)?"
+    r"|(?:i've\s+|we've\s+)?(?P<got>got)\s+(?=(?:my|our)\s))(?P<rest>.+)$", _I)
 #: "The stew needs A, B and C": the parts of a plan.
 _NEEDS = re.compile(
     r"^(?P<subj>.+?)\s+(?:needs?|requires?|will need|includes?|(?:is|are) going to need|"
@@ -294,6 +308,8 @@ class _TurnParser:
             self.needs = False
             if not question and slot is None and self._plan_list(sentence):
                 continue
+            if not question and slot is None and self._plan_sentence(sentence):
+                continue
             for clause in split_clauses(sentence):
                 self._clause(clause, slot, question)
         return TrimResult(subtasks=self.subtasks)
@@ -312,26 +328,28 @@ class _TurnParser:
             root = self.tasks[ops[-1].key]
         if root is None:
             return False
-        body = m["items"].strip(" .")
-        depth, cut = 0, []
-        for ch in body:  # commas inside brackets belong to the item
-            depth += (ch == "(") - (ch == ")")
-            cut.append("\0" if ch == "," and depth else ch)
-        body = "".join(cut)
-        steps = _imperative(body.split(maxsplit=1)[0] if body.split() else "")
-        if steps:
-            items = [i for i in re.split(r"\s*,\s*(?:and\s+|then\s+|and then\s+)?|"
-                                         r"\s*,?\s+(?:and\s+)?then\s+", body) if i.strip()]
-        else:
-            items = split_list(body)
-        items = [clean_phrase(i.replace("\0", ",")) for i in items]
+        items = _list_items(m["items"])
         if len(items) < 2 or any(len(i.split()) > 10 for i in items):
             return False
         for item in items:
-            ops += self._item(item[:1].upper() + item[1:] if steps else item, root)
+            ops += self._item(item, root)
         if not ops:
             return False
         self._emit(Intent.NEW, sentence, ops, about=[root.key, *(o.key for o in ops)])
+        return True
+
+    def _plan_sentence(self, sentence: str) -> bool:
+        """A plan opened with its list after a colon, or opened with no subject while no plan is
+        set up, is read whole: its commas and 'then' order its steps, they start no clause."""
+        c = strip_fillers(sentence).rstrip(".!? ")
+        listed = re.search(r"[^\d\s]\s*:\s", c) is not None
+        opening = not any(not t.parents for t in self._live()) and _OPENING.match(c)
+        if not (listed and _PLAN.match(c)) and not opening:
+            return False
+        before = len(self.subtasks)
+        if not self._plan(c, sentence, None):
+            del self.subtasks[before:]
+            return False
         return True
 
     def _listed(self, head: str, rest: str) -> bool:
@@ -376,7 +394,9 @@ class _TurnParser:
             # After a removal, "I'll just ..." says how to do without it: no new step.
             c, self.also = m["rest"], True  # "I'll order a chain": a step of the plan in talk
         frame = read_frame(c, question_mark=question, original=raw)
-        if frame.asks:  # a question or a request to be told: it reads, it never writes
+        if frame.asks and (question or frame.mood == Mood.QUESTION or not self.needs):
+            # a question or a request to be told: it reads, it never writes; but "I need to
+            # print A, B and C" lists steps of the plan, it asks for nothing to be shown
             about = self._about(c, slot) or [t.key for t in self._live() if not t.parents][-3:]
             self._emit(Intent.CHECK, raw, about=about)
             return
@@ -396,7 +416,8 @@ class _TurnParser:
         ]
         if slot is None:
             handlers += [self._reference_set, self._move, self._instead_values,
-                         self._make_named, self._owned, self._named_doer, self._schedule,
+                         self._make_named, self._quoted, self._owned, self._named_doer,
+                         self._schedule,
                          self._stated_value, self._bare_value]
         for handler in handlers:
             if handler(c, raw, slot):
@@ -1006,6 +1027,11 @@ class _TurnParser:
         root = self._root_for(None)
         if root is None:
             return False
+        if re.match(r"^(?:\S+\s+){1,3}us\b", c, _I):  # "they moved us to ...": the plan itself
+            kinds = [(k, p) for k, p in typed_phrases(m["v"]) if k != ValueKind.NAME]
+            if not (root.value and kinds and all(retype(root.value, k, p) for k, p in kinds)):
+                return False
+            return self._set_typed(root, kinds, raw)
         ops = self._typed_updates(root, m["v"])
         if not ops:
             return False
@@ -1094,17 +1120,23 @@ class _TurnParser:
         """'I'm organising X in PLACE from DATE to DATE: A, B and C': a root with its
         attributes as its value and the listed items under it."""
         m = _PLAN.match(c)
-        if (not m or slot is not None or not is_verb(m["verb"])
-                or re.search(r"\binstead\b", c, _I)  # a choice in place of another
-                or verbs().get(lemma(m["verb"]), "task") != "task"):  # "we're skipping X"
-            return False
+        if m is None and not any(not t.parents for t in self._live()):
+            m = _OPENING.match(c)
+        if not m or slot is not None or re.search(r"\binstead\b", c, _I):
+            return False  # "instead": a choice in place of another
+        if not m.groupdict().get("got"):
+            verb = lemma(m["verb"])
+            phrasal = f"{verb} {(m['particle'] or '').lower()}"
+            if not is_verb(m["verb"]) or verbs().get(
+                    phrasal, verbs().get(verb, "task")) != "task":
+                return False  # "we're skipping X": a change, not a plan
         head, _, items = [*re.split(r"(:)(?!\d)", m["rest"], maxsplit=1), "", ""][:3]
         title, value = _title_and_roles(head)
         if not title or not stems(title) or len(title.split()) > 6:
             return False
         roots = [t for t in self._live() if not t.parents]
-        if m["third"] and (named := self._match(title, self._live(), by_value=False)) and (
-                named.parents):
+        if m.groupdict().get("third") and (
+                named := self._match(title, self._live(), by_value=False)) and named.parents:
             return False  # "my sister's doing the cake": who does a task of the plan
         root = self._match(title, roots, strict=True)
         ops: list[Operation] = []
@@ -1121,7 +1153,9 @@ class _TurnParser:
                                  key=slug(title)))
             root = self.tasks[ops[-1].key]
         about = [root.key]
-        for item in _expand(split_list(items)):
+        listed = _list_items(items) if items and _imperative(items.split()[0]) else (
+            _expand(split_list(items)))
+        for item in listed:
             ops += self._item(item, root)
             about.append(ops[-1].key if ops else root.key)
         if not ops:
@@ -1379,6 +1413,20 @@ class _TurnParser:
                         key=f"{root.key}.{verb}")
         self._emit(Intent.NEW, raw, [add], about=[add.key])
         return True
+
+    def _quoted(self, c: str, raw: str, slot: str | None) -> bool:
+        """'The shop quoted $40 for the banners': the price becomes the value of the task
+        named, in place of a price it had."""
+        m = _QUOTED.match(c)
+        if not m or _NEGATIVE.search(c):
+            return False
+        target = self._match(m["what"], self._live(), strict=True, by_value=False)
+        if target is None:
+            return False
+        if not target.value:
+            self._update(target, m["v"], raw)
+            return True
+        return self._set_typed(target, [(ValueKind.PRICE, m["v"])], raw)
 
     def _named_doer(self, c: str, raw: str, slot: str | None) -> bool:
         """'Aunt Mia handles the raffle', 'Ann and Raj take Monday': named people and a verb
@@ -1880,6 +1928,25 @@ def _recount(title: str, new: str) -> str | None:
     head = re.escape(re.sub(r"(?:es|s)$", "", unit.lower()))
     counted = re.compile(rf"\b\d+\b(?=(?:\s+[\w-]+){{0,2}}?\s+{head}(?:es|s)?\b)", _I)
     return counted.sub(number, title, count=1) if counted.search(title) else None
+
+
+def _list_items(body: str) -> list[str]:
+    """The items of a listed plan: verb phrases ('book the hall, print the menus') cut at commas
+    and 'then' only, each a step with a capital; noun phrases cut as a list."""
+    body = body.strip(" .!")
+    depth, cut = 0, []
+    for ch in body:  # commas inside brackets belong to the item
+        depth += (ch == "(") - (ch == ")")
+        cut.append("\0" if ch == "," and depth else ch)
+    body = "".join(cut)
+    steps = _imperative(body.split(maxsplit=1)[0] if body.split() else "")
+    if steps:
+        items = [i for i in re.split(r"\s*,\s*(?:and\s+|then\s+|and then\s+)?|"
+                                     r"\s*,?\s+(?:and\s+)?then\s+", body) if i.strip()]
+    else:
+        items = split_list(body)
+    items = [clean_phrase(i.replace("\0", ",")) for i in items]
+    return [i[:1].upper() + i[1:] if steps else i for i in items]
 
 
 def _imperative(phrase: str) -> bool:
