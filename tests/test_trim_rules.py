@@ -11,6 +11,7 @@ from tme_neo4j.models import (
     AddDependency,
     AddTask,
     CancelTask,
+    CompleteTask,
     RestoreTask,
     ReviseTask,
     Revision,
@@ -399,3 +400,46 @@ def test_a_pictograph_ends_a_sentence_and_an_inflected_noun_is_a_subject() -> No
     plan = task("fair", "Craft fair")
     result = interpret("Shows are at the town hall.", plan, focus=("fair",))
     assert all(s.intent != Intent.CHECK for s in result.subtasks)
+
+
+def _ops(text: str, *tasks: Task, focus: tuple[str, ...] = ()) -> list[object]:
+    return [op for s in interpret(text, *tasks, focus=focus).subtasks for op in s.operations]
+
+
+def _garden() -> list[Task]:
+    return [task("garden", "Garden makeover", "in the back yard, April 2"),
+            task("tiles", "Lay the patio tiles", parents=("garden",)),
+            task("pond", "Dig a pond", "Omar", parents=("garden",)),
+            task("lights", "solar lights", parents=("garden",), status=TaskStatus.CANCELLED)]
+
+
+def test_a_state_that_says_a_task_is_finished_marks_it_done() -> None:
+    tasks = _garden()
+    ops = _ops("the patio tiles are in and the pond's dug", *tasks, focus=("garden",))
+    assert ops == []  # "dug" is no finishing state the reader knows: nothing at all
+    assert _ops("the patio tiles are in", *tasks, focus=("garden",)) == [
+        CompleteTask(key="tiles")]
+    assert _ops("the patio tiles are in and the lights are up", *tasks, focus=("garden",)) == []
+    assert _ops("Omar's out", *tasks, focus=("garden",)) == []  # a person, no task
+
+
+def test_a_task_back_on_is_restored_and_a_pronoun_back_on_restores_nothing_new() -> None:
+    tasks = _garden()
+    ops = _ops("money turned up - the solar lights are back on", *tasks, focus=("garden",))
+    assert [getattr(o, "key", "") for o in ops] == ["lights"]
+    assert _ops("they're back on", *tasks, focus=("garden",)) == []
+
+
+def test_a_verbless_source_and_price_is_the_value_of_the_task() -> None:
+    tasks = _garden()
+    ops = _ops("Patio tiles from the stone yard, $300 for forty.", *tasks, focus=("garden",))
+    assert ops == [ReviseTask(key="tiles", value="from the stone yard, $300 for forty")]
+
+
+def test_a_named_person_takes_a_role_of_the_plan() -> None:
+    tasks = _garden()
+    ops = _ops("Wendelin's going to be foreman.", *tasks, focus=("garden",))
+    assert len(ops) == 1
+    add = ops[0]
+    assert isinstance(add, AddTask)
+    assert (add.title, add.value, add.parents) == ("Foreman", "Wendelin", ["garden"])

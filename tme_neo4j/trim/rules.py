@@ -126,7 +126,10 @@ _RESTORE = re.compile(
     rf"^{verb_pattern('restore')}\s+(?P<items>.+?)(?:\s+(?:back|after all|in))?$|"
     r"^(?:put|bring|add)\s+(?P<items2>.+?)\s+back(?:\s+(?:in|on|onto|into|to)\b.*)?$|"
     r"^(?:i|we)\s+(?:do|still|really|actually|definitely)\s+(?:need|want)\s+(?P<items4>.+?)"
-    r"(?:\s+after all)?$", _I)
+    r"(?:\s+after all)?$|"
+    # "the raffle's back on", after a dash: "the budget's fine - the raffle's back on"
+    r"^(?:[^-]+\s-\s+)?(?P<items5>[\w' ]+?)(?:\s+(?:is|are)|'s|'re)\s+back(?:\s+on)?"
+    r"(?:\s+(?:again|after all))?$", _I)
 _DONE = re.compile(
     r"^(?:mark\s+)?(?P<items>.+?)(?:\s+(?:is|are|as|has been|have been)|'s|'re)\s+"
     r"(?:now\s+|all\s+)?(?:done|finished|complete|completed|taken care of|sorted|bought|paid|"
@@ -135,6 +138,13 @@ _DONE = re.compile(
     r"^(?:mark|tick|check|cross)\s+(?P<items4>.+?)\s+(?:as\s+)?(?:done|finished|complete|"
     r"completed|off)$|"
     rf"^{verb_pattern('done')}\s+(?P<items3>.+)$", _I)
+#: "the tiles are in", "the app's up and running", "the card's been signed by all": a state
+#: that says a task is finished; its subject must name a task by its title.
+_DONE_STATE = re.compile(
+    r"^(?P<items>[\w' -]+?)(?:\s+(?:is|are|has been|have been)|'s been|'s|'re)\s+"
+    r"(?:(?:all|now|finally)\s+)?(?:in|on|out|up|up and running|installed|planted|signed|"
+    r"printed|framed|written|painted|fitted|laid|set up|in place)(?:\s+by\s+[\w ]+)?"
+    r"(?:\s*,\s*(?:done|finished|sorted))?$", _I)
 #: "Take the sofa off the list": a particle after the object.
 _CANCEL_OFF = re.compile(r"^(?:take|strike|knock|leave)\s+(?P<items>.+?)\s+(?:off|out)"
                          r"(?:\s+(?:of\s+)?(?:the|my|our)\s+[\w-]+)?$", _I)
@@ -166,6 +176,12 @@ _QUOTED = re.compile(r"^(?P<who>[\w' .&-]+?)\s+(?:quoted|quotes|charges?|charged
                      r"(?:us\s+|me\s+)?"
                      r"(?P<v>(?:about\s+|around\s+)?[$£€]\d[\d.,]*(?:\s+(?:each|a piece|per \w+))?)"
                      r"\s+for\s+(?P<what>[\w' -]+)$", _I)
+#: "The banners from the print shop, $40 for two": a task, where it comes from, its price.
+_SOURCED = re.compile(r"^(?P<what>[\w' -]{1,40}?)\s+from\s+(?P<v>[^,]+,\s*.+)$", _I)
+#: "Sam's going to be treasurer", "Ivy will be our host": a named person takes a role.
+_ROLE_OF = re.compile(r"^(?P<who>[A-Z][\w'-]*)"
+                      r"(?:'s going to be|\s+is going to be|\s+will be|'ll be)"
+                      r"\s+(?:the\s+|our\s+)?(?P<role>[a-z][\w-]*)$")
 _WANT = re.compile(r"^(?:i|we|he|she|they)\s*(?P<also>(?:also|still|really|just|then)\s+)?"
                    r"(?:'ve\s+|\s*have\s+|'ll\s+|\s*will\s+)?(?:(?:need|want|would like|'d like|"
                    r"have|has|needs|wants|got|decided|plan|planned|'m going|am going|are going|"
@@ -416,8 +432,8 @@ class _TurnParser:
         ]
         if slot is None:
             handlers += [self._reference_set, self._move, self._instead_values,
-                         self._make_named, self._quoted, self._owned, self._named_doer,
-                         self._schedule,
+                         self._make_named, self._quoted, self._sourced, self._role_of,
+                         self._owned, self._named_doer, self._schedule,
                          self._stated_value, self._bare_value]
         for handler in handlers:
             if handler(c, raw, slot):
@@ -767,7 +783,9 @@ class _TurnParser:
         m = _RESTORE.match(c)
         if not m:
             return False
-        items = m["items"] or m["items2"] or m["items4"]
+        items = m["items"] or m["items2"] or m["items4"] or m["items5"]
+        if m["items5"] and clean_phrase(items).lower() in _PRONOUNS:
+            return False  # "they're back on" says again what was just restored
         if _only_value(items) and all(k != ValueKind.NAME
                                       for k, _ in typed_phrases(items, sentence=False)):
             return False  # "keep May 3rd": a value, not a task to bring back
@@ -797,11 +815,30 @@ class _TurnParser:
         return False
 
     def _done(self, c: str, raw: str, slot: str | None) -> bool:
+        if self._done_state(c, raw):
+            return True
         m = _DONE.match(c)
         if not m or re.search(r"\b(?:after|before|once|until|till|unless|if)\b", c, _I):
             return False  # "do X after Y is done" orders two tasks, it finishes neither
         targets = self._items(m["items"] or m["items2"] or m["items3"] or m["items4"],
                               self._live(), slot)
+        return self._set_statuses(targets, TaskStatus.DONE, Intent.DONE, raw)
+
+    def _done_state(self, c: str, raw: str) -> bool:
+        """'the tiles are in and the grout's laid': each part names a live task by its title
+        (a person said to be out names none), and each is finished."""
+        parts = re.split(r"\s+and\s+(?=(?:the\s+|my\s+|our\s+)?[\w-]+(?:\s+(?:is|are)|'s|'re)\s)",
+                         c, flags=_I)
+        targets: list[Task] = []
+        for part in parts:
+            m = _DONE_STATE.match(part.strip())
+            if m is None or _NEGATIVE.search(part):
+                return False
+            task = self._match(m["items"], self._live(), by_value=False)
+            if task is None:
+                return False
+            if task not in targets:
+                targets.append(task)
         return self._set_statuses(targets, TaskStatus.DONE, Intent.DONE, raw)
 
     def _depend(self, c: str, raw: str, slot: str | None) -> bool:
@@ -1411,6 +1448,41 @@ class _TurnParser:
             return True
         add = self._add(verb.capitalize(), value=when, parents=[root.key],
                         key=f"{root.key}.{verb}")
+        self._emit(Intent.NEW, raw, [add], about=[add.key])
+        return True
+
+    def _sourced(self, c: str, raw: str, slot: str | None) -> bool:
+        """'The banners from the print shop, $40 for two': with no verb, where a task named by
+        its title comes from and its price are its value."""
+        m = _SOURCED.match(c)
+        if not m or _NEGATIVE.search(c) or not any(
+                k == ValueKind.PRICE for k, _ in typed_phrases(m["v"], sentence=False)):
+            return False
+        if read_frame(c).mood != Mood.STATEMENT or _COPULA.match(c):
+            return False  # a request, or a verb to read it by
+        target = self._match(m["what"], self._live(), by_value=False)
+        if target is None:
+            return False
+        self._update(target, f"from {m['v']}", raw)
+        return True
+
+    def _role_of(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Sam's going to be treasurer': who holds a role of the plan in talk, the value of
+        the task so named, else a new attribute of the plan."""
+        m = _ROLE_OF.match(c)
+        if not m or _NEGATIVE.search(c) or in_dictionary(m["who"].lower()):
+            return False
+        live = self._live()
+        if self._match(m["who"], live, by_value=False) is not None:
+            return False  # the subject is a task, no person
+        if (task := self._match(m["role"], live, strict=True, by_value=False)) is not None:
+            self._update(task, m["who"], raw)
+            return True
+        root = self.under or self._root_for(None)
+        if root is None:
+            return False
+        add = self._add(m["role"].capitalize(), value=m["who"], parents=[root.key],
+                        key=f"{root.key}.{slug(m['role'])}")
         self._emit(Intent.NEW, raw, [add], about=[add.key])
         return True
 
