@@ -443,3 +443,13 @@ def test_a_named_person_takes_a_role_of_the_plan() -> None:
     add = ops[0]
     assert isinstance(add, AddTask)
     assert (add.title, add.value, add.parents) == ("Foreman", "Wendelin", ["garden"])
+
+
+def test_a_first_plan_told_as_what_we_do_is_a_root() -> None:
+    adds = _adds(interpret("We host a quarterly quiz night for the parish, and the autumn round "
+                           "is on the 9th"))
+    assert adds
+    assert adds[0].title == "Quarterly quiz night"
+    assert "9th" in (adds[0].value or "")
+    assert not _adds(interpret("I need a new laptop for work"))
+    assert not _adds(interpret("We booked a room at the inn"))

@@ -240,6 +240,7 @@ _PLAN = re.compile(
 #: read only while no plan is set up (later, such a gerund may speak of a step).
 _OPENING = re.compile(
     r"^(?:(?P<verb>[a-z]+ing)\s+(?:(?P<particle>up|on|for)\s+)?"
+    r"|(?:i|we)\s+(?P<present>[a-z]+)\s+(?:(?P<out>out|up|on)\s+)?(?=(?:a|an|my|our)\s)"
     r"|(?:i've\s+|we've\s+)?(?P<got>got)\s+(?=(?:my|our)\s))(?P<rest>.+)$", _I)
 #: "The stew needs A, B and C": the parts of a plan.
 _NEEDS = re.compile(
@@ -1161,10 +1162,15 @@ class _TurnParser:
             m = _OPENING.match(c)
         if not m or slot is not None or re.search(r"\binstead\b", c, _I):
             return False  # "instead": a choice in place of another
-        if not m.groupdict().get("got"):
-            verb = lemma(m["verb"])
-            phrasal = f"{verb} {(m['particle'] or '').lower()}"
-            if not is_verb(m["verb"]) or verbs().get(
+        groups = m.groupdict()
+        if groups.get("present") and (lemma(groups["present"]) != groups["present"].lower()
+                                      or groups["present"].lower() in _NOT_A_SCHEDULE):
+            return False  # "I need a ...", "we booked a ...": no plan told as what one does
+        if not groups.get("got"):
+            said = groups.get("verb") or groups["present"]
+            verb = lemma(said)
+            phrasal = f"{verb} {(groups.get('particle') or groups.get('out') or '').lower()}"
+            if not is_verb(said) or verbs().get(
                     phrasal, verbs().get(verb, "task")) != "task":
                 return False  # "we're skipping X": a change, not a plan
         head, _, items = [*re.split(r"(:)(?!\d)", m["rest"], maxsplit=1), "", ""][:3]
