@@ -453,3 +453,12 @@ def test_a_first_plan_told_as_what_we_do_is_a_root() -> None:
     assert "9th" in (adds[0].value or "")
     assert not _adds(interpret("I need a new laptop for work"))
     assert not _adds(interpret("We booked a room at the inn"))
+
+
+def test_a_seller_raising_its_price_revises_the_one_task_it_supplies() -> None:
+    plan = task("fete", "Summer fete")
+    bread = task("bread", "Bake 20 loaves", "flour from Mill Farm at $3 a bag", parents=("fete",))
+    jam = task("jam", "Jam jars", "from the market at $1 each", parents=("fete",))
+    ops = _ops("the farm just put the price up to $4 a bag", plan, bread, jam, focus=("fete",))
+    assert ops == [ReviseTask(key="bread", value="flour from Mill Farm at $4 a bag")]
+    assert _ops("the mill put the price up to $4", plan, jam, focus=("fete",)) == []

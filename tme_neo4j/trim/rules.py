@@ -182,6 +182,11 @@ _SOURCED = re.compile(r"^(?P<what>[\w' -]{1,40}?)\s+from\s+(?P<v>[^,]+,\s*.+)$",
 _ROLE_OF = re.compile(r"^(?P<who>[A-Z][\w'-]*)"
                       r"(?:'s going to be|\s+is going to be|\s+will be|'ll be)"
                       r"\s+(?:the\s+|our\s+)?(?P<role>[a-z][\w-]*)$")
+#: "the bakery put the price up to $5 a loaf": a new price from whoever sells a task's thing.
+_PRICED_BY = re.compile(r"^(?:the\s+)?(?P<who>[\w'& -]+?)\s+(?:just\s+|has\s+|have\s+)?"
+                        r"(?:put|raised|bumped|pushed|dropped|lowered|cut)\s+"
+                        r"(?:the|their|its)\s+prices?\s+(?:up\s+|down\s+)?to\s+"
+                        r"(?P<v>[$£€]\d[\d.,]*(?:\s+(?:each|a \w+|per \w+))?)$", _I)
 _WANT = re.compile(r"^(?:i|we|he|she|they)\s*(?P<also>(?:also|still|really|just|then)\s+)?"
                    r"(?:'ve\s+|\s*have\s+|'ll\s+|\s*will\s+)?(?:(?:need|want|would like|'d like|"
                    r"have|has|needs|wants|got|decided|plan|planned|'m going|am going|are going|"
@@ -433,7 +438,8 @@ class _TurnParser:
         ]
         if slot is None:
             handlers += [self._reference_set, self._move, self._instead_values,
-                         self._make_named, self._quoted, self._sourced, self._role_of,
+                         self._make_named, self._quoted, self._priced_by, self._sourced,
+                         self._role_of,
                          self._owned, self._named_doer, self._schedule,
                          self._stated_value, self._bare_value]
         for handler in handlers:
@@ -1490,6 +1496,24 @@ class _TurnParser:
         add = self._add(m["role"].capitalize(), value=m["who"], parents=[root.key],
                         key=f"{root.key}.{slug(m['role'])}")
         self._emit(Intent.NEW, raw, [add], about=[add.key])
+        return True
+
+    def _priced_by(self, c: str, raw: str, slot: str | None) -> bool:
+        """'the bakery put the price up to $5 a loaf': the one task whose value names that
+        seller and holds a price takes the new price in its place."""
+        m = _PRICED_BY.match(c)
+        if not m or _NEGATIVE.search(c):
+            return False
+        who = clean_phrase(m["who"])
+        held = [t for t in self._live() if t.value and mentions(t.value, who)
+                and retype(t.value, ValueKind.PRICE, m["v"]) is not None]
+        if len(held) != 1:
+            return False  # no seller named, or more than one task it could be
+        price = re.match(r"[$£€]\d[\d.,]*", m["v"])
+        value = retype(held[0].value or "", ValueKind.PRICE, price[0] if price else m["v"])
+        if not value or _same(value, held[0].value or ""):
+            return False
+        self._update(held[0], value, raw)  # the unit it had ('each', 'a bag') stays
         return True
 
     def _quoted(self, c: str, raw: str, slot: str | None) -> bool:
