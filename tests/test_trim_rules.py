@@ -462,3 +462,10 @@ def test_a_seller_raising_its_price_revises_the_one_task_it_supplies() -> None:
     ops = _ops("the farm just put the price up to $4 a bag", plan, bread, jam, focus=("fete",))
     assert ops == [ReviseTask(key="bread", value="flour from Mill Farm at $4 a bag")]
     assert _ops("the mill put the price up to $4", plan, jam, focus=("fete",)) == []
+
+
+def test_a_named_doer_with_a_trailing_too_takes_the_task_over() -> None:
+    plan = task("picnic", "Picnic", "in the park")
+    rolls = task("rolls", "sausage rolls", "Bea", parents=("picnic",))
+    ops = _ops("Colm will do the sausage rolls too", plan, rolls, focus=("picnic",))
+    assert ops == [ReviseTask(key="rolls", value="Colm")]

@@ -1537,7 +1537,8 @@ class _TurnParser:
         if not m or _NEGATIVE.search(c) or not is_verb(m["verb"]) or read_frame(
                 f"{m['verb']} {m['obj']}").known:
             return False
-        target = self._match(m["obj"], self._live(), strict=True, by_value=False)
+        obj = re.sub(r"\s+(?:too|as well|instead)$", "", m["obj"], flags=_I)
+        target = self._match(obj, self._live(), strict=True, by_value=False)
         if target is None or self._match(m["who"], self._live(), by_value=False) is not None:
             return False  # the subject is a task itself: no people named
         who, current = m["who"], target.value or ""
