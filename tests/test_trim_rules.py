@@ -459,7 +459,7 @@ def test_a_seller_raising_its_price_revises_the_one_task_it_supplies() -> None:
     plan = task("fete", "Summer fete")
     bread = task("bread", "Bake 20 loaves", "flour from Mill Farm at $3 a bag", parents=("fete",))
     jam = task("jam", "Jam jars", "from the market at $1 each", parents=("fete",))
-    ops = _ops("the farm just put the price up to $4 a bag", plan, bread, jam, focus=("fete",))
+    ops = _ops("the farm raised its price to $4 a bag", plan, bread, jam, focus=("fete",))
     assert ops == [ReviseTask(key="bread", value="flour from Mill Farm at $4 a bag")]
     assert _ops("the mill put the price up to $4", plan, jam, focus=("fete",)) == []
 
