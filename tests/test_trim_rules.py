@@ -11,6 +11,7 @@ from tme_neo4j.models import (
     AddDependency,
     AddTask,
     CancelTask,
+    CompleteTask,
     RestoreTask,
     ReviseTask,
     Revision,
@@ -329,3 +330,142 @@ def test_a_new_value_with_words_besides_its_number_replaces_the_whole_value(
     assert [(op.key, op.value) for op in result.operations if isinstance(op, ReviseTask)] \
         == [("shelf", value)]
 
+
+
+def _adds(result: TrimResult) -> list[AddTask]:
+    return [op for s in result.subtasks for op in s.operations if isinstance(op, AddTask)]
+
+
+def test_a_plan_opened_with_no_subject_is_a_root_with_its_colon_steps() -> None:
+    result = interpret("Building a treehouse this summer in the back garden: buy timber, then "
+                       "a rope ladder for the kids, and a coat of paint at the end.")
+    adds = _adds(result)
+    root = adds[0]
+    assert root.title == "Treehouse"
+    assert "back garden" in (root.value or "")
+    steps = [a for a in adds[1:] if root.key in a.parents]
+    assert [s.title for s in steps][:1] == ["Buy timber"]
+    assert len(steps) == 3
+
+
+def test_a_plan_got_with_an_exclamation_takes_the_steps_of_the_next_sentence() -> None:
+    result = interpret("Got our first market stall at Riverside Square, opening day May 4 at "
+                       "8:00! We need to bake 40 loaves, label the jars and print price cards.")
+    adds = _adds(result)
+    root = adds[0]
+    assert "stall" in root.title.lower()
+    assert "May 4" in (root.value or "")
+    titles = " ".join(a.title for a in adds[1:] if root.key in a.parents)
+    assert "loaves" in titles
+    assert "jars" in titles
+    assert "price cards" in titles
+
+
+def test_a_plan_opened_with_a_gerund_takes_its_to_do_list() -> None:
+    result = interpret("Planning Omar's 40th anniversary dinner at Luigi's, July 2 from 7 to 10. "
+                       "To do: invitations, flowers, a cake.")
+    adds = _adds(result)
+    root = adds[0]
+    assert "anniversary" in root.title
+    assert "July 2" in (root.value or "")
+    assert {a.title for a in adds if root.key in a.parents} >= {"invitations", "flowers"}
+
+
+def test_an_opening_gerund_never_makes_a_second_plan_or_reads_a_change() -> None:
+    plan = task("trip", "Camping trip", "Lake Tahoe on June 3")
+    assert not _adds(interpret("Thinking about the weekend a lot", plan, focus=("trip",)))
+    assert not _adds(interpret("Moving the desk to the left"))
+    assert not any(s.operations for s in interpret("Planning anything fun?").subtasks)
+
+
+def test_they_moved_us_retimes_the_plan_itself() -> None:
+    plan = task("gala", "Charity gala", "at the Grand Hotel, May 3 from 6 to 9")
+    tickets = task("tickets", "Tickets", "sold out today", parents=("gala",))
+    ops = [op for s in interpret("the hotel moved us to May 10, same time", plan, tickets,
+                                 focus=("gala", "tickets")).subtasks for op in s.operations]
+    assert ops == [ReviseTask(key="gala", value="at the Grand Hotel, May 10 from 6 to 9")]
+
+
+def test_a_quoted_price_is_the_value_of_the_task_named() -> None:
+    plan = task("wedding", "Wedding")
+    flowers = task("flowers", "table flowers", parents=("wedding",))
+    ops = [op for s in interpret("The florist quoted $60 for the table flowers.", plan, flowers,
+                                 focus=("wedding",)).subtasks for op in s.operations]
+    assert ops == [ReviseTask(key="flowers", value="$60")]
+
+
+def test_a_pictograph_ends_a_sentence_and_an_inflected_noun_is_a_subject() -> None:
+    assert sentences("the van broke down 😩 book a taxi") == ["the van broke down",
+                                                            "book a taxi"]
+    plan = task("fair", "Craft fair")
+    result = interpret("Shows are at the town hall.", plan, focus=("fair",))
+    assert all(s.intent != Intent.CHECK for s in result.subtasks)
+
+
+def _ops(text: str, *tasks: Task, focus: tuple[str, ...] = ()) -> list[object]:
+    return [op for s in interpret(text, *tasks, focus=focus).subtasks for op in s.operations]
+
+
+def _garden() -> list[Task]:
+    return [task("garden", "Garden makeover", "in the back yard, April 2"),
+            task("tiles", "Lay the patio tiles", parents=("garden",)),
+            task("pond", "Dig a pond", "Omar", parents=("garden",)),
+            task("lights", "solar lights", parents=("garden",), status=TaskStatus.CANCELLED)]
+
+
+def test_a_state_that_says_a_task_is_finished_marks_it_done() -> None:
+    tasks = _garden()
+    ops = _ops("the patio tiles are in and the pond's dug", *tasks, focus=("garden",))
+    assert ops == []  # "dug" is no finishing state the reader knows: nothing at all
+    assert _ops("the patio tiles are in", *tasks, focus=("garden",)) == [
+        CompleteTask(key="tiles")]
+    assert _ops("the patio tiles are in and the lights are up", *tasks, focus=("garden",)) == []
+    assert _ops("Omar's out", *tasks, focus=("garden",)) == []  # a person, no task
+
+
+def test_a_task_back_on_is_restored_and_a_pronoun_back_on_restores_nothing_new() -> None:
+    tasks = _garden()
+    ops = _ops("money turned up - the solar lights are back on", *tasks, focus=("garden",))
+    assert [getattr(o, "key", "") for o in ops] == ["lights"]
+    assert _ops("they're back on", *tasks, focus=("garden",)) == []
+
+
+def test_a_verbless_source_and_price_is_the_value_of_the_task() -> None:
+    tasks = _garden()
+    ops = _ops("Patio tiles from the stone yard, $300 for forty.", *tasks, focus=("garden",))
+    assert ops == [ReviseTask(key="tiles", value="from the stone yard, $300 for forty")]
+
+
+def test_a_named_person_takes_a_role_of_the_plan() -> None:
+    tasks = _garden()
+    ops = _ops("Wendelin's going to be foreman.", *tasks, focus=("garden",))
+    assert len(ops) == 1
+    add = ops[0]
+    assert isinstance(add, AddTask)
+    assert (add.title, add.value, add.parents) == ("Foreman", "Wendelin", ["garden"])
+
+
+def test_a_first_plan_told_as_what_we_do_is_a_root() -> None:
+    adds = _adds(interpret("We host a quarterly quiz night for the parish, and the autumn round "
+                           "is on the 9th"))
+    assert adds
+    assert adds[0].title == "Quarterly quiz night"
+    assert "9th" in (adds[0].value or "")
+    assert not _adds(interpret("I need a new laptop for work"))
+    assert not _adds(interpret("We booked a room at the inn"))
+
+
+def test_a_seller_raising_its_price_revises_the_one_task_it_supplies() -> None:
+    plan = task("fete", "Summer fete")
+    bread = task("bread", "Bake 20 loaves", "flour from Mill Farm at $3 a bag", parents=("fete",))
+    jam = task("jam", "Jam jars", "from the market at $1 each", parents=("fete",))
+    ops = _ops("the farm raised its price to $4 a bag", plan, bread, jam, focus=("fete",))
+    assert ops == [ReviseTask(key="bread", value="flour from Mill Farm at $4 a bag")]
+    assert _ops("the mill put the price up to $4", plan, jam, focus=("fete",)) == []
+
+
+def test_a_named_doer_with_a_trailing_too_takes_the_task_over() -> None:
+    plan = task("picnic", "Picnic", "in the park")
+    rolls = task("rolls", "sausage rolls", "Bea", parents=("picnic",))
+    ops = _ops("Colm will do the sausage rolls too", plan, rolls, focus=("picnic",))
+    assert ops == [ReviseTask(key="rolls", value="Colm")]

@@ -103,6 +103,9 @@ def read_frame(clause: str, *, question_mark: bool = False, original: str | None
     imperative = stripped != body or polite is not None
     words = _WORD.findall(stripped)
     found = verb_at(words)
+    if found is not None and found[1] == 1 and len(words) > 1 and (
+            words[1].lower() in _FINITE_AFTER_SUBJECT) and lemma(words[0]) != words[0].lower():
+        found = None  # "prints are ...": a noun, the subject of its verb
     if (len(words) > 2 and words[-1].lower() in _PARTICLES
             and (found is None or " " not in found[0])):
         split = f"{lemma(words[0])} {words[-1].lower()}"  # "put the octopus back"

@@ -80,9 +80,14 @@ def strip_fillers(clause: str) -> str:
 def sentences(text: str) -> list[str]:
     """Split on sentence punctuation, keeping the mark (a '?' matters). A point between two
     digits ('version 2.4', '1.5 kg') ends nothing."""
-    parts = re.findall(r"(?:[^.!?]|(?<=\d)\.(?=\d)|(?<=\b(?:Dr|Mr|Ms|St|Jr|Sr|vs))\.|"
-                       r"(?<=\bMrs)\.)+(?:[.!?]+|$)", text)
-    return [p.strip() for p in parts if p.strip(" .!?")]
+    parts = re.findall(rf"(?:[^.!?{_EMOJI}]|(?<=\d)\.(?=\d)|(?<=\b(?:Dr|Mr|Ms|St|Jr|Sr|vs))\.|"
+                       rf"(?<=\bMrs)\.)+(?:[.!?{_EMOJI}\s]*[.!?{_EMOJI}]|$)", text)
+    parts = [re.sub(rf"\s*[{_EMOJI}\ufe0f]+", "", p).strip() for p in parts]
+    return [p for p in parts if p.strip(" .!?")]
+
+
+#: Pictographs end a sentence as a full stop does ("the flu 😩 put the cake back").
+_EMOJI = "\u2600-\u27bf\U0001f300-\U0001faff"
 
 
 #: Where a sentence breaks into clauses: a semicolon, 'then', 'so', 'but', 'because', 'since'
@@ -92,9 +97,10 @@ _CHANGE_VERBS = verb_pattern("add", "set", "move", "rename", "replace", "cancel"
                              "rollback", "reset", "split", "merge", "done")
 _CLAUSE_BREAK = re.compile(
     r"\s*(?:;|\s-\s+(?:and\s+)?(?=(?:and|the|my|our|i|we|they|he|she|it)\b)|"
-    r",\s*and then\b|,\s*then\b|,\s*(?:and\s+)?so\b|,\s*but\b|,?\s*because\b|"
-    r",?\s*since\b(?=\s+(?:i|we|you|they|he|she|it)\b)|"
-    rf",?\s*and\b(?=\s+(?:please\s+)?(?:{_CHANGE_VERBS}|keep|put|make|use|book|schedule|mark)\b)|"
+    r",\s*and then\b|,\s*then\b|,\s*(?:and\s+)?so\b|,\s*but\b|,?\s*\bbecause\b|"
+    r",?\s*\bsince\b(?=\s+(?:i|we|you|they|he|she|it)\b)|"
+    r"\s+so\s+(?=(?-i:[A-Z])[\w'-]+(?:\s+from\s+[\w'-]+)?\s+(?:will|'ll|is going to)\s)|"
+    rf",?\s*\band\b(?=\s+(?:please\s+)?(?:{_CHANGE_VERBS}|keep|put|make|use|book|schedule|mark)\b)|"
     r",\s*(?:and\s+)?(?=(?:i|we|you|they|he|she|it)(?:'\w+)?\s)|"
     rf",\s*(?=(?:please\s+)?(?:{_CHANGE_VERBS}|mark|put|make|give|bring|tick|cross|scratch|"
     r"get)\b)|"

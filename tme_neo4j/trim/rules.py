@@ -102,7 +102,9 @@ _NOT_A_SCHEDULE = frozenset({"be", "have", "need", "want", "think", "know", "say
                              "got", "can", "do", "like", "hope", "guess", "see", "leave"})
 #: "Ann and Raj take Monday": named people, then a verb and its object.
 _DOER = re.compile(r"^(?P<who>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?(?:\s*(?:,|and|&)\s*[A-Z][\w'-]*"
-                   r"(?:\s+[A-Z][\w'-]*)?)*)\s+(?P<verb>[a-z]+)\s+(?P<obj>\S.*)$")
+                   r"(?:\s+[A-Z][\w'-]*)?)*)(?:\s+from\s+(?:the\s+)?[A-Z][\w'-]*)?"
+                   r"(?:\s+will|'ll|\s+is\s+going\s+to|'s\s+going\s+to)?"
+                   r"\s+(?P<verb>[a-z]+)\s+(?P<obj>\S.*)$")
 #: "We're going with X", "I'm using X": a choice told as what the speaker is doing.
 _DOING = re.compile(r"^(?:i|we)(?:'re|'m|\s+are|\s+am)\s+(?P<verb>[a-z]+ing)\s+(?P<rest>.+)$", _I)
 #: "Do Heat", "pick Vertigo": a named choice, in place of a name the turn spoke of before.
@@ -124,7 +126,10 @@ _RESTORE = re.compile(
     rf"^{verb_pattern('restore')}\s+(?P<items>.+?)(?:\s+(?:back|after all|in))?$|"
     r"^(?:put|bring|add)\s+(?P<items2>.+?)\s+back(?:\s+(?:in|on|onto|into|to)\b.*)?$|"
     r"^(?:i|we)\s+(?:do|still|really|actually|definitely)\s+(?:need|want)\s+(?P<items4>.+?)"
-    r"(?:\s+after all)?$", _I)
+    r"(?:\s+after all)?$|"
+    # "the raffle's back on", after a dash: "the budget's fine - the raffle's back on"
+    r"^(?:[^-]+\s-\s+)?(?P<items5>[\w' ]+?)(?:\s+(?:is|are)|'s|'re)\s+back(?:\s+on)?"
+    r"(?:\s+(?:again|after all))?$", _I)
 _DONE = re.compile(
     r"^(?:mark\s+)?(?P<items>.+?)(?:\s+(?:is|are|as|has been|have been)|'s|'re)\s+"
     r"(?:now\s+|all\s+)?(?:done|finished|complete|completed|taken care of|sorted|bought|paid|"
@@ -133,6 +138,13 @@ _DONE = re.compile(
     r"^(?:mark|tick|check|cross)\s+(?P<items4>.+?)\s+(?:as\s+)?(?:done|finished|complete|"
     r"completed|off)$|"
     rf"^{verb_pattern('done')}\s+(?P<items3>.+)$", _I)
+#: "the tiles are in", "the app's up and running", "the card's been signed by all": a state
+#: that says a task is finished; its subject must name a task by its title.
+_DONE_STATE = re.compile(
+    r"^(?P<items>[\w' -]+?)(?:\s+(?:is|are|has been|have been)|'s been|'s|'re)\s+"
+    r"(?:(?:all|now|finally)\s+)?(?:in|on|out|up|up and running|installed|planted|signed|"
+    r"printed|framed|written|painted|fitted|laid|set up|in place)(?:\s+by\s+[\w ]+)?"
+    r"(?:\s*,\s*(?:done|finished|sorted))?$", _I)
 #: "Take the sofa off the list": a particle after the object.
 _CANCEL_OFF = re.compile(r"^(?:take|strike|knock|leave)\s+(?P<items>.+?)\s+(?:off|out)"
                          r"(?:\s+(?:of\s+)?(?:the|my|our)\s+[\w-]+)?$", _I)
@@ -154,9 +166,27 @@ _ADD_TO = re.compile(
     r"(?P<container>[\w' -]+?)$", _I)
 _GOAL = re.compile(r"^(?:in order )?to\s+(?P<goal>[^,]+),\s*(?P<steps>.+)$", _I)
 _MOVE = re.compile(
-    rf"^(?:{verb_pattern('move', 'set')}|make|put)\s+"
-    r"(?:it|this|that|everything|the \w+)?\s*(?:back\s+)?(?:to|for|at|on|into|until)?\s*"
+    # "the venue moved us to ...": a subject before the verb only when the plan is "us"
+    rf"^(?:(?:the\s+|our\s+|my\s+)?[\w'-]+\s+(?=(?:{verb_pattern('move')})\s+us\b))?"
+    rf"(?:{verb_pattern('move', 'set')}|make|put)\s+"
+    r"(?:it|this|that|everything|us|the \w+)?\s*(?:back\s+)?(?:to|for|at|on|into|until)?\s*"
     r"(?P<v>.+)$", _I)
+#: "The shop quoted $40 for the banners": a price told for a task.
+_QUOTED = re.compile(r"^(?P<who>[\w' .&-]+?)\s+(?:quoted|quotes|charges?|charged)\s+"
+                     r"(?:us\s+|me\s+)?"
+                     r"(?P<v>(?:about\s+|around\s+)?[$£€]\d[\d.,]*(?:\s+(?:each|a piece|per \w+))?)"
+                     r"\s+for\s+(?P<what>[\w' -]+)$", _I)
+#: "The banners from the print shop, $40 for two": a task, where it comes from, its price.
+_SOURCED = re.compile(r"^(?P<what>[\w' -]{1,40}?)\s+from\s+(?P<v>[^,]+,\s*.+)$", _I)
+#: "Sam's going to be treasurer", "Ivy will be our host": a named person takes a role.
+_ROLE_OF = re.compile(r"^(?P<who>[A-Z][\w'-]*)"
+                      r"(?:'s going to be|\s+is going to be|\s+will be|'ll be)"
+                      r"\s+(?:the\s+|our\s+)?(?P<role>[a-z][\w-]*)$")
+#: "the bakery put the price up to $5 a loaf": a new price from whoever sells a task's thing.
+_PRICED_BY = re.compile(r"^(?:the\s+)?(?P<who>[\w'& -]+?)\s+(?:just\s+|has\s+|have\s+)?"
+                        r"(?:put|raised|bumped|pushed|dropped|lowered|cut)\s+"
+                        r"(?:the|their|its)\s+prices?\s+(?:up\s+|down\s+)?to\s+"
+                        r"(?P<v>[$£€]\d[\d.,]*(?:\s+(?:each|a \w+|per \w+))?)$", _I)
 _WANT = re.compile(r"^(?:i|we|he|she|they)\s*(?P<also>(?:also|still|really|just|then)\s+)?"
                    r"(?:'ve\s+|\s*have\s+|'ll\s+|\s*will\s+)?(?:(?:need|want|would like|'d like|"
                    r"have|has|needs|wants|got|decided|plan|planned|'m going|am going|are going|"
@@ -210,7 +240,13 @@ _PLAN = re.compile(
     r"(?:my|our)\s+[\w ]{1,20}?\s+and\s+i\s+are|"
     r"(?P<third>(?:my|our)\s+[\w ]{1,30}?(?:'s|\s+is|\s+are)))\s+"
     r"(?:(?:also|now|just|currently|finally)\s+)?(?P<verb>[a-z]+ing)\s+"
-    r"(?:(?:for|on|to|up|together)\s+)?(?P<rest>.+)$", _I)
+    r"(?:(?P<particle>for|on|to|up|together)\s+)?(?P<rest>.+)$", _I)
+#: "Planning a trip to X on DATE", "Got my first show at PLACE": a plan opened with no subject,
+#: read only while no plan is set up (later, such a gerund may speak of a step).
+_OPENING = re.compile(
+    r"^(?:(?P<verb>[a-z]+ing)\s+(?:(?P<particle>up|on|for)\s+)?"
+    r"|(?:i|we)\s+(?P<present>[a-z]+)\s+(?:(?P<out>out|up|on)\s+)?(?=(?:a|an|my|our)\s)"
+    r"|(?:i've\s+|we've\s+)?(?P<got>got)\s+(?=(?:my|our)\s))(?P<rest>.+)$", _I)
 #: "The stew needs A, B and C": the parts of a plan.
 _NEEDS = re.compile(
     r"^(?P<subj>.+?)\s+(?:needs?|requires?|will need|includes?|(?:is|are) going to need|"
@@ -294,6 +330,8 @@ class _TurnParser:
             self.needs = False
             if not question and slot is None and self._plan_list(sentence):
                 continue
+            if not question and slot is None and self._plan_sentence(sentence):
+                continue
             for clause in split_clauses(sentence):
                 self._clause(clause, slot, question)
         return TrimResult(subtasks=self.subtasks)
@@ -312,26 +350,28 @@ class _TurnParser:
             root = self.tasks[ops[-1].key]
         if root is None:
             return False
-        body = m["items"].strip(" .")
-        depth, cut = 0, []
-        for ch in body:  # commas inside brackets belong to the item
-            depth += (ch == "(") - (ch == ")")
-            cut.append("\0" if ch == "," and depth else ch)
-        body = "".join(cut)
-        steps = _imperative(body.split(maxsplit=1)[0] if body.split() else "")
-        if steps:
-            items = [i for i in re.split(r"\s*,\s*(?:and\s+|then\s+|and then\s+)?|"
-                                         r"\s*,?\s+(?:and\s+)?then\s+", body) if i.strip()]
-        else:
-            items = split_list(body)
-        items = [clean_phrase(i.replace("\0", ",")) for i in items]
+        items = _list_items(m["items"])
         if len(items) < 2 or any(len(i.split()) > 10 for i in items):
             return False
         for item in items:
-            ops += self._item(item[:1].upper() + item[1:] if steps else item, root)
+            ops += self._item(item, root)
         if not ops:
             return False
         self._emit(Intent.NEW, sentence, ops, about=[root.key, *(o.key for o in ops)])
+        return True
+
+    def _plan_sentence(self, sentence: str) -> bool:
+        """A plan opened with its list after a colon, or opened with no subject while no plan is
+        set up, is read whole: its commas and 'then' order its steps, they start no clause."""
+        c = strip_fillers(sentence).rstrip(".!? ")
+        listed = re.search(r"[^\d\s]\s*:\s", c) is not None
+        opening = not any(not t.parents for t in self._live()) and _OPENING.match(c)
+        if not (listed and _PLAN.match(c)) and not opening:
+            return False
+        before = len(self.subtasks)
+        if not self._plan(c, sentence, None):
+            del self.subtasks[before:]
+            return False
         return True
 
     def _listed(self, head: str, rest: str) -> bool:
@@ -376,7 +416,9 @@ class _TurnParser:
             # After a removal, "I'll just ..." says how to do without it: no new step.
             c, self.also = m["rest"], True  # "I'll order a chain": a step of the plan in talk
         frame = read_frame(c, question_mark=question, original=raw)
-        if frame.asks:  # a question or a request to be told: it reads, it never writes
+        if frame.asks and (question or frame.mood == Mood.QUESTION or not self.needs):
+            # a question or a request to be told: it reads, it never writes; but "I need to
+            # print A, B and C" lists steps of the plan, it asks for nothing to be shown
             about = self._about(c, slot) or [t.key for t in self._live() if not t.parents][-3:]
             self._emit(Intent.CHECK, raw, about=about)
             return
@@ -396,7 +438,9 @@ class _TurnParser:
         ]
         if slot is None:
             handlers += [self._reference_set, self._move, self._instead_values,
-                         self._make_named, self._owned, self._named_doer, self._schedule,
+                         self._make_named, self._quoted, self._priced_by, self._sourced,
+                         self._role_of,
+                         self._owned, self._named_doer, self._schedule,
                          self._stated_value, self._bare_value]
         for handler in handlers:
             if handler(c, raw, slot):
@@ -746,7 +790,9 @@ class _TurnParser:
         m = _RESTORE.match(c)
         if not m:
             return False
-        items = m["items"] or m["items2"] or m["items4"]
+        items = m["items"] or m["items2"] or m["items4"] or m["items5"]
+        if m["items5"] and clean_phrase(items).lower() in _PRONOUNS:
+            return False  # "they're back on" says again what was just restored
         if _only_value(items) and all(k != ValueKind.NAME
                                       for k, _ in typed_phrases(items, sentence=False)):
             return False  # "keep May 3rd": a value, not a task to bring back
@@ -776,11 +822,30 @@ class _TurnParser:
         return False
 
     def _done(self, c: str, raw: str, slot: str | None) -> bool:
+        if self._done_state(c, raw):
+            return True
         m = _DONE.match(c)
         if not m or re.search(r"\b(?:after|before|once|until|till|unless|if)\b", c, _I):
             return False  # "do X after Y is done" orders two tasks, it finishes neither
         targets = self._items(m["items"] or m["items2"] or m["items3"] or m["items4"],
                               self._live(), slot)
+        return self._set_statuses(targets, TaskStatus.DONE, Intent.DONE, raw)
+
+    def _done_state(self, c: str, raw: str) -> bool:
+        """'the tiles are in and the grout's laid': each part names a live task by its title
+        (a person said to be out names none), and each is finished."""
+        parts = re.split(r"\s+and\s+(?=(?:the\s+|my\s+|our\s+)?[\w-]+(?:\s+(?:is|are)|'s|'re)\s)",
+                         c, flags=_I)
+        targets: list[Task] = []
+        for part in parts:
+            m = _DONE_STATE.match(part.strip())
+            if m is None or _NEGATIVE.search(part):
+                return False
+            task = self._match(m["items"], self._live(), by_value=False)
+            if task is None:
+                return False
+            if task not in targets:
+                targets.append(task)
         return self._set_statuses(targets, TaskStatus.DONE, Intent.DONE, raw)
 
     def _depend(self, c: str, raw: str, slot: str | None) -> bool:
@@ -1006,6 +1071,11 @@ class _TurnParser:
         root = self._root_for(None)
         if root is None:
             return False
+        if re.match(r"^(?:\S+\s+){1,3}us\b", c, _I):  # "they moved us to ...": the plan itself
+            kinds = [(k, p) for k, p in typed_phrases(m["v"]) if k != ValueKind.NAME]
+            if not (root.value and kinds and all(retype(root.value, k, p) for k, p in kinds)):
+                return False
+            return self._set_typed(root, kinds, raw)
         ops = self._typed_updates(root, m["v"])
         if not ops:
             return False
@@ -1094,17 +1164,28 @@ class _TurnParser:
         """'I'm organising X in PLACE from DATE to DATE: A, B and C': a root with its
         attributes as its value and the listed items under it."""
         m = _PLAN.match(c)
-        if (not m or slot is not None or not is_verb(m["verb"])
-                or re.search(r"\binstead\b", c, _I)  # a choice in place of another
-                or verbs().get(lemma(m["verb"]), "task") != "task"):  # "we're skipping X"
-            return False
+        if m is None and not any(not t.parents for t in self._live()):
+            m = _OPENING.match(c)
+        if not m or slot is not None or re.search(r"\binstead\b", c, _I):
+            return False  # "instead": a choice in place of another
+        groups = m.groupdict()
+        if groups.get("present") and (lemma(groups["present"]) != groups["present"].lower()
+                                      or groups["present"].lower() in _NOT_A_SCHEDULE):
+            return False  # "I need a ...", "we booked a ...": no plan told as what one does
+        if not groups.get("got"):
+            said = groups.get("verb") or groups["present"]
+            verb = lemma(said)
+            phrasal = f"{verb} {(groups.get('particle') or groups.get('out') or '').lower()}"
+            if not is_verb(said) or verbs().get(
+                    phrasal, verbs().get(verb, "task")) != "task":
+                return False  # "we're skipping X": a change, not a plan
         head, _, items = [*re.split(r"(:)(?!\d)", m["rest"], maxsplit=1), "", ""][:3]
         title, value = _title_and_roles(head)
         if not title or not stems(title) or len(title.split()) > 6:
             return False
         roots = [t for t in self._live() if not t.parents]
-        if m["third"] and (named := self._match(title, self._live(), by_value=False)) and (
-                named.parents):
+        if m.groupdict().get("third") and (
+                named := self._match(title, self._live(), by_value=False)) and named.parents:
             return False  # "my sister's doing the cake": who does a task of the plan
         root = self._match(title, roots, strict=True)
         ops: list[Operation] = []
@@ -1121,7 +1202,9 @@ class _TurnParser:
                                  key=slug(title)))
             root = self.tasks[ops[-1].key]
         about = [root.key]
-        for item in _expand(split_list(items)):
+        listed = _list_items(items) if items and _imperative(items.split()[0]) else (
+            _expand(split_list(items)))
+        for item in listed:
             ops += self._item(item, root)
             about.append(ops[-1].key if ops else root.key)
         if not ops:
@@ -1380,6 +1463,73 @@ class _TurnParser:
         self._emit(Intent.NEW, raw, [add], about=[add.key])
         return True
 
+    def _sourced(self, c: str, raw: str, slot: str | None) -> bool:
+        """'The banners from the print shop, $40 for two': with no verb, where a task named by
+        its title comes from and its price are its value."""
+        m = _SOURCED.match(c)
+        if not m or _NEGATIVE.search(c) or not any(
+                k == ValueKind.PRICE for k, _ in typed_phrases(m["v"], sentence=False)):
+            return False
+        if read_frame(c).mood != Mood.STATEMENT or _COPULA.match(c):
+            return False  # a request, or a verb to read it by
+        target = self._match(m["what"], self._live(), by_value=False)
+        if target is None:
+            return False
+        self._update(target, f"from {m['v']}", raw)
+        return True
+
+    def _role_of(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Sam's going to be treasurer': who holds a role of the plan in talk, the value of
+        the task so named, else a new attribute of the plan."""
+        m = _ROLE_OF.match(c)
+        if not m or _NEGATIVE.search(c) or in_dictionary(m["who"].lower()):
+            return False
+        live = self._live()
+        if self._match(m["who"], live, by_value=False) is not None:
+            return False  # the subject is a task, no person
+        if (task := self._match(m["role"], live, strict=True, by_value=False)) is not None:
+            self._update(task, m["who"], raw)
+            return True
+        root = self.under or self._root_for(None)
+        if root is None:
+            return False
+        add = self._add(m["role"].capitalize(), value=m["who"], parents=[root.key],
+                        key=f"{root.key}.{slug(m['role'])}")
+        self._emit(Intent.NEW, raw, [add], about=[add.key])
+        return True
+
+    def _priced_by(self, c: str, raw: str, slot: str | None) -> bool:
+        """'the bakery put the price up to $5 a loaf': the one task whose value names that
+        seller and holds a price takes the new price in its place."""
+        m = _PRICED_BY.match(c)
+        if not m or _NEGATIVE.search(c):
+            return False
+        who = clean_phrase(m["who"])
+        held = [t for t in self._live() if t.value and mentions(t.value, who)
+                and retype(t.value, ValueKind.PRICE, m["v"]) is not None]
+        if len(held) != 1:
+            return False  # no seller named, or more than one task it could be
+        price = re.match(r"[$£€]\d[\d.,]*", m["v"])
+        value = retype(held[0].value or "", ValueKind.PRICE, price[0] if price else m["v"])
+        if not value or _same(value, held[0].value or ""):
+            return False
+        self._update(held[0], value, raw)  # the unit it had ('each', 'a bag') stays
+        return True
+
+    def _quoted(self, c: str, raw: str, slot: str | None) -> bool:
+        """'The shop quoted $40 for the banners': the price becomes the value of the task
+        named, in place of a price it had."""
+        m = _QUOTED.match(c)
+        if not m or _NEGATIVE.search(c):
+            return False
+        target = self._match(m["what"], self._live(), strict=True, by_value=False)
+        if target is None:
+            return False
+        if not target.value:
+            self._update(target, m["v"], raw)
+            return True
+        return self._set_typed(target, [(ValueKind.PRICE, m["v"])], raw)
+
     def _named_doer(self, c: str, raw: str, slot: str | None) -> bool:
         """'Aunt Mia handles the raffle', 'Ann and Raj take Monday': named people and a verb
         whose object names a task: who does it joins that task's value."""
@@ -1387,7 +1537,8 @@ class _TurnParser:
         if not m or _NEGATIVE.search(c) or not is_verb(m["verb"]) or read_frame(
                 f"{m['verb']} {m['obj']}").known:
             return False
-        target = self._match(m["obj"], self._live(), strict=True, by_value=False)
+        obj = re.sub(r"\s+(?:too|as well|instead)$", "", m["obj"], flags=_I)
+        target = self._match(obj, self._live(), strict=True, by_value=False)
         if target is None or self._match(m["who"], self._live(), by_value=False) is not None:
             return False  # the subject is a task itself: no people named
         who, current = m["who"], target.value or ""
@@ -1880,6 +2031,25 @@ def _recount(title: str, new: str) -> str | None:
     head = re.escape(re.sub(r"(?:es|s)$", "", unit.lower()))
     counted = re.compile(rf"\b\d+\b(?=(?:\s+[\w-]+){{0,2}}?\s+{head}(?:es|s)?\b)", _I)
     return counted.sub(number, title, count=1) if counted.search(title) else None
+
+
+def _list_items(body: str) -> list[str]:
+    """The items of a listed plan: verb phrases ('book the hall, print the menus') cut at commas
+    and 'then' only, each a step with a capital; noun phrases cut as a list."""
+    body = body.strip(" .!")
+    depth, cut = 0, []
+    for ch in body:  # commas inside brackets belong to the item
+        depth += (ch == "(") - (ch == ")")
+        cut.append("\0" if ch == "," and depth else ch)
+    body = "".join(cut)
+    steps = _imperative(body.split(maxsplit=1)[0] if body.split() else "")
+    if steps:
+        items = [i for i in re.split(r"\s*,\s*(?:and\s+|then\s+|and then\s+)?|"
+                                     r"\s*,?\s+(?:and\s+)?then\s+", body) if i.strip()]
+    else:
+        items = split_list(body)
+    items = [clean_phrase(i.replace("\0", ",")) for i in items]
+    return [i[:1].upper() + i[1:] if steps else i for i in items]
 
 
 def _imperative(phrase: str) -> bool:
