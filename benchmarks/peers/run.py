@@ -35,8 +35,7 @@ from benchmarks.peers.systems import (
     peer_versions,
 )
 from benchmarks.peers.workload import Plan, make_plan
-from benchmarks.turns.run import Stat
-from tme_neo4j import queries
+from benchmarks.turns.run import Stat, bench_queries
 from tme_neo4j.config import Settings
 from tme_neo4j.connection import resolve_credentials
 from tme_neo4j.errors import TmeError
@@ -144,7 +143,7 @@ def run_peers(settings: Settings, config: PeerConfig,
                 floors += size_floors
                 rows += size_rows
             version = base.driver.execute_query(
-                queries.get("bench/get_server_version").text,
+                bench_queries()["get_server_version"].text,
                 database_=settings.neo4j_database).records
         finally:
             for system in systems:

@@ -27,8 +27,7 @@ import neo4j
 from pydantic import SecretStr
 
 from benchmarks.peers.workload import Fact, Link, Update
-from benchmarks.turns.run import generate_tasks
-from tme_neo4j import queries
+from benchmarks.turns.run import bench_queries, generate_tasks
 from tme_neo4j.connection import Credentials
 from tme_neo4j.errors import NotFoundError
 from tme_neo4j.store import MemoryStore
@@ -79,8 +78,8 @@ class System(ABC):
     def __init__(self, base: MemoryStore, probe_workspace: str) -> None:
         self.base = base
         self.probe_workspace = probe_workspace
-        self.ping = queries.get("bench/ping_server").text
-        self.probe = queries.get("bench/set_bench_probe").text
+        self.ping = bench_queries()["ping_server"].text
+        self.probe = bench_queries()["set_bench_probe"].text
 
     @abstractmethod
     def begin(self, prefix: str) -> None:
@@ -203,7 +202,7 @@ class Tme(System):
     def end(self) -> None:
         if self.store is None:
             return
-        self._delete_in_batches(queries.get("bench/delete_bench_nodes").text,
+        self._delete_in_batches(bench_queries()["delete_bench_nodes"].text,
                                 ws=self.store.workspace)
         with suppress(NotFoundError):
             self.store.delete_workspace()

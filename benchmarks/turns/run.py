@@ -61,6 +61,7 @@ log = logging.getLogger(__name__)
 
 
 @functools.cache
+@functools.cache
 def bench_queries() -> dict[str, queries.Query]:
     """The statements that generate, count and delete the benchmark's workspaces
     (``benchmarks/turns/cypher/``), by name."""
