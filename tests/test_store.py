@@ -189,6 +189,25 @@ def test_state_as_of_a_turn_and_a_time(store: MemoryStore) -> None:
                                                          ("add", "hotel")]
 
 
+def test_state_as_of_a_turn_is_the_state_that_turn_left(store: MemoryStore) -> None:
+    store.apply([{"op": "add", "key": "trip", "title": "Trip", "value": "Lisbon"},
+                 {"op": "add", "key": "flight", "title": "Flight", "value": "TP 201",
+                  "parents": ["trip"]},
+                 {"op": "add", "key": "hotel", "title": "Hotel", "parents": ["trip"],
+                  "depends_on": ["flight"]}],
+                turn=TurnInput("A trip to Lisbon", "new"))
+    then = store.state()
+    store.apply([{"op": "revise", "key": "hotel", "value": "Alfama"},
+                 {"op": "add", "key": "museum", "title": "Museum"}],
+                turn=TurnInput("The hotel in Alfama, and a museum", "update"))
+    now = store.state()
+    assert now.task("hotel").version == 2  # type: ignore[union-attr]
+    as_of = store.state(as_of_turn=1)
+    assert as_of.tasks == then.tasks  # every field: values, versions, times, authors, edges
+    assert (as_of.seq, as_of.as_of_seq) == (now.seq, then.seq)
+    assert store.state(as_of_turn=2).tasks == now.tasks
+
+
 def test_apply_is_all_or_nothing(store: MemoryStore) -> None:
     store.add_task("a", "A", "1")
     before = graph_snapshot(store)

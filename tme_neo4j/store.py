@@ -414,7 +414,7 @@ class MemoryStore:
             now = self._query("get_state", ws=self.workspace, include_cancelled=include_cancelled)
             if not now:
                 raise _missing_workspace(self.workspace)
-            return _workspace_state(self.workspace, now[0])
+            return _workspace_state(self.workspace, now[0]["seq"], now[0]["tasks"])
 
         def read(tx: neo4j.ManagedTransaction) -> WorkspaceState:
             info = _run(tx, "get_workspace", ws=self.workspace)
@@ -425,10 +425,9 @@ class MemoryStore:
             if as_of_turn is not None and at[0]["seq"] is None:
                 raise NotFoundError(f"no turn {as_of_turn} in workspace {self.workspace!r}")
             as_of_seq = int(at[0]["seq"] or 0)
-            rows = _run(tx, "get_state_as_of", ws=self.workspace, seq=as_of_seq,
+            then = _run(tx, "get_state_as_of", ws=self.workspace, seq=as_of_seq,
                         include_cancelled=include_cancelled)
-            return WorkspaceState(workspace=self.workspace, seq=seq, as_of_seq=as_of_seq,
-                                  tasks=[_task(r) for r in rows])
+            return _workspace_state(self.workspace, seq, then[0]["tasks"], as_of_seq=as_of_seq)
 
         return self._read(read, "state")
 
@@ -916,15 +915,16 @@ def _task(row: Any) -> Task:
                                         "depends_on": row["depends_on"]})
 
 
-#: The order of a task's values in ``get_state``'s ``tasks``: the order ``Task`` declares them.
+#: The order of a task's values in ``get_state*``'s ``tasks``: the order ``Task`` declares them.
 _TASK_FIELDS = tuple(Task.model_fields)
 
 
-def _workspace_state(ws: str, row: dict[str, Any]) -> WorkspaceState:
-    """``get_state``'s row as a model, validated in one call rather than one per task."""
+def _workspace_state(ws: str, seq: int, tasks: list[list[Any]], *,
+                     as_of_seq: int | None = None) -> WorkspaceState:
+    """``get_state*``'s tasks as a model, validated in one call rather than one per task."""
     return WorkspaceState.model_validate({
-        "workspace": ws, "seq": row["seq"],
-        "tasks": [dict(zip(_TASK_FIELDS, values, strict=True)) for values in row["tasks"]]})
+        "workspace": ws, "seq": seq, "as_of_seq": as_of_seq,
+        "tasks": [dict(zip(_TASK_FIELDS, values, strict=True)) for values in tasks]})
 
 
 def _revision(props: Any) -> Revision:
