@@ -97,7 +97,9 @@ _CHANGE_VERBS = verb_pattern("add", "set", "move", "rename", "replace", "cancel"
                              "rollback", "reset", "split", "merge", "done")
 _CLAUSE_BREAK = re.compile(
     r"\s*(?:;|\s-\s+(?:and\s+)?(?=(?:and|the|my|our|i|we|they|he|she|it)\b)|"
+    r"(?<!\d)\s-\s+(?!\d)(?=[^,]*$)|"
     r",\s*and then\b|,\s*then\b|,\s*(?:and\s+)?so\b|,\s*but\b|,?\s*\bbecause\b|"
+    r"\s+so\s+(?=(?:the|back|that's|that\s+(?:is|was|makes))\b)|"
     r",?\s*\bsince\b(?=\s+(?:i|we|you|they|he|she|it)\b)|"
     r"\s+so\s+(?=(?-i:[A-Z])[\w'-]+(?:\s+from\s+[\w'-]+)?\s+(?:will|'ll|is going to)\s)|"
     rf",?\s*\band\b(?=\s+(?:please\s+)?(?:{_CHANGE_VERBS}|keep|put|make|use|book|schedule|mark)\b)|"

@@ -286,9 +286,17 @@ _QUANTITY_OF = re.compile(r"^(?P<n>(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five
 _SLOT_PREPS = r"on|at|with|from|to|near|by|before|after|in|for|around|until"
 #: "Jobs: A, B, C", "To do: ...", "Need A, B and C": a sentence that lists a plan's items.
 _LIST_SENTENCE = re.compile(
-    r"^(?:(?P<label>plan|to ?do|to-do|jobs|tasks|steps|things to do|checklist|needs?)\s*:|"
+    r"^(?:(?:still\s+)?"
+    r"(?P<label>plan|to ?do|to-do|jobs|tasks|steps|things to do|checklist|needs?)\s*:|"
     r"(?:(?:we|i)\s+)?(?:also\s+)?(?:need|will need|'ll need)\b(?!\s+to\b))\s*"
     r"(?P<items>[^:?]+,[^:?]+)$", _I)
+
+
+#: "tickets $12": a thing and its price, an item of a plan's facts.
+_NOUN_PRICE = re.compile(r"(?P<noun>[a-z][\w' -]{1,30}?)\s+(?P<v>[$£€]\d[\d.,]*(?:\s+\w+)?)", _I)
+_MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+#: A dash or a 'so' between two clauses: the first may be the reason for the second.
+_CAUSE_LINK = re.compile(r"(?:^|\s)(?:-|so)(?:\s|$)", _I)
 
 
 class RuleInterpreter:
@@ -321,20 +329,42 @@ class _TurnParser:
     def parse(self, text: str) -> TrimResult:
         slot = None
         labelled = (m := _LIST_SENTENCE.match(text.strip())) is not None and bool(m["label"])
+        rest: list[str] = []
         if not labelled and (m := _SLOT_PREFIX.match(text)):
-            if self._listed(m[1], m[2]):  # "stuff to pack: a, b, c and d": items, not a value
-                return TrimResult(subtasks=self.subtasks)
-            slot, text = slug(m[1], max_words=3), m[2]
-        for sentence in sentences(text):
+            first, *rest = sentences(m[2]) or [m[2]]
+            if self._listed(m[1], first):  # "stuff to pack: a, b, c and d": items, not a value
+                text = ""  # the sentences after the list are read on their own
+            else:
+                slot, text, rest = slug(m[1], max_words=3), m[2], []
+        for sentence in sentences(text) + rest:
             question = sentence.rstrip().endswith("?")
             self.needs = False
             if not question and slot is None and self._plan_list(sentence):
                 continue
             if not question and slot is None and self._plan_sentence(sentence):
                 continue
-            for clause in split_clauses(sentence):
+            clauses = split_clauses(sentence)
+            starts: list[int] = []
+            for i, clause in enumerate(clauses):
+                starts.append(len(self.subtasks))
                 self._clause(clause, slot, question)
+                if i and _CAUSE_LINK.search(_between(sentence, clauses[i - 1], clause)):
+                    self._cause_read(clauses[i - 1], starts[i - 1], starts[i])
         return TrimResult(subtasks=self.subtasks)
+
+    def _cause_read(self, cause: str, start: int, end: int) -> None:
+        """'The hall has a wedding that day - move us to the 15th', 'X fell through, so back
+        to Y': when the clause after a dash or 'so' makes a change, a statement before it is
+        its reason; what that statement wrote as a task or a value is dropped, it is a note."""
+        told = self.subtasks[start:end]
+        if not any(s.operations for s in self.subtasks[end:]) or _imperative(
+                strip_fillers(cause)) or not told or not all(
+                s.intent in (Intent.NEW, Intent.UPDATE, Intent.UNPARSED) for s in told):
+            return
+        for op in (op for s in told for op in s.operations):
+            if isinstance(op, AddTask):
+                self.tasks.pop(op.key, None)
+        self.subtasks[start:end] = [Subtask(text=cause.strip(), intent=Intent.NOTE)]
 
     def _plan_list(self, sentence: str) -> bool:
         """'Jobs: A, B and C', 'Need A, B and C' after a plan is set up: its items, each under
@@ -381,10 +411,18 @@ class _TurnParser:
         live = self._live()
         parent = self._match(head, live) or self._root_for(None)
         ops: list[Operation] = []
-        if parent is None:
-            ops.append(self._add(clean_phrase(head).capitalize(), key=slug(head)))
+        if parent is None:  # "The fair: May 3 at the school, 10am, stalls $5": the facts of it
+            facts = [i for i in items if not _NOUN_PRICE.fullmatch(i) and (_only_value(i) or any(
+                i.startswith(phrase) for _, phrase in typed_phrases(i, sentence=False)))]
+            items = [i for i in items if i not in facts]
+            ops.append(self._add(clean_phrase(head).capitalize(), key=slug(head),
+                                 value=", ".join(facts) or None))
             parent = self.tasks[ops[-1].key]
         for item in items:
+            if m := _NOUN_PRICE.fullmatch(item):  # "stalls $5": a thing and its price
+                ops.append(self._add(m["noun"].capitalize(), value=m["v"],
+                                     parents=[parent.key]))
+                continue
             ops += self._item(item, parent)
         self._emit(Intent.NEW, f"{head}: {rest}", ops, about=[parent.key, *(o.key for o in ops)])
         return True
@@ -535,6 +573,9 @@ class _TurnParser:
                 return True
         if target is None:
             target = self._match(wanted or c, self._live())
+        if target is None and m and m.start() == 0:
+            self._unparsed(raw, c)  # "back to X" with no X in memory: nothing to set back
+            return True
         if target is None:
             return False
         if wanted and self._had_value(target.key, wanted):
@@ -1412,9 +1453,11 @@ class _TurnParser:
         m = _MAKE.match(c)
         if not m:
             return False
-        if _only_value(m["rest"]) and (typed := typed_phrases(m["rest"], sentence=False)):
-            return self._set_typed(None, typed, raw)  # "keep May 3rd": the value in talk
         pairs = _PAIR.findall(m["rest"])
+        named = bool(pairs) and self._match(pairs[0][0], self._live(), by_value=False) is not None
+        if not named and _only_value(m["rest"]) and (
+                typed := typed_phrases(m["rest"], sentence=False)):
+            return self._set_typed(None, typed, raw)  # "keep May 3rd": the value in talk
         if len(pairs) > 1 or (pairs and re.fullmatch(_PAIR.pattern, m["rest"], _I)):
             wanted = pairs  # "price the sofa at $70 and the desk at $25"
         else:
@@ -1855,6 +1898,11 @@ class _TurnParser:
         exact = next((v for v in past if _same(v, value)), None)
         if exact is not None:
             return exact
+        if day := re.fullmatch(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)", value.strip(), _I):
+            # "the 14th" names the date it was a day of ("December 14")
+            dated = re.compile(rf"\b(?:{_MONTHS})[a-z]*\.?\s+{day[1]}(?:st|nd|rd|th)?\b|"
+                               rf"\b{day[1]}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})", _I)
+            return next((v for v in reversed(past) if dated.search(v)), None)
         return next((v for v in reversed(past) if mentions(v, value)), None)
 
     def _root_for(self, what: str | None) -> Task | None:
@@ -1923,6 +1971,13 @@ class _TurnParser:
 
 
 # -- phrase helpers ---------------------------------------------------------------------------
+
+
+def _between(sentence: str, first: str, second: str) -> str:
+    """The words of ``sentence`` that join clause ``first`` to clause ``second``."""
+    end = sentence.find(first) + len(first) if first in sentence else -1
+    start = sentence.find(second, max(end, 0))
+    return sentence[end:start] if end >= 0 and start >= end else ""
 
 
 def _unit_of(text: str) -> str | None:
