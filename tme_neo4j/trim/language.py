@@ -132,7 +132,7 @@ _REQUEST_AFTER = re.compile(
     r",\s*(?:and\s+)?(?=(?P<verb>[a-z]+)\s+(?:the|a|an|my|our|some|it|them|him|her)\b)")
 #: A statement before the comma: a copula, or a verb with a negation ("can't make it").
 _COPULA = re.compile(r"\b(?:is|are|was|were|can't|cannot|won't|isn't|aren't|doesn't|don't|"
-                     r"didn't)\b|\w's\b", re.IGNORECASE)
+                     r"didn't|went|[a-z]{3,}ed)\b|\w's\b", re.IGNORECASE)
 
 
 def _named_subjects(part: str) -> list[str]:

@@ -292,6 +292,8 @@ _LIST_SENTENCE = re.compile(
     r"(?P<items>[^:?]+,[^:?]+)$", _I)
 
 
+#: "Ann called", "the vet phoned back": something that happened, said in passing.
+_NAMED_PAST = re.compile(r"^(?:the\s+)?[A-Za-z][a-z]+\s+[a-z]{3,}ed(?:\s+(?:back|in|up|off))?$")
 #: "tickets $12": a thing and its price, an item of a plan's facts.
 _NOUN_PRICE = re.compile(r"(?P<noun>[a-z][\w' -]{1,30}?)\s+(?P<v>[$£€]\d[\d.,]*(?:\s+\w+)?)", _I)
 _MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
@@ -335,7 +337,9 @@ class _TurnParser:
             if self._listed(m[1], first):  # "stuff to pack: a, b, c and d": items, not a value
                 text = ""  # the sentences after the list are read on their own
             else:
-                slot, text, rest = slug(m[1], max_words=3), m[2], []
+                slot, text, rest = self._slot_key(m[1]), m[2], []
+                if self._slot_described(slot, text):
+                    return TrimResult(subtasks=self.subtasks)
         for sentence in sentences(text) + rest:
             question = sentence.rstrip().endswith("?")
             self.needs = False
@@ -343,12 +347,19 @@ class _TurnParser:
                 continue
             if not question and slot is None and self._plan_sentence(sentence):
                 continue
-            clauses = split_clauses(sentence)
+            said, told = slot, sentence
+            if slot is None and not question and (m := _SLOT_PREFIX.match(sentence)) and (
+                    (key := self._slot_key(m[1])) in self.tasks):
+                # "Done with X. The rota: ...": a later sentence about a task by its name
+                if self._slot_described(key, m[2]):
+                    continue
+                said, told = key, m[2]
+            clauses = split_clauses(told)
             starts: list[int] = []
             for i, clause in enumerate(clauses):
                 starts.append(len(self.subtasks))
-                self._clause(clause, slot, question)
-                if i and _CAUSE_LINK.search(_between(sentence, clauses[i - 1], clause)):
+                self._clause(clause, said, question)
+                if i and _CAUSE_LINK.search(_between(told, clauses[i - 1], clause)):
                     self._cause_read(clauses[i - 1], starts[i - 1], starts[i])
         return TrimResult(subtasks=self.subtasks)
 
@@ -365,6 +376,34 @@ class _TurnParser:
             if isinstance(op, AddTask):
                 self.tasks.pop(op.key, None)
         self.subtasks[start:end] = [Subtask(text=cause.strip(), intent=Intent.NOTE)]
+
+    def _slot_key(self, head: str) -> str:
+        """'snacks: ...', 'got a slot for the vet: ...': the task whose title has every word
+        of the head, when no task is keyed by it."""
+        key = slug(head, max_words=3)
+        named = re.sub(r"^(?:(?:i've\s+|we've\s+)?got|booked|found)\s+(?:a|an|the|my|our)\s+",
+                       "", head.strip(), flags=_I)
+        if key in self.tasks or not stems(named):
+            return key
+        found = self._match(named, self._live(), strict=True, by_value=False)
+        if found is None and named != head.strip():  # "got a vet slot": the task it is for
+            found = self._match(named.split()[0], self._live(), strict=True, by_value=False)
+        return found.key if found is not None else key
+
+    def _slot_described(self, slot: str, text: str) -> bool:
+        """'The rota: parents take turns, Ann goes first': a task told about in statements
+        alone, with no request and no value of a kind, takes them whole as its value."""
+        task = self._active(slot)
+        said = sentences(text)
+        if task is None or len(said) != 1 or said[0].rstrip().endswith("?") or any(
+                k != ValueKind.NAME for k, _ in typed_phrases(text, sentence=False)):
+            return False
+        clauses = split_clauses(said[0])
+        if len(clauses) < 2 or any(_imperative(c) or read_frame(c).known or _NEGATIVE.search(c)
+                                   for c in clauses):
+            return False
+        self._update(task, clean_phrase(said[0]), text)
+        return True
 
     def _plan_list(self, sentence: str) -> bool:
         """'Jobs: A, B and C', 'Need A, B and C' after a plan is set up: its items, each under
@@ -483,7 +522,8 @@ class _TurnParser:
         for handler in handlers:
             if handler(c, raw, slot):
                 return
-        if slot is not None and (_STATEMENT.match(c) or _DESCRIBES.match(c)) and not (
+        if slot is not None and (_STATEMENT.match(c) or _DESCRIBES.match(c)
+                                 or _NAMED_PAST.match(c)) and not (
                 typed_phrases(c)):
             self._emit(Intent.NOTE, raw, about=[slot])  # "..., she's always talking about it"
         elif slot is not None:
@@ -768,6 +808,13 @@ class _TurnParser:
                 best = (p + q, " ".join(was), " ".join(now))
         if best is not None:
             return clean_phrase(best[1]), clean_phrase(best[2])
+        if old and _imperative(phrase):
+            # "redo them at the studio instead of the shop": what the place phrase names
+            place = re.search(r"\b(?:at|from|in|on|to|with|by|near)\s+(?P<v>[^,]+)$", phrase, _I)
+            new = clean_phrase(place["v"] if place else _drop_verb(phrase))
+            if not new or new.lower() in _PRONOUNS or _imperative(new):
+                return None
+            return clean_phrase(old), new
         if old:
             return clean_phrase(old), phrase
         return None
@@ -938,6 +985,14 @@ class _TurnParser:
                 rf"^\S+\s+{_DETERMINER}\b", m["container"], _I):
             return False  # "add X to feed the fish" says what X is for, not where it goes
         container = clean_phrase(m["container"])
+        if clean_phrase(m["items"]).lower() in _PRONOUNS:
+            # "order them in navy": a detail of what the turn spoke of, no list to add to
+            target = next(iter(self._recent()), None)
+            if target is None:
+                return False
+            detail = c[m.end("items"):].strip()
+            self._update(target, f"{target.value}, {detail}" if target.value else detail, raw)
+            return True
         ops: list[Operation] = []
         root = self._match(container, [t for t in self._live() if not t.parents])
         if root is None and container.lower() in ("list", "plan", "it", "them", "that"):
@@ -1124,9 +1179,12 @@ class _TurnParser:
         return True
 
     def _slot_value(self, c: str, raw: str, slot: str) -> None:
-        value = _extract_value(c)
+        value = clean_phrase(c) if _only_value(c) else _extract_value(c)
         current = self.tasks.get(slot)
         if current is not None and current.status != TaskStatus.CANCELLED:
+            typed = typed_phrases(value, sentence=False)
+            if not current.value and typed and not _only_value(value):
+                value = typed[0][1]  # "make it $45 with the extra people": the price alone
             self._update(current, value, raw)
             return
         conflicts = self._conflicts(c, exclude=slot)
@@ -1772,6 +1830,14 @@ class _TurnParser:
     def _update(self, task: Task, value: str, raw: str) -> None:
         if _same(task.value or "", value):
             self._emit(Intent.NOTE, raw, about=[task.key])
+            return
+        typed = typed_phrases(value, sentence=False)
+        if not task.value and len(typed) == 1 and _only_value(value) and (
+                title := retype(task.title, *typed[0])) and title != task.title:
+            # "$25" for "Order shirts at $22 each": the price the title holds
+            self._emit(Intent.UPDATE, raw, [ReviseTask(key=task.key, title=title)],
+                       about=[task.key])
+            self._pending(task, title=title)
             return
         self._emit(Intent.UPDATE, raw, [ReviseTask(key=task.key, value=value)], about=[task.key])
         self._pending(task, value=value)
