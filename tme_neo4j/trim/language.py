@@ -109,7 +109,8 @@ _CLAUSE_BREAK = re.compile(
     r",\s*(?:and\s+)?(?=(?:the\s+|my\s+|our\s+|her\s+|his\s+|their\s+)?[\w-]+(?:'s|'re)\s)|"
     r",\s*(?:and\s+)?(?=(?:(?:the|my|our|her|his|their)\s+)?(?:(?!(?:and|or)\b)[\w$-]+\s+){0,2}?"
     r"(?:is|are|was|"
-    rf"were|says|said|needs?|{verb_pattern('depend')}|got|wants?|thinks?|[a-z]+ed)\b))\s*",
+    rf"were|says|said|needs?|{verb_pattern('depend')}|got|wants?|thinks?|[a-z]+ed|can't|cannot|"
+    r"won't|must)\b))\s*",
     re.IGNORECASE)
 _GOAL_START = re.compile(r"^\s*(?:in order )?to\s+[^,]+,", re.IGNORECASE)
 
@@ -215,9 +216,14 @@ def singular(word: str) -> str:
     return w
 
 
+_VERB_PARTICLE = re.compile(r"([a-z]{3,}?)(?:up|out|off|over|down)s?")
+
+
 def stem(word: str) -> str:
     """The lemma, so 'painting', 'painted' and 'paint' (or 'mowing' and 'mow') meet; a word
     the lemmatizer does not know gets a rough suffix stem. Only for comparing; never shown."""
+    if (joined := _VERB_PARTICLE.fullmatch(word.lower())) and is_verb(joined[1]):
+        return lemma(joined[1])  # "the pickup", "the setup": the verb of "pick up", "set up"
     if in_dictionary(word):
         return lemma(word)
     w = singular(word)

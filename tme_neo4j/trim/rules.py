@@ -103,13 +103,16 @@ _NOT_A_SCHEDULE = frozenset({"be", "have", "need", "want", "think", "know", "say
 #: "Ann and Raj take Monday": named people, then a verb and its object.
 _DOER = re.compile(r"^(?P<who>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?(?:\s*(?:,|and|&)\s*[A-Z][\w'-]*"
                    r"(?:\s+[A-Z][\w'-]*)?)*)(?:\s+from\s+(?:the\s+)?[A-Z][\w'-]*)?"
-                   r"(?:\s+will|'ll|\s+is\s+going\s+to|'s\s+going\s+to)?"
+                   r"(?:\s+will|'ll|\s+is\s+going\s+to|'s\s+going\s+to|(?:\s+is|'s)(?=\s+[a-z]+ing\b))?"
                    r"\s+(?P<verb>[a-z]+)\s+(?P<obj>\S.*)$")
 #: "We're going with X", "I'm using X": a choice told as what the speaker is doing.
 _DOING = re.compile(r"^(?:i|we)(?:'re|'m|\s+are|\s+am)\s+(?P<verb>[a-z]+ing)\s+(?P<rest>.+)$", _I)
 #: "Do Heat", "pick Vertigo": a named choice, in place of a name the turn spoke of before.
 _CHOOSE_NAME = re.compile(r"^(?:do|pick|choose|go with|go for|use|try|read|watch|play)\s+"
                           r"(?P<new>[A-Z][\w'&-]*(?:\s+(?:[A-Z][\w'&-]*|of|the|and))*)$")
+#: "Heat after all": a name alone, chosen again in place of one the turn spoke of.
+_NAME_AGAIN = re.compile(r"^(?P<new>[A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*)*)\s+"
+                         r"(?:after all|again|it is|instead)$")
 #: "Run the smoke tests instead": a new phrasing of a task, the differing words swapped.
 _INSTEAD = re.compile(r"^(?P<new>.+?)\s+instead(?:\s+of\s+(?P<old>.+))?$", _I)
 _CHANGE = re.compile(r"^(?:change|switch|update|set)\s+(?P<old>.+?)\s+to\s+(?P<new>.+)$", _I)
@@ -154,7 +157,7 @@ _DEPEND = re.compile(
     r"wait (?:for|until|till)|"
     r"comes after|come after|can only (?:start|happen|begin|be done) (?:after|once|when)|"
     r"can't start before|cannot start before|must come after|should come after|"
-    r"(?:can't|cannot|can not|won't)\s+(?:[a-z]+\s+){1,3}?(?:until|till|before))\s+(?P<b>.+)$|"
+    r"(?:can't|cannot|can not|won't)\s+(?:[a-z]+\s+){1,4}?(?:until|till|before))\s+(?P<b>.+)$|"
     r"^(?P<b2>.+?)\s+(?:must|has to|should) (?:come|happen|be done) before\s+(?P<a2>.+)$|"
     r"^(?:do\s+)?(?P<a3>.+?)\s+(?:only\s+)?after\s+(?P<b3>.+)$", _I)
 #: "we can't paint the shed": a person blocked, the object is what waits.
@@ -181,7 +184,7 @@ _SOURCED = re.compile(r"^(?P<what>[\w' -]{1,40}?)\s+from\s+(?P<v>[^,]+,\s*.+)$",
 #: "Sam's going to be treasurer", "Ivy will be our host": a named person takes a role.
 _ROLE_OF = re.compile(r"^(?P<who>[A-Z][\w'-]*)"
                       r"(?:'s going to be|\s+is going to be|\s+will be|'ll be)"
-                      r"\s+(?:the\s+|our\s+)?(?P<role>[a-z][\w-]*)$")
+                      r"\s+(?:the\s+|our\s+|my\s+)?(?P<role>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)$")
 #: "the bakery put the price up to $5 a loaf": a new price from whoever sells a task's thing.
 _PRICED_BY = re.compile(r"^(?:the\s+)?(?P<who>[\w'& -]+?)\s+(?:just\s+|has\s+|have\s+)?"
                         r"(?:put|raised|bumped|pushed|dropped|lowered|cut)\s+"
@@ -287,11 +290,33 @@ _SLOT_PREPS = r"on|at|with|from|to|near|by|before|after|in|for|around|until"
 #: "Jobs: A, B, C", "To do: ...", "Need A, B and C": a sentence that lists a plan's items.
 _LIST_SENTENCE = re.compile(
     r"^(?:(?:still\s+)?"
-    r"(?P<label>plan|to ?do|to-do|jobs|tasks|steps|things to do|checklist|needs?)\s*:|"
+    r"(?P<label>plan|to ?do|to-do|jobs|tasks|steps|things to do|checklist|needs?|parts|items|"
+    r"supplies|materials|shopping list)\s*:|"
     r"(?:(?:we|i)\s+)?(?:also\s+)?(?:need|will need|'ll need)\b(?!\s+to\b))\s*"
     r"(?P<items>[^:?]+,[^:?]+)$", _I)
 
 
+#: "my friend Ana", "our neighbour Raj": a person named after who they are to the speaker.
+_KIN = re.compile(r"^(?i:my|our)\s+(?:[a-z]+\s+){1,2}?(?=[A-Z][a-z]+\b(?!\s+[A-Z]))")
+#: "Ana's going to coach us", "Raj from the club is co-hosting": a person and what they do.
+_HELPER = re.compile(r"^(?P<who>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)(?:\s+from\s+(?:the\s+)?[\w' -]+?)?"
+                     r"(?:'s|\s+is|\s+will|'ll)\s+(?:going\s+to\s+(?P<verb>[a-z]+)|"
+                     r"(?P<ing>[a-z][a-z-]+ing))(?:\s+(?:with\s+|for\s+)?(?:me|us))?$")
+#: "Li's taking over from him": one person in another's place.
+_TAKES_OVER = re.compile(r"^(?P<new>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)(?:'s|\s+is|\s+will be|'ll be)?"
+                         r"\s+(?:taking over|stepping in|filling in|covering)\s+(?:from|for)\s+"
+                         r"(?P<old>[\w' -]+)$")
+#: "the office moved my visit to May 2": a change told as news, whoever made it.
+_MOVED_BY = re.compile(r"^(?:the\s+)?[\w'&-]+(?:\s+[\w'&-]+){0,2}?\s+(?:has\s+|have\s+|just\s+)?"
+                       r"(?:moved|pushed|shifted|bumped|rescheduled|changed|put)\s+"
+                       r"(?P<rest>(?:my|our|the|their|his|her)\s.+)$", _I)
+#: "tickets bought", "the forms are filled in", "got the lanterns": a thing, and that it is
+#: had or finished.
+_DONE_TOLD = re.compile(
+    r"^(?:(?:i|we)(?:'ve|\s+have)?\s+)?(?:got|picked up|bought)\s+(?:the|my|our)\s+"
+    r"(?P<got>[\w' -]+)$|"
+    r"^(?P<items>[\w' -]+?)(?:'s|'re|\s+(?:is|are))?\s+(?:all\s+)?(?:done|bought|booked|"
+    r"sorted|paid|sent|finished|ordered|filled in|filled out|printed|picked up)$", _I)
 #: "Ann called", "the vet phoned back": something that happened, said in passing.
 _NAMED_PAST = re.compile(r"^(?:the\s+)?[A-Za-z][a-z]+\s+[a-z]{3,}ed(?:\s+(?:back|in|up|off))?$")
 #: "tickets $12": a thing and its price, an item of a plan's facts.
@@ -508,7 +533,8 @@ class _TurnParser:
                 c, self.also = m["rest"], True
             frame = read_frame(c)
         handlers: list[Callable[[str, str, str | None], bool]] = [
-            self._plan, self._steps_list, self._rollback, self._reset, self._replace,
+            self._plan, self._steps_list, self._rollback, self._corrected, self._reset,
+            self._replace,
             self._split, self._merge, self._cancel, self._restore, self._done, self._instead_of,
             self._needs,
             self._depend, self._add_to, self._add_here, self._goal, self._retime,
@@ -516,7 +542,7 @@ class _TurnParser:
         if slot is None:
             handlers += [self._reference_set, self._move, self._instead_values,
                          self._make_named, self._quoted, self._priced_by, self._sourced,
-                         self._role_of,
+                         self._role_of, self._helper,
                          self._owned, self._named_doer, self._schedule,
                          self._stated_value, self._bare_value]
         for handler in handlers:
@@ -630,6 +656,39 @@ class _TurnParser:
         self._emit(Intent.ROLLBACK, raw, [op], about=[target.key])
         return True
 
+    def _corrected(self, c: str, raw: str, slot: str | None) -> bool:
+        """'The deadline is May 2, not April 30', 'they want 3 samples, not 2': the value
+        said first takes the place of the one after 'not', in the one task that holds it."""
+        m = re.match(r"^(?P<said>.+?),?\s+not\s+(?P<old>[$£€]?[\w.:]+(?:\s+[\w.:]+)?)$", c, _I)
+        if not m or not re.search(r"\d", m["old"]):
+            return False
+        typed = [(k, p) for k, p in typed_phrases(m["said"], sentence=False)
+                 if k != ValueKind.NAME]
+        if not typed:
+            return False
+        new = typed[-1][1]
+        number, unit = re.match(r"^(\S+)(?:\s+(.+))?$", new).groups()  # type: ignore[union-attr]
+        old = clean_phrase(m["old"])
+        if re.fullmatch(r"\d+", old) and unit:  # "4 metres, not 3": 3 metres
+            said = re.compile(rf"\b{old}(?=\s+(?:[\w-]+\s+)?{re.escape(singular(unit))})", _I)
+            new = number
+        else:
+            said = re.compile(rf"(?<![\w$£€]){re.escape(old)}(?!\w)", _I)
+        live = [self._active(slot)] if slot and self._active(slot) else self._live()
+        holders = [t for t in live if t is not None and said.search(f"{t.title} {t.value or ''}")]
+        if len(holders) > 1:
+            holders = [h for h in [self._match(m["said"], holders)] if h is not None]
+        if len(holders) != 1:
+            return False
+        task = holders[0]
+        title = said.sub(new, task.title, count=1) if said.search(task.title) else None
+        value = said.sub(new, task.value or "", count=1) if said.search(task.value or "") else (
+            task.value)
+        self._emit(Intent.UPDATE, raw, [ReviseTask(key=task.key, title=title, value=value)],
+                   about=[task.key])
+        self._pending(task, title=title or task.title, value=value)
+        return True
+
     def _count_back(self, wanted: str, raw: str) -> bool:
         """'Go back to 4' where the title of the task talked about counts ('for 6 weeks'):
         that count, its unit kept."""
@@ -696,8 +755,8 @@ class _TurnParser:
             old, new = pair
         elif m := _CHANGE.match(c):
             old, new = m["old"], clean_phrase(m["new"])
-        elif (m := _CHOOSE_NAME.match(c)) and (old := self._context_old(m["new"])) and (
-                old[:1].isupper()):
+        elif (m := _CHOOSE_NAME.match(c) or _NAME_AGAIN.match(c)) and (
+                old := self._context_old(m["new"])) and old[:1].isupper():
             new = clean_phrase(m["new"])  # "Vertigo's too long. Let's do Heat": a named choice
         else:
             return False
@@ -910,7 +969,7 @@ class _TurnParser:
         return False
 
     def _done(self, c: str, raw: str, slot: str | None) -> bool:
-        if self._done_state(c, raw):
+        if self._done_state(c, raw) or self._done_told(c, raw):
             return True
         m = _DONE.match(c)
         if not m or re.search(r"\b(?:after|before|once|until|till|unless|if)\b", c, _I):
@@ -918,6 +977,31 @@ class _TurnParser:
         targets = self._items(m["items"] or m["items2"] or m["items3"] or m["items4"],
                               self._live(), slot)
         return self._set_statuses(targets, TaskStatus.DONE, Intent.DONE, raw)
+
+    def _done_told(self, c: str, raw: str) -> bool:
+        """'tickets bought', 'the forms are filled in', 'got the lanterns': a task named by
+        its object alone, finished. When its title joins that object to another ('Buy a tent
+        and a stove'), the object becomes a finished task of its own beside it."""
+        m = _DONE_TOLD.match(c)
+        if m is None or _NEGATIVE.search(c):
+            return False
+        item = clean_phrase(m["got"] or m["items"])
+        task = self._match(item, self._live(), strict=True, by_value=False)
+        if task is None or task.status != TaskStatus.ACTIVE:
+            return False
+        joined = re.match(r"^(?P<verb>\w+)\s+(?P<a>.+?)\s+and\s+(?P<b>.+)$", task.title)
+        parts = [p for p in ("a", "b") if joined and mentions(joined[p], item)]
+        if joined is None or len(parts) != 1 or mentions(joined["b" if parts[0] == "a" else "a"],
+                                                         item):
+            return self._set_statuses([task], TaskStatus.DONE, Intent.DONE, raw)
+        kept = joined["b" if parts[0] == "a" else "a"]
+        title = f"{joined['verb']} {kept}"
+        ops: list[Operation] = [ReviseTask(key=task.key, title=title)]
+        self._pending(task, title=title)
+        ops.append(self._add(f"{joined['verb']} {joined[parts[0]]}", parents=task.parents))
+        ops.append(CompleteTask(key=ops[-1].key))
+        self._emit(Intent.DONE, raw, ops, about=[task.key, ops[1].key])
+        return True
 
     def _done_state(self, c: str, raw: str) -> bool:
         """'the tiles are in and the grout's laid': each part names a live task by its title
@@ -1049,6 +1133,8 @@ class _TurnParser:
         """'Push the launch date to May 2', 'The audit was moved to June 9': the task
         named, or the slot of that kind under it, takes the new time or date."""
         m = _RETIME.match(c)
+        if not m and (news := _MOVED_BY.match(c)):
+            m = _RETIME.match(f"move {news['rest']}")  # "the office moved my visit to May 2"
         if not m:
             return False
         what = clean_phrase(re.sub(r"\s+(?:up|down|back|forward|out)$", "",
@@ -1245,6 +1331,11 @@ class _TurnParser:
             plain = re.sub(r"^also\s+|\s+(?:too|as well)$", "", c, flags=_I)
             ops: list[Operation] = []
             for step, _ in _steps(plain):
+                if ops and isinstance(ops[-1], AddTask) and not ops[-1].value and _only_value(
+                        step):  # "a can of paint too, $14": the price of the step before
+                    ops[-1] = ops[-1].model_copy(update={"value": clean_phrase(step)})
+                    self._pending(self.tasks[ops[-1].key], value=ops[-1].value)
+                    continue
                 ops.append(self._add(step[:1].upper() + step[1:], parents=[root_in_focus.key]))
             if ops:
                 self._emit(Intent.NEW, raw, ops,
@@ -1268,6 +1359,10 @@ class _TurnParser:
         if not m or slot is not None or re.search(r"\binstead\b", c, _I):
             return False  # "instead": a choice in place of another
         groups = m.groupdict()
+        if (groups.get("verb") or "").lower() == "going" and (
+                to := re.match(r"(?:to\s+)?(\w+)", m["rest"], _I)) and _imperative(to[1]) and (
+                (groups.get("particle") or "").lower() == "to" or m["rest"][:3].lower() == "to "):
+            return False  # "Ana's going to coach us": what someone will do, no plan
         if groups.get("present") and (lemma(groups["present"]) != groups["present"].lower()
                                       or groups["present"].lower() in _NOT_A_SCHEDULE):
             return False  # "I need a ...", "we booked a ...": no plan told as what one does
@@ -1582,6 +1677,7 @@ class _TurnParser:
     def _role_of(self, c: str, raw: str, slot: str | None) -> bool:
         """'Sam's going to be treasurer': who holds a role of the plan in talk, the value of
         the task so named, else a new attribute of the plan."""
+        c = _KIN.sub("", c)  # "my friend Ana is ...": the person is Ana
         m = _ROLE_OF.match(c)
         if not m or _NEGATIVE.search(c) or in_dictionary(m["who"].lower()):
             return False
@@ -1596,6 +1692,35 @@ class _TurnParser:
             return False
         add = self._add(m["role"].capitalize(), value=m["who"], parents=[root.key],
                         key=f"{root.key}.{slug(m['role'])}")
+        self._emit(Intent.NEW, raw, [add], about=[add.key])
+        return True
+
+    def _helper(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Ana's going to coach us', 'Raj from the club is co-hosting': a named person who
+        helps with the plan in talk, the value of a task named by what they do; 'Li's taking
+        over from him': that person in place of the one the turn just named."""
+        c = _KIN.sub("", c)  # "my friend Ana is ...": the person is Ana
+        if m := _TAKES_OVER.match(c):
+            old = clean_phrase(m["old"])
+            old = (self._said_name() if old.lower() in _PERSONS | _PRONOUNS else old) or ""
+            return bool(old) and self._swap(old, m["new"], raw, Intent.REPLACE)
+        m = _HELPER.match(c)
+        if not m or _NEGATIVE.search(c) or in_dictionary(m["who"].lower()):
+            return False
+        role = m["verb"] or m["ing"]
+        if is_verb(role) is False and not role.endswith("ing"):
+            return False
+        live = self._live()
+        if self._match(m["who"], live, by_value=False) is not None:
+            return False  # the subject is a task, no person
+        if (task := self._match(role, live, strict=True, by_value=False)) is not None:
+            self._update(task, m["who"], raw)
+            return True
+        root = self.under or self._root_for(None)
+        if root is None:
+            return False
+        add = self._add(role[:1].upper() + role[1:], value=m["who"], parents=[root.key],
+                        key=f"{root.key}.{slug(role)}")
         self._emit(Intent.NEW, raw, [add], about=[add.key])
         return True
 
@@ -1634,6 +1759,7 @@ class _TurnParser:
     def _named_doer(self, c: str, raw: str, slot: str | None) -> bool:
         """'Aunt Mia handles the raffle', 'Ann and Raj take Monday': named people and a verb
         whose object names a task: who does it joins that task's value."""
+        c = _KIN.sub("", c)  # "my friend Ana is ...": the person is Ana
         m = _DOER.match(c)
         if not m or _NEGATIVE.search(c) or not is_verb(m["verb"]) or read_frame(
                 f"{m['verb']} {m['obj']}").known:
@@ -1680,7 +1806,8 @@ class _TurnParser:
     def _instead_of(self, c: str, raw: str, slot: str | None) -> bool:
         """'Sam wants the banner green instead of red': the word before 'instead of' takes
         the place of the one after, in the tasks that mention it."""
-        m = re.search(r"(?P<new>[\w-]+)\s+instead\s+of\s+(?P<old>[\w' -]+)$", c, _I)
+        m = re.search(r"(?P<new>(?:(?-i:[A-Z])[\w'-]*\s+)*[\w-]+)\s+instead\s+of\s+"
+                      r"(?P<old>[\w' -]+)$", c, _I)
         if not m or m["new"].lower() in STOP:
             return False
         old = clean_phrase(m["old"])
@@ -1832,9 +1959,17 @@ class _TurnParser:
             self._emit(Intent.NOTE, raw, about=[task.key])
             return
         typed = typed_phrases(value, sentence=False)
+        if task.value and len(typed) == 1 and typed[0][0] == ValueKind.PRICE and _only_value(
+                value) and value_kind(task.value) == ValueKind.NAME and retype(
+                task.value, ValueKind.PRICE, value) is None:
+            value = f"{task.value}, {value}"  # "get Ana instead, she's $90": who, and the price
+        # The title's first word is capitalised as a sentence's is: no name.
+        lowered = task.title[:1].lower() + task.title[1:]
         if not task.value and len(typed) == 1 and _only_value(value) and (
-                title := retype(task.title, *typed[0])) and title != task.title:
-            # "$25" for "Order shirts at $22 each": the price the title holds
+                title := retype(lowered, *typed[0])) and title != lowered:
+            # "$25" for "Order shirts at $22 each", "Ann" for "Speech by Bo": what the title
+            # holds
+            title = title[:1].upper() + title[1:] if task.title[:1].isupper() else title
             self._emit(Intent.UPDATE, raw, [ReviseTask(key=task.key, title=title)],
                        about=[task.key])
             self._pending(task, title=title)
