@@ -215,7 +215,9 @@ _DESCRIBES = re.compile(
     r"(?:is|are|was|were|can|can't|cannot|could|will|won't|would|has|have|had|knows|says|said|"
     r"thinks|found|got|takes|took|seems|looks|costs|works|doesn't|don't|didn't|isn't|aren't|"
     r"wasn't|still)\b", _I)
-_EVALUATIVE = re.compile(r"\btoo\s+[a-z]+(?:\s+to\s+[a-z]+)?$", _I)
+_EVALUATIVE = re.compile(r"\btoo\s+[a-z]+(?:\s+(?:to|for)\s+[\w ]+)?$|"
+                         r"\b(?:bad|good|fine|better|worse|hard|tricky|awkward)\s+for\s+[\w ]+$",
+                         _I)
 _STATEMENT = re.compile(
     r"^(?:(?i:i|i'm|i'll|i've|we|we're|we'll|he|she|they|it|it's|there|there's|that|that's|this|"
     r"[A-Z][a-z]+\s+(?i:is|are|was|can|can't|cannot|won't|will|has|had|isn't|wasn't|doesn't|"
@@ -322,6 +324,11 @@ _NAMED_PAST = re.compile(r"^(?:the\s+)?[A-Za-z][a-z]+\s+[a-z]{3,}ed(?:\s+(?:back
 #: "tickets $12": a thing and its price, an item of a plan's facts.
 _NOUN_PRICE = re.compile(r"(?P<noun>[a-z][\w' -]{1,30}?)\s+(?P<v>[$£€]\d[\d.,]*(?:\s+\w+)?)", _I)
 _MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+#: "the quiz first at 7:30": a task named, and when.
+_TIMED = re.compile(r"^(?P<what>[\w' -]+?)\s+(?:(?:first|then|next|last)\s+)?(?:at|on)\s+"
+                    r"(?P<v>[^,]+)$", _I)
+#: 'because' or 'since' before a clause: it gives a reason.
+_REASON_LINK = re.compile(r"\b(?:because|since)\s*$", _I)
 #: A dash or a 'so' between two clauses: the first may be the reason for the second.
 _CAUSE_LINK = re.compile(r"(?:^|\s)(?:-|so)(?:\s|$)", _I)
 
@@ -350,6 +357,7 @@ class _TurnParser:
         self.mentioned: list[str] = []  # tasks this turn spoke of, in order: what "it" means
         self.under: Task | None = None  # the plan a leading "For X," names
         self.needs = False  # this sentence lists what must be done for the plan in talk
+        self.will = False  # this sentence said "I'll ...": its requests are steps of the plan
 
     # -- the turn ----------------------------------------------------------------------------
 
@@ -367,7 +375,7 @@ class _TurnParser:
                     return TrimResult(subtasks=self.subtasks)
         for sentence in sentences(text) + rest:
             question = sentence.rstrip().endswith("?")
-            self.needs = False
+            self.needs = self.will = False
             if not question and slot is None and self._plan_list(sentence):
                 continue
             if not question and slot is None and self._plan_sentence(sentence):
@@ -383,6 +391,12 @@ class _TurnParser:
             starts: list[int] = []
             for i, clause in enumerate(clauses):
                 starts.append(len(self.subtasks))
+                if i and not question and _REASON_LINK.search(
+                        _between(told, clauses[i - 1], clause)):
+                    # "..., since we only have one table": why, not what to change
+                    self._emit(Intent.NOTE, clause)
+                    self.said.append(clause)
+                    continue
                 self._clause(clause, said, question)
                 if i and _CAUSE_LINK.search(_between(told, clauses[i - 1], clause)):
                     self._cause_read(clauses[i - 1], starts[i - 1], starts[i])
@@ -393,6 +407,9 @@ class _TurnParser:
         to Y': when the clause after a dash or 'so' makes a change, a statement before it is
         its reason; what that statement wrote as a task or a value is dropped, it is a note."""
         told = self.subtasks[start:end]
+        changed = {k for s in self.subtasks[end:] for k in s.about}
+        if changed & {k for s in told for k in s.about}:
+            return  # "Ann brings the wine, so that's done": both speak of one task
         if not any(s.operations for s in self.subtasks[end:]) or _imperative(
                 strip_fillers(cause)) or not told or not all(
                 s.intent in (Intent.NEW, Intent.UPDATE, Intent.UNPARSED) for s in told):
@@ -517,6 +534,9 @@ class _TurnParser:
                 _CANCEL.match(said) or _CANCEL_OFF.match(said) for said in self.said):
             # After a removal, "I'll just ..." says how to do without it: no new step.
             c, self.also = m["rest"], True  # "I'll order a chain": a step of the plan in talk
+            self.will = True
+        elif self.will and _imperative(c) and not read_frame(c).known:
+            self.also = True  # "I'll bake the cake and set up the tables": both are steps
         frame = read_frame(c, question_mark=question, original=raw)
         if frame.asks and (question or frame.mood == Mood.QUESTION or not self.needs):
             # a question or a request to be told: it reads, it never writes; but "I need to
@@ -542,7 +562,7 @@ class _TurnParser:
         if slot is None:
             handlers += [self._reference_set, self._move, self._instead_values,
                          self._make_named, self._quoted, self._priced_by, self._sourced,
-                         self._role_of, self._helper,
+                         self._role_of, self._helper, self._timed,
                          self._owned, self._named_doer, self._schedule,
                          self._stated_value, self._bare_value]
         for handler in handlers:
@@ -1171,6 +1191,15 @@ class _TurnParser:
             root = self._root_for(None)  # "push the whole trip": the plan in talk
         if root is None or kind not in (ValueKind.TIME, ValueKind.DATE):
             return False
+        held = [t for t in self._live() if (t.key == root.key or root.key in t.parents)
+                and retype(t.value or "", kind, first) is not None]
+        if not held and sum(k == kind for k, _ in typed_phrases(root.title, sentence=False)) == 1:
+            # "move the whole thing to Friday" where the plan is "Quiz night Thursday"
+            title = retype(root.title, kind, _span(m["v"], kind) or first) or root.title
+            self._emit(Intent.UPDATE, raw, [ReviseTask(key=root.key, title=title)],
+                       about=[root.key])
+            self._pending(root, title=title)
+            return True
         ops = self._typed_updates(root, m["v"])
         if not ops:
             return False
@@ -1536,6 +1565,8 @@ class _TurnParser:
             return False
         if re.search(r"\b(?:so|because|since|but|though)\s+\w+\s+\w+", rest, _I):
             return False  # "X is away so Y will do it": two clauses, no value of X
+        if _EVALUATIVE.search(rest):
+            return False  # "Friday's bad for Ann": a judgement, no value
         typed = typed_phrases(rest, sentence=False)
         plan = re.match(r"^going to\s+(?P<v>.+)$", rest, _I)
         assigned = re.match(r"^(?P<verb>[a-z]+ing)\s+(?P<obj>[^,]+?)(?:,\s*(?P<details>.+))?$",
@@ -1693,6 +1724,23 @@ class _TurnParser:
         add = self._add(m["role"].capitalize(), value=m["who"], parents=[root.key],
                         key=f"{root.key}.{slug(m['role'])}")
         self._emit(Intent.NEW, raw, [add], about=[add.key])
+        return True
+
+    def _timed(self, c: str, raw: str, slot: str | None) -> bool:
+        """'The quiz first at 7:30', 'Raffle at 9': a time or date, with no verb, for the task
+        named by its title."""
+        m = _TIMED.match(c)
+        if not m or read_frame(m["what"]).mood == Mood.REQUEST:
+            return False
+        typed = [(k, p) for k, p in typed_phrases(m["v"], sentence=False)
+                 if k in (ValueKind.TIME, ValueKind.DATE)]
+        task = self._match(m["what"], self._live(), strict=True, by_value=False)
+        if not typed or not _only_value(m["v"]) or task is None:
+            return False
+        current = task.value or ""
+        new = _span(m["v"], typed[0][0]) or typed[0][1]
+        value = retype(current, typed[0][0], new) or (f"{current}, {new}" if current else new)
+        self._update(task, value, raw)
         return True
 
     def _helper(self, c: str, raw: str, slot: str | None) -> bool:
@@ -1965,7 +2013,8 @@ class _TurnParser:
             value = f"{task.value}, {value}"  # "get Ana instead, she's $90": who, and the price
         # The title's first word is capitalised as a sentence's is: no name.
         lowered = task.title[:1].lower() + task.title[1:]
-        if not task.value and len(typed) == 1 and _only_value(value) and (
+        if not task.value and len(typed) == 1 and _only_value(value) and sum(
+                k == typed[0][0] for k, _ in typed_phrases(lowered, sentence=False)) == 1 and (
                 title := retype(lowered, *typed[0])) and title != lowered:
             # "$25" for "Order shirts at $22 each", "Ann" for "Speech by Bo": what the title
             # holds
