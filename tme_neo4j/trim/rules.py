@@ -323,6 +323,7 @@ _DONE_TOLD = re.compile(
 _NAMED_PAST = re.compile(r"^(?:the\s+)?[A-Za-z][a-z]+\s+[a-z]{3,}ed(?:\s+(?:back|in|up|off))?$")
 #: "tickets $12": a thing and its price, an item of a plan's facts.
 _NOUN_PRICE = re.compile(r"(?P<noun>[a-z][\w' -]{1,30}?)\s+(?P<v>[$£€]\d[\d.,]*(?:\s+\w+)?)", _I)
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b", _I)
 _MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 #: "the quiz first at 7:30": a task named, and when.
 _TIMED = re.compile(r"^(?P<what>[\w' -]+?)\s+(?:(?:first|then|next|last)\s+)?(?:at|on)\s+"
@@ -408,7 +409,7 @@ class _TurnParser:
         its reason; what that statement wrote as a task or a value is dropped, it is a note."""
         told = self.subtasks[start:end]
         changed = {k for s in self.subtasks[end:] for k in s.about}
-        if changed & {k for s in told for k in s.about}:
+        if changed & {k for s in told if s.intent != Intent.UNPARSED for k in s.about}:
             return  # "Ann brings the wine, so that's done": both speak of one task
         if not any(s.operations for s in self.subtasks[end:]) or _imperative(
                 strip_fillers(cause)) or not told or not all(
@@ -562,7 +563,7 @@ class _TurnParser:
         if slot is None:
             handlers += [self._reference_set, self._move, self._instead_values,
                          self._make_named, self._quoted, self._priced_by, self._sourced,
-                         self._role_of, self._helper, self._timed,
+                         self._role_of, self._helper, self._timed, self._chosen_count,
                          self._owned, self._named_doer, self._schedule,
                          self._stated_value, self._bare_value]
         for handler in handlers:
@@ -659,6 +660,8 @@ class _TurnParser:
                 return True
         if target is None:
             target = self._match(wanted or c, self._live())
+        if target is None and m and m.start() == 0 and wanted and self._title_back(wanted, raw):
+            return True
         if target is None and m and m.start() == 0:
             self._unparsed(raw, c)  # "back to X" with no X in memory: nothing to set back
             return True
@@ -708,6 +711,26 @@ class _TurnParser:
                    about=[task.key])
         self._pending(task, title=title or task.title, value=value)
         return True
+
+    def _title_back(self, wanted: str, raw: str) -> bool:
+        """'Back to Mondays' where the title talked about holds one weekday ('classes
+        Fridays'): that phrase, set back."""
+        typed = [(k, p) for k, p in typed_phrases(wanted, sentence=False)
+                 if k in (ValueKind.DATE, ValueKind.TIME)]
+        if not typed:
+            return False
+        kind, said = typed[0]
+        shape = bool(_WEEKDAY.search(said))
+        for task in self._recent():
+            held = [p for k, p in typed_phrases(task.title, sentence=False)
+                    if k == kind and bool(_WEEKDAY.search(p)) == shape]
+            if len(held) == 1 and not mentions(task.title, said):
+                title = task.title.replace(held[0], said, 1)
+                self._emit(Intent.ROLLBACK, raw, [ReviseTask(
+                    key=task.key, title=title, reason="set back by request")], about=[task.key])
+                self._pending(task, title=title)
+                return True
+        return False
 
     def _count_back(self, wanted: str, raw: str) -> bool:
         """'Go back to 4' where the title of the task talked about counts ('for 6 weeks'):
@@ -1041,6 +1064,7 @@ class _TurnParser:
         return self._set_statuses(targets, TaskStatus.DONE, Intent.DONE, raw)
 
     def _depend(self, c: str, raw: str, slot: str | None) -> bool:
+        c = re.sub(r"^(?=(?:can't|cannot|can not|won't)\s)", "I ", c, flags=_I)  # said as "I"
         m = _DEPEND.match(c)
         if not m:
             return False
@@ -1178,6 +1202,12 @@ class _TurnParser:
         if slot_task is None and (named := self._match(what, self._live(), by_value=False)):
             new = _span(m["v"], kind) or first
             current = named.value or ""
+            if not current and (title := _retimed_after(named.title, what, kind, new)):
+                # "practice moves to Fridays" where the title says "practices Tuesdays"
+                self._emit(Intent.UPDATE, raw, [ReviseTask(key=named.key, title=title)],
+                           about=[named.key])
+                self._pending(named, title=title)
+                return True
             value = retype(current, kind, new) or (f"{current}, {new}" if current else new)
             self._update(named, value, raw)
             return True
@@ -1372,7 +1402,15 @@ class _TurnParser:
                 return
         head, slots = _slot_phrases(c)
         title = head[:1].upper() + head[1:]
-        root = self._add(title, key=slug(_noun_phrase(head)))
+        told = {op.key for s in self.subtasks for op in s.operations if isinstance(op, AddTask)}
+        second = (c.split() + ["", ""])[1].lower()
+        stated = not _imperative(c) or (second.endswith("s") and lemma(second) != second)
+        plan = self._root_for(None) if stated else None
+        # "Term starts May 6, games on Fridays": a statement of when, about the plan told
+        # just before in the same turn
+        under = [plan.key] if plan is not None and plan.key in told and any(
+            k in (ValueKind.DATE, ValueKind.TIME) for k, _ in typed_phrases(c)) else []
+        root = self._add(title, key=slug(_noun_phrase(head)), parents=under)
         ops = [root]
         for name, value in slots:
             ops.append(self._add(name.capitalize(), value=value, parents=[root.key],
@@ -1726,6 +1764,32 @@ class _TurnParser:
         self._emit(Intent.NEW, raw, [add], about=[add.key])
         return True
 
+    def _chosen_count(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Go for 3 boxes', 'start at 8:00 instead': a new count for the task whose title
+        counts that thing; a new start for the plan in talk, its first time replaced."""
+        if m := re.match(r"^(?:go for|go with|get|order|do|make it)\s+(?P<q>\d+\s+[a-z]+)"
+                         r"(?:\s+instead)?$", c, _I):
+            task = self._count_in_title(m["q"])
+            title = _recount(task.title, m["q"]) if task is not None else None
+            if task is None or not title or title == task.title:
+                return False
+            self._emit(Intent.UPDATE, raw, [ReviseTask(key=task.key, title=title)],
+                       about=[task.key])
+            self._pending(task, title=title)
+            return True
+        m = re.match(r"^(?:we\s+)?(?:start|begin|kick off)\s+(?:at|from)\s+(?P<v>\S+(?:\s*[ap]m)?)"
+                     r"(?:\s+instead)?$", c, _I)
+        typed = typed_phrases(m["v"], sentence=False) if m else []
+        if not m or not typed or typed[0][0] != ValueKind.TIME:
+            return False
+        for task in self._recent():
+            times = [p for k, p in typed_phrases(task.value or "", sentence=False)
+                     if k == ValueKind.TIME]
+            if times:
+                self._update(task, (task.value or "").replace(times[0], typed[0][1], 1), raw)
+                return True
+        return False
+
     def _timed(self, c: str, raw: str, slot: str | None) -> bool:
         """'The quiz first at 7:30', 'Raffle at 9': a time or date, with no verb, for the task
         named by its title."""
@@ -1797,6 +1861,10 @@ class _TurnParser:
         if not m or _NEGATIVE.search(c):
             return False
         target = self._match(m["what"], self._live(), strict=True, by_value=False)
+        if target is None:  # "the shop quoted $40 for three": the one task naming the shop
+            sellers = [t for t in self._live() if mentions(f"{t.title} {t.value or ''}",
+                                                           clean_phrase(m["who"]))]
+            target = sellers[0] if len(sellers) == 1 else None
         if target is None:
             return False
         if not target.value:
@@ -2221,6 +2289,18 @@ class _TurnParser:
 
 
 # -- phrase helpers ---------------------------------------------------------------------------
+
+
+def _retimed_after(title: str, word: str, kind: ValueKind, new: str) -> str | None:
+    """``title`` with the phrase of ``kind`` that follows ``word`` ('practices Tuesdays')
+    put in ``new``'s place; None when no such phrase follows that word."""
+    wanted = set(stems(word))
+    for k, phrase in typed_phrases(title, sentence=False):
+        at = title.find(phrase)
+        before = title[:at].split()
+        if k == kind and at > 0 and before and set(stems(before[-1])) & wanted:
+            return title[:at] + new + title[at + len(phrase):]
+    return None
 
 
 def _between(sentence: str, first: str, second: str) -> str:
