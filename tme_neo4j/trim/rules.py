@@ -660,11 +660,8 @@ class _TurnParser:
                 return True
         if target is None:
             target = self._match(wanted or c, self._live())
-        if target is None and m and m.start() == 0 and wanted and self._title_back(wanted, raw):
-            return True
         if target is None and m and m.start() == 0:
-            self._unparsed(raw, c)  # "back to X" with no X in memory: nothing to set back
-            return True
+            return self._back_to_title(wanted, raw, c)
         if target is None:
             return False
         if wanted and self._had_value(target.key, wanted):
@@ -712,13 +709,15 @@ class _TurnParser:
         self._pending(task, title=title or task.title, value=value)
         return True
 
-    def _title_back(self, wanted: str, raw: str) -> bool:
+    def _back_to_title(self, wanted: str | None, raw: str, c: str) -> bool:
         """'Back to Mondays' where the title talked about holds one weekday ('classes
-        Fridays'): that phrase, set back."""
-        typed = [(k, p) for k, p in typed_phrases(wanted, sentence=False)
+        Fridays'): that phrase, set back. With no such title, 'back to X' is not understood:
+        nothing to set back."""
+        typed = [(k, p) for k, p in typed_phrases(wanted or "", sentence=False)
                  if k in (ValueKind.DATE, ValueKind.TIME)]
         if not typed:
-            return False
+            self._unparsed(raw, c)
+            return True
         kind, said = typed[0]
         shape = bool(_WEEKDAY.search(said))
         for task in self._recent():
@@ -730,7 +729,8 @@ class _TurnParser:
                     key=task.key, title=title, reason="set back by request")], about=[task.key])
                 self._pending(task, title=title)
                 return True
-        return False
+        self._unparsed(raw, c)
+        return True
 
     def _count_back(self, wanted: str, raw: str) -> bool:
         """'Go back to 4' where the title of the task talked about counts ('for 6 weeks'):
@@ -1403,7 +1403,7 @@ class _TurnParser:
         head, slots = _slot_phrases(c)
         title = head[:1].upper() + head[1:]
         told = {op.key for s in self.subtasks for op in s.operations if isinstance(op, AddTask)}
-        second = (c.split() + ["", ""])[1].lower()
+        second = [*c.split(), "", ""][1].lower()
         stated = not _imperative(c) or (second.endswith("s") and lemma(second) != second)
         plan = self._root_for(None) if stated else None
         # "Term starts May 6, games on Fridays": a statement of when, about the plan told
