@@ -100,7 +100,7 @@ _CLAUSE_BREAK = re.compile(
     r"(?<!\d)\s-\s+(?!\d)(?=[^,]*$)|"
     r",\s*and then\b|,\s*then\b|,\s*(?:and\s+)?so\b|,\s*but\b|,?\s*\bbecause\b|"
     r"\s+so\s+(?=(?:the|back|that's|that\s+(?:is|was|makes))\b)|"
-    r",?\s*\bsince\b(?=\s+(?:i|we|you|they|he|she|it)\b)|"
+    r",?\s*\bsince\b(?=\s+(?:i|we|you|they|he|she|it)\b)|,\s*since\b(?=\s+(?:the|my|our)\s)|"
     r"\s+so\s+(?=(?-i:[A-Z])[\w'-]+(?:\s+from\s+[\w'-]+)?\s+(?:will|'ll|is going to)\s)|"
     rf",?\s*\band\b(?=\s+(?:please\s+)?(?:{_CHANGE_VERBS}|keep|put|make|use|book|schedule|mark)\b)|"
     r",\s*(?:and\s+)?(?=(?:i|we|you|they|he|she|it)(?:'\w+)?\s)|"

@@ -463,8 +463,9 @@ class _TurnParser:
         if root is None:
             return False
         items = _list_items(m["items"])
-        if len(items) < 2 or any(len(i.split()) > 10 for i in items):
-            return False
+        if len(items) < 2 or any(len(i.split()) > 10 or re.match(r"not\b", i, _I)
+                                 for i in items):
+            return False  # "need 6, not 4" corrects a count; it lists nothing
         for item in items:
             ops += self._item(item, root)
         if not ops:
@@ -687,7 +688,7 @@ class _TurnParser:
         if not typed:
             return False
         new = typed[-1][1]
-        number, unit = re.match(r"^(\S+)(?:\s+(.+))?$", new).groups()  # type: ignore[union-attr]
+        number, _, unit = new.partition(" ")
         old = clean_phrase(m["old"])
         if re.fullmatch(r"\d+", old) and unit:  # "4 metres, not 3": 3 metres
             said = re.compile(rf"\b{old}(?=\s+(?:[\w-]+\s+)?{re.escape(singular(unit))})", _I)
