@@ -136,3 +136,21 @@ def test_a_subjectless_blocked_step_is_a_dependency() -> None:
 
 def test_a_noun_made_of_a_verb_and_its_particle_meets_the_verb() -> None:
     assert stems("the pickup") == stems("pick up")
+
+
+def test_people_who_join_and_the_count_they_make() -> None:
+    tasks = [task("quiz", "Quiz night", "at the pub, 5 of us")]
+    result = interpret("Mo and Lea are in too so that's 7 of us", *tasks, focus=("quiz",))
+    add = next(op for op in result.operations if isinstance(op, AddTask))
+    assert (add.title, add.value) == ("Coming", "Mo and Lea")
+    assert revised(result)["quiz"].value == "at the pub, 7 of us"
+
+
+def test_a_dependency_on_that_being_done_names_what_was_just_said() -> None:
+    tasks = [task("show", "Spring show"),
+             task("rehearse", "Rehearse the dances", parents=("show",)),
+             task("hall", "Book the hall", parents=("show",))]
+    result = interpret("we can't rehearse without the hall, so rehearsals depend on that "
+                       "being sorted", *tasks, focus=("show",))
+    assert AddDependency(key="rehearse", depends_on="hall") in result.operations
+    assert not any(isinstance(op, AddTask) for op in result.operations)

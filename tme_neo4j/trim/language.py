@@ -224,6 +224,10 @@ def stem(word: str) -> str:
     the lemmatizer does not know gets a rough suffix stem. Only for comparing; never shown."""
     if (joined := _VERB_PARTICLE.fullmatch(word.lower())) and is_verb(joined[1]):
         return lemma(joined[1])  # "the pickup", "the setup": the verb of "pick up", "set up"
+    noun = singular(word)
+    if len(noun) >= 7 and noun.endswith("al") and (
+            verb := next((v for v in (noun[:-2] + "e", noun[:-2]) if is_verb(v)), None)):
+        return lemma(verb)  # "the rehearsals", "the approval": what "rehearse", "approve" do
     if in_dictionary(word):
         return lemma(word)
     w = singular(word)

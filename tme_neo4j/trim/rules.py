@@ -205,7 +205,7 @@ _RETIME = re.compile(
     rf"{verb_pattern('move', 'set')})\s+(?:back\s+)?(?:to|until|till|for)\s+(?P<v>.+)$", _I)
 _DEPEND_TAIL = re.compile(
     r"(?:'s|'re)\s+[a-z]+(?:\s+[a-z]+)?$|"
-    r"\s+(?:(?:is|are|gets?|be|to|has been|have been)\s+.*|first|beforehand)$", _I)
+    r"\s+(?:(?:is|are|gets?|be|being|to|has been|have been)\s+.*|first|beforehand)$", _I)
 _NEGATED = re.compile(
     r"\b(?:no|out of|without|ran out of|run out of|don't have(?: any)?|do not have(?: any)?|"
     r"no more|lack)\s+(?P<what>[a-z][\w-]*)", _I)
@@ -325,6 +325,10 @@ _NAMED_PAST = re.compile(r"^(?:the\s+)?[A-Za-z][a-z]+\s+[a-z]{3,}ed(?:\s+(?:back
 _NOUN_PRICE = re.compile(r"(?P<noun>[a-z][\w' -]{1,30}?)\s+(?P<v>[$£€]\d[\d.,]*(?:\s+\w+)?)", _I)
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b", _I)
 _MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+#: "Ann and Bo are in too": named people who join.
+_JOINING = re.compile(r"^(?P<who>[A-Z][\w'-]*(?:\s*(?:,|and|&)\s*[A-Z][\w'-]*)*)"
+                      r"(?:\s+(?:is|are)|'s|'re)\s+(?:in|coming|joining(?: us)?)"
+                      r"(?:\s+(?:too|as well|after all))?$")
 #: "the quiz first at 7:30": a task named, and when.
 _TIMED = re.compile(r"^(?P<what>[\w' -]+?)\s+(?:(?:first|then|next|last)\s+)?(?:at|on)\s+"
                     r"(?P<v>[^,]+)$", _I)
@@ -399,7 +403,8 @@ class _TurnParser:
                     self.said.append(clause)
                     continue
                 self._clause(clause, said, question)
-                if i and _CAUSE_LINK.search(_between(told, clauses[i - 1], clause)):
+                if i and _CAUSE_LINK.search(_between(told, clauses[i - 1], clause)) and (
+                        _imperative(strip_fillers(clause)) or _ROLLBACK.match(clause)):
                     self._cause_read(clauses[i - 1], starts[i - 1], starts[i])
         return TrimResult(subtasks=self.subtasks)
 
@@ -565,6 +570,7 @@ class _TurnParser:
             handlers += [self._reference_set, self._move, self._instead_values,
                          self._make_named, self._quoted, self._priced_by, self._sourced,
                          self._role_of, self._helper, self._timed, self._chosen_count,
+                         self._joining,
                          self._owned, self._named_doer, self._schedule,
                          self._stated_value, self._bare_value]
         for handler in handlers:
@@ -1075,7 +1081,8 @@ class _TurnParser:
                 blocked := _BLOCKED.match(c[m.end("a"):m.start("b")])):
             a_text = blocked["obj"]  # "we can't paint the shed until ...": the shed waits
         b_text = b_text.split(",")[0]  # ", no point ... before ...": a reason, not the task
-        if clean_phrase(b_text).lower() in _PRONOUNS:  # "the wine depends on it"
+        if clean_phrase(_DEPEND_TAIL.sub("", b_text)).lower() in _PRONOUNS:
+            # "the wine depends on it", "... on that being confirmed"
             earlier = self._context_old(a_text, nearest=True)
             if earlier is None:
                 return False
@@ -1790,6 +1797,28 @@ class _TurnParser:
                 self._update(task, (task.value or "").replace(times[0], typed[0][1], 1), raw)
                 return True
         return False
+
+    def _joining(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Ann and Bo are in too', 'Cy's coming as well': people who join the plan in talk,
+        the value of its task of who is coming; 'that's 8 of us': the count it holds."""
+        if m := re.match(r"^(?:that's|that makes|makes it|so)\s+(?P<n>\d+\s+(?:of us|people))$",
+                         c, _I):
+            return self._set_typed(None, [(ValueKind.COUNT, m["n"].split()[0])], raw)
+        m = _JOINING.match(c)
+        root = self.under or self._root_for(None)
+        if not m or root is None or _NEGATIVE.search(c) or any(
+                self._match(w, self._live(), by_value=False) for w in re.split(
+                    r"\s*(?:,|\band\b|&)\s*", m["who"]) if w):
+            return False
+        key = f"{root.key}.coming"
+        current = self._active(key)
+        if current is not None:
+            self._update(current, f"{current.value}, {m['who']}" if current.value else m["who"],
+                         raw)
+            return True
+        add = self._add("Coming", value=m["who"], parents=[root.key], key=key)
+        self._emit(Intent.NEW, raw, [add], about=[add.key])
+        return True
 
     def _timed(self, c: str, raw: str, slot: str | None) -> bool:
         """'The quiz first at 7:30', 'Raffle at 9': a time or date, with no verb, for the task
