@@ -154,3 +154,30 @@ def test_a_dependency_on_that_being_done_names_what_was_just_said() -> None:
                        "being sorted", *tasks, focus=("show",))
     assert AddDependency(key="rehearse", depends_on="hall") in result.operations
     assert not any(isinstance(op, AddTask) for op in result.operations)
+
+
+def test_a_leading_for_with_no_plan_yet_names_the_plan_of_the_steps() -> None:
+    result = interpret("For the visa with the embassy I need to book an interview, get photos "
+                       "and pay the fee.")
+    adds = [op for op in result.operations if isinstance(op, AddTask)]
+    assert (adds[0].title, adds[0].value) == ("Visa", "with the embassy")
+    assert len(adds) == 4
+    assert all(a.parents == [adds[0].key] for a in adds[1:])
+
+
+def test_what_someone_says_and_why_a_thing_was_dropped_write_nothing() -> None:
+    result = interpret("the council says they need the signs anyway", *garden(),
+                       focus=("fete",))
+    assert not any(isinstance(op, AddTask) for op in result.operations)
+    result = interpret("drop the signs, Ravi's printing banners himself", *garden(),
+                       focus=("fete",))
+    assert [s.intent for s in result.subtasks] == [Intent.CANCEL, Intent.NOTE]
+
+
+def test_a_corrected_count_in_a_title_becomes_its_value_too() -> None:
+    tasks = [task("fete", "Garden fete"),
+             task("quotes", "Get 2 marquee quotes", parents=("fete",)),
+             task("book", "Book the marquee", parents=("fete",), depends_on=("quotes",))]
+    result = interpret("they want 3 quotes, not 2", *tasks, focus=("fete",))
+    assert revised(result)["quotes"] == ReviseTask(key="quotes", title="Get 3 marquee quotes",
+                                                   value="3 marquee quotes")

@@ -329,6 +329,8 @@ _MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 _JOINING = re.compile(r"^(?P<who>[A-Z][\w'-]*(?:\s*(?:,|and|&)\s*[A-Z][\w'-]*)*)"
                       r"(?:\s+(?:is|are)|'s|'re)\s+(?:in|coming|joining(?: us)?)"
                       r"(?:\s+(?:too|as well|after all))?$")
+#: "Ann says", "the bank said": words reported from someone.
+_REPORTED = re.compile(r"\b(?:says|said|thinks|reckons|told me|tells me)\b", _I)
 #: "the quiz first at 7:30": a task named, and when.
 _TIMED = re.compile(r"^(?P<what>[\w' -]+?)\s+(?:(?:first|then|next|last)\s+)?(?:at|on)\s+"
                     r"(?P<v>[^,]+)$", _I)
@@ -554,11 +556,20 @@ class _TurnParser:
         self.under = None
         if (lead := _LEAD.match(c)) and not question:  # "For the party, ...": the plan named
             if lead["prep"].lower() == "for":
-                self.under = self._root_for(lead["what"])
+                self.under = self._root_for(lead["what"]) or self._lead_plan(lead["what"],
+                                                                              lead["rest"])
             c = lead["rest"]
             if m := _WANT.match(c):
                 c, self.also = m["rest"], True
+                # "For X, I need to A, B and C": the requests after it are steps of X too
+                self.needs = self.needs or (self.under is not None and _imperative(c))
             frame = read_frame(c)
+        if self.said and (_CANCEL.match(self.said[-1]) or _CANCEL_OFF.match(self.said[-1])) and (
+                not _imperative(c) and _COPULA.match(c) and not any(
+                    k != ValueKind.NAME for k, _ in typed_phrases(c))):
+            # "drop the survey, Ann's handling it herself": why, after a removal
+            self._emit(Intent.NOTE, raw, about=self._about(c, None))
+            return
         handlers: list[Callable[[str, str, str | None], bool]] = [
             self._plan, self._steps_list, self._rollback, self._corrected, self._reset,
             self._replace,
@@ -593,6 +604,17 @@ class _TurnParser:
             self._emit(Intent.NOTE, raw, about=self._about(c, None))  # "X can't do Friday"
         else:
             self._unparsed(raw, c)
+
+    def _lead_plan(self, what: str, rest: str) -> Task | None:
+        """'For the visa with the embassy I need to A, B and C' with no plan yet: the plan
+        the leading phrase names, which the steps go under."""
+        title, value = _title_and_roles(what)
+        if any(not t.parents for t in self._live()) or not _WANT.match(rest) or not stems(
+                title) or len(title.split()) > 4:
+            return None
+        add = self._add(title[:1].upper() + title[1:], value=value or None, key=slug(title))
+        self._emit(Intent.NEW, f"For {what}", [add], about=[add.key])
+        return self.tasks[add.key]
 
     def _unparsed(self, raw: str, c: str) -> None:
         """A clause not understood writes nothing; the tasks it may speak of are named."""
@@ -675,7 +697,7 @@ class _TurnParser:
             value = self._past_value(target.key, wanted)
             op: Operation = RollbackTask(key=target.key, to_value=value)
         elif wanted and not original:
-            op = ReviseTask(key=target.key, value=wanted, reason="set back by request")
+            op = _set_back(target, wanted)
         elif original:
             op = RollbackTask(key=target.key, to_n=1)
         else:
@@ -711,6 +733,9 @@ class _TurnParser:
         title = said.sub(new, task.title, count=1) if said.search(task.title) else None
         value = said.sub(new, task.value or "", count=1) if said.search(task.value or "") else (
             task.value)
+        if title and not value and unit and number.isdigit():
+            # the count becomes the value too, so what depends on the task sees it
+            value = _counted(title, number) or new
         self._emit(Intent.UPDATE, raw, [ReviseTask(key=task.key, title=title, value=value)],
                    about=[task.key])
         self._pending(task, title=title or task.title, value=value)
@@ -1076,10 +1101,16 @@ class _TurnParser:
         if not m:
             return False
         a_text, b_text = m["a"] or m["a2"] or m["a3"], m["b"] or m["b2"] or m["b3"]
+        if _REPORTED.search(a_text):
+            return False  # "the bank says they need X": what someone said
         a_text = re.sub(r"\s+(?:both|all|each|too|also)$", "", a_text.strip(), flags=_I)
         if m["a"] and a_text.lower() in ("we", "i", "you", "they") and (
                 blocked := _BLOCKED.match(c[m.end("a"):m.start("b")])):
             a_text = blocked["obj"]  # "we can't paint the shed until ...": the shed waits
+        elif m["a"] and a_text.lower() in ("we", "i", "you", "they") and (
+                alone := re.match(r"^\s*(?:can't|cannot|can not|won't)\s+(?P<verb>[a-z]+)\s+"
+                                  r"(?:until|till|before)\s*$", c[m.end("a"):m.start("b")], _I)):
+            a_text = alone["verb"]  # "I can't pay until ...": the step of paying waits
         b_text = b_text.split(",")[0]  # ", no point ... before ...": a reason, not the task
         if clean_phrase(_DEPEND_TAIL.sub("", b_text)).lower() in _PRONOUNS:
             # "the wine depends on it", "... on that being confirmed"
@@ -1506,8 +1537,8 @@ class _TurnParser:
         """'The stew needs carrots, onions and thyme': parts under the task named, unless the
         object is a task already (then it is a dependency) or comes first (a prerequisite)."""
         m = _NEEDS.match(c) or _HAS_LIST.match(c)
-        if not m or slot is not None:
-            return False
+        if not m or slot is not None or _REPORTED.search(m["subj"]):
+            return False  # "the bank says they need ...": what someone said, no parts
         if re.search(r"\b(?:first|beforehand|before|done|finished|ready|in place)\b|^to\s",
                      m["items"], _I):
             return False
@@ -2319,6 +2350,16 @@ class _TurnParser:
 
 
 # -- phrase helpers ---------------------------------------------------------------------------
+
+
+def _set_back(task: Task, wanted: str) -> ReviseTask:
+    """``task`` set back to ``wanted``: in its title when the title holds the value ('Pay by
+    May 2') and the task has none, else as its value."""
+    typed = typed_phrases(wanted, sentence=False)
+    title = retype(task.title, *typed[0]) if typed and not task.value else None
+    if title and title != task.title:
+        return ReviseTask(key=task.key, title=title, reason="set back by request")
+    return ReviseTask(key=task.key, value=wanted, reason="set back by request")
 
 
 def _retimed_after(title: str, word: str, kind: ValueKind, new: str) -> str | None:
