@@ -181,3 +181,18 @@ def test_a_corrected_count_in_a_title_becomes_its_value_too() -> None:
     result = interpret("they want 3 quotes, not 2", *tasks, focus=("fete",))
     assert revised(result)["quotes"] == ReviseTask(key="quotes", title="Get 3 marquee quotes",
                                                    value="3 marquee quotes")
+
+
+def test_a_person_who_can_do_a_task_and_their_fee() -> None:
+    tasks = [task("gig", "Jazz evening"),
+             task("cellist", "Book a cellist", parents=("gig",))]
+    result = interpret("Nina can play cello for us, she charges $120", *tasks, focus=("gig",))
+    assert [op for op in result.operations if isinstance(op, ReviseTask)][-1] == ReviseTask(
+        key="cellist", value="Nina, $120")
+
+
+def test_a_name_with_a_possessive_is_what_a_bare_instead_replaces() -> None:
+    tasks = [task("gig", "Jazz evening"),
+             task("cellist", "Book a cellist", "Nina, $120", parents=("gig",))]
+    result = interpret("Nina's double booked. get Omar instead", *tasks, focus=("gig",))
+    assert revised(result)["cellist"].value == "Omar, $120"

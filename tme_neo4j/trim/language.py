@@ -225,6 +225,9 @@ def stem(word: str) -> str:
     if (joined := _VERB_PARTICLE.fullmatch(word.lower())) and is_verb(joined[1]):
         return lemma(joined[1])  # "the pickup", "the setup": the verb of "pick up", "set up"
     noun = singular(word)
+    if len(noun) >= 7 and noun.endswith("ist") and (
+            base := next((b for b in (noun[:-3] + "o", noun[:-3]) if in_dictionary(b)), None)):
+        return lemma(base)  # "the pianist", "a cellist": who plays the piano, the cello
     if len(noun) >= 7 and noun.endswith("al") and (
             verb := next((v for v in (noun[:-2] + "e", noun[:-2]) if is_verb(v)), None)):
         return lemma(verb)  # "the rehearsals", "the approval": what "rehearse", "approve" do

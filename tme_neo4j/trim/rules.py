@@ -304,6 +304,12 @@ _KIN = re.compile(r"^(?i:my|our)\s+(?:[a-z]+\s+){1,2}?(?=[A-Z][a-z]+\b(?!\s+[A-Z
 _HELPER = re.compile(r"^(?P<who>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)(?:\s+from\s+(?:the\s+)?[\w' -]+?)?"
                      r"(?:'s|\s+is|\s+will|'ll)\s+(?:going\s+to\s+(?P<verb>[a-z]+)|"
                      r"(?P<ing>[a-z][a-z-]+ing))(?:\s+(?:with\s+|for\s+)?(?:me|us))?$")
+#: "Ann can do the flowers for us": a person who offers to do a task.
+_CAN_DO = re.compile(r"^(?P<who>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+(?:can|could)\s+"
+                     r"(?P<verb>[a-z]+)\s+(?P<obj>[\w' -]+?)(?:\s+for\s+(?:us|me|you))?$")
+#: "she charges $90": a price told of whoever was just named.
+_FEE = re.compile(r"^(?:he|she|they)\s+(?:charges?|asks?|wants?|quoted)\s+"
+                  r"(?P<v>[$£€]\d[\d.,]*(?:\s+(?:an hour|a day|each|per \w+))?)$", _I)
 #: "Li's taking over from him": one person in another's place.
 _TAKES_OVER = re.compile(r"^(?P<new>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)(?:'s|\s+is|\s+will be|'ll be)?"
                          r"\s+(?:taking over|stepping in|filling in|covering)\s+(?:from|for)\s+"
@@ -911,7 +917,7 @@ class _TurnParser:
                     gram = tokens[i:i + n]
                     if {gram[0].lower(), gram[-1].lower()} & (STOP | _PRONOUNS):
                         continue
-                    phrase = " ".join(gram)
+                    phrase = re.sub(r"'s$", "", " ".join(gram))  # "Ann's off sick": Ann
                     if set(stems(phrase)) & new_words:
                         continue
                     if any(mentions(text, phrase) for text in live):
@@ -1877,6 +1883,11 @@ class _TurnParser:
             old = clean_phrase(m["old"])
             old = (self._said_name() if old.lower() in _PERSONS | _PRONOUNS else old) or ""
             return bool(old) and self._swap(old, m["new"], raw, Intent.REPLACE)
+        if (m := _CAN_DO.match(c)) and not in_dictionary(m["who"].lower()) and (
+                task := self._match(m["obj"], self._live(), strict=True, by_value=False)):
+            # "Ann can do the flowers for us": who does the task
+            self._update(task, f"{task.value}, {m['who']}" if task.value else m["who"], raw)
+            return True
         m = _HELPER.match(c)
         if not m or _NEGATIVE.search(c) or in_dictionary(m["who"].lower()):
             return False
@@ -1918,6 +1929,9 @@ class _TurnParser:
     def _quoted(self, c: str, raw: str, slot: str | None) -> bool:
         """'The shop quoted $40 for the banners': the price becomes the value of the task
         named, in place of a price it had."""
+        if (fee := _FEE.match(c)) and (said := next(iter(self._recent()), None)):
+            self._update(said, fee["v"], raw)  # "she charges $90": the task just spoken of
+            return True
         m = _QUOTED.match(c)
         if not m or _NEGATIVE.search(c):
             return False
@@ -1938,7 +1952,8 @@ class _TurnParser:
         whose object names a task: who does it joins that task's value."""
         c = _KIN.sub("", c)  # "my friend Ana is ...": the person is Ana
         m = _DOER.match(c)
-        if not m or _NEGATIVE.search(c) or not is_verb(m["verb"]) or read_frame(
+        if not m or m["who"].endswith("'s") or _NEGATIVE.search(c) or not is_verb(
+                m["verb"]) or read_frame(
                 f"{m['verb']} {m['obj']}").known:
             return False
         obj = re.sub(r"\s+(?:too|as well|instead)$", "", m["obj"], flags=_I)
