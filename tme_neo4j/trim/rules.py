@@ -1119,7 +1119,7 @@ class _TurnParser:
             a_text = alone["verb"]  # "I can't pay until ...": the step of paying waits
         b_text = b_text.split(",")[0]  # ", no point ... before ...": a reason, not the task
         if clean_phrase(_DEPEND_TAIL.sub("", b_text)).lower() in _PRONOUNS:
-            # "the wine depends on it", "... on that being confirmed"
+            # "the wine depends on it", "... on that being sorted"
             earlier = self._context_old(a_text, nearest=True)
             if earlier is None:
                 return False
@@ -1159,7 +1159,7 @@ class _TurnParser:
             return False  # "add X to feed the fish" says what X is for, not where it goes
         container = clean_phrase(m["container"])
         if clean_phrase(m["items"]).lower() in _PRONOUNS:
-            # "order them in navy": a detail of what the turn spoke of, no list to add to
+            # "order them in green": a detail of what the turn spoke of, no list to add to
             target = next(iter(self._recent()), None)
             if target is None:
                 return False
@@ -1248,7 +1248,7 @@ class _TurnParser:
             new = _span(m["v"], kind) or first
             current = named.value or ""
             if not current and (title := _retimed_after(named.title, what, kind, new)):
-                # "practice moves to Fridays" where the title says "practices Tuesdays"
+                # "lessons move to Mondays" where the title says "lessons Fridays"
                 self._emit(Intent.UPDATE, raw, [ReviseTask(key=named.key, title=title)],
                            about=[named.key])
                 self._pending(named, title=title)
@@ -1269,7 +1269,7 @@ class _TurnParser:
         held = [t for t in self._live() if (t.key == root.key or root.key in t.parents)
                 and retype(t.value or "", kind, first) is not None]
         if not held and sum(k == kind for k, _ in typed_phrases(root.title, sentence=False)) == 1:
-            # "move the whole thing to Friday" where the plan is "Quiz night Thursday"
+            # "push the whole plan to Monday" where the plan is "Quiz night Sunday"
             title = retype(root.title, kind, _span(m["v"], kind) or first) or root.title
             self._emit(Intent.UPDATE, raw, [ReviseTask(key=root.key, title=title)],
                        about=[root.key])
@@ -1374,7 +1374,7 @@ class _TurnParser:
         if current is not None and current.status != TaskStatus.CANCELLED:
             typed = typed_phrases(value, sentence=False)
             if not current.value and typed and not _only_value(value):
-                value = typed[0][1]  # "make it $45 with the extra people": the price alone
+                value = typed[0][1]  # "make it $30 with the extras": the price alone
             self._update(current, value, raw)
             return
         conflicts = self._conflicts(c, exclude=slot)
@@ -1810,7 +1810,7 @@ class _TurnParser:
         return True
 
     def _chosen_count(self, c: str, raw: str, slot: str | None) -> bool:
-        """'Go for 3 boxes', 'start at 8:00 instead': a new count for the task whose title
+        """'Go for 3 boxes', 'begin at 7:30 instead': a new count for the task whose title
         counts that thing; a new start for the plan in talk, its first time replaced."""
         if m := re.match(r"^(?:go for|go with|get|order|do|make it)\s+(?P<q>\d+\s+[a-z]+)"
                          r"(?:\s+instead)?$", c, _I):
@@ -1837,7 +1837,7 @@ class _TurnParser:
 
     def _joining(self, c: str, raw: str, slot: str | None) -> bool:
         """'Ann and Bo are in too', 'Cy's coming as well': people who join the plan in talk,
-        the value of its task of who is coming; 'that's 8 of us': the count it holds."""
+        the value of its task of who is coming; 'that makes 9 of us': the count it holds."""
         if m := re.match(r"^(?:that's|that makes|makes it|so)\s+(?P<n>\d+\s+(?:of us|people))$",
                          c, _I):
             return self._set_typed(None, [(ValueKind.COUNT, m["n"].split()[0])], raw)
@@ -2378,7 +2378,7 @@ def _set_back(task: Task, wanted: str) -> ReviseTask:
 
 
 def _retimed_after(title: str, word: str, kind: ValueKind, new: str) -> str | None:
-    """``title`` with the phrase of ``kind`` that follows ``word`` ('practices Tuesdays')
+    """``title`` with the phrase of ``kind`` that follows ``word`` ('lessons Fridays')
     put in ``new``'s place; None when no such phrase follows that word."""
     wanted = set(stems(word))
     for k, phrase in typed_phrases(title, sentence=False):
