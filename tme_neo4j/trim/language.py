@@ -97,8 +97,10 @@ _CHANGE_VERBS = verb_pattern("add", "set", "move", "rename", "replace", "cancel"
                              "rollback", "reset", "split", "merge", "done")
 _CLAUSE_BREAK = re.compile(
     r"\s*(?:;|\s-\s+(?:and\s+)?(?=(?:and|the|my|our|i|we|they|he|she|it)\b)|"
+    r"(?<!\d)\s-\s+(?!\d)(?=[^,]*$)|"
     r",\s*and then\b|,\s*then\b|,\s*(?:and\s+)?so\b|,\s*but\b|,?\s*\bbecause\b|"
-    r",?\s*\bsince\b(?=\s+(?:i|we|you|they|he|she|it)\b)|"
+    r"\s+so\s+(?=(?:the|back|that's|that\s+(?:is|was|makes))\b)|"
+    r",?\s*\bsince\b(?=\s+(?:i|we|you|they|he|she|it)\b)|,\s*since\b(?=\s+(?:the|my|our)\s)|"
     r"\s+so\s+(?=(?-i:[A-Z])[\w'-]+(?:\s+from\s+[\w'-]+)?\s+(?:will|'ll|is going to)\s)|"
     rf",?\s*\band\b(?=\s+(?:please\s+)?(?:{_CHANGE_VERBS}|keep|put|make|use|book|schedule|mark)\b)|"
     r",\s*(?:and\s+)?(?=(?:i|we|you|they|he|she|it)(?:'\w+)?\s)|"
@@ -107,7 +109,8 @@ _CLAUSE_BREAK = re.compile(
     r",\s*(?:and\s+)?(?=(?:the\s+|my\s+|our\s+|her\s+|his\s+|their\s+)?[\w-]+(?:'s|'re)\s)|"
     r",\s*(?:and\s+)?(?=(?:(?:the|my|our|her|his|their)\s+)?(?:(?!(?:and|or)\b)[\w$-]+\s+){0,2}?"
     r"(?:is|are|was|"
-    rf"were|says|said|needs?|{verb_pattern('depend')}|got|wants?|thinks?|[a-z]+ed)\b))\s*",
+    rf"were|says|said|needs?|{verb_pattern('depend')}|got|wants?|thinks?|[a-z]+ed|can't|cannot|"
+    r"won't|must)\b))\s*",
     re.IGNORECASE)
 _GOAL_START = re.compile(r"^\s*(?:in order )?to\s+[^,]+,", re.IGNORECASE)
 
@@ -130,7 +133,7 @@ _REQUEST_AFTER = re.compile(
     r",\s*(?:and\s+)?(?=(?P<verb>[a-z]+)\s+(?:the|a|an|my|our|some|it|them|him|her)\b)")
 #: A statement before the comma: a copula, or a verb with a negation ("can't make it").
 _COPULA = re.compile(r"\b(?:is|are|was|were|can't|cannot|won't|isn't|aren't|doesn't|don't|"
-                     r"didn't)\b|\w's\b", re.IGNORECASE)
+                     r"didn't|went|[a-z]{3,}ed)\b|\w's\b", re.IGNORECASE)
 
 
 def _named_subjects(part: str) -> list[str]:
@@ -213,9 +216,21 @@ def singular(word: str) -> str:
     return w
 
 
+_VERB_PARTICLE = re.compile(r"([a-z]{3,}?)(?:up|out|off|over|down)s?")
+
+
 def stem(word: str) -> str:
     """The lemma, so 'painting', 'painted' and 'paint' (or 'mowing' and 'mow') meet; a word
     the lemmatizer does not know gets a rough suffix stem. Only for comparing; never shown."""
+    if (joined := _VERB_PARTICLE.fullmatch(word.lower())) and is_verb(joined[1]):
+        return lemma(joined[1])  # "the pickup", "the setup": the verb of "pick up", "set up"
+    noun = singular(word)
+    if len(noun) >= 7 and noun.endswith("ist") and (
+            base := next((b for b in (noun[:-3] + "o", noun[:-3]) if in_dictionary(b)), None)):
+        return lemma(base)  # "the pianist", "a cellist": who plays the piano, the cello
+    if len(noun) >= 7 and noun.endswith("al") and (
+            verb := next((v for v in (noun[:-2] + "e", noun[:-2]) if is_verb(v)), None)):
+        return lemma(verb)  # "the rehearsals", "the approval": what "rehearse", "approve" do
     if in_dictionary(word):
         return lemma(word)
     w = singular(word)

@@ -103,13 +103,16 @@ _NOT_A_SCHEDULE = frozenset({"be", "have", "need", "want", "think", "know", "say
 #: "Ann and Raj take Monday": named people, then a verb and its object.
 _DOER = re.compile(r"^(?P<who>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?(?:\s*(?:,|and|&)\s*[A-Z][\w'-]*"
                    r"(?:\s+[A-Z][\w'-]*)?)*)(?:\s+from\s+(?:the\s+)?[A-Z][\w'-]*)?"
-                   r"(?:\s+will|'ll|\s+is\s+going\s+to|'s\s+going\s+to)?"
+                   r"(?:\s+will|'ll|\s+is\s+going\s+to|'s\s+going\s+to|(?:\s+is|'s)(?=\s+[a-z]+ing\b))?"
                    r"\s+(?P<verb>[a-z]+)\s+(?P<obj>\S.*)$")
 #: "We're going with X", "I'm using X": a choice told as what the speaker is doing.
 _DOING = re.compile(r"^(?:i|we)(?:'re|'m|\s+are|\s+am)\s+(?P<verb>[a-z]+ing)\s+(?P<rest>.+)$", _I)
 #: "Do Heat", "pick Vertigo": a named choice, in place of a name the turn spoke of before.
 _CHOOSE_NAME = re.compile(r"^(?:do|pick|choose|go with|go for|use|try|read|watch|play)\s+"
                           r"(?P<new>[A-Z][\w'&-]*(?:\s+(?:[A-Z][\w'&-]*|of|the|and))*)$")
+#: "Heat after all": a name alone, chosen again in place of one the turn spoke of.
+_NAME_AGAIN = re.compile(r"^(?P<new>[A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*)*)\s+"
+                         r"(?:after all|again|it is|instead)$")
 #: "Run the smoke tests instead": a new phrasing of a task, the differing words swapped.
 _INSTEAD = re.compile(r"^(?P<new>.+?)\s+instead(?:\s+of\s+(?P<old>.+))?$", _I)
 _CHANGE = re.compile(r"^(?:change|switch|update|set)\s+(?P<old>.+?)\s+to\s+(?P<new>.+)$", _I)
@@ -154,7 +157,7 @@ _DEPEND = re.compile(
     r"wait (?:for|until|till)|"
     r"comes after|come after|can only (?:start|happen|begin|be done) (?:after|once|when)|"
     r"can't start before|cannot start before|must come after|should come after|"
-    r"(?:can't|cannot|can not|won't)\s+(?:[a-z]+\s+){1,3}?(?:until|till|before))\s+(?P<b>.+)$|"
+    r"(?:can't|cannot|can not|won't)\s+(?:[a-z]+\s+){1,4}?(?:until|till|before))\s+(?P<b>.+)$|"
     r"^(?P<b2>.+?)\s+(?:must|has to|should) (?:come|happen|be done) before\s+(?P<a2>.+)$|"
     r"^(?:do\s+)?(?P<a3>.+?)\s+(?:only\s+)?after\s+(?P<b3>.+)$", _I)
 #: "we can't paint the shed": a person blocked, the object is what waits.
@@ -181,7 +184,7 @@ _SOURCED = re.compile(r"^(?P<what>[\w' -]{1,40}?)\s+from\s+(?P<v>[^,]+,\s*.+)$",
 #: "Sam's going to be treasurer", "Ivy will be our host": a named person takes a role.
 _ROLE_OF = re.compile(r"^(?P<who>[A-Z][\w'-]*)"
                       r"(?:'s going to be|\s+is going to be|\s+will be|'ll be)"
-                      r"\s+(?:the\s+|our\s+)?(?P<role>[a-z][\w-]*)$")
+                      r"\s+(?:the\s+|our\s+|my\s+)?(?P<role>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)$")
 #: "the bakery put the price up to $5 a loaf": a new price from whoever sells a task's thing.
 _PRICED_BY = re.compile(r"^(?:the\s+)?(?P<who>[\w'& -]+?)\s+(?:just\s+|has\s+|have\s+)?"
                         r"(?:put|raised|bumped|pushed|dropped|lowered|cut)\s+"
@@ -202,7 +205,7 @@ _RETIME = re.compile(
     rf"{verb_pattern('move', 'set')})\s+(?:back\s+)?(?:to|until|till|for)\s+(?P<v>.+)$", _I)
 _DEPEND_TAIL = re.compile(
     r"(?:'s|'re)\s+[a-z]+(?:\s+[a-z]+)?$|"
-    r"\s+(?:(?:is|are|gets?|be|to|has been|have been)\s+.*|first|beforehand)$", _I)
+    r"\s+(?:(?:is|are|gets?|be|being|to|has been|have been)\s+.*|first|beforehand)$", _I)
 _NEGATED = re.compile(
     r"\b(?:no|out of|without|ran out of|run out of|don't have(?: any)?|do not have(?: any)?|"
     r"no more|lack)\s+(?P<what>[a-z][\w-]*)", _I)
@@ -212,7 +215,9 @@ _DESCRIBES = re.compile(
     r"(?:is|are|was|were|can|can't|cannot|could|will|won't|would|has|have|had|knows|says|said|"
     r"thinks|found|got|takes|took|seems|looks|costs|works|doesn't|don't|didn't|isn't|aren't|"
     r"wasn't|still)\b", _I)
-_EVALUATIVE = re.compile(r"\btoo\s+[a-z]+(?:\s+to\s+[a-z]+)?$", _I)
+_EVALUATIVE = re.compile(r"\btoo\s+[a-z]+(?:\s+(?:to|for)\s+[\w ]+)?$|"
+                         r"\b(?:bad|good|fine|better|worse|hard|tricky|awkward)\s+for\s+[\w ]+$",
+                         _I)
 _STATEMENT = re.compile(
     r"^(?:(?i:i|i'm|i'll|i've|we|we're|we'll|he|she|they|it|it's|there|there's|that|that's|this|"
     r"[A-Z][a-z]+\s+(?i:is|are|was|can|can't|cannot|won't|will|has|had|isn't|wasn't|doesn't|"
@@ -286,9 +291,59 @@ _QUANTITY_OF = re.compile(r"^(?P<n>(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five
 _SLOT_PREPS = r"on|at|with|from|to|near|by|before|after|in|for|around|until"
 #: "Jobs: A, B, C", "To do: ...", "Need A, B and C": a sentence that lists a plan's items.
 _LIST_SENTENCE = re.compile(
-    r"^(?:(?P<label>plan|to ?do|to-do|jobs|tasks|steps|things to do|checklist|needs?)\s*:|"
+    r"^(?:(?:still\s+)?"
+    r"(?P<label>plan|to ?do|to-do|jobs|tasks|steps|things to do|checklist|needs?|parts|items|"
+    r"supplies|materials|shopping list)\s*:|"
     r"(?:(?:we|i)\s+)?(?:also\s+)?(?:need|will need|'ll need)\b(?!\s+to\b))\s*"
     r"(?P<items>[^:?]+,[^:?]+)$", _I)
+
+
+#: "my friend Ana", "our neighbour Raj": a person named after who they are to the speaker.
+_KIN = re.compile(r"^(?i:my|our)\s+(?:[a-z]+\s+){1,2}?(?=[A-Z][a-z]+\b(?!\s+[A-Z]))")
+#: "Ana's going to coach us", "Raj from the club is co-hosting": a person and what they do.
+_HELPER = re.compile(r"^(?P<who>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)(?:\s+from\s+(?:the\s+)?[\w' -]+?)?"
+                     r"(?:'s|\s+is|\s+will|'ll)\s+(?:going\s+to\s+(?P<verb>[a-z]+)|"
+                     r"(?P<ing>[a-z][a-z-]+ing))(?:\s+(?:with\s+|for\s+)?(?:me|us))?$")
+#: "Ann can do the flowers for us": a person who offers to do a task.
+_CAN_DO = re.compile(r"^(?P<who>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+(?:can|could)\s+"
+                     r"(?P<verb>[a-z]+)\s+(?P<obj>[\w' -]+?)(?:\s+for\s+(?:us|me|you))?$")
+#: "she charges $90": a price told of whoever was just named.
+_FEE = re.compile(r"^(?:he|she|they)\s+(?:charges?|asks?|wants?|quoted)\s+"
+                  r"(?P<v>[$£€]\d[\d.,]*(?:\s+(?:an hour|a day|each|per \w+))?)$", _I)
+#: "Li's taking over from him": one person in another's place.
+_TAKES_OVER = re.compile(r"^(?P<new>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)(?:'s|\s+is|\s+will be|'ll be)?"
+                         r"\s+(?:taking over|stepping in|filling in|covering)\s+(?:from|for)\s+"
+                         r"(?P<old>[\w' -]+)$")
+#: "the office moved my visit to May 2": a change told as news, whoever made it.
+_MOVED_BY = re.compile(r"^(?:the\s+)?[\w'&-]+(?:\s+[\w'&-]+){0,2}?\s+(?:has\s+|have\s+|just\s+)?"
+                       r"(?:moved|pushed|shifted|bumped|rescheduled|changed|put)\s+"
+                       r"(?P<rest>(?:my|our|the|their|his|her)\s.+)$", _I)
+#: "tickets bought", "the forms are filled in", "got the lanterns": a thing, and that it is
+#: had or finished.
+_DONE_TOLD = re.compile(
+    r"^(?:(?:i|we)(?:'ve|\s+have)?\s+)?(?:got|picked up|bought)\s+(?:the|my|our)\s+"
+    r"(?P<got>[\w' -]+)$|"
+    r"^(?P<items>[\w' -]+?)(?:'s|'re|\s+(?:is|are))?\s+(?:all\s+)?(?:done|bought|booked|"
+    r"sorted|paid|sent|finished|ordered|filled in|filled out|printed|picked up)$", _I)
+#: "Ann called", "the vet phoned back": something that happened, said in passing.
+_NAMED_PAST = re.compile(r"^(?:the\s+)?[A-Za-z][a-z]+\s+[a-z]{3,}ed(?:\s+(?:back|in|up|off))?$")
+#: "tickets $12": a thing and its price, an item of a plan's facts.
+_NOUN_PRICE = re.compile(r"(?P<noun>[a-z][\w' -]{1,30}?)\s+(?P<v>[$£€]\d[\d.,]*(?:\s+\w+)?)", _I)
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b", _I)
+_MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+#: "Ann and Bo are in too": named people who join.
+_JOINING = re.compile(r"^(?P<who>[A-Z][\w'-]*(?:\s*(?:,|and|&)\s*[A-Z][\w'-]*)*)"
+                      r"(?:\s+(?:is|are)|'s|'re)\s+(?:in|coming|joining(?: us)?)"
+                      r"(?:\s+(?:too|as well|after all))?$")
+#: "Ann says", "the bank said": words reported from someone.
+_REPORTED = re.compile(r"\b(?:says|said|thinks|reckons|told me|tells me)\b", _I)
+#: "the quiz first at 7:30": a task named, and when.
+_TIMED = re.compile(r"^(?P<what>[\w' -]+?)\s+(?:(?:first|then|next|last)\s+)?(?:at|on)\s+"
+                    r"(?P<v>[^,]+)$", _I)
+#: 'because' or 'since' before a clause: it gives a reason.
+_REASON_LINK = re.compile(r"\b(?:because|since)\s*$", _I)
+#: A dash or a 'so' between two clauses: the first may be the reason for the second.
+_CAUSE_LINK = re.compile(r"(?:^|\s)(?:-|so)(?:\s|$)", _I)
 
 
 class RuleInterpreter:
@@ -315,26 +370,96 @@ class _TurnParser:
         self.mentioned: list[str] = []  # tasks this turn spoke of, in order: what "it" means
         self.under: Task | None = None  # the plan a leading "For X," names
         self.needs = False  # this sentence lists what must be done for the plan in talk
+        self.will = False  # this sentence said "I'll ...": its requests are steps of the plan
 
     # -- the turn ----------------------------------------------------------------------------
 
     def parse(self, text: str) -> TrimResult:
         slot = None
         labelled = (m := _LIST_SENTENCE.match(text.strip())) is not None and bool(m["label"])
+        rest: list[str] = []
         if not labelled and (m := _SLOT_PREFIX.match(text)):
-            if self._listed(m[1], m[2]):  # "stuff to pack: a, b, c and d": items, not a value
-                return TrimResult(subtasks=self.subtasks)
-            slot, text = slug(m[1], max_words=3), m[2]
-        for sentence in sentences(text):
+            first, *rest = sentences(m[2]) or [m[2]]
+            if self._listed(m[1], first):  # "stuff to pack: a, b, c and d": items, not a value
+                text = ""  # the sentences after the list are read on their own
+            else:
+                slot, text, rest = self._slot_key(m[1]), m[2], []
+                if self._slot_described(slot, text):
+                    return TrimResult(subtasks=self.subtasks)
+        for sentence in sentences(text) + rest:
             question = sentence.rstrip().endswith("?")
-            self.needs = False
+            self.needs = self.will = False
             if not question and slot is None and self._plan_list(sentence):
                 continue
             if not question and slot is None and self._plan_sentence(sentence):
                 continue
-            for clause in split_clauses(sentence):
-                self._clause(clause, slot, question)
+            said, told = slot, sentence
+            if slot is None and not question and (m := _SLOT_PREFIX.match(sentence)) and (
+                    (key := self._slot_key(m[1])) in self.tasks):
+                # "Done with X. The rota: ...": a later sentence about a task by its name
+                if self._slot_described(key, m[2]):
+                    continue
+                said, told = key, m[2]
+            clauses = split_clauses(told)
+            starts: list[int] = []
+            for i, clause in enumerate(clauses):
+                starts.append(len(self.subtasks))
+                if i and not question and _REASON_LINK.search(
+                        _between(told, clauses[i - 1], clause)):
+                    # "..., since we only have one table": why, not what to change
+                    self._emit(Intent.NOTE, clause)
+                    self.said.append(clause)
+                    continue
+                self._clause(clause, said, question)
+                if i and _CAUSE_LINK.search(_between(told, clauses[i - 1], clause)) and (
+                        _imperative(strip_fillers(clause)) or _ROLLBACK.match(clause)):
+                    self._cause_read(clauses[i - 1], starts[i - 1], starts[i])
         return TrimResult(subtasks=self.subtasks)
+
+    def _cause_read(self, cause: str, start: int, end: int) -> None:
+        """'The hall has a wedding that day - move us to the 15th', 'X fell through, so back
+        to Y': when the clause after a dash or 'so' makes a change, a statement before it is
+        its reason; what that statement wrote as a task or a value is dropped, it is a note."""
+        told = self.subtasks[start:end]
+        changed = {k for s in self.subtasks[end:] for k in s.about}
+        if changed & {k for s in told if s.intent != Intent.UNPARSED for k in s.about}:
+            return  # "Ann brings the wine, so that's done": both speak of one task
+        if not any(s.operations for s in self.subtasks[end:]) or _imperative(
+                strip_fillers(cause)) or not told or not all(
+                s.intent in (Intent.NEW, Intent.UPDATE, Intent.UNPARSED) for s in told):
+            return
+        for op in (op for s in told for op in s.operations):
+            if isinstance(op, AddTask):
+                self.tasks.pop(op.key, None)
+        self.subtasks[start:end] = [Subtask(text=cause.strip(), intent=Intent.NOTE)]
+
+    def _slot_key(self, head: str) -> str:
+        """'snacks: ...', 'got a slot for the vet: ...': the task whose title has every word
+        of the head, when no task is keyed by it."""
+        key = slug(head, max_words=3)
+        named = re.sub(r"^(?:(?:i've\s+|we've\s+)?got|booked|found)\s+(?:a|an|the|my|our)\s+",
+                       "", head.strip(), flags=_I)
+        if key in self.tasks or not stems(named):
+            return key
+        found = self._match(named, self._live(), strict=True, by_value=False)
+        if found is None and named != head.strip():  # "got a vet slot": the task it is for
+            found = self._match(named.split()[0], self._live(), strict=True, by_value=False)
+        return found.key if found is not None else key
+
+    def _slot_described(self, slot: str, text: str) -> bool:
+        """'The rota: parents take turns, Ann goes first': a task told about in statements
+        alone, with no request and no value of a kind, takes them whole as its value."""
+        task = self._active(slot)
+        said = sentences(text)
+        if task is None or len(said) != 1 or said[0].rstrip().endswith("?") or any(
+                k != ValueKind.NAME for k, _ in typed_phrases(text, sentence=False)):
+            return False
+        clauses = split_clauses(said[0])
+        if len(clauses) < 2 or any(_imperative(c) or read_frame(c).known or _NEGATIVE.search(c)
+                                   for c in clauses):
+            return False
+        self._update(task, clean_phrase(said[0]), text)
+        return True
 
     def _plan_list(self, sentence: str) -> bool:
         """'Jobs: A, B and C', 'Need A, B and C' after a plan is set up: its items, each under
@@ -351,8 +476,9 @@ class _TurnParser:
         if root is None:
             return False
         items = _list_items(m["items"])
-        if len(items) < 2 or any(len(i.split()) > 10 for i in items):
-            return False
+        if len(items) < 2 or any(len(i.split()) > 10 or re.match(r"not\b", i, _I)
+                                 for i in items):
+            return False  # "need 6, not 4" corrects a count; it lists nothing
         for item in items:
             ops += self._item(item, root)
         if not ops:
@@ -381,10 +507,18 @@ class _TurnParser:
         live = self._live()
         parent = self._match(head, live) or self._root_for(None)
         ops: list[Operation] = []
-        if parent is None:
-            ops.append(self._add(clean_phrase(head).capitalize(), key=slug(head)))
+        if parent is None:  # "The fair: May 3 at the school, 10am, stalls $5": the facts of it
+            facts = [i for i in items if not _NOUN_PRICE.fullmatch(i) and (_only_value(i) or any(
+                i.startswith(phrase) for _, phrase in typed_phrases(i, sentence=False)))]
+            items = [i for i in items if i not in facts]
+            ops.append(self._add(clean_phrase(head).capitalize(), key=slug(head),
+                                 value=", ".join(facts) or None))
             parent = self.tasks[ops[-1].key]
         for item in items:
+            if m := _NOUN_PRICE.fullmatch(item):  # "stalls $5": a thing and its price
+                ops.append(self._add(m["noun"].capitalize(), value=m["v"],
+                                     parents=[parent.key]))
+                continue
             ops += self._item(item, parent)
         self._emit(Intent.NEW, f"{head}: {rest}", ops, about=[parent.key, *(o.key for o in ops)])
         return True
@@ -415,6 +549,9 @@ class _TurnParser:
                 _CANCEL.match(said) or _CANCEL_OFF.match(said) for said in self.said):
             # After a removal, "I'll just ..." says how to do without it: no new step.
             c, self.also = m["rest"], True  # "I'll order a chain": a step of the plan in talk
+            self.will = True
+        elif self.will and _imperative(c) and not read_frame(c).known:
+            self.also = True  # "I'll bake the cake and set up the tables": both are steps
         frame = read_frame(c, question_mark=question, original=raw)
         if frame.asks and (question or frame.mood == Mood.QUESTION or not self.needs):
             # a question or a request to be told: it reads, it never writes; but "I need to
@@ -425,13 +562,23 @@ class _TurnParser:
         self.under = None
         if (lead := _LEAD.match(c)) and not question:  # "For the party, ...": the plan named
             if lead["prep"].lower() == "for":
-                self.under = self._root_for(lead["what"])
+                self.under = self._root_for(lead["what"]) or self._lead_plan(lead["what"],
+                                                                              lead["rest"])
             c = lead["rest"]
             if m := _WANT.match(c):
                 c, self.also = m["rest"], True
+                # "For X, I need to A, B and C": the requests after it are steps of X too
+                self.needs = self.needs or (self.under is not None and _imperative(c))
             frame = read_frame(c)
+        if self.said and (_CANCEL.match(self.said[-1]) or _CANCEL_OFF.match(self.said[-1])) and (
+                not _imperative(c) and _COPULA.match(c) and not any(
+                    k != ValueKind.NAME for k, _ in typed_phrases(c))):
+            # "drop the survey, Ann's handling it herself": why, after a removal
+            self._emit(Intent.NOTE, raw, about=self._about(c, None))
+            return
         handlers: list[Callable[[str, str, str | None], bool]] = [
-            self._plan, self._steps_list, self._rollback, self._reset, self._replace,
+            self._plan, self._steps_list, self._rollback, self._corrected, self._reset,
+            self._replace,
             self._split, self._merge, self._cancel, self._restore, self._done, self._instead_of,
             self._needs,
             self._depend, self._add_to, self._add_here, self._goal, self._retime,
@@ -439,13 +586,15 @@ class _TurnParser:
         if slot is None:
             handlers += [self._reference_set, self._move, self._instead_values,
                          self._make_named, self._quoted, self._priced_by, self._sourced,
-                         self._role_of,
+                         self._role_of, self._helper, self._timed, self._chosen_count,
+                         self._joining,
                          self._owned, self._named_doer, self._schedule,
                          self._stated_value, self._bare_value]
         for handler in handlers:
             if handler(c, raw, slot):
                 return
-        if slot is not None and (_STATEMENT.match(c) or _DESCRIBES.match(c)) and not (
+        if slot is not None and (_STATEMENT.match(c) or _DESCRIBES.match(c)
+                                 or _NAMED_PAST.match(c)) and not (
                 typed_phrases(c)):
             self._emit(Intent.NOTE, raw, about=[slot])  # "..., she's always talking about it"
         elif slot is not None:
@@ -461,6 +610,17 @@ class _TurnParser:
             self._emit(Intent.NOTE, raw, about=self._about(c, None))  # "X can't do Friday"
         else:
             self._unparsed(raw, c)
+
+    def _lead_plan(self, what: str, rest: str) -> Task | None:
+        """'For the visa with the embassy I need to A, B and C' with no plan yet: the plan
+        the leading phrase names, which the steps go under."""
+        title, value = _title_and_roles(what)
+        if any(not t.parents for t in self._live()) or not _WANT.match(rest) or not stems(
+                title) or len(title.split()) > 4:
+            return None
+        add = self._add(title[:1].upper() + title[1:], value=value or None, key=slug(title))
+        self._emit(Intent.NEW, f"For {what}", [add], about=[add.key])
+        return self.tasks[add.key]
 
     def _unparsed(self, raw: str, c: str) -> None:
         """A clause not understood writes nothing; the tasks it may speak of are named."""
@@ -535,18 +695,79 @@ class _TurnParser:
                 return True
         if target is None:
             target = self._match(wanted or c, self._live())
+        if target is None and m and m.start() == 0:
+            return self._back_to_title(wanted, raw, c)
         if target is None:
             return False
         if wanted and self._had_value(target.key, wanted):
             value = self._past_value(target.key, wanted)
             op: Operation = RollbackTask(key=target.key, to_value=value)
         elif wanted and not original:
-            op = ReviseTask(key=target.key, value=wanted, reason="set back by request")
+            op = _set_back(target, wanted)
         elif original:
             op = RollbackTask(key=target.key, to_n=1)
         else:
             op = RollbackTask(key=target.key)
         self._emit(Intent.ROLLBACK, raw, [op], about=[target.key])
+        return True
+
+    def _corrected(self, c: str, raw: str, slot: str | None) -> bool:
+        """'The deadline is May 2, not April 30', 'they want 3 samples, not 2': the value
+        said first takes the place of the one after 'not', in the one task that holds it."""
+        m = re.match(r"^(?P<said>.+?),?\s+not\s+(?P<old>[$£€]?[\w.:]+(?:\s+[\w.:]+)?)$", c, _I)
+        if not m or not re.search(r"\d", m["old"]):
+            return False
+        typed = [(k, p) for k, p in typed_phrases(m["said"], sentence=False)
+                 if k != ValueKind.NAME]
+        if not typed:
+            return False
+        new = typed[-1][1]
+        number, _, unit = new.partition(" ")
+        old = clean_phrase(m["old"])
+        if re.fullmatch(r"\d+", old) and unit:  # "4 metres, not 3": 3 metres
+            said = re.compile(rf"\b{old}(?=\s+(?:[\w-]+\s+)?{re.escape(singular(unit))})", _I)
+            new = number
+        else:
+            said = re.compile(rf"(?<![\w$£€]){re.escape(old)}(?!\w)", _I)
+        live = [self._active(slot)] if slot and self._active(slot) else self._live()
+        holders = [t for t in live if t is not None and said.search(f"{t.title} {t.value or ''}")]
+        if len(holders) > 1:
+            holders = [h for h in [self._match(m["said"], holders)] if h is not None]
+        if len(holders) != 1:
+            return False
+        task = holders[0]
+        title = said.sub(new, task.title, count=1) if said.search(task.title) else None
+        value = said.sub(new, task.value or "", count=1) if said.search(task.value or "") else (
+            task.value)
+        if title and not value and unit and number.isdigit():
+            # the count becomes the value too, so what depends on the task sees it
+            value = _counted(title, number) or new
+        self._emit(Intent.UPDATE, raw, [ReviseTask(key=task.key, title=title, value=value)],
+                   about=[task.key])
+        self._pending(task, title=title or task.title, value=value)
+        return True
+
+    def _back_to_title(self, wanted: str | None, raw: str, c: str) -> bool:
+        """'Back to Mondays' where the title talked about holds one weekday ('classes
+        Fridays'): that phrase, set back. With no such title, 'back to X' is not understood:
+        nothing to set back."""
+        typed = [(k, p) for k, p in typed_phrases(wanted or "", sentence=False)
+                 if k in (ValueKind.DATE, ValueKind.TIME)]
+        if not typed:
+            self._unparsed(raw, c)
+            return True
+        kind, said = typed[0]
+        shape = bool(_WEEKDAY.search(said))
+        for task in self._recent():
+            held = [p for k, p in typed_phrases(task.title, sentence=False)
+                    if k == kind and bool(_WEEKDAY.search(p)) == shape]
+            if len(held) == 1 and not mentions(task.title, said):
+                title = task.title.replace(held[0], said, 1)
+                self._emit(Intent.ROLLBACK, raw, [ReviseTask(
+                    key=task.key, title=title, reason="set back by request")], about=[task.key])
+                self._pending(task, title=title)
+                return True
+        self._unparsed(raw, c)
         return True
 
     def _count_back(self, wanted: str, raw: str) -> bool:
@@ -615,8 +836,8 @@ class _TurnParser:
             old, new = pair
         elif m := _CHANGE.match(c):
             old, new = m["old"], clean_phrase(m["new"])
-        elif (m := _CHOOSE_NAME.match(c)) and (old := self._context_old(m["new"])) and (
-                old[:1].isupper()):
+        elif (m := _CHOOSE_NAME.match(c) or _NAME_AGAIN.match(c)) and (
+                old := self._context_old(m["new"])) and old[:1].isupper():
             new = clean_phrase(m["new"])  # "Vertigo's too long. Let's do Heat": a named choice
         else:
             return False
@@ -696,7 +917,7 @@ class _TurnParser:
                     gram = tokens[i:i + n]
                     if {gram[0].lower(), gram[-1].lower()} & (STOP | _PRONOUNS):
                         continue
-                    phrase = " ".join(gram)
+                    phrase = re.sub(r"'s$", "", " ".join(gram))  # "Ann's off sick": Ann
                     if set(stems(phrase)) & new_words:
                         continue
                     if any(mentions(text, phrase) for text in live):
@@ -727,6 +948,13 @@ class _TurnParser:
                 best = (p + q, " ".join(was), " ".join(now))
         if best is not None:
             return clean_phrase(best[1]), clean_phrase(best[2])
+        if old and _imperative(phrase):
+            # "redo them at the studio instead of the shop": what the place phrase names
+            place = re.search(r"\b(?:at|from|in|on|to|with|by|near)\s+(?P<v>[^,]+)$", phrase, _I)
+            new = clean_phrase(place["v"] if place else _drop_verb(phrase))
+            if not new or new.lower() in _PRONOUNS or _imperative(new):
+                return None
+            return clean_phrase(old), new
         if old:
             return clean_phrase(old), phrase
         return None
@@ -822,7 +1050,7 @@ class _TurnParser:
         return False
 
     def _done(self, c: str, raw: str, slot: str | None) -> bool:
-        if self._done_state(c, raw):
+        if self._done_state(c, raw) or self._done_told(c, raw):
             return True
         m = _DONE.match(c)
         if not m or re.search(r"\b(?:after|before|once|until|till|unless|if)\b", c, _I):
@@ -830,6 +1058,31 @@ class _TurnParser:
         targets = self._items(m["items"] or m["items2"] or m["items3"] or m["items4"],
                               self._live(), slot)
         return self._set_statuses(targets, TaskStatus.DONE, Intent.DONE, raw)
+
+    def _done_told(self, c: str, raw: str) -> bool:
+        """'tickets bought', 'the forms are filled in', 'got the lanterns': a task named by
+        its object alone, finished. When its title joins that object to another ('Buy a tent
+        and a stove'), the object becomes a finished task of its own beside it."""
+        m = _DONE_TOLD.match(c)
+        if m is None or _NEGATIVE.search(c):
+            return False
+        item = clean_phrase(m["got"] or m["items"])
+        task = self._match(item, self._live(), strict=True, by_value=False)
+        if task is None or task.status != TaskStatus.ACTIVE:
+            return False
+        joined = re.match(r"^(?P<verb>\w+)\s+(?P<a>.+?)\s+and\s+(?P<b>.+)$", task.title)
+        parts = [p for p in ("a", "b") if joined and mentions(joined[p], item)]
+        if joined is None or len(parts) != 1 or mentions(joined["b" if parts[0] == "a" else "a"],
+                                                         item):
+            return self._set_statuses([task], TaskStatus.DONE, Intent.DONE, raw)
+        kept = joined["b" if parts[0] == "a" else "a"]
+        title = f"{joined['verb']} {kept}"
+        ops: list[Operation] = [ReviseTask(key=task.key, title=title)]
+        self._pending(task, title=title)
+        ops.append(self._add(f"{joined['verb']} {joined[parts[0]]}", parents=task.parents))
+        ops.append(CompleteTask(key=ops[-1].key))
+        self._emit(Intent.DONE, raw, ops, about=[task.key, ops[1].key])
+        return True
 
     def _done_state(self, c: str, raw: str) -> bool:
         """'the tiles are in and the grout's laid': each part names a live task by its title
@@ -849,16 +1102,24 @@ class _TurnParser:
         return self._set_statuses(targets, TaskStatus.DONE, Intent.DONE, raw)
 
     def _depend(self, c: str, raw: str, slot: str | None) -> bool:
+        c = re.sub(r"^(?=(?:can't|cannot|can not|won't)\s)", "I ", c, flags=_I)  # said as "I"
         m = _DEPEND.match(c)
         if not m:
             return False
         a_text, b_text = m["a"] or m["a2"] or m["a3"], m["b"] or m["b2"] or m["b3"]
+        if _REPORTED.search(a_text):
+            return False  # "the bank says they need X": what someone said
         a_text = re.sub(r"\s+(?:both|all|each|too|also)$", "", a_text.strip(), flags=_I)
         if m["a"] and a_text.lower() in ("we", "i", "you", "they") and (
                 blocked := _BLOCKED.match(c[m.end("a"):m.start("b")])):
             a_text = blocked["obj"]  # "we can't paint the shed until ...": the shed waits
+        elif m["a"] and a_text.lower() in ("we", "i", "you", "they") and (
+                alone := re.match(r"^\s*(?:can't|cannot|can not|won't)\s+(?P<verb>[a-z]+)\s+"
+                                  r"(?:until|till|before)\s*$", c[m.end("a"):m.start("b")], _I)):
+            a_text = alone["verb"]  # "I can't pay until ...": the step of paying waits
         b_text = b_text.split(",")[0]  # ", no point ... before ...": a reason, not the task
-        if clean_phrase(b_text).lower() in _PRONOUNS:  # "the wine depends on it"
+        if clean_phrase(_DEPEND_TAIL.sub("", b_text)).lower() in _PRONOUNS:
+            # "the wine depends on it", "... on that being sorted"
             earlier = self._context_old(a_text, nearest=True)
             if earlier is None:
                 return False
@@ -897,6 +1158,14 @@ class _TurnParser:
                 rf"^\S+\s+{_DETERMINER}\b", m["container"], _I):
             return False  # "add X to feed the fish" says what X is for, not where it goes
         container = clean_phrase(m["container"])
+        if clean_phrase(m["items"]).lower() in _PRONOUNS:
+            # "order them in green": a detail of what the turn spoke of, no list to add to
+            target = next(iter(self._recent()), None)
+            if target is None:
+                return False
+            detail = c[m.end("items"):].strip()
+            self._update(target, f"{target.value}, {detail}" if target.value else detail, raw)
+            return True
         ops: list[Operation] = []
         root = self._match(container, [t for t in self._live() if not t.parents])
         if root is None and container.lower() in ("list", "plan", "it", "them", "that"):
@@ -953,6 +1222,8 @@ class _TurnParser:
         """'Push the launch date to May 2', 'The audit was moved to June 9': the task
         named, or the slot of that kind under it, takes the new time or date."""
         m = _RETIME.match(c)
+        if not m and (news := _MOVED_BY.match(c)):
+            m = _RETIME.match(f"move {news['rest']}")  # "the office moved my visit to May 2"
         if not m:
             return False
         what = clean_phrase(re.sub(r"\s+(?:up|down|back|forward|out)$", "",
@@ -976,6 +1247,12 @@ class _TurnParser:
         if slot_task is None and (named := self._match(what, self._live(), by_value=False)):
             new = _span(m["v"], kind) or first
             current = named.value or ""
+            if not current and (title := _retimed_after(named.title, what, kind, new)):
+                # "lessons move to Mondays" where the title says "lessons Fridays"
+                self._emit(Intent.UPDATE, raw, [ReviseTask(key=named.key, title=title)],
+                           about=[named.key])
+                self._pending(named, title=title)
+                return True
             value = retype(current, kind, new) or (f"{current}, {new}" if current else new)
             self._update(named, value, raw)
             return True
@@ -989,6 +1266,15 @@ class _TurnParser:
             root = self._root_for(None)  # "push the whole trip": the plan in talk
         if root is None or kind not in (ValueKind.TIME, ValueKind.DATE):
             return False
+        held = [t for t in self._live() if (t.key == root.key or root.key in t.parents)
+                and retype(t.value or "", kind, first) is not None]
+        if not held and sum(k == kind for k, _ in typed_phrases(root.title, sentence=False)) == 1:
+            # "push the whole plan to Monday" where the plan is "Quiz night Sunday"
+            title = retype(root.title, kind, _span(m["v"], kind) or first) or root.title
+            self._emit(Intent.UPDATE, raw, [ReviseTask(key=root.key, title=title)],
+                       about=[root.key])
+            self._pending(root, title=title)
+            return True
         ops = self._typed_updates(root, m["v"])
         if not ops:
             return False
@@ -1083,9 +1369,12 @@ class _TurnParser:
         return True
 
     def _slot_value(self, c: str, raw: str, slot: str) -> None:
-        value = _extract_value(c)
+        value = clean_phrase(c) if _only_value(c) else _extract_value(c)
         current = self.tasks.get(slot)
         if current is not None and current.status != TaskStatus.CANCELLED:
+            typed = typed_phrases(value, sentence=False)
+            if not current.value and typed and not _only_value(value):
+                value = typed[0][1]  # "make it $30 with the extras": the price alone
             self._update(current, value, raw)
             return
         conflicts = self._conflicts(c, exclude=slot)
@@ -1146,6 +1435,11 @@ class _TurnParser:
             plain = re.sub(r"^also\s+|\s+(?:too|as well)$", "", c, flags=_I)
             ops: list[Operation] = []
             for step, _ in _steps(plain):
+                if ops and isinstance(ops[-1], AddTask) and not ops[-1].value and _only_value(
+                        step):  # "a can of paint too, $14": the price of the step before
+                    ops[-1] = ops[-1].model_copy(update={"value": clean_phrase(step)})
+                    self._pending(self.tasks[ops[-1].key], value=ops[-1].value)
+                    continue
                 ops.append(self._add(step[:1].upper() + step[1:], parents=[root_in_focus.key]))
             if ops:
                 self._emit(Intent.NEW, raw, ops,
@@ -1153,7 +1447,15 @@ class _TurnParser:
                 return
         head, slots = _slot_phrases(c)
         title = head[:1].upper() + head[1:]
-        root = self._add(title, key=slug(_noun_phrase(head)))
+        told = {op.key for s in self.subtasks for op in s.operations if isinstance(op, AddTask)}
+        second = [*c.split(), "", ""][1].lower()
+        stated = not _imperative(c) or (second.endswith("s") and lemma(second) != second)
+        plan = self._root_for(None) if stated else None
+        # "Term starts May 6, games on Fridays": a statement of when, about the plan told
+        # just before in the same turn
+        under = [plan.key] if plan is not None and plan.key in told and any(
+            k in (ValueKind.DATE, ValueKind.TIME) for k, _ in typed_phrases(c)) else []
+        root = self._add(title, key=slug(_noun_phrase(head)), parents=under)
         ops = [root]
         for name, value in slots:
             ops.append(self._add(name.capitalize(), value=value, parents=[root.key],
@@ -1169,6 +1471,10 @@ class _TurnParser:
         if not m or slot is not None or re.search(r"\binstead\b", c, _I):
             return False  # "instead": a choice in place of another
         groups = m.groupdict()
+        if (groups.get("verb") or "").lower() == "going" and (
+                to := re.match(r"(?:to\s+)?(\w+)", m["rest"], _I)) and _imperative(to[1]) and (
+                (groups.get("particle") or "").lower() == "to" or m["rest"][:3].lower() == "to "):
+            return False  # "Ana's going to coach us": what someone will do, no plan
         if groups.get("present") and (lemma(groups["present"]) != groups["present"].lower()
                                       or groups["present"].lower() in _NOT_A_SCHEDULE):
             return False  # "I need a ...", "we booked a ...": no plan told as what one does
@@ -1237,8 +1543,8 @@ class _TurnParser:
         """'The stew needs carrots, onions and thyme': parts under the task named, unless the
         object is a task already (then it is a dependency) or comes first (a prerequisite)."""
         m = _NEEDS.match(c) or _HAS_LIST.match(c)
-        if not m or slot is not None:
-            return False
+        if not m or slot is not None or _REPORTED.search(m["subj"]):
+            return False  # "the bank says they need ...": what someone said, no parts
         if re.search(r"\b(?:first|beforehand|before|done|finished|ready|in place)\b|^to\s",
                      m["items"], _I):
             return False
@@ -1342,6 +1648,8 @@ class _TurnParser:
             return False
         if re.search(r"\b(?:so|because|since|but|though)\s+\w+\s+\w+", rest, _I):
             return False  # "X is away so Y will do it": two clauses, no value of X
+        if _EVALUATIVE.search(rest):
+            return False  # "Friday's bad for Ann": a judgement, no value
         typed = typed_phrases(rest, sentence=False)
         plan = re.match(r"^going to\s+(?P<v>.+)$", rest, _I)
         assigned = re.match(r"^(?P<verb>[a-z]+ing)\s+(?P<obj>[^,]+?)(?:,\s*(?P<details>.+))?$",
@@ -1412,9 +1720,11 @@ class _TurnParser:
         m = _MAKE.match(c)
         if not m:
             return False
-        if _only_value(m["rest"]) and (typed := typed_phrases(m["rest"], sentence=False)):
-            return self._set_typed(None, typed, raw)  # "keep May 3rd": the value in talk
         pairs = _PAIR.findall(m["rest"])
+        named = bool(pairs) and self._match(pairs[0][0], self._live(), by_value=False) is not None
+        if not named and _only_value(m["rest"]) and (
+                typed := typed_phrases(m["rest"], sentence=False)):
+            return self._set_typed(None, typed, raw)  # "keep May 3rd": the value in talk
         if len(pairs) > 1 or (pairs and re.fullmatch(_PAIR.pattern, m["rest"], _I)):
             wanted = pairs  # "price the sofa at $70 and the desk at $25"
         else:
@@ -1481,6 +1791,7 @@ class _TurnParser:
     def _role_of(self, c: str, raw: str, slot: str | None) -> bool:
         """'Sam's going to be treasurer': who holds a role of the plan in talk, the value of
         the task so named, else a new attribute of the plan."""
+        c = _KIN.sub("", c)  # "my friend Ana is ...": the person is Ana
         m = _ROLE_OF.match(c)
         if not m or _NEGATIVE.search(c) or in_dictionary(m["who"].lower()):
             return False
@@ -1495,6 +1806,105 @@ class _TurnParser:
             return False
         add = self._add(m["role"].capitalize(), value=m["who"], parents=[root.key],
                         key=f"{root.key}.{slug(m['role'])}")
+        self._emit(Intent.NEW, raw, [add], about=[add.key])
+        return True
+
+    def _chosen_count(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Go for 3 boxes', 'begin at 7:30 instead': a new count for the task whose title
+        counts that thing; a new start for the plan in talk, its first time replaced."""
+        if m := re.match(r"^(?:go for|go with|get|order|do|make it)\s+(?P<q>\d+\s+[a-z]+)"
+                         r"(?:\s+instead)?$", c, _I):
+            task = self._count_in_title(m["q"])
+            title = _recount(task.title, m["q"]) if task is not None else None
+            if task is None or not title or title == task.title:
+                return False
+            self._emit(Intent.UPDATE, raw, [ReviseTask(key=task.key, title=title)],
+                       about=[task.key])
+            self._pending(task, title=title)
+            return True
+        m = re.match(r"^(?:we\s+)?(?:start|begin|kick off)\s+(?:at|from)\s+(?P<v>\S+(?:\s*[ap]m)?)"
+                     r"(?:\s+instead)?$", c, _I)
+        typed = typed_phrases(m["v"], sentence=False) if m else []
+        if not m or not typed or typed[0][0] != ValueKind.TIME:
+            return False
+        for task in self._recent():
+            times = [p for k, p in typed_phrases(task.value or "", sentence=False)
+                     if k == ValueKind.TIME]
+            if times:
+                self._update(task, (task.value or "").replace(times[0], typed[0][1], 1), raw)
+                return True
+        return False
+
+    def _joining(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Ann and Bo are in too', 'Cy's coming as well': people who join the plan in talk,
+        the value of its task of who is coming; 'that makes 9 of us': the count it holds."""
+        if m := re.match(r"^(?:that's|that makes|makes it|so)\s+(?P<n>\d+\s+(?:of us|people))$",
+                         c, _I):
+            return self._set_typed(None, [(ValueKind.COUNT, m["n"].split()[0])], raw)
+        m = _JOINING.match(c)
+        root = self.under or self._root_for(None)
+        if not m or root is None or _NEGATIVE.search(c) or any(
+                self._match(w, self._live(), by_value=False) for w in re.split(
+                    r"\s*(?:,|\band\b|&)\s*", m["who"]) if w):
+            return False
+        key = f"{root.key}.coming"
+        current = self._active(key)
+        if current is not None:
+            self._update(current, f"{current.value}, {m['who']}" if current.value else m["who"],
+                         raw)
+            return True
+        add = self._add("Coming", value=m["who"], parents=[root.key], key=key)
+        self._emit(Intent.NEW, raw, [add], about=[add.key])
+        return True
+
+    def _timed(self, c: str, raw: str, slot: str | None) -> bool:
+        """'The quiz first at 7:30', 'Raffle at 9': a time or date, with no verb, for the task
+        named by its title."""
+        m = _TIMED.match(c)
+        if not m or read_frame(m["what"]).mood == Mood.REQUEST:
+            return False
+        typed = [(k, p) for k, p in typed_phrases(m["v"], sentence=False)
+                 if k in (ValueKind.TIME, ValueKind.DATE)]
+        task = self._match(m["what"], self._live(), strict=True, by_value=False)
+        if not typed or not _only_value(m["v"]) or task is None:
+            return False
+        current = task.value or ""
+        new = _span(m["v"], typed[0][0]) or typed[0][1]
+        value = retype(current, typed[0][0], new) or (f"{current}, {new}" if current else new)
+        self._update(task, value, raw)
+        return True
+
+    def _helper(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Ana's going to coach us', 'Raj from the club is co-hosting': a named person who
+        helps with the plan in talk, the value of a task named by what they do; 'Li's taking
+        over from him': that person in place of the one the turn just named."""
+        c = _KIN.sub("", c)  # "my friend Ana is ...": the person is Ana
+        if m := _TAKES_OVER.match(c):
+            old = clean_phrase(m["old"])
+            old = (self._said_name() if old.lower() in _PERSONS | _PRONOUNS else old) or ""
+            return bool(old) and self._swap(old, m["new"], raw, Intent.REPLACE)
+        if (m := _CAN_DO.match(c)) and not in_dictionary(m["who"].lower()) and (
+                task := self._match(m["obj"], self._live(), strict=True, by_value=False)):
+            # "Ann can do the flowers for us": who does the task
+            self._update(task, f"{task.value}, {m['who']}" if task.value else m["who"], raw)
+            return True
+        m = _HELPER.match(c)
+        if not m or _NEGATIVE.search(c) or in_dictionary(m["who"].lower()):
+            return False
+        role = m["verb"] or m["ing"]
+        if is_verb(role) is False and not role.endswith("ing"):
+            return False
+        live = self._live()
+        if self._match(m["who"], live, by_value=False) is not None:
+            return False  # the subject is a task, no person
+        if (task := self._match(role, live, strict=True, by_value=False)) is not None:
+            self._update(task, m["who"], raw)
+            return True
+        root = self.under or self._root_for(None)
+        if root is None:
+            return False
+        add = self._add(role[:1].upper() + role[1:], value=m["who"], parents=[root.key],
+                        key=f"{root.key}.{slug(role)}")
         self._emit(Intent.NEW, raw, [add], about=[add.key])
         return True
 
@@ -1519,10 +1929,17 @@ class _TurnParser:
     def _quoted(self, c: str, raw: str, slot: str | None) -> bool:
         """'The shop quoted $40 for the banners': the price becomes the value of the task
         named, in place of a price it had."""
+        if (fee := _FEE.match(c)) and (said := next(iter(self._recent()), None)):
+            self._update(said, fee["v"], raw)  # "she charges $90": the task just spoken of
+            return True
         m = _QUOTED.match(c)
         if not m or _NEGATIVE.search(c):
             return False
         target = self._match(m["what"], self._live(), strict=True, by_value=False)
+        if target is None:  # "the shop quoted $40 for three": the one task naming the shop
+            sellers = [t for t in self._live() if mentions(f"{t.title} {t.value or ''}",
+                                                           clean_phrase(m["who"]))]
+            target = sellers[0] if len(sellers) == 1 else None
         if target is None:
             return False
         if not target.value:
@@ -1533,8 +1950,10 @@ class _TurnParser:
     def _named_doer(self, c: str, raw: str, slot: str | None) -> bool:
         """'Aunt Mia handles the raffle', 'Ann and Raj take Monday': named people and a verb
         whose object names a task: who does it joins that task's value."""
+        c = _KIN.sub("", c)  # "my friend Ana is ...": the person is Ana
         m = _DOER.match(c)
-        if not m or _NEGATIVE.search(c) or not is_verb(m["verb"]) or read_frame(
+        if not m or m["who"].endswith("'s") or _NEGATIVE.search(c) or not is_verb(
+                m["verb"]) or read_frame(
                 f"{m['verb']} {m['obj']}").known:
             return False
         obj = re.sub(r"\s+(?:too|as well|instead)$", "", m["obj"], flags=_I)
@@ -1579,7 +1998,8 @@ class _TurnParser:
     def _instead_of(self, c: str, raw: str, slot: str | None) -> bool:
         """'Sam wants the banner green instead of red': the word before 'instead of' takes
         the place of the one after, in the tasks that mention it."""
-        m = re.search(r"(?P<new>[\w-]+)\s+instead\s+of\s+(?P<old>[\w' -]+)$", c, _I)
+        m = re.search(r"(?P<new>(?:(?-i:[A-Z])[\w'-]*\s+)*[\w-]+)\s+instead\s+of\s+"
+                      r"(?P<old>[\w' -]+)$", c, _I)
         if not m or m["new"].lower() in STOP:
             return False
         old = clean_phrase(m["old"])
@@ -1730,6 +2150,23 @@ class _TurnParser:
         if _same(task.value or "", value):
             self._emit(Intent.NOTE, raw, about=[task.key])
             return
+        typed = typed_phrases(value, sentence=False)
+        if task.value and len(typed) == 1 and typed[0][0] == ValueKind.PRICE and _only_value(
+                value) and value_kind(task.value) == ValueKind.NAME and retype(
+                task.value, ValueKind.PRICE, value) is None:
+            value = f"{task.value}, {value}"  # "get Ana instead, she's $90": who, and the price
+        # The title's first word is capitalised as a sentence's is: no name.
+        lowered = task.title[:1].lower() + task.title[1:]
+        if not task.value and len(typed) == 1 and _only_value(value) and sum(
+                k == typed[0][0] for k, _ in typed_phrases(lowered, sentence=False)) == 1 and (
+                title := retype(lowered, *typed[0])) and title != lowered:
+            # "$25" for "Order shirts at $22 each", "Ann" for "Speech by Bo": what the title
+            # holds
+            title = title[:1].upper() + title[1:] if task.title[:1].isupper() else title
+            self._emit(Intent.UPDATE, raw, [ReviseTask(key=task.key, title=title)],
+                       about=[task.key])
+            self._pending(task, title=title)
+            return
         self._emit(Intent.UPDATE, raw, [ReviseTask(key=task.key, value=value)], about=[task.key])
         self._pending(task, value=value)
 
@@ -1855,6 +2292,11 @@ class _TurnParser:
         exact = next((v for v in past if _same(v, value)), None)
         if exact is not None:
             return exact
+        if day := re.fullmatch(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)", value.strip(), _I):
+            # "the 14th" names the date it was a day of ("December 14")
+            dated = re.compile(rf"\b(?:{_MONTHS})[a-z]*\.?\s+{day[1]}(?:st|nd|rd|th)?\b|"
+                               rf"\b{day[1]}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})", _I)
+            return next((v for v in reversed(past) if dated.search(v)), None)
         return next((v for v in reversed(past) if mentions(v, value)), None)
 
     def _root_for(self, what: str | None) -> Task | None:
@@ -1923,6 +2365,35 @@ class _TurnParser:
 
 
 # -- phrase helpers ---------------------------------------------------------------------------
+
+
+def _set_back(task: Task, wanted: str) -> ReviseTask:
+    """``task`` set back to ``wanted``: in its title when the title holds the value ('Pay by
+    May 2') and the task has none, else as its value."""
+    typed = typed_phrases(wanted, sentence=False)
+    title = retype(task.title, *typed[0]) if typed and not task.value else None
+    if title and title != task.title:
+        return ReviseTask(key=task.key, title=title, reason="set back by request")
+    return ReviseTask(key=task.key, value=wanted, reason="set back by request")
+
+
+def _retimed_after(title: str, word: str, kind: ValueKind, new: str) -> str | None:
+    """``title`` with the phrase of ``kind`` that follows ``word`` ('lessons Fridays')
+    put in ``new``'s place; None when no such phrase follows that word."""
+    wanted = set(stems(word))
+    for k, phrase in typed_phrases(title, sentence=False):
+        at = title.find(phrase)
+        before = title[:at].split()
+        if k == kind and at > 0 and before and set(stems(before[-1])) & wanted:
+            return title[:at] + new + title[at + len(phrase):]
+    return None
+
+
+def _between(sentence: str, first: str, second: str) -> str:
+    """The words of ``sentence`` that join clause ``first`` to clause ``second``."""
+    end = sentence.find(first) + len(first) if first in sentence else -1
+    start = sentence.find(second, max(end, 0))
+    return sentence[end:start] if end >= 0 and start >= end else ""
 
 
 def _unit_of(text: str) -> str | None:

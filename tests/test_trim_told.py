@@ -1,0 +1,198 @@
+"""The rule-based reader on changes told in passing: news of a change, a thing done named by
+its object, a correction, a reason given before or after a change, people who help. Each
+test builds its view of memory by hand; no database."""
+
+from __future__ import annotations
+
+from tme_neo4j.models import AddDependency, AddTask, CompleteTask, ReviseTask, Task, TaskStatus
+from tme_neo4j.trim.base import Intent, TrimResult, TrimView
+from tme_neo4j.trim.language import split_clauses, stems
+from tme_neo4j.trim.rules import RuleInterpreter
+
+
+def task(key: str, title: str, value: str | None = None, *, parents: tuple[str, ...] = (),
+         depends_on: tuple[str, ...] = ()) -> Task:
+    return Task(key=key, id=f"id-{key}", title=title, value=value, status=TaskStatus.ACTIVE,
+                parents=list(parents), depends_on=list(depends_on))
+
+
+def interpret(text: str, *tasks: Task, focus: tuple[str, ...] = (),
+              past: dict[str, list[str]] | None = None) -> TrimResult:
+    view = TrimView(tasks=list(tasks), focus=list(focus), past_values=past or {})
+    return RuleInterpreter().interpret(text, view)
+
+
+def garden() -> list[Task]:
+    return [
+        task("fete", "Garden fete", "June 8 at the vicarage, 2:00pm"),
+        task("stalls", "Stalls", "$5", parents=("fete",)),
+        task("bunting", "Buy bunting and a gazebo", parents=("fete",)),
+        task("cakes", "Bake 40 cupcakes", parents=("fete",)),
+        task("raffle", "Print raffle tickets", "Tidy Print Co, $60", parents=("fete",)),
+        task("permit", "Council permit", "May 20", parents=("fete",)),
+        task("sign", "Put up signs", parents=("fete",), depends_on=("permit",)),
+    ]
+
+
+def revised(result: TrimResult) -> dict[str, ReviseTask]:
+    return {op.key: op for op in result.operations if isinstance(op, ReviseTask)}
+
+
+def test_a_clause_after_a_dash_stands_alone_but_a_range_does_not() -> None:
+    assert split_clauses("the hall is taken that day - move it to the 9th") == [
+        "the hall is taken that day", "move it to the 9th"]
+    assert split_clauses("open from 10:00 - 16:00") == ["open from 10:00 - 16:00"]
+
+
+def test_a_reason_before_a_dash_is_a_note_and_the_change_after_it_is_made() -> None:
+    result = interpret("the vicarage has a funeral on the 8th - move the fete to June 15",
+                       *garden(), focus=("fete",))
+    assert [s.intent for s in result.subtasks] == [Intent.NOTE, Intent.UPDATE]
+    assert not any(isinstance(op, AddTask) for op in result.operations)
+    assert "June 15" in (revised(result)["fete"].value or "")
+
+
+def test_a_reason_after_because_writes_nothing() -> None:
+    result = interpret("make the stalls $8, since the council put the rent up", *garden(),
+                       focus=("fete",))
+    assert result.subtasks[-1].intent == Intent.NOTE
+    assert set(revised(result)) == {"stalls"}
+
+
+def test_the_day_of_a_month_names_the_date_it_was() -> None:
+    tasks = [task("fete", "Garden fete", "June 15 at the vicarage")]
+    result = interpret("the funeral moved, so back to the 8th", *tasks, focus=("fete",),
+                       past={"fete": ["June 8 at the vicarage", "June 15 at the vicarage"]})
+    assert result.operations[-1].op == "rollback"
+    assert result.operations[-1].to_value == "June 8 at the vicarage"  # type: ignore[union-attr]
+
+
+def test_a_thing_done_is_told_by_its_object_alone() -> None:
+    for said in ("cupcakes done", "the cupcakes are done", "cupcakes baked"):
+        result = interpret(said, *garden(), focus=("fete",))
+        if said == "cupcakes baked":  # not a state the reader knows as finished
+            assert result.operations == []
+            continue
+        assert result.operations == [CompleteTask(key="cakes")], said
+
+
+def test_getting_one_of_two_things_splits_it_off_as_done() -> None:
+    result = interpret("got the gazebo", *garden(), focus=("fete",))
+    assert revised(result)["bunting"].title == "Buy bunting"
+    added = [op for op in result.operations if isinstance(op, AddTask)]
+    assert [a.title for a in added] == ["Buy a gazebo"]
+    assert CompleteTask(key=added[0].key) in result.operations
+
+
+def test_a_correction_replaces_the_value_after_not() -> None:
+    result = interpret("the permit is due May 27, not May 20", *garden(), focus=("fete",))
+    assert revised(result)["permit"].value == "May 27"
+    result = interpret("we need 60 cupcakes, not 40", *garden(), focus=("fete",))
+    assert revised(result)["cakes"].title == "Bake 60 cupcakes"
+
+
+def test_news_of_a_move_revises_the_task_it_names() -> None:
+    result = interpret("the council moved our permit to May 24", *garden(), focus=("fete",))
+    assert revised(result)["permit"].value == "May 24"
+
+
+def test_a_quote_in_passing_prices_the_task_of_that_seller() -> None:
+    result = interpret("Tidy Print quoted $75 for two hundred", *garden(), focus=("fete",))
+    assert revised(result)["raffle"].value == "Tidy Print Co, $75"
+
+
+def test_a_price_for_a_task_whose_title_holds_one_goes_into_the_title() -> None:
+    tasks = [task("fair", "School fair"),
+             task("ices", "Order ice creams at $2 each", parents=("fair",))]
+    result = interpret("ice creams went up to $3", *tasks, focus=("fair",))
+    assert revised(result)["ices"].title == "Order ice creams at $3 each"
+
+
+def test_a_named_helper_becomes_the_value_of_what_they_do() -> None:
+    result = interpret("my cousin Ravi is painting the signs", *garden(), focus=("fete",))
+    assert revised(result)["sign"].value == "Ravi"
+    result = interpret("Ruth from the choir is co-hosting", *garden(), focus=("fete",))
+    add = next(op for op in result.operations if isinstance(op, AddTask))
+    assert (add.title, add.value, add.parents) == ("Co-hosting", "Ruth", ["fete"])
+
+
+def test_someone_taking_over_replaces_the_person_just_named() -> None:
+    tasks = [*garden(), task("fete.host", "Co-hosting", "Ruth", parents=("fete",))]
+    result = interpret("Ruth has the flu, Omar is taking over from her", *tasks,
+                       focus=("fete",))
+    assert revised(result)["fete.host"].value == "Omar"
+
+
+def test_a_label_before_a_colon_names_the_task_by_its_words() -> None:
+    result = interpret("cupcakes: make it $30 with the extras", *garden(), focus=("fete",))
+    assert revised(result)["cakes"].value == "$30"
+
+
+def test_a_subjectless_blocked_step_is_a_dependency() -> None:
+    result = interpret("can't bake the cupcakes till the permit's through", *garden(),
+                       focus=("fete",))
+    assert AddDependency(key="cakes", depends_on="permit") in result.operations
+
+
+def test_a_noun_made_of_a_verb_and_its_particle_meets_the_verb() -> None:
+    assert stems("the pickup") == stems("pick up")
+
+
+def test_people_who_join_and_the_count_they_make() -> None:
+    tasks = [task("quiz", "Quiz night", "at the pub, 5 of us")]
+    result = interpret("Mo and Lea are in too so that's 7 of us", *tasks, focus=("quiz",))
+    add = next(op for op in result.operations if isinstance(op, AddTask))
+    assert (add.title, add.value) == ("Coming", "Mo and Lea")
+    assert revised(result)["quiz"].value == "at the pub, 7 of us"
+
+
+def test_a_dependency_on_that_being_done_names_what_was_just_said() -> None:
+    tasks = [task("show", "Spring show"),
+             task("rehearse", "Rehearse the dances", parents=("show",)),
+             task("hall", "Book the hall", parents=("show",))]
+    result = interpret("we can't rehearse without the hall, so rehearsals depend on that "
+                       "being sorted", *tasks, focus=("show",))
+    assert AddDependency(key="rehearse", depends_on="hall") in result.operations
+    assert not any(isinstance(op, AddTask) for op in result.operations)
+
+
+def test_a_leading_for_with_no_plan_yet_names_the_plan_of_the_steps() -> None:
+    result = interpret("For the visa with the embassy I need to book an interview, get photos "
+                       "and pay the fee.")
+    adds = [op for op in result.operations if isinstance(op, AddTask)]
+    assert (adds[0].title, adds[0].value) == ("Visa", "with the embassy")
+    assert len(adds) == 4
+    assert all(a.parents == [adds[0].key] for a in adds[1:])
+
+
+def test_what_someone_says_and_why_a_thing_was_dropped_write_nothing() -> None:
+    result = interpret("the council says they need the signs anyway", *garden(),
+                       focus=("fete",))
+    assert not any(isinstance(op, AddTask) for op in result.operations)
+    result = interpret("drop the signs, Ravi's printing banners himself", *garden(),
+                       focus=("fete",))
+    assert [s.intent for s in result.subtasks] == [Intent.CANCEL, Intent.NOTE]
+
+
+def test_a_corrected_count_in_a_title_becomes_its_value_too() -> None:
+    tasks = [task("fete", "Garden fete"),
+             task("quotes", "Get 2 marquee quotes", parents=("fete",)),
+             task("book", "Book the marquee", parents=("fete",), depends_on=("quotes",))]
+    result = interpret("they want 3 quotes, not 2", *tasks, focus=("fete",))
+    assert revised(result)["quotes"] == ReviseTask(key="quotes", title="Get 3 marquee quotes",
+                                                   value="3 marquee quotes")
+
+
+def test_a_person_who_can_do_a_task_and_their_fee() -> None:
+    tasks = [task("gig", "Jazz evening"),
+             task("cellist", "Book a cellist", parents=("gig",))]
+    result = interpret("Nina can play cello for us, she charges $120", *tasks, focus=("gig",))
+    assert [op for op in result.operations if isinstance(op, ReviseTask)][-1] == ReviseTask(
+        key="cellist", value="Nina, $120")
+
+
+def test_a_name_with_a_possessive_is_what_a_bare_instead_replaces() -> None:
+    tasks = [task("gig", "Jazz evening"),
+             task("cellist", "Book a cellist", "Nina, $120", parents=("gig",))]
+    result = interpret("Nina's double booked. get Omar instead", *tasks, focus=("gig",))
+    assert revised(result)["cellist"].value == "Omar, $120"
