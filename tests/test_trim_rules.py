@@ -469,3 +469,39 @@ def test_a_named_doer_with_a_trailing_too_takes_the_task_over() -> None:
     rolls = task("rolls", "sausage rolls", "Bea", parents=("picnic",))
     ops = _ops("Colm will do the sausage rolls too", plan, rolls, focus=("picnic",))
     assert ops == [ReviseTask(key="rolls", value="Colm")]
+
+
+def test_a_stand_in_takes_the_place_of_a_person_who_is_away() -> None:
+    plan = task("launch", "Book launch", "at the library")
+    host = task("launch.host", "Host", "Oskar", parents=("launch",))
+    ops = _ops("Oskar's off sick, Wilhelmina will host", plan, host, focus=("launch",))
+    assert ops == [ReviseTask(key="launch.host", value="Wilhelmina",
+                              reason="replaced Oskar with Wilhelmina")]
+    # Two people on the task: only the one who is away is replaced.
+    both = host.model_copy(update={"value": "Oskar and Ida"})
+    assert _ops("Oskar's on holiday, Wilhelmina will host", plan, both, focus=("launch",)) == [
+        ReviseTask(key="launch.host", value="Wilhelmina and Ida",
+                   reason="replaced Oskar with Wilhelmina")]
+
+
+def test_where_the_thing_just_added_comes_from_is_its_value() -> None:
+    before, now = datetime(2026, 3, 1, tzinfo=UTC), datetime(2026, 3, 2, tzinfo=UTC)
+    plan = task("loft", "Loft conversion")
+    beams = task("beams", "Oak beams", "$400 from the timber yard", parents=("loft",))
+    rugs = task("rugs", "Two wool rugs", parents=("loft",))
+    beams = beams.model_copy(update={"created_at": before, "updated_at": before})
+    rugs = rugs.model_copy(update={"created_at": now, "updated_at": now})
+    ops = _ops("I'll get them from the weavers' market", plan, beams, rugs, focus=("loft",))
+    assert ops == [ReviseTask(key="rugs", value="from the weavers' market")]
+    # Two things added together: which one 'them' means is not clear, so not that one.
+    both = beams.model_copy(update={"created_at": now, "updated_at": now, "value": None})
+    assert ReviseTask(key="rugs", value="from the weavers' market") not in _ops(
+        "I'll get them from the weavers' market", plan, both, rugs, focus=("loft",))
+
+
+def test_back_to_a_value_named_with_the_task_finds_the_value_that_said_it() -> None:
+    banner = task("banner", "Banner", "green one from the print shop, $30")
+    past = {"banner": ["blue one from the print shop, $30", "green one from the print shop, $30"]}
+    result = interpret("back to the blue banner", banner, focus=("banner",), past=past)
+    assert [op for s in result.subtasks for op in s.operations] == [
+        RollbackTask(key="banner", to_value="blue one from the print shop, $30")]

@@ -105,6 +105,15 @@ _DOER = re.compile(r"^(?P<who>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?(?:\s*(?:,|and|&)\
                    r"(?:\s+[A-Z][\w'-]*)?)*)(?:\s+from\s+(?:the\s+)?[A-Z][\w'-]*)?"
                    r"(?:\s+will|'ll|\s+is\s+going\s+to|'s\s+going\s+to)?"
                    r"\s+(?P<verb>[a-z]+)\s+(?P<obj>\S.*)$")
+#: "Kim's away", "Kim can't make it": a named person who will not do what memory holds.
+_ABSENT = re.compile(
+    r"^(?P<who>(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?)(?:(?:'s|\s+is|\s+has)\s+(?:out|away|off|"
+    r"sick|ill|busy|unavailable|on (?:leave|holiday|vacation)|out of town|not (?:coming|available)|"
+    r"dropped out|pulled out|backed out)|\s+(?:can't|cannot|won't|couldn't)\s+(?:make it|come|"
+    r"do it|be there|attend)|\s+(?:dropped|pulled|backed) out)\b", _I)
+#: "Lee will chair it", "Lee from sales is going to do the toast": a person who takes it on.
+_STAND_IN = re.compile(r"^(?P<who>(?-i:[A-Z])[\w-]*)(?:\s+from\s+(?:the\s+)?[\w-]+)?"
+                       r"(?:\s+will|'ll|\s+is going to|'s going to|\s+can)\s+[a-z]", _I)
 #: "We're going with X", "I'm using X": a choice told as what the speaker is doing.
 _DOING = re.compile(r"^(?:i|we)(?:'re|'m|\s+are|\s+am)\s+(?P<verb>[a-z]+ing)\s+(?P<rest>.+)$", _I)
 #: "Do Heat", "pick Vertigo": a named choice, in place of a name the turn spoke of before.
@@ -437,6 +446,7 @@ class _TurnParser:
             self._depend, self._add_to, self._add_here, self._goal, self._retime,
         ]
         if slot is None:
+            handlers += [self._absent, self._stand_in]
             handlers += [self._reference_set, self._move, self._instead_values,
                          self._make_named, self._quoted, self._priced_by, self._sourced,
                          self._role_of,
@@ -537,6 +547,10 @@ class _TurnParser:
             target = self._match(wanted or c, self._live())
         if target is None:
             return False
+        if wanted and not self._had_value(target.key, wanted) and (
+                rest := _without_name(wanted, target)) and (
+                own := self._past_value(target.key, rest)):
+            wanted = own  # "back to the blue banner" for 'Banner': the value that said blue
         if wanted and self._had_value(target.key, wanted):
             value = self._past_value(target.key, wanted)
             op: Operation = RollbackTask(key=target.key, to_value=value)
@@ -1302,12 +1316,29 @@ class _TurnParser:
         if (m["ref"].lower() in ("that", "this") and (word := re.match(r"\s+([a-z]+)", m["after"]))
                 and word[1].lower() not in STOP and can_be_noun(word[1])):
             return False  # "that week", "this plan": a determiner, no reference to a task
+        if self._sourced_reference(m["ref"], m["after"], raw):
+            return True
         typed = typed_phrases(m["after"], sentence=False)
         if not typed:
             return self._set_kind_word(clean_phrase(m["after"]), raw)
         before = [(k, p) for k, p in typed_phrases(m["before"], sentence=False)
                   if k == ValueKind.NAME and not is_verb(p.split()[0])]
         return self._set_typed(None, before + typed, raw)
+
+    def _sourced_reference(self, ref: str, after: str, raw: str) -> bool:
+        """'Get them from the corner shop': where the thing just added comes from is its value,
+        when it has none yet; an older task's value of the same kind is no reference."""
+        source = re.match(r"^\s+(?P<v>from\s+\S.*)$", after, _I)
+        if source is None or self.mentioned or ref.lower() not in ("it", "them"):
+            return False
+        live = [t for t in self._live() if t.updated_at is not None]
+        latest = max((t.updated_at for t in live if t.updated_at), default=None)
+        added = [t for t in live if t.updated_at == latest and t.created_at == latest
+                 and t.parents and not t.value]
+        if len(added) != 1:  # none, or several added together: 'it' is not clear
+            return False
+        self._update(added[0], clean_phrase(source["v"]), raw)
+        return True
 
     def _set_kind_word(self, new: str, raw: str) -> bool:
         """'Make it vanilla' when 'it' holds 'lemon flavour': the word that a kind noun
@@ -1545,6 +1576,28 @@ class _TurnParser:
         value = (retype(current, ValueKind.NAME, who) or f"{current}, {who}") if current else who
         self._update(target, value, raw)
         return True
+
+    def _absent(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Kim's away that week': a person memory holds will not do it; noted, and a stand-in
+        named later in the turn takes that person's place."""
+        m = _ABSENT.match(c)
+        if m is None:
+            return False
+        holders = [t.key for t in self._live() if mentions(f"{t.title} {t.value or ''}", m["who"])]
+        if not holders:
+            return False
+        self._emit(Intent.NOTE, raw, about=holders)
+        return True
+
+    def _stand_in(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Kim's away, Lee will chair it': Lee takes Kim's place wherever memory names Kim."""
+        m = _STAND_IN.match(c)
+        if m is None:
+            return False
+        gone = next((a["who"] for said in reversed(self.said) if (a := _ABSENT.match(said))), None)
+        if gone is None or _same_word(gone, m["who"]):
+            return False
+        return self._swap(gone, m["who"], raw, Intent.REPLACE)
 
     def _owned(self, c: str, raw: str, slot: str | None) -> bool:
         """'Leo's got a dentist visit on the 6th at 3:40', 'there's a test on May 2': a task
@@ -1949,6 +2002,15 @@ def _without_item(task: Task, item: str) -> str | None:
     drop = slice(2 * i - 1, 2 * i + 1) if i else slice(0, 2)  # the entry and one separator
     del pieces[drop]
     return "".join(pieces).strip(" ,")
+
+
+def _without_name(phrase: str, task: Task) -> str:
+    """``phrase`` without the words that name ``task`` and its determiners: 'the blue banner'
+    for 'Banner' is 'blue'; empty when nothing else is said."""
+    own = set(stems(f"{task.key.replace('-', ' ')} {task.title}"))
+    words = [w for w in clean_phrase(phrase).split() if not set(stems(w)) & own]
+    rest = " ".join(words)
+    return rest if stems(rest) else ""
 
 
 def _name_run(text: str, old: str, new: str) -> str:
