@@ -505,3 +505,28 @@ def test_back_to_a_value_named_with_the_task_finds_the_value_that_said_it() -> N
     result = interpret("back to the blue banner", banner, focus=("banner",), past=past)
     assert [op for s in result.subtasks for op in s.operations] == [
         RollbackTask(key="banner", to_value="blue one from the print shop, $30")]
+
+
+def test_the_speaker_takes_over_a_task_done_by_someone_else() -> None:
+    plan = task("fair", "School fair")
+    stall = task("stall", "Run the cake stall", "Ingrid", parents=("fair",))
+    result = interpret("changed my mind, I'll run it myself", plan, stall, focus=("fair",))
+    assert [op for s in result.subtasks for op in s.operations] == [
+        ReviseTask(key="stall", value="me")]
+    assert all(s.intent != Intent.UNPARSED for s in result.subtasks)
+
+
+def test_a_time_said_in_the_title_moves_there_and_comes_back() -> None:
+    plan = task("farm", "Allotment")
+    water = task("water", "Nightly watering of the beds at 9:00", parents=("farm",))
+    ops = _ops("move the watering to 7:15 and make it weekly", plan, water, focus=("farm",))
+    assert ops == [ReviseTask(key="water", title="Nightly watering of the beds at 7:15"),
+                   ReviseTask(key="water", title="Weekly watering of the beds at 7:15")]
+    moved = water.model_copy(update={"title": "Weekly watering of the beds at 7:15"})
+    assert _ops("no wait, 9:00 was fine. keep weekly though", plan, moved,
+                focus=("farm",)) == [
+        ReviseTask(key="water", title="Weekly watering of the beds at 9:00")]
+    # Two dates in a title: which one moves is not clear, so the title stays.
+    both = task("water", "Watering from May 2, Sundays", parents=("farm",))
+    assert not any(getattr(op, "title", None) for op in _ops(
+        "the watering moves to Mondays", plan, both, focus=("farm",)))

@@ -68,6 +68,7 @@ _SMALL_TALK = re.compile(
     r"^(?:(?:ok(?:ay)?|thanks?|thank you|thx|cool|great|good|nice|perfect|noted|got it|"
     r"sounds (?:good|great|fine)|sure|fine|alright|all right|yes|no|yep|nope|hmm+|understood|"
     r"let me think(?: about it)?|i'll think about it|never ?mind|that's all|that's it|"
+    r"(?:i(?:'ve| have)? )?changed my mind|"
     r"very much|a lot|for now|then)[\s,.!]*)+$", re.IGNORECASE)
 _SLOT_PREFIX = re.compile(r"^\s*([A-Za-z][\w -]{0,30}?)\s*:\s+(.+)$", re.S)
 _ROLLBACK = re.compile(
@@ -114,6 +115,15 @@ _ABSENT = re.compile(
 #: "Lee will chair it", "Lee from sales is going to do the toast": a person who takes it on.
 _STAND_IN = re.compile(r"^(?P<who>(?-i:[A-Z])[\w-]*)(?:\s+from\s+(?:the\s+)?[\w-]+)?"
                        r"(?:\s+will|'ll|\s+is going to|'s going to|\s+can)\s+[a-z]", _I)
+#: How often something recurs: a word a title or value holds in place of another.
+_FREQUENCY = (r"(?:hourly|daily|nightly|weekly|fortnightly|biweekly|monthly|quarterly|yearly|"
+              r"annually)")
+#: "Make them monthly", "run the check daily", "keep weekly".
+_MAKE_FREQUENCY = re.compile(rf"^(?:make|set|change|switch|run|do|keep|go)\s+(?P<what>.+?\s+)?"
+                             rf"(?:to\s+)?(?P<f>{_FREQUENCY})(?:\s+(?:though|then|instead))?$", _I)
+#: "3:15 was fine", "the 4th was better": a value said before, wanted back.
+_WAS_FINE = re.compile(r"^(?:no\s+wait[\s,]+)?(?P<v>.+?)\s+(?:was|were)\s+"
+                       r"(?:fine|better|okay|ok|right|good|perfect)(?:\s+after all)?$", _I)
 #: "We're going with X", "I'm using X": a choice told as what the speaker is doing.
 _DOING = re.compile(r"^(?:i|we)(?:'re|'m|\s+are|\s+am)\s+(?P<verb>[a-z]+ing)\s+(?P<rest>.+)$", _I)
 #: "Do Heat", "pick Vertigo": a named choice, in place of a name the turn spoke of before.
@@ -446,7 +456,8 @@ class _TurnParser:
             self._depend, self._add_to, self._add_here, self._goal, self._retime,
         ]
         if slot is None:
-            handlers += [self._absent, self._stand_in]
+            handlers += [self._absent, self._stand_in, self._myself, self._frequency,
+                         self._was_fine]
             handlers += [self._reference_set, self._move, self._instead_values,
                          self._make_named, self._quoted, self._priced_by, self._sourced,
                          self._role_of,
@@ -990,6 +1001,8 @@ class _TurnParser:
         if slot_task is None and (named := self._match(what, self._live(), by_value=False)):
             new = _span(m["v"], kind) or first
             current = named.value or ""
+            if self._retitle(named, [(kind, new)], raw):
+                return True  # "move the backups to 3:30" when the title says "at 2:00"
             value = retype(current, kind, new) or (f"{current}, {new}" if current else new)
             self._update(named, value, raw)
             return True
@@ -1094,6 +1107,23 @@ class _TurnParser:
         if not ops:
             return False
         self._emit(Intent.UPDATE, raw, ops, about=[root.key])
+        return True
+
+    def _retitle(self, task: Task, typed: list[tuple[ValueKind, str]], raw: str,
+                 intent: Intent = Intent.UPDATE) -> bool:
+        """Each value in ``typed`` in place of the same kind in ``task``'s title, when its value
+        holds none of them: the title is where that value was said."""
+        if any(retype(task.value or "", k, p) for k, p in typed if task.value):
+            return False
+        title = task.title
+        for kind, phrase in typed:
+            if sum(k == kind for k, _ in typed_phrases(title, sentence=False)) != 1:
+                return False  # two dates in the title: which one is meant is not clear
+            if (new := retype(title, kind, phrase)) is None or new == title:
+                return False
+            title = new
+        self._emit(intent, raw, [ReviseTask(key=task.key, title=title)], about=[task.key])
+        self._pending(task, title=title)
         return True
 
     def _slot_value(self, c: str, raw: str, slot: str) -> None:
@@ -1599,6 +1629,76 @@ class _TurnParser:
             return False
         return self._swap(gone, m["who"], raw, Intent.REPLACE)
 
+    def _myself(self, c: str, raw: str, slot: str | None) -> bool:
+        """'I'll paint it myself': the speaker does the task 'it' stands for, in place of the
+        person its value names."""
+        if not re.match(r"^(?:[a-z]+\s+){1,2}(?:it|them|that|this)\s+(?:by\s+)?myself$", c, _I):
+            return False
+        def names(t: Task) -> list[str]:
+            return [p for k, p in typed_phrases(t.value or "", sentence=False)
+                    if k == ValueKind.NAME]
+
+        said = [self.tasks[k] for k in reversed(self.mentioned) if k in self.tasks]
+        # The task the turn spoke of, else the latest one a person does.
+        task = next(iter(said), None) or next((t for t in self._recent() if names(t)), None)
+        if task is None:
+            return False
+        named = names(task)
+        if task.value and not named:
+            return False  # a value that names no one: nothing says who did it before
+        value = _replace_noun(task.value or "", named[0], "me") if named else "me"
+        self._update(task, value, raw)
+        return True
+
+    def _frequency(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Make them monthly': how often the task 'them' (or the one named) recurs, in place
+        of the frequency its title or value says; 'keep weekly' when it says so changes nothing."""
+        m = _MAKE_FREQUENCY.match(c)
+        if m is None:
+            return False
+        what = clean_phrase(m["what"] or "")
+        said = re.compile(rf"\b{_FREQUENCY}\b", _I)
+        if what and what.lower() not in _PRONOUNS:
+            task = self._match(what, self._live(), by_value=False)
+        else:
+            task = next((t for t in self._recent() if said.search(f"{t.title} {t.value or ''}")),
+                        None)
+        if task is None:
+            return False
+        new = m["f"].lower()
+        title = said.sub(lambda w: _cased(new, w[0]), task.title)
+        value = said.sub(lambda w: _cased(new, w[0]), task.value) if task.value else None
+        if title == task.title and value == task.value:
+            if said.search(f"{task.title} {task.value or ''}"):
+                self._emit(Intent.NOTE, raw, about=[task.key])  # already so
+                return True
+            value = f"{task.value}, {new}" if task.value else new
+        self._emit(Intent.UPDATE, raw, [ReviseTask(key=task.key, value=value,
+                                                   title=title if title != task.title else None)],
+                   about=[task.key])
+        self._pending(task, value=value, title=title)
+        return True
+
+    def _was_fine(self, c: str, raw: str, slot: str | None) -> bool:
+        """'No wait, 3:15 was fine': the value of that kind the latest change replaced comes
+        back, in the value or in the title where it was said."""
+        m = _WAS_FINE.match(c)
+        typed = typed_phrases(m["v"], sentence=False) if m else []
+        if m is None or not typed or not _only_value(m["v"]) or any(
+                mentions(f"{t.title} {t.value or ''}", typed[0][1]) for t in self._live()):
+            return False
+        kind, wanted = typed[0]
+        if kind == ValueKind.NAME:
+            return False
+        if held := next((t for t in self._recent() if self._had_value(t.key, wanted)), None):
+            past = self._past_value(held.key, wanted)
+            self._emit(Intent.ROLLBACK, raw, [RollbackTask(key=held.key, to_value=past)],
+                       about=[held.key])
+            return True
+        titled = next((t for t in self._recent() if retype(t.title, kind, wanted)), None)
+        return titled is not None and self._retitle(titled, [(kind, wanted)], raw,
+                                                    Intent.ROLLBACK)
+
     def _owned(self, c: str, raw: str, slot: str | None) -> bool:
         """'Leo's got a dentist visit on the 6th at 3:40', 'there's a test on May 2': a task
         with its values, under the plan in talk (or a plan of its own)."""
@@ -2002,6 +2102,11 @@ def _without_item(task: Task, item: str) -> str | None:
     drop = slice(2 * i - 1, 2 * i + 1) if i else slice(0, 2)  # the entry and one separator
     del pieces[drop]
     return "".join(pieces).strip(" ,")
+
+
+def _cased(word: str, like: str) -> str:
+    """``word`` capitalised as ``like`` is."""
+    return word.capitalize() if like[:1].isupper() else word
 
 
 def _without_name(phrase: str, task: Task) -> str:
