@@ -530,3 +530,13 @@ def test_a_time_said_in_the_title_moves_there_and_comes_back() -> None:
     both = task("water", "Watering from May 2, Sundays", parents=("farm",))
     assert not any(getattr(op, "title", None) for op in _ops(
         "the watering moves to Mondays", plan, both, focus=("farm",)))
+
+
+def test_a_swap_for_another_one_changes_the_modifier_and_keeps_what_is_told() -> None:
+    plan = task("studio", "Home studio")
+    mic = task("mic", "Record vocals through the 2m XLR cable", parents=("studio",))
+    ops = _ops("swap the 2m cable for the 5m one we had in the loft", plan, mic,
+               focus=("studio",))
+    assert ops == [ReviseTask(key="mic", title="Record vocals through the 5m XLR cable",
+                              value="5m cable, had in the loft",
+                              reason="replaced 2m cable with 5m cable")]

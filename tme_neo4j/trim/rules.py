@@ -648,11 +648,36 @@ class _TurnParser:
         if not old or not new:
             return False
         old = clean_phrase(old)
+        if self._swap_one(old, new, raw):
+            return True
         if re.fullmatch(r"\d+", old) and (unit := re.fullmatch(r"\d+\s+(?P<u>[a-z]+)", new, _I)):
             counted = f"{old} {unit['u']}"  # "30 photos instead of 24": 24 photos
             if any(mentions(f"{t.title} {t.value or ''}", counted) for t in self._live()):
                 old = counted
         return self._swap(old, new, raw, Intent.REPLACE)
+
+    def _swap_one(self, old: str, new: str, raw: str) -> bool:
+        """'Swap the 2m cable for the 5m one we have spare': 'one' is the old thing's noun, so
+        only its modifier changes where memory says it; what is told of the new one is the
+        value."""
+        m = re.match(r"^(?:(?:the|a|an)\s+)?(?P<mod>[\w$.-]+)\s+one\b\s*(?P<rest>.*)$", new, _I)
+        words = old.split()
+        if m is None or len(words) != 2 or _same_word(words[0], m["mod"]):
+            return False
+        mod, head = words
+        holders = [t for t in self._live()
+                   if mentions(t.title, mod) and mentions(t.title, head)]
+        if len(holders) != 1:
+            return False
+        task = holders[0]
+        told = re.sub(r"^(?:that|which|i|we)\s+", "", m["rest"].strip(" ,"), flags=_I)
+        value = f"{m['mod']} {head}" + (f", {told}" if told else "")
+        title = replace_word(task.title, mod, m["mod"])
+        self._emit(Intent.REPLACE, raw, [ReviseTask(key=task.key, title=title, value=value,
+                                                    reason=f"replaced {old} with {m['mod']} "
+                                                           f"{head}")], about=[task.key])
+        self._pending(task, title=title, value=value)
+        return True
 
     def _change_named(self, old: str, new: str, raw: str, slot: str | None) -> bool:
         """'Change the date to June 15th' names a task, not a value to swap everywhere."""
