@@ -540,3 +540,37 @@ def test_a_swap_for_another_one_changes_the_modifier_and_keeps_what_is_told() ->
     assert ops == [ReviseTask(key="mic", title="Record vocals through the 5m XLR cable",
                               value="5m cable, had in the loft",
                               reason="replaced 2m cable with 5m cable")]
+
+
+def test_a_place_that_fell_through_is_replaced_where_memory_names_it() -> None:
+    plan = task("gala", "Spring gala", "at the old boathouse, 7:00, 80 guests")
+    book = task("book", "Book the boathouse", parents=("gala",))
+    seats = task("seats", "Seating plan", parents=("gala",), depends_on=("book",))
+    result = interpret("the old boathouse fell through. we've got the town museum instead",
+                       plan, book, seats, focus=("gala",))
+    assert [s.intent for s in result.subtasks] == [Intent.NOTE, Intent.REPLACE]
+    ops = [op for s in result.subtasks for op in s.operations]
+    assert ops == [
+        ReviseTask(key="gala", value="at the town museum, 7:00, 80 guests",
+                   reason="replaced old boathouse with town museum"),
+        ReviseTask(key="book", title="Book the town museum", value="town museum",
+                   reason="replaced old boathouse with town museum")]
+
+
+def test_a_leading_gerund_is_the_subject_of_a_dependency_not_a_request() -> None:
+    plan = task("shed", "Garden shed")
+    paint = task("paint", "Paint the shed", parents=("shed",))
+    roof = task("roof", "Fix the roof", parents=("shed",))
+    assert _ops("painting the shed needs the roof fixed first", plan, paint, roof,
+                focus=("shed",)) == [AddDependency(key="paint", depends_on="roof")]
+
+
+def test_a_value_put_back_keeps_the_other_parts_changed_since() -> None:
+    fair = task("fair", "Craft fair", "in the barn, 50 stalls, $12 a pitch")
+    past = {"fair": ["in the church hall, 50 stalls, $10 a pitch",
+                     "in the church hall, 50 stalls, $12 a pitch",
+                     "in the barn, 50 stalls, $12 a pitch"]}
+    result = interpret("put the pitch fee back to $10", fair, focus=("fair",), past=past)
+    assert [op for s in result.subtasks for op in s.operations] == [
+        ReviseTask(key="fair", value="in the barn, 50 stalls, $10 a pitch",
+                   reason="set back by request")]

@@ -115,6 +115,11 @@ _ABSENT = re.compile(
 #: "Lee will chair it", "Lee from sales is going to do the toast": a person who takes it on.
 _STAND_IN = re.compile(r"^(?P<who>(?-i:[A-Z])[\w-]*)(?:\s+from\s+(?:the\s+)?[\w-]+)?"
                        r"(?:\s+will|'ll|\s+is going to|'s going to|\s+can)\s+[a-z]", _I)
+#: "We've got the annex instead": what is had now, in place of what the turn said fell through.
+_GOT_INSTEAD = re.compile(r"^(?:we|i)(?:'ve|\s+have)?\s+got\s+(?P<new>.+?)\s+instead$", _I)
+#: "The annex fell through": a place, supplier or thing memory holds is no longer to be had.
+_FELL_THROUGH = re.compile(r"^(?P<what>.+?)\s+(?:fell through|(?:is|'s) off|is no longer available|"
+                           r"(?:is|'s) (?:unavailable|not available|closed)|cancelled on us)$", _I)
 #: How often something recurs: a word a title or value holds in place of another.
 _FREQUENCY = (r"(?:hourly|daily|nightly|weekly|fortnightly|biweekly|monthly|quarterly|yearly|"
               r"annually)")
@@ -456,8 +461,8 @@ class _TurnParser:
             self._depend, self._add_to, self._add_here, self._goal, self._retime,
         ]
         if slot is None:
-            handlers += [self._absent, self._stand_in, self._myself, self._frequency,
-                         self._was_fine]
+            handlers += [self._fell_through, self._absent, self._stand_in, self._myself,
+                         self._frequency, self._was_fine]
             handlers += [self._reference_set, self._move, self._instead_values,
                          self._make_named, self._quoted, self._priced_by, self._sourced,
                          self._role_of,
@@ -558,13 +563,8 @@ class _TurnParser:
             target = self._match(wanted or c, self._live())
         if target is None:
             return False
-        if wanted and not self._had_value(target.key, wanted) and (
-                rest := _without_name(wanted, target)) and (
-                own := self._past_value(target.key, rest)):
-            wanted = own  # "back to the blue banner" for 'Banner': the value that said blue
-        if wanted and self._had_value(target.key, wanted):
-            value = self._past_value(target.key, wanted)
-            op: Operation = RollbackTask(key=target.key, to_value=value)
+        if wanted and (back := self._back_to(target, wanted)) is not None:
+            op: Operation = back
         elif wanted and not original:
             op = ReviseTask(key=target.key, value=wanted, reason="set back by request")
         elif original:
@@ -573,6 +573,35 @@ class _TurnParser:
             op = RollbackTask(key=target.key)
         self._emit(Intent.ROLLBACK, raw, [op], about=[target.key])
         return True
+
+    def _back_to(self, task: Task, wanted: str) -> Operation | None:
+        """The operation that sets ``task`` back to the earlier value ``wanted`` names, if one
+        did."""
+        if not self._had_value(task.key, wanted) and (rest := _without_name(wanted, task)) and (
+                own := self._past_value(task.key, rest)):
+            wanted = own  # "back to the blue banner" for 'Banner': the value that said blue
+        if (value := self._undone_kind(task, wanted)) is not None:
+            return ReviseTask(key=task.key, value=value, reason="set back by request")
+        if (past := self._past_value(task.key, wanted)) is not None:
+            return RollbackTask(key=task.key, to_value=past)
+        return None
+
+    def _undone_kind(self, task: Task, wanted: str) -> str | None:
+        """'Put the fee back to $15' when later revisions changed other parts of the value: only
+        that kind goes back, in the current value, when the revision after the one that held
+        ``wanted`` changed nothing else; the old value whole would undo the other changes."""
+        past = self.past.get(task.key, [])
+        typed = typed_phrases(wanted, sentence=False)
+        held = self._past_value(task.key, wanted)
+        if len(typed) != 1 or held is None or not task.value or held not in past:
+            return None
+        kind = typed[0][0]
+        i = len(past) - 1 - past[::-1].index(held)
+        if i + 1 >= len(past) or past[-1] == past[i + 1]:
+            return None  # the next revision is the current value: the old value whole is right
+        if retype(past[i + 1], kind, _span(held, kind) or wanted) != held:
+            return None  # that revision changed more than this kind
+        return retype(task.value, kind, _span(held, kind) or wanted)
 
     def _count_back(self, wanted: str, raw: str) -> bool:
         """'Go back to 4' where the title of the task talked about counts ('for 6 weeks'):
@@ -621,6 +650,8 @@ class _TurnParser:
     def _replace(self, c: str, raw: str, slot: str | None) -> bool:
         if (said := _DOING.match(c)) and re.search(r"\binstead\b", c, _I):
             c = f"{lemma(said['verb'])} {said['rest']}"  # "we're going with X instead"
+        elif got := _GOT_INSTEAD.match(c):
+            c = f"use {got['new']} instead"  # "we've got X instead": what we use now
         if m := _REPLACE.match(c):
             old = m["old"] or m["old2"] or m["old3"]
             new = clean_phrase(m["new"] or m["new2"] or m["new3"])
@@ -655,6 +686,25 @@ class _TurnParser:
             if any(mentions(f"{t.title} {t.value or ''}", counted) for t in self._live()):
                 old = counted
         return self._swap(old, new, raw, Intent.REPLACE)
+
+    def _swap_short_name(self, old: str, new: str, about: list[str]) -> list[Operation]:
+        """'Book the hall' speaks of 'the community hall' when that is the only hall memory
+        holds: the replaced thing's short name takes the new one too."""
+        words = old.split()
+        head = words[-1]
+        if len(words) < 2 or not can_be_noun(head):
+            return []
+        short = re.compile(rf"\bthe\s+{re.escape(head)}\b", _I)
+        ops: list[Operation] = []
+        for t in self._live():
+            if t.key in about or not short.search(t.title) or t.value:
+                continue
+            title = short.sub(lambda _: f"the {new}", t.title)
+            ops.append(ReviseTask(key=t.key, title=title, value=new,
+                                  reason=f"replaced {old} with {new}"))
+            self._pending(t, value=new, title=title)
+            about.append(t.key)
+        return ops
 
     def _swap_one(self, old: str, new: str, raw: str) -> bool:
         """'Swap the 2m cable for the 5m one we have spare': 'one' is the old thing's noun, so
@@ -728,6 +778,8 @@ class _TurnParser:
                                   reason=f"replaced {old} with {new}"))
             self._pending(t, value=value, title=title or t.title)
             about.append(t.key)
+        if ops:
+            ops += self._swap_short_name(old, new, about)
         if not ops:
             return False
         self._emit(intent, raw, ops, about=about)
@@ -1630,6 +1682,18 @@ class _TurnParser:
         who, current = m["who"], target.value or ""
         value = (retype(current, ValueKind.NAME, who) or f"{current}, {who}") if current else who
         self._update(target, value, raw)
+        return True
+
+    def _fell_through(self, c: str, raw: str, slot: str | None) -> bool:
+        """'The annex fell through': noted, for the tasks that name it; what is had instead, said
+        next, takes its place."""
+        m = _FELL_THROUGH.match(c)
+        what = clean_phrase(m["what"]) if m else ""
+        holders = [t.key for t in self._live() if what and mentions(
+            f"{t.title} {t.value or ''}", what)]
+        if not holders:
+            return False
+        self._emit(Intent.NOTE, raw, about=holders)
         return True
 
     def _absent(self, c: str, raw: str, slot: str | None) -> bool:
