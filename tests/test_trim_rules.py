@@ -472,7 +472,7 @@ def test_a_named_doer_with_a_trailing_too_takes_the_task_over() -> None:
 
 
 def test_a_stand_in_takes_the_place_of_a_person_who_is_away() -> None:
-    plan = task("launch", "Book launch", "at the library")
+    plan = task("launch", "Book launch", "in the reading room")
     host = task("launch.host", "Host", "Oskar", parents=("launch",))
     ops = _ops("Oskar's off sick, Wilhelmina will host", plan, host, focus=("launch",))
     assert ops == [ReviseTask(key="launch.host", value="Wilhelmina",
@@ -523,7 +523,7 @@ def test_a_time_said_in_the_title_moves_there_and_comes_back() -> None:
     assert ops == [ReviseTask(key="water", title="Nightly watering of the beds at 7:15"),
                    ReviseTask(key="water", title="Weekly watering of the beds at 7:15")]
     moved = water.model_copy(update={"title": "Weekly watering of the beds at 7:15"})
-    assert _ops("no wait, 9:00 was fine. keep weekly though", plan, moved,
+    assert _ops("no wait, 9:00 was fine. keep it weekly then", plan, moved,
                 focus=("farm",)) == [
         ReviseTask(key="water", title="Weekly watering of the beds at 9:00")]
     # Two dates in a title: which one moves is not clear, so the title stays.

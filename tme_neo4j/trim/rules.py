@@ -123,7 +123,7 @@ _FELL_THROUGH = re.compile(r"^(?P<what>.+?)\s+(?:fell through|(?:is|'s) off|is n
 #: How often something recurs: a word a title or value holds in place of another.
 _FREQUENCY = (r"(?:hourly|daily|nightly|weekly|fortnightly|biweekly|monthly|quarterly|yearly|"
               r"annually)")
-#: "Make them monthly", "run the check daily", "keep weekly".
+#: "Make them monthly", "run the check daily", "keep it yearly".
 _MAKE_FREQUENCY = re.compile(rf"^(?:make|set|change|switch|run|do|keep|go)\s+(?P<what>.+?\s+)?"
                              rf"(?:to\s+)?(?P<f>{_FREQUENCY})(?:\s+(?:though|then|instead))?$", _I)
 #: "3:15 was fine", "the 4th was better": a value said before, wanted back.
@@ -587,7 +587,7 @@ class _TurnParser:
         return None
 
     def _undone_kind(self, task: Task, wanted: str) -> str | None:
-        """'Put the fee back to $15' when later revisions changed other parts of the value: only
+        """'Set the rent back to $900' when later revisions changed other parts of the value: only
         that kind goes back, in the current value, when the revision after the one that held
         ``wanted`` changed nothing else; the old value whole would undo the other changes."""
         past = self.past.get(task.key, [])
@@ -688,7 +688,7 @@ class _TurnParser:
         return self._swap(old, new, raw, Intent.REPLACE)
 
     def _swap_short_name(self, old: str, new: str, about: list[str]) -> list[Operation]:
-        """'Book the hall' speaks of 'the community hall' when that is the only hall memory
+        """'Hire the marquee' speaks of 'the white marquee' when that is the only marquee memory
         holds: the replaced thing's short name takes the new one too."""
         words = old.split()
         head = words[-1]
@@ -1079,7 +1079,7 @@ class _TurnParser:
             new = _span(m["v"], kind) or first
             current = named.value or ""
             if self._retitle(named, [(kind, new)], raw):
-                return True  # "move the backups to 3:30" when the title says "at 2:00"
+                return True  # "shift the scrub to 6:45" when the title says "at 5:00"
             value = retype(current, kind, new) or (f"{current}, {new}" if current else new)
             self._update(named, value, raw)
             return True
@@ -1741,7 +1741,7 @@ class _TurnParser:
 
     def _frequency(self, c: str, raw: str, slot: str | None) -> bool:
         """'Make them monthly': how often the task 'them' (or the one named) recurs, in place
-        of the frequency its title or value says; 'keep weekly' when it says so changes nothing."""
+        of the frequency its title or value says; 'keep it yearly' when so changes nothing."""
         m = _MAKE_FREQUENCY.match(c)
         if m is None:
             return False
