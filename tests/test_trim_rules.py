@@ -574,3 +574,14 @@ def test_a_value_put_back_keeps_the_other_parts_changed_since() -> None:
     assert [op for s in result.subtasks for op in s.operations] == [
         ReviseTask(key="fair", value="in the barn, 50 stalls, $10 a pitch",
                    reason="set back by request")]
+
+
+def test_a_person_put_back_on_a_slot_joins_the_people_it_names() -> None:
+    rota = task("rota", "Library rota")
+    friday = task("friday", "Friday desk", "Ola and Tomasz", parents=("rota",))
+    ops = _ops("Zofia has time again, put her back on Friday with Ola", rota, friday,
+               focus=("rota",))
+    assert ops == [ReviseTask(key="friday", value="Ola, Tomasz and Zofia")]
+    timed = friday.model_copy(update={"value": "9:00 to 12:00"})
+    assert not any(isinstance(op, ReviseTask) and op.key == "friday"  # no list of people
+                   for op in _ops("put Zofia on Friday", rota, timed, focus=("rota",)))

@@ -120,6 +120,10 @@ _GOT_INSTEAD = re.compile(r"^(?:we|i)(?:'ve|\s+have)?\s+got\s+(?P<new>.+?)\s+ins
 #: "The annex fell through": a place, supplier or thing memory holds is no longer to be had.
 _FELL_THROUGH = re.compile(r"^(?P<what>.+?)\s+(?:fell through|(?:is|'s) off|is no longer available|"
                            r"(?:is|'s) (?:unavailable|not available|closed)|cancelled on us)$", _I)
+#: "Put her back on Friday with Ola": a person joins the people a slot names.
+_PUT_ON = re.compile(r"^put\s+(?P<who>him|her|(?-i:[A-Z])[\w'-]*)\s+(?:back\s+)?on\s+"
+                     r"(?P<slot>[^,]+?)(?:\s+(?:with|alongside|next to)\s+"
+                     r"(?P<other>(?-i:[A-Z])[\w'-]*))?$", _I)
 #: How often something recurs: a word a title or value holds in place of another.
 _FREQUENCY = (r"(?:hourly|daily|nightly|weekly|fortnightly|biweekly|monthly|quarterly|yearly|"
               r"annually)")
@@ -462,7 +466,7 @@ class _TurnParser:
         ]
         if slot is None:
             handlers += [self._fell_through, self._absent, self._stand_in, self._myself,
-                         self._frequency, self._was_fine]
+                         self._frequency, self._was_fine, self._put_on]
             handlers += [self._reference_set, self._move, self._instead_values,
                          self._make_named, self._quoted, self._priced_by, self._sourced,
                          self._role_of,
@@ -1681,6 +1685,35 @@ class _TurnParser:
             return False  # the subject is a task itself: no people named
         who, current = m["who"], target.value or ""
         value = (retype(current, ValueKind.NAME, who) or f"{current}, {who}") if current else who
+        self._update(target, value, raw)
+        return True
+
+    def _put_on(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Put her back on Friday with Ola': she joins the people the Friday slot names; 'her'
+        is the person an earlier clause of the turn named."""
+        m = _PUT_ON.match(c)
+        if m is None:
+            return False
+        target = self._match(m["slot"], self._live(), by_value=False)
+        if target is None or (m["other"] and not mentions(target.value or "", m["other"])):
+            return False
+        who = m["who"]
+        if who.lower() in _PERSONS:
+            named = [p for said in reversed(self.said)
+                     for k, p in reversed(typed_phrases(said, sentence=False))
+                     if k == ValueKind.NAME and len(p.split()) == 1]
+            if not named:
+                return False
+            who = named[0]
+        current = target.value or ""
+        if mentions(current, who):
+            self._emit(Intent.NOTE, raw, about=[target.key])
+            return True
+        if current and not all(k == ValueKind.NAME or p.lower() == "and" for k, p in
+                               typed_phrases(current, sentence=False)):
+            return False  # the slot's value is not a list of people
+        people = [p for p in re.split(r"\s*(?:,|\band\b)\s*", current) if p]
+        value = " and ".join([", ".join(people), who]) if people else who
         self._update(target, value, raw)
         return True
 
