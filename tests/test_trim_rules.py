@@ -585,3 +585,13 @@ def test_a_person_put_back_on_a_slot_joins_the_people_it_names() -> None:
     timed = friday.model_copy(update={"value": "9:00 to 12:00"})
     assert not any(isinstance(op, ReviseTask) and op.key == "friday"  # no list of people
                    for op in _ops("put Zofia on Friday", rota, timed, focus=("rota",)))
+
+
+def test_one_added_instead_of_an_entry_taken_off_joins_the_list() -> None:
+    quiz = task("quiz", "Pub quiz")
+    crew = task("crew", "Quiz team", "Aoife, Bram and Chidi", parents=("quiz",))
+    result = interpret("take Bram off the quiz team and add Dagny instead", quiz, crew,
+                       focus=("quiz",), past={"crew": ["Aoife, Bram and Chidi"]})
+    ops = [op for s in result.subtasks for op in s.operations]
+    assert ops[-1] == ReviseTask(key="crew", value="Aoife, Chidi and Dagny")
+    assert not _adds(result)

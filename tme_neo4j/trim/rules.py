@@ -175,7 +175,7 @@ _DONE_STATE = re.compile(
     r"(?:\s*,\s*(?:done|finished|sorted))?$", _I)
 #: "Take the sofa off the list": a particle after the object.
 _CANCEL_OFF = re.compile(r"^(?:take|strike|knock|leave)\s+(?P<items>.+?)\s+(?:off|out)"
-                         r"(?:\s+(?:of\s+)?(?:the|my|our)\s+[\w-]+)?$", _I)
+                         r"(?:\s+(?:of\s+)?(?:the|my|our)\s+[\w-]+(?:\s+[\w-]+)?)?$", _I)
 _DEPEND = re.compile(
     rf"^(?P<a>.+?)\s+(?:needs|need|{verb_pattern('depend')}|(?:is|are) dependent on|"
     r"(?:must|has to|have to|should|will have to|can only|needs to|need to) "
@@ -462,7 +462,8 @@ class _TurnParser:
             self._plan, self._steps_list, self._rollback, self._reset, self._replace,
             self._split, self._merge, self._cancel, self._restore, self._done, self._instead_of,
             self._needs,
-            self._depend, self._add_to, self._add_here, self._goal, self._retime,
+            self._depend, self._add_instead, self._add_to, self._add_here, self._goal,
+            self._retime,
         ]
         if slot is None:
             handlers += [self._fell_through, self._absent, self._stand_in, self._myself,
@@ -1686,6 +1687,23 @@ class _TurnParser:
         who, current = m["who"], target.value or ""
         value = (retype(current, ValueKind.NAME, who) or f"{current}, {who}") if current else who
         self._update(target, value, raw)
+        return True
+
+    def _add_instead(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Take Ola off the rota and add Zofia instead': after an entry of a list value was
+        removed in this turn, the one added instead joins that list, not a task of its own."""
+        m = re.match(r"^(?:add|put in|bring in)\s+(?P<who>.+?)\s+instead$", c, _I)
+        last = self.subtasks[-1] if self.subtasks else None
+        if m is None or last is None or last.intent != Intent.UPDATE or len(
+                last.operations) != 1 or not isinstance(op := last.operations[0], ReviseTask):
+            return False
+        before = (self.past.get(op.key) or [""])[-1]
+        items = [i for i in re.split(r"\s*(?:,|\band\b)\s*", before) if i]
+        kept = [i for i in re.split(r"\s*(?:,|\band\b)\s*", op.value or "") if i]
+        if len(items) != len(kept) + 1 or not set(kept) <= set(items):
+            return False  # the change before was no removal of one entry
+        value = " and ".join([", ".join(kept), clean_phrase(m["who"])])
+        self._update(self.tasks[op.key], value, raw)
         return True
 
     def _put_on(self, c: str, raw: str, slot: str | None) -> bool:
