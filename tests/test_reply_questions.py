@@ -97,3 +97,15 @@ def test_a_possessive_name_is_the_name() -> None:
     said, instead = premise_answer("so Ines's driving the van?", _memory())
     assert said == ["Ines"]
     assert [t.key for t in instead] == ["tables.van"]
+
+
+def test_a_person_asked_about_on_another_day_gets_their_own_day() -> None:
+    tasks = {t.key: t for t in [
+        _task("rota", "Shop rota"),
+        _task("rota.tue", "Tuesday till", "Noor and Piet", parents=("rota",)),
+        _task("rota.ilse", "Ilse", "on Thursday", parents=("rota",)),
+    ]}
+    said, instead = premise_answer("Ilse's on Tuesday, isn't she?", tasks)
+    assert said == ["Tuesday"]
+    assert [t.key for t in instead] == ["rota.ilse"]
+    assert premise_answer("Ilse's on Thursday, isn't she?", tasks) == ([], [])

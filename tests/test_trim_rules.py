@@ -469,3 +469,129 @@ def test_a_named_doer_with_a_trailing_too_takes_the_task_over() -> None:
     rolls = task("rolls", "sausage rolls", "Bea", parents=("picnic",))
     ops = _ops("Colm will do the sausage rolls too", plan, rolls, focus=("picnic",))
     assert ops == [ReviseTask(key="rolls", value="Colm")]
+
+
+def test_a_stand_in_takes_the_place_of_a_person_who_is_away() -> None:
+    plan = task("launch", "Book launch", "in the reading room")
+    host = task("launch.host", "Host", "Oskar", parents=("launch",))
+    ops = _ops("Oskar's off sick, Wilhelmina will host", plan, host, focus=("launch",))
+    assert ops == [ReviseTask(key="launch.host", value="Wilhelmina",
+                              reason="replaced Oskar with Wilhelmina")]
+    # Two people on the task: only the one who is away is replaced.
+    both = host.model_copy(update={"value": "Oskar and Ida"})
+    assert _ops("Oskar's on holiday, Wilhelmina will host", plan, both, focus=("launch",)) == [
+        ReviseTask(key="launch.host", value="Wilhelmina and Ida",
+                   reason="replaced Oskar with Wilhelmina")]
+
+
+def test_where_the_thing_just_added_comes_from_is_its_value() -> None:
+    before, now = datetime(2026, 3, 1, tzinfo=UTC), datetime(2026, 3, 2, tzinfo=UTC)
+    plan = task("loft", "Loft conversion")
+    beams = task("beams", "Oak beams", "$400 from the timber yard", parents=("loft",))
+    rugs = task("rugs", "Two wool rugs", parents=("loft",))
+    beams = beams.model_copy(update={"created_at": before, "updated_at": before})
+    rugs = rugs.model_copy(update={"created_at": now, "updated_at": now})
+    ops = _ops("I'll get them from the weavers' market", plan, beams, rugs, focus=("loft",))
+    assert ops == [ReviseTask(key="rugs", value="from the weavers' market")]
+    # Two things added together: which one 'them' means is not clear, so not that one.
+    both = beams.model_copy(update={"created_at": now, "updated_at": now, "value": None})
+    assert ReviseTask(key="rugs", value="from the weavers' market") not in _ops(
+        "I'll get them from the weavers' market", plan, both, rugs, focus=("loft",))
+
+
+def test_back_to_a_value_named_with_the_task_finds_the_value_that_said_it() -> None:
+    banner = task("banner", "Banner", "green one from the print shop, $30")
+    past = {"banner": ["blue one from the print shop, $30", "green one from the print shop, $30"]}
+    result = interpret("back to the blue banner", banner, focus=("banner",), past=past)
+    assert [op for s in result.subtasks for op in s.operations] == [
+        RollbackTask(key="banner", to_value="blue one from the print shop, $30")]
+
+
+def test_the_speaker_takes_over_a_task_done_by_someone_else() -> None:
+    plan = task("fair", "School fair")
+    stall = task("stall", "Run the cake stall", "Ingrid", parents=("fair",))
+    result = interpret("changed my mind, I'll run it myself", plan, stall, focus=("fair",))
+    assert [op for s in result.subtasks for op in s.operations] == [
+        ReviseTask(key="stall", value="me")]
+    assert all(s.intent != Intent.UNPARSED for s in result.subtasks)
+
+
+def test_a_time_said_in_the_title_moves_there_and_comes_back() -> None:
+    plan = task("farm", "Allotment")
+    water = task("water", "Nightly watering of the beds at 9:00", parents=("farm",))
+    ops = _ops("move the watering to 7:15 and make it weekly", plan, water, focus=("farm",))
+    assert ops == [ReviseTask(key="water", title="Nightly watering of the beds at 7:15"),
+                   ReviseTask(key="water", title="Weekly watering of the beds at 7:15")]
+    moved = water.model_copy(update={"title": "Weekly watering of the beds at 7:15"})
+    assert _ops("no wait, 9:00 was fine. keep it weekly then", plan, moved,
+                focus=("farm",)) == [
+        ReviseTask(key="water", title="Weekly watering of the beds at 9:00")]
+    # Two dates in a title: which one moves is not clear, so the title stays.
+    both = task("water", "Watering from May 2, Sundays", parents=("farm",))
+    assert not any(getattr(op, "title", None) for op in _ops(
+        "the watering moves to Mondays", plan, both, focus=("farm",)))
+
+
+def test_a_swap_for_another_one_changes_the_modifier_and_keeps_what_is_told() -> None:
+    plan = task("studio", "Home studio")
+    mic = task("mic", "Record vocals through the 2m XLR cable", parents=("studio",))
+    ops = _ops("swap the 2m cable for the 5m one we had in the loft", plan, mic,
+               focus=("studio",))
+    assert ops == [ReviseTask(key="mic", title="Record vocals through the 5m XLR cable",
+                              value="5m cable, had in the loft",
+                              reason="replaced 2m cable with 5m cable")]
+
+
+def test_a_place_that_fell_through_is_replaced_where_memory_names_it() -> None:
+    plan = task("gala", "Spring gala", "at the old boathouse, 7:00, 80 guests")
+    book = task("book", "Book the boathouse", parents=("gala",))
+    seats = task("seats", "Seating plan", parents=("gala",), depends_on=("book",))
+    result = interpret("the old boathouse fell through. we've got the town museum instead",
+                       plan, book, seats, focus=("gala",))
+    assert [s.intent for s in result.subtasks] == [Intent.NOTE, Intent.REPLACE]
+    ops = [op for s in result.subtasks for op in s.operations]
+    assert ops == [
+        ReviseTask(key="gala", value="at the town museum, 7:00, 80 guests",
+                   reason="replaced old boathouse with town museum"),
+        ReviseTask(key="book", title="Book the town museum", value="town museum",
+                   reason="replaced old boathouse with town museum")]
+
+
+def test_a_leading_gerund_is_the_subject_of_a_dependency_not_a_request() -> None:
+    plan = task("shed", "Garden shed")
+    paint = task("paint", "Paint the shed", parents=("shed",))
+    roof = task("roof", "Fix the roof", parents=("shed",))
+    assert _ops("painting the shed needs the roof fixed first", plan, paint, roof,
+                focus=("shed",)) == [AddDependency(key="paint", depends_on="roof")]
+
+
+def test_a_value_put_back_keeps_the_other_parts_changed_since() -> None:
+    fair = task("fair", "Craft fair", "in the barn, 50 stalls, $12 a pitch")
+    past = {"fair": ["in the church hall, 50 stalls, $10 a pitch",
+                     "in the church hall, 50 stalls, $12 a pitch",
+                     "in the barn, 50 stalls, $12 a pitch"]}
+    result = interpret("put the pitch fee back to $10", fair, focus=("fair",), past=past)
+    assert [op for s in result.subtasks for op in s.operations] == [
+        ReviseTask(key="fair", value="in the barn, 50 stalls, $10 a pitch",
+                   reason="set back by request")]
+
+
+def test_a_person_put_back_on_a_slot_joins_the_people_it_names() -> None:
+    rota = task("rota", "Library rota")
+    friday = task("friday", "Friday desk", "Ola and Tomasz", parents=("rota",))
+    ops = _ops("Zofia has time again, put her back on Friday with Ola", rota, friday,
+               focus=("rota",))
+    assert ops == [ReviseTask(key="friday", value="Ola, Tomasz and Zofia")]
+    timed = friday.model_copy(update={"value": "10:00 to 13:30"})
+    assert not any(isinstance(op, ReviseTask) and op.key == "friday"  # no list of people
+                   for op in _ops("put Zofia on Friday", rota, timed, focus=("rota",)))
+
+
+def test_one_added_instead_of_an_entry_taken_off_joins_the_list() -> None:
+    quiz = task("quiz", "Pub quiz")
+    crew = task("crew", "Quiz team", "Aoife, Bram and Chidi", parents=("quiz",))
+    result = interpret("take Bram off the quiz team and add Dagny instead", quiz, crew,
+                       focus=("quiz",), past={"crew": ["Aoife, Bram and Chidi"]})
+    ops = [op for s in result.subtasks for op in s.operations]
+    assert ops[-1] == ReviseTask(key="crew", value="Aoife, Chidi and Dagny")
+    assert not _adds(result)

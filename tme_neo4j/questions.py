@@ -191,7 +191,27 @@ def premise_answer(question: str, tasks: dict[str, Task]) -> tuple[list[str], li
         if found:
             wrong.append(phrase)
             instead += found
+    for said, task in _person_days(question, live):
+        if said not in wrong:
+            wrong.append(said)
+            instead.append(task)
     return wrong, instead
+
+
+def _person_days(question: str, live: list[Task]) -> list[tuple[str, Task]]:
+    """'Ola's on Friday, isn't she?' when the task that names Ola says Tuesday: the day said
+    and the task that holds the person's own day."""
+    days = [p for k, p in typed_phrases(fold(question)) if k == ValueKind.DATE]
+    out: list[tuple[str, Task]] = []
+    for name in re.findall(r"\b([A-Z][a-z]+)(?:'s)?\b", question):
+        own = [t for t in live if mentions(f"{t.title} {t.value or ''}", name)
+               and any(k == ValueKind.DATE
+                       for k, _ in typed_phrases(f"{t.title} {t.value or ''}", sentence=False))]
+        if len(own) != 1:
+            continue  # no day of that person, or several: no premise to answer
+        text = f"{own[0].title} {own[0].value or ''}"
+        out += [(day, own[0]) for day in days if not mentions(text, day)]
+    return out
 
 
 def listing(question: str, tasks: dict[str, Task]) -> str:

@@ -40,7 +40,8 @@ _REMOVAL = re.compile(r"\b(?:remove|removed|cancel|cancell?ed|drop|dropped|delet
 _SWAP = re.compile(r"\b(?:replace|replaced|swap|swapped|switch|switched|substitute|substituted|"
                    r"change|changed)\b", re.IGNORECASE)
 #: "..., right?", "..., yeah?": a statement put as a question, to be confirmed or corrected.
-_TAG = re.compile(r"\b(?:right|yeah|yes|correct|isn't it|aren't they|no)\s*\?", re.IGNORECASE)
+_TAG = re.compile(r"\b(?:right|yeah|yes|correct|no|(?:is|are|does|do|did|was|were|has|have|will|"
+                  r"can)n't\s+(?:it|she|he|they|we|you))\s*\?", re.IGNORECASE)
 #: "What's left?", "What is still to do?": the open items of the plan, not one task.
 _OPEN_ITEMS = re.compile(r"\b(?:left|remaining|remain|to do|pending|outstanding|open items?)\b",
                          re.IGNORECASE)

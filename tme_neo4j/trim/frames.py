@@ -86,6 +86,11 @@ class Frame:
         return self.mood == Mood.QUESTION or self.intent == "check"
 
 
+#: Verbs that make a leading gerund the subject of the clause ("packing the van takes ...").
+_GERUND_SUBJECT_OF = frozenset({"needs", "requires", "depends", "takes", "has", "can't", "must",
+                                "should", "waits", "comes"})
+
+
 def read_frame(clause: str, *, question_mark: bool = False, original: str | None = None) -> Frame:
     """Read one clause (fillers are stripped first); ``original`` is the clause as said, before
     any politeness was taken off ('could you ...')."""
@@ -106,6 +111,10 @@ def read_frame(clause: str, *, question_mark: bool = False, original: str | None
     if found is not None and found[1] == 1 and len(words) > 1 and (
             words[1].lower() in _FINITE_AFTER_SUBJECT) and lemma(words[0]) != words[0].lower():
         found = None  # "prints are ...": a noun, the subject of its verb
+    if found is not None and found[1] == 1 and polite is None and stripped == body and (
+            words[0].lower().endswith("ing") and lemma(words[0]) != words[0].lower()) and (
+            any(w.lower() in _GERUND_SUBJECT_OF for w in words[2:])):
+        found = None  # "painting the fence needs ...": the subject, no request
     if (len(words) > 2 and words[-1].lower() in _PARTICLES
             and (found is None or " " not in found[0])):
         split = f"{lemma(words[0])} {words[-1].lower()}"  # "put the octopus back"

@@ -126,6 +126,10 @@ def split_clauses(sentence: str) -> list[str]:
 
 #: ", and Aunt Mia bakes the pies": a comma before a capitalised name and a verb form.
 _NAMED_SUBJECT = re.compile(r",\s*(?:and\s+)?(?=(?:[A-Z][\w'-]*\s+){1,2}(?P<verb>[a-z]+s)\s+\S)")
+#: ", Ana will chair it", ", the Mill doesn't sell them": a name and an auxiliary start a clause.
+_NAMED_AUXILIARY = re.compile(
+    r",\s*(?:and\s+)?(?=(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?\s+(?:will|won't|can't|cannot|"
+    r"doesn't|didn't|isn't|wasn't|has|had|can|could|would|should|is going to)\s+[a-z])")
 
 
 #: ", order the chain": a comma before a verb in its base form and a determiner.
@@ -141,6 +145,7 @@ def _named_subjects(part: str) -> list[str]:
     after a statement ('the shop is out of stock'), where a request starts ('order ...')."""
     cuts = [m for m in _NAMED_SUBJECT.finditer(part)
             if is_verb(m["verb"]) and lemma(m["verb"]) != m["verb"]]  # inflected: 'bakes'
+    cuts += list(_NAMED_AUXILIARY.finditer(part))
     cuts += [m for m in _REQUEST_AFTER.finditer(part)
              if is_verb(m["verb"]) and lemma(m["verb"]) == m["verb"]
              and _COPULA.search(part[:m.start()])]

@@ -68,6 +68,7 @@ _SMALL_TALK = re.compile(
     r"^(?:(?:ok(?:ay)?|thanks?|thank you|thx|cool|great|good|nice|perfect|noted|got it|"
     r"sounds (?:good|great|fine)|sure|fine|alright|all right|yes|no|yep|nope|hmm+|understood|"
     r"let me think(?: about it)?|i'll think about it|never ?mind|that's all|that's it|"
+    r"(?:i(?:'ve| have)? )?changed my mind|"
     r"very much|a lot|for now|then)[\s,.!]*)+$", re.IGNORECASE)
 _SLOT_PREFIX = re.compile(r"^\s*([A-Za-z][\w -]{0,30}?)\s*:\s+(.+)$", re.S)
 _ROLLBACK = re.compile(
@@ -105,6 +106,33 @@ _DOER = re.compile(r"^(?P<who>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?(?:\s*(?:,|and|&)\
                    r"(?:\s+[A-Z][\w'-]*)?)*)(?:\s+from\s+(?:the\s+)?[A-Z][\w'-]*)?"
                    r"(?:\s+will|'ll|\s+is\s+going\s+to|'s\s+going\s+to|(?:\s+is|'s)(?=\s+[a-z]+ing\b))?"
                    r"\s+(?P<verb>[a-z]+)\s+(?P<obj>\S.*)$")
+#: "Kim's away", "Kim can't make it": a named person who will not do what memory holds.
+_ABSENT = re.compile(
+    r"^(?P<who>(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?)(?:(?:'s|\s+is|\s+has)\s+(?:out|away|off|"
+    r"sick|ill|busy|unavailable|on (?:leave|holiday|vacation)|out of town|not (?:coming|available)|"
+    r"dropped out|pulled out|backed out)|\s+(?:can't|cannot|won't|couldn't)\s+(?:make it|come|"
+    r"do it|be there|attend)|\s+(?:dropped|pulled|backed) out)\b", _I)
+#: "Lee will chair it", "Lee from sales is going to do the toast": a person who takes it on.
+_STAND_IN = re.compile(r"^(?P<who>(?-i:[A-Z])[\w-]*)(?:\s+from\s+(?:the\s+)?[\w-]+)?"
+                       r"(?:\s+will|'ll|\s+is going to|'s going to|\s+can)\s+[a-z]", _I)
+#: "We've got the annex instead": what is had now, in place of what the turn said fell through.
+_GOT_INSTEAD = re.compile(r"^(?:we|i)(?:'ve|\s+have)?\s+got\s+(?P<new>.+?)\s+instead$", _I)
+#: "The annex fell through": a place, supplier or thing memory holds is no longer to be had.
+_FELL_THROUGH = re.compile(r"^(?P<what>.+?)\s+(?:fell through|(?:is|'s) off|is no longer available|"
+                           r"(?:is|'s) (?:unavailable|not available|closed)|cancelled on us)$", _I)
+#: "Put her back on Friday with Ola": a person joins the people a slot names.
+_PUT_ON = re.compile(r"^put\s+(?P<who>him|her|(?-i:[A-Z])[\w'-]*)\s+(?:back\s+)?on\s+"
+                     r"(?P<slot>[^,]+?)(?:\s+(?:with|alongside|next to)\s+"
+                     r"(?P<other>(?-i:[A-Z])[\w'-]*))?$", _I)
+#: How often something recurs: a word a title or value holds in place of another.
+_FREQUENCY = (r"(?:hourly|daily|nightly|weekly|fortnightly|biweekly|monthly|quarterly|yearly|"
+              r"annually)")
+#: "Make them monthly", "run the check daily", "keep it yearly".
+_MAKE_FREQUENCY = re.compile(rf"^(?:make|set|change|switch|run|do|keep|go)\s+(?P<what>.+?\s+)?"
+                             rf"(?:to\s+)?(?P<f>{_FREQUENCY})(?:\s+(?:though|then|instead))?$", _I)
+#: "3:15 was fine", "the 4th was better": a value said before, wanted back.
+_WAS_FINE = re.compile(r"^(?:no\s+wait[\s,]+)?(?P<v>.+?)\s+(?:was|were)\s+"
+                       r"(?:fine|better|okay|ok|right|good|perfect)(?:\s+after all)?$", _I)
 #: "We're going with X", "I'm using X": a choice told as what the speaker is doing.
 _DOING = re.compile(r"^(?:i|we)(?:'re|'m|\s+are|\s+am)\s+(?P<verb>[a-z]+ing)\s+(?P<rest>.+)$", _I)
 #: "Do Heat", "pick Vertigo": a named choice, in place of a name the turn spoke of before.
@@ -150,7 +178,7 @@ _DONE_STATE = re.compile(
     r"(?:\s*,\s*(?:done|finished|sorted))?$", _I)
 #: "Take the sofa off the list": a particle after the object.
 _CANCEL_OFF = re.compile(r"^(?:take|strike|knock|leave)\s+(?P<items>.+?)\s+(?:off|out)"
-                         r"(?:\s+(?:of\s+)?(?:the|my|our)\s+[\w-]+)?$", _I)
+                         r"(?:\s+(?:of\s+)?(?:the|my|our)\s+[\w-]+(?:\s+[\w-]+)?)?$", _I)
 _DEPEND = re.compile(
     rf"^(?P<a>.+?)\s+(?:needs|need|{verb_pattern('depend')}|(?:is|are) dependent on|"
     r"(?:must|has to|have to|should|will have to|can only|needs to|need to) "
@@ -581,9 +609,12 @@ class _TurnParser:
             self._replace,
             self._split, self._merge, self._cancel, self._restore, self._done, self._instead_of,
             self._needs,
-            self._depend, self._add_to, self._add_here, self._goal, self._retime,
+            self._depend, self._add_instead, self._add_to, self._add_here, self._goal,
+            self._retime,
         ]
         if slot is None:
+            handlers += [self._fell_through, self._absent, self._stand_in, self._myself,
+                         self._frequency, self._was_fine, self._put_on]
             handlers += [self._reference_set, self._move, self._instead_values,
                          self._make_named, self._quoted, self._priced_by, self._sourced,
                          self._role_of, self._helper, self._timed, self._chosen_count,
@@ -699,9 +730,8 @@ class _TurnParser:
             return self._back_to_title(wanted, raw, c)
         if target is None:
             return False
-        if wanted and self._had_value(target.key, wanted):
-            value = self._past_value(target.key, wanted)
-            op: Operation = RollbackTask(key=target.key, to_value=value)
+        if wanted and (back := self._back_to(target, wanted)) is not None:
+            op: Operation = back
         elif wanted and not original:
             op = _set_back(target, wanted)
         elif original:
@@ -770,6 +800,35 @@ class _TurnParser:
         self._unparsed(raw, c)
         return True
 
+    def _back_to(self, task: Task, wanted: str) -> Operation | None:
+        """The operation that sets ``task`` back to the earlier value ``wanted`` names, if one
+        did."""
+        if not self._had_value(task.key, wanted) and (rest := _without_name(wanted, task)) and (
+                own := self._past_value(task.key, rest)):
+            wanted = own  # "back to the blue banner" for 'Banner': the value that said blue
+        if (value := self._undone_kind(task, wanted)) is not None:
+            return ReviseTask(key=task.key, value=value, reason="set back by request")
+        if (past := self._past_value(task.key, wanted)) is not None:
+            return RollbackTask(key=task.key, to_value=past)
+        return None
+
+    def _undone_kind(self, task: Task, wanted: str) -> str | None:
+        """'Set the rent back to $900' when later revisions changed other parts of the value: only
+        that kind goes back, in the current value, when the revision after the one that held
+        ``wanted`` changed nothing else; the old value whole would undo the other changes."""
+        past = self.past.get(task.key, [])
+        typed = typed_phrases(wanted, sentence=False)
+        held = self._past_value(task.key, wanted)
+        if len(typed) != 1 or held is None or not task.value or held not in past:
+            return None
+        kind = typed[0][0]
+        i = len(past) - 1 - past[::-1].index(held)
+        if i + 1 >= len(past) or past[-1] == past[i + 1]:
+            return None  # the next revision is the current value: the old value whole is right
+        if retype(past[i + 1], kind, _span(held, kind) or wanted) != held:
+            return None  # that revision changed more than this kind
+        return retype(task.value, kind, _span(held, kind) or wanted)
+
     def _count_back(self, wanted: str, raw: str) -> bool:
         """'Go back to 4' where the title of the task talked about counts ('for 6 weeks'):
         that count, its unit kept."""
@@ -817,6 +876,8 @@ class _TurnParser:
     def _replace(self, c: str, raw: str, slot: str | None) -> bool:
         if (said := _DOING.match(c)) and re.search(r"\binstead\b", c, _I):
             c = f"{lemma(said['verb'])} {said['rest']}"  # "we're going with X instead"
+        elif got := _GOT_INSTEAD.match(c):
+            c = f"use {got['new']} instead"  # "we've got X instead": what we use now
         if m := _REPLACE.match(c):
             old = m["old"] or m["old2"] or m["old3"]
             new = clean_phrase(m["new"] or m["new2"] or m["new3"])
@@ -844,11 +905,55 @@ class _TurnParser:
         if not old or not new:
             return False
         old = clean_phrase(old)
+        if self._swap_one(old, new, raw):
+            return True
         if re.fullmatch(r"\d+", old) and (unit := re.fullmatch(r"\d+\s+(?P<u>[a-z]+)", new, _I)):
             counted = f"{old} {unit['u']}"  # "30 photos instead of 24": 24 photos
             if any(mentions(f"{t.title} {t.value or ''}", counted) for t in self._live()):
                 old = counted
         return self._swap(old, new, raw, Intent.REPLACE)
+
+    def _swap_short_name(self, old: str, new: str, about: list[str]) -> list[Operation]:
+        """'Hire the marquee' speaks of 'the white marquee' when that is the only marquee memory
+        holds: the replaced thing's short name takes the new one too."""
+        words = old.split()
+        head = words[-1]
+        if len(words) < 2 or not can_be_noun(head):
+            return []
+        short = re.compile(rf"\bthe\s+{re.escape(head)}\b", _I)
+        ops: list[Operation] = []
+        for t in self._live():
+            if t.key in about or not short.search(t.title) or t.value:
+                continue
+            title = short.sub(lambda _: f"the {new}", t.title)
+            ops.append(ReviseTask(key=t.key, title=title, value=new,
+                                  reason=f"replaced {old} with {new}"))
+            self._pending(t, value=new, title=title)
+            about.append(t.key)
+        return ops
+
+    def _swap_one(self, old: str, new: str, raw: str) -> bool:
+        """'Swap the 2m cable for the 5m one we have spare': 'one' is the old thing's noun, so
+        only its modifier changes where memory says it; what is told of the new one is the
+        value."""
+        m = re.match(r"^(?:(?:the|a|an)\s+)?(?P<mod>[\w$.-]+)\s+one\b\s*(?P<rest>.*)$", new, _I)
+        words = old.split()
+        if m is None or len(words) != 2 or _same_word(words[0], m["mod"]):
+            return False
+        mod, head = words
+        holders = [t for t in self._live()
+                   if mentions(t.title, mod) and mentions(t.title, head)]
+        if len(holders) != 1:
+            return False
+        task = holders[0]
+        told = re.sub(r"^(?:that|which|i|we)\s+", "", m["rest"].strip(" ,"), flags=_I)
+        value = f"{m['mod']} {head}" + (f", {told}" if told else "")
+        title = replace_word(task.title, mod, m["mod"])
+        self._emit(Intent.REPLACE, raw, [ReviseTask(key=task.key, title=title, value=value,
+                                                    reason=f"replaced {old} with {m['mod']} "
+                                                           f"{head}")], about=[task.key])
+        self._pending(task, title=title, value=value)
+        return True
 
     def _change_named(self, old: str, new: str, raw: str, slot: str | None) -> bool:
         """'Change the date to June 15th' names a task, not a value to swap everywhere."""
@@ -899,6 +1004,8 @@ class _TurnParser:
                                   reason=f"replaced {old} with {new}"))
             self._pending(t, value=value, title=title or t.title)
             about.append(t.key)
+        if ops:
+            ops += self._swap_short_name(old, new, about)
         if not ops:
             return False
         self._emit(intent, raw, ops, about=about)
@@ -1253,6 +1360,8 @@ class _TurnParser:
                            about=[named.key])
                 self._pending(named, title=title)
                 return True
+            if self._retitle(named, [(kind, new)], raw):
+                return True  # "shift the scrub to 6:45" when the title says "at 5:00"
             value = retype(current, kind, new) or (f"{current}, {new}" if current else new)
             self._update(named, value, raw)
             return True
@@ -1366,6 +1475,23 @@ class _TurnParser:
         if not ops:
             return False
         self._emit(Intent.UPDATE, raw, ops, about=[root.key])
+        return True
+
+    def _retitle(self, task: Task, typed: list[tuple[ValueKind, str]], raw: str,
+                 intent: Intent = Intent.UPDATE) -> bool:
+        """Each value in ``typed`` in place of the same kind in ``task``'s title, when its value
+        holds none of them: the title is where that value was said."""
+        if any(retype(task.value or "", k, p) for k, p in typed if task.value):
+            return False
+        title = task.title
+        for kind, phrase in typed:
+            if sum(k == kind for k, _ in typed_phrases(title, sentence=False)) != 1:
+                return False  # two dates in the title: which one is meant is not clear
+            if (new := retype(title, kind, phrase)) is None or new == title:
+                return False
+            title = new
+        self._emit(intent, raw, [ReviseTask(key=task.key, title=title)], about=[task.key])
+        self._pending(task, title=title)
         return True
 
     def _slot_value(self, c: str, raw: str, slot: str) -> None:
@@ -1608,12 +1734,29 @@ class _TurnParser:
         if (m["ref"].lower() in ("that", "this") and (word := re.match(r"\s+([a-z]+)", m["after"]))
                 and word[1].lower() not in STOP and can_be_noun(word[1])):
             return False  # "that week", "this plan": a determiner, no reference to a task
+        if self._sourced_reference(m["ref"], m["after"], raw):
+            return True
         typed = typed_phrases(m["after"], sentence=False)
         if not typed:
             return self._set_kind_word(clean_phrase(m["after"]), raw)
         before = [(k, p) for k, p in typed_phrases(m["before"], sentence=False)
                   if k == ValueKind.NAME and not is_verb(p.split()[0])]
         return self._set_typed(None, before + typed, raw)
+
+    def _sourced_reference(self, ref: str, after: str, raw: str) -> bool:
+        """'Get them from the corner shop': where the thing just added comes from is its value,
+        when it has none yet; an older task's value of the same kind is no reference."""
+        source = re.match(r"^\s+(?P<v>from\s+\S.*)$", after, _I)
+        if source is None or self.mentioned or ref.lower() not in ("it", "them"):
+            return False
+        live = [t for t in self._live() if t.updated_at is not None]
+        latest = max((t.updated_at for t in live if t.updated_at), default=None)
+        added = [t for t in live if t.updated_at == latest and t.created_at == latest
+                 and t.parents and not t.value]
+        if len(added) != 1:  # none, or several added together: 'it' is not clear
+            return False
+        self._update(added[0], clean_phrase(source["v"]), raw)
+        return True
 
     def _set_kind_word(self, new: str, raw: str) -> bool:
         """'Make it vanilla' when 'it' holds 'lemon flavour': the word that a kind noun
@@ -1964,6 +2107,156 @@ class _TurnParser:
         value = (retype(current, ValueKind.NAME, who) or f"{current}, {who}") if current else who
         self._update(target, value, raw)
         return True
+
+    def _add_instead(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Take Ola off the rota and add Zofia instead': after an entry of a list value was
+        removed in this turn, the one added instead joins that list, not a task of its own."""
+        m = re.match(r"^(?:add|put in|bring in)\s+(?P<who>.+?)\s+instead$", c, _I)
+        last = self.subtasks[-1] if self.subtasks else None
+        if m is None or last is None or last.intent != Intent.UPDATE or len(
+                last.operations) != 1 or not isinstance(op := last.operations[0], ReviseTask):
+            return False
+        before = (self.past.get(op.key) or [""])[-1]
+        items = [i for i in re.split(r"\s*(?:,|\band\b)\s*", before) if i]
+        kept = [i for i in re.split(r"\s*(?:,|\band\b)\s*", op.value or "") if i]
+        if len(items) != len(kept) + 1 or not set(kept) <= set(items):
+            return False  # the change before was no removal of one entry
+        value = " and ".join([", ".join(kept), clean_phrase(m["who"])])
+        self._update(self.tasks[op.key], value, raw)
+        return True
+
+    def _put_on(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Put her back on Friday with Ola': she joins the people the Friday slot names; 'her'
+        is the person an earlier clause of the turn named."""
+        m = _PUT_ON.match(c)
+        if m is None:
+            return False
+        target = self._match(m["slot"], self._live(), by_value=False)
+        if target is None or (m["other"] and not mentions(target.value or "", m["other"])):
+            return False
+        who = m["who"]
+        if who.lower() in _PERSONS:
+            named = [p for said in reversed(self.said)
+                     for k, p in reversed(typed_phrases(said, sentence=False))
+                     if k == ValueKind.NAME and len(p.split()) == 1]
+            if not named:
+                return False
+            who = named[0]
+        current = target.value or ""
+        if mentions(current, who):
+            self._emit(Intent.NOTE, raw, about=[target.key])
+            return True
+        if current and not all(k == ValueKind.NAME or p.lower() == "and" for k, p in
+                               typed_phrases(current, sentence=False)):
+            return False  # the slot's value is not a list of people
+        people = [p for p in re.split(r"\s*(?:,|\band\b)\s*", current) if p]
+        value = " and ".join([", ".join(people), who]) if people else who
+        self._update(target, value, raw)
+        return True
+
+    def _fell_through(self, c: str, raw: str, slot: str | None) -> bool:
+        """'The annex fell through': noted, for the tasks that name it; what is had instead, said
+        next, takes its place."""
+        m = _FELL_THROUGH.match(c)
+        what = clean_phrase(m["what"]) if m else ""
+        holders = [t.key for t in self._live() if what and mentions(
+            f"{t.title} {t.value or ''}", what)]
+        if not holders:
+            return False
+        self._emit(Intent.NOTE, raw, about=holders)
+        return True
+
+    def _absent(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Kim's away that week': a person memory holds will not do it; noted, and a stand-in
+        named later in the turn takes that person's place."""
+        m = _ABSENT.match(c)
+        if m is None:
+            return False
+        holders = [t.key for t in self._live() if mentions(f"{t.title} {t.value or ''}", m["who"])]
+        if not holders:
+            return False
+        self._emit(Intent.NOTE, raw, about=holders)
+        return True
+
+    def _stand_in(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Kim's away, Lee will chair it': Lee takes Kim's place wherever memory names Kim."""
+        m = _STAND_IN.match(c)
+        if m is None:
+            return False
+        gone = next((a["who"] for said in reversed(self.said) if (a := _ABSENT.match(said))), None)
+        if gone is None or _same_word(gone, m["who"]):
+            return False
+        return self._swap(gone, m["who"], raw, Intent.REPLACE)
+
+    def _myself(self, c: str, raw: str, slot: str | None) -> bool:
+        """'I'll paint it myself': the speaker does the task 'it' stands for, in place of the
+        person its value names."""
+        if not re.match(r"^(?:[a-z]+\s+){1,2}(?:it|them|that|this)\s+(?:by\s+)?myself$", c, _I):
+            return False
+        def names(t: Task) -> list[str]:
+            return [p for k, p in typed_phrases(t.value or "", sentence=False)
+                    if k == ValueKind.NAME]
+
+        said = [self.tasks[k] for k in reversed(self.mentioned) if k in self.tasks]
+        # The task the turn spoke of, else the latest one a person does.
+        task = next(iter(said), None) or next((t for t in self._recent() if names(t)), None)
+        if task is None:
+            return False
+        named = names(task)
+        if task.value and not named:
+            return False  # a value that names no one: nothing says who did it before
+        value = _replace_noun(task.value or "", named[0], "me") if named else "me"
+        self._update(task, value, raw)
+        return True
+
+    def _frequency(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Make them monthly': how often the task 'them' (or the one named) recurs, in place
+        of the frequency its title or value says; 'keep it yearly' when so changes nothing."""
+        m = _MAKE_FREQUENCY.match(c)
+        if m is None:
+            return False
+        what = clean_phrase(m["what"] or "")
+        said = re.compile(rf"\b{_FREQUENCY}\b", _I)
+        if what and what.lower() not in _PRONOUNS:
+            task = self._match(what, self._live(), by_value=False)
+        else:
+            task = next((t for t in self._recent() if said.search(f"{t.title} {t.value or ''}")),
+                        None)
+        if task is None:
+            return False
+        new = m["f"].lower()
+        title = said.sub(lambda w: _cased(new, w[0]), task.title)
+        value = said.sub(lambda w: _cased(new, w[0]), task.value) if task.value else None
+        if title == task.title and value == task.value:
+            if said.search(f"{task.title} {task.value or ''}"):
+                self._emit(Intent.NOTE, raw, about=[task.key])  # already so
+                return True
+            value = f"{task.value}, {new}" if task.value else new
+        self._emit(Intent.UPDATE, raw, [ReviseTask(key=task.key, value=value,
+                                                   title=title if title != task.title else None)],
+                   about=[task.key])
+        self._pending(task, value=value, title=title)
+        return True
+
+    def _was_fine(self, c: str, raw: str, slot: str | None) -> bool:
+        """'No wait, 3:15 was fine': the value of that kind the latest change replaced comes
+        back, in the value or in the title where it was said."""
+        m = _WAS_FINE.match(c)
+        typed = typed_phrases(m["v"], sentence=False) if m else []
+        if m is None or not typed or not _only_value(m["v"]) or any(
+                mentions(f"{t.title} {t.value or ''}", typed[0][1]) for t in self._live()):
+            return False
+        kind, wanted = typed[0]
+        if kind == ValueKind.NAME:
+            return False
+        if held := next((t for t in self._recent() if self._had_value(t.key, wanted)), None):
+            past = self._past_value(held.key, wanted)
+            self._emit(Intent.ROLLBACK, raw, [RollbackTask(key=held.key, to_value=past)],
+                       about=[held.key])
+            return True
+        titled = next((t for t in self._recent() if retype(t.title, kind, wanted)), None)
+        return titled is not None and self._retitle(titled, [(kind, wanted)], raw,
+                                                    Intent.ROLLBACK)
 
     def _owned(self, c: str, raw: str, slot: str | None) -> bool:
         """'Leo's got a dentist visit on the 6th at 3:40', 'there's a test on May 2': a task
@@ -2420,6 +2713,20 @@ def _without_item(task: Task, item: str) -> str | None:
     drop = slice(2 * i - 1, 2 * i + 1) if i else slice(0, 2)  # the entry and one separator
     del pieces[drop]
     return "".join(pieces).strip(" ,")
+
+
+def _cased(word: str, like: str) -> str:
+    """``word`` capitalised as ``like`` is."""
+    return word.capitalize() if like[:1].isupper() else word
+
+
+def _without_name(phrase: str, task: Task) -> str:
+    """``phrase`` without the words that name ``task`` and its determiners: 'the blue banner'
+    for 'Banner' is 'blue'; empty when nothing else is said."""
+    own = set(stems(f"{task.key.replace('-', ' ')} {task.title}"))
+    words = [w for w in clean_phrase(phrase).split() if not set(stems(w)) & own]
+    rest = " ".join(words)
+    return rest if stems(rest) else ""
 
 
 def _name_run(text: str, old: str, new: str) -> str:
