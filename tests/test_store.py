@@ -396,3 +396,21 @@ def test_a_write_is_one_statement_with_the_same_text_each_time(store: MemoryStor
     assert sent[0] == sent[1] != sent[2]
     assert store.get_task("b").stale
     assert [c.op for c in store.changes()][-3:] == ["revise", "revise", "depend"]
+
+
+def test_a_long_write_is_all_or_nothing_too(store: MemoryStore) -> None:
+    """A write of many operations runs them a few to a statement in its one transaction."""
+    store.add_task("root", "Root", "1")
+    result = store.apply([{"op": "add", "key": f"t{i}", "title": f"T {i}",
+                           "depends_on": ["root"]} for i in range(10)]
+                         + [{"op": "revise", "key": "root", "value": "2"}])
+    assert len(result.touched) == 11
+    assert sorted(result.stale) == sorted(f"t{i}" for i in range(10))
+    assert {c.seq for c in store.changes()[-11:]} == {result.seq}
+    before = graph_snapshot(store)
+    seq = store.workspace_info()["seq"]
+    with pytest.raises(NotFoundError, match="'ghost'"):
+        store.apply([{"op": "add", "key": f"u{i}", "title": f"U {i}"} for i in range(9)]
+                    + [{"op": "revise", "key": "ghost", "value": "x"}])
+    assert graph_snapshot(store) == before
+    assert store.workspace_info()["seq"] == seq

@@ -254,16 +254,35 @@ class MemoryStore:
         """``apply``, also giving every task the operations name as the write left it."""
         write = _Write(self.workspace, self.agent, ops, turn, force=force)
 
-        def outcome(result: neo4j.Result) -> tuple[WriteResult, dict[str, Task]]:
-            row = result.single(strict=False)
-            tasks = {t.key: t for t in map(_task, row["tasks"] if row else [])}
+        def finish(row: dict[str, Any] | None,
+                   tasks: dict[str, Task]) -> tuple[WriteResult, dict[str, Task]]:
             if (replayed := write.read(row, tasks.get)) is not None:
                 # Recorded before under the same idempotency key: nothing was done again.
                 return write.result([]).model_copy(update={"turn": replayed}), tasks
             return write.result([tasks[k] for k in write.touched if k in tasks]), tasks
 
-        return self._write_statement(_write_statement(write.kinds, record=True), write.params(),
-                                     outcome, "apply")
+        if len(ops) <= _OPERATIONS_PER_STATEMENT:
+
+            def outcome(result: neo4j.Result) -> tuple[WriteResult, dict[str, Task]]:
+                row = result.single(strict=False)
+                return finish(dict(row) if row is not None else None,
+                              _tasks(row["tasks"] if row is not None else []))
+
+            return self._write_statement(_write_statement(write.kinds, record=True),
+                                         write.params(), outcome, "apply")
+
+        def work(tx: neo4j.ManagedTransaction) -> tuple[WriteResult, dict[str, Task]]:
+            # A long write: its operations in statements of a few each, then the record.
+            row = _run_operations(tx, write)
+            tasks = _tasks(_run(tx, "get_tasks", ws=self.workspace,
+                                keys=list(dict.fromkeys(op.key for op in ops))))
+            outcome = finish(row, tasks)
+            if row is not None and not (row["claims"] or row["replayed"]):
+                tx.run(_record_statement(), write.record_params(None)).consume()
+            return outcome
+
+        with _locked_out(self.workspace):
+            return self._write(work, "apply")
 
     def apply_turn(
         self,
@@ -283,7 +302,7 @@ class MemoryStore:
 
         def work(tx: neo4j.ManagedTransaction) -> TurnWrite:
             write = _Write(self.workspace, self.agent, ops, turn)
-            row = tx.run(_write_statement(write.kinds, record=False), write.params()).single()
+            row = _run_operations(tx, write)
             replayed = write.read(row, lambda key: _current(tx, self.workspace, key))
             if replayed is not None:
                 return TurnWrite(replayed=_find_turn(tx, self.workspace, replayed))
@@ -683,7 +702,8 @@ class _Write:
                 "request": turn.request if turn else None,
                 "undoes": turn.undoes if turn else None, "reply": reply}
 
-    def read(self, row: neo4j.Record | None, current: Callable[[str], Task | None]) -> int | None:
+    def read(self, row: dict[str, Any] | None,
+             current: Callable[[str], Task | None]) -> int | None:
         """Check the write's row: returns the turn already recorded under the turn's idempotency
         key (then nothing was done), else None; raises the error of a refused write. ``current``
         gives a task as the write left it (for a version conflict's message)."""
@@ -775,6 +795,12 @@ _OPERATION_PARTS: dict[str, tuple[str, ...]] = {
 #: $ops[i], i being the number of results so far; one that wrote nothing says why (its task's
 #: status, null when missing; the keys it names that do not exist).
 _BEFORE_OPERATIONS = "WITH w, seq, turn, claims, replayed, go, [] AS results"
+#: Instead of begin_write, for the later statements of a long write (its lock is held).
+_CONTINUED = """MATCH (w:Workspace {id: $ws})
+WITH w, $seq AS seq, $turn AS turn, [] AS claims, [] AS replayed, true AS go"""
+#: The planner's time grows with a statement's length, and each sequence of kinds is planned
+#: once: a longer write runs its operations a few to a statement.
+_OPERATIONS_PER_STATEMENT = 4
 _OPERATION_OPENS = """WITH w, seq, turn, claims, replayed, go, results, $ops[size(results)] AS given
 OPTIONAL CALL (given, seq, turn, go) {
 WITH given AS op, seq, turn WHERE go"""
@@ -793,11 +819,11 @@ _BEFORE_RECORD = """WITH w, seq, turn, claims, replayed, go, results,
 
 
 @functools.cache
-def _write_statement(kinds: tuple[str, ...], *, record: bool) -> str:
+def _write_statement(kinds: tuple[str, ...], *, record: bool, continued: bool = False) -> str:
     """The one statement of a write of operations ``kinds``: begin_write, each operation's parts
     as a subquery, then (with ``record``) record_write and the tasks the operations name. The
     same kinds give the same text, so the server plans it once."""
-    lines = [queries.get("begin_write").text, _BEFORE_OPERATIONS]
+    lines = [_CONTINUED if continued else queries.get("begin_write").text, _BEFORE_OPERATIONS]
     for kind in kinds:
         lines += [_OPERATION_OPENS, *(queries.get(p).text for p in _OPERATION_PARTS[kind]),
                   _OPERATION_CLOSES]
@@ -817,6 +843,31 @@ def _record_statement() -> str:
         "WITH w, $seq AS seq, $turn AS turn, true AS go, $changes AS changes, [] AS read_back",
         queries.get("record_write").text,
         "RETURN tasks"])
+
+
+def _run_operations(tx: neo4j.ManagedTransaction, write: _Write) -> dict[str, Any] | None:
+    """Run a write's operations without its record, ``_OPERATIONS_PER_STATEMENT`` a statement;
+    the row of the first statement with every operation's result."""
+    step = _OPERATIONS_PER_STATEMENT
+    params = write.params()
+    first = tx.run(_write_statement(write.kinds[:step], record=False),
+                   params | {"ops": write.op_params[:step]}).single()
+    if first is None:
+        return None
+    row = dict(first)
+    if row["claims"] or row["replayed"]:
+        return row
+    for start in range(step, len(write.kinds), step):
+        later = tx.run(_write_statement(write.kinds[start:start + step], record=False,
+                                        continued=True),
+                       params | {"ops": write.op_params[start:start + step], "seq": row["seq"],
+                                 "turn": row["turn"]}).single(strict=True)
+        row["results"] = [*row["results"], *later["results"]]
+    return row
+
+
+def _tasks(rows: Sequence[Any]) -> dict[str, Task]:
+    return {t.key: t for t in map(_task, rows)}
 
 
 def _operation(op: Operation) -> tuple[str, dict[str, Any]]:
