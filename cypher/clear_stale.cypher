@@ -1,9 +1,10 @@
-// Purpose: clear a task's stale flag once its dependents' changes have been taken into account.
-// Parameters: $ws STRING, $key STRING
-// Returns: key STRING, was_stale BOOLEAN
-// Mode: write
-MATCH (t:Task {ws: $ws, key: $key})
-WITH t, t.stale AS was_stale
+// Purpose: one operation of a write: clear task op.key's stale flag once its dependencies'
+//          changes have been taken into account. Matches nothing when the task is missing.
+// Parameters: $ws STRING
+// Reads:   op MAP{key STRING}
+// Returns: result MAP{key, op: 'clear_stale'}
+// Mode: part
+MATCH (t:Task {ws: $ws, key: op.key})
 SET t.stale = false, t.stale_reason = null
 REMOVE t.stale_on, t.stale_basis
-RETURN t.key AS key, was_stale
+RETURN {key: op.key, op: 'clear_stale'} AS result

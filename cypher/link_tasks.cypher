@@ -1,16 +1,21 @@
-// Purpose: add an edge $key -> $other of type $type (SUBTASK_OF: $other is a parent of $key;
-//          DEPENDS_ON: $key depends on $other), unless an edge path of the same type already
-//          leads back from $other to $key, which would close a cycle. One cycle check for both
-//          kinds of edge.
-// Parameters: $ws STRING, $key STRING, $other STRING, $type STRING ('SUBTASK_OF' | 'DEPENDS_ON')
-// Returns: cycle LIST<STRING>? (the keys around the refused cycle), linked BOOLEAN
-// Mode: write
-MATCH (a:Task {ws: $ws, key: $key})
-MATCH (b:Task {ws: $ws, key: $other})
-OPTIONAL MATCH path = SHORTEST 1 (b) (()-[e:SUBTASK_OF|DEPENDS_ON]->() WHERE type(e) = $type)+ (a)
-WITH a, b, CASE WHEN path IS NULL THEN null ELSE [a.key] + [n IN nodes(path) | n.key] END AS cycle
-FOREACH (_ IN CASE WHEN cycle IS NULL AND $type = 'SUBTASK_OF' THEN [1] ELSE [] END |
+// Purpose: one operation of a write: add an edge op.key -> op.other of type op.type (SUBTASK_OF:
+//          op.other is a parent of op.key; DEPENDS_ON: op.key depends on op.other), unless an
+//          edge path of the same type already leads back from op.other to op.key, which would
+//          close a cycle. One cycle check for both kinds of edge. Matches nothing when either
+//          task is missing.
+// Parameters: $ws STRING
+// Reads:   op MAP{key STRING, other STRING, type STRING ('SUBTASK_OF' | 'DEPENDS_ON'),
+//          op STRING ('link' | 'depend')}
+// Returns: result MAP{key, op (null when refused), cycle LIST<STRING>? (the keys around the
+//          refused cycle)}
+// Mode: part
+MATCH (a:Task {ws: $ws, key: op.key})
+MATCH (b:Task {ws: $ws, key: op.other})
+OPTIONAL MATCH path = SHORTEST 1 (b) (()-[e:SUBTASK_OF|DEPENDS_ON]->() WHERE type(e) = op.type)+ (a)
+WITH op, a, b,
+     CASE WHEN path IS NULL THEN null ELSE [a.key] + [n IN nodes(path) | n.key] END AS cycle
+FOREACH (_ IN CASE WHEN cycle IS NULL AND op.type = 'SUBTASK_OF' THEN [1] ELSE [] END |
   MERGE (a)-[:SUBTASK_OF]->(b))
-FOREACH (_ IN CASE WHEN cycle IS NULL AND $type = 'DEPENDS_ON' THEN [1] ELSE [] END |
+FOREACH (_ IN CASE WHEN cycle IS NULL AND op.type = 'DEPENDS_ON' THEN [1] ELSE [] END |
   MERGE (a)-[:DEPENDS_ON]->(b))
-RETURN cycle, cycle IS NULL AS linked
+RETURN {key: op.key, op: CASE WHEN cycle IS NULL THEN op.op END, cycle: cycle} AS result

@@ -1,37 +1,43 @@
-// Purpose: close a write: advance the workspace's sequence number to $seq (only when the write
-//          changed something, so every number in the feed has an entry), append the changes to
-//          the feed, record the turn (when $turn is given) with its reply, linked to the previous
-//          turn and to the tasks it changed, and read back the tasks $keys.
-// Parameters: $ws STRING, $seq INTEGER, $agent STRING?, $changes LIST<MAP{key STRING, op STRING}>,
-//             $turn INTEGER?, $text STRING?, $intent STRING?, $reply STRING?, $request STRING?,
-//             $undoes INTEGER?, $keys LIST<STRING>
+// Purpose: close a write (the last part of every write statement): when it changed something or
+//          records a turn, advance the workspace's sequence number to seq (only when it changed
+//          something, so every number in the feed has an entry), append the changes to the feed,
+//          record the turn (when turn is not null) with its reply, linked to the previous turn
+//          and to the tasks it changed; then read back the tasks read_back.
+// Parameters: $ws STRING, $agent STRING?, $text STRING?, $intent STRING?, $reply STRING?,
+//             $request STRING?, $undoes INTEGER?
+// Reads:   w NODE (the workspace), seq INTEGER, turn INTEGER?, go BOOLEAN (false: record
+//          nothing), changes LIST<MAP{key STRING, op STRING}>, read_back LIST<STRING>
 // Times:   a task's created_at, updated_at and claimed_until come as ISO-8601 strings: decoding
 //          driver temporal values costs more than the rest of a large read.
-// Returns: tasks LIST<MAP{task MAP, parents LIST<STRING>, depends_on LIST<STRING>}>
-// Mode: write
-MATCH (w:Workspace {id: $ws})
-SET w.seq = $seq, w.turns = coalesce($turn, w.turns)
-WITH w
-CALL (w) {
-  UNWIND $changes AS change
-  CREATE (:Change {ws: $ws, seq: $seq, key: change.key, op: change.op, agent: $agent,
-                   turn: $turn, at: datetime()})
-}
-CALL (w) {
-  WITH w WHERE $turn IS NOT NULL
-  CREATE (u:Turn {ws: $ws, n: $turn, text: $text, intent: $intent, agent: $agent, at: datetime(),
-                  seq: $seq, reply: $reply, request: $request, undoes: $undoes})
-  WITH u
-  CALL (u) {
-    MATCH (prev:Turn {ws: $ws, n: $turn - 1})
-    CREATE (prev)-[:NEXT]->(u)
+// Binds:   tasks LIST<MAP{task MAP, parents LIST<STRING>, depends_on LIST<STRING>}>
+// Mode: part
+CALL (w, seq, turn, go, changes) {
+  WITH w, turn, changes, go, CASE WHEN changes = [] THEN seq - 1 ELSE seq END AS taken
+  WHERE go AND (changes <> [] OR turn IS NOT NULL)
+  SET w.seq = taken, w.turns = coalesce(turn, w.turns)
+  WITH taken, turn, changes
+  CALL (taken, turn, changes) {
+    UNWIND changes AS change
+    CREATE (:Change {ws: $ws, seq: taken, key: change.key, op: change.op, agent: $agent,
+                     turn: turn, at: datetime()})
   }
-  UNWIND $changes AS change
-  MATCH (t:Task {ws: $ws, key: change.key})
-  CREATE (u)-[:TOUCHED {op: change.op}]->(t)
+  CALL (taken, turn, changes) {
+    WITH taken, turn, changes WHERE turn IS NOT NULL
+    CREATE (u:Turn {ws: $ws, n: turn, text: $text, intent: $intent, agent: $agent,
+                    at: datetime(), seq: taken, reply: $reply, request: $request,
+                    undoes: $undoes})
+    WITH u, turn, changes
+    CALL (u, turn) {
+      MATCH (prev:Turn {ws: $ws, n: turn - 1})
+      CREATE (prev)-[:NEXT]->(u)
+    }
+    UNWIND changes AS change
+    MATCH (t:Task {ws: $ws, key: change.key})
+    CREATE (u)-[:TOUCHED {op: change.op}]->(t)
+  }
 }
-RETURN COLLECT {
-  UNWIND $keys AS key
+WITH *, COLLECT {
+  UNWIND read_back AS key
   MATCH (t:Task {ws: $ws, key: key})
   RETURN {task: t {.*, created_at: toString(t.created_at), updated_at: toString(t.updated_at),
                   claimed_until: toString(t.claimed_until)},

@@ -347,3 +347,89 @@ def test_schema_statements_run_once_per_version(store: MemoryStore) -> None:
     assert store.ensure_schema() is False  # the marker is current
     assert store.ensure_schema(force=True) is True
     assert store.ensure_schema() is False
+
+
+@pytest.mark.parametrize(("failing", "error", "message"), [
+    ({"op": "add", "key": "a", "title": "Again"}, InvalidInputError, "already exists"),
+    ({"op": "add", "key": "n", "title": "N", "depends_on": ["ghost"]}, NotFoundError, "'ghost'"),
+    ({"op": "revise", "key": "a", "value": "x", "expected_version": 1}, ConflictError,
+     "version 2, not 1"),
+    ({"op": "revise", "key": "gone", "value": "x"}, InvalidInputError, "cancelled"),
+    ({"op": "rollback", "key": "a", "to_n": 9}, NotFoundError, "no revision 9"),
+    ({"op": "depend", "key": "a", "depends_on": "b"}, CycleError, "a -> b -> a"),
+    ({"op": "link", "key": "a", "parent": "ghost"}, NotFoundError, "'ghost'"),
+    ({"op": "undepend", "key": "a", "depends_on": "gone"}, NotFoundError, "no such edge"),
+    ({"op": "cancel", "key": "ghost"}, NotFoundError, "'ghost'"),
+    ({"op": "clear_stale", "key": "ghost"}, NotFoundError, "'ghost'"),
+])
+def test_a_refused_operation_after_others_leaves_nothing_written(
+    store: MemoryStore, failing: dict[str, object], error: type[Exception], message: str
+) -> None:
+    store.add_task("a", "A", "1")
+    store.add_task("b", "B", depends_on=["a"])
+    store.add_task("gone", "Gone")
+    store.cancel("gone")
+    before = graph_snapshot(store)
+    seq = store.workspace_info()["seq"]
+    feed = store.changes()
+    with pytest.raises(error, match=message):
+        store.apply([
+            {"op": "revise", "key": "a", "value": "2"},
+            {"op": "add", "key": "c", "title": "C", "depends_on": ["b"]},
+            {"op": "cancel", "key": "b"},
+            failing,
+        ], turn=TurnInput("several things", "update"))
+    assert graph_snapshot(store) == before
+    assert store.workspace_info()["seq"] == seq
+    assert store.changes() == feed
+    assert store.turns() == []
+
+
+def test_a_write_is_one_statement_with_the_same_text_each_time(store: MemoryStore) -> None:
+    """A single-operation write is one execute_query call (BEGIN travels with the statement),
+    opens no session of its own, and sends the same text for the same kinds of operation, so
+    the server plans it once."""
+    store.add_task("a", "A", "1")
+    store.add_task("b", "B", "1", depends_on=["a"])
+    driver = store.driver
+    sent: list[str] = []
+    real_query, real_session = driver.execute_query, driver.session
+
+    def execute_query(query: object, *args: object, **kwargs: object) -> object:
+        sent.append(str(getattr(query, "text", query)))
+        return real_query(query, *args, **kwargs)  # type: ignore[arg-type]
+
+    def session(*args: object, **kwargs: object) -> object:
+        raise AssertionError("a write opened a session")
+
+    driver.execute_query = execute_query  # type: ignore[method-assign]
+    driver.session = session  # type: ignore[method-assign]
+    try:
+        assert store.revise("a", "2").value == "2"
+        assert store.revise("a", "3").version == 3
+        assert store.depend("b", "a").depends_on == ["a"]
+    finally:
+        driver.execute_query = real_query  # type: ignore[method-assign]
+        driver.session = real_session  # type: ignore[method-assign]
+    assert len(sent) == 3
+    assert sent[0] == sent[1] != sent[2]
+    assert store.get_task("b").stale
+    assert [c.op for c in store.changes()][-3:] == ["revise", "revise", "depend"]
+
+
+def test_a_long_write_is_all_or_nothing_too(store: MemoryStore) -> None:
+    """A write of many operations runs them a few to a statement in its one transaction."""
+    store.add_task("root", "Root", "1")
+    result = store.apply([{"op": "add", "key": f"t{i}", "title": f"T {i}",
+                           "depends_on": ["root"]} for i in range(10)]
+                         + [{"op": "revise", "key": "root", "value": "2"}])
+    assert len(result.touched) == 11
+    assert sorted(result.stale) == sorted(f"t{i}" for i in range(10))
+    assert {c.seq for c in store.changes()[-11:]} == {result.seq}
+    before = graph_snapshot(store)
+    seq = store.workspace_info()["seq"]
+    with pytest.raises(NotFoundError, match="'ghost'"):
+        store.apply([{"op": "add", "key": f"u{i}", "title": f"U {i}"} for i in range(9)]
+                    + [{"op": "revise", "key": "ghost", "value": "x"}])
+    assert graph_snapshot(store) == before
+    assert store.workspace_info()["seq"] == seq

@@ -2,7 +2,8 @@
 
 Every query is one statement in a ``.cypher`` file under ``cypher/`` (shipped inside the package
 as ``tme_neo4j/cypher``). Each file opens with a ``//`` header: purpose, parameters, returned
-columns and mode (read, write or schema). Inspection queries (``cypher/inspect/``) start with
+columns and mode (read, write, schema, or part: a piece of the one statement a write is made of,
+see ``store``). Inspection queries (``cypher/inspect/``) start with
 ``:param`` lines that Neo4j Browser accepts as they are; here they become the defaults. Files are
 read once and cached; an unknown name raises.
 """
@@ -21,7 +22,7 @@ from tme_neo4j.errors import NotFoundError
 
 __all__ = ["Query", "all_queries", "cypher_root", "get", "load"]
 
-Mode = Literal["read", "write", "schema"]
+Mode = Literal["read", "write", "schema", "part"]
 _HEADER = re.compile(r"^//\s*(?P<field>[A-Za-z]+):\s*(?P<text>.*)$")
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _BROWSER_PARAM = re.compile(r"^:param\s+(?P<name>\w+)\s*=>\s*(?P<value>.+?);?\s*$")
@@ -89,8 +90,8 @@ def _parse(name: str, text: str) -> Query:
         elif current:  # an indented continuation of the previous field
             fields[current] += " " + line.lstrip("/ ").strip()
     mode = fields.get("mode", "")
-    if mode not in ("read", "write", "schema"):
-        raise ValueError(f"cypher/{name}.cypher: header needs 'Mode: read|write|schema'")
+    if mode not in ("read", "write", "schema", "part"):
+        raise ValueError(f"cypher/{name}.cypher: header needs 'Mode: read|write|schema|part'")
     header = [ln for ln in lines[: len(lines) - len(body)] if not _BROWSER_PARAM.match(ln)]
     return Query(
         name=name,

@@ -3,7 +3,9 @@
 Each public method runs named queries from ``cypher/`` in one transaction. Writes go through
 ``apply`` (or ``apply_turn`` for a turn): a list of typed operations executed together, all or
 nothing, after taking the workspace's write lock (``begin_write``), so writers, claims and
-deletes on one workspace serialize. A write that changes something takes the next sequence
+deletes on one workspace serialize. ``apply`` is one statement composed of parts: begin_write,
+each operation's part as a subquery, record_write; sent with ``execute_query``, it costs two
+round trips whatever it holds. A write that changes something takes the next sequence
 number and records a change-feed entry for each task it changed; a write that changes nothing
 takes no number.
 
@@ -14,6 +16,7 @@ metadata (agent, workspace, operation) and a timeout.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import logging
@@ -243,15 +246,43 @@ class MemoryStore:
 
         A task claimed by another agent is not written unless ``force``.
         """
-        ops = _validate_operations(operations)
+        return self._apply(_validate_operations(operations), turn, force=force)[0]
 
-        def work(tx: neo4j.ManagedTransaction) -> WriteResult:
-            writer = _Writer(tx, self.workspace, self.agent, force=force)
-            writer.begin(ops, turn)
-            writer.apply(ops)
-            return writer.finish(turn, keys=list(writer.touched))[0]
+    def _apply(
+        self, ops: list[Operation], turn: TurnInput | None, *, force: bool = False
+    ) -> tuple[WriteResult, dict[str, Task]]:
+        """``apply``, also giving every task the operations name as the write left it."""
+        write = _Write(self.workspace, self.agent, ops, turn, force=force)
 
-        return self._write(work, "apply")
+        def finish(row: dict[str, Any] | None,
+                   tasks: dict[str, Task]) -> tuple[WriteResult, dict[str, Task]]:
+            if (replayed := write.read(row, tasks.get)) is not None:
+                # Recorded before under the same idempotency key: nothing was done again.
+                return write.result([]).model_copy(update={"turn": replayed}), tasks
+            return write.result([tasks[k] for k in write.touched if k in tasks]), tasks
+
+        if len(ops) <= _OPERATIONS_PER_STATEMENT:
+
+            def outcome(result: neo4j.Result) -> tuple[WriteResult, dict[str, Task]]:
+                row = result.single(strict=False)
+                return finish(dict(row) if row is not None else None,
+                              _tasks(row["tasks"] if row is not None else []))
+
+            return self._write_statement(_write_statement(write.kinds, record=True),
+                                         write.params(), outcome, "apply")
+
+        def work(tx: neo4j.ManagedTransaction) -> tuple[WriteResult, dict[str, Task]]:
+            # A long write: its operations in statements of a few each, then the record.
+            row = _run_operations(tx, write)
+            tasks = _tasks(_run(tx, "get_tasks", ws=self.workspace,
+                                keys=list(dict.fromkeys(op.key for op in ops))))
+            outcome = finish(row, tasks)
+            if row is not None and not (row["claims"] or row["replayed"]):
+                tx.run(_record_statement(), write.record_params(None)).consume()
+            return outcome
+
+        with _locked_out(self.workspace):
+            return self._write(work, "apply")
 
     def apply_turn(
         self,
@@ -270,21 +301,23 @@ class MemoryStore:
         ops = _validate_operations(operations)
 
         def work(tx: neo4j.ManagedTransaction) -> TurnWrite:
-            writer = _Writer(tx, self.workspace, self.agent)
-            if (replayed := writer.begin(ops, turn)) is not None:
+            write = _Write(self.workspace, self.agent, ops, turn)
+            row = _run_operations(tx, write)
+            replayed = write.read(row, lambda key: _current(tx, self.workspace, key))
+            if replayed is not None:
                 return TurnWrite(replayed=_find_turn(tx, self.workspace, replayed))
-            writer.apply(ops)
-            keys = list(dict.fromkeys([*context_keys, *writer.touched, *writer.stale]))
+            keys = list(dict.fromkeys([*context_keys, *write.touched, *write.stale]))
             rows = _run(tx, "get_subgraph", ws=self.workspace, keys=keys) if keys else []
             tasks = {t.key: t for t in map(_task, rows)}
             evidence = _search_history(tx, self.workspace, search_terms)
-            pending = writer.result([])
+            pending = write.result([])
             reply = compose(pending, tasks, evidence)
-            write, _ = writer.finish(turn, keys=[], reply=reply)
-            return TurnWrite(write=write, tasks=list(tasks.values()), evidence=evidence,
+            tx.run(_record_statement(), write.record_params(reply)).consume()
+            return TurnWrite(write=pending, tasks=list(tasks.values()), evidence=evidence,
                              reply=reply)
 
-        return self._write(work, "apply_turn")
+        with _locked_out(self.workspace):
+            return self._write(work, "apply_turn")
 
     def find_turn(self, request: str) -> Turn | None:
         """The turn recorded under the idempotency key ``request``, if any."""
@@ -575,8 +608,8 @@ class MemoryStore:
     # -- plumbing ----------------------------------------------------------------------------
 
     def _one(self, op: dict[str, Any], key: str) -> Task:
-        result = self.apply([op])
-        return next((t for t in result.tasks if t.key == key), None) or self.get_task(key)
+        _, tasks = self._apply(_validate_operations([op]), None)
+        return tasks.get(key) or self.get_task(key)
 
     @property
     def _bookmarks(self) -> neo4j.BookmarkManager:
@@ -598,6 +631,17 @@ class MemoryStore:
         with _driver_errors(), self._session() as s:
             return s.execute_write(unit)
 
+    def _write_statement(self, text: str, params: dict[str, Any],
+                         outcome: Callable[[neo4j.Result], T], operation: str) -> T:
+        """One write statement in a transaction of its own: BEGIN travels with it, so it takes
+        two round trips. An error ``outcome`` raises rolls the transaction back."""
+        with _driver_errors(), _locked_out(self.workspace):
+            return self.driver.execute_query(
+                neo4j.Query(text, metadata=self._metadata(operation), timeout=_WRITE_TIMEOUT),
+                params, routing_=neo4j.RoutingControl.WRITE,
+                database_=self.settings.neo4j_database, bookmark_manager_=self._bookmarks,
+                result_transformer_=outcome)
+
     def _read(self, work: Callable[[neo4j.ManagedTransaction], T], operation: str) -> T:
         unit = neo4j.unit_of_work(metadata=self._metadata(operation), timeout=_READ_TIMEOUT)(work)
         with _driver_errors(), self._session() as s:
@@ -615,38 +659,54 @@ class MemoryStore:
         return [_native(r) for r in records]
 
 
-class _Writer:
-    """Executes one write inside its transaction: ``begin`` (lock, claims, idempotency),
-    ``apply`` the operations, then ``finish`` (feed, turn record, sequence number)."""
+class _Write:
+    """One write of operations, run as one statement (``_write_statement``): begin_write (lock,
+    claims, idempotency), each operation as a subquery, record_write (feed, turn record,
+    sequence number). ``read`` turns the statement's row into the outcome, raising the first
+    operation's error, which rolls the whole transaction back."""
 
     def __init__(
-        self, tx: neo4j.ManagedTransaction, ws: str, agent: str, *, force: bool = False
+        self, ws: str, agent: str, ops: list[Operation], turn: TurnInput | None, *,
+        force: bool = False,
     ) -> None:
-        self.tx = tx
         self.ws = ws
         self.agent = agent
+        self.ops = ops
+        self.turn_input = turn
         self.force = force
+        parts = [_operation(op) for op in ops]
+        self.kinds = tuple(kind for kind, _ in parts)
+        self.op_params = [params for _, params in parts]
         self.seq = 0
         self.turn: int | None = None
         self.touched: dict[str, OpName] = {}
         self.stale: dict[str, str] = {}
         self.cleared: list[str] = []
 
-    def begin(self, ops: list[Operation], turn: TurnInput | None) -> int | None:
-        """Take the workspace's write lock; returns the turn already recorded under the turn's
-        idempotency key (then nothing else may be done), else None."""
-        keys = [] if self.force else list(dict.fromkeys(op.key for op in ops))
-        try:
-            rows = _run(self.tx, "begin_write", ws=self.ws, keys=keys, agent=self.agent,
-                        request=turn.request if turn else None)
-        except neo4j_errors.ClientError as e:
-            # The workspace was deleted while this write waited for its lock.
-            if "EntityNotFound" in (e.code or ""):
-                raise _missing_workspace(self.ws) from e
-            raise
-        if not rows or rows[0]["seq"] is None:
+    def params(self) -> dict[str, Any]:
+        turn = self.turn_input
+        return {"ws": self.ws, "agent": self.agent, "ops": self.op_params,
+                "keys": [] if self.force else list(dict.fromkeys(op.key for op in self.ops)),
+                "records_turn": turn is not None, "request": turn.request if turn else None,
+                "text": turn.text if turn else None, "intent": turn.intent if turn else None,
+                "undoes": turn.undoes if turn else None, "reply": None}
+
+    def record_params(self, reply: str | None) -> dict[str, Any]:
+        """The parameters of the record alone (``_record_statement``), after ``read``."""
+        turn = self.turn_input
+        return {"ws": self.ws, "agent": self.agent, "seq": self.seq, "turn": self.turn,
+                "changes": [{"key": k, "op": v.value} for k, v in self.touched.items()],
+                "text": turn.text if turn else None, "intent": turn.intent if turn else None,
+                "request": turn.request if turn else None,
+                "undoes": turn.undoes if turn else None, "reply": reply}
+
+    def read(self, row: dict[str, Any] | None,
+             current: Callable[[str], Task | None]) -> int | None:
+        """Check the write's row: returns the turn already recorded under the turn's idempotency
+        key (then nothing was done), else None; raises the error of a refused write. ``current``
+        gives a task as the write left it (for a version conflict's message)."""
+        if row is None or row["seq"] is None:
             raise _missing_workspace(self.ws)
-        row = rows[0]
         if row["replayed"]:
             return int(row["replayed"][0])
         if row["claims"]:
@@ -654,12 +714,23 @@ class _Writer:
             raise ConflictError(f"claimed by another agent: {held}; nothing was written "
                                 "(release the claim, wait for it to lapse, or force)")
         self.seq = int(row["seq"])
-        self.turn = int(row["turn"]) if turn is not None else None
+        self.turn = int(row["turn"]) if row["turn"] is not None else None
+        for op, done in zip(self.ops, row["results"], strict=True):
+            if done.get("op") is None:
+                self._refused(op, done, current)
+                continue
+            # The first operation on a task names what the write did to it ("add" beats "link").
+            self.touched.setdefault(done["key"], OpName(done["op"]))
+            if isinstance(op, AddTask):
+                linked = {*done["parents"], *done["depends_on"]}
+                if missing := [k for k in [*op.parents, *op.depends_on] if k not in linked]:
+                    raise self._missing(missing[0])
+            for dependent in done.get("stale") or []:
+                self.stale[dependent] = done["stale_reason"]
+            for dependent in done.get("cleared") or []:
+                self.stale.pop(dependent, None)
+                self.cleared.append(dependent)
         return None
-
-    def apply(self, ops: list[Operation]) -> None:
-        for op in ops:
-            self._dispatch(op)
 
     def result(self, tasks: list[Task]) -> WriteResult:
         # A write that changed nothing took no sequence number: it reports the current one.
@@ -667,159 +738,181 @@ class _Writer:
         return WriteResult(seq=seq, turn=self.turn, touched=self.touched, stale=self.stale,
                            cleared=[k for k in self.cleared if k not in self.stale], tasks=tasks)
 
-    def finish(
-        self, turn: TurnInput | None, *, keys: list[str], reply: str | None = None
-    ) -> tuple[WriteResult, list[Task]]:
-        """Record the changes and the turn; returns the result and the tasks ``keys``."""
-        seq = self.seq if self.touched else self.seq - 1
-        if not self.touched and turn is None:
-            return self.result([]), []
-        changes = [{"key": k, "op": v.value} for k, v in self.touched.items()]
-        rows = _run(self.tx, "record_write", ws=self.ws, seq=seq, agent=self.agent,
-                    changes=changes, turn=self.turn, text=turn.text if turn else None,
-                    intent=turn.intent if turn else None, reply=reply,
-                    request=turn.request if turn else None,
-                    undoes=turn.undoes if turn else None, keys=keys)
-        tasks = [_task(r) for r in rows[0]["tasks"]]
-        return self.result(tasks), tasks
-
-    def _dispatch(self, op: Operation) -> None:
+    def _refused(
+        self, op: Operation, done: dict[str, Any], current: Callable[[str], Task | None]
+    ) -> None:
+        """Raise the error of an operation that wrote nothing; a cancel, restore or complete of
+        a task already in that status is no error."""
+        if done.get("cycle"):
+            raise CycleError(list(done["cycle"]))
+        status, missing = done.get("status"), done.get("missing") or []
         match op:
             case AddTask():
-                self._add(op)
-            case ReviseTask():
-                self._revise(op.key, op.value, op.title, op=OpName.REVISE, reason=op.reason,
-                             expected_version=op.expected_version)
-            case RollbackTask():
-                self._rollback(op)
-            case CancelTask():
-                self._set_status(op.key, TaskStatus.CANCELLED, OpName.CANCEL, op.reason)
-            case RestoreTask():
-                self._set_status(op.key, TaskStatus.ACTIVE, OpName.RESTORE, op.reason)
-            case CompleteTask():
-                self._set_status(op.key, TaskStatus.DONE, OpName.DONE, None)
-            case LinkParent():
-                self._link(OpName.LINK, op.key, op.parent)
-            case AddDependency():
-                self._link(OpName.DEPEND, op.key, op.depends_on)
-            case UnlinkParent():
-                self._unlink("unlink_parent", OpName.UNLINK, op.key, op.parent,
-                             parent=op.parent)
-            case RemoveDependency():
-                self._unlink("remove_dependency", OpName.UNDEPEND, op.key, op.depends_on,
-                             depends_on=op.depends_on)
-            case ClearStale():
-                if not _run(self.tx, "clear_stale", ws=self.ws, key=op.key):
+                raise InvalidInputError(f"task {op.key!r} already exists in workspace {self.ws!r}")
+            case CancelTask() | RestoreTask() | CompleteTask():
+                if status is None:
                     raise self._missing(op.key)
-                self._touch(op.key, OpName.CLEAR_STALE)
-
-    def _add(self, op: AddTask) -> None:
-        if op.key in op.parents or op.key in op.depends_on:
-            raise CycleError([op.key, op.key])
-        try:
-            rows = _run(self.tx, "add_task", ws=self.ws, id=str(uuid.uuid4()), key=op.key,
-                        title=op.title, value=op.value, agent=self.agent, turn=self.turn,
-                        seq=self.seq, parents=op.parents, depends_on=op.depends_on)
-        except neo4j_errors.ConstraintError as e:
-            raise InvalidInputError(
-                f"task {op.key!r} already exists in workspace {self.ws!r}"
-            ) from e
-        linked = {*rows[0]["parents"], *rows[0]["depends_on"]}
-        if missing := [k for k in [*op.parents, *op.depends_on] if k not in linked]:
-            raise self._missing(missing[0])
-        self._touch(op.key, OpName.ADD)
-
-    def _revise(
-        self,
-        key: str,
-        value: str | None,
-        title: str | None,
-        *,
-        op: OpName,
-        reason: str | None,
-        expected_version: int | None = None,
-    ) -> None:
-        rows = _run(self.tx, "revise_task", ws=self.ws, key=key, value=value, title=title,
-                    op=op.value, reason=reason, expected_version=expected_version,
-                    agent=self.agent, turn=self.turn, seq=self.seq)
-        if not rows:
-            current = self._current(key)
-            if current.status == TaskStatus.CANCELLED:
-                raise InvalidInputError(f"task {key!r} is cancelled; restore it before revising")
-            raise ConflictError(
-                f"task {key!r} is at version {current.version}, not {expected_version}; "
-                "nothing was written",
-                current=current,
-            )
-        self._touch(key, op)
-        row = rows[0]
-        for dependent in row["stale"]:
-            self.stale[dependent] = row["stale_reason"]
-        for dependent in row["cleared"]:
-            self.stale.pop(dependent, None)
-            self.cleared.append(dependent)
-
-    def _rollback(self, op: RollbackTask) -> None:
-        rows = _run(self.tx, "find_revision", ws=self.ws, key=op.key, n=op.to_n,
-                    value=op.to_value)
-        if not rows:
-            self._current(op.key)
-            wanted = (f"revision {op.to_n}" if op.to_n is not None
-                      else f"a revision with value {op.to_value!r}" if op.to_value is not None
-                      else "an earlier value")
-            raise NotFoundError(f"task {op.key!r} has no {wanted}")
-        target = rows[0]
-        self._revise(op.key, target["value"], target["title"], op=OpName.ROLLBACK,
-                     reason=op.reason or f"rollback to revision {target['n']}")
-
-    def _set_status(self, key: str, status: TaskStatus, op: OpName, reason: str | None) -> None:
-        rows = _run(self.tx, "set_task_status", ws=self.ws, key=key, status=status.value,
-                    op=op.value, reason=reason, agent=self.agent, turn=self.turn, seq=self.seq)
-        if not rows:
-            self._current(key)
-            return  # already in that status: nothing to do
-        self._touch(key, op)
-        if status == TaskStatus.CANCELLED or rows[0]["old_status"] == TaskStatus.CANCELLED:
-            title = rows[0]["task"].get("title")
-            verb = "was cancelled" if status == TaskStatus.CANCELLED else "was restored"
-            self._propagate(key, f"{key} ({_show(title)}) {verb}")
-
-    def _link(self, op: OpName, key: str, other: str) -> None:
-        if key == other:
-            raise CycleError([key, key])
-        edge = "SUBTASK_OF" if op == OpName.LINK else "DEPENDS_ON"
-        rows = _run(self.tx, "link_tasks", ws=self.ws, key=key, other=other, type=edge)
-        if not rows:
-            self._current(key)
-            raise self._missing(other)
-        if not rows[0]["linked"]:
-            raise CycleError(list(rows[0]["cycle"]))
-        self._touch(key, op)
-
-    def _unlink(self, query: str, op: OpName, key: str, other: str, **params: str) -> None:
-        if not _run(self.tx, query, ws=self.ws, key=key, **params)[0]["removed"]:
-            self._current(key)
-            self._current(other)
-            raise NotFoundError(f"task {key!r} has no such edge to {other!r}")
-        self._touch(key, op)
-
-    def _propagate(self, key: str, reason: str) -> None:
-        rows = _run(self.tx, "mark_dependents_stale", ws=self.ws, key=key, reason=reason)
-        for dependent in rows[0]["keys"]:
-            self.stale[dependent] = reason
-
-    def _touch(self, key: str, op: OpName) -> None:
-        # The first operation on a task names what the write did to it ("add" beats "link").
-        self.touched.setdefault(key, op)
-
-    def _current(self, key: str) -> Task:
-        rows = _run(self.tx, "get_tasks", ws=self.ws, keys=[key])
-        if not rows:
-            raise self._missing(key)
-        return _task(rows[0])
+            case ReviseTask() | RollbackTask():
+                if status is None:
+                    raise self._missing(op.key)
+                if status == TaskStatus.CANCELLED:
+                    raise InvalidInputError(
+                        f"task {op.key!r} is cancelled; restore it before revising")
+                if isinstance(op, RollbackTask):
+                    wanted = (f"revision {op.to_n}" if op.to_n is not None
+                              else f"a revision with value {op.to_value!r}"
+                              if op.to_value is not None else "an earlier value")
+                    raise NotFoundError(f"task {op.key!r} has no {wanted}")
+                task = current(op.key)
+                raise ConflictError(
+                    f"task {op.key!r} is at version {task.version if task else '?'}, not "
+                    f"{op.expected_version}; nothing was written",
+                    current=task,
+                )
+            case UnlinkParent() | RemoveDependency():
+                if missing:
+                    raise self._missing(missing[0])
+                other = op.parent if isinstance(op, UnlinkParent) else op.depends_on
+                raise NotFoundError(f"task {op.key!r} has no such edge to {other!r}")
+            case _:
+                raise self._missing(missing[0] if missing else op.key)
 
     def _missing(self, key: str) -> NotFoundError:
         return NotFoundError(f"no task {key!r} in workspace {self.ws!r}")
+
+
+#: The parts each kind of operation runs, in order: a rollback finds its revision, then revises.
+_OPERATION_PARTS: dict[str, tuple[str, ...]] = {
+    "add": ("add_task",), "revise": ("revise_task",),
+    "rollback": ("find_revision", "revise_task"), "status": ("set_task_status",),
+    "link": ("link_tasks",), "unlink": ("unlink_parent",), "undepend": ("remove_dependency",),
+    "clear_stale": ("clear_stale",),
+}
+
+#: Between begin_write and the first operation, and after each: the operation's parameters are
+#: $ops[i], i being the number of results so far; one that wrote nothing says why (its task's
+#: status, null when missing; the keys it names that do not exist).
+_BEFORE_OPERATIONS = "WITH w, seq, turn, claims, replayed, go, [] AS results"
+#: Instead of begin_write, for the later statements of a long write (its lock is held).
+_CONTINUED = """MATCH (w:Workspace {id: $ws})
+WITH w, $seq AS seq, $turn AS turn, [] AS claims, [] AS replayed, true AS go"""
+#: The planner's time grows with a statement's length, and each sequence of kinds is planned
+#: once: a longer write runs its operations a few to a statement.
+_OPERATIONS_PER_STATEMENT = 4
+_OPERATION_OPENS = """WITH w, seq, turn, claims, replayed, go, results, $ops[size(results)] AS given
+OPTIONAL CALL (given, seq, turn, go) {
+WITH given AS op, seq, turn WHERE go"""
+_OPERATION_CLOSES = """}
+WITH w, seq, turn, claims, replayed, go, results + [CASE
+  WHEN result IS NOT NULL THEN result
+  WHEN go THEN {status: COLLECT { MATCH (t:Task {ws: $ws, key: given.key}) RETURN t.status }[0],
+                missing: [k IN given.names WHERE NOT EXISTS { MATCH (:Task {ws: $ws, key: k}) }]}
+  END] AS results"""
+#: The feed entries: the first operation on a task that wrote names what the write did to it.
+_BEFORE_RECORD = """WITH w, seq, turn, claims, replayed, go, results,
+     reduce(found = [], r IN results |
+            CASE WHEN r.op IS NULL OR any(c IN found WHERE c.key = r.key) THEN found
+                 ELSE found + [{key: r.key, op: r.op}] END) AS changes,
+     [op IN $ops | op.key] AS read_back"""
+
+
+@functools.cache
+def _write_statement(kinds: tuple[str, ...], *, record: bool, continued: bool = False) -> str:
+    """The one statement of a write of operations ``kinds``: begin_write, each operation's parts
+    as a subquery, then (with ``record``) record_write and the tasks the operations name. The
+    same kinds give the same text, so the server plans it once."""
+    lines = [_CONTINUED if continued else queries.get("begin_write").text, _BEFORE_OPERATIONS]
+    for kind in kinds:
+        lines += [_OPERATION_OPENS, *(queries.get(p).text for p in _OPERATION_PARTS[kind]),
+                  _OPERATION_CLOSES]
+    if record:
+        lines += [_BEFORE_RECORD, queries.get("record_write").text,
+                  "RETURN seq, turn, claims, replayed, results, tasks"]
+    else:
+        lines.append("RETURN seq, turn, claims, replayed, results")
+    return "\n".join(lines)
+
+
+@functools.cache
+def _record_statement() -> str:
+    """record_write alone, for a turn whose reply is composed after its operations ran."""
+    return "\n".join([
+        "MATCH (w:Workspace {id: $ws})",
+        "WITH w, $seq AS seq, $turn AS turn, true AS go, $changes AS changes, [] AS read_back",
+        queries.get("record_write").text,
+        "RETURN tasks"])
+
+
+def _run_operations(tx: neo4j.ManagedTransaction, write: _Write) -> dict[str, Any] | None:
+    """Run a write's operations without its record, ``_OPERATIONS_PER_STATEMENT`` a statement;
+    the row of the first statement with every operation's result."""
+    step = _OPERATIONS_PER_STATEMENT
+    params = write.params()
+    first = tx.run(_write_statement(write.kinds[:step], record=False),
+                   params | {"ops": write.op_params[:step]}).single()
+    if first is None:
+        return None
+    row = dict(first)
+    if row["claims"] or row["replayed"]:
+        return row
+    for start in range(step, len(write.kinds), step):
+        later = tx.run(_write_statement(write.kinds[start:start + step], record=False,
+                                        continued=True),
+                       params | {"ops": write.op_params[start:start + step], "seq": row["seq"],
+                                 "turn": row["turn"]}).single(strict=True)
+        row["results"] = [*row["results"], *later["results"]]
+    return row
+
+
+def _tasks(rows: Sequence[Any]) -> dict[str, Task]:
+    return {t.key: t for t in map(_task, rows)}
+
+
+def _operation(op: Operation) -> tuple[str, dict[str, Any]]:
+    """The kind of an operation and the parameters its parts read as ``op``. An edge from a
+    task to itself is refused here, before anything is sent."""
+    match op:
+        case AddTask():
+            if op.key in op.parents or op.key in op.depends_on:
+                raise CycleError([op.key, op.key])
+            return "add", {"key": op.key, "names": [op.key], "id": str(uuid.uuid4()),
+                           "title": op.title, "value": op.value, "parents": op.parents,
+                           "depends_on": op.depends_on}
+        case ReviseTask():
+            return "revise", {"key": op.key, "names": [op.key], "value": op.value,
+                              "title": op.title, "op": OpName.REVISE.value, "reason": op.reason,
+                              "expected_version": op.expected_version}
+        case RollbackTask():
+            return "rollback", {"key": op.key, "names": [op.key], "n": op.to_n,
+                                "value": op.to_value, "reason": op.reason}
+        case CancelTask() | RestoreTask() | CompleteTask():
+            status, name = _STATUS_OPS[type(op)]
+            return "status", {"key": op.key, "names": [op.key], "status": status.value,
+                              "op": name.value,
+                              "reason": None if isinstance(op, CompleteTask) else op.reason}
+        case LinkParent() | AddDependency():
+            other = op.parent if isinstance(op, LinkParent) else op.depends_on
+            if other == op.key:
+                raise CycleError([op.key, op.key])
+            link = isinstance(op, LinkParent)
+            return "link", {"key": op.key, "names": [op.key, other], "other": other,
+                            "type": "SUBTASK_OF" if link else "DEPENDS_ON",
+                            "op": (OpName.LINK if link else OpName.DEPEND).value}
+        case UnlinkParent():
+            return "unlink", {"key": op.key, "names": [op.key, op.parent], "other": op.parent}
+        case RemoveDependency():
+            return "undepend", {"key": op.key, "names": [op.key, op.depends_on],
+                                "other": op.depends_on}
+        case ClearStale():
+            return "clear_stale", {"key": op.key, "names": [op.key]}
+    raise InvalidInputError(f"unknown operation {op!r}")
+
+
+_STATUS_OPS: dict[type, tuple[TaskStatus, OpName]] = {
+    CancelTask: (TaskStatus.CANCELLED, OpName.CANCEL),
+    RestoreTask: (TaskStatus.ACTIVE, OpName.RESTORE),
+    CompleteTask: (TaskStatus.DONE, OpName.DONE),
+}
 
 
 # -- helpers -----------------------------------------------------------------------------------
@@ -876,6 +969,22 @@ def _search_history(tx: neo4j.ManagedTransaction, ws: str, terms: Sequence[str])
     query = _scoped(ws, " OR ".join(dict.fromkeys(clauses)), fields=("value", "title"))
     rows = _run(tx, "search_history", ws=ws, query=query)
     return [(_task(r), [_revision(h) for h in r["revisions"]]) for r in rows]
+
+
+@contextmanager
+def _locked_out(ws: str) -> Iterator[None]:
+    """A workspace deleted while a write waited for its lock: the write finds no workspace."""
+    try:
+        yield
+    except neo4j_errors.ClientError as e:
+        if "EntityNotFound" in (e.code or ""):
+            raise _missing_workspace(ws) from e
+        raise
+
+
+def _current(tx: neo4j.ManagedTransaction, ws: str, key: str) -> Task | None:
+    rows = _run(tx, "get_tasks", ws=ws, keys=[key])
+    return _task(rows[0]) if rows else None
 
 
 @contextmanager

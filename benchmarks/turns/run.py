@@ -976,17 +976,17 @@ def generate_tasks(store: MemoryStore, tasks: Sequence[dict[str, Any]],
     batch one write with its own sequence number, as real writes have."""
     create = _query("create_bench_tasks").text
     link = _query("link_bench_tasks").text
-    begin = queries.get("begin_write").text
-    finish = queries.get("record_write").text
+    # begin_write is the opening part of the store's write statement: here it ends in RETURN.
+    begin = queries.get("begin_write").text + "\nRETURN seq"
+    finish = _query("set_bench_seq").text
     ws = store.workspace
 
     def batch(query: str, **params: Any) -> None:
         def work(tx: neo4j.ManagedTransaction) -> None:
-            seq = tx.run(begin, ws=ws, keys=[], agent=agent,
-                         request=None).single(strict=True)["seq"]
+            seq = tx.run(begin, ws=ws, keys=[], agent=agent, request=None,
+                         records_turn=False).single(strict=True)["seq"]
             tx.run(query, params | {"ws": ws, "seq": seq}).consume()
-            tx.run(finish, ws=ws, seq=seq, agent=agent, changes=[], turn=None, text=None,
-                   intent=None, reply=None, request=None, undoes=None, keys=[]).consume()
+            tx.run(finish, ws=ws, seq=seq).consume()
 
         with store.driver.session(database=store.settings.neo4j_database) as s:
             s.execute_write(work)
