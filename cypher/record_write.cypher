@@ -1,7 +1,9 @@
 // Purpose: close a write: advance the workspace's sequence number to $seq (only when the write
 //          changed something, so every number in the feed has an entry), append the changes to
 //          the feed, record the turn (when $turn is given) with its reply, linked to the previous
-//          turn and to the tasks it changed, and read back the tasks $keys.
+//          turn and to the tasks it changed, and read back the tasks $keys. Keeps the Root
+//          label of the changed tasks right (a task without a parent is a Root): every edge a
+//          write adds or removes is from a task it changed, so this one place suffices.
 // Parameters: $ws STRING, $seq INTEGER, $agent STRING?, $changes LIST<MAP{key STRING, op STRING}>,
 //             $turn INTEGER?, $text STRING?, $intent STRING?, $reply STRING?, $request STRING?,
 //             $undoes INTEGER?, $keys LIST<STRING>
@@ -16,6 +18,14 @@ CALL (w) {
   UNWIND $changes AS change
   CREATE (:Change {ws: $ws, seq: $seq, key: change.key, op: change.op, agent: $agent,
                    turn: $turn, at: datetime()})
+}
+CALL (w) {
+  UNWIND $changes AS change
+  MATCH (t:Task {ws: $ws, key: change.key})
+  WITH t, NOT EXISTS { (t)-[:SUBTASK_OF]->() } AS root
+  WHERE root <> t:Root
+  FOREACH (_ IN CASE WHEN root THEN [1] ELSE [] END | SET t:Root)
+  FOREACH (_ IN CASE WHEN root THEN [] ELSE [1] END | REMOVE t:Root)
 }
 CALL (w) {
   WITH w WHERE $turn IS NOT NULL
