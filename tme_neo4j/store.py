@@ -466,10 +466,13 @@ class MemoryStore:
         return self._read(lambda tx: _search_history(tx, self.workspace, terms), "search_history")
 
     def turn_view(self, text: str, *, limit: int = 8, turns: int = 3,
-                  roots: int = 100) -> TurnView:
+                  roots: int = 30) -> TurnView:
         """What TRIM reads for a turn, in one statement: candidate tasks for ``text`` (exact key
         mentions first, then full-text matches), the roots the latest ``turns`` changed, the
-        latest ``roots``, the neighbourhood of all of them, and their past values."""
+        latest ``roots``, the neighbourhood of all of them, and their past values.
+
+        ``roots`` is as many as the context's outline names (``TaskMemoryEngine.context``):
+        every root read is a task in the view, so the view grows with it up to that bound."""
         words = [w.lower() for w in _WORD.findall(text)][:64]
         rows = self._query("get_turn_view", ws=self.workspace,
                            keys=_key_candidates(words) if words else [],
