@@ -382,3 +382,13 @@ def test_schema_statements_mark_roots_of_tasks_written_without_the_marker(
     assert _root_keys(store) == ["hotel"]
     store.ensure_schema(force=True)
     assert _root_keys(store) == ["trip"]
+
+
+def test_a_word_with_a_digit_finds_that_id_not_its_neighbours(store: MemoryStore) -> None:
+    store.add_task("room-41207", "Room 41207", "booked")
+    store.add_task("room-41208", "Room 41208", "free")
+    store.add_task("itinerary", "Itinerary", "draft")
+    assert [a.task.key for a in store.align("is 41207 booked")] == ["room-41207"]
+    # A word of letters still forgives a typo or a plural.
+    assert [a.task.key for a in store.align("itinerery")] == ["itinerary"]
+    assert [t.key for t, _ in store.search_history(["41207"])] == ["room-41207"]
