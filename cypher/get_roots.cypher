@@ -1,13 +1,13 @@
 // Purpose: the most recently updated root tasks (no parent) of a workspace, not cancelled.
-//          Reads tasks newest first through the (ws, updated_at) index and stops at $limit.
+//          Reads the roots (label Root) newest first through their (ws, updated_at) index and
+//          stops at $limit, however many subtasks the workspace holds.
 // Parameters: $ws STRING, $limit INTEGER
 // Times:   a task's created_at, updated_at and claimed_until come as ISO-8601 strings: decoding
 //          driver temporal values costs more than the rest of a large read.
 // Returns: task MAP, parents LIST<STRING>, depends_on LIST<STRING>
 // Mode: read
-MATCH (t:Task)
-WHERE t.ws = $ws AND t.updated_at IS NOT NULL
-  AND t.status <> 'cancelled' AND NOT (t)-[:SUBTASK_OF]->()
+MATCH (t:Root)
+WHERE t.ws = $ws AND t.updated_at IS NOT NULL AND t.status <> 'cancelled'
 WITH t ORDER BY t.ws DESC, t.updated_at DESC LIMIT $limit
 RETURN t {.*, created_at: toString(t.created_at), updated_at: toString(t.updated_at),
           claimed_until: toString(t.claimed_until)} AS task, [] AS parents,

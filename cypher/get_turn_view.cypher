@@ -50,9 +50,8 @@ CALL () {
   RETURN collect(root) AS focus
 }
 CALL () {
-  MATCH (t:Task)
-  WHERE t.ws = $ws AND t.updated_at IS NOT NULL
-    AND t.status <> 'cancelled' AND NOT (t)-[:SUBTASK_OF]->()
+  MATCH (t:Root)
+  WHERE t.ws = $ws AND t.updated_at IS NOT NULL AND t.status <> 'cancelled'
   WITH t ORDER BY t.ws DESC, t.updated_at DESC LIMIT $roots
   RETURN collect(t) AS roots
 }

@@ -1,5 +1,6 @@
 // Purpose: create a batch of imported SUBTASK_OF and DEPENDS_ON edges between tasks by key.
-//          The type is one of the two, each created by its own fixed clause.
+//          The type is one of the two, each created by its own fixed clause; a task given a
+//          parent is no longer a Root.
 // Parameters: $ws STRING, $rows LIST<MAP{type STRING ('SUBTASK_OF' or 'DEPENDS_ON'),
 //             from STRING, to STRING}>
 // Returns: created INTEGER (rows whose two tasks were found)
@@ -10,6 +11,7 @@ MATCH (b:Task {ws: $ws, key: row.to})
 CALL (a, b, row) {
   WITH a, b, row WHERE row.type = 'SUBTASK_OF'
   CREATE (a)-[:SUBTASK_OF]->(b)
+  REMOVE a:Root
 }
 CALL (a, b, row) {
   WITH a, b, row WHERE row.type = 'DEPENDS_ON'

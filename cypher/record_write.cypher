@@ -2,7 +2,9 @@
 //          records a turn, advance the workspace's sequence number to seq (only when it changed
 //          something, so every number in the feed has an entry), append the changes to the feed,
 //          record the turn (when turn is not null) with its reply, linked to the previous turn
-//          and to the tasks it changed; then read back the tasks read_back.
+//          and to the tasks it changed; then read back the tasks read_back. Keeps the Root label
+//          of the changed tasks right (a task without a parent is a Root): every edge a write
+//          adds or removes is from a task it changed, so this one place suffices.
 // Parameters: $ws STRING, $agent STRING?, $text STRING?, $intent STRING?, $reply STRING?,
 //             $request STRING?, $undoes INTEGER?
 // Reads:   w NODE (the workspace), seq INTEGER, turn INTEGER?, go BOOLEAN (false: record
@@ -20,6 +22,14 @@ CALL (w, seq, turn, go, changes) {
     UNWIND changes AS change
     CREATE (:Change {ws: $ws, seq: taken, key: change.key, op: change.op, agent: $agent,
                      turn: turn, at: datetime()})
+  }
+  CALL (changes) {
+    UNWIND changes AS change
+    MATCH (t:Task {ws: $ws, key: change.key})
+    WITH t, NOT EXISTS { (t)-[:SUBTASK_OF]->() } AS root
+    WHERE root <> t:Root
+    FOREACH (_ IN CASE WHEN root THEN [1] ELSE [] END | SET t:Root)
+    FOREACH (_ IN CASE WHEN root THEN [] ELSE [1] END | REMOVE t:Root)
   }
   CALL (taken, turn, changes) {
     WITH taken, turn, changes WHERE turn IS NOT NULL

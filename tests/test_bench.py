@@ -8,7 +8,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from benchmarks.turns import BenchReport
+from benchmarks.turns import BenchReport, TurnsReport
 from tme_neo4j.cli import app
 from tme_neo4j.config import Settings
 from tme_neo4j.store import MemoryStore
@@ -81,3 +81,36 @@ def test_quick_bench_reports_every_section(settings: Settings) -> None:
     with MemoryStore(settings, workspace="default") as store:
         left = {w["ws"] for w in store.list_workspaces()} & set(report.workspaces)
     assert left == set()
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(600)
+def test_turns_only_measures_the_sizes_asked_and_nothing_else(settings: Settings) -> None:
+    result = runner.invoke(app, ["bench", "--turns-only", "--sizes", "200,100", "--reps", "3",
+                                 "--json"])
+    assert result.exit_code == 0, result.stderr or result.stdout
+    assert "propagation" not in result.stderr
+    report = TurnsReport.model_validate(json.loads(result.stdout))
+    assert [t.tasks for t in report.turns] == [100, 200]
+    for turn in report.turns:
+        assert turn.process.n == 3
+        assert turn.check.n >= 3
+    assert report.limits.bare_write.p50_ms > 0
+    with MemoryStore(settings, workspace="default") as store:
+        left = {w["ws"] for w in store.list_workspaces()} & set(report.workspaces)
+    assert report.workspaces
+    assert left == set()
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--sizes", "1000"], "--sizes and --reps go with --turns-only"),
+    (["--turns-only", "--quick"], "--quick and --turns-only do not go together"),
+    (["--turns-only", "--sizes", "1k"], "--sizes takes numbers of tasks"),
+    (["--turns-only", "--sizes", "10"], "each size is at least 100 tasks"),
+])
+def test_turn_options_out_of_place_are_refused_on_one_line(args: list[str],
+                                                           message: str) -> None:
+    result = runner.invoke(app, ["bench", *args])
+    assert result.exit_code != 0
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

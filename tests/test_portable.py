@@ -121,6 +121,7 @@ def test_round_trip_is_exact(populated: MemoryStore, other: MemoryStore, tmp_pat
     assert without_id(second) == without_id(first)
     assert json.loads(second)["workspace"]["id"] == other.workspace
     assert graph_snapshot(other) == graph_snapshot(populated)
+    assert [t.key for t in other.roots()] == [t.key for t in populated.roots()] == ["trip"]
     # The imported memory works like the original: history, as-of reads, the turn chain.
     assert [r.value for r in other.history("destination")] == ["Seattle", "Portland", "Seattle"]
     assert other.state(as_of_turn=3).task("destination").value == "Portland"  # type: ignore[union-attr]

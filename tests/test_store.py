@@ -433,3 +433,67 @@ def test_a_long_write_is_all_or_nothing_too(store: MemoryStore) -> None:
                     + [{"op": "revise", "key": "ghost", "value": "x"}])
     assert graph_snapshot(store) == before
     assert store.workspace_info()["seq"] == seq
+
+
+def _root_keys(store: MemoryStore) -> list[str]:
+    return sorted(t.key for t in store.roots())
+
+
+def test_roots_follow_every_edge_a_write_adds_or_removes(store: MemoryStore) -> None:
+    store.add_task("trip", "Trip")
+    store.add_task("hotel", "Hotel", parents=["trip"])
+    store.add_task("dinner", "Dinner")
+    assert _root_keys(store) == ["dinner", "trip"]
+    store.link("dinner", "trip")
+    assert _root_keys(store) == ["trip"]
+    store.link("hotel", "dinner")  # a second parent
+    store.unlink("hotel", "trip")
+    assert _root_keys(store) == ["trip"]  # hotel keeps a parent
+    store.unlink("dinner", "trip")
+    assert _root_keys(store) == ["dinner", "trip"]
+    # Several edges in one write, the task added and linked in the same write included.
+    store.apply([{"op": "add", "key": "museum", "title": "Museum"},
+                 {"op": "link", "key": "museum", "parent": "trip"},
+                 {"op": "link", "key": "dinner", "parent": "trip"},
+                 {"op": "unlink", "key": "hotel", "parent": "dinner"}])
+    assert _root_keys(store) == ["hotel", "trip"]
+    store.cancel("hotel")
+    assert _root_keys(store) == ["trip"]  # a cancelled root is not listed
+    store.restore("hotel")
+    assert _root_keys(store) == ["hotel", "trip"]
+    # A write refused as a whole leaves the roots as they were.
+    with pytest.raises(CycleError):
+        store.apply([{"op": "link", "key": "hotel", "parent": "trip"},
+                     {"op": "link", "key": "trip", "parent": "hotel"}])
+    assert _root_keys(store) == ["hotel", "trip"]
+
+
+def test_roots_are_the_newest_first_and_stop_at_the_limit(store: MemoryStore) -> None:
+    for key in ("a", "b", "c"):
+        store.add_task(key, key.upper())
+    store.revise("a", "again")
+    assert [t.key for t in store.roots(limit=2)] == ["a", "c"]  # shown oldest first
+
+
+def test_schema_statements_mark_roots_of_tasks_written_without_the_marker(
+    store: MemoryStore,
+) -> None:
+    store.add_task("trip", "Trip")
+    store.add_task("hotel", "Hotel", parents=["trip"])
+    # As a database written before the marker existed holds them, or one marked wrong.
+    store.driver.execute_query("MATCH (t:Task {ws: $ws}) REMOVE t:Root", ws=store.workspace)
+    store.driver.execute_query("MATCH (t:Task {ws: $ws, key: 'hotel'}) SET t:Root",
+                               ws=store.workspace)
+    assert _root_keys(store) == ["hotel"]
+    store.ensure_schema(force=True)
+    assert _root_keys(store) == ["trip"]
+
+
+def test_a_word_with_a_digit_finds_that_id_not_its_neighbours(store: MemoryStore) -> None:
+    store.add_task("room-41207", "Room 41207", "booked")
+    store.add_task("room-41208", "Room 41208", "free")
+    store.add_task("itinerary", "Itinerary", "draft")
+    assert [a.task.key for a in store.align("is 41207 booked")] == ["room-41207"]
+    # A word of letters still forgives a typo or a plural.
+    assert [a.task.key for a in store.align("itinerery")] == ["itinerary"]
+    assert [t.key for t, _ in store.search_history(["41207"])] == ["room-41207"]

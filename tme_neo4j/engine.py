@@ -12,6 +12,7 @@ from tme_neo4j.config import Settings, TrimBackend
 from tme_neo4j.context import Context, assemble
 from tme_neo4j.errors import InvalidInputError, TmeError
 from tme_neo4j.models import MAX_TEXT, Evidence, Operation, OpName, Task, Turn, WriteResult
+from tme_neo4j.questions import asks_listing
 from tme_neo4j.replies import compose_reply, question_terms
 from tme_neo4j.store import MemoryStore, TurnInput
 from tme_neo4j.text import check_text
@@ -150,8 +151,11 @@ class TaskMemoryEngine:
 
         done = self.store.apply_turn(
             ops, TurnInput(text, trim.intent.value, request=idempotency_key),
-            # A question may ask about the whole plan: its roots come into the reply's view.
-            context_keys=[*trim.about, *view.focus, *(view.roots if asks else [])],
+            # A question about the whole plan (a listing, or one that names no task) brings its
+            # roots into the reply's view; one about named tasks reads their neighbourhood
+            # alone, which does not grow with the workspace.
+            context_keys=[*trim.about, *view.focus,
+                          *(view.roots if asks and _asks_plan(text, trim) else [])],
             search_terms=question_terms(text) if asks else [], compose=compose)
         if done.replayed is not None:
             return _replayed(done.replayed)
@@ -255,3 +259,7 @@ def _replayed(turn: Turn) -> TurnResult:
 
 def _asks(trim: TrimResult) -> bool:
     return any(s.intent in (Intent.CHECK, Intent.NOTE) for s in trim.subtasks)
+
+
+def _asks_plan(text: str, trim: TrimResult) -> bool:
+    return not trim.about or asks_listing(text)

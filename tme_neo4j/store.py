@@ -497,10 +497,13 @@ class MemoryStore:
         return self._read(lambda tx: _search_history(tx, self.workspace, terms), "search_history")
 
     def turn_view(self, text: str, *, limit: int = 8, turns: int = 3,
-                  roots: int = 100) -> TurnView:
+                  roots: int = 30) -> TurnView:
         """What TRIM reads for a turn, in one statement: candidate tasks for ``text`` (exact key
         mentions first, then full-text matches), the roots the latest ``turns`` changed, the
-        latest ``roots``, the neighbourhood of all of them, and their past values."""
+        latest ``roots``, the neighbourhood of all of them, and their past values.
+
+        ``roots`` is as many as the context's outline names (``TaskMemoryEngine.context``):
+        every root read is a task in the view, so the view grows with it up to that bound."""
         words = [w.lower() for w in _WORD.findall(text)][:64]
         rows = self._query("get_turn_view", ws=self.workspace,
                            keys=_key_candidates(words) if words else [],
@@ -959,7 +962,7 @@ def _search_history(tx: neo4j.ManagedTransaction, ws: str, terms: Sequence[str])
         words = [w.lower() for w in _WORD.findall(term)]
         if len(words) == 1:
             clauses.append(words[0])
-            if len(words[0]) >= 5 and fuzzy < _MAX_FUZZY_TERMS:
+            if _fuzzy(words[0]) and fuzzy < _MAX_FUZZY_TERMS:
                 clauses.append(f"{words[0]}~")
                 fuzzy += 1
         elif words:
@@ -1075,6 +1078,14 @@ def _scoped(ws: str, query: str, *, fields: Sequence[str] = ("title", "value", "
     return f'+ws:"{ws}"^0 +({within})'
 
 
+def _fuzzy(word: str) -> bool:
+    """Whether a word is searched fuzzily too: a word of five letters or more, where a typo or
+    a plural is likely. Not a word with a digit: an id or a number one edit from another
+    (``t4567``, ``t4568``) names something else, and the larger the workspace, the more of
+    those there are to match."""
+    return len(word) >= 5 and not any(c.isdigit() for c in word)
+
+
 def _lucene_query(words: list[str]) -> str:
     """A Lucene query over the words; fuzzy terms catch plurals and small typos (only the first
     few: each expands into many clauses). Words are alphanumeric only, so nothing in them needs
@@ -1083,7 +1094,7 @@ def _lucene_query(words: list[str]) -> str:
     fuzzy = 0
     for w in dict.fromkeys(words):
         terms.append(w)
-        if len(w) >= 5 and fuzzy < _MAX_FUZZY_TERMS:
+        if _fuzzy(w) and fuzzy < _MAX_FUZZY_TERMS:
             terms.append(f"{w}~")
             fuzzy += 1
     return " OR ".join(terms)

@@ -2,6 +2,13 @@
 against the real Neo4j, which ``tme bench`` prints; see
 :mod:`benchmarks.turns.run`."""
 
-from benchmarks.turns.run import BenchReport, Stat, bench_queries, run_bench
+from benchmarks.turns.run import (
+    BenchReport,
+    Stat,
+    TurnsReport,
+    bench_queries,
+    run_bench,
+    run_turns,
+)
 
-__all__ = ["BenchReport", "Stat", "bench_queries", "run_bench"]
+__all__ = ["BenchReport", "Stat", "TurnsReport", "bench_queries", "run_bench", "run_turns"]

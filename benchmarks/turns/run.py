@@ -9,6 +9,7 @@ returns a :class:`BenchReport`; ``tme bench`` prints it as a table or as JSON.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import logging
 import math
@@ -53,7 +54,9 @@ __all__ = [
     "Stat",
     "Target",
     "TurnLatency",
+    "TurnsReport",
     "run_bench",
+    "run_turns",
 ]
 
 log = logging.getLogger(__name__)
@@ -210,6 +213,18 @@ class BenchReport(BaseModel):
                                   description="the bench workspaces this run made, all deleted")
 
 
+class TurnsReport(BaseModel):
+    """The limits and the turn measurements alone (``tme bench --turns-only``)."""
+
+    cores: int
+    neo4j: str
+    seconds: float
+    limits: Limits
+    turns: list[TurnLatency]
+    workspaces: list[str] = Field(default_factory=list,
+                                  description="the bench workspaces this run made, all deleted")
+
+
 @dataclass(frozen=True)
 class BenchConfig:
     """Sizes and repetitions of one run."""
@@ -334,6 +349,35 @@ def run_bench(
         run = _Run(base, cfg, say)
         try:
             return run.all(started)
+        finally:
+            run.cleanup()
+
+
+def run_turns(
+    settings: Settings,
+    *,
+    sizes: Sequence[int],
+    reps: int,
+    progress: ProgressFn | None = None,
+) -> TurnsReport:
+    """The limits and the turns at ``sizes`` tasks, ``reps`` turns each (the default run's
+    repetitions for the rest), and nothing else: what a change to the turn path needs."""
+    cfg = dataclasses.replace(BenchConfig.default(), sizes=tuple(sizes), turn_reps=reps)
+    say = progress or (lambda message: None)
+    started = time.perf_counter()
+    with (_driver_errors(),
+          MemoryStore(settings, workspace=_bench_id("probe"), agent=_AGENT) as base):
+        run = _Run(base, cfg, say)
+        try:
+            limits = run.limits()
+            turns = []
+            for size in cfg.sizes:
+                store = run.workspace(f"turns-{size}")
+                turns.append(run.turn_latency(store, size, limits))
+                run.drop(store)
+            return TurnsReport(cores=os.cpu_count() or 1, neo4j=run.server_version(),
+                               seconds=round(time.perf_counter() - started, 1), limits=limits,
+                               turns=turns, workspaces=run.names)
         finally:
             run.cleanup()
 

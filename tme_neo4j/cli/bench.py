@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -9,13 +10,14 @@ from rich.console import Console
 from rich.table import Table
 
 from tme_neo4j.config import Settings
-from tme_neo4j.errors import ConfigError
+from tme_neo4j.errors import ConfigError, InvalidInputError
 
 from ._common import JsonOpt
 from ._output import console, err_console, print_json
 
 if TYPE_CHECKING:
-    from benchmarks.turns import BenchReport, Stat
+    from benchmarks.turns import BenchReport, Stat, TurnsReport
+    from benchmarks.turns.run import Limits, TurnLatency
 
 __all__ = ["register"]
 
@@ -28,39 +30,114 @@ def bench(
     quick: Annotated[
         bool, typer.Option("--quick", help="Smaller sizes and fewer repetitions (about a minute).")
     ] = False,
+    turns_only: Annotated[
+        bool, typer.Option("--turns-only",
+                           help="Only the limits and the turns (apply, rules TRIM, question).")
+    ] = False,
+    sizes: Annotated[
+        str | None, typer.Option("--sizes", metavar="N,N,...",
+                                 help="Workspace sizes in tasks for --turns-only "
+                                      "(default 1000,10000,100000).")
+    ] = None,
+    reps: Annotated[
+        int | None, typer.Option("--reps", min=1, help="Turns per size for --turns-only "
+                                                       "(default 40).")
+    ] = None,
     json_: JsonOpt = False,
 ) -> None:
     """Measure turn latency, propagation, context size, concurrent writers and export/import
     against the server (bench-* workspaces, deleted afterwards); progress goes to stderr."""
+    if not turns_only and (sizes is not None or reps is not None):
+        raise InvalidInputError("--sizes and --reps go with --turns-only")
+    if turns_only and quick:
+        raise InvalidInputError("--quick and --turns-only do not go together: give --sizes "
+                                "and --reps instead")
+    chosen = _sizes(sizes or "1000,10000,100000")
 
     # The workloads live beside the package (benchmarks/), not in it: loaded only when run.
     try:
-        from benchmarks.turns import run_bench
+        from benchmarks.turns import run_bench, run_turns
     except ImportError as e:
         raise ConfigError(f"tme bench needs the benchmarks package of tme-neo4j: {e}") from e
 
     def progress(message: str) -> None:
         err_console.print(message, markup=False)
 
+    # Piped output would be cut to 80 columns; the table reads best on one line a row.
+    out = console if console.is_terminal else Console(width=180, soft_wrap=True)
+    if turns_only:
+        turns = run_turns(Settings(), sizes=chosen, reps=reps or 40, progress=progress)
+        if json_:
+            print_json(turns)
+        else:
+            out.print(_turns_table(turns))
+        return
     report = run_bench(Settings(), quick=quick, progress=progress)
     if json_:
         print_json(report)
     else:
-        # Piped output would be cut to 80 columns; the table reads best on one line a row.
-        out = console if console.is_terminal else Console(width=180, soft_wrap=True)
         out.print(_table(report))
+
+
+def _sizes(text: str) -> list[int]:
+    try:
+        sizes = [int(part) for part in text.split(",")]
+    except ValueError:
+        raise InvalidInputError(f"--sizes takes numbers of tasks separated by commas, "
+                                f"not {text!r}") from None
+    if not sizes or min(sizes) < 100:
+        raise InvalidInputError("--sizes: each size is at least 100 tasks (one project)")
+    return sorted(set(sizes))
 
 
 def _ms(stat: Stat) -> tuple[str, str]:
     return f"{stat.p50_ms:.2f} ms", f"{stat.p95_ms:.2f} ms"
 
 
-def _table(r: BenchReport) -> Table:
-    table = Table(title=f"tme bench: {r.cores} cores, Neo4j {r.neo4j}, "
-                        f"{'quick' if r.quick else 'default'} run, {r.seconds:.0f} s")
+def _new_table(title: str) -> Table:
+    table = Table(title=title)
     for name, justify in (("measure", "left"), ("p50", "right"), ("p95", "right"),
                           ("detail", "left"), ("target", "left")):
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    return table
+
+
+def _turns_table(r: TurnsReport) -> Table:
+    table = _new_table(f"tme bench --turns-only: {r.cores} cores, Neo4j {r.neo4j}, "
+                       f"{r.seconds:.0f} s")
+    _turn_rows(table, r.limits, r.turns, lambda name: "")
+    return table
+
+
+def _turn_rows(table: Table, limits: Limits, turns: list[TurnLatency],
+               verdict: Callable[[str], str]) -> None:
+    table.add_row("round trip (RETURN 1)", *_ms(limits.round_trip),
+                  f"n={limits.round_trip.n}", "")
+    table.add_row("bare write transaction", *_ms(limits.bare_write),
+                  f"n={limits.bare_write.n}", "", end_section=True)
+    largest = max(t.tasks for t in turns)
+    for t in turns:
+        name = f"turn apply p50 at {t.tasks:,} tasks"
+        table.add_row(f"turn apply, {t.tasks:,} tasks", *_ms(t.apply),
+                      f"{t.apply_ratio:.1f}x bare write; {t.revisions:,} revisions",
+                      verdict(name) if t.tasks == largest else "")
+    smallest = min(turns, key=lambda t: t.tasks)
+    for t in turns:
+        growth = (f"; {t.process.p50_ms / smallest.process.p50_ms:.2f}x the "
+                  f"{smallest.tasks:,}" if t is not smallest else "")
+        table.add_row(f"turn with rules TRIM, {t.tasks:,} tasks", *_ms(t.process),
+                      f"{t.process_ratio:.1f}x bare write{growth}", "")
+    for t in turns:
+        growth = (f"; {t.check.p50_ms / smallest.check.p50_ms:.2f}x the {smallest.tasks:,}"
+                  if t is not smallest else "")
+        table.add_row(f"question turn, {t.tasks:,} tasks", *_ms(t.check),
+                      f"reads only{growth}", "")
+    table.add_section()
+
+
+def _table(r: BenchReport) -> Table:
+    table = _new_table(f"tme bench: {r.cores} cores, Neo4j {r.neo4j}, "
+                       f"{'quick' if r.quick else 'default'} run, {r.seconds:.0f} s")
 
     goals = {t.name: t for t in r.targets}
 
@@ -72,22 +149,7 @@ def _table(r: BenchReport) -> Table:
                None: "not judged (not measured at that size)"}
         return f"{target.goal}: {met[target.met]}"
 
-    table.add_row("round trip (RETURN 1)", *_ms(r.limits.round_trip),
-                  f"n={r.limits.round_trip.n}", "")
-    table.add_row("bare write transaction", *_ms(r.limits.bare_write),
-                  f"n={r.limits.bare_write.n}", "", end_section=True)
-    largest = max(t.tasks for t in r.turns)
-    for t in r.turns:
-        name = f"turn apply p50 at {t.tasks:,} tasks"
-        table.add_row(f"turn apply, {t.tasks:,} tasks", *_ms(t.apply),
-                      f"{t.apply_ratio:.1f}x bare write; {t.revisions:,} revisions",
-                      verdict(name) if t.tasks == largest else "")
-    for t in r.turns:
-        table.add_row(f"turn with rules TRIM, {t.tasks:,} tasks", *_ms(t.process),
-                      f"{t.process_ratio:.1f}x bare write", "")
-    for t in r.turns:
-        table.add_row(f"question turn, {t.tasks:,} tasks", *_ms(t.check), "reads only", "")
-    table.add_section()
+    _turn_rows(table, r.limits, r.turns, verdict)
     p = r.propagation
     table.add_row(f"propagation, {p.dependents:,} dependents, depth {p.depth}", *_ms(p.time),
                   f"{p.stale:,} marked stale, {p.counted:,} counted",

@@ -1,12 +1,13 @@
 // Purpose: bulk-create generated benchmark tasks, each with one revision per value it has had
-//          (the first an add, the rest revisions), in one batch.
+//          (the first an add, the rest revisions), in one batch; each a Root until
+//          link_bench_tasks gives it a parent, as a real write keeps it.
 // Parameters: $ws STRING, $agent STRING, $seq INTEGER (the write's sequence number),
 //             $rows LIST<MAP{key STRING, title STRING, values LIST<STRING> (oldest first,
 //             at least one)}>
 // Returns: tasks INTEGER, revisions INTEGER
 // Mode: write
 UNWIND $rows AS row
-CREATE (t:Task {ws: $ws, id: randomUUID(), key: row.key, title: row.title,
+CREATE (t:Task:Root {ws: $ws, id: randomUUID(), key: row.key, title: row.title,
                 value: last(row.values), status: 'active', stale: false,
                 version: size(row.values), created_at: datetime(), updated_at: datetime(),
                 created_by: $agent, updated_by: $agent})

@@ -1,4 +1,5 @@
-// Purpose: bulk-create generated benchmark edges between tasks by key, in one batch.
+// Purpose: bulk-create generated benchmark edges between tasks by key, in one batch; a task
+//          given a parent is no longer a Root.
 // Parameters: $ws STRING, $parents LIST<MAP{from STRING, to STRING}> (SUBTASK_OF edges),
 //             $dependencies LIST<MAP{from STRING, to STRING}> (DEPENDS_ON edges)
 // Returns: parents INTEGER, dependencies INTEGER (edges created)
@@ -8,6 +9,7 @@ CALL () {
   MATCH (a:Task {ws: $ws, key: edge.from})
   MATCH (b:Task {ws: $ws, key: edge.to})
   CREATE (a)-[:SUBTASK_OF]->(b)
+  REMOVE a:Root
   RETURN count(*) AS parents
 }
 CALL () {
