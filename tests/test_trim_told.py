@@ -196,3 +196,15 @@ def test_a_name_with_a_possessive_is_what_a_bare_instead_replaces() -> None:
              task("cellist", "Book a cellist", "Nina, $120", parents=("gig",))]
     result = interpret("Nina's double booked. get Omar instead", *tasks, focus=("gig",))
     assert revised(result)["cellist"].value == "Omar, $120"
+
+
+def test_a_replacement_under_a_label_changes_the_value_rather_than_describing_it() -> None:
+    tasks = [task("quilt", "Baby quilt", "yellow stars", parents=()),
+             task("fabric", "Fabric", "yellow cotton", parents=("quilt",))]
+    result = interpret("fabric: green cotton instead of yellow, my sister preferred it", *tasks,
+                       focus=("fabric",))
+    assert not any(isinstance(op, AddTask) for op in result.operations)
+    value = revised(result)["fabric"].value or ""
+    assert "green" in value
+    assert "yellow" not in value
+    assert "sister" not in value

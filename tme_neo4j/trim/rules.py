@@ -242,7 +242,7 @@ _DESCRIBES = re.compile(
     r"^(?:my|our|his|her|their|the|this|that|these|those)\s+(?:[\w'-]+\s+){0,3}?"
     r"(?:is|are|was|were|can|can't|cannot|could|will|won't|would|has|have|had|knows|says|said|"
     r"thinks|found|got|takes|took|seems|looks|costs|works|doesn't|don't|didn't|isn't|aren't|"
-    r"wasn't|still)\b", _I)
+    r"wasn't|still|[a-z]{3,}ed)\b", _I)
 _EVALUATIVE = re.compile(r"\btoo\s+[a-z]+(?:\s+(?:to|for)\s+[\w ]+)?$|"
                          r"\b(?:bad|good|fine|better|worse|hard|tricky|awkward)\s+for\s+[\w ]+$",
                          _I)
@@ -483,9 +483,10 @@ class _TurnParser:
                 k != ValueKind.NAME for k, _ in typed_phrases(text, sentence=False)):
             return False
         clauses = split_clauses(said[0])
-        if len(clauses) < 2 or any(_imperative(c) or read_frame(c).known or _NEGATIVE.search(c)
-                                   for c in clauses):
-            return False
+        if len(clauses) < 2 or any(
+                _imperative(c) or read_frame(c).known or _NEGATIVE.search(c) or _INSTEAD.match(c)
+                for c in clauses):
+            return False  # a request, a known verb, a negation or a replacement: no description
         self._update(task, clean_phrase(said[0]), text)
         return True
 
@@ -911,7 +912,8 @@ class _TurnParser:
             counted = f"{old} {unit['u']}"  # "30 photos instead of 24": 24 photos
             if any(mentions(f"{t.title} {t.value or ''}", counted) for t in self._live()):
                 old = counted
-        return self._swap(old, new, raw, Intent.REPLACE)
+        holders = [t for t in self._live() if mentions(f"{t.title} {t.value or ''}", old)]
+        return self._swap(old, new, raw, Intent.REPLACE, within=_holder(slot, holders))
 
     def _swap_short_name(self, old: str, new: str, about: list[str]) -> list[Operation]:
         """'Hire the marquee' speaks of 'the white marquee' when that is the only marquee memory
@@ -986,11 +988,15 @@ class _TurnParser:
         self._update(target, new, raw)
         return True
 
-    def _swap(self, old: str, new: str, raw: str, intent: Intent) -> bool:
-        """Put ``new`` in place of ``old`` in every live task that mentions it."""
+    def _swap(self, old: str, new: str, raw: str, intent: Intent, *,
+              within: str | None = None) -> bool:
+        """Put ``new`` in place of ``old`` in every live task that mentions it (only in the task
+        ``within``, when given)."""
         ops: list[Operation] = []
         about: list[str] = []
         for t in self._live():
+            if within is not None and t.key != within:
+                continue
             in_title, in_value = mentions(t.title, old), mentions(t.value or "", old)
             if not (in_title or in_value):
                 continue
@@ -1055,6 +1061,11 @@ class _TurnParser:
                 best = (p + q, " ".join(was), " ".join(now))
         if best is not None:
             return clean_phrase(best[1]), clean_phrase(best[2])
+        if old and len(said) > 1 and any(
+                mentions(f"{t.title} {t.value or ''}", f"{clean_phrase(old)} {said[-1]}")
+                for t in self._live()):
+            # "green wool instead of red" where memory says "red wool": green for red
+            return clean_phrase(old), " ".join(said[:-1])
         if old and _imperative(phrase):
             # "redo them at the studio instead of the shop": what the place phrase names
             place = re.search(r"\b(?:at|from|in|on|to|with|by|near)\s+(?P<v>[^,]+)$", phrase, _I)
@@ -2296,9 +2307,10 @@ class _TurnParser:
         if not m or m["new"].lower() in STOP:
             return False
         old = clean_phrase(m["old"])
-        if not any(mentions(f"{t.title} {t.value or ''}", old) for t in self._live()):
+        holders = [t for t in self._live() if mentions(f"{t.title} {t.value or ''}", old)]
+        if not holders:
             return False
-        return self._swap(old, m["new"], raw, Intent.REPLACE)
+        return self._swap(old, m["new"], raw, Intent.REPLACE, within=_holder(slot, holders))
 
     def _set_typed(self, target: Task | None, typed: list[tuple[ValueKind, str]],
                    raw: str) -> bool:
@@ -2757,6 +2769,12 @@ _NOT_A_SET = frozenset({"cancel", "rollback", "done", "check", "depend", "split"
                         "merge", "reset", "add"})
 _NEGATIVE = re.compile(r"\b(?:not|no|never|can't|cannot|won't|isn't|aren't|wasn't|weren't|"
                        r"doesn't|don't|didn't)\b", _I)
+
+
+def _holder(slot: str | None, holders: list[Task]) -> str | None:
+    """The task a change under a task's name ("scarf: ...") is confined to: that task, when it
+    holds what is changed."""
+    return slot if any(t.key == slot for t in holders) else None
 
 
 def _modifier_swap(title: str, name: str, new: str) -> str | None:
