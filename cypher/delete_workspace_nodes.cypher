@@ -1,7 +1,7 @@
 // Purpose: delete up to $limit nodes of each kind (revision, task, turn, change) carrying
-//          workspace id $ws, with their relationships; run until it returns 0. Used for an
-//          import's staging nodes and for the nodes of a workspace an import replaces, whose
-//          Workspace node is already gone. Small transactions: a workspace may be large.
+//          workspace id $ws, with their relationships; run until it returns 0. Used for the
+//          nodes of a workspace an import replaces, whose Workspace node is already gone.
+//          Small transactions: a workspace may be large.
 // Parameters: $ws STRING, $limit INTEGER
 // Returns: deleted INTEGER
 // Mode: write

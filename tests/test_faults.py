@@ -191,5 +191,5 @@ IMPORTER = textwrap.dedent("""
 
 def _staged_nodes(store: MemoryStore) -> int:
     records, _, _ = store.driver.execute_query(
-        "MATCH (t:Task) WHERE t.ws STARTS WITH '~import-' RETURN count(t) AS n")
+        "MATCH (n) WHERE n.ws STARTS WITH '~import-' RETURN count(n) AS n")
     return int(records[0]["n"])

@@ -23,10 +23,12 @@ consistent state however busy the workspace is (writers wait for it), page by pa
 
 :func:`import_workspace` streams the document: it never holds the whole of it, checks each
 record as it arrives (every problem is named, not only the first), and writes batches into a
-staging workspace that no one can see. Only a complete and valid document is committed; the
-staged nodes then take the target's id and its Workspace node is created last, in one short
-transaction. An import that dies before that leaves nothing visible, and one that dies after it
-is finished by the next import (see :func:`recover_imports`).
+staging workspace that no one can see: staged nodes carry labels of their own (``StagedTask``,
+...), which nothing but the import reads and few indexes cover. Only a complete and valid
+document is committed; the staged nodes then become tasks, revisions, turns and changes of the
+target (its indexes are written then, once) and its Workspace node is created last, in one
+short transaction. An import that dies before that leaves nothing visible, and one that dies
+after it is finished by the next import (see :func:`recover_imports`).
 """
 
 from __future__ import annotations
@@ -521,13 +523,15 @@ def _source(store: MemoryStore) -> tuple[str, str]:
 class _CypherWriter:
     """Writes a script that runs pasted whole into Neo4j Browser and with ``cypher-shell -f``:
     the schema, then each batch as a ``:param`` line followed by the statement ``tme import``
-    runs, every command and statement ending with a semicolon. The Workspace node comes last,
-    so the workspace appears only once the script has run to its end."""
+    runs, every command and statement ending with a semicolon. Like an import, it stages the
+    nodes and then moves them all in one statement; the Workspace node comes last, so the
+    workspace appears only once the script has run to its end."""
 
     def __init__(self, out: IO[str], source: tuple[str, str]) -> None:
         self.out = out
         self.source = source
         self.workspace: dict[str, Any] = {}
+        self.staged = 0  # the most nodes of one kind the move may find: all written
 
     def begin(self, workspace: dict[str, Any]) -> None:
         ws = workspace["id"]
@@ -552,11 +556,16 @@ class _CypherWriter:
 
     def rows(self, name: str, rows: Sequence[dict[str, Any]]) -> None:
         if rows:
+            self.staged += len(rows)
             self._param("rows", list(rows))
             self._statement(_IMPORT_QUERY[name])
 
     def end(self) -> None:
         self._statement("link_turns")
+        self._param("staging", self.workspace["id"])
+        self._param("target", self.workspace["id"])
+        self._param("limit", max(self.staged, 1))
+        self._statement("move_staged_nodes")
         self._param("workspace", {k: v for k, v in self.workspace.items() if k != "id"})
         self._statement("import_workspace")
 
@@ -1222,7 +1231,7 @@ def _move(store: MemoryStore, staging: str, target: str, phase: str, batch_size:
                                   limit=limit)[0]["deleted"]:
             pass
         store.run_statement("set_import_phase", write=True, staging=staging, phase="moving")
-    while store.run_statement("move_workspace_nodes", write=True, staging=staging,
+    while store.run_statement("move_staged_nodes", write=True, staging=staging,
                               target=target, limit=limit)[0]["moved"]:
         pass
     log.info("import %s: moved into %s", staging, target)
@@ -1234,7 +1243,8 @@ def _discard(store: MemoryStore, staging: str, batch_size: int) -> int:
     the next import (or `tme server start`) does it."""
     deleted = 0
     try:
-        while batch := store.run_statement("delete_workspace_nodes", write=True, ws=staging,
+        while batch := store.run_statement("delete_staged_nodes", write=True,
+                                           staging=staging,
                                            limit=max(batch_size, 1000))[0]["deleted"]:
             deleted += batch
     except TmeError:
