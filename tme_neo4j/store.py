@@ -447,7 +447,7 @@ class MemoryStore:
             now = self._query("get_state", ws=self.workspace, include_cancelled=include_cancelled)
             if not now:
                 raise _missing_workspace(self.workspace)
-            return _workspace_state(self.workspace, now[0]["seq"], now[0]["tasks"])
+            return _workspace_state(self.workspace, now[0]["seq"], now[0]["tasks"], now[0]["edges"])
 
         def read(tx: neo4j.ManagedTransaction) -> WorkspaceState:
             info = _run(tx, "get_workspace", ws=self.workspace)
@@ -460,7 +460,8 @@ class MemoryStore:
             as_of_seq = int(at[0]["seq"] or 0)
             then = _run(tx, "get_state_as_of", ws=self.workspace, seq=as_of_seq,
                         include_cancelled=include_cancelled)
-            return _workspace_state(self.workspace, seq, then[0]["tasks"], as_of_seq=as_of_seq)
+            return _workspace_state(self.workspace, seq, then[0]["tasks"], then[0]["edges"],
+                                    as_of_seq=as_of_seq)
 
         return self._read(read, "state")
 
@@ -1027,16 +1028,26 @@ def _task(row: Any) -> Task:
                                         "depends_on": row["depends_on"]})
 
 
-#: The order of a task's values in ``get_state*``'s ``tasks``: the order ``Task`` declares them.
-_TASK_FIELDS = tuple(Task.model_fields)
+#: The order of a task's values in ``get_state*``'s ``tasks``: the order ``Task`` declares them,
+#: the edges last (they come apart, as ``edges``).
+_EDGE_FIELDS = ("parents", "depends_on")
+_TASK_FIELDS = (*(f for f in Task.model_fields if f not in _EDGE_FIELDS), *_EDGE_FIELDS)
 
 
-def _workspace_state(ws: str, seq: int, tasks: list[list[Any]], *,
+def _workspace_state(ws: str, seq: int, tasks: list[list[Any]], edges: list[list[Any]], *,
                      as_of_seq: int | None = None) -> WorkspaceState:
-    """``get_state*``'s tasks as a model, validated in one call rather than one per task."""
+    """``get_state*``'s tasks and edges as a model, validated in one call rather than one per
+    task."""
+    parents: dict[str, list[str]] = {}
+    depends_on: dict[str, list[str]] = {}
+    for key, is_parent, other in edges:
+        (parents if is_parent else depends_on).setdefault(key, []).append(other)
+    none: list[str] = []
     return WorkspaceState.model_validate({
         "workspace": ws, "seq": seq, "as_of_seq": as_of_seq,
-        "tasks": [dict(zip(_TASK_FIELDS, values, strict=True)) for values in tasks]})
+        "tasks": [dict(zip(_TASK_FIELDS, [*values, sorted(parents.get(values[0], none)),
+                                          sorted(depends_on.get(values[0], none))], strict=True))
+                  for values in tasks]})
 
 
 def _revision(props: Any) -> Revision:

@@ -219,7 +219,7 @@ def state_costs(base: MemoryStore, size: int, reps: int) -> dict[str, Any]:
                     samples[name].append(time.perf_counter() - t0)
                     cpu[name].append(time.process_time() - c0)
             t0 = time.perf_counter()
-            store_module._workspace_state(store.workspace, row["seq"], row["tasks"])
+            store_module._workspace_state(store.workspace, row["seq"], row["tasks"], row["edges"])
             if i:
                 mapping.append(time.perf_counter() - t0)
         samples["records to Task models (Python)"] = mapping
