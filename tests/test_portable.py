@@ -548,6 +548,17 @@ def kill_import_at(stop: str, path: Path, target: str) -> None:
             child.wait(timeout=60)
 
 
+def until_the_server_drops_dead_imports(store: MemoryStore) -> None:
+    """A killed import's transaction stays listed until the server notices the closed
+    connection; until then its staging counts as live and nothing cleans it up."""
+    import time
+
+    deadline = time.monotonic() + 60
+    while store.run_statement("list_live_imports"):
+        assert time.monotonic() < deadline, "the killed import's transaction is still open"
+        time.sleep(0.05)
+
+
 def live_stagings(store: MemoryStore) -> int:
     records, _, _ = store.driver.execute_query(
         "MATCH (n) WHERE n.ws STARTS WITH '~import-' RETURN count(n) AS n")
@@ -562,6 +573,7 @@ def test_an_import_killed_while_staging_leaves_nothing_and_is_cleaned_up(
     path.write_text(export_text(populated), encoding="utf-8")
     before = (graph_snapshot(populated), export_text(populated))
     kill_import_at("staged", path, populated.workspace)
+    until_the_server_drops_dead_imports(populated)
     # The target is as it was; the staged batches are there, but nothing names them.
     assert (graph_snapshot(populated), export_text(populated)) == before
     assert live_stagings(populated) > 0
@@ -582,6 +594,7 @@ def test_an_import_killed_after_its_commit_is_finished_by_the_next(
     other.create_workspace()
     other.add_task("old", "Replaced by the import")
     kill_import_at("committed", path, other.workspace)
+    until_the_server_drops_dead_imports(other)
     # Committed: the old workspace is gone; the new one is not visible yet.
     assert not [w for w in other.list_workspaces() if w["ws"] == other.workspace]
     # The next import finishes it before its own work.
