@@ -9,6 +9,7 @@ returns a :class:`BenchReport`; ``tme bench`` prints it as a table or as JSON.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import logging
@@ -63,7 +64,6 @@ log = logging.getLogger(__name__)
 
 
 
-@functools.cache
 @functools.cache
 def bench_queries() -> dict[str, queries.Query]:
     """The statements that generate, count and delete the benchmark's workspaces
@@ -342,15 +342,9 @@ def run_bench(
 ) -> BenchReport:
     """Run every measurement once against the server ``settings`` name and report."""
     cfg = config or (BenchConfig.quick_run() if quick else BenchConfig.default())
-    say = progress or (lambda message: None)
     started = time.perf_counter()
-    with (_driver_errors(),
-          MemoryStore(settings, workspace=_bench_id("probe"), agent=_AGENT) as base):
-        run = _Run(base, cfg, say)
-        try:
-            return run.all(started)
-        finally:
-            run.cleanup()
+    with _opened_run(settings, cfg, progress) as run:
+        return run.all(started)
 
 
 def run_turns(
@@ -363,21 +357,29 @@ def run_turns(
     """The limits and the turns at ``sizes`` tasks, ``reps`` turns each (the default run's
     repetitions for the rest), and nothing else: what a change to the turn path needs."""
     cfg = dataclasses.replace(BenchConfig.default(), sizes=tuple(sizes), turn_reps=reps)
-    say = progress or (lambda message: None)
     started = time.perf_counter()
+    with _opened_run(settings, cfg, progress) as run:
+        limits = run.limits()
+        turns = []
+        for size in cfg.sizes:
+            store = run.workspace(f"turns-{size}")
+            turns.append(run.turn_latency(store, size, limits))
+            run.drop(store)
+        return TurnsReport(cores=os.cpu_count() or 1, neo4j=run.server_version(),
+                           seconds=round(time.perf_counter() - started, 1), limits=limits,
+                           turns=turns, workspaces=run.names)
+
+
+@contextlib.contextmanager
+def _opened_run(
+    settings: Settings, cfg: BenchConfig, progress: ProgressFn | None
+) -> Iterator[_Run]:
+    """A run on the server ``settings`` name; its workspaces are deleted however it ends."""
     with (_driver_errors(),
           MemoryStore(settings, workspace=_bench_id("probe"), agent=_AGENT) as base):
-        run = _Run(base, cfg, say)
+        run = _Run(base, cfg, progress or (lambda message: None))
         try:
-            limits = run.limits()
-            turns = []
-            for size in cfg.sizes:
-                store = run.workspace(f"turns-{size}")
-                turns.append(run.turn_latency(store, size, limits))
-                run.drop(store)
-            return TurnsReport(cores=os.cpu_count() or 1, neo4j=run.server_version(),
-                               seconds=round(time.perf_counter() - started, 1), limits=limits,
-                               turns=turns, workspaces=run.names)
+            yield run
         finally:
             run.cleanup()
 
