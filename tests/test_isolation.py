@@ -12,7 +12,7 @@ from conftest import graph_snapshot, new_workspace_id
 
 from benchmarks.turns import bench_queries
 from tme_neo4j import queries
-from tme_neo4j.store import MemoryStore, schema_version
+from tme_neo4j.store import SCHEMA_GENERATION, MemoryStore, schema_version
 
 NOW = "2026-01-01T00:00:00Z"
 MARK = "OTHER-WORKSPACE-MARK"
@@ -28,7 +28,7 @@ SAMPLES: dict[str, Any] = {
     "touched": [{"key": "a", "op": "revise"}], "changes": [{"key": "a", "op": "revise"}],
     "workspace": {"seq": 1, "turns": 0, "created_at": NOW},
     "other": "c", "type": "DEPENDS_ON", "request": "retry-1", "undoes": None, "roots": 10,
-    "version": schema_version(),
+    "version": schema_version(), "generation": SCHEMA_GENERATION,
     # An import's staging id (no node carries it) and the target's commit, refused: it exists.
     "staging": "~import-isolation", "prefix": "~import-isolation", "replace": False,
     "created_at": NOW, "phase": "moving",

@@ -25,6 +25,7 @@ from tme_neo4j.connection import connect, resolve_credentials
 from tme_neo4j.errors import ConfigError, Neo4jUnavailableError
 from tme_neo4j.server import SUPPORTED_JAVA, LocalServer, find_java
 from tme_neo4j.server._layout import Layout, render_neo4j_conf
+from tme_neo4j.store import SCHEMA_GENERATION, MemoryStore, schema_version
 
 runner = CliRunner()
 
@@ -199,6 +200,37 @@ def test_taken_port_is_named(tmp_path: Path) -> None:
         assert result.exit_code == 1
         assert f"port {port}" in result.stderr
         assert "TME_BOLT_PORT" in result.stderr
+
+
+@pytest.mark.slow
+def test_a_schema_set_up_by_newer_code_is_refused_and_left_alone(
+    second_server: LocalServer, second_settings: Settings
+) -> None:
+    with MemoryStore(second_settings).connect(start_server=False) as store:
+        assert store.ensure_schema() is False  # connect() set it up, to this code's generation
+    newer = {"generation": SCHEMA_GENERATION + 1, "version": "from-newer-code"}
+    marker = ("MATCH (m:TmeSchema {id: 'tme'}) "
+              "RETURN m.generation AS generation, m.version AS version")
+    with connect(second_settings, start=False) as driver:
+        driver.execute_query("MATCH (m:TmeSchema {id: 'tme'}) SET m += $newer", newer=newer)
+        indexes = driver.execute_query("SHOW INDEXES YIELD name RETURN collect(name) AS names")
+        try:
+            with pytest.raises(ConfigError, match=f"schema generation {SCHEMA_GENERATION + 1}"):
+                MemoryStore(second_settings).connect(start_server=False)
+            result = runner.invoke(app, ["state"], env=_env(second_settings))
+            assert result.exit_code == 1
+            assert "upgrade tme-neo4j" in result.stderr
+            assert driver.execute_query(marker).records[0].data() == newer
+            assert driver.execute_query(
+                "SHOW INDEXES YIELD name RETURN collect(name) AS names").records == indexes.records
+        finally:
+            driver.execute_query("MATCH (m:TmeSchema {id: 'tme'}) SET m.generation = 0")
+    # An older generation is upgraded: the statements run and the marker names this code's.
+    with MemoryStore(second_settings).connect(start_server=False):
+        pass
+    with connect(second_settings, start=False) as driver:
+        assert driver.execute_query(marker).records[0].data() == {
+            "generation": SCHEMA_GENERATION, "version": schema_version()}
 
 
 @pytest.mark.slow

@@ -15,7 +15,13 @@ from tme_neo4j.errors import (
     NotFoundError,
 )
 from tme_neo4j.models import MAX_TITLE, MAX_VALUE, TaskStatus
-from tme_neo4j.store import MemoryStore, TurnInput
+from tme_neo4j.store import (
+    SCHEMA_FINGERPRINT,
+    SCHEMA_GENERATION,
+    MemoryStore,
+    TurnInput,
+    schema_version,
+)
 
 
 def test_add_and_read_a_task(store: MemoryStore) -> None:
@@ -347,6 +353,12 @@ def test_schema_statements_run_once_per_version(store: MemoryStore) -> None:
     assert store.ensure_schema() is False  # the marker is current
     assert store.ensure_schema(force=True) is True
     assert store.ensure_schema() is False
+
+
+def test_a_change_to_the_schema_files_raises_the_generation() -> None:
+    assert schema_version() == SCHEMA_FINGERPRINT, (
+        f"cypher/schema/ changed: raise SCHEMA_GENERATION to {SCHEMA_GENERATION + 1} and set "
+        f"SCHEMA_FINGERPRINT to {schema_version()!r} in tme_neo4j/store.py")
 
 
 @pytest.mark.parametrize(("failing", "error", "message"), [

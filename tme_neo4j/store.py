@@ -34,6 +34,7 @@ from pydantic import TypeAdapter, ValidationError
 from tme_neo4j import queries
 from tme_neo4j.config import Settings
 from tme_neo4j.errors import (
+    ConfigError,
     ConflictError,
     CycleError,
     InvalidInputError,
@@ -144,7 +145,11 @@ class MemoryStore:
 
             self._driver = connect(self.settings, start=start_server)
             self._owns_driver = True
-        self.ensure_schema()
+        try:
+            self.ensure_schema()
+        except BaseException:
+            self.close()
+            raise
         return self
 
     def close(self) -> None:
@@ -182,7 +187,15 @@ class MemoryStore:
         Returns whether they ran.
         """
         version = schema_version()
-        if not force and self._query("get_schema_version") == [{"version": version}]:
+        marker = self._query("get_schema_version")
+        generation = marker[0]["generation"] if marker else None
+        if generation is not None and generation > SCHEMA_GENERATION:
+            # Its indexes may differ from ours: running our statements would undo theirs.
+            raise ConfigError(
+                f"the database's schema was set up by a newer tme-neo4j (schema generation "
+                f"{generation}; this one knows up to {SCHEMA_GENERATION}): upgrade tme-neo4j "
+                "before using this database")
+        if not force and marker == [{"version": version, "generation": SCHEMA_GENERATION}]:
             return False
         with _driver_errors():
             for query in _schema_queries():
@@ -197,7 +210,8 @@ class MemoryStore:
                     if "EquivalentSchemaRuleAlreadyExists" not in (e.code or ""):
                         raise
         self._query("await_indexes")
-        self._write(lambda tx: _run(tx, "set_schema_version", version=version),
+        self._write(lambda tx: _run(tx, "set_schema_version", version=version,
+                                    generation=SCHEMA_GENERATION),
                     "set_schema_version")
         return True
 
@@ -935,6 +949,14 @@ def _validate_operations(operations: Sequence[Operation | dict[str, Any]]) -> li
 
 def _schema_queries() -> list[queries.Query]:
     return [q for q in queries.all_queries().values() if q.mode == "schema"]
+
+
+#: Raised by one whenever the files in ``cypher/schema/`` change. A database whose marker names
+#: a later generation was set up by newer code, and this code refuses to touch its schema.
+SCHEMA_GENERATION = 1
+#: ``schema_version()`` at ``SCHEMA_GENERATION``: a test fails when the files change and the
+#: generation does not.
+SCHEMA_FINGERPRINT = "d059504b14b6012c"
 
 
 def schema_version() -> str:
