@@ -78,9 +78,9 @@ def strip_fillers(clause: str) -> str:
 
 
 def sentences(text: str) -> list[str]:
-    """Split on sentence punctuation, keeping the mark (a '?' matters). A point between two
-    digits ('version 2.4', '1.5 kg') ends nothing."""
-    parts = re.findall(rf"(?:[^.!?{_EMOJI}]|(?<=\d)\.(?=\d)|(?<=\b(?:Dr|Mr|Ms|St|Jr|Sr|vs))\.|"
+    """Split on sentence punctuation, keeping the mark (a '?' matters). A point inside a word
+    ('version 2.4', '1.5 kg', 'notes.txt', a dotted task key) ends nothing."""
+    parts = re.findall(rf"(?:[^.!?{_EMOJI}]|(?<=\w)\.(?=\w)|(?<=\b(?:Dr|Mr|Ms|St|Jr|Sr|vs))\.|"
                        rf"(?<=\bMrs)\.)+(?:[.!?{_EMOJI}\s]*[.!?{_EMOJI}]|$)", text)
     parts = [re.sub(rf"\s*[{_EMOJI}\ufe0f]+", "", p).strip() for p in parts]
     return [p for p in parts if p.strip(" .!?")]

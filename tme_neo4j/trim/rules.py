@@ -70,7 +70,8 @@ _SMALL_TALK = re.compile(
     r"let me think(?: about it)?|i'll think about it|never ?mind|that's all|that's it|"
     r"(?:i(?:'ve| have)? )?changed my mind|"
     r"very much|a lot|for now|then)[\s,.!]*)+$", re.IGNORECASE)
-_SLOT_PREFIX = re.compile(r"^\s*([A-Za-z][\w -]{0,30}?)\s*:\s+(.+)$", re.S)
+#: 'hotel: ...', 'p1.step-2: ...': a short name, or a task's key as it is, before a colon.
+_SLOT_PREFIX = re.compile(r"^\s*([A-Za-z](?:[\w -]|\.(?=\w)){0,30}?)\s*:\s+(.+)$", re.S)
 _ROLLBACK = re.compile(
     r"\b(?:go(?:ing)? back to|revert(?:ing)?(?: back)?(?: to)?|roll(?:ing)?[ -]?back(?: to)?|"
     r"switch(?:ing)? back to|change (?:it |that )?back to|return to|back to|"
@@ -194,7 +195,7 @@ _BLOCKED = re.compile(r"^\s*(?:can't|cannot|can not|won't)\s+[a-z]+\s+(?P<obj>.+
 _ADD_TO = re.compile(
     r"^(?:add|put|include|use|throw in|toss in|get|buy|order|pack|bring|invite|place)\s+"
     r"(?P<items>.+?)\s+(?:to|in|into|on|onto)\s+(?:the\s+|my\s+|our\s+|your\s+)?"
-    r"(?P<container>[\w' -]+?)$", _I)
+    r"(?P<container>(?:[\w' -]|\.(?=\w))+?)$", _I)
 _GOAL = re.compile(r"^(?:in order )?to\s+(?P<goal>[^,]+),\s*(?P<steps>.+)$", _I)
 _MOVE = re.compile(
     # "the venue moved us to ...": a subject before the verb only when the plan is "us"
@@ -464,6 +465,8 @@ class _TurnParser:
     def _slot_key(self, head: str) -> str:
         """'snacks: ...', 'got a slot for the vet: ...': the task whose title has every word
         of the head, when no task is keyed by it."""
+        if head.strip().lower() in self.tasks:  # the key itself, dots and all
+            return head.strip().lower()
         key = slug(head, max_words=3)
         named = re.sub(r"^(?:(?:i've\s+|we've\s+)?got|booked|found)\s+(?:a|an|the|my|our)\s+",
                        "", head.strip(), flags=_I)
@@ -1285,7 +1288,10 @@ class _TurnParser:
             self._update(target, f"{target.value}, {detail}" if target.value else detail, raw)
             return True
         ops: list[Operation] = []
-        root = self._match(container, [t for t in self._live() if not t.parents])
+        root = self._active(container.lower()) or self._match(
+            container, [t for t in self._live() if not t.parents])
+        if root is None:  # a part of a plan is a container too: never a second of its name
+            root = self._match(container, self._live(), strict=True)
         if root is None and container.lower() in ("list", "plan", "it", "them", "that"):
             root = self.under or self._root_for(None)  # "add X to the list": the plan in talk
         if root is None:
