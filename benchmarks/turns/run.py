@@ -38,7 +38,7 @@ from tme_neo4j.config import Settings
 from tme_neo4j.context import Transcript
 from tme_neo4j.engine import TaskMemoryEngine
 from tme_neo4j.errors import NotFoundError, TmeError
-from tme_neo4j.models import Operation
+from tme_neo4j.models import AddTask, Operation, ReviseTask
 from tme_neo4j.store import MemoryStore, _driver_errors
 from tme_neo4j.trim.rules import RuleInterpreter
 
@@ -534,8 +534,11 @@ class _Run:
             t = time.perf_counter()
             turn = engine.process(text)
             processed.append(time.perf_counter() - t)
-            _expect(turn.changed.get(step) == "revise" and f"xp{i}" in turn.changed,
-                    f"rules TRIM read {text!r} as {turn.changed}")
+            # Read as a user means it: that value, the new step under that group, nothing else.
+            _expect(turn.operations == [
+                        ReviseTask(key=step, value=_value(i, "p")),
+                        AddTask(key=f"xp{i}", title=f"xp{i}", parents=[parent])],
+                    f"rules TRIM read {text!r} as {_describe(turn.operations)}")
             _expect(len(turn.stale) == _ProjectWorkload.DEPENDENTS,
                     f"turn process marked {len(turn.stale)} stale")
         asked: list[float] = []
