@@ -595,3 +595,23 @@ def test_one_added_instead_of_an_entry_taken_off_joins_the_list() -> None:
     ops = [op for s in result.subtasks for op in s.operations]
     assert ops[-1] == ReviseTask(key="crew", value="Aoife, Chidi and Dagny")
     assert not _adds(result)
+
+
+def test_two_items_of_one_list_that_share_a_verb_stay_two_tasks() -> None:
+    result = interpret("I'm redoing the shed. steps: clean the windows, clean the back, "
+                       "then paint the door")
+    titles = [op.title for op in result.operations if isinstance(op, AddTask)]
+    assert titles == ["Shed", "Clean the windows", "Clean the back", "Paint the door"]
+
+
+def test_a_wished_change_with_nothing_in_memory_opens_the_first_task() -> None:
+    result = interpret("we want to move house by the end of May. to do: find an agent, "
+                       "and book a van")
+    adds = [op for op in result.operations if isinstance(op, AddTask)]
+    assert adds[0].title == "Move house by the end of May"
+    assert [op.parents for op in adds[1:]] == [[adds[0].key], [adds[0].key]]
+    for vague in ("I want to cancel that one", "we need to move everything"):
+        assert not interpret(vague).operations  # a reference with nothing to refer to
+    assert not any(isinstance(op, AddTask) for op in interpret(
+        "we want to move the party to Friday", task("party", "Garden party", "Saturday"),
+        focus=("party",)).operations)

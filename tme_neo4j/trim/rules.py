@@ -564,6 +564,7 @@ class _TurnParser:
             self.said.append(c)
 
     def _interpret(self, c: str, raw: str, slot: str | None, question: bool) -> None:
+        wished = _WANT.match(c) is not None
         self.also = (_ALSO.search(c) is not None or _ALSO.match(raw.strip(" ,")) is not None
                      or (self.needs and _imperative(c)))
         if m := _WANT.match(c):
@@ -640,8 +641,16 @@ class _TurnParser:
                 self._new_task(c, raw)  # an imperative the lexicon does not know names a task
         elif frame.mood == Mood.STATEMENT and frame.negated:
             self._emit(Intent.NOTE, raw, about=self._about(c, None))  # "X can't do Friday"
+        elif wished and not frame.reference and self._first_goal(c):
+            self._new_task(c, raw)
         else:
             self._unparsed(raw, c)
+
+    def _first_goal(self, c: str) -> bool:
+        """'I want to switch banks before the 1st' while memory holds nothing: the change wished
+        for cannot be to a task, so it names the first one, whatever its verb."""
+        return not self._live() and _imperative(c) and len(_steps(c)) == 1 and bool(
+            stems(_drop_verb(c)))
 
     def _lead_plan(self, what: str, rest: str) -> Task | None:
         """'For the visa with the embassy I need to A, B and C' with no plan yet: the plan
@@ -2387,6 +2396,8 @@ class _TurnParser:
         """An item of a list under ``parent``: a task, its quantity as its value ('2 tons of
         gravel' -> 'gravel', '2 tons'); one already in memory is linked or brought back."""
         existing = self._match(item, list(self.tasks.values()), strict=True)
+        if existing is not None and _listed_beside(existing, item, parent):
+            existing = None  # "paint the door, paint the fence": two items of one list
         if existing is not None and existing.key != parent.key:
             ops: list[Operation] = []
             if existing.status == TaskStatus.CANCELLED:
@@ -2827,6 +2838,12 @@ def _recount(title: str, new: str) -> str | None:
     head = re.escape(re.sub(r"(?:es|s)$", "", unit.lower()))
     counted = re.compile(rf"\b\d+\b(?=(?:\s+[\w-]+){{0,2}}?\s+{head}(?:es|s)?\b)", _I)
     return counted.sub(number, title, count=1) if counted.search(title) else None
+
+
+def _listed_beside(existing: Task, item: str, parent: Task) -> bool:
+    """Whether ``existing`` is another item of the list being read under ``parent``: added by
+    this turn, under the same plan, with a title that is not the item's."""
+    return not existing.id and parent.key in existing.parents and not _same(existing.title, item)
 
 
 def _list_items(body: str) -> list[str]:
