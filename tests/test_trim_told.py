@@ -208,3 +208,11 @@ def test_a_replacement_under_a_label_changes_the_value_rather_than_describing_it
     assert "green" in value
     assert "yellow" not in value
     assert "sister" not in value
+
+
+def test_a_time_told_of_the_one_who_does_a_task_joins_their_name() -> None:
+    tuner = task("tune", "Have a tuner tune the piano", parents=("recital",))
+    recital = task("recital", "School recital")
+    result = interpret("the tuner is Marguerite, she's coming wednesday at 4", recital, tuner,
+                       focus=("recital",))
+    assert revised(result)["tune"].value == "Marguerite, wednesday at 4"

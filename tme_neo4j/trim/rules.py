@@ -414,10 +414,13 @@ class _TurnParser:
                 slot, text, rest = self._slot_key(m[1]), m[2], []
                 if self._slot_described(slot, text):
                     return TrimResult(subtasks=self.subtasks)
-        for sentence in sentences(text) + rest:
+        told_all = sentences(text) + rest
+        for n, sentence in enumerate(told_all):
             question = sentence.rstrip().endswith("?")
             self.needs = self.will = False
             if not question and slot is None and self._plan_list(sentence):
+                continue
+            if slot is None and self._occasion(sentence, told_all[n + 1:n + 2]):
                 continue
             if not question and slot is None and self._plan_sentence(sentence):
                 continue
@@ -529,6 +532,20 @@ class _TurnParser:
             return False
         return True
 
+    def _occasion(self, sentence: str, after: list[str]) -> bool:
+        """'The car broke down. I need to A, B and C' with nothing in memory: what happened to
+        the thing named is the occasion of the steps wished for next; that thing is the plan."""
+        thing = _happened_to(strip_fillers(sentence).rstrip(".! "))
+        if thing is None or self._live() or not after or not (wish := _WANT.match(
+                strip_fillers(after[0]).rstrip(".! "))):
+            return False
+        steps = _steps(wish["rest"])
+        if len(steps) < 2 or not all(_imperative(step) for step, _ in steps):
+            return False
+        add = self._add(thing[:1].upper() + thing[1:], key=slug(thing))
+        self._emit(Intent.NEW, sentence, [add], about=[add.key])
+        return True
+
     def _listed(self, head: str, rest: str) -> bool:
         items = _expand(split_list(rest))
         if len(items) < 3 or any(_imperative(i) for i in items[:1]) or "?" in rest:
@@ -565,6 +582,8 @@ class _TurnParser:
 
     def _interpret(self, c: str, raw: str, slot: str | None, question: bool) -> None:
         wished = _WANT.match(c) is not None
+        if not question:
+            c = _change_under_way(c)
         self.also = (_ALSO.search(c) is not None or _ALSO.match(raw.strip(" ,")) is not None
                      or (self.needs and _imperative(c)))
         if m := _WANT.match(c):
@@ -980,7 +999,8 @@ class _TurnParser:
                             parents=[root.key] if root else [], key=slug(name))
             self._emit(Intent.NEW, raw, [add], about=[add.key])
             return True
-        if target is not None and (modified := _modifier_swap(target.title, name, new)):
+        if target is not None and (modified := _modifier_swap(target.title, name, new)
+                                   or _remeasured(target.title, new)):
             self._emit(Intent.UPDATE, raw, [ReviseTask(key=target.key, title=modified,
                                                        value=new)], about=[target.key])
             self._pending(target, title=modified, value=new)
@@ -1844,9 +1864,11 @@ class _TurnParser:
             self._emit(Intent.NEW, raw, [add], about=[add.key])
             return True
         current = target.value or ""
-        if (not target.parents and current and typed
+        person = subject.lower() in ("he", "she", "they") and value_kind(current) == ValueKind.NAME
+        if ((not target.parents or person) and current and typed
                 and all(retype(current, k, p) is None for k, p in typed)):
-            # A plan's value holds its attributes: one of a kind it lacks joins them.
+            # A plan's value holds its attributes: one of a kind it lacks joins them; so does
+            # the value of one who does the task ("Ola", then "she comes at 9": "Ola, at 9").
             self._update(target, f"{current}, {value}", raw)
             return True
         # In place only when the phrase is nothing but values, as for 'change X to Y': the
@@ -2802,6 +2824,18 @@ def _modifier_swap(title: str, name: str, new: str) -> str | None:
     return title[:m.start("mod")] + new + title[m.end("mod"):]
 
 
+def _remeasured(title: str, new: str) -> str | None:
+    """'Fit 15mm pipe', '22mm' -> 'Fit 22mm pipe': a measure in the title, one of the unit
+    said, is what a change to a bare measure replaces."""
+    unit = re.fullmatch(r"\d+(?:\.\d+)?\s?(?P<unit>[a-z]{1,3})", new.strip(), _I)
+    if unit is None:
+        return None
+    held = list(re.finditer(rf"\b\d+(?:\.\d+)?\s?{re.escape(unit['unit'])}\b", title, _I))
+    if len(held) != 1:
+        return None
+    return title[:held[0].start()] + new.strip() + title[held[0].end():]
+
+
 _DETERMINER = r"(?:a|an|the|my|our|your|his|her|their|some|this|that)"
 
 
@@ -2838,6 +2872,34 @@ def _recount(title: str, new: str) -> str | None:
     head = re.escape(re.sub(r"(?:es|s)$", "", unit.lower()))
     counted = re.compile(rf"\b\d+\b(?=(?:\s+[\w-]+){{0,2}}?\s+{head}(?:es|s)?\b)", _I)
     return counted.sub(number, title, count=1) if counted.search(title) else None
+
+
+#: What a verb asks for when told as under way with no subject: "moving the party to Friday".
+_CHANGES_UNDER_WAY = {"set", "move", "replace", "cancel", "rename"}
+
+
+def _change_under_way(c: str) -> str:
+    """'switching the lamp to a brighter one': a change told by its present participle alone,
+    with no subject, is that change asked for; the clause is read as its imperative."""
+    m = re.match(r"^(?P<verb>[a-z]+ing)\s+(?P<rest>(?P<next>[a-z]+)\b.*)$", c, _I)
+    if m is None or (base := lemma(m["verb"])) == m["verb"].lower():
+        return c
+    asked = verbs().get(f"{base} {m['next'].lower()}", verbs().get(base))
+    return f"{base} {m['rest']}" if asked in _CHANGES_UNDER_WAY else c
+
+
+def _happened_to(statement: str) -> str | None:
+    """'the boiler finally broke', 'our car failed its test': the thing a short statement in
+    the past tense is about, named with 'the', 'my' or 'our'."""
+    words = statement.split()
+    if len(words) < 3 or words[0].lower() not in ("the", "my", "our"):
+        return None
+    for i, word in enumerate(words[2:], start=2):
+        w = word.lower()
+        if is_verb(w) and lemma(w) != w and not can_be_noun(w) and len(words) - i <= 4:
+            thing = " ".join(x for x in words[1:i] if not x.lower().endswith("ly"))
+            return thing if stems(thing) and not value_phrases(thing) else None
+    return None
 
 
 def _listed_beside(existing: Task, item: str, parent: Task) -> bool:
