@@ -216,3 +216,58 @@ def test_a_time_told_of_the_one_who_does_a_task_joins_their_name() -> None:
     result = interpret("the tuner is Marguerite, she's coming wednesday at 4", recital, tuner,
                        focus=("recital",))
     assert revised(result)["tune"].value == "Marguerite, wednesday at 4"
+
+
+def test_a_new_day_for_the_one_who_does_a_task_replaces_their_old_day() -> None:
+    recital = task("recital", "School recital")
+    tuner = task("tune", "Have a tuner tune the piano", "Marguerite, tuesday at 4",
+                 parents=("recital",))
+    result = interpret("Marguerite phoned, she can't do tuesday. she'll come wednesday",
+                       recital, tuner, focus=("recital",))
+    assert [s.intent for s in result.subtasks] == [Intent.NOTE, Intent.NOTE, Intent.UPDATE]
+    assert revised(result)["tune"].value == "Marguerite, wednesday at 4"
+    assert not interpret("she'll come wednesday", recital, tuner,
+                         focus=("recital",)).operations  # nobody named: who is not known
+
+
+def test_news_that_someone_got_in_touch_writes_nothing() -> None:
+    for said in ("the landlord rang", "Marguerite just texted back", "the council emailed"):
+        result = interpret(said, *garden(), focus=("fete",))
+        assert not result.operations
+        assert [s.intent for s in result.subtasks] == [Intent.NOTE]
+
+
+def test_named_options_each_with_a_price_are_kept_together() -> None:
+    roof = task("roof", "Fix the roof")
+    quotes = task("quotes", "Get quotes", parents=("roof",))
+    result = interpret("get quotes: had Hartley at $400 and Brook Roofing at $350", roof, quotes,
+                       focus=("roof",))
+    assert revised(result)["quotes"].value == "Hartley at $400 and Brook Roofing at $350"
+
+
+def test_whose_wish_it_is_is_no_part_of_the_thing_wished_for() -> None:
+    table = task("table", "Build a table")
+    wood = task("wood", "Buy pine boards", parents=("table",))
+    result = interpret("she'd like oak instead of the pine", table, wood, focus=("table",))
+    assert revised(result)["wood"].title == "Buy oak boards"
+
+
+def test_a_judgement_of_a_number_before_a_change_writes_nothing_itself() -> None:
+    party = task("party", "Party")
+    chairs = task("chairs", "Hire 60 chairs", parents=("party",))
+    result = interpret("60 chairs is overkill for a small room", party, chairs, focus=("party",))
+    assert not result.operations
+    assert [s.intent for s in result.subtasks] == [Intent.NOTE]
+
+
+def test_a_change_of_mind_before_a_colon_leads_in_to_what_is_back() -> None:
+    trip = task("trip", "Lake trip")
+    kayak = Task(key="kayak", id="id-kayak", title="Hire two kayaks",
+                 status=TaskStatus.CANCELLED, parents=["trip"])
+    result = interpret("she's changed her mind again: the kayaks are back in", trip, kayak,
+                       focus=("trip",))
+    assert [s.intent for s in result.subtasks] == [Intent.RESTORE]
+    # what is wished back is swapped for no word of the task this turn just brought back
+    result = interpret("the kayaks are back in, and go back to the canoe", trip, kayak,
+                       focus=("trip",))
+    assert not revised(result)

@@ -9,6 +9,7 @@ before them, so "add X ... then remove X" in one turn works.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable
 
@@ -143,6 +144,10 @@ _NAME_AGAIN = re.compile(r"^(?P<new>[A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*)*)\s+"
                          r"(?:after all|again|it is|instead)$")
 #: "Run the smoke tests instead": a new phrasing of a task, the differing words swapped.
 _INSTEAD = re.compile(r"^(?P<new>.+?)\s+instead(?:\s+of\s+(?P<old>.+))?$", _I)
+#: "He'd like", "they would rather have", "she wants": whose wish, before the thing wished.
+_WISHED_FOR = re.compile(r"^(?:i|we|you|he|she|they)\s*(?:'d|\s+would)\s+"
+                         r"(?:like|prefer|rather have)\s+|"
+                         r"^(?:i|we|you|he|she|they)\s+(?:wants?|prefers?)\s+(?!to\b)", _I)
 _CHANGE = re.compile(r"^(?:change|switch|update|set)\s+(?P<old>.+?)\s+to\s+(?P<new>.+)$", _I)
 _SPLIT = re.compile(
     r"\bsplit\s+(?:it|this|that|(?:the |my )?(?P<what>[\w -]+?))\s+into\s+(?P<n>\w+)\s+"
@@ -159,7 +164,7 @@ _RESTORE = re.compile(
     r"^(?:i|we)\s+(?:do|still|really|actually|definitely)\s+(?:need|want)\s+(?P<items4>.+?)"
     r"(?:\s+after all)?$|"
     # "the raffle's back on", after a dash: "the budget's fine - the raffle's back on"
-    r"^(?:[^-]+\s-\s+)?(?P<items5>[\w' ]+?)(?:\s+(?:is|are)|'s|'re)\s+back(?:\s+on)?"
+    r"^(?:[^-]+\s-\s+)?(?P<items5>[\w' ]+?)(?:\s+(?:is|are)|'s|'re)\s+back(?:\s+(?:on|in))?"
     r"(?:\s+(?:again|after all))?$", _I)
 _DONE = re.compile(
     r"^(?:mark\s+)?(?P<items>.+?)(?:\s+(?:is|are|as|has been|have been)|'s|'re)\s+"
@@ -244,7 +249,9 @@ _DESCRIBES = re.compile(
     r"thinks|found|got|takes|took|seems|looks|costs|works|doesn't|don't|didn't|isn't|aren't|"
     r"wasn't|still|[a-z]{3,}ed)\b", _I)
 _EVALUATIVE = re.compile(r"\btoo\s+[a-z]+(?:\s+(?:to|for)\s+[\w ]+)?$|"
-                         r"\b(?:bad|good|fine|better|worse|hard|tricky|awkward)\s+for\s+[\w ]+$",
+                         r"\b(?:bad|good|fine|better|worse|hard|tricky|awkward|mad|crazy|silly|"
+                         r"ridiculous|overkill|excessive|ambitious|a lot|loads|plenty|enough)"
+                         r"\s+for\s+[\w ]+$",
                          _I)
 _STATEMENT = re.compile(
     r"^(?:(?i:i|i'm|i'll|i've|we|we're|we'll|he|she|they|it|it's|there|there's|that|that's|this|"
@@ -268,6 +275,13 @@ _LEAD = re.compile(r"^(?P<prep>for|before|after|once)\s+(?P<what>[^,]+?)"
                    r"(?:\s*,\s*|\s+(?=(?:i|we|let'?s)\b))(?P<rest>.+)$", _I)
 _UNDO = re.compile(r"^(?:undo|revert|reverse)\s+(?:it|that|this|the last (?:change|one))$", _I)
 #: "I'm organising X in PLACE from DATE to DATE: A, B and C": a plan stated as a sentence.
+#: "The landlord rang", "Ola just texted back": news that someone got in touch, no change.
+_CALLED = re.compile(r"^(?:(?:the|my|our)\s+)?[\w'-]+(?:\s+[\w'-]+)?\s+(?:just\s+|finally\s+)?"
+                     r"(?:rang|called|phoned|texted|emailed|messaged|replied|wrote)"
+                     r"(?:\s+(?:back|again|me|us))?$", _I)
+#: "He'll come Friday", "Ola can do the 9th now": when a person will be there.
+_COMES = re.compile(r"^(?P<who>he|she|they|[A-Z][a-z]+)\s*(?:'ll|\s+will|\s+can|'s|\s+is)\s+"
+                    r"(?:now\s+)?(?:come|coming|do|make it|be here|be there)\s+(?P<when>.+)$")
 _PLAN = re.compile(
     r"^(?:i'm|i am|we're|we are|i've been|we've been|i'll be|we'll be|"
     r"(?:my|our)\s+[\w ]{1,20}?\s+and\s+i\s+are|"
@@ -638,7 +652,8 @@ class _TurnParser:
                          self._frequency, self._was_fine, self._put_on]
             handlers += [self._reference_set, self._move, self._instead_values,
                          self._make_named, self._quoted, self._priced_by, self._sourced,
-                         self._role_of, self._helper, self._timed, self._chosen_count,
+                         self._role_of, self._comes_when, self._helper, self._timed,
+                         self._chosen_count,
                          self._joining,
                          self._owned, self._named_doer, self._schedule,
                          self._stated_value, self._bare_value]
@@ -651,7 +666,7 @@ class _TurnParser:
             self._emit(Intent.NOTE, raw, about=[slot])  # "..., she's always talking about it"
         elif slot is not None:
             self._slot_value(c, raw, slot)
-        elif _SMALL_TALK.match(c):
+        elif _SMALL_TALK.match(c) or _CALLED.match(c):
             self._emit(Intent.NOTE, raw)
         elif _STATEMENT.match(c) or _DESCRIBES.match(c) or _EVALUATIVE.search(c):
             self._emit(Intent.NOTE, raw, about=self._about(c, None))
@@ -751,7 +766,8 @@ class _TurnParser:
             # "Podcasts are too slow. Return to the audiobooks.": what is swapped back out
             # is what the turn spoke of before.
             old = self._context_old(wanted)
-            if old is not None and self._swap(old, wanted, raw, Intent.ROLLBACK):
+            if old is not None and not self._changed_now(old) and self._swap(
+                    old, wanted, raw, Intent.ROLLBACK):
                 return True
         if target is None:
             target = self._match(wanted or c, self._live())
@@ -903,6 +919,8 @@ class _TurnParser:
         return True
 
     def _replace(self, c: str, raw: str, slot: str | None) -> bool:
+        if _INSTEAD.match(c):
+            c = _WISHED_FOR.sub("", c, count=1)  # "she'd like X instead of Y": X for Y
         if (said := _DOING.match(c)) and re.search(r"\binstead\b", c, _I):
             c = f"{lemma(said['verb'])} {said['rest']}"  # "we're going with X instead"
         elif got := _GOT_INSTEAD.match(c):
@@ -1045,6 +1063,13 @@ class _TurnParser:
             return False
         self._emit(intent, raw, ops, about=about)
         return True
+
+    def _changed_now(self, phrase: str) -> bool:
+        """Whether an earlier clause of this turn changed a task that mentions ``phrase``: the
+        turn has dealt with that task, it is no reason given for what comes next."""
+        changed = {op.key for s in self.subtasks for op in s.operations}
+        return any(mentions(f"{t.title} {t.value or ''}", phrase)
+                   for t in self.tasks.values() if t.key in changed)
 
     def _context_old(self, new: str, *, nearest: bool = False) -> str | None:
         """What a bare 'X instead' replaces: the longest phrase of an earlier clause of the
@@ -1535,11 +1560,12 @@ class _TurnParser:
         return True
 
     def _slot_value(self, c: str, raw: str, slot: str) -> None:
-        value = clean_phrase(c) if _only_value(c) else _extract_value(c)
+        options = _named_options(c)
+        value = options or (clean_phrase(c) if _only_value(c) else _extract_value(c))
         current = self.tasks.get(slot)
         if current is not None and current.status != TaskStatus.CANCELLED:
             typed = typed_phrases(value, sentence=False)
-            if not current.value and typed and not _only_value(value):
+            if not current.value and typed and not _only_value(value) and not options:
                 value = typed[0][1]  # "make it $30 with the extras": the price alone
             self._update(current, value, raw)
             return
@@ -2058,6 +2084,31 @@ class _TurnParser:
         value = retype(current, typed[0][0], new) or (f"{current}, {new}" if current else new)
         self._update(task, value, raw)
         return True
+
+    def _comes_when(self, c: str, raw: str, slot: str | None) -> bool:
+        """'He'll come Friday instead', 'Ola can do the 9th': a new day or time for the one who
+        does a task, in place of the one their task holds; 'he' is the person the turn named."""
+        m = _COMES.match(c)
+        if m is None or _NEGATIVE.search(c):
+            return False
+        typed: list[tuple[ValueKind, str]] = [
+            (k, p) for k, p in typed_phrases(m["when"], sentence=False)
+            if k in (ValueKind.DATE, ValueKind.TIME)]
+        who = m["who"] if m["who"].lower() not in _PRONOUNS else self._person_said()
+        holders = [t for t in self._live() if who and t.value and mentions(t.value, who)
+                   and all(retype(t.value, k, p) is not None for k, p in typed)]
+        if not typed or len(holders) != 1:
+            return False
+        return self._set_typed(holders[0], typed, raw)
+
+    def _person_said(self) -> str | None:
+        """The person this turn named before: a capitalised word that is a name in a value."""
+        for clause in reversed(self.said):
+            for word in re.findall(r"\b[A-Z][a-z]+\b", clause):
+                if not in_dictionary(word.lower()) and any(
+                        t.value and mentions(t.value, word) for t in self._live()):
+                    return str(word)
+        return None
 
     def _helper(self, c: str, raw: str, slot: str | None) -> bool:
         """'Ana's going to coach us', 'Raj from the club is co-hosting': a named person who
@@ -2900,6 +2951,20 @@ def _happened_to(statement: str) -> str | None:
             thing = " ".join(x for x in words[1:i] if not x.lower().endswith("ly"))
             return thing if stems(thing) and not value_phrases(thing) else None
     return None
+
+
+def _named_options(clause: str) -> str | None:
+    """'found Acme at $40 and Bolt at $35': two or more names, each with a value of one kind,
+    are options weighed together; the value is all of them, past the verb that found them."""
+    typed = typed_phrases(clause, sentence=False)
+    pairs = [(a, b) for a, b in itertools.pairwise(typed)
+             if a[0] == ValueKind.NAME and b[0] != ValueKind.NAME]
+    if len(pairs) < 2 or len({b[0] for _, b in pairs}) != 1:
+        return None
+    first = clause.split(maxsplit=1)
+    if len(first) == 2 and is_verb(first[0]) and lemma(first[0]) != first[0].lower():
+        clause = first[1]  # "shortlisted A and B": the options, not the verb
+    return clean_phrase(clause)
 
 
 def _listed_beside(existing: Task, item: str, parent: Task) -> bool:
