@@ -271,3 +271,13 @@ def test_a_change_of_mind_before_a_colon_leads_in_to_what_is_back() -> None:
     result = interpret("the kayaks are back in, and go back to the canoe", trip, kayak,
                        focus=("trip",))
     assert not revised(result)
+
+
+def test_a_step_told_as_under_way_by_its_own_verb_takes_what_follows_as_its_value() -> None:
+    move = task("move", "Move house")
+    van = task("van", "Book a van", parents=("move",))
+    pack = task("pack", "Pack the kitchen", parents=("move",))
+    result = interpret("booking the van with Hertz, $80 a day", move, van, pack, focus=("move",))
+    assert revised(result)["van"].value == "Hertz, $80 a day"
+    assert not interpret("packing the kitchen was awful", move, van, pack,
+                         focus=("move",)).operations  # a judgement, no value

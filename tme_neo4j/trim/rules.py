@@ -275,6 +275,9 @@ _LEAD = re.compile(r"^(?P<prep>for|before|after|once)\s+(?P<what>[^,]+?)"
                    r"(?:\s*,\s*|\s+(?=(?:i|we|let'?s)\b))(?P<rest>.+)$", _I)
 _UNDO = re.compile(r"^(?:undo|revert|reverse)\s+(?:it|that|this|the last (?:change|one))$", _I)
 #: "I'm organising X in PLACE from DATE to DATE: A, B and C": a plan stated as a sentence.
+#: "Booking the van with Hertz": a participle, its particle, and what follows.
+_DOING_STEP = re.compile(r"^(?P<verb>[a-z]+ing)(?:\s+(?P<particle>up|out|in|on|off|down|back))?"
+                         r"\s+(?P<rest>.+)$", _I)
 #: "The landlord rang", "Ola just texted back": news that someone got in touch, no change.
 _CALLED = re.compile(r"^(?:(?:the|my|our)\s+)?[\w'-]+(?:\s+[\w'-]+)?\s+(?:just\s+|finally\s+)?"
                      r"(?:rang|called|phoned|texted|emailed|messaged|replied|wrote)"
@@ -656,7 +659,7 @@ class _TurnParser:
                          self._chosen_count,
                          self._joining,
                          self._owned, self._named_doer, self._schedule,
-                         self._stated_value, self._bare_value]
+                         self._stated_value, self._doing_step, self._bare_value]
         for handler in handlers:
             if handler(c, raw, slot):
                 return
@@ -2083,6 +2086,27 @@ class _TurnParser:
         new = _span(m["v"], typed[0][0]) or typed[0][1]
         value = retype(current, typed[0][0], new) or (f"{current}, {new}" if current else new)
         self._update(task, value, raw)
+        return True
+
+    def _doing_step(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Booking the van with Hertz, $80 a day': a step named by its own verb, told as under
+        way; what follows its object is the step's value."""
+        m = _DOING_STEP.match(c)
+        if m is None or (base := lemma(m["verb"])) == m["verb"].lower():
+            return False
+        said = f"{base} {m['particle']}" if m["particle"] else base
+        steps = [t for t in self._live() if re.match(rf"{re.escape(said)}\b", t.title, _I)]
+        if len(steps) != 1 or not typed_phrases(m["rest"], sentence=False):
+            return False
+        own = set(stems(steps[0].title))
+        words = m["rest"].split()
+        while words and (not stems(words[0]) or set(stems(words[0])) <= own):
+            words.pop(0)  # "booking the van with Hertz": the object is the step's own
+        value = clean_phrase(re.sub(r"^(?:with|at|from|through|via)\s+", "", " ".join(words),
+                                    flags=_I))
+        if not value:
+            return False
+        self._update(steps[0], value, raw)
         return True
 
     def _comes_when(self, c: str, raw: str, slot: str | None) -> bool:
