@@ -281,3 +281,24 @@ def test_a_step_told_as_under_way_by_its_own_verb_takes_what_follows_as_its_valu
     assert revised(result)["van"].value == "Hertz, $80 a day"
     assert not interpret("packing the kitchen was awful", move, van, pack,
                          focus=("move",)).operations  # a judgement, no value
+
+
+def test_what_the_one_who_does_a_task_was_paid_joins_its_value() -> None:
+    recital = task("recital", "School recital")
+    tuner = task("tune", "Have a tuner tune the piano", "Marguerite, tuesday at 4",
+                 parents=("recital",))
+    result = interpret("the piano's tuned, Marguerite was quick. paid her $70", recital, tuner,
+                       focus=("recital",))
+    assert revised(result)["tune"].value == "Marguerite, tuesday at 4, paid $70"
+    assert not any(isinstance(op, AddTask) for op in result.operations)
+    assert not interpret("paid the deposit $70", recital, tuner, focus=("recital",)).operations
+
+
+def test_what_someone_is_doing_for_the_task_they_were_just_named_in_is_its_value() -> None:
+    fair = task("fair", "Craft fair")
+    flyers = task("flyers", "Print flyers", parents=("fair",))
+    result = interpret("I can't print the flyers until my cousin finishes the drawing. "
+                       "he's doing a lighthouse", fair, flyers, focus=("fair",))
+    added = [op for op in result.operations if isinstance(op, AddTask)]
+    assert revised(result)[added[0].key].value == "lighthouse"
+    assert not revised(interpret("he's doing a lighthouse", fair, flyers, focus=("fair",)))

@@ -275,6 +275,9 @@ _LEAD = re.compile(r"^(?P<prep>for|before|after|once)\s+(?P<what>[^,]+?)"
                    r"(?:\s*,\s*|\s+(?=(?:i|we|let'?s)\b))(?P<rest>.+)$", _I)
 _UNDO = re.compile(r"^(?:undo|revert|reverse)\s+(?:it|that|this|the last (?:change|one))$", _I)
 #: "I'm organising X in PLACE from DATE to DATE: A, B and C": a plan stated as a sentence.
+#: "Paid him $60", "we paid Ola $20": money given to a person.
+_PAID = re.compile(r"^(?:(?:i|we)\s+)?(?:paid|gave)\s+(?P<who>him|her|them|[A-Z][a-z]+)\s+"
+                   r"(?P<v>.+)$", _I)
 #: "Booking the van with Hertz": a participle, its particle, and what follows.
 _DOING_STEP = re.compile(r"^(?P<verb>[a-z]+ing)(?:\s+(?P<particle>up|out|in|on|off|down|back))?"
                          r"\s+(?P<rest>.+)$", _I)
@@ -655,7 +658,7 @@ class _TurnParser:
                          self._frequency, self._was_fine, self._put_on]
             handlers += [self._reference_set, self._move, self._instead_values,
                          self._make_named, self._quoted, self._priced_by, self._sourced,
-                         self._role_of, self._comes_when, self._helper, self._timed,
+                         self._role_of, self._comes_when, self._paid, self._helper, self._timed,
                          self._chosen_count,
                          self._joining,
                          self._owned, self._named_doer, self._schedule,
@@ -1870,6 +1873,10 @@ class _TurnParser:
             value = ", ".join(p for p in (subject, assigned["details"]) if p)
             self._update(task, value, raw)  # "Jess is doing the logo": who, and how
             return True
+        if assigned and (task := self._their_task(subject)) is not None:
+            told = ", ".join(p for p in (assigned["obj"], assigned["details"]) if p)
+            self._update(task, clean_phrase(told), raw)  # "she's doing a blue one"
+            return True
         if not typed and not plan:
             return self._described(subject, m["rest"], raw)
         value = clean_phrase(_VALUE_LEAD.sub("", plan["v"] if plan else rest, count=1))
@@ -1888,6 +1895,8 @@ class _TurnParser:
                 return False
             if mentions(root.value or "", subject):
                 return False  # "the hall's full" where the plan is "in the hall": no attribute
+            if any(mentions(t.value or "", subject) for t in self._live()):
+                return False  # "Ola was quick": the one who does a task, no attribute
             add = self._add(subject[:1].upper() + subject[1:], value=value, parents=[root.key],
                             key=f"{root.key}.{slug(subject)}")
             self._emit(Intent.NEW, raw, [add], about=[add.key])
@@ -2124,6 +2133,33 @@ class _TurnParser:
         if not typed or len(holders) != 1:
             return False
         return self._set_typed(holders[0], typed, raw)
+
+    def _their_task(self, subject: str) -> Task | None:
+        """The task 'he', 'she' or 'they' does: the one this turn spoke of last, when its title
+        names who does it ('Ola paints the sign') and it has no value yet."""
+        said = [self.tasks[k] for k in reversed(self.mentioned) if k in self.tasks]
+        if subject.lower() not in ("he", "she", "they") or not said:
+            return None
+        task = said[0]
+        doer = task.title.split()[0]
+        return task if not task.value and not _imperative(doer) and can_be_noun(doer) else None
+
+    def _paid(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Paid him $60', 'gave Ola $20': what the one who does a task was paid joins the value
+        of that task."""
+        m = _PAID.match(c)
+        if m is None or (m["who"].lower() not in _PERSONS and (
+                in_dictionary(m["who"].lower()) or not m["who"][:1].isupper())):
+            return False  # "paid the deposit": no person
+        typed = [(k, p) for k, p in typed_phrases(m["v"], sentence=False) if k == ValueKind.PRICE]
+        who = self._person_said() if m["who"].lower() in _PERSONS else m["who"]
+        holders = [t for t in self._live() if who and t.value and mentions(t.value, who)]
+        if not typed or len(holders) != 1 or not _only_value(m["v"]):
+            return False
+        current = holders[0].value or ""
+        value = retype(current, ValueKind.PRICE, typed[0][1]) or f"{current}, paid {typed[0][1]}"
+        self._update(holders[0], value, raw)
+        return True
 
     def _person_said(self) -> str | None:
         """The person this turn named before: a capitalised word that is a name in a value."""
