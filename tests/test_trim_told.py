@@ -302,3 +302,32 @@ def test_what_someone_is_doing_for_the_task_they_were_just_named_in_is_its_value
     added = [op for op in result.operations if isinstance(op, AddTask)]
     assert revised(result)[added[0].key].value == "lighthouse"
     assert not revised(interpret("he's doing a lighthouse", fair, flyers, focus=("fair",)))
+
+
+def test_them_stands_for_things_not_for_the_one_task_said_last() -> None:
+    fair = task("fair", "Craft fair")
+    pitch = task("pitch", "Book the pitch", "$30", parents=("fair",))
+    assert not revised(interpret("price them at $4 a card", fair, pitch, focus=("fair",)))
+    mugs = task("mugs", "Glaze the mugs", "$5 each", parents=("fair",))
+    result = interpret("the mugs are glazed. price them at $6 each", fair, mugs, focus=("fair",))
+    assert revised(result)["mugs"].value == "$6 each"
+
+
+def test_do_not_do_a_step_till_another_is_done_makes_it_wait_on_that_one() -> None:
+    shed = task("shed", "Redo the shed")
+    paint = task("paint", "Paint the shed", parents=("shed",))
+    roof = task("roof", "Fix the roof", parents=("shed",))
+    for said in ("don't paint the shed until the roof is fixed",
+                 "we can't paint the shed till the roof is fixed"):
+        result = interpret(said, shed, paint, roof, focus=("shed",))
+        assert result.operations == [AddDependency(key="paint", depends_on="roof")]
+    assert not interpret("don't worry until friday", shed, paint, roof,
+                         focus=("shed",)).operations
+
+
+def test_a_result_before_so_and_a_task_done_is_that_tasks_outcome() -> None:
+    soil = task("soil", "Test the soil", parents=("fete",))
+    result = interpret("redid it with the new kit and got a pH of 6.5, so the soil test is done",
+                       *garden(), soil, focus=("fete",))
+    assert [s.intent for s in result.subtasks] == [Intent.UPDATE, Intent.DONE]
+    assert revised(result)["soil"].value == "pH of 6.5"

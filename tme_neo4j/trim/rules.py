@@ -194,7 +194,7 @@ _DEPEND = re.compile(
     r"^(?P<b2>.+?)\s+(?:must|has to|should) (?:come|happen|be done) before\s+(?P<a2>.+)$|"
     r"^(?:do\s+)?(?P<a3>.+?)\s+(?:only\s+)?after\s+(?P<b3>.+)$", _I)
 #: "we can't paint the shed": a person blocked, the object is what waits.
-_BLOCKED = re.compile(r"^\s*(?:can't|cannot|can not|won't)\s+[a-z]+\s+(?P<obj>.+?)\s+"
+_BLOCKED = re.compile(r"^\s*(?:can't|cannot|can not|won't)\s+(?P<verb>[a-z]+)\s+(?P<obj>.+?)\s+"
                       r"(?:until|till|before)\s*$", _I)
 _ADD_TO = re.compile(
     r"^(?:add|put|include|use|throw in|toss in|get|buy|order|pack|bring|invite|place)\s+"
@@ -465,6 +465,8 @@ class _TurnParser:
                 if i and _CAUSE_LINK.search(_between(told, clauses[i - 1], clause)) and (
                         _imperative(strip_fillers(clause)) or _ROLLBACK.match(clause)):
                     self._cause_read(clauses[i - 1], starts[i - 1], starts[i])
+                elif i and _CAUSE_LINK.search(_between(told, clauses[i - 1], clause)):
+                    self._result_read(starts[i - 1], starts[i])
         return TrimResult(subtasks=self.subtasks)
 
     def _cause_read(self, cause: str, start: int, end: int) -> None:
@@ -483,6 +485,23 @@ class _TurnParser:
             if isinstance(op, AddTask):
                 self.tasks.pop(op.key, None)
         self.subtasks[start:end] = [Subtask(text=cause.strip(), intent=Intent.NOTE)]
+
+    def _result_read(self, start: int, end: int) -> None:
+        """'Got 40 readings, so the survey is done': a result not understood, before a clause
+        that marks one task done, is that task's outcome, its value."""
+        before, after = self.subtasks[start:end], self.subtasks[end:]
+        if len(before) != 1 or before[0].intent != Intent.UNPARSED or len(after) != 1 or (
+                after[0].intent != Intent.DONE) or len(after[0].about) != 1:
+            return
+        m = re.search(r"\b(?:got|measured|scored|reached|came out at|ended up with)\s+(?P<v>.+)$",
+                      before[0].text.rstrip(".!, "), _I)
+        task = self.tasks.get(after[0].about[0])
+        if m is None or task is None or not typed_phrases(m["v"], sentence=False):
+            return
+        outcome = clean_phrase(m["v"])
+        self.subtasks[start:end] = [Subtask(text=before[0].text, intent=Intent.UPDATE, operations=[
+            ReviseTask(key=task.key, value=outcome)], about=[task.key])]
+        self._pending(task, value=outcome)
 
     def _slot_key(self, head: str) -> str:
         """'snacks: ...', 'got a slot for the vet: ...': the task whose title has every word
@@ -1281,6 +1300,9 @@ class _TurnParser:
 
     def _depend(self, c: str, raw: str, slot: str | None) -> bool:
         c = re.sub(r"^(?=(?:can't|cannot|can not|won't)\s)", "I ", c, flags=_I)  # said as "I"
+        # "don't paint the shed till it's dry": the shed waits, as in "I can't paint ..."
+        c = re.sub(r"^(?:don't|do not)\s+(?=[a-z]+\s.+?\s(?:until|till|before)\s)", "I can't ", c,
+                   flags=_I)
         m = _DEPEND.match(c)
         if not m:
             return False
@@ -1291,6 +1313,9 @@ class _TurnParser:
         if m["a"] and a_text.lower() in ("we", "i", "you", "they") and (
                 blocked := _BLOCKED.match(c[m.end("a"):m.start("b")])):
             a_text = blocked["obj"]  # "we can't paint the shed until ...": the shed waits
+            done_as = f"{blocked['verb']} {blocked['obj']}"
+            if self._match(done_as, self._live(), strict=True, by_value=False):
+                a_text = done_as  # ... or the step of painting it, when there is one
         elif m["a"] and a_text.lower() in ("we", "i", "you", "they") and (
                 alone := re.match(r"^\s*(?:can't|cannot|can not|won't)\s+(?P<verb>[a-z]+)\s+"
                                   r"(?:until|till|before)\s*$", c[m.end("a"):m.start("b")], _I)):
@@ -1811,6 +1836,8 @@ class _TurnParser:
         typed = typed_phrases(m["after"], sentence=False)
         if not typed:
             return self._set_kind_word(clean_phrase(m["after"]), raw)
+        if m["ref"].lower() == "them" and not any(_plural(t.title) for t in self._recent()[:1]):
+            return False  # "price them at $6": several things, not the one task said last
         before = [(k, p) for k, p in typed_phrases(m["before"], sentence=False)
                   if k == ValueKind.NAME and not is_verb(p.split()[0])]
         return self._set_typed(None, before + typed, raw)
@@ -2997,6 +3024,11 @@ def _change_under_way(c: str) -> str:
         return c
     asked = verbs().get(f"{base} {m['next'].lower()}", verbs().get(base))
     return f"{base} {m['rest']}" if asked in _CHANGES_UNDER_WAY else c
+
+
+def _plural(title: str) -> bool:
+    """Whether a title names several things ('Order labels', not 'Book the table')."""
+    return any(singular(w) != w for w in re.findall(r"[a-z]+", title.lower()) if w not in STOP)
 
 
 def _happened_to(statement: str) -> str | None:
