@@ -331,3 +331,9 @@ def test_a_result_before_so_and_a_task_done_is_that_tasks_outcome() -> None:
                        *garden(), soil, focus=("fete",))
     assert [s.intent for s in result.subtasks] == [Intent.UPDATE, Intent.DONE]
     assert revised(result)["soil"].value == "pH of 6.5"
+
+
+def test_a_bare_verb_under_way_names_no_step() -> None:
+    move = task("move", "Move house")
+    van = task("van", "Book a van", "Friday", parents=("move",))
+    assert not interpret("booking about 40 boxes today", move, van, focus=("move",)).operations

@@ -1836,10 +1836,12 @@ class _TurnParser:
         typed = typed_phrases(m["after"], sentence=False)
         if not typed:
             return self._set_kind_word(clean_phrase(m["after"]), raw)
-        if m["ref"].lower() == "them" and not any(_plural(t.title) for t in self._recent()[:1]):
-            return False  # "price them at $6": several things, not the one task said last
         before = [(k, p) for k, p in typed_phrases(m["before"], sentence=False)
                   if k == ValueKind.NAME and not is_verb(p.split()[0])]
+        if m["ref"].lower() == "them":  # "price them at $6": things, not a task named singly
+            things = [t for t in self._recent() if _plural(t.title) and any(
+                retype(t.value or "", k, p) is not None for k, p in typed)]
+            return bool(things) and self._set_typed(things[0], before + typed, raw)
         return self._set_typed(None, before + typed, raw)
 
     def _sourced_reference(self, ref: str, after: str, raw: str) -> bool:
@@ -2136,6 +2138,9 @@ class _TurnParser:
             return False
         own = set(stems(steps[0].title))
         words = m["rest"].split()
+        named = next((set(stems(w)) for w in words if stems(w)), set())
+        if not m["particle"] and not named <= own:
+            return False  # "getting about 40 done": the verb alone names no step
         while words and (not stems(words[0]) or set(stems(words[0])) <= own):
             words.pop(0)  # "booking the van with Hertz": the object is the step's own
         value = clean_phrase(re.sub(r"^(?:with|at|from|through|via)\s+", "", " ".join(words),
