@@ -337,3 +337,10 @@ def test_a_bare_verb_under_way_names_no_step() -> None:
     move = task("move", "Move house")
     van = task("van", "Book a van", "Friday", parents=("move",))
     assert not interpret("booking about 40 boxes today", move, van, focus=("move",)).operations
+
+
+def test_a_thing_in_and_working_is_done() -> None:
+    house = task("house", "Redo the house")
+    boiler = task("boiler", "Get the new boiler fitted", parents=("house",))
+    result = interpret("the boiler's in and working!", house, boiler, focus=("house",))
+    assert result.operations == [CompleteTask(key="boiler")]
