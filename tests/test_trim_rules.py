@@ -595,3 +595,52 @@ def test_one_added_instead_of_an_entry_taken_off_joins_the_list() -> None:
     ops = [op for s in result.subtasks for op in s.operations]
     assert ops[-1] == ReviseTask(key="crew", value="Aoife, Chidi and Dagny")
     assert not _adds(result)
+
+
+def test_two_items_of_one_list_that_share_a_verb_stay_two_tasks() -> None:
+    result = interpret("I'm redoing the shed. steps: clean the windows, clean the back, "
+                       "then paint the door")
+    titles = [op.title for op in result.operations if isinstance(op, AddTask)]
+    assert titles == ["Shed", "Clean the windows", "Clean the back", "Paint the door"]
+
+
+def test_a_wished_change_with_nothing_in_memory_opens_the_first_task() -> None:
+    result = interpret("we want to move house by the end of May. to do: find an agent, "
+                       "and book a van")
+    adds = [op for op in result.operations if isinstance(op, AddTask)]
+    assert adds[0].title == "Move house by the end of May"
+    assert [op.parents for op in adds[1:]] == [[adds[0].key], [adds[0].key]]
+    for vague in ("I want to cancel that one", "we need to move everything"):
+        assert not interpret(vague).operations  # a reference with nothing to refer to
+    assert not any(isinstance(op, AddTask) for op in interpret(
+        "we want to move the party to Friday", task("party", "Garden party", "Saturday"),
+        focus=("party",)).operations)
+
+
+def test_a_change_told_by_its_participle_alone_is_that_change() -> None:
+    lamp = task("lamp", "Fit 40w bulbs in the porch lamp", parents=("porch",))
+    porch = task("porch", "Porch repair")
+    gate = task("gate", "Oil the gate", "Saturday", parents=("porch",))
+    result = interpret("moving the gate to Sunday", porch, lamp, gate, focus=("porch",))
+    assert result.operations == [ReviseTask(key="gate", value="Sunday")]
+    result = interpret("switching the bulbs to 60w", porch, lamp, gate, focus=("porch",))
+    assert result.operations == [ReviseTask(key="lamp", title="Fit 60w bulbs in the porch lamp",
+                                            value="60w")]
+    assert not interpret("moving the gate to Sunday?", porch, lamp, gate,
+                         focus=("porch",)).operations  # a question never writes
+    assert not interpret("getting the gate oiled", porch, lamp, gate,
+                         focus=("porch",)).operations  # a verb that asks for no change
+
+
+def test_what_happened_to_a_thing_before_the_steps_wished_for_names_the_plan() -> None:
+    result = interpret("ugh, our boiler finally broke. I need to call the landlord, "
+                       "book an engineer and buy a heater")
+    adds = [op for op in result.operations if isinstance(op, AddTask)]
+    assert adds[0].title == "Boiler"
+    assert {a.title for a in adds[1:] if a.parents == ["boiler"]} == {
+        "Call the landlord", "Book an engineer", "Buy a heater"}
+    # a statement alone, or one step only, opens no plan
+    assert not interpret("our boiler finally broke").operations
+    assert all(op.parents == [] for op in interpret(
+        "our boiler finally broke. I need to call the landlord").operations
+        if isinstance(op, AddTask))

@@ -208,3 +208,139 @@ def test_a_replacement_under_a_label_changes_the_value_rather_than_describing_it
     assert "green" in value
     assert "yellow" not in value
     assert "sister" not in value
+
+
+def test_a_time_told_of_the_one_who_does_a_task_joins_their_name() -> None:
+    tuner = task("tune", "Have a tuner tune the piano", parents=("recital",))
+    recital = task("recital", "School recital")
+    result = interpret("the tuner is Marguerite, she's coming wednesday at 4", recital, tuner,
+                       focus=("recital",))
+    assert revised(result)["tune"].value == "Marguerite, wednesday at 4"
+
+
+def test_a_new_day_for_the_one_who_does_a_task_replaces_their_old_day() -> None:
+    recital = task("recital", "School recital")
+    tuner = task("tune", "Have a tuner tune the piano", "Marguerite, tuesday at 4",
+                 parents=("recital",))
+    result = interpret("Marguerite phoned, she can't do tuesday. she'll come wednesday",
+                       recital, tuner, focus=("recital",))
+    assert [s.intent for s in result.subtasks] == [Intent.NOTE, Intent.NOTE, Intent.UPDATE]
+    assert revised(result)["tune"].value == "Marguerite, wednesday at 4"
+    assert not interpret("she'll come wednesday", recital, tuner,
+                         focus=("recital",)).operations  # nobody named: who is not known
+
+
+def test_news_that_someone_got_in_touch_writes_nothing() -> None:
+    for said in ("the landlord rang", "Marguerite just texted back", "the council emailed"):
+        result = interpret(said, *garden(), focus=("fete",))
+        assert not result.operations
+        assert [s.intent for s in result.subtasks] == [Intent.NOTE]
+
+
+def test_named_options_each_with_a_price_are_kept_together() -> None:
+    roof = task("roof", "Fix the roof")
+    quotes = task("quotes", "Get quotes", parents=("roof",))
+    result = interpret("get quotes: had Hartley at $400 and Brook Roofing at $350", roof, quotes,
+                       focus=("roof",))
+    assert revised(result)["quotes"].value == "Hartley at $400 and Brook Roofing at $350"
+
+
+def test_whose_wish_it_is_is_no_part_of_the_thing_wished_for() -> None:
+    table = task("table", "Build a table")
+    wood = task("wood", "Buy pine boards", parents=("table",))
+    result = interpret("she'd like oak instead of the pine", table, wood, focus=("table",))
+    assert revised(result)["wood"].title == "Buy oak boards"
+
+
+def test_a_judgement_of_a_number_before_a_change_writes_nothing_itself() -> None:
+    party = task("party", "Party")
+    chairs = task("chairs", "Hire 60 chairs", parents=("party",))
+    result = interpret("60 chairs is overkill for a small room", party, chairs, focus=("party",))
+    assert not result.operations
+    assert [s.intent for s in result.subtasks] == [Intent.NOTE]
+
+
+def test_a_change_of_mind_before_a_colon_leads_in_to_what_is_back() -> None:
+    trip = task("trip", "Lake trip")
+    kayak = Task(key="kayak", id="id-kayak", title="Hire two kayaks",
+                 status=TaskStatus.CANCELLED, parents=["trip"])
+    result = interpret("she's changed her mind again: the kayaks are back in", trip, kayak,
+                       focus=("trip",))
+    assert [s.intent for s in result.subtasks] == [Intent.RESTORE]
+    # what is wished back is swapped for no word of the task this turn just brought back
+    result = interpret("the kayaks are back in, and go back to the canoe", trip, kayak,
+                       focus=("trip",))
+    assert not revised(result)
+
+
+def test_a_step_told_as_under_way_by_its_own_verb_takes_what_follows_as_its_value() -> None:
+    move = task("move", "Move house")
+    van = task("van", "Book a van", parents=("move",))
+    pack = task("pack", "Pack the kitchen", parents=("move",))
+    result = interpret("booking the van with Hertz, $80 a day", move, van, pack, focus=("move",))
+    assert revised(result)["van"].value == "Hertz, $80 a day"
+    assert not interpret("packing the kitchen was awful", move, van, pack,
+                         focus=("move",)).operations  # a judgement, no value
+
+
+def test_what_the_one_who_does_a_task_was_paid_joins_its_value() -> None:
+    recital = task("recital", "School recital")
+    tuner = task("tune", "Have a tuner tune the piano", "Marguerite, tuesday at 4",
+                 parents=("recital",))
+    result = interpret("the piano's tuned, Marguerite was quick. paid her $70", recital, tuner,
+                       focus=("recital",))
+    assert revised(result)["tune"].value == "Marguerite, tuesday at 4, paid $70"
+    assert not any(isinstance(op, AddTask) for op in result.operations)
+    assert not interpret("paid the deposit $70", recital, tuner, focus=("recital",)).operations
+
+
+def test_what_someone_is_doing_for_the_task_they_were_just_named_in_is_its_value() -> None:
+    fair = task("fair", "Craft fair")
+    flyers = task("flyers", "Print flyers", parents=("fair",))
+    result = interpret("I can't print the flyers until my cousin finishes the drawing. "
+                       "he's doing a lighthouse", fair, flyers, focus=("fair",))
+    added = [op for op in result.operations if isinstance(op, AddTask)]
+    assert revised(result)[added[0].key].value == "lighthouse"
+    assert not revised(interpret("he's doing a lighthouse", fair, flyers, focus=("fair",)))
+
+
+def test_them_stands_for_things_not_for_the_one_task_said_last() -> None:
+    fair = task("fair", "Craft fair")
+    pitch = task("pitch", "Book the pitch", "$30", parents=("fair",))
+    assert not revised(interpret("price them at $4 a card", fair, pitch, focus=("fair",)))
+    mugs = task("mugs", "Glaze the mugs", "$5 each", parents=("fair",))
+    result = interpret("the mugs are glazed. price them at $6 each", fair, mugs, focus=("fair",))
+    assert revised(result)["mugs"].value == "$6 each"
+
+
+def test_do_not_do_a_step_till_another_is_done_makes_it_wait_on_that_one() -> None:
+    shed = task("shed", "Redo the shed")
+    paint = task("paint", "Paint the shed", parents=("shed",))
+    roof = task("roof", "Fix the roof", parents=("shed",))
+    for said in ("don't paint the shed until the roof is fixed",
+                 "we can't paint the shed till the roof is fixed"):
+        result = interpret(said, shed, paint, roof, focus=("shed",))
+        assert result.operations == [AddDependency(key="paint", depends_on="roof")]
+    assert not interpret("don't worry until friday", shed, paint, roof,
+                         focus=("shed",)).operations
+
+
+def test_a_result_before_so_and_a_task_done_is_that_tasks_outcome() -> None:
+    soil = task("soil", "Test the soil", parents=("fete",))
+    result = interpret("redid it with the new kit and got a pH of 6.5, so the soil test is done",
+                       *garden(), soil, focus=("fete",))
+    assert [s.intent for s in result.subtasks] == [Intent.UPDATE, Intent.DONE]
+    assert revised(result)["soil"].value == "pH of 6.5"
+
+
+def test_a_bare_verb_under_way_names_no_step() -> None:
+    move = task("move", "Move house")
+    van = task("van", "Book a van", "Friday", parents=("move",))
+    assert not interpret("booking about 40 boxes today", move, van, focus=("move",)).operations
+
+
+def test_a_thing_in_and_working_is_done() -> None:
+    house = task("house", "Redo the house")
+    boiler = task("boiler", "Get the new boiler fitted", parents=("house",))
+    result = interpret("the boiler's in and working!", house, boiler, focus=("house",))
+    assert result.operations == [CompleteTask(key="boiler")]

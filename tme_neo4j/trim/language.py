@@ -66,6 +66,8 @@ _FILLERS = re.compile(
     r"nah|uh|um|ah|turns out(?: that)?|it turns out(?: that)?|"
     r"let'?s all|by the way|on second thought|in that case|never ?mind|hey|great|"
     r"(?:yes|no|nope|yep|yeah|right)(?=\s*[,!:-])|"
+    r"(?:(?:i|we|he|she|they)(?:'ve|'s|\s+have|\s+has)\s+)?changed\s+(?:my|our|his|her|their)\s+"
+    r"minds?(?:\s+again)?(?=\s*[,:-])|"
     r"let'?s|lets|just|kindly|can you|could you|would you|will you|i'?d like you to)"
     r"\b[\s,!:-]*)+",
     re.IGNORECASE,

@@ -9,6 +9,7 @@ before them, so "add X ... then remove X" in one turn works.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable
 
@@ -144,6 +145,10 @@ _NAME_AGAIN = re.compile(r"^(?P<new>[A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*)*)\s+"
                          r"(?:after all|again|it is|instead)$")
 #: "Run the smoke tests instead": a new phrasing of a task, the differing words swapped.
 _INSTEAD = re.compile(r"^(?P<new>.+?)\s+instead(?:\s+of\s+(?P<old>.+))?$", _I)
+#: "He'd like", "they would rather have", "she wants": whose wish, before the thing wished.
+_WISHED_FOR = re.compile(r"^(?:i|we|you|he|she|they)\s*(?:'d|\s+would)\s+"
+                         r"(?:like|prefer|rather have)\s+|"
+                         r"^(?:i|we|you|he|she|they)\s+(?:wants?|prefers?)\s+(?!to\b)", _I)
 _CHANGE = re.compile(r"^(?:change|switch|update|set)\s+(?P<old>.+?)\s+to\s+(?P<new>.+)$", _I)
 _SPLIT = re.compile(
     r"\bsplit\s+(?:it|this|that|(?:the |my )?(?P<what>[\w -]+?))\s+into\s+(?P<n>\w+)\s+"
@@ -160,7 +165,7 @@ _RESTORE = re.compile(
     r"^(?:i|we)\s+(?:do|still|really|actually|definitely)\s+(?:need|want)\s+(?P<items4>.+?)"
     r"(?:\s+after all)?$|"
     # "the raffle's back on", after a dash: "the budget's fine - the raffle's back on"
-    r"^(?:[^-]+\s-\s+)?(?P<items5>[\w' ]+?)(?:\s+(?:is|are)|'s|'re)\s+back(?:\s+on)?"
+    r"^(?:[^-]+\s-\s+)?(?P<items5>[\w' ]+?)(?:\s+(?:is|are)|'s|'re)\s+back(?:\s+(?:on|in))?"
     r"(?:\s+(?:again|after all))?$", _I)
 _DONE = re.compile(
     r"^(?:mark\s+)?(?P<items>.+?)(?:\s+(?:is|are|as|has been|have been)|'s|'re)\s+"
@@ -176,7 +181,7 @@ _DONE_STATE = re.compile(
     r"^(?P<items>[\w' -]+?)(?:\s+(?:is|are|has been|have been)|'s been|'s|'re)\s+"
     r"(?:(?:all|now|finally)\s+)?(?:in|on|out|up|up and running|installed|planted|signed|"
     r"printed|framed|written|painted|fitted|laid|set up|in place)(?:\s+by\s+[\w ]+)?"
-    r"(?:\s*,\s*(?:done|finished|sorted))?$", _I)
+    r"(?:\s+and\s+(?:working|running|done|sorted))?(?:\s*,\s*(?:done|finished|sorted))?$", _I)
 #: "Take the sofa off the list": a particle after the object.
 _CANCEL_OFF = re.compile(r"^(?:take|strike|knock|leave)\s+(?P<items>.+?)\s+(?:off|out)"
                          r"(?:\s+(?:of\s+)?(?:the|my|our)\s+[\w-]+(?:\s+[\w-]+)?)?$", _I)
@@ -190,7 +195,7 @@ _DEPEND = re.compile(
     r"^(?P<b2>.+?)\s+(?:must|has to|should) (?:come|happen|be done) before\s+(?P<a2>.+)$|"
     r"^(?:do\s+)?(?P<a3>.+?)\s+(?:only\s+)?after\s+(?P<b3>.+)$", _I)
 #: "we can't paint the shed": a person blocked, the object is what waits.
-_BLOCKED = re.compile(r"^\s*(?:can't|cannot|can not|won't)\s+[a-z]+\s+(?P<obj>.+?)\s+"
+_BLOCKED = re.compile(r"^\s*(?:can't|cannot|can not|won't)\s+(?P<verb>[a-z]+)\s+(?P<obj>.+?)\s+"
                       r"(?:until|till|before)\s*$", _I)
 _ADD_TO = re.compile(
     r"^(?:add|put|include|use|throw in|toss in|get|buy|order|pack|bring|invite|place)\s+"
@@ -245,7 +250,9 @@ _DESCRIBES = re.compile(
     r"thinks|found|got|takes|took|seems|looks|costs|works|doesn't|don't|didn't|isn't|aren't|"
     r"wasn't|still|[a-z]{3,}ed)\b", _I)
 _EVALUATIVE = re.compile(r"\btoo\s+[a-z]+(?:\s+(?:to|for)\s+[\w ]+)?$|"
-                         r"\b(?:bad|good|fine|better|worse|hard|tricky|awkward)\s+for\s+[\w ]+$",
+                         r"\b(?:bad|good|fine|better|worse|hard|tricky|awkward|mad|crazy|silly|"
+                         r"ridiculous|overkill|excessive|ambitious|a lot|loads|plenty|enough)"
+                         r"\s+for\s+[\w ]+$",
                          _I)
 _STATEMENT = re.compile(
     r"^(?:(?i:i|i'm|i'll|i've|we|we're|we'll|he|she|they|it|it's|there|there's|that|that's|this|"
@@ -269,6 +276,19 @@ _LEAD = re.compile(r"^(?P<prep>for|before|after|once)\s+(?P<what>[^,]+?)"
                    r"(?:\s*,\s*|\s+(?=(?:i|we|let'?s)\b))(?P<rest>.+)$", _I)
 _UNDO = re.compile(r"^(?:undo|revert|reverse)\s+(?:it|that|this|the last (?:change|one))$", _I)
 #: "I'm organising X in PLACE from DATE to DATE: A, B and C": a plan stated as a sentence.
+#: "Paid him $60", "we paid Ola $20": money given to a person.
+_PAID = re.compile(r"^(?:(?:i|we)\s+)?(?:paid|gave)\s+(?P<who>him|her|them|[A-Z][a-z]+)\s+"
+                   r"(?P<v>.+)$", _I)
+#: "Booking the van with Hertz": a participle, its particle, and what follows.
+_DOING_STEP = re.compile(r"^(?P<verb>[a-z]+ing)(?:\s+(?P<particle>up|out|in|on|off|down|back))?"
+                         r"\s+(?P<rest>.+)$", _I)
+#: "The landlord rang", "Ola just texted back": news that someone got in touch, no change.
+_CALLED = re.compile(r"^(?:(?:the|my|our)\s+)?[\w'-]+(?:\s+[\w'-]+)?\s+(?:just\s+|finally\s+)?"
+                     r"(?:rang|called|phoned|texted|emailed|messaged|replied|wrote)"
+                     r"(?:\s+(?:back|again|me|us))?$", _I)
+#: "He'll come Friday", "Ola can do the 9th now": when a person will be there.
+_COMES = re.compile(r"^(?P<who>he|she|they|[A-Z][a-z]+)\s*(?:'ll|\s+will|\s+can|'s|\s+is)\s+"
+                    r"(?:now\s+)?(?:come|coming|do|make it|be here|be there)\s+(?P<when>.+)$")
 _PLAN = re.compile(
     r"^(?:i'm|i am|we're|we are|i've been|we've been|i'll be|we'll be|"
     r"(?:my|our)\s+[\w ]{1,20}?\s+and\s+i\s+are|"
@@ -415,10 +435,13 @@ class _TurnParser:
                 slot, text, rest = self._slot_key(m[1]), m[2], []
                 if self._slot_described(slot, text):
                     return TrimResult(subtasks=self.subtasks)
-        for sentence in sentences(text) + rest:
+        told_all = sentences(text) + rest
+        for n, sentence in enumerate(told_all):
             question = sentence.rstrip().endswith("?")
             self.needs = self.will = False
             if not question and slot is None and self._plan_list(sentence):
+                continue
+            if slot is None and self._occasion(sentence, told_all[n + 1:n + 2]):
                 continue
             if not question and slot is None and self._plan_sentence(sentence):
                 continue
@@ -443,6 +466,8 @@ class _TurnParser:
                 if i and _CAUSE_LINK.search(_between(told, clauses[i - 1], clause)) and (
                         _imperative(strip_fillers(clause)) or _ROLLBACK.match(clause)):
                     self._cause_read(clauses[i - 1], starts[i - 1], starts[i])
+                elif i and _CAUSE_LINK.search(_between(told, clauses[i - 1], clause)):
+                    self._result_read(starts[i - 1], starts[i])
         return TrimResult(subtasks=self.subtasks)
 
     def _cause_read(self, cause: str, start: int, end: int) -> None:
@@ -461,6 +486,23 @@ class _TurnParser:
             if isinstance(op, AddTask):
                 self.tasks.pop(op.key, None)
         self.subtasks[start:end] = [Subtask(text=cause.strip(), intent=Intent.NOTE)]
+
+    def _result_read(self, start: int, end: int) -> None:
+        """'Got 40 readings, so the survey is done': a result not understood, before a clause
+        that marks one task done, is that task's outcome, its value."""
+        before, after = self.subtasks[start:end], self.subtasks[end:]
+        if len(before) != 1 or before[0].intent != Intent.UNPARSED or len(after) != 1 or (
+                after[0].intent != Intent.DONE) or len(after[0].about) != 1:
+            return
+        m = re.search(r"\b(?:got|measured|scored|reached|came out at|ended up with)\s+(?P<v>.+)$",
+                      before[0].text.rstrip(".!, "), _I)
+        task = self.tasks.get(after[0].about[0])
+        if m is None or task is None or not typed_phrases(m["v"], sentence=False):
+            return
+        outcome = clean_phrase(m["v"])
+        self.subtasks[start:end] = [Subtask(text=before[0].text, intent=Intent.UPDATE, operations=[
+            ReviseTask(key=task.key, value=outcome)], about=[task.key])]
+        self._pending(task, value=outcome)
 
     def _slot_key(self, head: str) -> str:
         """'snacks: ...', 'got a slot for the vet: ...': the task whose title has every word
@@ -532,6 +574,20 @@ class _TurnParser:
             return False
         return True
 
+    def _occasion(self, sentence: str, after: list[str]) -> bool:
+        """'The car broke down. I need to A, B and C' with nothing in memory: what happened to
+        the thing named is the occasion of the steps wished for next; that thing is the plan."""
+        thing = _happened_to(strip_fillers(sentence).rstrip(".! "))
+        if thing is None or self._live() or not after or not (wish := _WANT.match(
+                strip_fillers(after[0]).rstrip(".! "))):
+            return False
+        steps = _steps(wish["rest"])
+        if len(steps) < 2 or not all(_imperative(step) for step, _ in steps):
+            return False
+        add = self._add(thing[:1].upper() + thing[1:], key=slug(thing))
+        self._emit(Intent.NEW, sentence, [add], about=[add.key])
+        return True
+
     def _listed(self, head: str, rest: str) -> bool:
         items = _expand(split_list(rest))
         if len(items) < 3 or any(_imperative(i) for i in items[:1]) or "?" in rest:
@@ -567,6 +623,9 @@ class _TurnParser:
             self.said.append(c)
 
     def _interpret(self, c: str, raw: str, slot: str | None, question: bool) -> None:
+        wished = _WANT.match(c) is not None
+        if not question:
+            c = _change_under_way(c)
         self.also = (_ALSO.search(c) is not None or _ALSO.match(raw.strip(" ,")) is not None
                      or (self.needs and _imperative(c)))
         if m := _WANT.match(c):
@@ -621,10 +680,11 @@ class _TurnParser:
                          self._frequency, self._was_fine, self._put_on]
             handlers += [self._reference_set, self._move, self._instead_values,
                          self._make_named, self._quoted, self._priced_by, self._sourced,
-                         self._role_of, self._helper, self._timed, self._chosen_count,
+                         self._role_of, self._comes_when, self._paid, self._helper, self._timed,
+                         self._chosen_count,
                          self._joining,
                          self._owned, self._named_doer, self._schedule,
-                         self._stated_value, self._bare_value]
+                         self._stated_value, self._doing_step, self._bare_value]
         for handler in handlers:
             if handler(c, raw, slot):
                 return
@@ -634,7 +694,7 @@ class _TurnParser:
             self._emit(Intent.NOTE, raw, about=[slot])  # "..., she's always talking about it"
         elif slot is not None:
             self._slot_value(c, raw, slot)
-        elif _SMALL_TALK.match(c):
+        elif _SMALL_TALK.match(c) or _CALLED.match(c):
             self._emit(Intent.NOTE, raw)
         elif _STATEMENT.match(c) or _DESCRIBES.match(c) or _EVALUATIVE.search(c):
             self._emit(Intent.NOTE, raw, about=self._about(c, None))
@@ -643,8 +703,16 @@ class _TurnParser:
                 self._new_task(c, raw)  # an imperative the lexicon does not know names a task
         elif frame.mood == Mood.STATEMENT and frame.negated:
             self._emit(Intent.NOTE, raw, about=self._about(c, None))  # "X can't do Friday"
+        elif wished and not frame.reference and self._first_goal(c):
+            self._new_task(c, raw)
         else:
             self._unparsed(raw, c)
+
+    def _first_goal(self, c: str) -> bool:
+        """'I want to switch banks before the 1st' while memory holds nothing: the change wished
+        for cannot be to a task, so it names the first one, whatever its verb."""
+        return not self._live() and _imperative(c) and len(_steps(c)) == 1 and bool(
+            stems(_drop_verb(c)))
 
     def _lead_plan(self, what: str, rest: str) -> Task | None:
         """'For the visa with the embassy I need to A, B and C' with no plan yet: the plan
@@ -726,7 +794,8 @@ class _TurnParser:
             # "Podcasts are too slow. Return to the audiobooks.": what is swapped back out
             # is what the turn spoke of before.
             old = self._context_old(wanted)
-            if old is not None and self._swap(old, wanted, raw, Intent.ROLLBACK):
+            if old is not None and not self._changed_now(old) and self._swap(
+                    old, wanted, raw, Intent.ROLLBACK):
                 return True
         if target is None:
             target = self._match(wanted or c, self._live())
@@ -878,6 +947,8 @@ class _TurnParser:
         return True
 
     def _replace(self, c: str, raw: str, slot: str | None) -> bool:
+        if _INSTEAD.match(c):
+            c = _WISHED_FOR.sub("", c, count=1)  # "she'd like X instead of Y": X for Y
         if (said := _DOING.match(c)) and re.search(r"\binstead\b", c, _I):
             c = f"{lemma(said['verb'])} {said['rest']}"  # "we're going with X instead"
         elif got := _GOT_INSTEAD.match(c):
@@ -974,7 +1045,8 @@ class _TurnParser:
                             parents=[root.key] if root else [], key=slug(name))
             self._emit(Intent.NEW, raw, [add], about=[add.key])
             return True
-        if target is not None and (modified := _modifier_swap(target.title, name, new)):
+        if target is not None and (modified := _modifier_swap(target.title, name, new)
+                                   or _remeasured(target.title, new)):
             self._emit(Intent.UPDATE, raw, [ReviseTask(key=target.key, title=modified,
                                                        value=new)], about=[target.key])
             self._pending(target, title=modified, value=new)
@@ -1019,6 +1091,13 @@ class _TurnParser:
             return False
         self._emit(intent, raw, ops, about=about)
         return True
+
+    def _changed_now(self, phrase: str) -> bool:
+        """Whether an earlier clause of this turn changed a task that mentions ``phrase``: the
+        turn has dealt with that task, it is no reason given for what comes next."""
+        changed = {op.key for s in self.subtasks for op in s.operations}
+        return any(mentions(f"{t.title} {t.value or ''}", phrase)
+                   for t in self.tasks.values() if t.key in changed)
 
     def _context_old(self, new: str, *, nearest: bool = False) -> str | None:
         """What a bare 'X instead' replaces: the longest phrase of an earlier clause of the
@@ -1224,6 +1303,9 @@ class _TurnParser:
 
     def _depend(self, c: str, raw: str, slot: str | None) -> bool:
         c = re.sub(r"^(?=(?:can't|cannot|can not|won't)\s)", "I ", c, flags=_I)  # said as "I"
+        # "don't paint the shed till it's dry": the shed waits, as in "I can't paint ..."
+        c = re.sub(r"^(?:don't|do not)\s+(?=[a-z]+\s.+?\s(?:until|till|before)\s)", "I can't ", c,
+                   flags=_I)
         m = _DEPEND.match(c)
         if not m:
             return False
@@ -1234,6 +1316,9 @@ class _TurnParser:
         if m["a"] and a_text.lower() in ("we", "i", "you", "they") and (
                 blocked := _BLOCKED.match(c[m.end("a"):m.start("b")])):
             a_text = blocked["obj"]  # "we can't paint the shed until ...": the shed waits
+            done_as = f"{blocked['verb']} {blocked['obj']}"
+            if self._match(done_as, self._live(), strict=True, by_value=False):
+                a_text = done_as  # ... or the step of painting it, when there is one
         elif m["a"] and a_text.lower() in ("we", "i", "you", "they") and (
                 alone := re.match(r"^\s*(?:can't|cannot|can not|won't)\s+(?P<verb>[a-z]+)\s+"
                                   r"(?:until|till|before)\s*$", c[m.end("a"):m.start("b")], _I)):
@@ -1512,11 +1597,12 @@ class _TurnParser:
         return True
 
     def _slot_value(self, c: str, raw: str, slot: str) -> None:
-        value = clean_phrase(c) if _only_value(c) else _extract_value(c)
+        options = _named_options(c)
+        value = options or (clean_phrase(c) if _only_value(c) else _extract_value(c))
         current = self.tasks.get(slot)
         if current is not None and current.status != TaskStatus.CANCELLED:
             typed = typed_phrases(value, sentence=False)
-            if not current.value and typed and not _only_value(value):
+            if not current.value and typed and not _only_value(value) and not options:
                 value = typed[0][1]  # "make it $30 with the extras": the price alone
             self._update(current, value, raw)
             return
@@ -1758,6 +1844,10 @@ class _TurnParser:
             return self._set_kind_word(clean_phrase(m["after"]), raw)
         before = [(k, p) for k, p in typed_phrases(m["before"], sentence=False)
                   if k == ValueKind.NAME and not is_verb(p.split()[0])]
+        if m["ref"].lower() == "them":  # "price them at $6": things, not a task named singly
+            things = [t for t in self._recent() if _plural(t.title) and any(
+                retype(t.value or "", k, p) is not None for k, p in typed)]
+            return bool(things) and self._set_typed(things[0], before + typed, raw)
         return self._set_typed(None, before + typed, raw)
 
     def _sourced_reference(self, ref: str, after: str, raw: str) -> bool:
@@ -1818,6 +1908,10 @@ class _TurnParser:
             value = ", ".join(p for p in (subject, assigned["details"]) if p)
             self._update(task, value, raw)  # "Jess is doing the logo": who, and how
             return True
+        if assigned and (task := self._their_task(subject)) is not None:
+            told = ", ".join(p for p in (assigned["obj"], assigned["details"]) if p)
+            self._update(task, clean_phrase(told), raw)  # "she's doing a blue one"
+            return True
         if not typed and not plan:
             return self._described(subject, m["rest"], raw)
         value = clean_phrase(_VALUE_LEAD.sub("", plan["v"] if plan else rest, count=1))
@@ -1836,14 +1930,18 @@ class _TurnParser:
                 return False
             if mentions(root.value or "", subject):
                 return False  # "the hall's full" where the plan is "in the hall": no attribute
+            if any(mentions(t.value or "", subject) for t in self._live()):
+                return False  # "Ola was quick": the one who does a task, no attribute
             add = self._add(subject[:1].upper() + subject[1:], value=value, parents=[root.key],
                             key=f"{root.key}.{slug(subject)}")
             self._emit(Intent.NEW, raw, [add], about=[add.key])
             return True
         current = target.value or ""
-        if (not target.parents and current and typed
+        person = subject.lower() in ("he", "she", "they") and value_kind(current) == ValueKind.NAME
+        if ((not target.parents or person) and current and typed
                 and all(retype(current, k, p) is None for k, p in typed)):
-            # A plan's value holds its attributes: one of a kind it lacks joins them.
+            # A plan's value holds its attributes: one of a kind it lacks joins them; so does
+            # the value of one who does the task ("Ola", then "she comes at 9": "Ola, at 9").
             self._update(target, f"{current}, {value}", raw)
             return True
         # In place only when the phrase is nothing but values, as for 'change X to Y': the
@@ -2033,6 +2131,82 @@ class _TurnParser:
         value = retype(current, typed[0][0], new) or (f"{current}, {new}" if current else new)
         self._update(task, value, raw)
         return True
+
+    def _doing_step(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Booking the van with Hertz, $80 a day': a step named by its own verb, told as under
+        way; what follows its object is the step's value."""
+        m = _DOING_STEP.match(c)
+        if m is None or (base := lemma(m["verb"])) == m["verb"].lower():
+            return False
+        said = f"{base} {m['particle']}" if m["particle"] else base
+        steps = [t for t in self._live() if re.match(rf"{re.escape(said)}\b", t.title, _I)]
+        if len(steps) != 1 or not typed_phrases(m["rest"], sentence=False):
+            return False
+        own = set(stems(steps[0].title))
+        words = m["rest"].split()
+        named = next((set(stems(w)) for w in words if stems(w)), set())
+        if not m["particle"] and not named <= own:
+            return False  # "getting about 40 done": the verb alone names no step
+        while words and (not stems(words[0]) or set(stems(words[0])) <= own):
+            words.pop(0)  # "booking the van with Hertz": the object is the step's own
+        value = clean_phrase(re.sub(r"^(?:with|at|from|through|via)\s+", "", " ".join(words),
+                                    flags=_I))
+        if not value:
+            return False
+        self._update(steps[0], value, raw)
+        return True
+
+    def _comes_when(self, c: str, raw: str, slot: str | None) -> bool:
+        """'He'll come Friday instead', 'Ola can do the 9th': a new day or time for the one who
+        does a task, in place of the one their task holds; 'he' is the person the turn named."""
+        m = _COMES.match(c)
+        if m is None or _NEGATIVE.search(c):
+            return False
+        typed: list[tuple[ValueKind, str]] = [
+            (k, p) for k, p in typed_phrases(m["when"], sentence=False)
+            if k in (ValueKind.DATE, ValueKind.TIME)]
+        who = m["who"] if m["who"].lower() not in _PRONOUNS else self._person_said()
+        holders = [t for t in self._live() if who and t.value and mentions(t.value, who)
+                   and all(retype(t.value, k, p) is not None for k, p in typed)]
+        if not typed or len(holders) != 1:
+            return False
+        return self._set_typed(holders[0], typed, raw)
+
+    def _their_task(self, subject: str) -> Task | None:
+        """The task 'he', 'she' or 'they' does: the one this turn spoke of last, when its title
+        names who does it ('Ola paints the sign') and it has no value yet."""
+        said = [self.tasks[k] for k in reversed(self.mentioned) if k in self.tasks]
+        if subject.lower() not in ("he", "she", "they") or not said:
+            return None
+        task = said[0]
+        doer = task.title.split()[0]
+        return task if not task.value and not _imperative(doer) and can_be_noun(doer) else None
+
+    def _paid(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Paid him $60', 'gave Ola $20': what the one who does a task was paid joins the value
+        of that task."""
+        m = _PAID.match(c)
+        if m is None or (m["who"].lower() not in _PERSONS and (
+                in_dictionary(m["who"].lower()) or not m["who"][:1].isupper())):
+            return False  # "paid the deposit": no person
+        typed = [(k, p) for k, p in typed_phrases(m["v"], sentence=False) if k == ValueKind.PRICE]
+        who = self._person_said() if m["who"].lower() in _PERSONS else m["who"]
+        holders = [t for t in self._live() if who and t.value and mentions(t.value, who)]
+        if not typed or len(holders) != 1 or not _only_value(m["v"]):
+            return False
+        current = holders[0].value or ""
+        value = retype(current, ValueKind.PRICE, typed[0][1]) or f"{current}, paid {typed[0][1]}"
+        self._update(holders[0], value, raw)
+        return True
+
+    def _person_said(self) -> str | None:
+        """The person this turn named before: a capitalised word that is a name in a value."""
+        for clause in reversed(self.said):
+            for word in re.findall(r"\b[A-Z][a-z]+\b", clause):
+                if not in_dictionary(word.lower()) and any(
+                        t.value and mentions(t.value, word) for t in self._live()):
+                    return str(word)
+        return None
 
     def _helper(self, c: str, raw: str, slot: str | None) -> bool:
         """'Ana's going to coach us', 'Raj from the club is co-hosting': a named person who
@@ -2393,6 +2567,8 @@ class _TurnParser:
         """An item of a list under ``parent``: a task, its quantity as its value ('2 tons of
         gravel' -> 'gravel', '2 tons'); one already in memory is linked or brought back."""
         existing = self._match(item, list(self.tasks.values()), strict=True)
+        if existing is not None and _listed_beside(existing, item, parent):
+            existing = None  # "paint the door, paint the fence": two items of one list
         if existing is not None and existing.key != parent.key:
             ops: list[Operation] = []
             if existing.status == TaskStatus.CANCELLED:
@@ -2797,6 +2973,18 @@ def _modifier_swap(title: str, name: str, new: str) -> str | None:
     return title[:m.start("mod")] + new + title[m.end("mod"):]
 
 
+def _remeasured(title: str, new: str) -> str | None:
+    """'Fit 15mm pipe', '22mm' -> 'Fit 22mm pipe': a measure in the title, one of the unit
+    said, is what a change to a bare measure replaces."""
+    unit = re.fullmatch(r"\d+(?:\.\d+)?\s?(?P<unit>[a-z]{1,3})", new.strip(), _I)
+    if unit is None:
+        return None
+    held = list(re.finditer(rf"\b\d+(?:\.\d+)?\s?{re.escape(unit['unit'])}\b", title, _I))
+    if len(held) != 1:
+        return None
+    return title[:held[0].start()] + new.strip() + title[held[0].end():]
+
+
 _DETERMINER = r"(?:a|an|the|my|our|your|his|her|their|some|this|that)"
 
 
@@ -2833,6 +3021,59 @@ def _recount(title: str, new: str) -> str | None:
     head = re.escape(re.sub(r"(?:es|s)$", "", unit.lower()))
     counted = re.compile(rf"\b\d+\b(?=(?:\s+[\w-]+){{0,2}}?\s+{head}(?:es|s)?\b)", _I)
     return counted.sub(number, title, count=1) if counted.search(title) else None
+
+
+#: What a verb asks for when told as under way with no subject: "moving the party to Friday".
+_CHANGES_UNDER_WAY = {"set", "move", "replace", "cancel", "rename"}
+
+
+def _change_under_way(c: str) -> str:
+    """'switching the lamp to a brighter one': a change told by its present participle alone,
+    with no subject, is that change asked for; the clause is read as its imperative."""
+    m = re.match(r"^(?P<verb>[a-z]+ing)\s+(?P<rest>(?P<next>[a-z]+)\b.*)$", c, _I)
+    if m is None or (base := lemma(m["verb"])) == m["verb"].lower():
+        return c
+    asked = verbs().get(f"{base} {m['next'].lower()}", verbs().get(base))
+    return f"{base} {m['rest']}" if asked in _CHANGES_UNDER_WAY else c
+
+
+def _plural(title: str) -> bool:
+    """Whether a title names several things ('Order labels', not 'Book the table')."""
+    return any(singular(w) != w for w in re.findall(r"[a-z]+", title.lower()) if w not in STOP)
+
+
+def _happened_to(statement: str) -> str | None:
+    """'the boiler finally broke', 'our car failed its test': the thing a short statement in
+    the past tense is about, named with 'the', 'my' or 'our'."""
+    words = statement.split()
+    if len(words) < 3 or words[0].lower() not in ("the", "my", "our"):
+        return None
+    for i, word in enumerate(words[2:], start=2):
+        w = word.lower()
+        if is_verb(w) and lemma(w) != w and not can_be_noun(w) and len(words) - i <= 4:
+            thing = " ".join(x for x in words[1:i] if not x.lower().endswith("ly"))
+            return thing if stems(thing) and not value_phrases(thing) else None
+    return None
+
+
+def _named_options(clause: str) -> str | None:
+    """'found Acme at $40 and Bolt at $35': two or more names, each with a value of one kind,
+    are options weighed together; the value is all of them, past the verb that found them."""
+    typed = typed_phrases(clause, sentence=False)
+    pairs = [(a, b) for a, b in itertools.pairwise(typed)
+             if a[0] == ValueKind.NAME and b[0] != ValueKind.NAME]
+    if len(pairs) < 2 or len({b[0] for _, b in pairs}) != 1:
+        return None
+    first = clause.split(maxsplit=1)
+    if len(first) == 2 and is_verb(first[0]) and lemma(first[0]) != first[0].lower():
+        clause = first[1]  # "shortlisted A and B": the options, not the verb
+    return clean_phrase(clause)
+
+
+def _listed_beside(existing: Task, item: str, parent: Task) -> bool:
+    """Whether ``existing`` is another item of the list being read under ``parent``: added by
+    this turn, under the same plan, with a title that is not the item's."""
+    return not existing.id and parent.key in existing.parents and not _same(existing.title, item)
 
 
 def _list_items(body: str) -> list[str]:
