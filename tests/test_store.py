@@ -14,7 +14,7 @@ from tme_neo4j.errors import (
     InvalidInputError,
     NotFoundError,
 )
-from tme_neo4j.models import MAX_TITLE, MAX_VALUE, TaskStatus
+from tme_neo4j.models import MAX_TITLE, MAX_VALUE, Task, TaskStatus, WorkspaceState
 from tme_neo4j.store import (
     SCHEMA_FINGERPRINT,
     SCHEMA_GENERATION,
@@ -212,6 +212,31 @@ def test_state_as_of_a_turn_is_the_state_that_turn_left(store: MemoryStore) -> N
     assert as_of.tasks == then.tasks  # every field: values, versions, times, authors, edges
     assert (as_of.seq, as_of.as_of_seq) == (now.seq, then.seq)
     assert store.state(as_of_turn=2).tasks == now.tasks
+
+
+def test_state_holds_the_same_tasks_as_reading_them_one_by_one(store: MemoryStore) -> None:
+    store.add_task("trip", "Trip", "Lisbon")
+    store.add_task("budget", "Budget", "900")
+    store.add_task("flight", "Flight", "TP 201", parents=["trip", "budget"])
+    store.add_task("hotel", "Hotel", parents=["trip"], depends_on=["flight", "budget"])
+    store.add_task("car", "Car", parents=["trip"])
+    store.revise("flight", "TP 203")  # the hotel goes stale
+    store.claim("car")
+    store.cancel("budget")
+    for include_cancelled in (False, True):
+        state = store.state(include_cancelled=include_cancelled)
+        keys = [t.key for t in state.tasks]
+        assert state.tasks == store.get_tasks(keys)  # every field, types included
+        assert WorkspaceState.model_validate(state.model_dump()) == state
+    hotel, car = state.task("hotel"), state.task("car")
+    assert hotel is not None
+    assert car is not None
+    assert (hotel.parents, hotel.depends_on, hotel.stale) == (["trip"], ["budget", "flight"], True)
+    assert state.task("flight").parents == ["budget", "trip"]  # type: ignore[union-attr]
+    assert state.task("budget").status is TaskStatus.CANCELLED  # type: ignore[union-attr]
+    assert isinstance(car.claimed_until, datetime)
+    assert car.claimed_by == "tester"
+    assert car.model_fields_set == set(Task.model_fields)
 
 
 def test_apply_is_all_or_nothing(store: MemoryStore) -> None:

@@ -198,7 +198,8 @@ def state_costs(base: MemoryStore, size: int, reps: int) -> dict[str, Any]:
         samples: dict[str, list[float]] = defaultdict(list)
         cpu: dict[str, list[float]] = defaultdict(list)
         mapping: list[float] = []
-        row: dict[str, Any] = {"seq": 0, "tasks": []}
+        row: dict[str, Any] = {"seq": 0, "tasks": [], "edge_from": [], "edge_parent": [],
+                               "edge_to": []}
         tasks = 0
 
         def read(text: str) -> list[Any]:
@@ -219,7 +220,7 @@ def state_costs(base: MemoryStore, size: int, reps: int) -> dict[str, Any]:
                     samples[name].append(time.perf_counter() - t0)
                     cpu[name].append(time.process_time() - c0)
             t0 = time.perf_counter()
-            store_module._workspace_state(store.workspace, row["seq"], row["tasks"], row["edges"])
+            store_module._workspace_state(store.workspace, row["seq"], row)
             if i:
                 mapping.append(time.perf_counter() - t0)
         samples["records to Task models (Python)"] = mapping
