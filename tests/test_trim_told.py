@@ -292,3 +292,27 @@ def test_a_task_back_on_with_a_count_after_the_comma_is_restored_with_it() -> No
     assert [(type(op).__name__, op.key) for op in result.operations] == [
         ("RestoreTask", "raffle"), ("ReviseTask", "raffle")]
     assert revised(result)["raffle"].value == "200 tickets"
+
+
+def test_changing_a_noun_of_a_value_to_a_name_replaces_the_name_before_it() -> None:
+    memory = [task("camp", "Camping weekend"),
+              task("cook", "Cooking", "gas, with a Trangia stove", parents=("camp",))]
+    result = interpret("change the stove to a Primus Omni, it's lighter", *memory,
+                       focus=("camp",))
+    assert revised(result)["cook"].value == "gas, with a Primus Omni stove"
+
+
+def test_going_to_be_is_no_part_of_the_value() -> None:
+    memory = [task("camp", "Camping weekend"), task("cook", "Cooking", parents=("camp",))]
+    result = interpret("the cooking's going to be gas, with a Trangia stove", *memory,
+                       focus=("camp",))
+    assert revised(result)["cook"].value == "gas, with a Trangia stove"
+
+
+def test_a_step_told_under_way_by_its_verb_takes_what_follows_as_its_value() -> None:
+    memory = [task("trip", "City break"), task("hotel", "Book a hotel", parents=("trip",)),
+              task("train", "Check the trains", parents=("trip",))]
+    result = interpret("booking the Grand on Elm Row, $140 a night", *memory, focus=("trip",))
+    assert {k: op.value for k, op in revised(result).items()} == {
+        "hotel": "Grand on Elm Row, $140 a night"}
+    assert interpret("booking something nice", *memory, focus=("trip",)).operations == []

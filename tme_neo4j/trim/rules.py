@@ -294,7 +294,7 @@ _COPULA = re.compile(
     r"got|gets|comes? to|totals?|costs?|runs?|went|goes|has gone))\s+(?P<rest>.+)$", _I)
 #: Words between a task and its value that are no part of the value.
 _VALUE_LEAD = re.compile(
-    r"^(?:(?:now|still|currently|all|just)\s+)?(?:be(?:en|ing)\s+)?"
+    r"^(?:(?:now|still|currently|all|just)\s+)?(?:be(?:en|ing)?\s+)?"
     r"(?:(?:going|moving|set|booked|scheduled|planned|"
     r"quoted|priced|fixed|confirmed|coming|happening|up|down|back|due|going to be)\s+|"
     r"[a-z]+ed\s+(?=(?:back|up|down|forward|out|over|to|at|for|until|till)\b))?"
@@ -593,6 +593,22 @@ class _TurnParser:
         self._update(target, f"{target.value}, {due}" if target.value else due, raw)
         return True
 
+    def _step_in_progress(self, c: str, raw: str, slot: str | None) -> bool:
+        """'booking the Grand, $300 a night' with one step 'Book a hotel': that step, told
+        under way; what follows its verb (a name or a price in it) is its value."""
+        m = re.match(r"^(?P<verb>[a-z]+ing)\s+(?P<rest>.+)$", c, _I)
+        if m is None or not is_verb(m["verb"]) or not any(
+                k in (ValueKind.NAME, ValueKind.PRICE)
+                for k, _ in typed_phrases(m["rest"], sentence=False)):
+            return False
+        verb = lemma(m["verb"])
+        steps = [t for t in self._live() if t.parents and t.title.split()
+                 and lemma(t.title.split()[0].lower()) == verb]
+        if len(steps) != 1 or verbs().get(verb, "task") != "task":
+            return False
+        self._update(steps[0], clean_phrase(m["rest"]), raw)
+        return True
+
     def _named_plan(self, c: str, raw: str, slot: str | None) -> bool:
         """'An oak bookcase, 2m tall' with no plan set up: a plan named by a noun phrase, its
         facts (quantities, dates, prices) after the comma as its value."""
@@ -771,7 +787,7 @@ class _TurnParser:
             self._retime,
         ]
         if slot is None:
-            handlers += [self._deadline, self._named_plan]
+            handlers += [self._deadline, self._named_plan, self._step_in_progress]
             handlers += [self._fell_through, self._absent, self._stand_in, self._myself,
                          self._frequency, self._was_fine, self._put_on]
             handlers += [self._reference_set, self._move, self._instead_values,
@@ -1141,6 +1157,9 @@ class _TurnParser:
         if target is None or any(mentions(f"{t.title} {t.value or ''}", clean_phrase(old))
                                  for t in self._live() if t.key != target.key):
             return False
+        if target.value and (renamed := _name_of_noun(target.value, name, new)):
+            self._update(target, renamed, raw)  # "change the stove to a Primus": its maker
+            return True
         typed = typed_phrases(new, sentence=False)
         # In place only when the new phrase is nothing but values: "pearl 3" replaces the
         # whole value, or its other words would be lost.
@@ -3090,6 +3109,17 @@ def _name_and_details(entry: str) -> tuple[str | None, str | None]:
     name = clean_phrase(re.sub(r"\s+(?:on|at|for|from|by)$", "", entry[:start].strip(" ,"),
                                flags=_I))
     return (name or None), entry[start:].strip(" ,") or None
+
+
+def _name_of_noun(value: str, noun: str, new: str) -> str | None:
+    """'gas, with a Trangia stove' with 'stove' and 'a Primus' -> 'gas, with a Primus stove':
+    the name just before the noun a change speaks of, put in the new name's place."""
+    noun = re.sub(r"^(?:the|my|our)\s+", "", noun.strip(), flags=_I)
+    new = re.sub(r"^(?:an?|the)\s+", "", new.strip(), flags=_I)
+    if not re.fullmatch(r"[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*)*", new) or not noun:
+        return None
+    m = re.search(rf"\b(?P<n>[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*)*)\s+{re.escape(noun)}\b", value)
+    return value[:m.start("n")] + new + value[m.end("n"):] if m else None
 
 
 def _facts(clause: str) -> bool:
