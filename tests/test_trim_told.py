@@ -316,3 +316,12 @@ def test_a_step_told_under_way_by_its_verb_takes_what_follows_as_its_value() -> 
     assert {k: op.value for k, op in revised(result).items()} == {
         "hotel": "Grand on Elm Row, $140 a night"}
     assert interpret("booking something nice", *memory, focus=("trip",)).operations == []
+
+
+def test_a_task_back_on_with_a_list_after_the_colon_gets_them_as_parts() -> None:
+    memory = [task("fair", "School fair"), task("games", "Games", parents=("fair",))]
+    memory[1] = memory[1].model_copy(update={"status": TaskStatus.CANCELLED})
+    result = interpret("the games are back on: a coconut shy and a tombola", *memory,
+                       focus=("fair",))
+    assert [(type(op).__name__, op.key) for op in result.operations] == [
+        ("RestoreTask", "games"), ("AddTask", "coconut-shy"), ("AddTask", "tombola")]

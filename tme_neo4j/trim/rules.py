@@ -161,7 +161,7 @@ _RESTORE = re.compile(
     r"(?:\s+after all)?$|"
     # "the raffle's back on", after a dash: "the budget's fine - the raffle's back on"
     r"^(?:[^-]+\s-\s+)?(?P<items5>[\w' ]+?)(?:\s+(?:is|are)|'s|'re)\s+back(?:\s+on)?"
-    r"(?:\s+(?:again|after all))?(?:\s*,\s*(?P<details>[^,]+))?$", _I)
+    r"(?:\s+(?:again|after all))?(?:\s*[,:]\s*(?P<details>[^,]+))?$", _I)
 _DONE = re.compile(
     r"^(?:mark\s+)?(?P<items>.+?)(?:\s+(?:is|are|as|has been|have been)|'s|'re)\s+"
     r"(?:now\s+|all\s+)?(?:done|finished|complete|completed|taken care of|sorted|bought|paid|"
@@ -435,7 +435,8 @@ class _TurnParser:
         slot = None
         labelled = (m := _LIST_SENTENCE.match(text.strip())) is not None and bool(m["label"])
         rest: list[str] = []
-        if not labelled and (m := _SLOT_PREFIX.match(text)):
+        if not labelled and (m := _SLOT_PREFIX.match(text)) and not _RESTORE.match(m[1]):
+            # "the games are back on: ..." is a clause before its list, not a label
             first, *rest = sentences(m[2]) or [m[2]]
             if self._entries(m[1], first) or self._listed_steps(m[1], first) or self._listed(
                     m[1], first):
@@ -459,7 +460,7 @@ class _TurnParser:
                 continue
             said, told = slot, sentence
             if slot is None and not question and (m := _SLOT_PREFIX.match(sentence)) and (
-                    (key := self._slot_key(m[1])) in self.tasks):
+                    not _RESTORE.match(m[1])) and (key := self._slot_key(m[1])) in self.tasks:
                 # "Done with X. The rota: ...": a later sentence about a task by its name
                 if self._slot_described(key, m[2]):
                     continue
@@ -1352,13 +1353,19 @@ class _TurnParser:
 
     def _restored_with(self, targets: list[Task], details: str, raw: str) -> bool:
         """'the raffle's back on, 200 tickets': one task back, its new value after the comma;
-        details with no value of a kind are no value."""
-        if len(targets) != 1 or not typed_phrases(details, sentence=False):
+        a list after it ('..., a tombola and a cake stall') is its parts."""
+        parts = _expand(split_list(details))
+        typed = typed_phrases(details, sentence=False)
+        if len(targets) != 1 or not (typed or len(parts) > 1):
             return False
         task, value = targets[0], clean_phrase(details)
-        ops: list[Operation] = [self._set_status(task, TaskStatus.ACTIVE),
-                                ReviseTask(key=task.key, value=value)]
-        self._pending(task, value=value)
+        ops: list[Operation] = [self._set_status(task, TaskStatus.ACTIVE)]
+        if typed:
+            ops.append(ReviseTask(key=task.key, value=value))
+            self._pending(task, value=value)
+        else:  # "the garden's back on: a pond and a bench": its parts
+            for part in parts:
+                ops += self._item(part, task)
         self._emit(Intent.RESTORE, raw, ops, about=[task.key])
         return True
 
