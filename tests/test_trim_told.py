@@ -325,3 +325,15 @@ def test_a_task_back_on_with_a_list_after_the_colon_gets_them_as_parts() -> None
                        focus=("fair",))
     assert [(type(op).__name__, op.key) for op in result.operations] == [
         ("RestoreTask", "games"), ("AddTask", "coconut-shy"), ("AddTask", "tombola")]
+
+
+def test_his_or_her_item_is_the_one_named_by_the_person_just_spoken_of() -> None:
+    memory = [task("recital", "Piano recital"), task("slots", "Practice slots",
+                                                     parents=("recital",)),
+              task("oskar", "Oskar", "monday at 4", parents=("slots",)),
+              task("lena", "Lena", "friday at 5", parents=("slots",))]
+    result = interpret("oskar dropped out, so cancel his slot. and lena can't do 5, make hers "
+                       "5:15", *memory, focus=("recital",))
+    written = [(type(op).__name__, op.key) for op in result.operations]
+    assert written == [("CancelTask", "oskar"), ("ReviseTask", "lena")]
+    assert revised(result)["lena"].value == "friday at 5:15"

@@ -732,10 +732,25 @@ class _TurnParser:
         self.negated += [m["what"] for m in _NEGATED.finditer(c)]
         if not re.search(r"[^\W_]", c):  # punctuation alone says nothing
             return
+        c = self._possessor(c)
         try:
             self._interpret(c, raw, slot, question)
         finally:
             self.said.append(c)
+
+    def _possessor(self, c: str) -> str:
+        """'Ann cancelled, so scrap her slot': 'her slot' is the item named by the one person
+        the clause before spoke of, when an item of the plan bears that name alone."""
+        m = re.search(r"\b(?:his|her|hers|their|theirs)(?:\s+(?!(?:own|old|new)\b)[a-z]+)?\b",
+                      c, _I)
+        if m is None or not self.said:
+            return c
+        people = {t.title.lower(): t for t in self._live()
+                  if t.parents and re.fullmatch(r"[A-Z][a-z]+", t.title)}
+        named = {w.lower() for w in re.findall(r"[A-Za-z]+", self.said[-1])} & set(people)
+        if len(named) != 1:
+            return c
+        return c[:m.start()] + people[named.pop()].title + c[m.end():]
 
     def _interpret(self, c: str, raw: str, slot: str | None, question: bool) -> None:
         self.also = (_ALSO.search(c) is not None or _ALSO.match(raw.strip(" ,")) is not None
@@ -1678,6 +1693,9 @@ class _TurnParser:
                                                       for k, p in typed):
                 return False
             return self._set_typed(person, typed, raw)
+        if (who := re.match(r"^\S+\s+(?P<w>[A-Z][a-z]+)\s", c)) and (
+                named := next((t for t in self._live() if t.title == who["w"]), None)):
+            return self._retime_person(named, m["v"], raw)  # "make Ann 6:30": her slot
         if (obj := re.match(r"^\S+\s+the\s+(?P<w>[\w-]+)", c, _I)) and obj["w"].lower() not in (
                 "date", "time", "day", "whole", "meeting", "event") and self._match(
                 obj["w"], self._live()) is None:
@@ -1699,6 +1717,20 @@ class _TurnParser:
         if not ops:
             return False
         self._emit(Intent.UPDATE, raw, ops, about=[root.key])
+        return True
+
+    def _retime_person(self, task: Task, said: str, raw: str) -> bool:
+        """A new time for the item a person names: in place of its time, or of the bare hour
+        after 'at' ('tuesday at 6' -> 'tuesday at 6:30')."""
+        times = [p for k, p in typed_phrases(said) if k == ValueKind.TIME]
+        value = task.value or ""
+        if len(times) != 1:
+            return False
+        new = retype(value, ValueKind.TIME, times[0]) or re.sub(
+            r"\bat\s+\d{1,2}\b(?![:.]\d)", f"at {times[0]}", value, count=1)
+        if new == value:
+            return False
+        self._update(task, new, raw)
         return True
 
     def _retitle(self, task: Task, typed: list[tuple[ValueKind, str]], raw: str,
