@@ -337,3 +337,13 @@ def test_his_or_her_item_is_the_one_named_by_the_person_just_spoken_of() -> None
     written = [(type(op).__name__, op.key) for op in result.operations]
     assert written == [("CancelTask", "oskar"), ("ReviseTask", "lena")]
     assert revised(result)["lena"].value == "friday at 5:15"
+
+
+def test_one_more_item_after_a_colon_is_named_first_with_its_facts_after() -> None:
+    memory = [task("round", "Paper round"), task("elm", "Elm Court", "monday, $8",
+                                                   parents=("round",))]
+    result = interpret("the vicarage stopped its order. and add another one: Birch Lodge, "
+                       "tuesday, $6", *memory, focus=("round",))
+    adds = [op for op in result.operations if isinstance(op, AddTask)]
+    assert [(op.title, op.value, op.parents) for op in adds] == [
+        ("Birch Lodge", "tuesday, $6", ["round"])]

@@ -397,6 +397,9 @@ _SCENE = re.compile(r"^(?:(?:a|the)\s+)?(?:new|next|another|first|last|final)\s+
 #: "I'm away", "we'll be out", "she's at work": a clause about a person, not a task.
 _PERSON_SAYS = re.compile(r"^(?:i|we|he|she|they)(?:'m|'re|'s|'ll|\s+am|\s+are|\s+is|\s+was|"
                           r"\s+were|\s+will|\s+have|\s+had|\s+can't|\s+won't)\b", _I)
+#: "add a new one", "and another": one more item like the others, before a colon.
+_ONE_MORE = re.compile(r"^(?:and\s+|plus\s+|also\s+)?(?:add\s+|put in\s+|include\s+)?"
+                       r"(?:a\s+new\s+one|another(?:\s+one)?|one\s+more)$", _I)
 #: 'because' or 'since' before a clause: it gives a reason.
 _REASON_LINK = re.compile(r"\b(?:because|since)\s*$", _I)
 #: A dash or a 'so' between two clauses: the first may be the reason for the second.
@@ -438,8 +441,8 @@ class _TurnParser:
         if not labelled and (m := _SLOT_PREFIX.match(text)) and not _RESTORE.match(m[1]):
             # "the games are back on: ..." is a clause before its list, not a label
             first, *rest = sentences(m[2]) or [m[2]]
-            if self._entries(m[1], first) or self._listed_steps(m[1], first) or self._listed(
-                    m[1], first):
+            if self._one_more(m[1], first) or self._entries(m[1], first) or self._listed_steps(
+                    m[1], first) or self._listed(m[1], first):
                 # "stuff to pack: a, b, c and d": items, not a value
                 text = ""  # the sentences after the list are read on their own
             else:
@@ -454,7 +457,7 @@ class _TurnParser:
             if not question and slot is None and self._sequence(sentence):
                 continue
             if not question and slot is None and (m := _SLOT_PREFIX.match(sentence)) and (
-                    self._entries(m[1], m[2])):
+                    self._one_more(m[1], m[2]) or self._entries(m[1], m[2])):
                 continue
             if not question and slot is None and self._plan_sentence(sentence):
                 continue
@@ -702,6 +705,19 @@ class _TurnParser:
         self.subtasks[-1] = Subtask(text=last.text, intent=Intent.NEW, operations=[add],
                                     about=[add.key])
         return add
+
+    def _one_more(self, head: str, rest: str) -> bool:
+        """'Add another one: Bo's bakery, friday, $30': one more item like those of the plan
+        in talk, named first, its facts after."""
+        root = self._root_for(None)
+        name, *facts = [p.strip() for p in rest.split(",")]
+        if root is None or not _ONE_MORE.match(head.strip()) or not facts or any(
+                k != ValueKind.NAME for k, _ in typed_phrases(name, sentence=False)) or not all(
+                _only_value(f) for f in facts):
+            return False
+        add = self._add(name[:1].upper() + name[1:], value=", ".join(facts), parents=[root.key])
+        self._emit(Intent.NEW, f"{head}: {rest}", [add], about=[root.key, add.key])
+        return True
 
     def _listed(self, head: str, rest: str) -> bool:
         items = _expand(split_list(rest))
