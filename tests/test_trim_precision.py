@@ -171,3 +171,17 @@ def test_a_plan_told_without_a_subject_is_not_a_step() -> None:
     text = "Organising a cake stall at the fete: bake scones, then price them"
     assert not [op for op in _written(read(text, "boat")) if isinstance(op, AddTask)
                 and op.title.lower().startswith("organising")]
+
+
+@pytest.mark.parametrize("text", [
+    "the skipper has already varnished the tiller, as usual",
+    "the bakers have just finished the icing, lovely",
+    "Mrs Lund's already painted the backdrop, of course",
+])
+def test_something_done_told_in_the_perfect_writes_nothing(text: str) -> None:
+    assert _written(read(text, "boat")) == []
+
+
+def test_going_with_someone_opens_no_plan() -> None:
+    result = RuleInterpreter().interpret("we're going with Dagny!", TrimView())
+    assert not [op for op in _written(result) if isinstance(op, AddTask)]

@@ -32,6 +32,7 @@ from tme_neo4j.trim.language import (
     split_clauses,
     split_list,
     stem,
+    typed_phrases,
     value_kind,
     value_phrases,
 )
@@ -644,3 +645,45 @@ def test_what_happened_to_a_thing_before_the_steps_wished_for_names_the_plan() -
     assert all(op.parents == [] for op in interpret(
         "our boiler finally broke. I need to call the landlord").operations
         if isinstance(op, AddTask))
+
+
+def test_a_particle_verb_plan_keeps_its_object_as_the_title() -> None:
+    result = interpret("we're clearing out the attic on Saturday")
+    adds = [op for op in result.operations if isinstance(op, AddTask)]
+    assert [op.title for op in adds] == ["Attic"]
+
+
+def test_a_labelled_list_for_the_plan_in_talk_goes_under_it() -> None:
+    text = ("I'm building a garden shed. jobs for it: lay the base, fix the roof, "
+            "buy felt and order the timber")
+    adds = [op for op in interpret(text).operations if isinstance(op, AddTask)]
+    assert adds[0].title == "Garden shed"
+    assert [(op.title.lower(), op.parents) for op in adds[1:]] == [
+        ("lay the base", [adds[0].key]), ("fix the roof", [adds[0].key]),
+        ("buy felt", [adds[0].key]), ("order the timber", [adds[0].key])]
+
+
+def test_the_last_of_listed_steps_joined_by_and_is_two_steps() -> None:
+    text = ("I'm hosting a quiz night. to do: write the questions, print answer sheets, "
+            "book the back room and collect the prizes")
+    titles = [op.title for op in interpret(text).operations if isinstance(op, AddTask)]
+    assert titles[-2:] == ["Book the back room", "Collect the prizes"]
+
+
+def test_first_then_steps_go_under_the_plan_each_after_the_one_before() -> None:
+    text = ("I'm building a treehouse. first the platform, then the walls, then fitting "
+            "the roof")
+    ops = interpret(text).operations
+    adds = [op for op in ops if isinstance(op, AddTask)]
+    assert [(op.title, op.parents) for op in adds[1:]] == [
+        ("Platform", ["treehouse"]), ("Walls", ["treehouse"]),
+        ("Fitting the roof", ["treehouse"])]
+    deps = [(op.key, op.depends_on) for op in ops if isinstance(op, AddDependency)]
+    assert deps == [(adds[2].key, adds[1].key), (adds[3].key, adds[2].key)]
+
+
+def test_a_unit_written_on_to_its_number_is_a_quantity() -> None:
+    assert typed_phrases("a 12ft mast and 250g of wax", sentence=False) == [
+        (ValueKind.COUNT, "12ft"), (ValueKind.COUNT, "250g")]
+    assert typed_phrases("the 3rd at 6pm", sentence=False) == [
+        (ValueKind.DATE, "3rd"), (ValueKind.TIME, "6pm")]

@@ -344,3 +344,142 @@ def test_a_thing_in_and_working_is_done() -> None:
     boiler = task("boiler", "Get the new boiler fitted", parents=("house",))
     result = interpret("the boiler's in and working!", house, boiler, focus=("house",))
     assert result.operations == [CompleteTask(key="boiler")]
+
+
+def test_facts_told_side_by_side_after_a_label_are_the_value_whole() -> None:
+    result = interpret("mast: sitka spruce, 12ft long at about $300")
+    adds = [op for op in result.operations if isinstance(op, AddTask)]
+    assert [(op.title, op.value) for op in adds] == [
+        ("Mast", "sitka spruce, 12ft long at about $300")]
+
+
+def test_a_thing_named_with_its_facts_opens_a_plan_and_a_wish_with_a_date_is_its_deadline(
+) -> None:
+    result = interpret("a walnut coffee table, 120cm across, and I need it finished by the "
+                       "3rd of May")
+    adds = [op for op in result.operations if isinstance(op, AddTask)]
+    assert [(op.title, op.value) for op in adds] == [("Walnut coffee table", "120cm across")]
+    assert revised(result)[adds[0].key].value == "120cm across, finished by the 3rd of May"
+
+
+def test_a_wish_without_a_date_sets_no_deadline() -> None:
+    result = interpret("we want the stalls ready for the judges", *garden(), focus=("fete",))
+    assert "stalls" not in revised(result)
+
+
+def test_entries_cut_at_semicolons_are_named_before_their_first_value() -> None:
+    text = ("I'm running a car boot sale. pitches: Mr Okafor saturday, $12; the scout hut "
+            "sunday for $30; the vintage van saturday, $20")
+    adds = [op for op in interpret(text).operations if isinstance(op, AddTask)]
+    assert [(op.title, op.value, op.parents) for op in adds[1:]] == [
+        ("Mr Okafor", "saturday, $12", [adds[0].key]),
+        ("Scout hut", "sunday for $30", [adds[0].key]),
+        ("Vintage van", "saturday, $20", [adds[0].key])]
+
+
+def test_people_with_their_times_after_a_label_are_entries_of_that_task() -> None:
+    memory = [*garden(), task("judges", "Invite judges", parents=("fete",))]
+    result = interpret("judges: Halvor on friday at 5 and Ines on saturday at 11", *memory,
+                       focus=("fete",))
+    adds = [op for op in result.operations if isinstance(op, AddTask)]
+    assert [(op.title, op.value, op.parents) for op in adds] == [
+        ("Halvor", "friday at 5", ["judges"]), ("Ines", "saturday at 11", ["judges"])]
+
+
+def test_a_verbless_opening_names_the_plan_its_entries_go_under() -> None:
+    text = ("first term at the pottery club. members: Ms Ibsen tuesday, $40; the Carey twins "
+            "thursday for $70")
+    adds = [op for op in interpret(text).operations if isinstance(op, AddTask)]
+    assert [(op.title, op.parents) for op in adds] == [
+        ("Pottery club", []), ("Ms Ibsen", ["pottery-club"]), ("Carey twins", ["pottery-club"])]
+
+
+def test_an_item_named_before_a_new_day_instead_gets_it_alone() -> None:
+    memory = [task("club", "Pottery club"),
+              task("ibsen", "Ms Ibsen", "tuesday, $40", parents=("club",)),
+              task("carey", "Carey twins", "thursday for $70", parents=("club",))]
+    result = interpret("the Carey twins want friday instead", *memory, focus=("club",))
+    assert {k: op.value for k, op in revised(result).items()} == {"carey": "friday for $70"}
+
+
+def test_a_quantity_for_a_word_of_a_value_replaces_the_one_next_to_it() -> None:
+    memory = [task("cake", "Sponge cake"),
+              task("mix", "Dry mix", "500g of flour and 200g of sugar", parents=("cake",))]
+    for text in ("make the sugar 150g", "the sugar was 150g after all"):
+        result = interpret(text, *memory, focus=("cake",))
+        assert {k: op.value for k, op in revised(result).items()} == {
+            "mix": "500g of flour and 150g of sugar"}
+        assert not [op for op in result.operations if isinstance(op, AddTask)]
+
+
+def test_a_speakers_situation_after_a_slot_change_is_no_value() -> None:
+    memory = [task("trip", "Canal trip"), task("lock", "Lock booking", "friday the 4th",
+                                               parents=("trip",))]
+    result = interpret("lock booking: move it to monday the 7th, I'm at work on the friday",
+                       *memory, focus=("trip",))
+    assert [op.value for op in revised(result).values()] == ["monday the 7th"]
+
+
+def test_a_task_back_on_with_a_count_after_the_comma_is_restored_with_it() -> None:
+    memory = [task("fair", "School fair"),
+              task("raffle", "Raffle", parents=("fair",))]
+    memory[1] = memory[1].model_copy(update={"status": TaskStatus.CANCELLED})
+    result = interpret("the raffle's back on, 200 tickets", *memory, focus=("fair",))
+    assert [(type(op).__name__, op.key) for op in result.operations] == [
+        ("RestoreTask", "raffle"), ("ReviseTask", "raffle")]
+    assert revised(result)["raffle"].value == "200 tickets"
+
+
+def test_changing_a_noun_of_a_value_to_a_name_replaces_the_name_before_it() -> None:
+    memory = [task("camp", "Camping weekend"),
+              task("cook", "Cooking", "gas, with a Trangia stove", parents=("camp",))]
+    result = interpret("change the stove to a Primus Omni, it's lighter", *memory,
+                       focus=("camp",))
+    assert revised(result)["cook"].value == "gas, with a Primus Omni stove"
+
+
+def test_going_to_be_is_no_part_of_the_value() -> None:
+    memory = [task("camp", "Camping weekend"), task("cook", "Cooking", parents=("camp",))]
+    result = interpret("the cooking's going to be gas, with a Trangia stove", *memory,
+                       focus=("camp",))
+    assert revised(result)["cook"].value == "gas, with a Trangia stove"
+
+
+def test_a_step_told_under_way_by_its_verb_takes_what_follows_as_its_value() -> None:
+    memory = [task("trip", "City break"), task("hotel", "Book a hotel", parents=("trip",)),
+              task("train", "Check the trains", parents=("trip",))]
+    result = interpret("booking the Grand on Elm Row, $140 a night", *memory, focus=("trip",))
+    assert {k: op.value for k, op in revised(result).items()} == {
+        "hotel": "Grand on Elm Row, $140 a night"}
+    assert interpret("booking something nice", *memory, focus=("trip",)).operations == []
+
+
+def test_a_task_back_on_with_a_list_after_the_colon_gets_them_as_parts() -> None:
+    memory = [task("fair", "School fair"), task("games", "Games", parents=("fair",))]
+    memory[1] = memory[1].model_copy(update={"status": TaskStatus.CANCELLED})
+    result = interpret("the games are back on: a coconut shy and a tombola", *memory,
+                       focus=("fair",))
+    assert [(type(op).__name__, op.key) for op in result.operations] == [
+        ("RestoreTask", "games"), ("AddTask", "coconut-shy"), ("AddTask", "tombola")]
+
+
+def test_his_or_her_item_is_the_one_named_by_the_person_just_spoken_of() -> None:
+    memory = [task("recital", "Piano recital"), task("slots", "Practice slots",
+                                                     parents=("recital",)),
+              task("oskar", "Oskar", "monday at 4", parents=("slots",)),
+              task("lena", "Lena", "friday at 5", parents=("slots",))]
+    result = interpret("oskar dropped out, so cancel his slot. and lena can't do 5, make hers "
+                       "5:15", *memory, focus=("recital",))
+    written = [(type(op).__name__, op.key) for op in result.operations]
+    assert written == [("CancelTask", "oskar"), ("ReviseTask", "lena")]
+    assert revised(result)["lena"].value == "friday at 5:15"
+
+
+def test_one_more_item_after_a_colon_is_named_first_with_its_facts_after() -> None:
+    memory = [task("round", "Paper round"), task("elm", "Elm Court", "monday, $8",
+                                                   parents=("round",))]
+    result = interpret("the vicarage stopped its order. and add another one: Birch Lodge, "
+                       "tuesday, $6", *memory, focus=("round",))
+    adds = [op for op in result.operations if isinstance(op, AddTask)]
+    assert [(op.title, op.value, op.parents) for op in adds] == [
+        ("Birch Lodge", "tuesday, $6", ["round"])]

@@ -322,8 +322,10 @@ PRICE_RE = re.compile(r"[$£€¥]\s?\d[\d,]*(?:\.\d+)?k?\b|\b\d[\d,]*(?:\.\d+)?
 _NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
                  "fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
                  "fifty|sixty|seventy|eighty|ninety|hundred|a dozen|dozen|a couple of|a few")
-#: A quantity: a number with its unit if one follows ('3 tons', '150 seats', '5k', 'three').
-COUNT_RE = re.compile(rf"\b\d+(?:\.\d+)?k\b|\b(?:\d+(?:\.\d+)?|{_NUMBER_WORDS})\b"
+#: A quantity: a number with its unit if one follows ('3 tons', '150 seats', '5k', 'three'),
+#: or a short unit written on to it ('100g', '8ft', '2kg'; not '3rd' or '6pm').
+COUNT_RE = re.compile(rf"\b\d+(?:\.\d+)?(?!(?:st|nd|rd|th|am|pm)\b)(?:k|[a-z]{{1,3}})\b|"
+                      rf"\b(?:\d+(?:\.\d+)?|{_NUMBER_WORDS})\b"
                       r"(?:\s+(?!(?:am|pm|of|and|or|to|the|a|an|at|on|in|for|with|from|by|each|"
                       r"per|more|less|extra|now|then|instead|please|total|altogether|is|are|"
                       rf"was|were|{_MONTHS})\b)[a-z]+)?", re.IGNORECASE)

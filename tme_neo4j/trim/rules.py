@@ -31,6 +31,7 @@ from tme_neo4j.models import (
 from tme_neo4j.trim.base import READ_ONLY, Conflict, Intent, Subtask, TrimResult, TrimView
 from tme_neo4j.trim.frames import ROLE_WORDS, Mood, read_frame
 from tme_neo4j.trim.language import (
+    COUNT_RE,
     STOP,
     ValueKind,
     clean_phrase,
@@ -166,7 +167,7 @@ _RESTORE = re.compile(
     r"(?:\s+after all)?$|"
     # "the raffle's back on", after a dash: "the budget's fine - the raffle's back on"
     r"^(?:[^-]+\s-\s+)?(?P<items5>[\w' ]+?)(?:\s+(?:is|are)|'s|'re)\s+back(?:\s+(?:on|in))?"
-    r"(?:\s+(?:again|after all))?$", _I)
+    r"(?:\s+(?:again|after all))?(?:\s*[,:]\s*(?P<details>[^,]+))?$", _I)
 _DONE = re.compile(
     r"^(?:mark\s+)?(?P<items>.+?)(?:\s+(?:is|are|as|has been|have been)|'s|'re)\s+"
     r"(?:now\s+|all\s+)?(?:done|finished|complete|completed|taken care of|sorted|bought|paid|"
@@ -294,7 +295,7 @@ _PLAN = re.compile(
     r"(?:my|our)\s+[\w ]{1,20}?\s+and\s+i\s+are|"
     r"(?P<third>(?:my|our)\s+[\w ]{1,30}?(?:'s|\s+is|\s+are)))\s+"
     r"(?:(?:also|now|just|currently|finally)\s+)?(?P<verb>[a-z]+ing)\s+"
-    r"(?:(?P<particle>for|on|to|up|together)\s+)?(?P<rest>.+)$", _I)
+    r"(?:(?P<particle>for|on|to|up|together|out)\s+)?(?P<rest>.+)$", _I)
 #: "Planning a trip to X on DATE", "Got my first show at PLACE": a plan opened with no subject,
 #: read only while no plan is set up (later, such a gerund may speak of a step).
 _OPENING = re.compile(
@@ -314,7 +315,7 @@ _COPULA = re.compile(
     r"got|gets|comes? to|totals?|costs?|runs?|went|goes|has gone))\s+(?P<rest>.+)$", _I)
 #: Words between a task and its value that are no part of the value.
 _VALUE_LEAD = re.compile(
-    r"^(?:(?:now|still|currently|all|just)\s+)?(?:be(?:en|ing)\s+)?"
+    r"^(?:(?:now|still|currently|all|just)\s+)?(?:be(?:en|ing)?\s+)?"
     r"(?:(?:going|moving|set|booked|scheduled|planned|"
     r"quoted|priced|fixed|confirmed|coming|happening|up|down|back|due|going to be)\s+|"
     r"[a-z]+ed\s+(?=(?:back|up|down|forward|out|over|to|at|for|until|till)\b))?"
@@ -342,7 +343,7 @@ _SLOT_PREPS = r"on|at|with|from|to|near|by|before|after|in|for|around|until"
 _LIST_SENTENCE = re.compile(
     r"^(?:(?:still\s+)?"
     r"(?P<label>plan|to ?do|to-do|jobs|tasks|steps|things to do|checklist|needs?|parts|items|"
-    r"supplies|materials|shopping list)\s*:|"
+    r"supplies|materials|shopping list)(?:\s+for\s+(?P<plan>[\w' -]{1,30}?))?\s*:|"
     r"(?:(?:we|i)\s+)?(?:also\s+)?(?:need|will need|'ll need)\b(?!\s+to\b))\s*"
     r"(?P<items>[^:?]+,[^:?]+)$", _I)
 
@@ -389,6 +390,37 @@ _REPORTED = re.compile(r"\b(?:says|said|thinks|reckons|told me|tells me)\b", _I)
 #: "the quiz first at 7:30": a task named, and when.
 _TIMED = re.compile(r"^(?P<what>[\w' -]+?)\s+(?:(?:first|then|next|last)\s+)?(?:at|on)\s+"
                     r"(?P<v>[^,]+)$", _I)
+#: "already named the dog", "just painted the fence": a perfect tense with its object after
+#: 'has' or "'s"; something done, told, and no value or parts of the subject.
+_PERFECT = re.compile(r"^(?:(?:already|just|never|finally|recently|also|even|now)\s+)*"
+                      r"(?:[a-z]{2,}ed|made|put|sent|bought|found|told|paid|taken|given|chosen|"
+                      r"written|done|got|built|won|lost|left|kept|brought|sold|spent|set)\s+"
+                      r"(?:the|a|an|my|our|his|her|their|its|this|that|these|those|us|me|him|"
+                      r"them|it)\b", _I)
+#: "First A, then B, then C": steps in their order.
+_SEQUENCE = re.compile(r"^(?:first(?:ly)?|first of all|to start(?: with)?|start with)[,:]?\s+"
+                       r"(?P<steps>.+?(?:,\s*|\s+)(?:and\s+)?then\s+.+)$", _I)
+_THEN = re.compile(r"\s*,?\s+(?:and\s+)?then\s+|\s*,\s*", _I)
+#: "I want it ready for the party on the 3rd", "we need the shed done by May 2".
+_DEADLINE = re.compile(r"^(?:i|we)\s+(?:really\s+)?(?:want|need|'d like|would like)\s+"
+                       r"(?:(?:the|my|our)\s+)?(?P<what>[\w' -]+?)\s+(?:to be\s+)?"
+                       r"(?P<state>ready|done|finished|sorted|complete|completed)\s+"
+                       r"(?P<v>(?:by|for|before|in time for)\s+.+)$", _I)
+#: "an oak bookcase, 2m tall": a thing named, then its facts.
+_NOUN_FACTS = re.compile(r"^(?:an?)\s+(?P<title>[a-z][\w' -]{2,40}?)\s*,\s*(?P<facts>[^,]+)$",
+                         _I)
+#: "book the hall", "order a cake": a verb with its object after a determiner.
+_DETERMINED = re.compile(r"^\S+\s+(?:the|a|an|my|our|your|some|his|her|their|this|that)\b", _I)
+#: "new term at the pottery club", "first week of the allotment": a time in a plan, no verb.
+_SCENE = re.compile(r"^(?:(?:a|the)\s+)?(?:new|next|another|first|last|final)\s+(?:day|week|"
+                    r"month|term|season|year|round|shift|session)\s+(?:on|of|at|for|in)\s+"
+                    r"(?:the|my|our)\s+(?P<plan>[a-z][\w' -]{2,30})$", _I)
+#: "I'm away", "we'll be out", "she's at work": a clause about a person, not a task.
+_PERSON_SAYS = re.compile(r"^(?:i|we|he|she|they)(?:'m|'re|'s|'ll|\s+am|\s+are|\s+is|\s+was|"
+                          r"\s+were|\s+will|\s+have|\s+had|\s+can't|\s+won't)\b", _I)
+#: "add a new one", "and another": one more item like the others, before a colon.
+_ONE_MORE = re.compile(r"^(?:and\s+|plus\s+|also\s+)?(?:add\s+|put in\s+|include\s+)?"
+                       r"(?:a\s+new\s+one|another(?:\s+one)?|one\s+more)$", _I)
 #: 'because' or 'since' before a clause: it gives a reason.
 _REASON_LINK = re.compile(r"\b(?:because|since)\s*$", _I)
 #: A dash or a 'so' between two clauses: the first may be the reason for the second.
@@ -427,9 +459,12 @@ class _TurnParser:
         slot = None
         labelled = (m := _LIST_SENTENCE.match(text.strip())) is not None and bool(m["label"])
         rest: list[str] = []
-        if not labelled and (m := _SLOT_PREFIX.match(text)):
+        if not labelled and (m := _SLOT_PREFIX.match(text)) and not _RESTORE.match(m[1]):
+            # "the games are back on: ..." is a clause before its list, not a label
             first, *rest = sentences(m[2]) or [m[2]]
-            if self._listed(m[1], first):  # "stuff to pack: a, b, c and d": items, not a value
+            if self._one_more(m[1], first) or self._entries(m[1], first) or self._listed_steps(
+                    m[1], first) or self._listed(m[1], first):
+                # "stuff to pack: a, b, c and d": items, not a value
                 text = ""  # the sentences after the list are read on their own
             else:
                 slot, text, rest = self._slot_key(m[1]), m[2], []
@@ -443,11 +478,16 @@ class _TurnParser:
                 continue
             if slot is None and self._occasion(sentence, told_all[n + 1:n + 2]):
                 continue
+            if not question and slot is None and self._sequence(sentence):
+                continue
+            if not question and slot is None and (m := _SLOT_PREFIX.match(sentence)) and (
+                    self._one_more(m[1], m[2]) or self._entries(m[1], m[2])):
+                continue
             if not question and slot is None and self._plan_sentence(sentence):
                 continue
             said, told = slot, sentence
             if slot is None and not question and (m := _SLOT_PREFIX.match(sentence)) and (
-                    (key := self._slot_key(m[1])) in self.tasks):
+                    not _RESTORE.match(m[1])) and (key := self._slot_key(m[1])) in self.tasks:
                 # "Done with X. The rota: ...": a later sentence about a task by its name
                 if self._slot_described(key, m[2]):
                     continue
@@ -541,7 +581,7 @@ class _TurnParser:
         m = _LIST_SENTENCE.match(sentence.strip())
         if m is None:
             return False
-        root = self._root_for(None)
+        root = self._root_for(m["plan"])  # "jobs for it: ...": the plan in talk
         ops: list[Operation] = []
         if root is None and m["label"]:  # "To do: A, B": a list of its own, named by its label
             ops.append(self._add(m["label"].capitalize(),
@@ -558,6 +598,66 @@ class _TurnParser:
         if not ops:
             return False
         self._emit(Intent.NEW, sentence, ops, about=[root.key, *(o.key for o in ops)])
+        return True
+
+    def _sequence(self, sentence: str) -> bool:
+        """'First A, then B, then C' with a plan in talk: its steps, each after the one before;
+        a step already in memory is linked, not added again."""
+        m = _SEQUENCE.match(strip_fillers(sentence).rstrip(".!? "))
+        root = self._root_for(None)
+        if m is None or root is None:
+            return False
+        steps = [clean_phrase(p) for p in _THEN.split(m["steps"])]
+        if len(steps) < 2 or any(not p or len(p.split()) > 6 or _NEGATIVE.search(p)
+                                 or typed_phrases(p, sentence=False) for p in steps):
+            return False  # a step must be a short phrase with no value or negation in it
+        ops: list[Operation] = []
+        previous: str | None = None
+        for step in steps:
+            new = self._item(step[:1].upper() + step[1:], root)
+            known = self._match(step, list(self.tasks.values()), strict=True)
+            key = new[0].key if new else known.key if known else None
+            ops += new
+            if previous and key:
+                ops.append(AddDependency(key=key, depends_on=previous))
+            previous = key
+        self._emit(Intent.NEW, sentence, ops, about=[root.key, *(o.key for o in ops)])
+        return True
+
+    def _deadline(self, c: str, raw: str, slot: str | None) -> bool:
+        """'I want it done by the 3rd', 'we need the shed finished for Easter on the 9th': when
+        a task (or the plan in talk) must be ready; it joins that task's value."""
+        m = _DEADLINE.match(c)
+        if m is None or not any(k in (ValueKind.DATE, ValueKind.TIME)
+                                for k, _ in typed_phrases(m["v"], sentence=False)):
+            return False
+        if m["what"].lower() in _PRONOUNS:
+            said = [self.tasks[k] for k in reversed(self.mentioned) if k in self.tasks]
+            target = said[0] if said else self._root_for(None)
+        else:
+            target = self._match(m["what"], self._live(), by_value=False)
+        if target is None:
+            return False
+        due = f"{m['state'].lower()} {clean_phrase(m['v'])}"
+        self._update(target, f"{target.value}, {due}" if target.value else due, raw)
+        return True
+
+    def _named_plan(self, c: str, raw: str, slot: str | None) -> bool:
+        """'An oak bookcase, 2m tall' with no plan set up: a plan named by a noun phrase, its
+        facts (quantities, dates, prices) after the comma as its value."""
+        m = _NOUN_FACTS.match(c)
+        if m is None or any(not t.parents for t in self._live()) or not _facts(m["facts"] + ",x"):
+            return False
+        title = clean_phrase(m["title"])
+        words = title.split()
+        if not 1 <= len(words) <= 5 or any(is_verb(w) and not can_be_noun(w) for w in words) or (
+                not can_be_noun(words[-1])) or re.match(
+                r"(?:bit|little|lot|kind|sort|real|total|couple|few)\b", title, _I):
+            return False  # "a bit of a mess, ...": a judgement, no plan
+        add = self._add(title[:1].upper() + title[1:], value=clean_phrase(m["facts"]),
+                        key=slug(title))
+        self._emit(Intent.NEW, raw, [add], about=[add.key])
+        self.focus = [add.key, *self.focus]
         return True
 
     def _plan_sentence(self, sentence: str) -> bool:
@@ -586,6 +686,80 @@ class _TurnParser:
             return False
         add = self._add(thing[:1].upper() + thing[1:], key=slug(thing))
         self._emit(Intent.NEW, sentence, [add], about=[add.key])
+        return True
+
+    def _entries(self, head: str, rest: str) -> bool:
+        """'Stalls: Ann friday, $15; the bakery saturday for $40': entries cut at semicolons,
+        each a task named before its first value, the values its details; under the plan named
+        or in talk, else under a task named by the label."""
+        named = ";" not in rest  # "Ann on friday at 6 and Bo on monday at 7": by names alone
+        entries = [e.strip(" ,.") for e in re.split(
+            r"\s*,\s*(?:and\s+)?|\s+and\s+" if named else ";", rest)]
+        cut = [_name_and_details(e) for e in entries]
+        if len(entries) < 2 or "?" in rest or any(name is None for name, _ in cut) or any(
+                _imperative(e) and _DETERMINED.match(e) for e in entries) or (named and not all(
+                    re.match(r"[A-Z]", e) for e in entries)):
+            return False
+        ops: list[Operation] = []
+        parent = self._match(head, self._live()) or self._root_for(None)
+        if parent is None:
+            opened = self._opened_before()  # emitted with the sentence that named it
+            if opened is None:
+                ops.append(opened := self._add(clean_phrase(head).capitalize(), key=slug(head)))
+            parent = self.tasks[opened.key]
+        for name, details in cut:
+            title = str(name)
+            ops.append(self._add(title[:1].upper() + title[1:], value=details,
+                                 parents=[parent.key]))
+        self._emit(Intent.NEW, f"{head}: {rest}", ops, about=[parent.key, *(o.key for o in ops)])
+        return True
+
+    def _listed_steps(self, head: str, rest: str) -> bool:
+        """'Garden jobs: prune the roses, and mow the lawn before Friday': requests listed after
+        a label are steps under the task it names, a new one under the plan in talk if none."""
+        steps = _list_items(rest)
+        if len(steps) < 2 or "?" in rest or not all(
+                _imperative(s) and len(s.split()) > 1 and not read_frame(s).known for s in steps):
+            return False
+        label = clean_phrase(re.sub(r"^(?:plus|and|also)\s+", "", head.strip(), flags=_I))
+        live = self._live()
+        parent = self._match(label, live, strict=True, by_value=False)
+        ops: list[Operation] = []
+        if parent is None:
+            root = self._root_for(None)
+            ops.append(self._add(label[:1].upper() + label[1:], key=slug(label),
+                                 parents=[root.key] if root else []))
+            parent = self.tasks[ops[-1].key]
+        for step in steps:
+            ops += self._item(step, parent)
+        self._emit(Intent.NEW, f"{head}: {rest}", ops, about=[parent.key, *(o.key for o in ops)])
+        return True
+
+    def _opened_before(self) -> AddTask | None:
+        """'A new term at the pottery club. Members: ...': a sentence with no verb just before,
+        left unread, that names what the list belongs to; it becomes that plan."""
+        last = self.subtasks[-1] if self.subtasks else None
+        m = _SCENE.match(strip_fillers(last.text).rstrip(".!? ")) if (
+            last is not None and last.intent == Intent.UNPARSED) else None
+        if m is None or last is None:
+            return None
+        title = clean_phrase(m["plan"])
+        add = self._add(title[:1].upper() + title[1:], key=slug(title))
+        self.subtasks[-1] = Subtask(text=last.text, intent=Intent.NEW, operations=[add],
+                                    about=[add.key])
+        return add
+
+    def _one_more(self, head: str, rest: str) -> bool:
+        """'Add another one: Bo's bakery, friday, $30': one more item like those of the plan
+        in talk, named first, its facts after."""
+        root = self._root_for(None)
+        name, *facts = [p.strip() for p in rest.split(",")]
+        if root is None or not _ONE_MORE.match(head.strip()) or not facts or any(
+                k != ValueKind.NAME for k, _ in typed_phrases(name, sentence=False)) or not all(
+                _only_value(f) for f in facts):
+            return False
+        add = self._add(name[:1].upper() + name[1:], value=", ".join(facts), parents=[root.key])
+        self._emit(Intent.NEW, f"{head}: {rest}", [add], about=[root.key, add.key])
         return True
 
     def _listed(self, head: str, rest: str) -> bool:
@@ -617,10 +791,49 @@ class _TurnParser:
         self.negated += [m["what"] for m in _NEGATED.finditer(c)]
         if not re.search(r"[^\W_]", c):  # punctuation alone says nothing
             return
+        c = self._possessor(c)
         try:
             self._interpret(c, raw, slot, question)
         finally:
             self.said.append(c)
+
+    def _possessor(self, c: str) -> str:
+        """'Ann cancelled, so scrap her slot': 'her slot' is the item named by the one person
+        the clause before spoke of, when an item of the plan bears that name alone."""
+        m = re.search(r"\b(?:his|her|hers|their|theirs)(?:\s+(?!(?:own|old|new)\b)[a-z]+)?\b",
+                      c, _I)
+        if m is None or not self.said:
+            return c
+        people = {t.title.lower(): t for t in self._live()
+                  if t.parents and re.fullmatch(r"[A-Z][a-z]+", t.title)}
+        named = {w.lower() for w in re.findall(r"[A-Za-z]+", self.said[-1])} & set(people)
+        if len(named) != 1:
+            return c
+        return c[:m.start()] + people[named.pop()].title + c[m.end():]
+
+    def _handlers(self, slot: str | None) -> list[Callable[[str, str, str | None], bool]]:
+        """The readings a clause is tried against, in order; the first that reads it wins.
+        Those that name their task themselves only when no slot names it."""
+        handlers: list[Callable[[str, str, str | None], bool]] = [
+            self._plan, self._steps_list, self._rollback, self._corrected, self._reset,
+            self._replace,
+            self._split, self._merge, self._cancel, self._restore, self._done, self._instead_of,
+            self._needs,
+            self._depend, self._add_instead, self._add_to, self._add_here, self._goal,
+            self._retime,
+        ]
+        if slot is None:
+            handlers += [self._deadline, self._named_plan]
+            handlers += [self._fell_through, self._absent, self._stand_in, self._myself,
+                         self._frequency, self._was_fine, self._put_on]
+            handlers += [self._reference_set, self._move, self._instead_values,
+                         self._make_named, self._quoted, self._priced_by, self._sourced,
+                         self._role_of, self._comes_when, self._paid, self._helper, self._timed,
+                         self._chosen_count,
+                         self._joining,
+                         self._owned, self._named_doer, self._schedule,
+                         self._stated_value, self._doing_step, self._bare_value]
+        return handlers
 
     def _interpret(self, c: str, raw: str, slot: str | None, question: bool) -> None:
         wished = _WANT.match(c) is not None
@@ -667,31 +880,17 @@ class _TurnParser:
             # "drop the survey, Ann's handling it herself": why, after a removal
             self._emit(Intent.NOTE, raw, about=self._about(c, None))
             return
-        handlers: list[Callable[[str, str, str | None], bool]] = [
-            self._plan, self._steps_list, self._rollback, self._corrected, self._reset,
-            self._replace,
-            self._split, self._merge, self._cancel, self._restore, self._done, self._instead_of,
-            self._needs,
-            self._depend, self._add_instead, self._add_to, self._add_here, self._goal,
-            self._retime,
-        ]
-        if slot is None:
-            handlers += [self._fell_through, self._absent, self._stand_in, self._myself,
-                         self._frequency, self._was_fine, self._put_on]
-            handlers += [self._reference_set, self._move, self._instead_values,
-                         self._make_named, self._quoted, self._priced_by, self._sourced,
-                         self._role_of, self._comes_when, self._paid, self._helper, self._timed,
-                         self._chosen_count,
-                         self._joining,
-                         self._owned, self._named_doer, self._schedule,
-                         self._stated_value, self._doing_step, self._bare_value]
-        for handler in handlers:
+        for handler in self._handlers(slot):
             if handler(c, raw, slot):
                 return
         if slot is not None and (_STATEMENT.match(c) or _DESCRIBES.match(c)
                                  or _NAMED_PAST.match(c)) and not (
                 typed_phrases(c)):
             self._emit(Intent.NOTE, raw, about=[slot])  # "..., she's always talking about it"
+        elif slot is not None and _PERSON_SAYS.match(c) and any(
+                s.operations and slot in s.about for s in self.subtasks):
+            # "dentist: move it to the 9th, I'm away on the 2nd": why, once the slot is set
+            self._emit(Intent.NOTE, raw, about=[slot])
         elif slot is not None:
             self._slot_value(c, raw, slot)
         elif _SMALL_TALK.match(c) or _CALLED.match(c):
@@ -1054,6 +1253,9 @@ class _TurnParser:
         if target is None or any(mentions(f"{t.title} {t.value or ''}", clean_phrase(old))
                                  for t in self._live() if t.key != target.key):
             return False
+        if target.value and (renamed := _name_of_noun(target.value, name, new)):
+            self._update(target, renamed, raw)  # "change the stove to a Primus": its maker
+            return True
         typed = typed_phrases(new, sentence=False)
         # In place only when the new phrase is nothing but values: "pearl 3" replaces the
         # whole value, or its other words would be lost.
@@ -1242,12 +1444,32 @@ class _TurnParser:
                            about=[changed[0].key])
                 return True
         targets = self._items(items, cancelled, slot)
+        if targets and m["details"]:
+            return self._restored_with(targets, m["details"], raw)
         if targets:
             return self._set_statuses(targets, TaskStatus.ACTIVE, Intent.RESTORE, raw)
         if already := self._items(items, self._live(), slot):  # "keep X" when X is there
             self._emit(Intent.NOTE, raw, about=[t.key for t in already])
             return True
         return False
+
+    def _restored_with(self, targets: list[Task], details: str, raw: str) -> bool:
+        """'the raffle's back on, 200 tickets': one task back, its new value after the comma;
+        a list after it ('..., a tombola and a cake stall') is its parts."""
+        parts = _expand(split_list(details))
+        typed = typed_phrases(details, sentence=False)
+        if len(targets) != 1 or not (typed or len(parts) > 1):
+            return False
+        task, value = targets[0], clean_phrase(details)
+        ops: list[Operation] = [self._set_status(task, TaskStatus.ACTIVE)]
+        if typed:
+            ops.append(ReviseTask(key=task.key, value=value))
+            self._pending(task, value=value)
+        else:  # "the garden's back on: a pond and a bench": its parts
+            for part in parts:
+                ops += self._item(part, task)
+        self._emit(Intent.RESTORE, raw, ops, about=[task.key])
+        return True
 
     def _done(self, c: str, raw: str, slot: str | None) -> bool:
         if self._done_state(c, raw) or self._done_told(c, raw):
@@ -1505,11 +1727,22 @@ class _TurnParser:
                    if value_kind(p) in (ValueKind.TIME, ValueKind.DATE) and value_kind(p) in kinds]
         if not phrases:
             return False
-        ops = self._typed_updates(root, " ".join(phrases))
+        named = self._subject_task(c[:c.find(phrases[0])], root)
+        ops = self._typed_updates(root, " ".join(phrases), within=named)
         if not ops:
             return False
-        self._emit(Intent.UPDATE, raw, ops, about=[root.key])
+        self._emit(Intent.UPDATE, raw, ops, about=[named.key if named else root.key])
         return True
+
+    def _subject_task(self, before: str, root: Task) -> Task | None:
+        """'Ann wants Friday instead': the item of the plan the words before the value name,
+        its verb aside; None when they name none."""
+        subject = re.sub(r"\s+(?:\w+s|want|need|(?:would|'d) like|prefers?|says?|can do)\s*$",
+                         "", before.strip(), flags=_I)
+        if not stems(subject) or subject.lower() in (*_PRONOUNS, "i", "we", "you"):
+            return None
+        return self._match(subject, [t for t in self._live() if root.key in t.parents],
+                           by_value=False)
 
     def _goal(self, c: str, raw: str, slot: str | None) -> bool:
         m = _GOAL.match(c)
@@ -1556,6 +1789,9 @@ class _TurnParser:
                                                       for k, p in typed):
                 return False
             return self._set_typed(person, typed, raw)
+        if (who := re.match(r"^\S+\s+(?P<w>[A-Z][a-z]+)\s", c)) and (
+                named := next((t for t in self._live() if t.title == who["w"]), None)):
+            return self._retime_person(named, m["v"], raw)  # "make Ann 6:30": her slot
         if (obj := re.match(r"^\S+\s+the\s+(?P<w>[\w-]+)", c, _I)) and obj["w"].lower() not in (
                 "date", "time", "day", "whole", "meeting", "event") and self._match(
                 obj["w"], self._live()) is None:
@@ -1579,6 +1815,20 @@ class _TurnParser:
         self._emit(Intent.UPDATE, raw, ops, about=[root.key])
         return True
 
+    def _retime_person(self, task: Task, said: str, raw: str) -> bool:
+        """A new time for the item a person names: in place of its time, or of the bare hour
+        after 'at' ('tuesday at 6' -> 'tuesday at 6:30')."""
+        times = [p for k, p in typed_phrases(said) if k == ValueKind.TIME]
+        value = task.value or ""
+        if len(times) != 1:
+            return False
+        new = retype(value, ValueKind.TIME, times[0]) or re.sub(
+            r"\bat\s+\d{1,2}\b(?![:.]\d)", f"at {times[0]}", value, count=1)
+        if new == value:
+            return False
+        self._update(task, new, raw)
+        return True
+
     def _retitle(self, task: Task, typed: list[tuple[ValueKind, str]], raw: str,
                  intent: Intent = Intent.UPDATE) -> bool:
         """Each value in ``typed`` in place of the same kind in ``task``'s title, when its value
@@ -1598,11 +1848,13 @@ class _TurnParser:
 
     def _slot_value(self, c: str, raw: str, slot: str) -> None:
         options = _named_options(c)
-        value = options or (clean_phrase(c) if _only_value(c) else _extract_value(c))
+        facts = _facts(c)
+        value = options or (clean_phrase(c) if _only_value(c) or facts else _extract_value(c))
         current = self.tasks.get(slot)
         if current is not None and current.status != TaskStatus.CANCELLED:
             typed = typed_phrases(value, sentence=False)
-            if not current.value and typed and not _only_value(value) and not options:
+            if not current.value and typed and not _only_value(value) and not (
+                    options or facts):
                 value = typed[0][1]  # "make it $30 with the extras": the price alone
             self._update(current, value, raw)
             return
@@ -1716,8 +1968,9 @@ class _TurnParser:
                 return False  # "we're skipping X": a change, not a plan
         head, _, items = [*re.split(r"(:)(?!\d)", m["rest"], maxsplit=1), "", ""][:3]
         title, value = _title_and_roles(head)
-        if not title or not stems(title) or len(title.split()) > 6:
-            return False
+        if not title or not stems(title) or len(title.split()) > 6 or re.match(
+                rf"(?:{_SLOT_PREPS})\b", title, _I):
+            return False  # "we're going with Ann": a choice or a role phrase, no plan's name
         roots = [t for t in self._live() if not t.parents]
         if m.groupdict().get("third") and (
                 named := self._match(title, self._live(), by_value=False)) and named.parents:
@@ -1777,6 +2030,8 @@ class _TurnParser:
         if re.search(r"\b(?:first|beforehand|before|done|finished|ready|in place)\b|^to\s",
                      m["items"], _I):
             return False
+        if _PERFECT.match(m["items"].strip()):
+            return False  # "the dog has already chewed the rug, again": an event told
         subject = clean_phrase(m["subj"])
         live = self._live()
         if re.search(r"\bwants?\s", m[0][len(m["subj"]):len(m["subj"]) + 8], _I):
@@ -1900,6 +2155,8 @@ class _TurnParser:
             return False  # "X is away so Y will do it": two clauses, no value of X
         if _EVALUATIVE.search(rest):
             return False  # "Friday's bad for Ann": a judgement, no value
+        if _PERFECT.match(rest):
+            return False  # "Ann's just booked the hall": something done, no value of Ann
         typed = typed_phrases(rest, sentence=False)
         plan = re.match(r"^going to\s+(?P<v>.+)$", rest, _I)
         assigned = re.match(r"^(?P<verb>[a-z]+ing)\s+(?P<obj>[^,]+?)(?:,\s*(?P<details>.+))?$",
@@ -1924,6 +2181,9 @@ class _TurnParser:
             target: Task | None = said[0]  # "he's coming on the 14th": who was just named
         else:  # the subject names the task; a word of its value ('Bob') does not
             target = self._match(subject, self._live(), by_value=False)
+        if target is None and (held := self._quantity_in_value(subject, value)):
+            self._update(*held, raw)  # "the flour was 300g after all"
+            return True
         if target is None:
             root = self.under or self._root_for(None)
             if root is None or not typed or typed_phrases(subject):
@@ -1996,6 +2256,9 @@ class _TurnParser:
                 # "make the laps 12 minutes": the task whose value is a number of minutes
                 target = next((t for t in self._recent() if _unit_of(t.value or "") == unit),
                               None)
+            if target is None and (held := self._quantity_in_value(what, said)):
+                self._update(*held, raw)  # "make the flour 300g": in "500g of flour, 2 eggs"
+                continue
             if target is None or what.lower() in _PRONOUNS:
                 continue
             value = re.sub(r"^(?:at|to)\s+", "", said.strip(" ,"))
@@ -2006,6 +2269,23 @@ class _TurnParser:
             else:
                 self._update(target, clean_phrase(value), raw)
         return len(self.subtasks) > ops_before
+
+    def _quantity_in_value(self, what: str, new: str) -> tuple[Task, str] | None:
+        """'the flour 300g' where one task's value reads '500g of flour and 2 eggs': that
+        task, with the quantity next to the word put in the new one's place."""
+        noun = re.sub(r"^(?:the|my|our)\s+", "", what.strip(), flags=_I)
+        new = new.strip(" ,")
+        if not stems(noun) or not COUNT_RE.fullmatch(new):
+            return None
+        holders = [t for t in self._live() if t.value and mentions(t.value, noun)]
+        if len(holders) != 1:
+            return None
+        value, word = holders[0].value or "", re.escape(noun)
+        m = (re.search(rf"(?P<n>{COUNT_RE.pattern})\s+of\s+(?:the\s+)?{word}\b", value, _I)
+             or re.search(rf"\b{word}\s+(?:at\s+)?(?P<n>{COUNT_RE.pattern})", value, _I))
+        if m is None:
+            return None
+        return holders[0], value[:m.start("n")] + new + value[m.end("n"):]
 
     def _schedule(self, c: str, raw: str, slot: str | None) -> bool:
         """'We rehearse every Tuesday at 6': when the plan in talk does something, a slot of
@@ -2145,8 +2425,13 @@ class _TurnParser:
         own = set(stems(steps[0].title))
         words = m["rest"].split()
         named = next((set(stems(w)) for w in words if stems(w)), set())
-        if not m["particle"] and not named <= own:
-            return False  # "getting about 40 done": the verb alone names no step
+        if not m["particle"] and not named <= own and not (
+                verbs().get(base, "task") == "task" and any(
+                    k in (ValueKind.NAME, ValueKind.PRICE)
+                    for k, _ in typed_phrases(m["rest"], sentence=False))):
+            # "getting about 40 done": the verb alone names no step, unless what follows is
+            # a choice or a price for it ("booking the Grand, $300 a night")
+            return False
         while words and (not stems(words[0]) or set(stems(words[0])) <= own):
             words.pop(0)  # "booking the van with Hertz": the object is the step's own
         value = clean_phrase(re.sub(r"^(?:with|at|from|through|via)\s+", "", " ".join(words),
@@ -2657,11 +2942,15 @@ class _TurnParser:
         self._emit(Intent.UPDATE, raw, [ReviseTask(key=task.key, value=value)], about=[task.key])
         self._pending(task, value=value)
 
-    def _typed_updates(self, root: Task, text: str) -> list[Operation]:
-        """Revise the root's slots whose kind (time, date, name) matches a value in ``text``."""
+    def _typed_updates(self, root: Task, text: str, *,
+                       within: Task | None = None) -> list[Operation]:
+        """Revise the root's slots whose kind (time, date, name) matches a value in ``text``;
+        only ``within``'s own when the turn named that item."""
         ops: list[Operation] = []
         children = [t for t in self._live() if root.key in t.parents]
-        if root.value and not root.parents:
+        if within is not None:
+            children = [within]
+        elif root.value and not root.parents:
             children.append(root)  # the plan's own value may hold the time or date
         order = {t.key: i for i, t in enumerate(self._recent())}
         children.sort(key=lambda t: order.get(t.key, len(order)))
@@ -3089,10 +3378,54 @@ def _list_items(body: str) -> list[str]:
     if steps:
         items = [i for i in re.split(r"\s*,\s*(?:and\s+|then\s+|and then\s+)?|"
                                      r"\s*,?\s+(?:and\s+)?then\s+", body) if i.strip()]
+        if len(items) > 1:
+            items[-1:] = _last_steps(items[-1])
     else:
         items = split_list(body)
     items = [clean_phrase(i.replace("\0", ",")) for i in items]
     return [i[:1].upper() + i[1:] if steps else i for i in items]
+
+
+def _last_steps(item: str) -> list[str]:
+    """'..., sign the lease and get a key cut': the last item of a list of steps holds two when
+    'and' joins two verb phrases of several words each."""
+    m = re.match(r"^(?P<a>\S+\s.+?)\s+and\s+(?P<b>(?P<verb>[a-z]+)\s.+)$", item)
+    if m is None or not _imperative(m["verb"]) or not _imperative(m["a"]):
+        return [item]
+    return [m["a"], m["b"]]
+
+
+def _name_and_details(entry: str) -> tuple[str | None, str | None]:
+    """'the Oak Lane shop tuesday for $60' -> ('Oak Lane shop', 'tuesday for $60'): the words
+    before the first date, time or price name the entry; None when nothing comes before."""
+    typed = [p for k, p in typed_phrases(entry, sentence=False)
+             if k in (ValueKind.DATE, ValueKind.TIME, ValueKind.PRICE)]
+    start = entry.find(typed[0]) if typed else -1
+    if start <= 0:
+        return None, None
+    name = clean_phrase(re.sub(r"\s+(?:on|at|for|from|by)$", "", entry[:start].strip(" ,"),
+                               flags=_I))
+    return (name or None), entry[start:].strip(" ,") or None
+
+
+def _name_of_noun(value: str, noun: str, new: str) -> str | None:
+    """'gas, with a Trangia stove' with 'stove' and 'a Primus' -> 'gas, with a Primus stove':
+    the name just before the noun a change speaks of, put in the new name's place."""
+    noun = re.sub(r"^(?:the|my|our)\s+", "", noun.strip(), flags=_I)
+    new = re.sub(r"^(?:an?|the)\s+", "", new.strip(), flags=_I)
+    if not re.fullmatch(r"[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*)*", new) or not noun:
+        return None
+    m = re.search(rf"\b(?P<n>[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*)*)\s+{re.escape(noun)}\b", value)
+    return value[:m.start("n")] + new + value[m.end("n"):] if m else None
+
+
+def _facts(clause: str) -> bool:
+    """'oak, 2m long, about $40 a plank': facts told side by side, no request among them; they
+    are a value whole, not a phrase to pick one value from."""
+    parts = [p.strip() for p in clause.split(",")]
+    return len(parts) > 1 and all(parts) and not any(
+        _imperative(p) or any(v.search(p) for v in _VALUE_PATTERNS) for p in parts) and any(
+        typed_phrases(p, sentence=False) for p in parts)
 
 
 def _imperative(phrase: str) -> bool:
