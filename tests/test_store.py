@@ -464,6 +464,15 @@ def test_each_operation_of_a_write_sees_what_the_ones_before_it_wrote(
     assert store.get_task("venue").value == "garden"
 
 
+def test_a_parent_or_dependency_named_twice_in_an_add_is_one_edge(store: MemoryStore) -> None:
+    store.add_task("trip", "Trip")
+    store.add_task("visa", "Visa")
+    store.apply([{"op": "add", "key": "flight", "title": "Flight", "parents": ["trip", "trip"],
+                  "depends_on": ["visa", "visa"]}])
+    flight = store.get_task("flight")  # one key a listed edge: two edges would list it twice
+    assert (flight.parents, flight.depends_on) == (["trip"], ["visa"])
+
+
 def _root_keys(store: MemoryStore) -> list[str]:
     return sorted(t.key for t in store.roots())
 

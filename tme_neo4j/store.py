@@ -847,8 +847,9 @@ def _operation(op: Operation) -> tuple[str, dict[str, Any]]:
             if op.key in op.parents or op.key in op.depends_on:
                 raise CycleError([op.key, op.key])
             return "add", {"key": op.key, "names": [op.key], "id": str(uuid.uuid4()),
-                           "title": op.title, "value": op.value, "parents": op.parents,
-                           "depends_on": op.depends_on}
+                           "title": op.title, "value": op.value,
+                           "parents": list(dict.fromkeys(op.parents)),
+                           "depends_on": list(dict.fromkeys(op.depends_on))}
         case ReviseTask():
             return "revise", {"key": op.key, "names": [op.key], "value": op.value,
                               "title": op.title, "op": OpName.REVISE.value, "reason": op.reason,
