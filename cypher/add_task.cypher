@@ -1,6 +1,8 @@
 // Purpose: one operation of a write: create task op.key with its first revision and its edges
 //          to existing parents and dependencies. A new task has no incoming edge, so no edge of it
-//          can close a cycle. Matches nothing when the key is taken.
+//          can close a cycle; it has no edge yet either, so its edges are created, not merged
+//          (op.parents and op.depends_on come without repeats). Matches nothing when the key is
+//          taken.
 // Parameters: $ws STRING, $agent STRING?
 // Reads:   op MAP{key STRING, id STRING, title STRING, value STRING?, parents LIST<STRING>,
 //          depends_on LIST<STRING>}, seq INTEGER, turn INTEGER?
@@ -18,13 +20,13 @@ WITH op, t
 CALL (op, t) {
   UNWIND op.parents AS parent
   MATCH (p:Task {ws: $ws, key: parent})
-  MERGE (t)-[:SUBTASK_OF]->(p)
+  CREATE (t)-[:SUBTASK_OF]->(p)
   RETURN collect(p.key) AS parents
 }
 CALL (op, t) {
   UNWIND op.depends_on AS dependency
   MATCH (d:Task {ws: $ws, key: dependency})
-  MERGE (t)-[:DEPENDS_ON]->(d)
+  CREATE (t)-[:DEPENDS_ON]->(d)
   RETURN collect(d.key) AS depends_on
 }
 RETURN {key: op.key, op: 'add', parents: parents, depends_on: depends_on} AS result

@@ -3,7 +3,9 @@
 //          every read below sees the latest committed state. Binds the sequence number the write
 //          takes if it changes anything, the number the turn gets when one is recorded, the live
 //          claims other agents hold on $keys, the turn already recorded under the idempotency
-//          key $request, and go: whether the operations may run (no claim, no replay).
+//          key $request, and go: whether the operations may run (no claim, no replay). The
+//          replay lookup names its (ws, request) index: left to itself the planner took the (ws)
+//          one and read every turn of the workspace on every write.
 // Parameters: $ws STRING, $keys LIST<STRING>, $agent STRING?, $request STRING?,
 //             $records_turn BOOLEAN
 // Binds:   w NODE, seq INTEGER, turn INTEGER?, claims LIST<MAP{key STRING, claimed_by STRING,
@@ -17,5 +19,6 @@ WITH w, w.seq + 1 AS seq, CASE WHEN $records_turn THEN w.turns + 1 END AS turn,
                MATCH (t:Task {ws: $ws, key: key})
                WHERE t.claimed_until > datetime() AND coalesce(t.claimed_by <> $agent, true)
                RETURN t {.key, .claimed_by, .claimed_until} } AS claims,
-     COLLECT { MATCH (u:Turn {ws: $ws, request: $request}) RETURN u.n } AS replayed
+     COLLECT { MATCH (u:Turn {ws: $ws, request: $request}) USING INDEX u:Turn(ws, request)
+               RETURN u.n } AS replayed
 WITH w, seq, turn, claims, replayed, claims = [] AND replayed = [] AS go

@@ -1,8 +1,9 @@
 // Purpose: one operation of a write: add an edge op.key -> op.other of type op.type (SUBTASK_OF:
 //          op.other is a parent of op.key; DEPENDS_ON: op.key depends on op.other), unless an
 //          edge path of the same type already leads back from op.other to op.key, which would
-//          close a cycle. One cycle check for both kinds of edge. Matches nothing when either
-//          task is missing.
+//          close a cycle. The cycle check walks edges of op.type alone (a walk over both types
+//          filtered by type reads the other type's edges too). Matches nothing when either task
+//          is missing.
 // Parameters: $ws STRING
 // Reads:   op MAP{key STRING, other STRING, type STRING ('SUBTASK_OF' | 'DEPENDS_ON'),
 //          op STRING ('link' | 'depend')}
@@ -11,7 +12,9 @@
 // Mode: part
 MATCH (a:Task {ws: $ws, key: op.key})
 MATCH (b:Task {ws: $ws, key: op.other})
-OPTIONAL MATCH path = SHORTEST 1 (b) (()-[e:SUBTASK_OF|DEPENDS_ON]->() WHERE type(e) = op.type)+ (a)
+OPTIONAL MATCH up = SHORTEST 1 (b)-[:SUBTASK_OF]->+(a) WHERE op.type = 'SUBTASK_OF'
+OPTIONAL MATCH on = SHORTEST 1 (b)-[:DEPENDS_ON]->+(a) WHERE op.type = 'DEPENDS_ON'
+WITH op, a, b, coalesce(up, on) AS path
 WITH op, a, b,
      CASE WHEN path IS NULL THEN null ELSE [a.key] + [n IN nodes(path) | n.key] END AS cycle
 FOREACH (_ IN CASE WHEN cycle IS NULL AND op.type = 'SUBTASK_OF' THEN [1] ELSE [] END |

@@ -51,6 +51,6 @@ WITH *, COLLECT {
   MATCH (t:Task {ws: $ws, key: key})
   RETURN {task: t {.*, created_at: toString(t.created_at), updated_at: toString(t.updated_at),
                   claimed_until: toString(t.claimed_until)},
-          parents: COLLECT { MATCH (t)-[:SUBTASK_OF]->(p:Task) RETURN p.key ORDER BY p.key },
-          depends_on: COLLECT { MATCH (t)-[:DEPENDS_ON]->(d:Task) RETURN d.key ORDER BY d.key }}
+          parents: COLLECT { MATCH (t)-[:SUBTASK_OF]->(p) RETURN p.key ORDER BY p.key },
+          depends_on: COLLECT { MATCH (t)-[:DEPENDS_ON]->(d) RETURN d.key ORDER BY d.key }}
 } AS tasks

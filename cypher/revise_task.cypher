@@ -33,7 +33,7 @@ WITH op, t, was, now,
        AS why
 CALL (op, t, was, now, why) {
   WITH op, t, was, now, why WHERE was <> now
-  MATCH (t)<-[:DEPENDS_ON]-+(d:Task)
+  MATCH (t)<-[:DEPENDS_ON]-+(d)
   WITH DISTINCT op, d, was, now, why
   WHERE d.status <> 'cancelled'
   WITH op, d, was, now, why, coalesce(d.stale_on, []) AS on,

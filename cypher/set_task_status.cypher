@@ -29,7 +29,7 @@ CALL (op, t, why) {
   // One row back, not one per task: with thousands of dependents, decoding rows costs more
   // than the walk.
   WITH op, t, why WHERE why IS NOT NULL
-  MATCH (t)<-[:DEPENDS_ON]-+(d:Task)
+  MATCH (t)<-[:DEPENDS_ON]-+(d)
   WITH DISTINCT op, d, why
   WHERE d.status <> 'cancelled'
   WITH d, why, op.key AS key, coalesce(d.stale_on, []) AS on,

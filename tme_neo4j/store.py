@@ -276,28 +276,13 @@ class MemoryStore:
                 return write.result([]).model_copy(update={"turn": replayed}), tasks
             return write.result([tasks[k] for k in write.touched if k in tasks]), tasks
 
-        if len(ops) <= _OPERATIONS_PER_STATEMENT:
+        def outcome(result: neo4j.Result) -> tuple[WriteResult, dict[str, Task]]:
+            row = result.single(strict=False)
+            return finish(dict(row) if row is not None else None,
+                          _tasks(row["tasks"] if row is not None else []))
 
-            def outcome(result: neo4j.Result) -> tuple[WriteResult, dict[str, Task]]:
-                row = result.single(strict=False)
-                return finish(dict(row) if row is not None else None,
-                              _tasks(row["tasks"] if row is not None else []))
-
-            return self._write_statement(_write_statement(write.kinds, record=True),
-                                         write.params(), outcome, "apply")
-
-        def work(tx: neo4j.ManagedTransaction) -> tuple[WriteResult, dict[str, Task]]:
-            # A long write: its operations in statements of a few each, then the record.
-            row = _run_operations(tx, write)
-            tasks = _tasks(_run(tx, "get_tasks", ws=self.workspace,
-                                keys=list(dict.fromkeys(op.key for op in ops))))
-            outcome = finish(row, tasks)
-            if row is not None and not (row["claims"] or row["replayed"]):
-                tx.run(_record_statement(), write.record_params(None)).consume()
-            return outcome
-
-        with _locked_out(self.workspace):
-            return self._write(work, "apply")
+        return self._write_statement(_write_statement(record=True), write.params(), outcome,
+                                     "apply")
 
     def apply_turn(
         self,
@@ -682,9 +667,9 @@ class MemoryStore:
 
 class _Write:
     """One write of operations, run as one statement (``_write_statement``): begin_write (lock,
-    claims, idempotency), each operation as a subquery, record_write (feed, turn record,
-    sequence number). ``read`` turns the statement's row into the outcome, raising the first
-    operation's error, which rolls the whole transaction back."""
+    claims, idempotency), the operations as rows of $ops, each run by the branch of its kind,
+    record_write (feed, turn record, sequence number). ``read`` turns the statement's row into
+    the outcome, raising the first operation's error, which rolls the whole transaction back."""
 
     def __init__(
         self, ws: str, agent: str, ops: list[Operation], turn: TurnInput | None, *,
@@ -695,9 +680,7 @@ class _Write:
         self.ops = ops
         self.turn_input = turn
         self.force = force
-        parts = [_operation(op) for op in ops]
-        self.kinds = tuple(kind for kind, _ in parts)
-        self.op_params = [params for _, params in parts]
+        self.op_params = [{"kind": kind, **params} for kind, params in map(_operation, ops)]
         self.seq = 0
         self.turn: int | None = None
         self.touched: dict[str, OpName] = {}
@@ -810,25 +793,22 @@ _OPERATION_PARTS: dict[str, tuple[str, ...]] = {
     "clear_stale": ("clear_stale",),
 }
 
-#: Between begin_write and the first operation, and after each: the operation's parameters are
-#: $ops[i], i being the number of results so far; one that wrote nothing says why (its task's
-#: status, null when missing; the keys it names that do not exist).
-_BEFORE_OPERATIONS = "WITH w, seq, turn, claims, replayed, go, [] AS results"
-#: Instead of begin_write, for the later statements of a long write (its lock is held).
-_CONTINUED = """MATCH (w:Workspace {id: $ws})
-WITH w, $seq AS seq, $turn AS turn, [] AS claims, [] AS replayed, true AS go"""
-#: The planner's time grows with a statement's length, and each sequence of kinds is planned
-#: once: a longer write runs its operations a few to a statement.
-_OPERATIONS_PER_STATEMENT = 4
-_OPERATION_OPENS = """WITH w, seq, turn, claims, replayed, go, results, $ops[size(results)] AS given
-OPTIONAL CALL (given, seq, turn, go) {
-WITH given AS op, seq, turn WHERE go"""
-_OPERATION_CLOSES = """}
-WITH w, seq, turn, claims, replayed, go, results + [CASE
+#: After begin_write: the operations, in order, one row of $ops each; each row's subquery sees
+#: what the rows before it wrote. Every kind is a branch, of which the row's kind runs.
+_OPERATIONS_OPEN = """CALL (seq, turn, go) {
+UNWIND $ops AS given
+OPTIONAL CALL (given, seq, turn, go) {"""
+#: The opening of the branch of one kind (a name from _OPERATION_PARTS, never a value).
+_BRANCH_OPENS = "WITH given AS op, seq, turn WHERE go AND given.kind = '{kind}'"
+#: An operation that wrote nothing says why: its task's status (null when missing) and the keys
+#: it names that do not exist.
+_OPERATIONS_CLOSE = """}
+RETURN collect(CASE
   WHEN result IS NOT NULL THEN result
   WHEN go THEN {status: COLLECT { MATCH (t:Task {ws: $ws, key: given.key}) RETURN t.status }[0],
                 missing: [k IN given.names WHERE NOT EXISTS { MATCH (:Task {ws: $ws, key: k}) }]}
-  END] AS results"""
+  END) AS results
+}"""
 #: The feed entries: the first operation on a task that wrote names what the write did to it.
 _BEFORE_RECORD = """WITH w, seq, turn, claims, replayed, go, results,
      reduce(found = [], r IN results |
@@ -838,14 +818,15 @@ _BEFORE_RECORD = """WITH w, seq, turn, claims, replayed, go, results,
 
 
 @functools.cache
-def _write_statement(kinds: tuple[str, ...], *, record: bool, continued: bool = False) -> str:
-    """The one statement of a write of operations ``kinds``: begin_write, each operation's parts
-    as a subquery, then (with ``record``) record_write and the tasks the operations name. The
-    same kinds give the same text, so the server plans it once."""
-    lines = [_CONTINUED if continued else queries.get("begin_write").text, _BEFORE_OPERATIONS]
-    for kind in kinds:
-        lines += [_OPERATION_OPENS, *(queries.get(p).text for p in _OPERATION_PARTS[kind]),
-                  _OPERATION_CLOSES]
+def _write_statement(*, record: bool) -> str:
+    """The one statement of every write of operations: begin_write, the operations of $ops in
+    order, then (with ``record``) record_write and the tasks the operations name. Its text does
+    not depend on the operations, so the server plans it once, whatever their kinds."""
+    branches = ["\n".join([_BRANCH_OPENS.format(kind=kind),
+                           *(queries.get(p).text for p in parts)])
+                for kind, parts in _OPERATION_PARTS.items()]
+    lines = [queries.get("begin_write").text, _OPERATIONS_OPEN,
+             "\nUNION ALL\n".join(branches), _OPERATIONS_CLOSE]
     if record:
         lines += [_BEFORE_RECORD, queries.get("record_write").text,
                   "RETURN seq, turn, claims, replayed, results, tasks"]
@@ -865,24 +846,10 @@ def _record_statement() -> str:
 
 
 def _run_operations(tx: neo4j.ManagedTransaction, write: _Write) -> dict[str, Any] | None:
-    """Run a write's operations without its record, ``_OPERATIONS_PER_STATEMENT`` a statement;
-    the row of the first statement with every operation's result."""
-    step = _OPERATIONS_PER_STATEMENT
-    params = write.params()
-    first = tx.run(_write_statement(write.kinds[:step], record=False),
-                   params | {"ops": write.op_params[:step]}).single()
-    if first is None:
-        return None
-    row = dict(first)
-    if row["claims"] or row["replayed"]:
-        return row
-    for start in range(step, len(write.kinds), step):
-        later = tx.run(_write_statement(write.kinds[start:start + step], record=False,
-                                        continued=True),
-                       params | {"ops": write.op_params[start:start + step], "seq": row["seq"],
-                                 "turn": row["turn"]}).single(strict=True)
-        row["results"] = [*row["results"], *later["results"]]
-    return row
+    """Run a write's operations without its record: the statement's row, with every operation's
+    result."""
+    row = tx.run(_write_statement(record=False), write.params()).single()
+    return dict(row) if row is not None else None
 
 
 def _tasks(rows: Sequence[Any]) -> dict[str, Task]:
@@ -897,8 +864,9 @@ def _operation(op: Operation) -> tuple[str, dict[str, Any]]:
             if op.key in op.parents or op.key in op.depends_on:
                 raise CycleError([op.key, op.key])
             return "add", {"key": op.key, "names": [op.key], "id": str(uuid.uuid4()),
-                           "title": op.title, "value": op.value, "parents": op.parents,
-                           "depends_on": op.depends_on}
+                           "title": op.title, "value": op.value,
+                           "parents": list(dict.fromkeys(op.parents)),
+                           "depends_on": list(dict.fromkeys(op.depends_on))}
         case ReviseTask():
             return "revise", {"key": op.key, "names": [op.key], "value": op.value,
                               "title": op.title, "op": OpName.REVISE.value, "reason": op.reason,
