@@ -8,6 +8,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
+from benchmarks.costs.run import commit_costs, drop_probes, state_costs, write_statements
 from benchmarks.turns import BenchReport, TurnsReport
 from tme_neo4j.cli import app
 from tme_neo4j.config import Settings
@@ -114,3 +115,21 @@ def test_turn_options_out_of_place_are_refused_on_one_line(args: list[str],
     assert result.exit_code != 0
     assert message in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(900)
+def test_the_cost_measurements_run_and_leave_nothing_behind(store: MemoryStore) -> None:
+    commit = commit_costs(store, reps=1)
+    assert "tme add_task (task + revision, the whole write)" in commit
+    assert all(stat.p50_ms > 0 for stat in commit.values())
+    writes = write_statements(store, reps=1)
+    assert set(writes) == {"add_task (a parent, a dependency)",
+                           "revise (8 dependents marked stale)",
+                           "depend (a new dependency, checked for a cycle)"}
+    assert all(stat.p50_ms > 0 for stat in writes.values())
+    state = state_costs(store, 200, reps=1)
+    assert state
+    drop_probes(store)
+    indexes = store.driver.execute_query("SHOW INDEXES YIELD name RETURN collect(name) AS n")
+    assert not [n for n in indexes.records[0]["n"] if n.startswith("cost_")]

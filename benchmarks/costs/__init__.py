@@ -4,12 +4,11 @@ Three measurements, each interleaved so that every variant sees the same moment 
 
 1. **Commit cost of indexes**: one node written on its own, five ways: a label with no index;
    under a uniqueness constraint and a range index (as a task is); in a synchronous full-text
-   index; in an eventually consistent full-text index; in two TEXT indexes. And tme's
-   ``add_task`` statement (a task and its first revision) on its own.
-2. **Statements of one write**: ``MemoryStore.add_task`` (with a parent and a dependency),
-   ``revise`` (with dependents to mark stale) and ``depend`` (a new edge), each statement timed
-   inside the transaction, the commit timed after the work returns, the rest being Python
-   (validation, mapping, session).
+   index; in an eventually consistent full-text index; in two TEXT indexes. And tme's whole
+   ``add_task`` (a task and its first revision, one write statement).
+2. **One write**: ``MemoryStore.add_task`` (with a parent and a dependency), ``revise`` (with
+   dependents to mark stale) and ``depend`` (a new edge), each timed whole: one statement and
+   its commit (``PROFILE`` the statement for its parts).
 3. **``state()``**: the whole call; the ``get_state`` query alone through the driver (one record
    holding every task); the earlier shape (one record per task, every property); the mapping of
    records to ``Task`` models.

@@ -8,8 +8,8 @@ import sys
 import time
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from collections.abc import Callable, Sequence
+from contextlib import suppress
 from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
@@ -59,29 +59,36 @@ def commit_costs(store: MemoryStore, reps: int) -> dict[str, Stat]:
     for name in _SCHEMA:
         store.driver.execute_query(_cypher(f"schema_{name}"), database_=db)
     store.driver.execute_query("CALL db.awaitIndexes(60)", database_=db)
-    variants = {
+    statements = {
         "bare write (one property on an existing node)": bench_queries()["set_bench_probe"].text,
         "node, no index": _cypher("create_plain_node"),
         "node, uniqueness constraint + range index": _cypher("create_ranged_node"),
         "node, full-text index": _cypher("create_fulltext_node"),
         "node, eventually consistent full-text index": _cypher("create_eventual_node"),
         "node, two TEXT indexes": _cypher("create_text_node"),
-        "tme add_task.cypher (task + revision)":
-            queries.get("add_task").text,
     }
+    variants: dict[str, Callable[[dict[str, Any]], object]] = {
+        name: partial(_write_one, store, text) for name, text in statements.items()}
+    # tme's own add: a task and its first revision, through the store's one write statement
+    variants["tme add_task (task + revision, the whole write)"] = lambda p: store.add_task(
+        p["key"], p["title"], p["value"])
     samples: dict[str, list[float]] = defaultdict(list)
     for i in range(_WARMUP + reps):
         for name in _rotated(list(variants), i):
-            params = {"ws": store.workspace, "key": f"c{i}-{len(samples[name])}-{hash(name)}",
+            params = {"ws": store.workspace, "key": f"c{i}-{len(samples[name])}-{abs(hash(name))}",
                       "title": f"Step {i} of group {i // 10}", "value": f"value {i}", "n": i,
                       "id": str(uuid.uuid4()), "agent": "costs", "turn": None, "seq": 0,
                       "parents": [], "depends_on": []}
             t0 = time.perf_counter()
-            with store.driver.session(database=db) as s:
-                s.execute_write(partial(_consume, variants[name], params))
+            variants[name](params)
             if i >= _WARMUP:
                 samples[name].append(time.perf_counter() - t0)
     return _stats(samples)
+
+
+def _write_one(store: MemoryStore, query: str, params: dict[str, Any]) -> None:
+    with store.driver.session(database=store.settings.neo4j_database) as s:
+        s.execute_write(partial(_consume, query, params))
 
 
 def _consume(query: str, params: dict[str, Any], tx: neo4j.ManagedTransaction) -> None:
@@ -101,45 +108,10 @@ def drop_probes(store: MemoryStore) -> None:
 # -- 2. the statements of one write --------------------------------------------------------------
 
 
-@contextmanager
-def _instrumented(statements: list[tuple[str, float]],
-                  commits: list[float]) -> Iterator[None]:
-    """Time every named statement the store runs, and each commit (from the moment the
-    transaction's work returns until the managed transaction does)."""
-    run, write = store_module._run, MemoryStore._write
-
-    def timed_run(tx: neo4j.ManagedTransaction, name: str, **params: Any) -> list[Any]:
-        t0 = time.perf_counter()
-        rows = run(tx, name, **params)
-        statements.append((name, time.perf_counter() - t0))
-        return rows
-
-    def timed_write(self: MemoryStore, work: Callable[[neo4j.ManagedTransaction], T],
-                    operation: str, **options: Any) -> T:
-        done = [0.0]
-
-        def wrapped(tx: neo4j.ManagedTransaction) -> T:
-            result = work(tx)
-            done[0] = time.perf_counter()
-            return result
-
-        result = write(self, wrapped, operation, **options)
-        commits.append(time.perf_counter() - done[0])
-        return result
-
-    store_module._run = timed_run
-    MemoryStore._write = timed_write  # type: ignore[method-assign]
-    try:
-        yield
-    finally:
-        store_module._run = run
-        MemoryStore._write = write  # type: ignore[method-assign]
-
-
-def write_statements(store: MemoryStore, reps: int) -> dict[str, dict[str, Any]]:
+def write_statements(store: MemoryStore, reps: int) -> dict[str, Stat]:
     """``add_task`` with a parent and a dependency, ``revise`` of a step with 8 dependents, and
-    ``depend`` of a step on another group's head: each statement's p50, the commit's, and what
-    is left for Python."""
+    ``depend`` of a step on another group's head: each the store's one write statement and its
+    commit, timed whole (``PROFILE`` of the statement shows its parts)."""
     facts = initial_facts(10 * (reps + _WARMUP + 1))
     store.apply([{"op": "add", "key": f.key, "title": f.title, "value": f.value,
                   "parents": [f.parent] if f.parent else [],
@@ -152,33 +124,14 @@ def write_statements(store: MemoryStore, reps: int) -> dict[str, dict[str, Any]]
         "depend (a new dependency, checked for a cycle)": lambda i: store.depend(
             f"g{i}-s5", f"g{i + 1}-h"),
     }
-    found: dict[str, dict[str, Any]] = {}
+    samples: dict[str, list[float]] = defaultdict(list)
     for name, call in calls.items():
-        totals: list[float] = []
-        commits: list[float] = []
-        per_statement: dict[str, list[float]] = defaultdict(list)
-        in_statements: list[float] = []
         for i in range(_WARMUP + reps):
-            statements: list[tuple[str, float]] = []
-            one_commit: list[float] = []
-            with _instrumented(statements, one_commit):
-                t0 = time.perf_counter()
-                call(i)
-                total = time.perf_counter() - t0
-            if i < _WARMUP:
-                continue
-            totals.append(total)
-            commits += one_commit
-            in_statements.append(sum(t for _, t in statements))
-            for statement, t in statements:
-                per_statement[statement].append(t)
-            found.setdefault(name, {})["statements"] = [s for s, _ in statements]
-        rest = [t - s - c for t, s, c in zip(totals, in_statements, commits, strict=True)]
-        found[name] |= {
-            "total": Stat.of(totals), "statements_sum": Stat.of(in_statements),
-            "commit": Stat.of(commits), "python_and_session": Stat.of(rest),
-            "per_statement": _stats(per_statement)}
-    return found
+            t0 = time.perf_counter()
+            call(i)
+            if i >= _WARMUP:
+                samples[name].append(time.perf_counter() - t0)
+    return _stats(samples)
 
 
 # -- 3. state() ---------------------------------------------------------------------------------
@@ -253,15 +206,9 @@ def render(found: dict[str, Any]) -> str:
     lines = ["One node per write transaction, interleaved:", "",
              "| write | p50 ms | p95 ms |", "|---|---|---|"]
     lines += [_row(name, stat) for name, stat in found["commit"].items()]
-    for name, parts in found["writes"].items():
-        lines += ["", f"{name}: {len(parts['statements'])} statements "
-                  f"({', '.join(parts['statements'])})", "",
-                  "| part | p50 ms | p95 ms |", "|---|---|---|"]
-        lines += [_row(s, stat) for s, stat in parts["per_statement"].items()]
-        lines += [_row("**all statements**", parts["statements_sum"]),
-                  _row("**commit**", parts["commit"]),
-                  _row("**Python, session**", parts["python_and_session"]),
-                  _row("**total**", parts["total"])]
+    lines += ["", "One write of the store's API, whole (its one statement and the commit):", "",
+              "| write | p50 ms | p95 ms |", "|---|---|---|"]
+    lines += [_row(name, stat) for name, stat in found["writes"].items()]
     for state in found["state"]:
         lines += ["", f"state() of {state['tasks']:,} tasks:", "",
                   "| read | p50 ms | p95 ms | client CPU p50 ms |", "|---|---|---|---|"]
