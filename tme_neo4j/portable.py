@@ -34,7 +34,9 @@ after it is finished by the next import (see :func:`recover_imports`).
 from __future__ import annotations
 
 import codecs
+import contextlib
 import functools
+import itertools
 import json
 import logging
 import math
@@ -43,6 +45,7 @@ import queue
 import re
 import sys
 import threading
+import time
 import uuid
 import zoneinfo
 from collections.abc import Callable, Iterator, Sequence
@@ -73,6 +76,9 @@ from tme_neo4j.models import (
     check_plain_text,
 )
 from tme_neo4j.store import MemoryStore
+from tme_neo4j.text import _AGENT as _AGENT_PATTERN
+from tme_neo4j.text import _FORBIDDEN as _FORBIDDEN_TEXT
+from tme_neo4j.text import _KEY as _KEY_PATTERN
 from tme_neo4j.text import check_agent
 
 __all__ = [
@@ -587,6 +593,7 @@ class _CypherWriter:
 
 
 _END = object()  # the end of a section's list
+_SPACE = re.compile(r"[ \t\r\n]*")  # JSON's white space
 
 
 class _MalformedError(Exception):
@@ -605,7 +612,9 @@ class _JsonReader:
         self.stream = stream
         self.on_read = on_read
         self.decoder = codecs.getincrementaldecoder("utf-8")()
-        self.json = json.JSONDecoder(object_pairs_hook=self._object)
+        # The decoder's scanner itself: raw_decode around it only adds a call per value.
+        decoder = json.JSONDecoder(object_pairs_hook=self._object)
+        self.scan = decoder.scan_once  # type: ignore[attr-defined]
         self.buf = ""
         self.pos = 0
         self.eof = False
@@ -658,8 +667,7 @@ class _JsonReader:
     def _space(self) -> str:
         """Skip white space; the next character, or '' at the end."""
         while True:
-            while self.pos < len(self.buf) and self.buf[self.pos] in " \t\r\n":
-                self.pos += 1
+            self.pos = _SPACE.match(self.buf, self.pos).end()  # type: ignore[union-attr]
             if self.pos < len(self.buf):
                 return self.buf[self.pos]
             if not self._more():
@@ -678,7 +686,10 @@ class _JsonReader:
         self._space()
         while True:
             try:
-                found, end = self.json.raw_decode(self.buf, self.pos)
+                try:
+                    found, end = self.scan(self.buf, self.pos)
+                except StopIteration as e:  # no value starts there
+                    raise json.JSONDecodeError("Expecting value", self.buf, e.value) from None
             except json.JSONDecodeError as e:
                 if len(self.buf) - self.pos < self._LARGEST and self._more():
                     continue
@@ -726,6 +737,153 @@ class _JsonReader:
 # -- checking a document ------------------------------------------------------------------------
 
 
+_ABSENT = object()  # a field an item does not have
+_TIMES = re.compile(rf"(?:{_USUAL_TIME.pattern}\n)*")
+_KEYS = re.compile(rf"(?:{_KEY_PATTERN.pattern}\n)*")
+_AGENTS = re.compile(rf"(?:{_AGENT_PATTERN.pattern}\n)*")
+
+
+class _Column:
+    """What one field of a record must be, checked for a whole batch at once."""
+
+    def __init__(self, kind: str, *, optional: bool = False, min_length: int = 0,
+                 max_length: int = 0, plain: bool = True, values: frozenset[str] = frozenset(),
+                 low: int = 0, default: Any = None) -> None:
+        self.kind = kind  # str, key, agent, time, int, bool, literal, keys, texts, touched
+        self.optional = optional
+        self.min_length = min_length
+        self.max_length = max_length
+        self.plain = plain  # refuses control characters and lone surrogates
+        self.values = values
+        self.low = low
+        self.default = default  # what an absent field counts as
+
+
+def _text(max_length: int, min_length: int = 0, *, optional: bool = False,
+          plain: bool = True) -> _Column:
+    return _Column("str", optional=optional, min_length=min_length, max_length=max_length,
+                   plain=plain)
+
+
+_STATUS = _Column("literal", values=frozenset(("active", "done", "cancelled")))
+_NAME = _text(_MAX_NAME, 1)
+_TIME = _Column("time")
+_COUNT = _Column("int", low=0)
+_NUMBER = _Column("int", low=1)
+
+# Each section's fields as the batch check sees them: the same rules as its record's model,
+# or stricter (what this check cannot vouch for goes to the model, which decides).
+_COLUMNS: dict[str, dict[str, _Column]] = {
+    "tasks": {
+        "id": _NAME, "key": _Column("key"), "title": _text(MAX_TITLE, 1),
+        "value": _text(MAX_VALUE, optional=True), "status": _STATUS,
+        "stale": _Column("bool"), "stale_reason": _text(_MAX_NOTE, optional=True),
+        "version": _NUMBER, "created_at": _TIME, "updated_at": _TIME,
+        "created_by": _Column("agent", optional=True),
+        "updated_by": _Column("agent", optional=True),
+        "stale_on": _Column("keys", optional=True),
+        "stale_basis": _Column("texts", optional=True, max_length=MAX_VALUE)},
+    "edges": {"type": _Column("literal", values=frozenset(("SUBTASK_OF", "DEPENDS_ON"))),
+              "from": _Column("key"), "to": _Column("key")},
+    "revisions": {
+        "task": _Column("key"), "n": _NUMBER, "value": _text(MAX_VALUE, optional=True),
+        "title": _text(MAX_TITLE, 1), "status": _STATUS, "op": _NAME, "at": _TIME,
+        "by": _Column("agent", optional=True), "turn": _Column("int", optional=True, low=1),
+        "seq": _COUNT, "reason": _text(_MAX_NOTE, optional=True)},
+    "turns": {
+        "n": _NUMBER, "text": _text(MAX_TEXT, plain=False), "intent": _NAME,
+        "reply": _text(_MAX_REPLY, optional=True, plain=False), "at": _TIME,
+        "agent": _Column("agent", optional=True), "seq": _COUNT,
+        "request": _text(200, 1, optional=True), "undoes": _Column("int", optional=True, low=1),
+        "touched": _Column("touched", default=[])},
+    "changes": {
+        "seq": _NUMBER, "key": _Column("key"), "op": _NAME,
+        "agent": _Column("agent", optional=True), "turn": _Column("int", optional=True, low=1),
+        "at": _TIME},
+}
+_REQUIRED = {section: frozenset(name for name, field in model.model_fields.items()
+                                if field.is_required())
+             for section, model in _SECTIONS.items()}
+_REQUIRED["edges"] = frozenset(("type", "from", "to"))
+
+
+def _batch_is_valid(section: str, items: Sequence[Any]) -> bool:
+    """True when every item certainly passes its section's model: a few C-level passes over
+    each field of the whole batch, instead of the model's validators (written in Python)
+    record by record. False may also mean "not sure": the caller then asks the model, which
+    names each problem."""
+    if set(map(type, items)) - {dict}:
+        return False
+    fields = sum(map(len, items))  # each field of each item, counted once below if known
+    required = _REQUIRED[section]
+    try:
+        for name, column in _COLUMNS[section].items():
+            values = list(map(dict.get, items, itertools.repeat(name), itertools.repeat(_ABSENT)))
+            absent = values.count(_ABSENT)
+            if absent and name in required:
+                return False
+            fields -= len(values) - absent
+            if absent:
+                values = [column.default if v is _ABSENT else v for v in values]
+            if not _column_is_valid(column, values):
+                return False
+    except (TypeError, ValueError):  # unhashable or unparsable values: let the model say
+        return False
+    return fields == 0  # else an unknown field
+
+
+def _column_is_valid(column: _Column, values: list[Any]) -> bool:
+    if column.optional:
+        values = [v for v in values if v is not None]
+    elif None in values:
+        return False
+    if not values:
+        return True
+    types = set(map(type, values))
+    kind = column.kind
+    if kind == "int":
+        return types == {int} and min(values) >= column.low and max(values) < 2**63
+    if kind == "bool":
+        return types == {bool}
+    if kind in ("keys", "texts", "touched"):
+        if types != {list}:
+            return False
+        values = [v for vs in values for v in vs]
+        if kind == "touched":
+            return (set(map(type, values)) <= {dict}
+                    and all(map(_TOUCH.__eq__, map(dict.keys, values)))
+                    and _column_is_valid(_Column("key"), [v["task"] for v in values])
+                    and _column_is_valid(_NAME, [v["op"] for v in values]))
+        if not values:
+            return True
+        types = set(map(type, values))
+        kind = "key" if kind == "keys" else "str"
+    if types != {str}:
+        return False
+    if kind == "literal":
+        return set(values) <= column.values
+    joined = "\n".join(values) + "\n"
+    if kind in ("key", "agent", "time") and joined.count("\n") != len(values):
+        return False  # a value with a line break in it
+    if kind == "key":
+        return _KEYS.fullmatch(joined) is not None
+    if kind == "agent":
+        return _AGENTS.fullmatch(joined) is not None
+    if kind == "time":
+        if _TIMES.fullmatch(joined) is None:
+            return False
+        for _ in map(datetime.fromisoformat, values):  # raises ValueError on a bad date
+            pass
+        return True
+    return (max(map(len, values)) <= column.max_length
+            and (column.min_length == 0 or all(values))
+            and not (column.plain and _FORBIDDEN_TEXT.search(joined)))
+
+
+_TOUCH = {"task": None, "op": None}.keys()
+
+
+
 class _EnoughProblemsError(Exception):
     """Enough problems were found: stop reading."""
 
@@ -770,15 +928,20 @@ class _Checker:
             except ValidationError as e:
                 self._validation("workspace", e)
 
-    def record(self, section: str, i: int, item: Any) -> _Record | None:
+    def record(self, section: str, i: int, item: Any) -> bool:
+        """Check one record on its own: False when it is not even of its section's shape."""
         place = f"{section}[{i}]"
         try:
             record = _SECTIONS[section].model_validate(item)
         except ValidationError as e:
             self._validation(place, e)
-            return None
-        getattr(self, "_" + section)(place, i, record)
-        return record
+            return False
+        getattr(self, "_" + section)(place, i, record.model_dump(by_alias=True))
+        return True
+
+    def shaped(self, section: str, i: int, item: dict[str, Any]) -> None:
+        """Check a record already known to be of its section's shape (by the batch check)."""
+        getattr(self, "_" + section)(f"{section}[{i}]", i, item)
 
     def end(self, section: str) -> None:
         if section == "edges":
@@ -816,101 +979,104 @@ class _Checker:
 
     # -- one record at a time, against what came before --
 
-    def _tasks(self, place: str, i: int, task: Any) -> None:
-        assert isinstance(task, TaskRecord)
-        if task.id in self.ids:
-            self.add(f"{place}.id: duplicate id {task.id!r} (also tasks[{self.ids[task.id]}])")
-        if task.key in self.tasks:
-            self.add(f"{place}.key: duplicate key {task.key!r} "
-                     f"(also tasks[{self.tasks[task.key][0]}])")
-            return
-        if task.stale != (task.stale_reason is not None):
-            self.add(f"{place}.stale_reason: " + ("a stale task needs a reason" if task.stale
-                                                  else "only a stale task has a reason"))
-        self.ids[task.id] = i
-        self.tasks[task.key] = [i, task.version, 0, hash((task.value, task.title, task.status))]
+    # Each takes the record as a dict of its section's shape, absent optional fields left out.
 
-    def _edges(self, place: str, i: int, edge: Any) -> None:
-        assert isinstance(edge, EdgeRecord)
-        unknown = [end for end in (edge.from_, edge.to) if end not in self.tasks]
-        for end in unknown:
-            self.add(f"{place}: unknown task {end!r}")
+    def _tasks(self, place: str, i: int, task: dict[str, Any]) -> None:
+        key, get = task["key"], task.get
+        if task["id"] in self.ids:
+            self.add(f"{place}.id: duplicate id {task['id']!r} "
+                     f"(also tasks[{self.ids[task['id']]}])")
+        if key in self.tasks:
+            self.add(f"{place}.key: duplicate key {key!r} (also tasks[{self.tasks[key][0]}])")
+            return
+        if task["stale"] != (get("stale_reason") is not None):
+            self.add(f"{place}.stale_reason: " + ("a stale task needs a reason" if task["stale"]
+                                                  else "only a stale task has a reason"))
+        self.ids[task["id"]] = i
+        self.tasks[key] = [i, task["version"], 0,
+                           hash((get("value"), task["title"], task["status"]))]
+
+    def _edges(self, place: str, i: int, edge: dict[str, Any]) -> None:
+        kind, start, end = edge["type"], edge["from"], edge["to"]
+        unknown = [key for key in (start, end) if key not in self.tasks]
+        for key in unknown:
+            self.add(f"{place}: unknown task {key!r}")
         if unknown:
             return
-        triple = (edge.type, edge.from_, edge.to)
+        triple = (kind, start, end)
         if triple in self.edges:
             self.add(f"{place}: duplicate of edges[{self.edges[triple]}]")
             return
         self.edges[triple] = i
-        if edge.from_ == edge.to:
-            self.add(f"{place}: {edge.type} cycle {edge.from_} -> {edge.to}")
+        if start == end:
+            self.add(f"{place}: {kind} cycle {start} -> {end}")
             return
-        self.graphs[edge.type].setdefault(edge.from_, []).append((edge.to, i))
+        self.graphs[kind].setdefault(start, []).append((end, i))
 
-    def _revisions(self, place: str, i: int, rev: Any) -> None:
-        assert isinstance(rev, RevisionRecord)
-        entry = self.tasks.get(rev.task)
+    def _revisions(self, place: str, i: int, rev: dict[str, Any]) -> None:
+        key, n, seq = rev["task"], rev["n"], rev["seq"]
+        entry = self.tasks.get(key)
         if entry is None:
-            self.add(f"{place}.task: unknown task {rev.task!r}")
+            self.add(f"{place}.task: unknown task {key!r}")
             return
         index, version, seen, digest = entry
-        if rev.n > version:
+        if n > version:
             self.add(f"tasks[{index}].version: {version} is below the task's revision "
-                     f"{rev.n} ({place})")
-        elif seen >> rev.n & 1:
-            self.add(f"{place}.n: duplicate revision {rev.n} of task {rev.task!r}")
+                     f"{n} ({place})")
+        elif seen >> n & 1:
+            self.add(f"{place}.n: duplicate revision {n} of task {key!r}")
         else:
-            entry[2] = seen | 1 << rev.n
-            if rev.n == version and hash((rev.value, rev.title, rev.status)) != digest:
-                self.add(f"{place}: the latest revision of task {rev.task!r} does not match "
+            entry[2] = seen | 1 << n
+            if n == version and hash((rev.get("value"), rev["title"], rev["status"])) != digest:
+                self.add(f"{place}: the latest revision of task {key!r} does not match "
                          f"its value, title and status (tasks[{index}])")
-        self._seq(f"{place}.seq", rev.seq)
-        if rev.turn is not None:
-            self._refer(f"{place}.turn", rev.turn, rev.seq)
+        self._seq(place, seq)
+        if rev.get("turn") is not None:
+            self._refer(f"{place}.turn", rev["turn"], seq)
 
-    def _turns(self, place: str, i: int, turn: Any) -> None:
-        assert isinstance(turn, TurnRecord)
-        if turn.n in self.turns:
-            self.add(f"{place}.n: duplicate turn {turn.n}")
+    def _turns(self, place: str, i: int, turn: dict[str, Any]) -> None:
+        n, seq, touches = turn["n"], turn["seq"], turn.get("touched") or []
+        if n in self.turns:
+            self.add(f"{place}.n: duplicate turn {n}")
             return
-        self.turns[turn.n] = turn.seq
+        self.turns[n] = seq
         ws = self.workspace
-        if ws is not None and turn.n > ws.turns:
-            self.add(f"{place}.n: {turn.n} is above workspace.turns ({ws.turns})")
+        if ws is not None and n > ws.turns:
+            self.add(f"{place}.n: {n} is above workspace.turns ({ws.turns})")
         # A turn that changed tasks is a write of its own; one that changed nothing (a
         # question) takes no sequence number and carries the workspace's seq at the time.
-        if turn.touched and turn.seq in self.turn_seqs:
-            self.add(f"{place}.seq: turn {turn.n} has the sequence number of turn "
-                     f"{self.turn_seqs[turn.seq]} ({turn.seq}); every turn that changes tasks "
+        if touches and seq in self.turn_seqs:
+            self.add(f"{place}.seq: turn {n} has the sequence number of turn "
+                     f"{self.turn_seqs[seq]} ({seq}); every turn that changes tasks "
                      "is its own write")
-        elif turn.touched:
-            self.turn_seqs[turn.seq] = turn.n
-        self._seq(f"{place}.seq", turn.seq)
+        elif touches:
+            self.turn_seqs[seq] = n
+        self._seq(place, seq)
         touched: set[tuple[str, str]] = set()
-        for j, touch in enumerate(turn.touched):
-            if touch.task not in self.tasks:
-                self.add(f"{place}.touched[{j}].task: unknown task {touch.task!r}")
-            if (touch.task, touch.op) in touched:
+        for j, touch in enumerate(touches):
+            if touch["task"] not in self.tasks:
+                self.add(f"{place}.touched[{j}].task: unknown task {touch['task']!r}")
+            if (touch["task"], touch["op"]) in touched:
                 self.add(f"{place}.touched[{j}]: duplicate of an earlier touch")
-            touched.add((touch.task, touch.op))
+            touched.add((touch["task"], touch["op"]))
 
-    def _changes(self, place: str, i: int, change: Any) -> None:
-        assert isinstance(change, ChangeRecord)
-        if (change.seq, change.key) in self.changes:
-            self.add(f"{place}: duplicate change of {change.key!r} at seq {change.seq} "
-                     f"(also changes[{self.changes[change.seq, change.key]}])")
-        self.changes[change.seq, change.key] = i
-        if change.key not in self.tasks:
-            self.add(f"{place}.key: unknown task {change.key!r}")
-        self._seq(f"{place}.seq", change.seq)
-        if change.turn is not None:
-            self._turn_ref(f"{place}.turn", change.turn, change.seq)
+    def _changes(self, place: str, i: int, change: dict[str, Any]) -> None:
+        seq, key = change["seq"], change["key"]
+        if (seq, key) in self.changes:
+            self.add(f"{place}: duplicate change of {key!r} at seq {seq} "
+                     f"(also changes[{self.changes[seq, key]}])")
+        self.changes[seq, key] = i
+        if key not in self.tasks:
+            self.add(f"{place}.key: unknown task {key!r}")
+        self._seq(place, seq)
+        if change.get("turn") is not None:
+            self._turn_ref(f"{place}.turn", change["turn"], seq)
 
     def _seq(self, place: str, seq: int) -> None:
         # The workspace's counter numbers the next write; it may not lag behind a recorded one.
         ws = self.workspace
         if ws is not None and seq > ws.seq:
-            self.add(f"{place}: {seq} is above workspace.seq ({ws.seq})")
+            self.add(f"{place}.seq: {seq} is above workspace.seq ({ws.seq})")
 
     def _refer(self, place: str, turn: int, seq: int) -> None:
         """A revision names a turn that comes later in the file: checked at the turns' end."""
@@ -1025,7 +1191,8 @@ def import_workspace(
         except BaseException:
             _discard(store, staging, batch_size)
             raise
-        log.info("import %s: staged %s", staging, staged.counts)
+        log.info("import %s: staged %s; seconds spent writing each section: %s", staging,
+                 staged.counts, {k: round(v, 1) for k, v in staged.write_seconds.items()})
         replaced = _commit(store, staging, staged.target, head, replace=replace,
                            batch_size=batch_size)
         log.info("import %s: committed into %s", staging, staged.target)
@@ -1053,7 +1220,11 @@ class _Stager:
         self.on_read = on_read
         self.check = _Checker()
         self.counts = dict.fromkeys(_SECTIONS, 0)
+        self.write_seconds = dict.fromkeys(_SECTIONS, 0.0)  # the server's, as the client waits
         self.batch: list[Any] = []
+        self.pending: list[Any] = []  # records read, not checked yet
+        self.pending_from = 0  # the index of the first of them in its section
+        self.pending_section = ""
         self.writer = _BatchWriter(self._write)
 
     def read(self, source: IO[bytes], name: str) -> WorkspaceRecord:
@@ -1079,6 +1250,15 @@ class _Stager:
             for field, i, item in reader.document():
                 if reader.fields > len(seen):  # the first event of a top-level field
                     self._field(field, seen)
+                if field in _SECTIONS and i >= 0 and item is not _END \
+                        and not reader.duplicates:
+                    if not self.pending:
+                        self.pending_from, self.pending_section = i, field
+                    self.pending.append(item)
+                    if len(self.pending) >= self.batch_size:
+                        self._check_pending()
+                    continue
+                self._check_pending()  # problems are named in the document's order
                 place = field if i < 0 else f"{field}[{i}]"
                 before = len(check.problems)
                 if reader.duplicates:
@@ -1096,13 +1276,33 @@ class _Stager:
                 elif item is _END:
                     self._flush(field)
                     check.end(field)
-                elif check.record(field, i, item) is not None and len(check.problems) == before:
+                elif check.record(field, i, item) and len(check.problems) == before:
                     self._add(field, item)
             check.finish(set(seen))
         except _MalformedError as e:
+            with contextlib.suppress(_EnoughProblemsError):
+                self._check_pending()  # the records before the error, named first
             self.check.problems.append(str(e))
         except _EnoughProblemsError:
             pass
+
+    def _check_pending(self) -> None:
+        """Check the records read since the last check: a batch that is certainly of its
+        section's shape is checked against the records before it alone; otherwise each record
+        is checked by its model too, which names each problem."""
+        items, self.pending = self.pending, []
+        if not items:
+            return
+        check, start, section = self.check, self.pending_from, self.pending_section
+        shaped = _batch_is_valid(section, items)
+        for j, item in enumerate(items):
+            before = len(check.problems)
+            if shaped:
+                check.shaped(section, start + j, item)
+            elif not check.record(section, start + j, item):
+                continue
+            if len(check.problems) == before:
+                self._add(section, item)
 
     def _field(self, field: str, seen: list[str]) -> None:
         """Fields come once each, in the document's order: what a record is checked against
@@ -1148,8 +1348,10 @@ class _Stager:
         self.on_read(self.reader.read_bytes)
 
     def _write(self, section: str, rows: list[Any]) -> None:
+        started = time.perf_counter()
         created = self.store.run_statement(_IMPORT_QUERY[section], write=True,
                                            ws=self.staging, rows=rows)[0]["created"]
+        self.write_seconds[section] += time.perf_counter() - started
         if created != len(rows):  # the checks make this unreachable; refuse anyway
             raise InvalidInputError(f"{section}: wrote {created} of {len(rows)} records")
         self.counts[section] += len(rows)

@@ -5,19 +5,24 @@
 Writes the document (the shape of ``tme bench``'s project workload: 100 tasks a project, each
 with 3 revisions, 9 workstreams whose steps 1-3 depend on step 0), imports it fresh, then
 again with ``--replace``, each in a process of its own, and prints seconds and peak MB (VmHWM
-from /proc) of each. Deletes the workspace afterwards.
+from /proc) of each, the CPU seconds of the client and of the local server (from /proc; on a
+loaded machine these say more than the wall time), and when each phase of the import ended.
+Deletes the workspace afterwards.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
 import time
 import uuid
 from pathlib import Path
+
+from tme_neo4j.config import Settings
 
 AT = "2026-01-01T00:00:00Z"
 
@@ -70,19 +75,22 @@ def write_document(path: Path, projects: int, ws: str) -> tuple[int, int]:
 
 
 CHILD = """
-import sys, time
+import logging, sys, time
 from tme_neo4j.config import Settings
 from tme_neo4j.portable import import_workspace
 from tme_neo4j.store import MemoryStore
 
 path, ws, replace = sys.argv[1], sys.argv[2], sys.argv[3] == "1"
+# Each phase's end, in seconds since the start: where the time goes.
+logging.basicConfig(level=logging.WARNING, format="  %(relativeCreated)8.0f ms  %(message)s")
+logging.getLogger("tme_neo4j.portable").setLevel(logging.INFO)
 with MemoryStore(Settings(), workspace=ws) as store:
     start = time.perf_counter()
     result = import_workspace(store, path, workspace=ws, replace=replace)
     seconds = time.perf_counter() - start
 peak = next(int(line.split()[1]) for line in open("/proc/self/status")
             if line.startswith("VmHWM:")) / 1024
-print(f"{seconds:.1f} {peak:.0f} {result.tasks} {result.revisions}")
+print(f"{seconds:.1f} {peak:.0f} {time.process_time():.1f} {result.tasks} {result.revisions}")
 """
 
 
@@ -100,15 +108,29 @@ def main() -> None:
               f"{time.perf_counter() - started:.0f} s", flush=True)
         try:
             for label, replace in (("fresh import", "0"), ("import --replace", "1")):
+                server_before = _server_cpu()
                 out = subprocess.run([sys.executable, "-c", CHILD, str(path), ws, replace],
                                      capture_output=True, text=True, check=False)
                 if out.returncode:
                     print(f"{label}: failed: {out.stderr.strip().splitlines()[-1:]}")
                     break
-                seconds, peak, *_ = out.stdout.split()
-                print(f"{label}: {seconds} s, peak {peak} MB", flush=True)
+                seconds, peak, cpu, *_ = out.stdout.split()
+                server = _server_cpu() - server_before
+                print(f"{label}: {seconds} s, peak {peak} MB; CPU seconds: client {cpu}, "
+                      f"server {server:.1f}; load average {os.getloadavg()[0]:.1f}", flush=True)
+                print(out.stderr.rstrip(), flush=True)
         finally:
             subprocess.run([sys.executable, "-c", DROP, ws], check=False)
+
+
+def _server_cpu() -> float:
+    """CPU seconds the local server (under TME_HOME) has used so far; 0 for another server."""
+    try:
+        pid = (Settings().home / "run" / "neo4j.pid").read_text().split()[0]
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    except (OSError, IndexError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
 
 
 DROP = """
