@@ -69,7 +69,7 @@ def test_the_batch_check_never_vouches_for_a_record_its_model_refuses(
     section: str, data: st.DataObject
 ) -> None:
     item = copy.deepcopy(GOOD[section])
-    fields = sorted(item) + ["unknown"]
+    fields = [*sorted(item), "unknown"]
     for name in data.draw(st.lists(st.sampled_from(fields), min_size=1, max_size=3)):
         if data.draw(st.booleans()) and name in item:
             del item[name]
