@@ -4,22 +4,11 @@ test builds its view of memory by hand; no database."""
 
 from __future__ import annotations
 
+from test_trim_rules import interpret, task
+
 from tme_neo4j.models import AddDependency, AddTask, CompleteTask, ReviseTask, Task, TaskStatus
-from tme_neo4j.trim.base import Intent, TrimResult, TrimView
+from tme_neo4j.trim.base import Intent, TrimResult
 from tme_neo4j.trim.language import split_clauses, stems
-from tme_neo4j.trim.rules import RuleInterpreter
-
-
-def task(key: str, title: str, value: str | None = None, *, parents: tuple[str, ...] = (),
-         depends_on: tuple[str, ...] = ()) -> Task:
-    return Task(key=key, id=f"id-{key}", title=title, value=value, status=TaskStatus.ACTIVE,
-                parents=list(parents), depends_on=list(depends_on))
-
-
-def interpret(text: str, *tasks: Task, focus: tuple[str, ...] = (),
-              past: dict[str, list[str]] | None = None) -> TrimResult:
-    view = TrimView(tasks=list(tasks), focus=list(focus), past_values=past or {})
-    return RuleInterpreter().interpret(text, view)
 
 
 def garden() -> list[Task]:
@@ -264,11 +253,11 @@ def test_a_change_of_mind_before_a_colon_leads_in_to_what_is_back() -> None:
     trip = task("trip", "Lake trip")
     kayak = Task(key="kayak", id="id-kayak", title="Hire two kayaks",
                  status=TaskStatus.CANCELLED, parents=["trip"])
-    result = interpret("she's changed her mind again: the kayaks are back in", trip, kayak,
+    result = interpret("they've changed their minds again: kayaks are back in", trip, kayak,
                        focus=("trip",))
     assert [s.intent for s in result.subtasks] == [Intent.RESTORE]
     # what is wished back is swapped for no word of the task this turn just brought back
-    result = interpret("the kayaks are back in, and go back to the canoe", trip, kayak,
+    result = interpret("the kayaks are back in; go back to the canoe too", trip, kayak,
                        focus=("trip",))
     assert not revised(result)
 
