@@ -76,10 +76,7 @@ from tme_neo4j.models import (
     check_plain_text,
 )
 from tme_neo4j.store import MemoryStore
-from tme_neo4j.text import _AGENT as _AGENT_PATTERN
-from tme_neo4j.text import _FORBIDDEN as _FORBIDDEN_TEXT
-from tme_neo4j.text import _KEY as _KEY_PATTERN
-from tme_neo4j.text import check_agent
+from tme_neo4j.text import AGENT_PATTERN, FORBIDDEN_CHARACTERS, KEY_PATTERN, check_agent
 
 __all__ = [
     "FORMAT",
@@ -739,8 +736,8 @@ class _JsonReader:
 
 _ABSENT = object()  # a field an item does not have
 _TIMES = re.compile(rf"(?:{_USUAL_TIME.pattern}\n)*")
-_KEYS = re.compile(rf"(?:{_KEY_PATTERN.pattern}\n)*")
-_AGENTS = re.compile(rf"(?:{_AGENT_PATTERN.pattern}\n)*")
+_KEYS = re.compile(rf"(?:{KEY_PATTERN.pattern}\n)*")
+_AGENTS = re.compile(rf"(?:{AGENT_PATTERN.pattern}\n)*")
 
 
 class _Column:
@@ -877,7 +874,7 @@ def _column_is_valid(column: _Column, values: list[Any]) -> bool:
         return True
     return (max(map(len, values)) <= column.max_length
             and (column.min_length == 0 or all(values))
-            and not (column.plain and _FORBIDDEN_TEXT.search(joined)))
+            and not (column.plain and FORBIDDEN_CHARACTERS.search(joined)))
 
 
 _TOUCH = {"task": None, "op": None}.keys()

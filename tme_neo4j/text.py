@@ -17,6 +17,9 @@ import re
 from tme_neo4j.errors import InvalidTextError
 
 __all__ = [
+    "AGENT_PATTERN",
+    "FORBIDDEN_CHARACTERS",
+    "KEY_PATTERN",
     "MAX_AGENT",
     "MAX_INT",
     "MAX_KEY",
@@ -44,11 +47,11 @@ MAX_AGENT = 64
 #: Largest integer Neo4j stores (signed 64 bits): sequence, version, revision and turn numbers.
 MAX_INT = 2**63 - 1
 
-_KEY = re.compile(rf"[a-z0-9][a-z0-9._:-]{{0,{MAX_KEY - 1}}}")
+KEY_PATTERN = re.compile(rf"[a-z0-9][a-z0-9._:-]{{0,{MAX_KEY - 1}}}")
 _WORKSPACE = re.compile(rf"[A-Za-z0-9][A-Za-z0-9._-]{{0,{MAX_WORKSPACE - 1}}}")
-_AGENT = re.compile(rf"[A-Za-z0-9][A-Za-z0-9 ._@:-]{{0,{MAX_AGENT - 1}}}")
+AGENT_PATTERN = re.compile(rf"[A-Za-z0-9][A-Za-z0-9 ._@:-]{{0,{MAX_AGENT - 1}}}")
 # C0 controls but tab and newline, DEL, C1 controls, lone surrogates.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+FORBIDDEN_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def _shown(text: str) -> str:
@@ -63,7 +66,7 @@ def check_text(text: str, *, what: str = "text", max_length: int | None = None) 
         InvalidTextError: a control character, a lone surrogate, or more than ``max_length``
             characters; the message names ``what`` and the first offending character.
     """
-    bad = _FORBIDDEN.search(text)
+    bad = FORBIDDEN_CHARACTERS.search(text)
     if bad is not None:
         code = ord(bad.group())
         kind = "a lone surrogate" if 0xD800 <= code <= 0xDFFF else "a control character"
@@ -78,8 +81,8 @@ def check_text(text: str, *, what: str = "text", max_length: int | None = None) 
 
 def check_key(key: str) -> str:
     """``key`` if it is a task key: 1-120 of ``a-z 0-9 . _ : -``, starting alphanumeric."""
-    return _full_match(_KEY, key, f"a task key is 1-{MAX_KEY} characters of lowercase letters, "
-                                  "digits and . _ : -")
+    return _full_match(KEY_PATTERN, key, f"a task key is 1-{MAX_KEY} characters of lowercase "
+                                         "letters, digits and . _ : -")
 
 
 def check_workspace_id(workspace: str) -> str:
@@ -91,8 +94,8 @@ def check_workspace_id(workspace: str) -> str:
 
 def check_agent(agent: str) -> str:
     """``agent`` if it is an agent name: 1-64 of letters, digits, spaces and ``. _ @ : -``."""
-    return _full_match(_AGENT, agent, f"an agent name is 1-{MAX_AGENT} characters of letters, "
-                                      "digits, spaces and . _ @ : -")
+    return _full_match(AGENT_PATTERN, agent, f"an agent name is 1-{MAX_AGENT} characters of "
+                                             "letters, digits, spaces and . _ @ : -")
 
 
 def _full_match(pattern: re.Pattern[str], name: str, rule: str) -> str:
@@ -106,5 +109,5 @@ def _full_match(pattern: re.Pattern[str], name: str, rule: str) -> str:
 def printable(text: str) -> str:
     """``text`` with every character :func:`check_text` refuses written as an escape
     (``\\x1b``, ``\\x9b``, ``\\ud800``), for output that must never drive a terminal."""
-    return _FORBIDDEN.sub(lambda m: m.group().encode("unicode_escape", "backslashreplace")
+    return FORBIDDEN_CHARACTERS.sub(lambda m: m.group().encode("unicode_escape", "backslashreplace")
                             .decode("ascii"), text)
