@@ -687,3 +687,61 @@ def test_a_unit_written_on_to_its_number_is_a_quantity() -> None:
         (ValueKind.COUNT, "12ft"), (ValueKind.COUNT, "250g")]
     assert typed_phrases("the 3rd at 6pm", sentence=False) == [
         (ValueKind.DATE, "3rd"), (ValueKind.TIME, "6pm")]
+
+
+def test_a_name_before_a_dash_opens_a_plan_with_the_steps_after_it() -> None:
+    adds = _adds(interpret("Allotment jobs this autumn - dig the beds, update the planting chart, "
+                           "cancel the seed order and net the brassicas by the 30th"))
+    root = adds[0]
+    assert root.title == "Allotment jobs this autumn"
+    steps = [a.title for a in adds[1:] if root.key in a.parents]
+    assert steps == ["Dig the beds", "Update the planting chart", "Cancel the seed order",
+                     "Net the brassicas by the 30th"]
+
+
+def test_a_modal_lead_after_the_dash_of_an_opening_only_introduces_the_steps() -> None:
+    adds = _adds(interpret("hosting the chess club's summer tournament at the library on June "
+                           "8th - need to reserve the tables, buy clocks and email the players"))
+    root = adds[0]
+    assert "tournament" in root.title
+    assert "June 8th" in (root.value or "")
+    assert [a.title for a in adds[1:] if root.key in a.parents] == [
+        "Reserve the tables", "Buy clocks", "Email the players"]
+
+
+def test_a_clause_before_a_dash_or_a_plan_in_memory_opens_no_plan_by_the_dash() -> None:
+    assert all("boiler" not in a.title.lower() for a in _adds(
+        interpret("the boiler stopped - ring the landlord, boil a kettle")))
+    plan = task("fete", "School fete")
+    adds = _adds(interpret("raffle prizes - wrap them, label them and price them", plan,
+                           focus=("fete",)))
+    assert all(a.title != "Raffle prizes" or a.parents for a in adds)
+
+
+def test_a_thing_named_with_where_it_comes_from_takes_the_facts_as_its_value() -> None:
+    plan = task("recital", "Cello recital")
+    scores = task("scores", "Print the scores", parents=("recital",))
+    assert _ops("scores from the library, 12 of them, bound by Friday", plan, scores,
+                focus=("recital",)) == [
+        ReviseTask(key="scores", value="from the library, 12 of them, bound by Friday")]
+    # facts of a thing memory does not hold whole are no value of a task
+    assert not any(isinstance(op, ReviseTask) for op in _ops(
+        "sheet music from the library, 12 of them", plan, scores, focus=("recital",)))
+
+
+def test_a_replacement_told_with_a_preposition_never_takes_a_modifier_place() -> None:
+    plan = task("party", "Retirement party")
+    banner = task("banner", "Print the banner sheets", parents=("party",))
+    assert _ops("swap the banner for the one from the office", plan, banner,
+                focus=("party",)) == []
+    assert split_clauses("swap the mug for the tall one, the blue one's chipped") == [
+        "swap the mug for the tall one", "the blue one's chipped"]
+
+
+def test_a_pronoun_object_is_no_word_to_align_on() -> None:
+    plan = task("quilt", "Baby quilt")
+    cut = task("cut", "Cut the squares", parents=("quilt",))
+    post = task("post", "Post them to Jo by the 3rd", parents=("quilt",))
+    ops = _ops("I can't start sewing them until the squares are cut", plan, cut, post,
+               focus=("quilt",))
+    assert [op.key for op in ops if isinstance(op, AddDependency)] != ["post"]

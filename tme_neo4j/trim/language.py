@@ -55,6 +55,7 @@ _STOP_WORDS = """
 a an the my our your his her their its it this that these those to from of in on at for with by
 and or but also too just only all any some please can could would you i me we us let let's lets
 is are was were be been am do does did have has had will shall should may might must not no
+them him
 so then now there here what which who whom when where why how currently still ever never yet
 into onto out up about as than instead actually again back after before both each every
 i'm i've i'll i'd we're we've we'll we'd you're it's that's there's
@@ -108,7 +109,8 @@ _CLAUSE_BREAK = re.compile(
     r",\s*(?:and\s+)?(?=(?:i|we|you|they|he|she|it)(?:'\w+)?\s)|"
     rf",\s*(?=(?:please\s+)?(?:{_CHANGE_VERBS}|mark|put|make|give|bring|tick|cross|scratch|"
     r"get)\b)|"
-    r",\s*(?:and\s+)?(?=(?:the\s+|my\s+|our\s+|her\s+|his\s+|their\s+)?[\w-]+(?:'s|'re)\s)|"
+    r",\s*(?:and\s+)?(?=(?:the\s+|my\s+|our\s+|her\s+|his\s+|their\s+)?(?:[\w-]+\s+one|[\w-]+)"
+    r"(?:'s|'re)\s)|"
     r",\s*(?:and\s+)?(?=(?:(?:the|my|our|her|his|their)\s+)?(?:(?!(?:and|or)\b)[\w$-]+\s+){0,2}?"
     r"(?:is|are|was|"
     rf"were|says|said|needs?|{verb_pattern('depend')}|got|wants?|thinks?|[a-z]+ed|can't|cannot|"

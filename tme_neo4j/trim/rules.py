@@ -421,6 +421,14 @@ _PERSON_SAYS = re.compile(r"^(?:i|we|he|she|they)(?:'m|'re|'s|'ll|\s+am|\s+are|\
 #: "add a new one", "and another": one more item like the others, before a colon.
 _ONE_MORE = re.compile(r"^(?:and\s+|plus\s+|also\s+)?(?:add\s+|put in\s+|include\s+)?"
                        r"(?:a\s+new\s+one|another(?:\s+one)?|one\s+more)$", _I)
+#: "Garden jobs this spring - prune the roses, mow the lawn": a name, a dash, then a list; a
+#: modal lead ("need to") after the dash only introduces the steps.
+_DASHED = re.compile(r"^(?P<head>[^:;,.?!]+?)\s+-{1,2}\s+(?:(?:i|we)\s+)?(?:(?:also\s+|still\s+)?"
+                     r"(?:need|have|'ve got|got|want)\s+to\s+)?"
+                     r"(?P<body>[^:;?]+?(?:,|\band\b)[^:;?]+)$", _I)
+#: Words that make a phrase a clause with its own verb, not a name.
+_FINITE_WORD = re.compile(r"\b(?:i|we|you|he|she|they|it|there|is|are|was|were|has|have|had|will|"
+                          r"would|can|could|should|must|do|does|did)\b|n't\b", _I)
 #: 'because' or 'since' before a clause: it gives a reason.
 _REASON_LINK = re.compile(r"\b(?:because|since)\s*$", _I)
 #: A dash or a 'so' between two clauses: the first may be the reason for the second.
@@ -457,6 +465,7 @@ class _TurnParser:
 
     def parse(self, text: str) -> TrimResult:
         slot = None
+        text = self._dash_opening(text)
         labelled = (m := _LIST_SENTENCE.match(text.strip())) is not None and bool(m["label"])
         rest: list[str] = []
         if not labelled and (m := _SLOT_PREFIX.match(text)) and not _RESTORE.match(m[1]):
@@ -509,6 +518,16 @@ class _TurnParser:
                 elif i and _CAUSE_LINK.search(_between(told, clauses[i - 1], clause)):
                     self._result_read(starts[i - 1], starts[i])
         return TrimResult(subtasks=self.subtasks)
+
+    def _dash_opening(self, text: str) -> str:
+        """'Garden jobs this spring - prune the roses and mow the lawn' with nothing in memory:
+        a name before a dash opens a plan as a colon would, the list after it its steps or
+        items; a modal lead after the dash ('need to') is dropped. A clause before the dash
+        ('the car broke down - ...') is no name: the dash links two clauses then."""
+        m = _DASHED.match(text.strip())
+        if m is None or self._live() or not _names_thing(m["head"]):
+            return text
+        return f"{m['head']}: {m['body']}"
 
     def _cause_read(self, cause: str, start: int, end: int) -> None:
         """'The hall has a wedding that day - move us to the 15th', 'X fell through, so back
@@ -719,7 +738,7 @@ class _TurnParser:
         a label are steps under the task it names, a new one under the plan in talk if none."""
         steps = _list_items(rest)
         if len(steps) < 2 or "?" in rest or not all(
-                _imperative(s) and len(s.split()) > 1 and not read_frame(s).known for s in steps):
+                _imperative(s) and len(s.split()) > 1 and self._names_step(s) for s in steps):
             return False
         label = clean_phrase(re.sub(r"^(?:plus|and|also)\s+", "", head.strip(), flags=_I))
         live = self._live()
@@ -734,6 +753,12 @@ class _TurnParser:
             ops += self._item(step, parent)
         self._emit(Intent.NEW, f"{head}: {rest}", ops, about=[parent.key, *(o.key for o in ops)])
         return True
+
+    def _names_step(self, step: str) -> bool:
+        """A request in a list names a step unless its verb asks for a change; with nothing
+        in memory there is nothing to change, so 'update the address book' is a step too."""
+        frame = read_frame(step)
+        return not frame.known or (not self._live() and frame.mood == Mood.REQUEST)
 
     def _opened_before(self) -> AddTask | None:
         """'A new term at the pottery club. Members: ...': a sentence with no verb just before,
@@ -1274,7 +1299,8 @@ class _TurnParser:
         for t in self._live():
             if within is not None and t.key != within:
                 continue
-            in_title, in_value = mentions(t.title, old), mentions(t.value or "", old)
+            in_title = mentions(t.title, old) and not _modifier_for_phrase(t.title, old, new)
+            in_value = mentions(t.value or "", old)
             if not (in_title or in_value):
                 continue
             title = (_replace_noun(t.title, _name_run(t.title, old, new), new, title=True)
@@ -2315,12 +2341,14 @@ class _TurnParser:
         """'The banners from the print shop, $40 for two': with no verb, where a task named by
         its title comes from and its price are its value."""
         m = _SOURCED.match(c)
-        if not m or _NEGATIVE.search(c) or not any(
-                k == ValueKind.PRICE for k, _ in typed_phrases(m["v"], sentence=False)):
+        kinds = {k for k, _ in typed_phrases(m["v"], sentence=False)} if m else set()
+        if not m or _NEGATIVE.search(c) or not kinds - {ValueKind.NAME}:
             return False
         if read_frame(c).mood != Mood.STATEMENT or _COPULA.match(c):
             return False  # a request, or a verb to read it by
-        target = self._match(m["what"], self._live(), by_value=False)
+        # a price says it is bought; other facts need every word of the task's name
+        target = self._match(m["what"], self._live(), by_value=False,
+                             strict=ValueKind.PRICE not in kinds)
         if target is None:
             return False
         self._update(target, f"from {m['v']}", raw)
@@ -3426,6 +3454,24 @@ def _facts(clause: str) -> bool:
     return len(parts) > 1 and all(parts) and not any(
         _imperative(p) or any(v.search(p) for v in _VALUE_PATTERNS) for p in parts) and any(
         typed_phrases(p, sentence=False) for p in parts)
+
+
+def _modifier_for_phrase(title: str, old: str, new: str) -> bool:
+    """'photo' in 'order the photo cards' qualifies the noun after it; a new phrase with its
+    own preposition ('the one from the party') cannot take that place."""
+    after = re.search(rf"\b{re.escape(old)}\s+(?P<next>[a-z]+)\b", title, _I)
+    return after is not None and can_be_noun(after["next"]) and re.search(
+        rf"(?:^|\s)(?:{_SLOT_PREPS}|of)\s", new, _I) is not None
+
+
+def _names_thing(head: str) -> bool:
+    """'Christmas cards this year', 'organising the spring fair at the hall': a name, or a plan
+    opened with a gerund or told as what one is doing, with no verb that makes it a clause."""
+    if _PLAN.match(head) or (_OPENING.match(head) and not _FINITE_WORD.search(head)):
+        return True
+    words = re.findall(r"[A-Za-z]+", head)
+    return 0 < len(words) <= 10 and not _FINITE_WORD.search(head) and not _DETERMINED.match(
+        head) and not any(is_verb(w) and not can_be_noun(w) for w in words)
 
 
 def _imperative(phrase: str) -> bool:
