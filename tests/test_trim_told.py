@@ -472,3 +472,99 @@ def test_one_more_item_after_a_colon_is_named_first_with_its_facts_after() -> No
     adds = [op for op in result.operations if isinstance(op, AddTask)]
     assert [(op.title, op.value, op.parents) for op in adds] == [
         ("Birch Lodge", "tuesday, $6", ["round"])]
+
+
+def test_words_that_lead_into_steps_before_a_colon_name_no_task() -> None:
+    memory = [task("move", "Moving flat", "on the 30th")]
+    for lead in ("we still have to", "when the van comes", "before then"):
+        result = interpret(f"{lead}: label the boxes, defrost the freezer and return the "
+                           "router", *memory, focus=("move",))
+        adds = [op for op in result.operations if isinstance(op, AddTask)]
+        assert [(op.title, op.parents) for op in adds] == [
+            ("Label the boxes", ["move"]), ("Defrost the freezer", ["move"]),
+            ("Return the router", ["move"])], lead
+
+
+def test_steps_led_into_with_no_plan_yet_are_tasks_of_their_own() -> None:
+    result = interpret("need to: renew the passport, book the kennel, and pack")
+    adds = [op for op in result.operations if isinstance(op, AddTask)]
+    assert [(op.title, op.parents) for op in adds] == [
+        ("Renew the passport", []), ("Book the kennel", []), ("Pack", [])]
+
+
+def test_news_of_a_move_told_with_now_revises_the_task_of_the_thing_moved() -> None:
+    memory = [task("wed", "Sister's wedding"),
+              task("fitting", "Dress fitting", "3pm on the 4th", parents=("wed",)),
+              task("cake", "Cake tasting", "on the 6th", parents=("wed",))]
+    result = interpret("the shop has moved the fitting, now it's 5pm on the 4th", *memory,
+                       focus=("wed",))
+    assert revised(result)["fitting"].value == "5pm on the 4th"
+
+
+def test_news_of_a_move_of_something_memory_does_not_hold_writes_nothing() -> None:
+    memory = [task("wed", "Sister's wedding", "from the 3rd to the 9th"),
+              task("cake", "Cake tasting", "on the 6th", parents=("wed",))]
+    result = interpret("she's moved the hen do, now it's 8pm on the 2nd", *memory,
+                       focus=("wed",))
+    assert not result.operations
+    assert [s.intent for s in result.subtasks] == [Intent.UNPARSED]
+
+
+def test_news_of_a_move_of_it_revises_the_task_of_whoever_moved_it() -> None:
+    memory = [task("loft", "Loft conversion"),
+              task("plans", "Get the plans approved", "May 2", parents=("loft",)),
+              task("plaster", "Book the plastering", parents=("loft",))]
+    result = interpret("the plasterers have pushed it back to Friday the 12th", *memory,
+                       focus=("loft",))
+    assert list(revised(result)) == ["plaster"]
+    assert revised(result)["plaster"].value == "Friday the 12th"
+
+
+def test_when_workers_can_come_is_the_day_of_the_task_of_their_work() -> None:
+    memory = [task("loft", "Loft conversion"),
+              task("plaster", "Book the plastering", parents=("loft",))]
+    result = interpret("the plasterers can come Tuesday the 9th", *memory, focus=("loft",))
+    assert revised(result)["plaster"].value == "Tuesday the 9th"
+
+
+def test_what_we_have_from_a_time_is_the_value_of_the_task_it_names() -> None:
+    memory = [task("gig", "Band gig"), task("van", "Hire a van", "from 9am", parents=("gig",))]
+    result = interpret("we've got the van from 11am now", *memory, focus=("gig",))
+    assert revised(result)["van"].value == "from 11am"
+    assert not [op for op in result.operations if isinstance(op, AddTask)]
+    result = interpret("we've got the stage from 8pm now", *memory, focus=("gig",))
+    assert not [op for op in result.operations if isinstance(op, AddTask)]
+
+
+def test_a_step_told_under_way_with_a_date_is_a_new_step_of_the_plan() -> None:
+    memory = [task("trip", "Canal boat trip", "from the 4th to the 8th")]
+    result = interpret("collecting the life jackets from the marina on the 3rd at 10am",
+                       *memory, focus=("trip",))
+    adds = [op for op in result.operations if isinstance(op, AddTask)]
+    assert [(op.title, op.value, op.parents) for op in adds] == [
+        ("Collect the life jackets from the marina", "3rd at 10am", ["trip"])]
+
+
+def test_a_person_who_cannot_act_until_something_is_no_task_that_waits() -> None:
+    memory = [task("trip", "Canal boat trip"),
+              task("fuel", "Fill the fuel tank", parents=("trip",)),
+              task("jackets", "Collect the life jackets", parents=("trip",))]
+    result = interpret("honestly I can't fill the tank until I've got the jackets", *memory,
+                       focus=("trip",))
+    assert [(type(op).__name__, op.key) for op in result.operations] == [
+        ("AddDependency", "fuel")]
+    result = interpret("obviously we can't cast off until I've got the jackets", *memory,
+                       focus=("trip",))
+    assert not [op for op in result.operations if isinstance(op, AddTask)]
+
+
+def test_a_step_told_done_by_its_own_verb_keeps_what_came_of_it() -> None:
+    memory = [task("bike", "Bike service"),
+              task("tyres", "Check the tyre pressure", parents=("bike",)),
+              task("chain", "Oil the chain", parents=("bike",))]
+    result = interpret("checked the tyres too, 60 psi, fine", *memory, focus=("bike",))
+    assert [(type(op).__name__, op.key) for op in result.operations] == [
+        ("ReviseTask", "tyres"), ("CompleteTask", "tyres")]
+    assert revised(result)["tyres"].value == "60 psi"
+    result = interpret("got the chain oil, all good", *memory, focus=("bike",))
+    assert not [op for op in result.operations if isinstance(op, AddTask)]

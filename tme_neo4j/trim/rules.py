@@ -35,6 +35,7 @@ from tme_neo4j.trim.language import (
     STOP,
     ValueKind,
     clean_phrase,
+    content_words,
     fold,
     is_question,
     mentions,
@@ -288,7 +289,8 @@ _CALLED = re.compile(r"^(?:(?:the|my|our)\s+)?[\w'-]+(?:\s+[\w'-]+)?\s+(?:just\s
                      r"(?:rang|called|phoned|texted|emailed|messaged|replied|wrote)"
                      r"(?:\s+(?:back|again|me|us))?$", _I)
 #: "He'll come Friday", "Ola can do the 9th now": when a person will be there.
-_COMES = re.compile(r"^(?P<who>he|she|they|[A-Z][a-z]+)\s*(?:'ll|\s+will|\s+can|'s|\s+is)\s+"
+_COMES = re.compile(r"^(?P<who>he|she|they|[A-Z][a-z]+|(?:the\s+)?[a-z]{3,}(?:er|or)s?)\s*"
+                    r"(?:'ll|\s+will|\s+can|'s|\s+is)\s+"
                     r"(?:now\s+)?(?:come|coming|do|make it|be here|be there)\s+(?P<when>.+)$")
 _PLAN = re.compile(
     r"^(?:i'm|i am|we're|we are|i've been|we've been|i'll be|we'll be|"
@@ -344,6 +346,12 @@ _LIST_SENTENCE = re.compile(
     r"^(?:(?:still\s+)?"
     r"(?P<label>plan|to ?do|to-do|jobs|tasks|steps|things to do|checklist|needs?|parts|items|"
     r"supplies|materials|shopping list)(?:\s+for\s+(?P<plan>[\w' -]{1,30}?))?\s*:|"
+    # "need to: ...", "while I'm there: ...", "before then: ...": words that lead into steps
+    # name no task; the steps go under the plan they name or the plan in talk
+    r"(?P<lead>(?:(?:i|we)(?:'ve|'ll|\s+will)?\s+)?(?:still\s+|also\s+|then\s+)?"
+    r"(?:need|have|has|got|must|should)\s+to|gotta|"
+    r"(?:while|whilst|when|before|after|once|until|till)\b[^:,]{0,30}?|"
+    r"meanwhile|in the meantime|on the day|first(?: of all)?|next|plus|also)\s*:|"
     r"(?:(?:we|i)\s+)?(?:also\s+)?(?:need|will need|'ll need)\b(?!\s+to\b))\s*"
     r"(?P<items>[^:?]+,[^:?]+)$", _I)
 
@@ -368,6 +376,15 @@ _TAKES_OVER = re.compile(r"^(?P<new>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)(?:'s|\s+is|\
 _MOVED_BY = re.compile(r"^(?:the\s+)?[\w'&-]+(?:\s+[\w'&-]+){0,2}?\s+(?:has\s+|have\s+|just\s+)?"
                        r"(?:moved|pushed|shifted|bumped|rescheduled|changed|put)\s+"
                        r"(?P<rest>(?:my|our|the|their|his|her)\s.+)$", _I)
+#: "she's moved the fitting, now it's at 3", "the builders pushed it back to the 9th": a change
+#: told as news, by whoever made it; what was moved is named or stood for by a pronoun.
+_MOVED_NEWS = re.compile(
+    r"^(?P<who>[\w&-]+(?:\s+[\w&-]+){0,2}?)(?:'s|'ve|'re|\s+has|\s+have|\s+is|\s+are)?\s+"
+    rf"(?:just\s+|now\s+)?(?:{verb_pattern('move')})\s+"
+    r"(?P<what>it|them|that|this|(?:the|my|our|their|his|her)\s+[^,]+?)"
+    r"(?:\s+(?:back|forward|up|out))?"
+    r"(?:\s*,\s*(?:so\s+|and\s+)?(?:now\s+)?(?:it's|it is|it'll be|that's|they're)\s+|"
+    r"\s+(?:to|until|till|for)\s+)(?P<v>.+)$", _I)
 #: "tickets bought", "the forms are filled in", "got the lanterns": a thing, and that it is
 #: had or finished.
 _DONE_TOLD = re.compile(
@@ -375,6 +392,11 @@ _DONE_TOLD = re.compile(
     r"(?P<got>[\w' -]+)$|"
     r"^(?P<items>[\w' -]+?)(?:'s|'re|\s+(?:is|are))?\s+(?:all\s+)?(?:done|bought|booked|"
     r"sorted|paid|sent|finished|ordered|filled in|filled out|printed|picked up)$", _I)
+#: "checked the tyres too, 32 psi": a step's own verb in the past, its object, what came of it.
+_DID = re.compile(r"^(?:(?:i|we)(?:'ve|\s+have)?\s+)?(?:just\s+|finally\s+|already\s+)?"
+                  r"(?P<verb>[a-z]{3,}(?:ed|t))\s+(?P<obj>[^,]+?)"
+                  r"(?:\s+(?:too|as well|already|today|this morning|yesterday))?"
+                  r"(?P<rest>(?:\s*,\s*[^,]+)*)$", _I)
 #: "Ann called", "the vet phoned back": something that happened, said in passing.
 _NAMED_PAST = re.compile(r"^(?:the\s+)?[A-Za-z][a-z]+\s+[a-z]{3,}ed(?:\s+(?:back|in|up|off))?$")
 #: "tickets $12": a thing and its price, an item of a plan's facts.
@@ -466,7 +488,8 @@ class _TurnParser:
     def parse(self, text: str) -> TrimResult:
         slot = None
         text = self._dash_opening(text)
-        labelled = (m := _LIST_SENTENCE.match(text.strip())) is not None and bool(m["label"])
+        labelled = (m := _LIST_SENTENCE.match(text.strip())) is not None and bool(
+            m["label"] or m["lead"])
         rest: list[str] = []
         if not labelled and (m := _SLOT_PREFIX.match(text)) and not _RESTORE.match(m[1]):
             # "the games are back on: ..." is a clause before its list, not a label
@@ -600,8 +623,10 @@ class _TurnParser:
         m = _LIST_SENTENCE.match(sentence.strip())
         if m is None:
             return False
-        root = self._root_for(m["plan"])  # "jobs for it: ...": the plan in talk
+        root = self._root_for(m["plan"] or m["lead"])  # "jobs for it: ...": the plan in talk
         ops: list[Operation] = []
+        if root is None and m["lead"]:
+            return self._lead_steps(sentence, _list_items(m["items"]))
         if root is None and m["label"]:  # "To do: A, B": a list of its own, named by its label
             ops.append(self._add(m["label"].capitalize(),
                                  key=re.sub(r"\W+", "-", m["label"].lower())))
@@ -617,6 +642,15 @@ class _TurnParser:
         if not ops:
             return False
         self._emit(Intent.NEW, sentence, ops, about=[root.key, *(o.key for o in ops)])
+        return True
+
+    def _lead_steps(self, sentence: str, steps: list[str]) -> bool:
+        """'Need to: A, B and C' with no plan set up: the steps are tasks of their own; the
+        words that led into them name none."""
+        if len(steps) < 2 or any(len(s.split()) > 10 for s in steps):
+            return False
+        adds = [self._add(step[:1].upper() + step[1:]) for step in steps]
+        self._emit(Intent.NEW, sentence, list(adds), about=[a.key for a in adds])
         return True
 
     def _sequence(self, sentence: str) -> bool:
@@ -848,7 +882,7 @@ class _TurnParser:
             self._retime,
         ]
         if slot is None:
-            handlers += [self._deadline, self._named_plan]
+            handlers += [self._moved_news, self._deadline, self._named_plan]
             handlers += [self._fell_through, self._absent, self._stand_in, self._myself,
                          self._frequency, self._was_fine, self._put_on]
             handlers += [self._reference_set, self._move, self._instead_values,
@@ -857,7 +891,8 @@ class _TurnParser:
                          self._chosen_count,
                          self._joining,
                          self._owned, self._named_doer, self._schedule,
-                         self._stated_value, self._doing_step, self._bare_value]
+                         self._stated_value, self._doing_step, self._new_doing_step,
+                         self._bare_value]
         return handlers
 
     def _interpret(self, c: str, raw: str, slot: str | None, question: bool) -> None:
@@ -1498,7 +1533,9 @@ class _TurnParser:
         return True
 
     def _done(self, c: str, raw: str, slot: str | None) -> bool:
-        if self._done_state(c, raw) or self._done_told(c, raw):
+        # "got the keys, all good": a word of relief after the news adds nothing to it
+        c = re.sub(r"\s*,\s*(?:all\s+)?(?:good|fine|sorted|ok|okay|great|done)$", "", c, flags=_I)
+        if self._done_state(c, raw) or self._done_told(c, raw) or self._did_step(c, raw):
             return True
         m = _DONE.match(c)
         if not m or re.search(r"\b(?:after|before|once|until|till|unless|if)\b", c, _I):
@@ -1530,6 +1567,29 @@ class _TurnParser:
         ops.append(self._add(f"{joined['verb']} {joined[parts[0]]}", parents=task.parents))
         ops.append(CompleteTask(key=ops[-1].key))
         self._emit(Intent.DONE, raw, ops, about=[task.key, ops[1].key])
+        return True
+
+    def _did_step(self, c: str, raw: str) -> bool:
+        """'Sanded the door too, 120 grit': a step told done by its own verb in the past and
+        its object; a value said after it (a measure, a price, a time) is its outcome."""
+        m = _DID.match(c)
+        if m is None or _NEGATIVE.search(c) or (base := lemma(m["verb"])) == m["verb"].lower():
+            return False
+        words = set(stems(m["obj"]))
+        steps = [t for t in self._live() if t.parents and words and re.match(
+            rf"{re.escape(base)}\b", t.title, _I) and words <= set(stems(t.title))]
+        if len(steps) != 1:
+            return False
+        task = steps[0]
+        ops: list[Operation] = []
+        said = [p.strip() for p in m["rest"].split(",") if p.strip()]
+        outcome = ", ".join(p for p in said if any(
+            k != ValueKind.NAME for k, _ in typed_phrases(p, sentence=False)))
+        if outcome:
+            ops.append(ReviseTask(key=task.key, value=outcome))
+            self._pending(task, value=outcome)
+        ops.append(self._set_status(task, TaskStatus.DONE))
+        self._emit(Intent.DONE, raw, ops, about=[task.key])
         return True
 
     def _done_state(self, c: str, raw: str) -> bool:
@@ -1585,8 +1645,10 @@ class _TurnParser:
         if not dependents:  # "The permits wait on the survey": a new task
             b = self._match(b_text, self._live())
             name = clean_phrase(a_text)
-            if b is None or len(name.split()) > 4 or name.lower() in _PRONOUNS or not stems(name):
-                return False
+            if b is None or len(name.split()) > 4 or re.search(
+                    r"\b(?:i|we|you|he|she|they|it)\b", name, _I) or not stems(name) or (
+                    re.fullmatch(r"up|out|in|on|off|down|back|away|over", name, _I)):
+                return False  # "I can't ...", "... set off until": a person, no task waits
             add = self._add(name, parents=b.parents[:1] or [b.key])
             self._emit(Intent.DEPEND, raw, [add, AddDependency(key=add.key, depends_on=b.key)],
                        about=[add.key, b.key])
@@ -1739,6 +1801,35 @@ class _TurnParser:
             return False
         self._emit(Intent.UPDATE, raw, ops, about=[root.key])
         return True
+
+    def _moved_news(self, c: str, raw: str, slot: str | None) -> bool:
+        """'She's moved the fitting, now it's 3pm', 'the roofers pushed it to the 9th': news of a
+        change revises the task the moved thing names (for a pronoun, the task of whoever moved
+        it, if their work names one); when the thing named is no task, nothing is written:
+        another task's date is not a guess."""
+        m = _MOVED_NEWS.match(c)
+        if m is None or not any(k != ValueKind.NAME for k, _ in typed_phrases(m["v"])):
+            return False
+        what = clean_phrase(m["what"])
+        if what.lower() in _PRONOUNS:
+            if (task := self._doer_task(m["who"])) is None:
+                return False  # 'it' is then what was last spoken of, as in "move it to 3"
+            what = task.title
+        elif self._match(what, self._live(), by_value=False) is None:
+            what = ""
+        if not what or not self._retime(f"move {what} to {m['v']}", raw, slot):
+            self._unparsed(raw, c)
+        return True
+
+    def _doer_task(self, who: str) -> Task | None:
+        """The one task whose title names the work of ``who``: 'the roofers' -> 'Fix the roof',
+        'Gary' -> 'Lessons with Gary'; their words share a stem or a long first part."""
+        words = [w for w in content_words(who) if w not in ("he", "she", "they", "we", "i")]
+        if not words:
+            return None
+        found = [t for t in self._live() if t.parents and any(
+            _same_root(w, own) for w in words for own in content_words(t.title))]
+        return found[0] if len(found) == 1 else None
 
     def _instead_values(self, c: str, raw: str, slot: str | None) -> bool:
         """'We'll leave on May 5th instead': a new time or date for the plan in focus, when
@@ -2175,6 +2266,8 @@ class _TurnParser:
                 len(inner["subj"].split()) <= 2 and not typed_phrases(inner["subj"])):
             # "Friday's slot is 6 to 8": the subject is 'Friday's slot', not 'Friday'
             subject, rest = f"{subject} {inner['subj']}", _PREPARED.sub("", inner["rest"])
+        if re.fullmatch(r"(?:i|we|you|they)'(?:ve|d|ll)", subject, _I):
+            return self._had_from(rest, raw)  # "we've got the room from 8": the room's value
         if subject.lower() in ("i", "we", "you", "there", "what", "here", "who", "that", "this"):
             return False
         if re.search(r"\b(?:so|because|since|but|though)\s+\w+\s+\w+", rest, _I):
@@ -2236,6 +2329,20 @@ class _TurnParser:
                 and all(retype(current, k, p) is not None for k, p in typed)):
             return self._set_typed(target, typed, raw)
         self._update(target, value, raw)
+        return True
+
+    def _had_from(self, rest: str, raw: str) -> bool:
+        """'We've got the hall from 7 now': what the speaker has is a task of the plan, and the
+        time or date said with it is that task's; a thing no task names is left alone."""
+        name, details = _name_and_details(rest)
+        target = self._match(name, self._live(), by_value=False) if name else None
+        if target is None or details is None:
+            return False
+        typed: list[tuple[ValueKind, str]] = [
+            (k, p) for k, p in typed_phrases(details, sentence=False) if k != ValueKind.NAME]
+        if target.value and all(retype(target.value, k, p) is not None for k, p in typed):
+            return self._set_typed(target, typed, raw)
+        self._update(target, clean_phrase(_PREPARED.sub("", details)), raw)
         return True
 
     def _described(self, subject: str, rest: str, raw: str) -> bool:
@@ -2469,6 +2576,29 @@ class _TurnParser:
         self._update(steps[0], value, raw)
         return True
 
+    def _new_doing_step(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Collecting the cake from Bo's on the 9th at 4' with a plan in talk and no such step:
+        a new step named by its verb and object, the date or time said with it its value."""
+        m = _DOING_STEP.match(c)
+        root = self._root_for(None)
+        if m is None or root is None or (base := lemma(m["verb"])) == m["verb"].lower() or (
+                verbs().get(base, "task") != "task") or _NEGATIVE.search(c):
+            return False
+        if any(re.match(rf"{re.escape(base)}\b", t.title, _I) for t in self._live()) or not (
+                re.match(r"(?:the|my|our|their|his|her|a|an)\s", m["rest"], _I)):
+            return False  # a step of that verb is there already, or no thing is named
+        name, details = _name_and_details(m["rest"])
+        if name is None or details is None or not stems(name) or not any(
+                k in (ValueKind.DATE, ValueKind.TIME)
+                for k, _ in typed_phrases(details, sentence=False)):
+            return False
+        named = re.sub(r"(?:\s+(?:on|at|for|from|by|in))?(?:\s+the)?\s*$", "",
+                       m["rest"][:m["rest"].find(details)], flags=_I)
+        title = " ".join(p for p in (base, m["particle"], named) if p)
+        add = self._add(title[:1].upper() + title[1:], value=details, parents=[root.key])
+        self._emit(Intent.NEW, raw, [add], about=[root.key, add.key])
+        return True
+
     def _comes_when(self, c: str, raw: str, slot: str | None) -> bool:
         """'He'll come Friday instead', 'Ola can do the 9th': a new day or time for the one who
         does a task, in place of the one their task holds; 'he' is the person the turn named."""
@@ -2481,6 +2611,13 @@ class _TurnParser:
         who = m["who"] if m["who"].lower() not in _PRONOUNS else self._person_said()
         holders = [t for t in self._live() if who and t.value and mentions(t.value, who)
                    and all(retype(t.value, k, p) is not None for k, p in typed)]
+        if typed and not holders and who and (task := self._doer_task(who)) is not None:
+            # "the plumbers can come Monday": the day of the task whose work names them
+            when = clean_phrase(m["when"]) if _only_value(m["when"]) else ", ".join(
+                p for _, p in typed)
+            self._update(task, when if not task.value else (
+                retype(task.value, *typed[0]) or f"{task.value}, {when}"), raw)
+            return True
         if not typed or len(holders) != 1:
             return False
         return self._set_typed(holders[0], typed, raw)
@@ -3523,6 +3660,13 @@ def _title_and_roles(head: str) -> tuple[str, str]:
 
 def _same(a: str, b: str) -> bool:
     return fold(a).lower().strip(" .") == fold(b).lower().strip(" .")
+
+
+def _same_root(a: str, b: str) -> bool:
+    """'scaffolder' and 'scaffolding', 'plumber' and 'plumbing': one word's root begins the
+    other, five letters at least, once a doer's '-er' is dropped."""
+    root, longer = sorted((re.sub(r"(?<=\w{4})er$", "", w) for w in (a, b)), key=len)
+    return root == longer or (len(root) >= 5 and longer.startswith(root))
 
 
 def _same_word(a: str, b: str) -> bool:
