@@ -126,7 +126,14 @@ def split_clauses(sentence: str) -> list[str]:
     if _GOAL_START.match(sentence):
         return [sentence.strip(" ,")] if sentence.strip(" ,.") else []
     parts = [q for p in _CLAUSE_BREAK.split(sentence) if p for q in _named_subjects(p)]
-    return [p.strip(" ,") for p in parts if p and p.strip(" ,.")]
+    parts = [p.strip(" ,") for p in parts if p and p.strip(" ,.")]
+    if len(parts) > 1 and _FOR_LEAD.match(parts[0]):  # "For the trip, we'll ...": one clause
+        parts[:2] = [f"{parts[0]}, {parts[1]}"]
+    return parts
+
+
+#: "For the trip": a leading phrase naming what the rest of the sentence is for.
+_FOR_LEAD = re.compile(r"^for\s+(?:the|my|our|this|that)\s+[\w' -]{1,40}$", re.IGNORECASE)
 
 
 #: ", and Aunt Mia bakes the pies": a comma before a capitalised name and a verb form.

@@ -232,12 +232,16 @@ _WANT = re.compile(r"^(?:i|we|he|she|they)\s*(?P<also>(?:also|still|really|just|
                    r"'re going)\s+to|"
                    r"gotta)\s+(?P<rest>.+)$", _I)
 _WILL = re.compile(r"^(?:i|we)(?:'ll|\s+will|\s+shall)\s+(?:also\s+|just\s+)?(?P<rest>.+)$", _I)
+_MODAL = re.compile(r"^(?:i|we)(?:'ll|'d|\s+(?:will|shall|should|must|can|could|ought to))\s+"
+                    r"(?:also\s+|just\s+)?(?P<rest>.+)$", _I)
+#: "I", "we've", "they": a subject that names nobody in particular.
+_PRONOUN_SUBJECT = re.compile(r"(?:i|we|you|they|he|she|it)(?:'[a-z]+)?", _I)
 _ALSO = re.compile(r"^also\b|\b(?:too|as well)$", _I)
 _ADD_HERE = re.compile(r"^(?:also\s+)?(?:add|include|throw in|toss in)\s+(?P<items>.+)$", _I)
 #: "Push the launch date to May 2", "The audit was moved to June 9".
 _RETIME = re.compile(
     rf"^(?:(?:(?:they|he|she|we|i)\s+)?{verb_pattern('move', 'set')}\s+(?P<what>.+?)|"
-    r"(?P<what2>.+?)\s+(?:(?:got|was|were|has been|have been|is|are|is being|'s been|'s)\s+)?"
+    r"(?P<what2>.+?)(?:\s+(?:got|was|were|has been|have been|is|are|is being)|'s been|'s)?\s+"
     rf"{verb_pattern('move', 'set')})\s+(?:back\s+)?(?:to|until|till|for)\s+(?P<v>.+)$", _I)
 _DEPEND_TAIL = re.compile(
     r"(?:'s|'re)\s+[a-z]+(?:\s+[a-z]+)?$|"
@@ -276,6 +280,11 @@ _PERSONS = frozenset({"him", "her", "them"})
 #: "For the party, ...", "Before pickup I need to ...": a leading role phrase.
 _LEAD = re.compile(r"^(?P<prep>for|before|after|once)\s+(?P<what>[^,]+?)"
                    r"(?:\s*,\s*|\s+(?=(?:i|we|let'?s)\b))(?P<rest>.+)$", _I)
+#: "Revert the launch date", "go back to the previous venue": an attribute named by its kind.
+_ROLLBACK_KIND = re.compile(
+    rf"^(?:{verb_pattern('rollback')})\s+(?P<to>to\s+)?(?:the\s+|my\s+|our\s+)?"
+    r"(?:(?P<previous>previous|earlier|old|former|prior|last)\s+)?"
+    r"(?P<what>(?:[\w'-]+\s+){0,2}[\w-]+)$", _I)
 _UNDO = re.compile(r"^(?:undo|revert|reverse)\s+(?:it|that|this|the last (?:change|one))$", _I)
 #: "I'm organising X in PLACE from DATE to DATE: A, B and C": a plan stated as a sentence.
 #: "Paid him $60", "we paid Ola $20": money given to a person.
@@ -891,7 +900,8 @@ class _TurnParser:
                          self._chosen_count,
                          self._joining,
                          self._owned, self._named_doer, self._schedule,
-                         self._stated_value, self._doing_step, self._new_doing_step,
+                         self._stated_value, self._event, self._doing_step,
+                         self._new_doing_step,
                          self._bare_value]
         return handlers
 
@@ -928,8 +938,8 @@ class _TurnParser:
             if lead["prep"].lower() == "for":
                 self.under = self._root_for(lead["what"]) or self._lead_plan(lead["what"],
                                                                               lead["rest"])
-            c = lead["rest"]
-            if m := _WANT.match(c):
+            c = strip_fillers(lead["rest"])  # "For X, let's ...", "For X, we should ..."
+            if m := _WANT.match(c) or _MODAL.match(c):
                 c, self.also = m["rest"], True
                 # "For X, I need to A, B and C": the requests after it are steps of X too
                 self.needs = self.needs or (self.under is not None and _imperative(c))
@@ -1009,6 +1019,10 @@ class _TurnParser:
             return True
         if _MOVED_BACK.search(c):
             return False  # "pushed back to Dec 15" moves a date, it restores none
+        if (named_kind := _ROLLBACK_KIND.match(c)) is not None and (
+                kind := attribute_of(named_kind["what"].split()[-1])) is not None and (
+                named_kind["previous"] or not named_kind["to"]):
+            return self._rollback_attribute(kind, named_kind["what"], raw)
         m = _ROLLBACK.search(c)
         original = _ORIGINAL.search(c) is not None
         named = _ORIGINAL_OF.search(c) if not original else None
@@ -1071,6 +1085,28 @@ class _TurnParser:
         else:
             op = RollbackTask(key=target.key)
         self._emit(Intent.ROLLBACK, raw, [op], about=[target.key])
+        return True
+
+    def _rollback_attribute(self, kind: str, what: str, raw: str) -> bool:
+        """'Revert the launch time', 'back to the previous venue': the attribute of that kind
+        (of the task the other words name, else of the latest one talked about) returns to
+        its value before; with no such attribute, nothing is written."""
+        owner = set(stems(" ".join(what.split()[:-1])))
+        held = []
+        for task in self._recent():
+            parents = [self.tasks[k] for k in task.parents if k in self.tasks]
+            names = " ".join(f"{t.key.replace('.', ' ')} {t.title}" for t in (task, *parents))
+            if _is_attribute(task, kind) and owner <= set(stems(names)):
+                held.append(task)
+        if not held:
+            self._unparsed(raw, what)
+            return True
+        changed = [t for t in held if len(self.past.get(t.key, [])) > 1]
+        if not changed:  # it has had one value only: there is none to go back to
+            self._emit(Intent.NOTE, raw, about=[held[0].key])
+            return True
+        self._emit(Intent.ROLLBACK, raw, [RollbackTask(key=changed[0].key)],
+                   about=[changed[0].key])
         return True
 
     def _corrected(self, c: str, raw: str, slot: str | None) -> bool:
@@ -1295,8 +1331,10 @@ class _TurnParser:
         new = clean_phrase(new)
         target = (self._active(slot) if slot else None) or self._match(old, self._live())
         name = clean_phrase(old)
-        if (target is None and new and len(name.split()) <= 3 and name.lower() not in _PRONOUNS
-                and stems(name) and not value_phrases(name)
+        creates = attribute_of(name) is not None or re.search(
+            rf"\bset\s+{re.escape(old)}", raw, _I) is not None  # "change the X" presumes an X
+        if (target is None and creates and new and len(name.split()) <= 3
+                and name.lower() not in _PRONOUNS and stems(name) and not value_phrases(name)
                 and not any(mentions(f"{t.title} {t.value or ''}", name) for t in self._live())):
             # "set the destination to Seattle": a new attribute of the plan in talk
             root = self.under or self._root_for(None)
@@ -1785,6 +1823,10 @@ class _TurnParser:
         root = self._match(what, roots)
         if root is None and re.search(r"\b(?:whole|entire|everything|all)\b", what, _I):
             root = self._root_for(None)  # "push the whole trip": the plan in talk
+        if root is None and kind in (ValueKind.TIME, ValueKind.DATE) and not any(
+                mentions(f"{t.title} {t.value or ''}", what) for t in self.tasks.values()):
+            self._unparsed(raw, c)  # a move of something memory does not hold: no new task
+            return True
         if root is None or kind not in (ValueKind.TIME, ValueKind.DATE):
             return False
         held = [t for t in self._live() if (t.key == root.key or root.key in t.parents)
@@ -2043,6 +2085,9 @@ class _TurnParser:
                 self._emit(Intent.NEW, raw, ops,
                            about=[root_in_focus.key, *(o.key for o in ops)])
                 return
+        if len(phrases := _verb_phrases(c)) > 1:  # "paint the shed and fix a gate": two tasks
+            self._new_tasks(phrases, raw)
+            return
         head, slots = _slot_phrases(c)
         title = head[:1].upper() + head[1:]
         told = {op.key for s in self.subtasks for op in s.operations if isinstance(op, AddTask)}
@@ -2053,12 +2098,31 @@ class _TurnParser:
         # just before in the same turn
         under = [plan.key] if plan is not None and plan.key in told and any(
             k in (ValueKind.DATE, ValueKind.TIME) for k, _ in typed_phrases(c)) else []
+        if self.under is not None:  # "For the trip, book a hotel": a step of the trip
+            under = [self.under.key]
         root = self._add(title, key=slug(_noun_phrase(head)), parents=under)
         ops = [root]
         for name, value in slots:
             ops.append(self._add(name.capitalize(), value=value, parents=[root.key],
                                  key=f"{root.key}.{name}"))
         self._emit(Intent.NEW, raw, ops, about=[root.key])
+
+    def _new_tasks(self, phrases: list[str], raw: str) -> None:
+        """Requests coordinated in one clause: each is a task of its own, with its own slots,
+        under the plan a leading 'For X,' named."""
+        ops: list[Operation] = []
+        named: list[str] = []
+        under = [self.under.key] if self.under is not None else []
+        for phrase in phrases:
+            head, slots = _slot_phrases(phrase)
+            noun = " ".join(w for w in _noun_phrase(head).split() if not COUNT_RE.fullmatch(w))
+            # the key names the thing, not how many: a count may change
+            ops.append(self._add(head[:1].upper() + head[1:], key=slug(noun), parents=under))
+            named.append(ops[-1].key)
+            for name, value in slots:
+                ops.append(self._add(name.capitalize(), value=value, parents=[named[-1]],
+                                     key=f"{named[-1]}.{name}"))
+        self._emit(Intent.NEW, raw, ops, about=[*under, *named])
 
     def _plan(self, c: str, raw: str, slot: str | None) -> bool:
         """'I'm organising X in PLACE from DATE to DATE: A, B and C': a root with its
@@ -2123,8 +2187,8 @@ class _TurnParser:
         each a verb phrase, under the plan named or in talk."""
         if slot is not None or not (self.under or self.also):
             return False
-        steps = [step for step, _ in _steps(re.sub(r"^also\s+|\s+(?:too|as well)$", "", c,
-                                                  flags=_I))]
+        plain = re.sub(r"^also\s+|\s+(?:too|as well)$", "", c, flags=_I)
+        steps = _shared_verb(plain) or [step for step, _ in _steps(plain)]
         if len(steps) < 2 or not all(_imperative(step) for step in steps):
             return False
         root = self.under or self._root_for(None)
@@ -2207,7 +2271,8 @@ class _TurnParser:
         if not m or read_frame(m["before"]).intent in _NOT_A_SET:
             return False
         if (m["ref"].lower() in ("that", "this") and (word := re.match(r"\s+([a-z]+)", m["after"]))
-                and word[1].lower() not in STOP and can_be_noun(word[1])):
+                and word[1].lower() not in STOP and can_be_noun(word[1])
+                and not re.fullmatch(_CARDINAL, word[1], _I)):
             return False  # "that week", "this plan": a determiner, no reference to a task
         if self._sourced_reference(m["ref"], m["after"], raw):
             return True
@@ -2547,6 +2612,21 @@ class _TurnParser:
         self._update(task, value, raw)
         return True
 
+    def _event(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Lunch with Priya on Tuesday at noon': a thing to happen, named by a noun phrase with
+        no verb, and its when (who, where) in role phrases. A new task with those attributes,
+        unless a task of that name is in memory (then it is a change, read elsewhere)."""
+        head, slots = _slot_phrases(c)
+        if not _names_an_event(head, slots) or self._match(
+                head, self._live(), strict=True, by_value=False) is not None:
+            return False
+        title = clean_phrase(head)
+        root = self._add(title[:1].upper() + title[1:], key=slug(title))
+        ops = [root, *(self._add(name.capitalize(), value=value, parents=[root.key],
+                                 key=f"{root.key}.{name}") for name, value in slots)]
+        self._emit(Intent.NEW, raw, ops, about=[root.key])
+        return True
+
     def _doing_step(self, c: str, raw: str, slot: str | None) -> bool:
         """'Booking the van with Hertz, $80 a day': a step named by its own verb, told as under
         way; what follows its object is the step's value."""
@@ -2736,8 +2816,8 @@ class _TurnParser:
         whose object names a task: who does it joins that task's value."""
         c = _KIN.sub("", c)  # "my friend Ana is ...": the person is Ana
         m = _DOER.match(c)
-        if not m or m["who"].endswith("'s") or _NEGATIVE.search(c) or not is_verb(
-                m["verb"]) or read_frame(
+        if not m or m["who"].endswith("'s") or _PRONOUN_SUBJECT.fullmatch(m["who"]) or (
+                _NEGATIVE.search(c)) or not is_verb(m["verb"]) or read_frame(
                 f"{m['verb']} {m['obj']}").known:
             return False
         obj = re.sub(r"\s+(?:too|as well|instead)$", "", m["obj"], flags=_I)
@@ -3308,6 +3388,14 @@ class _TurnParser:
 # -- phrase helpers ---------------------------------------------------------------------------
 
 
+def _is_attribute(task: Task, kind: str) -> bool:
+    """Whether ``task`` holds an attribute of ``kind``: by its key ('trip.date'), its title
+    ('Start time'), or, for a date or time, the kind of its value."""
+    slot = task.key.rsplit(".", 1)[-1].split("-")[0] if "." in task.key else ""
+    return slot == kind or attribute_of(task.title) == kind or (
+        kind in (ValueKind.DATE, ValueKind.TIME) and value_kind(task.value or "") == kind)
+
+
 def _set_back(task: Task, wanted: str) -> ReviseTask:
     """``task`` set back to ``wanted``: in its title when the title holds the value ('Pay by
     May 2') and the task has none, else as its value."""
@@ -3465,15 +3553,21 @@ def _counted(title: str, number: str) -> str | None:
     return m.group() if m else None
 
 
+#: A number in digits or in words: what a count in a title is written as.
+_CARDINAL = (r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+             r"twenty|thirty|forty|fifty|hundred")
+
+
 def _recount(title: str, new: str) -> str | None:
     """'Add 10 neon tetras' with '8 tetras' -> 'Add 8 neon tetras': the number before the
     unit changes, the words between stay; None when the title does not count that unit."""
     number, _, unit = new.partition(" ")
     unit = unit.rsplit(maxsplit=1)[-1] if unit.split() else ""
-    if not re.fullmatch(r"\d+", number) or not unit:
+    if not re.fullmatch(_CARDINAL, number, _I) or not unit:
         return None
     head = re.escape(re.sub(r"(?:es|s)$", "", unit.lower()))
-    counted = re.compile(rf"\b\d+\b(?=(?:\s+[\w-]+){{0,2}}?\s+{head}(?:es|s)?\b)", _I)
+    counted = re.compile(rf"\b(?:{_CARDINAL})\b(?=(?:\s+[\w-]+){{0,2}}?\s+{head}(?:es|s)?\b)",
+                         _I)
     return counted.sub(number, title, count=1) if counted.search(title) else None
 
 
@@ -3756,6 +3850,69 @@ def _steps(text: str) -> list[tuple[str, bool]]:
     return steps
 
 
+def _names_an_event(head: str, slots: list[tuple[str, str]]) -> bool:
+    """A short noun phrase (no verb, no negation, no pronoun) with a date or a time, each of
+    its role phrases holding one value of its kind and nothing else."""
+    words = head.split()
+    kinds = {name.split("-")[0] for name, _ in slots}
+    if not 1 <= len(words) <= 4 or _NEGATIVE.search(head) or _imperative(head) or not (
+            kinds & {"date", "time"}) or not kinds <= _ATTRIBUTE_SLOTS:
+        return False
+    if any(w.lower() in _NO_THING or (w.lower() in STOP and w.lower() not in _DETERMINERS)
+           or (is_verb(w) and not can_be_noun(w)) for w in words):
+        return False
+    return can_be_noun(words[-1]) and all(
+        len({k for k, _ in typed_phrases(v, sentence=False)}) == 1 and _only_value(v)
+        for _, v in slots)
+
+
+_DETERMINERS = frozenset({"a", "an", "the", "my", "our"})
+#: Words that name no thing to do: "nothing on Friday" plans nothing.
+_NO_THING = frozenset({"nothing", "something", "anything", "everything", "nobody", "somebody",
+                       "anybody", "everybody", "none", "someone", "anyone", "everyone"})
+#: The slots a told event may have: each must hold a value of its kind.
+_ATTRIBUTE_SLOTS = frozenset({"date", "time", "person", "place"})
+
+#: What follows the verb of a request coordinated with another ("and rent four chairs"): a
+#: determiner, a number, a particle or a name; "buy eggs and milk" coordinates nouns.
+_OBJECT_START = re.compile(r"^(?:the|a|an|my|our|your|his|her|their|some|this|that|these|those|"
+                           r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|"
+                           r"twenty|up|out|off|down|in|back|(?-i:[A-Z])\w*)$", _I)
+
+
+def _verb_phrases(clause: str) -> list[str]:
+    """'Wash the car and mow the lawn' -> its two requests; a clause with one request, or
+    with nouns coordinated ('buy eggs and milk'), gives itself alone."""
+    parts = re.split(r"\s*,?\s+and\s+(?:then\s+)?", clause.strip(" ."), flags=_I)
+    if len(parts) < 2 or not _imperative(parts[0]) or len(parts[0].split()) < 2:
+        return [clause]
+    for part in parts[1:]:
+        words = part.split()
+        if len(words) < 2 or not _imperative(part) or not _OBJECT_START.match(words[1]) or (
+                read_frame(part).known):
+            return [clause]
+    return parts
+
+
+def _shared_verb(text: str) -> list[str] | None:
+    """'book a hall, a band and a photographer' -> each booked: one verb (and its particle)
+    before a list of noun phrases is the verb of each; None when the text is not that."""
+    words = text.strip(" .").split()
+    if len(words) < 2 or not _imperative(text):
+        return None
+    n = 2 if words[1].lower() in _PARTICLE_WORDS else 1
+    objects = [o.strip() for o in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s+&\s+",
+                                           " ".join(words[n:])) if o.strip()]
+    if len(objects) < 2 or any(_imperative(o) or len(o.split()) > 4 or (_only_value(o) and any(
+            k != ValueKind.NAME for k, _ in typed_phrases(o, sentence=False))) for o in objects):
+        return None
+    verb = " ".join(words[:n])
+    return [f"{verb} {o}" for o in objects]
+
+
+_PARTICLE_WORDS = frozenset({"up", "out", "off", "down", "in", "back", "on", "over"})
+
+
 def _extract_value(clause: str) -> str:
     for pattern in _VALUE_PATTERNS:
         if m := pattern.search(clause):
@@ -3766,6 +3923,11 @@ def _extract_value(clause: str) -> str:
             return f"{m['prep'].lower()} {value}"
         return value or clause
     return clean_phrase(clause)
+
+
+#: The attribute a name after a preposition is: who comes along, where it happens.
+_NAMED_ROLE = {("with", ValueKind.NAME): "person", ("at", ValueKind.NAME): "place",
+               ("in", ValueKind.NAME): "place"}
 
 
 def _slot_phrases(clause: str) -> tuple[str, list[tuple[str, str]]]:
@@ -3785,7 +3947,8 @@ def _slot_phrases(clause: str) -> tuple[str, list[tuple[str, str]]]:
             slots[-1] = (name, f"{value} {prep} {phrase}")
             continue
         kind = value_kind(phrase)
-        name = kind.value if kind in (ValueKind.TIME, ValueKind.DATE) else prep.lower()
+        name = kind.value if kind in (ValueKind.TIME, ValueKind.DATE) else _NAMED_ROLE.get(
+            (prep.lower(), kind), prep.lower())
         if any(n == name for n, _ in slots):
             name = f"{name}-{i + 1}"
         slots.append((name, clean_phrase(phrase)))
