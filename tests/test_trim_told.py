@@ -568,3 +568,41 @@ def test_a_step_told_done_by_its_own_verb_keeps_what_came_of_it() -> None:
     assert revised(result)["tyres"].value == "60 psi"
     result = interpret("got the chain oil, all good", *memory, focus=("bike",))
     assert not [op for op in result.operations if isinstance(op, AddTask)]
+
+
+def test_a_move_to_a_day_and_a_time_changes_both_in_the_value() -> None:
+    memory = [task("band", "Band practice"),
+              task("studio", "Studio sessions with Nia", "mondays at 7", parents=("band",)),
+              task("gig", "Pub gig", "14 June at 9pm", parents=("band",))]
+    result = interpret("Nia's moving them to wednesdays at 6:30", *memory, focus=("band",))
+    assert revised(result)["studio"].value == "wednesdays at 6:30"
+    result = interpret("the landlord has moved the gig to 21 June, 8pm", *memory,
+                       focus=("band",))
+    assert revised(result)["gig"].value == "21 June at 8pm"
+
+
+def test_a_thing_told_done_in_the_passive_finishes_its_task_with_its_price() -> None:
+    memory = [task("fete", "Summer fete"), task("marquee", "Hire the marquee", parents=("fete",)),
+              task("permit", "Renew the street permit", parents=("fete",))]
+    result = interpret("marquee's hired and paid for, $300", *memory, focus=("fete",))
+    assert [(type(op).__name__, op.key) for op in result.operations] == [
+        ("ReviseTask", "marquee"), ("CompleteTask", "marquee")]
+    assert revised(result)["marquee"].value == "$300"
+    result = interpret("street permit's renewed, the letter came today", *memory,
+                       focus=("fete",))
+    assert [(type(op).__name__, op.key) for op in result.operations] == [
+        ("CompleteTask", "permit")]
+
+
+def test_a_thing_told_done_that_no_task_names_writes_nothing() -> None:
+    memory = [task("fete", "Summer fete"), task("marquee", "Hire the marquee", parents=("fete",))]
+    result = interpret("the bunting's washed", *memory, focus=("fete",))
+    assert not result.operations
+
+
+def test_it_moved_to_a_day_and_a_time_is_one_task_not_two() -> None:
+    memory = [task("fete", "Summer fete"),
+              task("band", "Brass band", "Saturday at 2pm", parents=("fete",)),
+              task("vet", "Dog show judge", "Sunday", parents=("fete",))]
+    result = interpret("rebooked it to Sunday at 3pm", *memory, focus=("fete",))
+    assert len(revised(result)) == 1

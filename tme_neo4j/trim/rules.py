@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from tme_neo4j.models import (
     MAX_TITLE,
@@ -397,6 +397,12 @@ _DID = re.compile(r"^(?:(?:i|we)(?:'ve|\s+have)?\s+)?(?:just\s+|finally\s+|alrea
                   r"(?P<verb>[a-z]{3,}(?:ed|t))\s+(?P<obj>[^,]+?)"
                   r"(?:\s+(?:too|as well|already|today|this morning|yesterday))?"
                   r"(?P<rest>(?:\s*,\s*[^,]+)*)$", _I)
+#: "the passport photo's renewed", "forms are now signed, ...": a thing told done in the passive.
+_DONE_PASSIVE = re.compile(r"^(?P<items>(?:the\s+|my\s+|our\s+)?[a-z][\w-]*"
+                           r"(?:\s+[a-z][\w-]*){0,2}?)"
+                           r"(?:'s|'re|\s+(?:is|are|has been|have been))\s+(?:all\s+|now\s+)?"
+                           r"(?P<pp>[a-z]{3,}(?:ed|en))(?:\s+and\s+[a-z]+(?:\s+for)?)?"
+                           r"(?P<rest>\s*,.*)?$", _I)
 #: "Ann called", "the vet phoned back": something that happened, said in passing.
 _NAMED_PAST = re.compile(r"^(?:the\s+)?[A-Za-z][a-z]+\s+[a-z]{3,}ed(?:\s+(?:back|in|up|off))?$")
 #: "tickets $12": a thing and its price, an item of a plan's facts.
@@ -1523,6 +1529,13 @@ class _TurnParser:
         its object alone, finished. When its title joins that object to another ('Buy a tent
         and a stove'), the object becomes a finished task of its own beside it."""
         m = _DONE_TOLD.match(c)
+        if m is None and (passive := _DONE_PASSIVE.match(c)) and not _NEGATIVE.search(c) and (
+                (base := lemma(passive["pp"])) != passive["pp"].lower() and is_verb(base)):
+            task = self._match(passive["items"], self._live(), strict=True, by_value=False)
+            if task is None:  # "the car's washed": news of a thing done names no task here
+                self._emit(Intent.NOTE, raw, about=self._about(c, None))
+                return True
+            return self._done_with_outcome(task, passive["rest"] or "", raw)
         if m is None or _NEGATIVE.search(c):
             return False
         item = clean_phrase(m["got"] or m["items"])
@@ -1550,14 +1563,17 @@ class _TurnParser:
         if m is None or _NEGATIVE.search(c) or (base := lemma(m["verb"])) == m["verb"].lower():
             return False
         words = set(stems(m["obj"]))
-        steps = [t for t in self._live() if t.parents and words and re.match(
+        steps = [t for t in self._live() if words and re.match(
             rf"{re.escape(base)}\b", t.title, _I) and words <= set(stems(t.title))]
         if len(steps) != 1:
             return False
-        task = steps[0]
+        return self._done_with_outcome(steps[0], m["rest"], raw)
+
+    def _done_with_outcome(self, task: Task, rest: str, raw: str) -> bool:
+        """``task`` finished; the values said after it (', 1.5 kg, fine') are its outcome."""
         ops: list[Operation] = []
-        said = [p.strip() for p in m["rest"].split(",") if p.strip()]
-        outcome = ", ".join(p for p in said if any(
+        said = [p.strip() for p in rest.split(",") if p.strip()]
+        outcome = ", ".join(p for p in said if _only_value(p) and any(
             k != ValueKind.NAME for k, _ in typed_phrases(p, sentence=False)))
         if outcome:
             ops.append(ReviseTask(key=task.key, value=outcome))
@@ -1749,11 +1765,12 @@ class _TurnParser:
             if self._retitle(named, [(kind, new)], raw):
                 return True  # "shift the scrub to 6:45" when the title says "at 5:00"
             value = retype(current, kind, new) or (f"{current}, {new}" if current else new)
-            self._update(named, value, raw)
+            self._update(named, _retyped_rest(value, m["v"], typed), raw)
             return True
         if slot_task is not None:
             new = _span(m["v"], kind) or clean_phrase(m["v"])
-            self._update(slot_task, retype(slot_task.value or "", kind, new) or new, raw)
+            value = retype(slot_task.value or "", kind, new) or new
+            self._update(slot_task, _retyped_rest(value, m["v"], typed), raw)
             return True
         roots = [t for t in self._live() if not t.parents]
         root = self._match(what, roots)
@@ -1801,7 +1818,7 @@ class _TurnParser:
         words = [w for w in content_words(who) if w not in ("he", "she", "they", "we", "i")]
         if not words:
             return None
-        found = [t for t in self._live() if t.parents and any(
+        found = [t for t in self._live() if any(
             _same_root(w, own) for w in words for own in content_words(t.title))]
         return found[0] if len(found) == 1 else None
 
@@ -2921,13 +2938,18 @@ class _TurnParser:
         text = raw
         changes: dict[str, str] = {}
         titles: dict[str, tuple[str, str]] = {}
+        shared: Task | None = None
         for kind in dict.fromkeys(k for k, _ in typed):
             said = next(p for k, p in typed if k == kind)
             span = _span(text, kind)
             # The run of the turn that holds the value said, not an earlier number of the turn.
             new = span if span is not None and said in span else said
-            task = target or next((t for t in self._recent()
-                                   if retype(t.value or "", kind, new) is not None), None)
+            # 'it' is one task: the one holding the first date, time or price said takes the
+            # others too; a name said beside them may be another task's
+            task = target or (shared if shared is not None and kind != ValueKind.NAME else next(
+                (t for t in self._recent() if retype(t.value or "", kind, new) is not None), None))
+            if shared is None and kind != ValueKind.NAME:
+                shared = task
             if kind == ValueKind.COUNT and target is None and not self._counts_alike(task, new) \
                     and (named := self._count_in_title(new)) is not None:
                 # "make it 8 tetras": the title that counts tetras, not another count
@@ -3288,6 +3310,20 @@ def _set_back(task: Task, wanted: str) -> ReviseTask:
     if title and title != task.title:
         return ReviseTask(key=task.key, title=title, reason="set back by request")
     return ReviseTask(key=task.key, value=wanted, reason="set back by request")
+
+
+def _retyped_rest(value: str, said: str, typed: Sequence[tuple[ValueKind, str]]) -> str:
+    """'Moved to the 9th at 4pm' where the value held '2nd at 2pm': after the first kind is
+    put in place, each other kind said takes the place of its own in the value too."""
+    for kind in dict.fromkeys(k for k, _ in typed[1:] if k != typed[0][0]):
+        new = _span(said, kind) or next(p for k, p in typed if k == kind)
+        if new not in value:
+            value = retype(value, kind, new) or (re.sub(
+                r"\b(at|from|by)\s+\d{1,2}\b(?![:.]?\d|\s*[ap]\.?m)", rf"\1 {new}", value,
+                count=1) if kind == ValueKind.TIME else value)  # "at 5" is a clock time
+        if new not in value:
+            value = f"{value}, {new}"  # a kind the value lacked: said with it, it joins it
+    return value
 
 
 def _retimed_after(title: str, word: str, kind: ValueKind, new: str) -> str | None:
