@@ -606,3 +606,35 @@ def test_it_moved_to_a_day_and_a_time_is_one_task_not_two() -> None:
               task("vet", "Dog show judge", "Sunday", parents=("fete",))]
     result = interpret("rebooked it to Sunday at 3pm", *memory, focus=("fete",))
     assert len(revised(result)) == 1
+
+
+def test_the_doer_of_a_step_named_by_their_trade_and_when_they_come() -> None:
+    memory = [task("wed", "Garden wedding"),
+              task("cater", "Get the food catered", parents=("wed",)),
+              task("chairs", "Hire chairs", parents=("wed",))]
+    result = interpret("the caterer's Mrs Okoro, booked her for the 6th at 11am", *memory,
+                       focus=("wed",))
+    assert revised(result)["cater"].value == "Mrs Okoro, 6th at 11am"
+    assert not [op for op in result.operations if isinstance(op, AddTask)]
+    memory[1] = memory[1].model_copy(update={"value": "Mrs Okoro, 6th at 11am"})
+    result = interpret("Okoro's pushed to the 7th", *memory, focus=("wed",))
+    assert revised(result)["cater"].value == "Mrs Okoro, 7th at 11am"
+    result = interpret("Okoro can do the 6th but at 3pm, not 11", *memory, focus=("wed",))
+    assert revised(result)["cater"].value == "Mrs Okoro, 6th at 3pm"
+
+
+def test_a_step_for_the_plan_named_first_keeps_its_price_as_its_value() -> None:
+    memory = [task("wed", "Garden wedding"), task("band", "Other party")]
+    result = interpret("and for the wedding let's do a photo booth, prints two pounds each",
+                       *memory, focus=("band",))
+    adds = [op for op in result.operations if isinstance(op, AddTask)]
+    assert [(op.title, op.value, op.parents) for op in adds] == [
+        ("Do a photo booth", "prints two pounds each", ["wed"])]
+
+
+def test_it_with_a_wish_for_how_things_go_is_no_value() -> None:
+    memory = [task("wed", "Garden wedding"),
+              task("cater", "Get the food catered", "Mrs Okoro", parents=("wed",))]
+    result = interpret("swap it so the speeches come first and Jo goes last", *memory,
+                       focus=("wed",))
+    assert not result.operations

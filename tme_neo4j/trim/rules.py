@@ -46,6 +46,7 @@ from tme_neo4j.trim.language import (
     slug,
     split_clauses,
     split_list,
+    stem,
     stems,
     strip_fillers,
     typed_phrases,
@@ -365,6 +366,9 @@ _HELPER = re.compile(r"^(?P<who>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)(?:\s+from\s+(?:t
 #: "Ann can do the flowers for us": a person who offers to do a task.
 _CAN_DO = re.compile(r"^(?P<who>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+(?:can|could)\s+"
                      r"(?P<verb>[a-z]+)\s+(?P<obj>[\w' -]+?)(?:\s+for\s+(?:us|me|you))?$")
+#: "booked him for the 3rd at 2pm": when the person just named comes, said of them.
+_BOOKED_PERSON = re.compile(r"^(?:(?:i|we)(?:'ve|\s+have)?\s+)?(?:just\s+)?[a-z]{3,}ed\s+"
+                            r"(?:him|her|them)\s+(?:in\s+)?(?:for|on|at)\s+(?P<when>.+)$", _I)
 #: "she charges $90": a price told of whoever was just named.
 _FEE = re.compile(r"^(?:he|she|they)\s+(?:charges?|asks?|wants?|quoted)\s+"
                   r"(?P<v>[$£€]\d[\d.,]*(?:\s+(?:an hour|a day|each|per \w+))?)$", _I)
@@ -868,7 +872,8 @@ class _TurnParser:
                          self._frequency, self._was_fine, self._put_on]
             handlers += [self._reference_set, self._move, self._instead_values,
                          self._make_named, self._quoted, self._priced_by, self._sourced,
-                         self._role_of, self._comes_when, self._paid, self._helper, self._timed,
+                         self._role_of, self._comes_when, self._booked_person, self._paid,
+                         self._helper, self._timed,
                          self._chosen_count,
                          self._joining,
                          self._owned, self._named_doer, self._schedule,
@@ -909,7 +914,7 @@ class _TurnParser:
             if lead["prep"].lower() == "for":
                 self.under = self._root_for(lead["what"]) or self._lead_plan(lead["what"],
                                                                               lead["rest"])
-            c = lead["rest"]
+            c = strip_fillers(lead["rest"])
             if m := _WANT.match(c):
                 c, self.also = m["rest"], True
                 # "For X, I need to A, B and C": the requests after it are steps of X too
@@ -1735,7 +1740,7 @@ class _TurnParser:
             m = _RETIME.match(f"move {news['rest']}")  # "the office moved my visit to May 2"
         if not m:
             return False
-        what = clean_phrase(re.sub(r"\s+(?:up|down|back|forward|out)$", "",
+        what = clean_phrase(re.sub(r"\s+(?:up|down|back|forward|out)$|'s$", "",
                                    m["what"] or m["what2"] or "", flags=_I))
         typed = [(k, p) for k, p in typed_phrases(m["v"]) if k != ValueKind.NAME]
         if not typed or not stems(what) or what.lower() in _PRONOUNS:
@@ -2019,13 +2024,15 @@ class _TurnParser:
             # up ..."): not a step to add as said.
             self._unparsed(raw, c)
             return
-        root_in_focus = self._root_for(None) if self.also else None
-        if root_in_focus is not None:  # "We also need to rent a car and get insurance"
+        # "We also need to rent a car and get insurance", "for the fair, let's add a tombola"
+        root_in_focus = self.under or (self._root_for(None) if self.also else None)
+        if root_in_focus is not None:
             plain = re.sub(r"^also\s+|\s+(?:too|as well)$", "", c, flags=_I)
             ops: list[Operation] = []
             for step, _ in _steps(plain):
-                if ops and isinstance(ops[-1], AddTask) and not ops[-1].value and _only_value(
-                        step):  # "a can of paint too, $14": the price of the step before
+                if ops and isinstance(ops[-1], AddTask) and not ops[-1].value and (_only_value(
+                        step) or _priced_detail(step)):
+                    # "a can of paint too, $14", "..., tickets a pound each": the step before's
                     ops[-1] = ops[-1].model_copy(update={"value": clean_phrase(step)})
                     self._pending(self.tasks[ops[-1].key], value=ops[-1].value)
                     continue
@@ -2200,6 +2207,8 @@ class _TurnParser:
         if (m["ref"].lower() in ("that", "this") and (word := re.match(r"\s+([a-z]+)", m["after"]))
                 and word[1].lower() not in STOP and can_be_noun(word[1])):
             return False  # "that week", "this plan": a determiner, no reference to a task
+        if re.match(r"\s+so\b", m["after"], _I):
+            return False  # "swap it so Ben opens": what should follow, no value for 'it'
         if self._sourced_reference(m["ref"], m["after"], raw):
             return True
         typed = typed_phrases(m["after"], sentence=False)
@@ -2291,6 +2300,10 @@ class _TurnParser:
             target: Task | None = said[0]  # "he's coming on the 14th": who was just named
         else:  # the subject names the task; a word of its value ('Bob') does not
             target = self._match(subject, self._live(), by_value=False)
+        if target is None and value_kind(value) == ValueKind.NAME and not typed_phrases(
+                subject) and (doer := self._doer_task(subject)) is not None and not doer.value:
+            self._update(doer, value, raw)  # "the caterer's Bo": who does the catering
+            return True
         if target is None and (held := self._quantity_in_value(subject, value)):
             self._update(*held, raw)  # "the flour was 300g after all"
             return True
@@ -2592,24 +2605,45 @@ class _TurnParser:
         """'He'll come Friday instead', 'Ola can do the 9th': a new day or time for the one who
         does a task, in place of the one their task holds; 'he' is the person the turn named."""
         m = _COMES.match(c)
-        if m is None or _NEGATIVE.search(c):
+        # "Ed can do the 4th but at 11, not 2": the time after 'not' is the one replaced
+        when = re.sub(r"^(.+?)\s+but\s+(.+?)(?:,\s*|\s+)not\s+[^,]+$", r"\1 \2", m["when"]) if (
+            m is not None) else ""
+        if m is None or _NEGATIVE.search(when):
             return False
         typed: list[tuple[ValueKind, str]] = [
-            (k, p) for k, p in typed_phrases(m["when"], sentence=False)
+            (k, p) for k, p in typed_phrases(when, sentence=False)
             if k in (ValueKind.DATE, ValueKind.TIME)]
         who = m["who"] if m["who"].lower() not in _PRONOUNS else self._person_said()
         holders = [t for t in self._live() if who and t.value and mentions(t.value, who)
                    and all(retype(t.value, k, p) is not None for k, p in typed)]
         if typed and not holders and who and (task := self._doer_task(who)) is not None:
             # "the plumbers can come Monday": the day of the task whose work names them
-            when = clean_phrase(m["when"]) if _only_value(m["when"]) else ", ".join(
-                p for _, p in typed)
+            when = clean_phrase(when) if _only_value(when) else ", ".join(p for _, p in typed)
             self._update(task, when if not task.value else (
                 retype(task.value, *typed[0]) or f"{task.value}, {when}"), raw)
             return True
         if not typed or len(holders) != 1:
             return False
         return self._set_typed(holders[0], typed, raw)
+
+    def _booked_person(self, c: str, raw: str, slot: str | None) -> bool:
+        """'The roofer's Ed, booked him for the 3rd at 9': when the person just named will do
+        their task joins the value of the one task that names them."""
+        m = _BOOKED_PERSON.match(c)
+        who = self._person_said() if m is not None else None
+        holders = [t for t in self._live() if who and t.value and mentions(t.value, who)]
+        if m is None or len(holders) != 1 or _NEGATIVE.search(c):
+            return False
+        typed: list[tuple[ValueKind, str]] = [
+            (k, p) for k, p in typed_phrases(m["when"], sentence=False)
+            if k in (ValueKind.DATE, ValueKind.TIME)]
+        task = holders[0]
+        if not typed:
+            return False
+        if all(retype(task.value or "", k, p) is not None for k, p in typed):
+            return self._set_typed(task, typed, raw)
+        self._update(task, f"{task.value}, {clean_phrase(m['when'])}", raw)
+        return True
 
     def _their_task(self, subject: str) -> Task | None:
         """The task 'he', 'she' or 'they' does: the one this turn spoke of last, when its title
@@ -3312,6 +3346,14 @@ def _set_back(task: Task, wanted: str) -> ReviseTask:
     return ReviseTask(key=task.key, value=wanted, reason="set back by request")
 
 
+def _priced_detail(phrase: str) -> bool:
+    """'tickets a pound each', 'entry $2 a head': no request, a price of a part of the thing
+    just named."""
+    return not _imperative(phrase) and (re.search(
+        r"\b(?:each|apiece|a head|per\s+\w+)$", phrase, _I) is not None or any(
+        k == ValueKind.PRICE for k, _ in typed_phrases(phrase, sentence=False)))
+
+
 def _retyped_rest(value: str, said: str, typed: Sequence[tuple[ValueKind, str]]) -> str:
     """'Moved to the 9th at 4pm' where the value held '2nd at 2pm': after the first kind is
     put in place, each other kind said takes the place of its own in the value too."""
@@ -3655,8 +3697,18 @@ def _same(a: str, b: str) -> bool:
 def _same_root(a: str, b: str) -> bool:
     """'scaffolder' and 'scaffolding', 'plumber' and 'plumbing': one word's root begins the
     other, five letters at least, once a doer's '-er' is dropped."""
-    root, longer = sorted((re.sub(r"(?<=\w{4})er$", "", w) for w in (a, b)), key=len)
+    a, b = (_doer_verb(w) for w in (a, b))
+    root, longer = sorted((a, b), key=len)
     return root == longer or (len(root) >= 5 and longer.startswith(root))
+
+
+def _doer_verb(word: str) -> str:
+    """'tuner' -> 'tune', 'plasterer' -> 'plaster': the verb a doer's noun is made from; any
+    other word stemmed as for matching."""
+    for base in (word[:-1], word[:-2]) if len(word) > 4 and word.endswith("er") else ():
+        if is_verb(base):
+            return lemma(base)
+    return stem(word)
 
 
 def _same_word(a: str, b: str) -> bool:
