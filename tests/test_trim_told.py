@@ -638,3 +638,20 @@ def test_it_with_a_wish_for_how_things_go_is_no_value() -> None:
     result = interpret("swap it so the speeches come first and Jo goes last", *memory,
                        focus=("wed",))
     assert not result.operations
+
+
+def test_a_day_of_the_week_after_not_is_replaced_where_a_title_says_it() -> None:
+    memory = [task("club", "Chess club"),
+              task("hall", "Unlock the hall on Mondays", parents=("club",))]
+    result = interpret("the hall is actually tuesdays not mondays", *memory, focus=("club",))
+    assert revised(result)["hall"].title == "Unlock the hall on Tuesdays"
+
+
+def test_how_often_a_task_recurs_replaces_the_every_its_title_says() -> None:
+    memory = [task("club", "Chess club"),
+              task("feed", "Feed the fish every morning", parents=("club",)),
+              task("hall", "Unlock the hall on Mondays", parents=("club",))]
+    result = interpret("the fish only need feeding every other day", *memory, focus=("club",))
+    assert revised(result)["feed"].title == "Feed the fish every other day"
+    result = interpret("the hall needs sweeping every week", *memory, focus=("club",))
+    assert "feed" not in revised(result)  # no task that recurs is named: its 'every' stays

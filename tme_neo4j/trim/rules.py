@@ -132,6 +132,11 @@ _PUT_ON = re.compile(r"^put\s+(?P<who>him|her|(?-i:[A-Z])[\w'-]*)\s+(?:back\s+)?
 #: How often something recurs: a word a title or value holds in place of another.
 _FREQUENCY = (r"(?:hourly|daily|nightly|weekly|fortnightly|biweekly|monthly|quarterly|yearly|"
               r"annually)")
+#: "every other day", "every 3 weeks", "twice a week": how often, said in words.
+_EVERY = re.compile(r"\b(?:every\s+(?:other\s+|second\s+|third\s+|\d+\s+|few\s+)?"
+                    r"(?:day|evening|morning|night|week|fortnight|month|year|weekend|"
+                    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)s?|"
+                    r"(?:once|twice|three times)\s+a\s+(?:day|week|month|year))\b", _I)
 #: "Make them monthly", "run the check daily", "keep it yearly".
 _MAKE_FREQUENCY = re.compile(rf"^(?:make|set|change|switch|run|do|keep|go)\s+(?P<what>.+?\s+)?"
                              rf"(?:to\s+)?(?P<f>{_FREQUENCY})(?:\s+(?:though|then|instead))?$", _I)
@@ -862,7 +867,7 @@ class _TurnParser:
             self._plan, self._steps_list, self._rollback, self._corrected, self._reset,
             self._replace,
             self._split, self._merge, self._cancel, self._restore, self._done, self._instead_of,
-            self._needs,
+            self._every, self._needs,
             self._depend, self._add_instead, self._add_to, self._add_here, self._goal,
             self._retime,
         ]
@@ -1063,8 +1068,8 @@ class _TurnParser:
         """'The deadline is May 2, not April 30', 'they want 3 samples, not 2': the value
         said first takes the place of the one after 'not', in the one task that holds it."""
         m = re.match(r"^(?P<said>.+?),?\s+not\s+(?P<old>[$£€]?[\w.:]+(?:\s+[\w.:]+)?)$", c, _I)
-        if not m or not re.search(r"\d", m["old"]):
-            return False
+        if not m or not (re.search(r"\d", m["old"]) or _WEEKDAY.fullmatch(m["old"])):
+            return False  # a number, or a day of the week ("Thursdays, not Wednesdays")
         typed = [(k, p) for k, p in typed_phrases(m["said"], sentence=False)
                  if k != ValueKind.NAME]
         if not typed:
@@ -1084,6 +1089,8 @@ class _TurnParser:
         if len(holders) != 1:
             return False
         task = holders[0]
+        if (found := said.search(f"{task.title} {task.value or ''}")) and _WEEKDAY.fullmatch(old):
+            new = _cased(new, found[0])  # "Wednesdays" in a title: "Thursdays"
         title = said.sub(new, task.title, count=1) if said.search(task.title) else None
         value = said.sub(new, task.value or "", count=1) if said.search(task.value or "") else (
             task.value)
@@ -2896,6 +2903,28 @@ class _TurnParser:
                 self._emit(Intent.NOTE, raw, about=[task.key])  # already so
                 return True
             value = f"{task.value}, {new}" if task.value else new
+        self._emit(Intent.UPDATE, raw, [ReviseTask(key=task.key, value=value,
+                                                   title=title if title != task.title else None)],
+                   about=[task.key])
+        self._pending(task, value=value, title=title)
+        return True
+
+    def _every(self, c: str, raw: str, slot: str | None) -> bool:
+        """'The plants only need watering every other day': how often a task recurs, in place
+        of the 'every ...' its title or value says, in the task the rest of the clause names."""
+        said = list(_EVERY.finditer(c))
+        if len(said) != 1 or _NEGATIVE.search(c) or not stems(c[:said[0].start()]):
+            return False
+        holders = [t for t in self._live() if _EVERY.search(f"{t.title} {t.value or ''}")]
+        task = self._match(c[:said[0].start()], holders, by_value=False)
+        if task is None:
+            return False
+        new = said[0][0]
+        title = _EVERY.sub(new, task.title, count=1)
+        value = _EVERY.sub(new, task.value, count=1) if task.value else None
+        if title == task.title and value == task.value:
+            self._emit(Intent.NOTE, raw, about=[task.key])  # already so
+            return True
         self._emit(Intent.UPDATE, raw, [ReviseTask(key=task.key, value=value,
                                                    title=title if title != task.title else None)],
                    about=[task.key])
