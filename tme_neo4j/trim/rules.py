@@ -323,7 +323,8 @@ _COPULA = re.compile(
     r"got|gets|comes? to|totals?|costs?|runs?|went|goes|has gone))\s+(?P<rest>.+)$", _I)
 #: Words between a task and its value that are no part of the value.
 _VALUE_LEAD = re.compile(
-    r"^(?:(?:now|still|currently|all|just)\s+)?(?:be(?:en|ing)?\s+)?"
+    r"^(?:(?:now|still|currently|all|just)\s+)?(?:(?:ours|mine|theirs|yours)\s+)?"
+    r"(?:be(?:en|ing)?\s+)?"
     r"(?:(?:going|moving|set|booked|scheduled|planned|"
     r"quoted|priced|fixed|confirmed|coming|happening|up|down|back|due|going to be)\s+|"
     r"[a-z]+ed\s+(?=(?:back|up|down|forward|out|over|to|at|for|until|till)\b))?"
@@ -407,9 +408,10 @@ _DID = re.compile(r"^(?:(?:i|we)(?:'ve|\s+have)?\s+)?(?:just\s+|finally\s+|alrea
                   r"(?:\s+(?:too|as well|already|today|this morning|yesterday))?"
                   r"(?P<rest>(?:\s*,\s*[^,]+)*)$", _I)
 #: "the passport photo's renewed", "forms are now signed, ...": a thing told done in the passive.
-_DONE_PASSIVE = re.compile(r"^(?P<items>(?:the\s+|my\s+|our\s+)?[a-z][\w-]*"
+_DONE_PASSIVE = re.compile(r"^(?:all\s+)?(?P<items>(?:the\s+|my\s+|our\s+)?[a-z][\w-]*"
                            r"(?:\s+[a-z][\w-]*){0,2}?)"
-                           r"(?:'s|'re|\s+(?:is|are|has been|have been))\s+(?:all\s+|now\s+)?"
+                           r"(?:(?P<cop>'s|'re|\s+(?:is|are|has been|have been))\s+|\s+)"
+                           r"(?:all\s+|now\s+)?"
                            r"(?P<pp>[a-z]{3,}(?:ed|en))(?:\s+and\s+[a-z]+(?:\s+for)?)?"
                            r"(?P<rest>\s*,.*)?$", _I)
 #: "Ann called", "the vet phoned back": something that happened, said in passing.
@@ -837,6 +839,7 @@ class _TurnParser:
     def _clause(self, raw: str, slot: str | None, question: bool) -> None:
         c = re.sub(r"[\s,]+(?:please|thanks|thank you|for me)$", "",
                    strip_fillers(raw).rstrip(".!? "), flags=_I)
+        c = re.sub(r"\brather than\b", "instead of", c, flags=_I)  # one way to say it
         self.negated += [m["what"] for m in _NEGATED.finditer(c)]
         if not re.search(r"[^\W_]", c):  # punctuation alone says nothing
             return
@@ -872,7 +875,7 @@ class _TurnParser:
             self._retime,
         ]
         if slot is None:
-            handlers += [self._moved_news, self._deadline, self._named_plan]
+            handlers += [self._moved_news, self._dash_details, self._deadline, self._named_plan]
             handlers += [self._fell_through, self._absent, self._stand_in, self._myself,
                          self._frequency, self._was_fine, self._put_on]
             handlers += [self._reference_set, self._move, self._instead_values,
@@ -1544,6 +1547,9 @@ class _TurnParser:
         if m is None and (passive := _DONE_PASSIVE.match(c)) and not _NEGATIVE.search(c) and (
                 (base := lemma(passive["pp"])) != passive["pp"].lower() and is_verb(base)):
             task = self._match(passive["items"], self._live(), strict=True, by_value=False)
+            if task is not None and not passive["cop"] and not re.match(
+                    rf"{re.escape(base)}\b", task.title, _I):
+                return False  # "cakes needed": with no 'is', only the task's own verb is done
             if task is None:  # "the car's washed": news of a thing done names no task here
                 self._emit(Intent.NOTE, raw, about=self._about(c, None))
                 return True
@@ -1822,6 +1828,19 @@ class _TurnParser:
             what = ""
         if not what or not self._retime(f"move {what} to {m['v']}", raw, slot):
             self._unparsed(raw, c)
+        return True
+
+    def _dash_details(self, c: str, raw: str, slot: str | None) -> bool:
+        """'The cake - about $40, chocolate': a task named by its words, then after a dash its
+        details with a price, date or count in them, when it has no value yet."""
+        m = re.match(r"^(?P<what>[\w' ]{2,30}?)\s+[-\u2013\u2014]\s+(?P<v>.+)$", c)
+        if m is None or not any(k != ValueKind.NAME
+                                for k, _ in typed_phrases(m["v"], sentence=False)):
+            return False
+        task = self._match(m["what"], self._live(), strict=True, by_value=False)
+        if task is None or task.value:
+            return False
+        self._update(task, clean_phrase(m["v"]), raw)
         return True
 
     def _doer_task(self, who: str) -> Task | None:
