@@ -685,3 +685,19 @@ def test_a_statement_after_so_or_after_a_comma_is_a_clause_of_its_own() -> None:
     memory = [task("fair", "Craft fair"), task("stall", "Book a stall", parents=("fair",))]
     result = interpret("the stall's ours from 9am", *memory, focus=("fair",))
     assert revised(result)["stall"].value == "from 9am"
+
+
+def test_we_are_adding_a_thing_adds_it_to_the_plan_in_talk() -> None:
+    memory = [task("kitchen", "Kitchen refit")]
+    result = interpret("and we're adding a 2m island", *memory, focus=("kitchen",))
+    adds = [op for op in result.operations if isinstance(op, AddTask)]
+    assert [(op.title, op.parents) for op in adds] == [("2m island", ["kitchen"])]
+    assert not interpret("we're adding up the receipts", *memory,
+                         focus=("kitchen",)).operations
+
+
+def test_back_to_a_value_never_held_as_a_value_writes_no_rollback() -> None:
+    memory = [task("kitchen", "Kitchen refit"),
+              task("island", "3m island", parents=("kitchen",))]
+    result = interpret("actually 2m is plenty, back to that", *memory, focus=("kitchen",))
+    assert not any(op.op == "rollback" for op in result.operations)

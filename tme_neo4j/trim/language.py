@@ -142,7 +142,8 @@ _STATED_AFTER = re.compile(r",\s*(?:and\s+)?(?!(?:[a-z]+\s+)?(?:it|that|this|he|
                            r"[\w£$€]+\s+\S)", re.IGNORECASE)
 #: "... this morning so the prizes are sorted": 'so' before a subject and its copula starts
 #: a clause of its own, with no comma.
-_SO_STATED = re.compile(r"\s+(?=so\s+(?:the\s+|my\s+|our\s+)?(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*"
+_SO_STATED = re.compile(r"\s+(?=so\s+(?!(?:far|much|many|long|soon)\b)(?:the\s+|my\s+|our\s+)?"
+                        r"(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*"
                         r"(?:'s|'re|\s+(?:is|are|was|were))\s+\w)", re.IGNORECASE)
 #: ", order the chain": a comma before a verb in its base form and a determiner.
 _REQUEST_AFTER = re.compile(

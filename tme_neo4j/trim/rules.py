@@ -1064,6 +1064,19 @@ class _TurnParser:
             op = RollbackTask(key=target.key, to_n=1)
         else:
             op = RollbackTask(key=target.key)
+        return self._roll_back(target, op, wanted, raw, c)
+
+    def _roll_back(self, target: Task, op: Operation, wanted: str | None, raw: str,
+                   c: str) -> bool:
+        """Emit the rollback ``op``; with no earlier value to go back to, the value wanted
+        goes back into the title that held it, or nothing is written."""
+        if isinstance(op, RollbackTask) and len(self.past.get(target.key, [])) < 2:
+            typed: list[tuple[ValueKind, str]] = [
+                (k, p) for k, p in typed_phrases(wanted or "", sentence=False)
+                if k != ValueKind.NAME]
+            if not (typed and self._retitle(target, typed, raw, Intent.ROLLBACK)):
+                self._unparsed(raw, c)
+            return True
         self._emit(Intent.ROLLBACK, raw, [op], about=[target.key])
         return True
 
@@ -3582,11 +3595,14 @@ _CHANGES_UNDER_WAY = {"set", "move", "replace", "cancel", "rename"}
 def _change_under_way(c: str) -> str:
     """'switching the lamp to a brighter one': a change told by its present participle alone,
     with no subject, is that change asked for; the clause is read as its imperative."""
-    m = re.match(r"^(?P<verb>[a-z]+ing)\s+(?P<rest>(?P<next>[a-z]+)\b.*)$", c, _I)
+    m = re.match(r"^(?P<we>(?:we|i)(?:'re|'m|\s+are|\s+am)\s+(?:also\s+)?)?"
+                 r"(?P<verb>[a-z]+ing)\s+(?P<rest>(?P<next>[a-z]+)\b.*)$", c, _I)
     if m is None or (base := lemma(m["verb"])) == m["verb"].lower():
         return c
     asked = verbs().get(f"{base} {m['next'].lower()}", verbs().get(base))
-    return f"{base} {m['rest']}" if asked in _CHANGES_UNDER_WAY else c
+    if m["we"] and (asked != "add" or m["next"].lower() in ("up", "to", "on")):
+        return c  # "we're adding a shed" asks for it; "we're moving house" names a plan
+    return f"{base} {m['rest']}" if asked in (*_CHANGES_UNDER_WAY, "add") else c
 
 
 def _plural(title: str) -> bool:
