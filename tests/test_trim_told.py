@@ -705,8 +705,9 @@ def test_back_to_a_value_never_held_as_a_value_writes_no_rollback() -> None:
 
 def test_a_prerequisite_told_as_done_after_until_is_the_step_not_a_statement() -> None:
     memory = [task("bake", "Bake sale"), task("pies", "Twelve apple pies", parents=("bake",))]
-    result = interpret("the pies can't go in until I've peeled the apples", *memory,
-                       focus=("bake",))
+    result = interpret("the pies can't go in until I've peeled the apples, saturday morning",
+                       *memory, focus=("bake",))
     adds = [op for op in result.operations if isinstance(op, AddTask)]
-    assert [(op.title, op.parents) for op in adds] == [("Peel the apples", ["bake"])]
+    assert [(op.title, op.value, op.parents) for op in adds] == [
+        ("Peel the apples", "saturday morning", ["bake"])]
     assert AddDependency(key="pies", depends_on=adds[0].key) in result.operations

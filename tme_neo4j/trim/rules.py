@@ -1652,6 +1652,10 @@ class _TurnParser:
                 alone := re.match(r"^\s*(?:can't|cannot|can not|won't)\s+(?P<verb>[a-z]+)\s+"
                                   r"(?:until|till|before)\s*$", c[m.end("a"):m.start("b")], _I)):
             a_text = alone["verb"]  # "I can't pay until ...": the step of paying waits
+        when = b_text.split(",", 1)[1].strip() if "," in b_text else ""
+        if len(when.split()) > 4 or not any(k in (ValueKind.DATE, ValueKind.TIME)
+                                            for k, _ in typed_phrases(when, sentence=False)):
+            when = ""  # "until I've fed it, friday night": when the step is done
         b_text = b_text.split(",")[0]  # ", no point ... before ...": a reason, not the task
         b_text = _step_done_as(b_text)  # "until I've fed the cat": the step of feeding it
         if clean_phrase(_DEPEND_TAIL.sub("", b_text)).lower() in _PRONOUNS:
@@ -1683,8 +1687,8 @@ class _TurnParser:
             if not short or len(short.split()) > 4 or is_question(short) or not stems(short):
                 return False
             first = dependents[0]  # a prerequisite not yet in memory joins the same plan
-            ops.append(self._add(short[:1].upper() + short[1:], parents=first.parents[:1]
-                                 or [first.key]))
+            ops.append(self._add(short[:1].upper() + short[1:], value=when or None,
+                                 parents=first.parents[:1] or [first.key]))
             b = self.tasks[ops[-1].key]
         ops += [AddDependency(key=a.key, depends_on=b.key) for a in dependents]
         self._emit(Intent.DEPEND, raw, ops, about=[*(a.key for a in dependents), b.key])
