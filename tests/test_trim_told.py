@@ -711,3 +711,18 @@ def test_a_prerequisite_told_as_done_after_until_is_the_step_not_a_statement() -
     assert [(op.title, op.value, op.parents) for op in adds] == [
         ("Peel the apples", "saturday morning", ["bake"])]
     assert AddDependency(key="pies", depends_on=adds[0].key) in result.operations
+
+
+def test_when_the_person_just_named_can_come_joins_their_task_with_no_day_yet() -> None:
+    memory = [task("damp", "Damp wall"), task("builder", "Call a builder", parents=("damp",))]
+    result = interpret("builder's Rosa Lind, she can come Monday at 9am", *memory,
+                       focus=("damp",))
+    assert revised(result)["builder"].value == "Rosa Lind, Monday at 9am"
+
+
+def test_a_name_typed_in_lower_case_is_the_person_a_value_holds() -> None:
+    memory = [task("damp", "Damp wall"),
+              task("builder", "Call a builder", "Rosa Lind, Monday at 9am", parents=("damp",))]
+    result = interpret("rosa just rang, she'll come wednesday instead", *memory,
+                       focus=("damp",))
+    assert revised(result)["builder"].value == "Rosa Lind, wednesday at 9am"

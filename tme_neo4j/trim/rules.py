@@ -2666,6 +2666,13 @@ class _TurnParser:
             self._update(task, when if not task.value else (
                 retype(task.value, *typed[0]) or f"{task.value}, {when}"), raw)
             return True
+        named = [t for t in self._live() if who and t.value and mentions(t.value, who)]
+        if typed and not holders and len(named) == 1 and not any(
+                retype(named[0].value or "", k, "x") for k, _ in typed):
+            # "the plumber's Dave, he can come Tuesday at 10": his task had no day yet
+            when = clean_phrase(when) if _only_value(when) else ", ".join(p for _, p in typed)
+            self._update(named[0], f"{named[0].value}, {when}", raw)
+            return True
         if not typed or len(holders) != 1:
             return False
         return self._set_typed(holders[0], typed, raw)
@@ -2719,10 +2726,12 @@ class _TurnParser:
     def _person_said(self) -> str | None:
         """The person this turn named before: a capitalised word that is a name in a value."""
         for clause in reversed(self.said):
-            for word in re.findall(r"\b[A-Z][a-z]+\b", clause):
+            # "dave just rang": a name typed in lower case is still the one a value holds
+            for word in re.findall(r"\b[A-Za-z][a-z]+\b", clause):
                 if not in_dictionary(word.lower()) and any(
-                        t.value and mentions(t.value, word) for t in self._live()):
-                    return str(word)
+                        t.value and re.search(rf"\b{word.capitalize()}\b", t.value)
+                        for t in self._live()):
+                    return str(word).capitalize()
         return None
 
     def _helper(self, c: str, raw: str, slot: str | None) -> bool:
