@@ -144,6 +144,16 @@ _NAMED_AUXILIARY = re.compile(
     r"doesn't|didn't|isn't|wasn't|has|had|can|could|would|should|is going to)\s+[a-z])")
 
 
+#: "..., the hall's ours from 7": after a statement, a subject with a contracted copula and
+#: at least two words after it starts a clause of its own.
+_STATED_AFTER = re.compile(r",\s*(?:and\s+)?(?!(?:[a-z]+\s+)?(?:it|that|this|he|she|there|what|"
+                           r"here|who)'s\b)(?=(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*'s\s+"
+                           r"[\w£$€]+\s+\S)", re.IGNORECASE)
+#: "... this morning so the prizes are sorted": 'so' before a subject and its copula starts
+#: a clause of its own, with no comma.
+_SO_STATED = re.compile(r"\s+(?=so\s+(?!(?:far|much|many|long|soon)\b)(?:the\s+|my\s+|our\s+)?"
+                        r"(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*"
+                        r"(?:'s|'re|\s+(?:is|are|was|were))\s+\w)", re.IGNORECASE)
 #: ", order the chain": a comma before a verb in its base form and a determiner.
 _REQUEST_AFTER = re.compile(
     r",\s*(?:and\s+)?(?=(?P<verb>[a-z]+)\s+(?:the|a|an|my|our|some|it|them|him|her)\b)")
@@ -158,6 +168,8 @@ def _named_subjects(part: str) -> list[str]:
     cuts = [m for m in _NAMED_SUBJECT.finditer(part)
             if is_verb(m["verb"]) and lemma(m["verb"]) != m["verb"]]  # inflected: 'bakes'
     cuts += list(_NAMED_AUXILIARY.finditer(part))
+    cuts += [m for m in _STATED_AFTER.finditer(part) if _COPULA.search(part[:m.start()])]
+    cuts += list(_SO_STATED.finditer(part))
     cuts += [m for m in _REQUEST_AFTER.finditer(part)
              if is_verb(m["verb"]) and lemma(m["verb"]) == m["verb"]
              and _COPULA.search(part[:m.start()])]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from tme_neo4j.models import (
     MAX_TITLE,
@@ -46,6 +46,7 @@ from tme_neo4j.trim.language import (
     slug,
     split_clauses,
     split_list,
+    stem,
     stems,
     strip_fillers,
     typed_phrases,
@@ -131,6 +132,11 @@ _PUT_ON = re.compile(r"^put\s+(?P<who>him|her|(?-i:[A-Z])[\w'-]*)\s+(?:back\s+)?
 #: How often something recurs: a word a title or value holds in place of another.
 _FREQUENCY = (r"(?:hourly|daily|nightly|weekly|fortnightly|biweekly|monthly|quarterly|yearly|"
               r"annually)")
+#: "every other day", "every 3 weeks", "twice a week": how often, said in words.
+_EVERY = re.compile(r"\b(?:every\s+(?:other\s+|second\s+|third\s+|\d+\s+|few\s+)?"
+                    r"(?:day|evening|morning|night|week|fortnight|month|year|weekend|"
+                    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)s?|"
+                    r"(?:once|twice|three times)\s+a\s+(?:day|week|month|year))\b", _I)
 #: "Make them monthly", "run the check daily", "keep it yearly".
 _MAKE_FREQUENCY = re.compile(rf"^(?:make|set|change|switch|run|do|keep|go)\s+(?P<what>.+?\s+)?"
                              rf"(?:to\s+)?(?P<f>{_FREQUENCY})(?:\s+(?:though|then|instead))?$", _I)
@@ -326,7 +332,8 @@ _COPULA = re.compile(
     r"got|gets|comes? to|totals?|costs?|runs?|went|goes|has gone))\s+(?P<rest>.+)$", _I)
 #: Words between a task and its value that are no part of the value.
 _VALUE_LEAD = re.compile(
-    r"^(?:(?:now|still|currently|all|just)\s+)?(?:be(?:en|ing)?\s+)?"
+    r"^(?:(?:now|still|currently|all|just)\s+)?(?:(?:ours|mine|theirs|yours)\s+)?"
+    r"(?:be(?:en|ing)?\s+)?"
     r"(?:(?:going|moving|set|booked|scheduled|planned|"
     r"quoted|priced|fixed|confirmed|coming|happening|up|down|back|due|going to be)\s+|"
     r"[a-z]+ed\s+(?=(?:back|up|down|forward|out|over|to|at|for|until|till)\b))?"
@@ -374,6 +381,9 @@ _HELPER = re.compile(r"^(?P<who>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)(?:\s+from\s+(?:t
 #: "Ann can do the flowers for us": a person who offers to do a task.
 _CAN_DO = re.compile(r"^(?P<who>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+(?:can|could)\s+"
                      r"(?P<verb>[a-z]+)\s+(?P<obj>[\w' -]+?)(?:\s+for\s+(?:us|me|you))?$")
+#: "booked him for the 3rd at 2pm": when the person just named comes, said of them.
+_BOOKED_PERSON = re.compile(r"^(?:(?:i|we)(?:'ve|\s+have)?\s+)?(?:just\s+)?[a-z]{3,}ed\s+"
+                            r"(?:him|her|them)\s+(?:in\s+)?(?:for|on|at)\s+(?P<when>.+)$", _I)
 #: "she charges $90": a price told of whoever was just named.
 _FEE = re.compile(r"^(?:he|she|they)\s+(?:charges?|asks?|wants?|quoted)\s+"
                   r"(?P<v>[$£€]\d[\d.,]*(?:\s+(?:an hour|a day|each|per \w+))?)$", _I)
@@ -406,6 +416,13 @@ _DID = re.compile(r"^(?:(?:i|we)(?:'ve|\s+have)?\s+)?(?:just\s+|finally\s+|alrea
                   r"(?P<verb>[a-z]{3,}(?:ed|t))\s+(?P<obj>[^,]+?)"
                   r"(?:\s+(?:too|as well|already|today|this morning|yesterday))?"
                   r"(?P<rest>(?:\s*,\s*[^,]+)*)$", _I)
+#: "the passport photo's renewed", "forms are now signed, ...": a thing told done in the passive.
+_DONE_PASSIVE = re.compile(r"^(?:all\s+)?(?P<items>(?:the\s+|my\s+|our\s+)?[a-z][\w-]*"
+                           r"(?:\s+[a-z][\w-]*){0,2}?)"
+                           r"(?:(?P<cop>'s|'re|\s+(?:is|are|has been|have been))\s+|\s+)"
+                           r"(?:all\s+|now\s+)?"
+                           r"(?P<pp>[a-z]{3,}(?:ed|en))(?:\s+and\s+[a-z]+(?:\s+for)?)?"
+                           r"(?P<rest>\s*,.*)?$", _I)
 #: "Ann called", "the vet phoned back": something that happened, said in passing.
 _NAMED_PAST = re.compile(r"^(?:the\s+)?[A-Za-z][a-z]+\s+[a-z]{3,}ed(?:\s+(?:back|in|up|off))?$")
 #: "tickets $12": a thing and its price, an item of a plan's facts.
@@ -856,6 +873,7 @@ class _TurnParser:
     def _clause(self, raw: str, slot: str | None, question: bool) -> None:
         c = re.sub(r"[\s,]+(?:please|thanks|thank you|for me)$", "",
                    strip_fillers(raw).rstrip(".!? "), flags=_I)
+        c = re.sub(r"\brather than\b", "instead of", c, flags=_I)  # one way to say it
         self.negated += [m["what"] for m in _NEGATED.finditer(c)]
         if not re.search(r"[^\W_]", c):  # punctuation alone says nothing
             return
@@ -886,17 +904,18 @@ class _TurnParser:
             self._plan, self._steps_list, self._rollback, self._corrected, self._reset,
             self._replace,
             self._split, self._merge, self._cancel, self._restore, self._done, self._instead_of,
-            self._needs,
+            self._every, self._needs,
             self._depend, self._add_instead, self._add_to, self._add_here, self._goal,
             self._retime,
         ]
         if slot is None:
-            handlers += [self._moved_news, self._deadline, self._named_plan]
+            handlers += [self._moved_news, self._dash_details, self._deadline, self._named_plan]
             handlers += [self._fell_through, self._absent, self._stand_in, self._myself,
                          self._frequency, self._was_fine, self._put_on]
             handlers += [self._reference_set, self._move, self._instead_values,
                          self._make_named, self._quoted, self._priced_by, self._sourced,
-                         self._role_of, self._comes_when, self._paid, self._helper, self._timed,
+                         self._role_of, self._comes_when, self._booked_person, self._paid,
+                         self._helper, self._timed,
                          self._chosen_count,
                          self._joining,
                          self._owned, self._named_doer, self._schedule,
@@ -1084,6 +1103,19 @@ class _TurnParser:
             op = RollbackTask(key=target.key, to_n=1)
         else:
             op = RollbackTask(key=target.key)
+        return self._roll_back(target, op, wanted, raw, c)
+
+    def _roll_back(self, target: Task, op: Operation, wanted: str | None, raw: str,
+                   c: str) -> bool:
+        """Emit the rollback ``op``; with no earlier value to go back to, the value wanted
+        goes back into the title that held it, or nothing is written."""
+        if isinstance(op, RollbackTask) and len(self.past.get(target.key, [])) < 2:
+            typed: list[tuple[ValueKind, str]] = [
+                (k, p) for k, p in typed_phrases(wanted or "", sentence=False)
+                if k != ValueKind.NAME]
+            if not (typed and self._retitle(target, typed, raw, Intent.ROLLBACK)):
+                self._unparsed(raw, c)
+            return True
         self._emit(Intent.ROLLBACK, raw, [op], about=[target.key])
         return True
 
@@ -1113,8 +1145,8 @@ class _TurnParser:
         """'The deadline is May 2, not April 30', 'they want 3 samples, not 2': the value
         said first takes the place of the one after 'not', in the one task that holds it."""
         m = re.match(r"^(?P<said>.+?),?\s+not\s+(?P<old>[$£€]?[\w.:]+(?:\s+[\w.:]+)?)$", c, _I)
-        if not m or not re.search(r"\d", m["old"]):
-            return False
+        if not m or not (re.search(r"\d", m["old"]) or _WEEKDAY.fullmatch(m["old"])):
+            return False  # a number, or a day of the week ("Thursdays, not Wednesdays")
         typed = [(k, p) for k, p in typed_phrases(m["said"], sentence=False)
                  if k != ValueKind.NAME]
         if not typed:
@@ -1134,6 +1166,8 @@ class _TurnParser:
         if len(holders) != 1:
             return False
         task = holders[0]
+        if (found := said.search(f"{task.title} {task.value or ''}")) and _WEEKDAY.fullmatch(old):
+            new = _cased(new, found[0])  # "Wednesdays" in a title: "Thursdays"
         title = said.sub(new, task.title, count=1) if said.search(task.title) else None
         value = said.sub(new, task.value or "", count=1) if said.search(task.value or "") else (
             task.value)
@@ -1587,6 +1621,16 @@ class _TurnParser:
         its object alone, finished. When its title joins that object to another ('Buy a tent
         and a stove'), the object becomes a finished task of its own beside it."""
         m = _DONE_TOLD.match(c)
+        if m is None and (passive := _DONE_PASSIVE.match(c)) and not _NEGATIVE.search(c) and (
+                (base := lemma(passive["pp"])) != passive["pp"].lower() and is_verb(base)):
+            task = self._match(passive["items"], self._live(), strict=True, by_value=False)
+            if task is not None and not passive["cop"] and not re.match(
+                    rf"{re.escape(base)}\b", task.title, _I):
+                return False  # "cakes needed": with no 'is', only the task's own verb is done
+            if task is None:  # "the car's washed": news of a thing done names no task here
+                self._emit(Intent.NOTE, raw, about=self._about(c, None))
+                return True
+            return self._done_with_outcome(task, passive["rest"] or "", raw)
         if m is None or _NEGATIVE.search(c):
             return False
         item = clean_phrase(m["got"] or m["items"])
@@ -1614,14 +1658,17 @@ class _TurnParser:
         if m is None or _NEGATIVE.search(c) or (base := lemma(m["verb"])) == m["verb"].lower():
             return False
         words = set(stems(m["obj"]))
-        steps = [t for t in self._live() if t.parents and words and re.match(
+        steps = [t for t in self._live() if words and re.match(
             rf"{re.escape(base)}\b", t.title, _I) and words <= set(stems(t.title))]
         if len(steps) != 1:
             return False
-        task = steps[0]
+        return self._done_with_outcome(steps[0], m["rest"], raw)
+
+    def _done_with_outcome(self, task: Task, rest: str, raw: str) -> bool:
+        """``task`` finished; the values said after it (', 1.5 kg, fine') are its outcome."""
         ops: list[Operation] = []
-        said = [p.strip() for p in m["rest"].split(",") if p.strip()]
-        outcome = ", ".join(p for p in said if any(
+        said = [p.strip() for p in rest.split(",") if p.strip()]
+        outcome = ", ".join(p for p in said if _only_value(p) and any(
             k != ValueKind.NAME for k, _ in typed_phrases(p, sentence=False)))
         if outcome:
             ops.append(ReviseTask(key=task.key, value=outcome))
@@ -1669,7 +1716,12 @@ class _TurnParser:
                 alone := re.match(r"^\s*(?:can't|cannot|can not|won't)\s+(?P<verb>[a-z]+)\s+"
                                   r"(?:until|till|before)\s*$", c[m.end("a"):m.start("b")], _I)):
             a_text = alone["verb"]  # "I can't pay until ...": the step of paying waits
+        when = b_text.split(",", 1)[1].strip() if "," in b_text else ""
+        if len(when.split()) > 4 or not any(k in (ValueKind.DATE, ValueKind.TIME)
+                                            for k, _ in typed_phrases(when, sentence=False)):
+            when = ""  # "until I've fed it, friday night": when the step is done
         b_text = b_text.split(",")[0]  # ", no point ... before ...": a reason, not the task
+        b_text = _step_done_as(b_text)  # "until I've fed the cat": the step of feeding it
         if clean_phrase(_DEPEND_TAIL.sub("", b_text)).lower() in _PRONOUNS:
             # "the wine depends on it", "... on that being sorted"
             earlier = self._context_old(a_text, nearest=True)
@@ -1699,8 +1751,8 @@ class _TurnParser:
             if not short or len(short.split()) > 4 or is_question(short) or not stems(short):
                 return False
             first = dependents[0]  # a prerequisite not yet in memory joins the same plan
-            ops.append(self._add(short[:1].upper() + short[1:], parents=first.parents[:1]
-                                 or [first.key]))
+            ops.append(self._add(short[:1].upper() + short[1:], value=when or None,
+                                 parents=first.parents[:1] or [first.key]))
             b = self.tasks[ops[-1].key]
         ops += [AddDependency(key=a.key, depends_on=b.key) for a in dependents]
         self._emit(Intent.DEPEND, raw, ops, about=[*(a.key for a in dependents), b.key])
@@ -1783,7 +1835,7 @@ class _TurnParser:
             m = _RETIME.match(f"move {news['rest']}")  # "the office moved my visit to May 2"
         if not m:
             return False
-        what = clean_phrase(re.sub(r"\s+(?:up|down|back|forward|out)$", "",
+        what = clean_phrase(re.sub(r"\s+(?:up|down|back|forward|out)$|'s$", "",
                                    m["what"] or m["what2"] or "", flags=_I))
         typed = [(k, p) for k, p in typed_phrases(m["v"]) if k != ValueKind.NAME]
         if not typed or not stems(what) or what.lower() in _PRONOUNS:
@@ -1813,11 +1865,12 @@ class _TurnParser:
             if self._retitle(named, [(kind, new)], raw):
                 return True  # "shift the scrub to 6:45" when the title says "at 5:00"
             value = retype(current, kind, new) or (f"{current}, {new}" if current else new)
-            self._update(named, value, raw)
+            self._update(named, _retyped_rest(value, m["v"], typed), raw)
             return True
         if slot_task is not None:
             new = _span(m["v"], kind) or clean_phrase(m["v"])
-            self._update(slot_task, retype(slot_task.value or "", kind, new) or new, raw)
+            value = retype(slot_task.value or "", kind, new) or new
+            self._update(slot_task, _retyped_rest(value, m["v"], typed), raw)
             return True
         roots = [t for t in self._live() if not t.parents]
         root = self._match(what, roots)
@@ -1863,13 +1916,26 @@ class _TurnParser:
             self._unparsed(raw, c)
         return True
 
+    def _dash_details(self, c: str, raw: str, slot: str | None) -> bool:
+        """'The cake - about $40, chocolate': a task named by its words, then after a dash its
+        details with a price, date or count in them, when it has no value yet."""
+        m = re.match(r"^(?P<what>[\w' ]{2,30}?)\s+[-\u2013\u2014]\s+(?P<v>.+)$", c)
+        if m is None or not any(k != ValueKind.NAME
+                                for k, _ in typed_phrases(m["v"], sentence=False)):
+            return False
+        task = self._match(m["what"], self._live(), strict=True, by_value=False)
+        if task is None or task.value:
+            return False
+        self._update(task, clean_phrase(m["v"]), raw)
+        return True
+
     def _doer_task(self, who: str) -> Task | None:
         """The one task whose title names the work of ``who``: 'the roofers' -> 'Fix the roof',
         'Gary' -> 'Lessons with Gary'; their words share a stem or a long first part."""
         words = [w for w in content_words(who) if w not in ("he", "she", "they", "we", "i")]
         if not words:
             return None
-        found = [t for t in self._live() if t.parents and any(
+        found = [t for t in self._live() if any(
             _same_root(w, own) for w in words for own in content_words(t.title))]
         return found[0] if len(found) == 1 else None
 
@@ -2070,13 +2136,15 @@ class _TurnParser:
             # up ..."): not a step to add as said.
             self._unparsed(raw, c)
             return
-        root_in_focus = self._root_for(None) if self.also else None
-        if root_in_focus is not None:  # "We also need to rent a car and get insurance"
+        # "We also need to rent a car and get insurance", "for the fair, let's add a tombola"
+        root_in_focus = self.under or (self._root_for(None) if self.also else None)
+        if root_in_focus is not None:
             plain = re.sub(r"^also\s+|\s+(?:too|as well)$", "", c, flags=_I)
             ops: list[Operation] = []
             for step, _ in _steps(plain):
-                if ops and isinstance(ops[-1], AddTask) and not ops[-1].value and _only_value(
-                        step):  # "a can of paint too, $14": the price of the step before
+                if ops and isinstance(ops[-1], AddTask) and not ops[-1].value and (_only_value(
+                        step) or _priced_detail(step)):
+                    # "a can of paint too, $14", "..., tickets a pound each": the step before's
                     ops[-1] = ops[-1].model_copy(update={"value": clean_phrase(step)})
                     self._pending(self.tasks[ops[-1].key], value=ops[-1].value)
                     continue
@@ -2274,6 +2342,8 @@ class _TurnParser:
                 and word[1].lower() not in STOP and can_be_noun(word[1])
                 and not re.fullmatch(_CARDINAL, word[1], _I)):
             return False  # "that week", "this plan": a determiner, no reference to a task
+        if re.match(r"\s+so\b", m["after"], _I):
+            return False  # "swap it so Ben opens": what should follow, no value for 'it'
         if self._sourced_reference(m["ref"], m["after"], raw):
             return True
         typed = typed_phrases(m["after"], sentence=False)
@@ -2365,6 +2435,10 @@ class _TurnParser:
             target: Task | None = said[0]  # "he's coming on the 14th": who was just named
         else:  # the subject names the task; a word of its value ('Bob') does not
             target = self._match(subject, self._live(), by_value=False)
+        if target is None and value_kind(value) == ValueKind.NAME and not typed_phrases(
+                subject) and (doer := self._doer_task(subject)) is not None and not doer.value:
+            self._update(doer, value, raw)  # "the caterer's Bo": who does the catering
+            return True
         if target is None and (held := self._quantity_in_value(subject, value)):
             self._update(*held, raw)  # "the flour was 300g after all"
             return True
@@ -2683,24 +2757,52 @@ class _TurnParser:
         """'He'll come Friday instead', 'Ola can do the 9th': a new day or time for the one who
         does a task, in place of the one their task holds; 'he' is the person the turn named."""
         m = _COMES.match(c)
-        if m is None or _NEGATIVE.search(c):
+        # "Ed can do the 4th but at 11, not 2": the time after 'not' is the one replaced
+        when = re.sub(r"^(.+?)\s+but\s+(.+?)(?:,\s*|\s+)not\s+[^,]+$", r"\1 \2", m["when"]) if (
+            m is not None) else ""
+        if m is None or _NEGATIVE.search(when):
             return False
         typed: list[tuple[ValueKind, str]] = [
-            (k, p) for k, p in typed_phrases(m["when"], sentence=False)
+            (k, p) for k, p in typed_phrases(when, sentence=False)
             if k in (ValueKind.DATE, ValueKind.TIME)]
         who = m["who"] if m["who"].lower() not in _PRONOUNS else self._person_said()
         holders = [t for t in self._live() if who and t.value and mentions(t.value, who)
                    and all(retype(t.value, k, p) is not None for k, p in typed)]
         if typed and not holders and who and (task := self._doer_task(who)) is not None:
             # "the plumbers can come Monday": the day of the task whose work names them
-            when = clean_phrase(m["when"]) if _only_value(m["when"]) else ", ".join(
-                p for _, p in typed)
+            when = clean_phrase(when) if _only_value(when) else ", ".join(p for _, p in typed)
             self._update(task, when if not task.value else (
                 retype(task.value, *typed[0]) or f"{task.value}, {when}"), raw)
+            return True
+        named = [t for t in self._live() if who and t.value and mentions(t.value, who)]
+        if typed and not holders and len(named) == 1 and not any(
+                retype(named[0].value or "", k, "x") for k, _ in typed):
+            # "the plumber's Dave, he can come Tuesday at 10": his task had no day yet
+            when = clean_phrase(when) if _only_value(when) else ", ".join(p for _, p in typed)
+            self._update(named[0], f"{named[0].value}, {when}", raw)
             return True
         if not typed or len(holders) != 1:
             return False
         return self._set_typed(holders[0], typed, raw)
+
+    def _booked_person(self, c: str, raw: str, slot: str | None) -> bool:
+        """'The roofer's Ed, booked him for the 3rd at 9': when the person just named will do
+        their task joins the value of the one task that names them."""
+        m = _BOOKED_PERSON.match(c)
+        who = self._person_said() if m is not None else None
+        holders = [t for t in self._live() if who and t.value and mentions(t.value, who)]
+        if m is None or len(holders) != 1 or _NEGATIVE.search(c):
+            return False
+        typed: list[tuple[ValueKind, str]] = [
+            (k, p) for k, p in typed_phrases(m["when"], sentence=False)
+            if k in (ValueKind.DATE, ValueKind.TIME)]
+        task = holders[0]
+        if not typed:
+            return False
+        if all(retype(task.value or "", k, p) is not None for k, p in typed):
+            return self._set_typed(task, typed, raw)
+        self._update(task, f"{task.value}, {clean_phrase(m['when'])}", raw)
+        return True
 
     def _their_task(self, subject: str) -> Task | None:
         """The task 'he', 'she' or 'they' does: the one this turn spoke of last, when its title
@@ -2732,10 +2834,12 @@ class _TurnParser:
     def _person_said(self) -> str | None:
         """The person this turn named before: a capitalised word that is a name in a value."""
         for clause in reversed(self.said):
-            for word in re.findall(r"\b[A-Z][a-z]+\b", clause):
+            # "dave just rang": a name typed in lower case is still the one a value holds
+            for word in re.findall(r"\b[A-Za-z][a-z]+\b", clause):
                 if not in_dictionary(word.lower()) and any(
-                        t.value and mentions(t.value, word) for t in self._live()):
-                    return str(word)
+                        t.value and re.search(rf"\b{word.capitalize()}\b", t.value)
+                        for t in self._live()):
+                    return str(word).capitalize()
         return None
 
     def _helper(self, c: str, raw: str, slot: str | None) -> bool:
@@ -2959,6 +3063,28 @@ class _TurnParser:
         self._pending(task, value=value, title=title)
         return True
 
+    def _every(self, c: str, raw: str, slot: str | None) -> bool:
+        """'The plants only need watering every other day': how often a task recurs, in place
+        of the 'every ...' its title or value says, in the task the rest of the clause names."""
+        said = list(_EVERY.finditer(c))
+        if len(said) != 1 or _NEGATIVE.search(c) or not stems(c[:said[0].start()]):
+            return False
+        holders = [t for t in self._live() if _EVERY.search(f"{t.title} {t.value or ''}")]
+        task = self._match(c[:said[0].start()], holders, by_value=False)
+        if task is None:
+            return False
+        new = said[0][0]
+        title = _EVERY.sub(new, task.title, count=1)
+        value = _EVERY.sub(new, task.value, count=1) if task.value else None
+        if title == task.title and value == task.value:
+            self._emit(Intent.NOTE, raw, about=[task.key])  # already so
+            return True
+        self._emit(Intent.UPDATE, raw, [ReviseTask(key=task.key, value=value,
+                                                   title=title if title != task.title else None)],
+                   about=[task.key])
+        self._pending(task, value=value, title=title)
+        return True
+
     def _was_fine(self, c: str, raw: str, slot: str | None) -> bool:
         """'No wait, 3:15 was fine': the value of that kind the latest change replaced comes
         back, in the value or in the title where it was said."""
@@ -3029,13 +3155,18 @@ class _TurnParser:
         text = raw
         changes: dict[str, str] = {}
         titles: dict[str, tuple[str, str]] = {}
+        shared: Task | None = None
         for kind in dict.fromkeys(k for k, _ in typed):
             said = next(p for k, p in typed if k == kind)
             span = _span(text, kind)
             # The run of the turn that holds the value said, not an earlier number of the turn.
             new = span if span is not None and said in span else said
-            task = target or next((t for t in self._recent()
-                                   if retype(t.value or "", kind, new) is not None), None)
+            # 'it' is one task: the one holding the first date, time or price said takes the
+            # others too; a name said beside them may be another task's
+            task = target or (shared if shared is not None and kind != ValueKind.NAME else next(
+                (t for t in self._recent() if retype(t.value or "", kind, new) is not None), None))
+            if shared is None and kind != ValueKind.NAME:
+                shared = task
             if kind == ValueKind.COUNT and target is None and not self._counts_alike(task, new) \
                     and (named := self._count_in_title(new)) is not None:
                 # "make it 8 tetras": the title that counts tetras, not another count
@@ -3406,6 +3537,39 @@ def _set_back(task: Task, wanted: str) -> ReviseTask:
     return ReviseTask(key=task.key, value=wanted, reason="set back by request")
 
 
+def _step_done_as(text: str) -> str:
+    """'I've fed the starter' -> 'feed the starter', 'Dave's actually fixed the leak' -> 'fix
+    the leak': a clause telling a step done, said as that step; other text as it is."""
+    m = re.match(r"^(?:(?:i|we|you|they|he|she)(?:'ve|'d|\s+have|\s+has)|"
+                 r"(?-i:[A-Z])[\w-]*(?:'s|\s+has))\s+(?:(?:actually|already|finally|just)\s+)?"
+                 r"(?P<pp>[a-z]+)\s+(?P<obj>.+)$", text.strip(), _I)
+    if m is None or (base := lemma(m["pp"])) == m["pp"].lower() or not is_verb(base):
+        return text
+    return f"{base} {m['obj']}"
+
+
+def _priced_detail(phrase: str) -> bool:
+    """'tickets a pound each', 'entry $2 a head': no request, a price of a part of the thing
+    just named."""
+    return not _imperative(phrase) and (re.search(
+        r"\b(?:each|apiece|a head|per\s+\w+)$", phrase, _I) is not None or any(
+        k == ValueKind.PRICE for k, _ in typed_phrases(phrase, sentence=False)))
+
+
+def _retyped_rest(value: str, said: str, typed: Sequence[tuple[ValueKind, str]]) -> str:
+    """'Moved to the 9th at 4pm' where the value held '2nd at 2pm': after the first kind is
+    put in place, each other kind said takes the place of its own in the value too."""
+    for kind in dict.fromkeys(k for k, _ in typed[1:] if k != typed[0][0]):
+        new = _span(said, kind) or next(p for k, p in typed if k == kind)
+        if new not in value:
+            value = retype(value, kind, new) or (re.sub(
+                r"\b(at|from|by)\s+\d{1,2}\b(?![:.]?\d|\s*[ap]\.?m)", rf"\1 {new}", value,
+                count=1) if kind == ValueKind.TIME else value)  # "at 5" is a clock time
+        if new not in value:
+            value = f"{value}, {new}"  # a kind the value lacked: said with it, it joins it
+    return value
+
+
 def _retimed_after(title: str, word: str, kind: ValueKind, new: str) -> str | None:
     """``title`` with the phrase of ``kind`` that follows ``word`` ('lessons Fridays')
     put in ``new``'s place; None when no such phrase follows that word."""
@@ -3578,11 +3742,14 @@ _CHANGES_UNDER_WAY = {"set", "move", "replace", "cancel", "rename"}
 def _change_under_way(c: str) -> str:
     """'switching the lamp to a brighter one': a change told by its present participle alone,
     with no subject, is that change asked for; the clause is read as its imperative."""
-    m = re.match(r"^(?P<verb>[a-z]+ing)\s+(?P<rest>(?P<next>[a-z]+)\b.*)$", c, _I)
+    m = re.match(r"^(?P<we>(?:we|i)(?:'re|'m|\s+are|\s+am)\s+(?:also\s+)?)?"
+                 r"(?P<verb>[a-z]+ing)\s+(?P<rest>(?P<next>[a-z]+)\b.*)$", c, _I)
     if m is None or (base := lemma(m["verb"])) == m["verb"].lower():
         return c
     asked = verbs().get(f"{base} {m['next'].lower()}", verbs().get(base))
-    return f"{base} {m['rest']}" if asked in _CHANGES_UNDER_WAY else c
+    if m["we"] and (asked != "add" or m["next"].lower() in ("up", "to", "on")):
+        return c  # "we're adding a shed" asks for it; "we're moving house" names a plan
+    return f"{base} {m['rest']}" if asked in (*_CHANGES_UNDER_WAY, "add") else c
 
 
 def _plural(title: str) -> bool:
@@ -3759,8 +3926,18 @@ def _same(a: str, b: str) -> bool:
 def _same_root(a: str, b: str) -> bool:
     """'scaffolder' and 'scaffolding', 'plumber' and 'plumbing': one word's root begins the
     other, five letters at least, once a doer's '-er' is dropped."""
-    root, longer = sorted((re.sub(r"(?<=\w{4})er$", "", w) for w in (a, b)), key=len)
+    a, b = (_doer_verb(w) for w in (a, b))
+    root, longer = sorted((a, b), key=len)
     return root == longer or (len(root) >= 5 and longer.startswith(root))
+
+
+def _doer_verb(word: str) -> str:
+    """'tuner' -> 'tune', 'plasterer' -> 'plaster': the verb a doer's noun is made from; any
+    other word stemmed as for matching."""
+    for base in (word[:-1], word[:-2]) if len(word) > 4 and word.endswith("er") else ():
+        if is_verb(base):
+            return lemma(base)
+    return stem(word)
 
 
 def _same_word(a: str, b: str) -> bool:
