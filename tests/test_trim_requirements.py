@@ -107,3 +107,24 @@ def test_a_plan_then_one_verb_for_a_list_of_its_steps(engine: TaskMemoryEngine) 
 def test_nouns_in_a_list_stay_one_request(engine: TaskMemoryEngine) -> None:
     state = said(engine, "Buy nails and screws.")
     assert [t.title for t in state.values()] == ["Buy nails and screws"]
+
+
+def test_a_plan_with_its_day_its_items_a_swap_and_an_undo(engine: TaskMemoryEngine) -> None:
+    state = said(engine, "Organise a barbecue on Saturday: buy charcoal, sausages and buns.")
+    (root,) = [t for t in state.values() if not t.parents]
+    under = sorted((t.title, t.value) for t in state.values() if root.key in t.parents)
+    assert under == [("Date", "Saturday"), ("buy buns", None), ("buy charcoal", None),
+                     ("buy sausages", None)]
+    state = said(engine, "Swap the sausages for veggie burgers.")
+    assert "buy veggie burgers" in {t.title for t in state.values()}
+    assert "buy sausages" not in {t.title for t in state.values()}
+    state = said(engine, "Undo that.")
+    assert "buy sausages" in {t.title for t in state.values()}
+    writes_nothing(engine, "Swap the lemonade for iced tea.")
+
+
+def test_a_bare_count_corrects_the_count_it_names(engine: TaskMemoryEngine) -> None:
+    said(engine, "Sand the deck and hire three ladders.")
+    state = said(engine, "Make it five, not three.")
+    assert {t.title for t in state.values()} == {"Sand the deck", "Hire five ladders"}
+    writes_nothing(engine, "Make it Wednesday, not Tuesday.")

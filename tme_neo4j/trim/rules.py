@@ -235,6 +235,9 @@ _MODAL = re.compile(r"^(?:i|we)(?:'ll|'d|\s+(?:will|shall|should|must|can|could|
                     r"(?:also\s+|just\s+)?(?P<rest>.+)$", _I)
 #: "I", "we've", "they": a subject that names nobody in particular.
 _PRONOUN_SUBJECT = re.compile(r"(?:i|we|you|they|he|she|it)(?:'[a-z]+)?", _I)
+#: "I sold the kayak", "we've booked a van": someone did something to a thing.
+_REPORT = re.compile(r"^(?:i|we|they|he|she)(?:'ve|\s+have|\s+has|\s+just|\s+already|"
+                     r"\s+finally)*\s+(?P<verb>[a-z]+)\s+(?P<obj>(?:the|a|an|my|our)\s+.+)$", _I)
 _ALSO = re.compile(r"^also\b|\b(?:too|as well)$", _I)
 _ADD_HERE = re.compile(r"^(?:also\s+)?(?:add|include|throw in|toss in)\s+(?P<items>.+)$", _I)
 #: "Push the launch date to May 2", "The audit was moved to June 9".
@@ -726,7 +729,7 @@ class _TurnParser:
     def _listed_steps(self, head: str, rest: str) -> bool:
         """'Garden jobs: prune the roses, and mow the lawn before Friday': requests listed after
         a label are steps under the task it names, a new one under the plan in talk if none."""
-        steps = _list_items(rest)
+        steps = _shared_verb(rest) or _list_items(rest)  # "bring A, B and C": bring each
         if len(steps) < 2 or "?" in rest or not all(
                 _imperative(s) and len(s.split()) > 1 and not read_frame(s).known for s in steps):
             return False
@@ -736,9 +739,14 @@ class _TurnParser:
         ops: list[Operation] = []
         if parent is None:
             root = self._root_for(None)
-            ops.append(self._add(label[:1].upper() + label[1:], key=slug(label),
-                                 parents=[root.key] if root else []))
+            title, slots = _slot_phrases(label) if _imperative(label) else (label, [])
+            if not any(name in ("date", "time") for name, _ in slots):
+                title, slots = label, []  # "plan a trip to Rome": the whole label names it
+            ops.append(self._add(title[:1].upper() + title[1:], key=slug(
+                _noun_phrase(title) if slots else label), parents=[root.key] if root else []))
             parent = self.tasks[ops[-1].key]
+            ops += [self._add(name.capitalize(), value=value, parents=[parent.key],
+                              key=f"{parent.key}.{name}") for name, value in slots]
         for step in steps:
             ops += self._item(step, parent)
         self._emit(Intent.NEW, f"{head}: {rest}", ops, about=[parent.key, *(o.key for o in ops)])
@@ -951,7 +959,9 @@ class _TurnParser:
 
     def _rollback(self, c: str, raw: str, slot: str | None) -> bool:
         if _UNDO.match(c):  # "undo that": the latest change to the task talked about
-            changed = [t for t in self._recent() if len(self.past.get(t.key, [])) > 1]
+            changed = [t for t in self._recent() if len(self.past.get(t.key, [])) > 1 or (
+                # a value given where there was none: revised, it has a version before
+                t.value and t.version > 1 and t.status == TaskStatus.ACTIVE)]
             if not changed:
                 return False
             self._emit(Intent.ROLLBACK, raw, [RollbackTask(key=changed[0].key)],
@@ -1053,16 +1063,20 @@ class _TurnParser:
         """'The deadline is May 2, not April 30', 'they want 3 samples, not 2': the value
         said first takes the place of the one after 'not', in the one task that holds it."""
         m = re.match(r"^(?P<said>.+?),?\s+not\s+(?P<old>[$£€]?[\w.:]+(?:\s+[\w.:]+)?)$", c, _I)
-        if not m or not re.search(r"\d", m["old"]):
+        if not m:
             return False
         typed = [(k, p) for k, p in typed_phrases(m["said"], sentence=False)
                  if k != ValueKind.NAME]
-        if not typed:
+        if typed and not self._holds(clean_phrase(m["old"])) and {k for k, _ in typed_phrases(
+                m["old"], sentence=False)} & {k for k, _ in typed}:
+            self._unparsed(raw, c)  # "make it Tuesday, not Monday" where nothing was Monday
+            return True
+        if not typed or not re.search(rf"\d|\b(?:{_CARDINAL})\b", m["old"], _I):
             return False
         new = typed[-1][1]
         number, _, unit = new.partition(" ")
         old = clean_phrase(m["old"])
-        if re.fullmatch(r"\d+", old) and unit:  # "4 metres, not 3": 3 metres
+        if re.fullmatch(_CARDINAL, old, _I) and unit:  # "4 metres, not 3": 3 metres
             said = re.compile(rf"\b{old}(?=\s+(?:[\w-]+\s+)?{re.escape(singular(unit))})", _I)
             new = number
         else:
@@ -1077,7 +1091,7 @@ class _TurnParser:
         title = said.sub(new, task.title, count=1) if said.search(task.title) else None
         value = said.sub(new, task.value or "", count=1) if said.search(task.value or "") else (
             task.value)
-        if title and not value and unit and number.isdigit():
+        if title and not value and re.fullmatch(_CARDINAL, number, _I):
             # the count becomes the value too, so what depends on the task sees it
             value = _counted(title, number) or new
         self._emit(Intent.UPDATE, raw, [ReviseTask(key=task.key, title=title, value=value)],
@@ -1476,7 +1490,9 @@ class _TurnParser:
             back = [t for t in said if t.status == TaskStatus.CANCELLED]
             if back:
                 return self._set_statuses(back[:1], TaskStatus.ACTIVE, Intent.RESTORE, raw)
-            changed = [t for t in self._recent() if len(self.past.get(t.key, [])) > 1]
+            changed = [t for t in self._recent() if len(self.past.get(t.key, [])) > 1 or (
+                # a value given where there was none: revised, it has a version before
+                t.value and t.version > 1 and t.status == TaskStatus.ACTIVE)]
             if changed:  # "put it back" when nothing was removed: its previous value
                 self._emit(Intent.ROLLBACK, raw, [RollbackTask(key=changed[0].key)],
                            about=[changed[0].key])
@@ -1729,7 +1745,15 @@ class _TurnParser:
             return True
         if slot_task is not None:
             new = _span(m["v"], kind) or clean_phrase(m["v"])
+            if len(typed) > 1 and (kind_only := _span(m["v"], kind)):
+                new = kind_only  # "to Tuesday at 8pm": the day here, the time beside it
             self._update(slot_task, retype(slot_task.value or "", kind, new) or new, raw)
+            for other, said in typed[1:]:  # the attributes of the other kinds beside it
+                beside = next((t for t in self._live() if t.parents == slot_task.parents
+                               and t.key != slot_task.key and t.value
+                               and value_kind(t.value) == other), None)
+                if beside is not None and other != kind:
+                    self._update(beside, retype(beside.value or "", other, said) or said, raw)
             return True
         roots = [t for t in self._live() if not t.parents]
         root = self._match(what, roots)
@@ -2910,6 +2934,11 @@ class _TurnParser:
         self._pending(task, title=title, value=value)
         return True
 
+    def _holds(self, value: str) -> bool:
+        """Whether a task's title or value says ``value``, now or before."""
+        return any(mentions(f"{t.title} {t.value or ''}", value) or self._had_value(t.key, value)
+                   for t in self.tasks.values())
+
     @staticmethod
     def _counts_alike(task: Task | None, new: str) -> bool:
         """Whether ``task``'s value counts what ``new`` counts: the same unit, or no unit
@@ -3181,6 +3210,8 @@ class _TurnParser:
                     and self.tasks[k] in candidates]
             if said and clean_phrase(text).lower() != "everything":
                 return said[:1]  # what this turn spoke of last
+            if self._said_unknown_object():
+                return []  # "I sold the kayak, tick it off": 'it' is the kayak, not in memory
             task = self._active(slot) if slot else self._root_for(None)
             return [task] if task is not None and task in candidates else []
         found: list[Task] = []
@@ -3189,6 +3220,16 @@ class _TurnParser:
             if task is not None:
                 found.append(task)
         return found
+
+    def _said_unknown_object(self) -> bool:
+        """Whether an earlier clause of this turn named a thing ('the kayak') that no task
+        holds: a pronoun after it stands for that thing."""
+        for clause in self.said:
+            told = _REPORT.match(clause)
+            if told and is_verb(told["verb"]) and stems(told["obj"]) and not (
+                    self._match(told["obj"], list(self.tasks.values()))):
+                return True
+        return False
 
     def _match(self, phrase: str | None, candidates: list[Task], *, strict: bool = False,
                by_value: bool = True) -> Task | None:
@@ -3708,16 +3749,26 @@ def _shared_verb(text: str) -> list[str] | None:
     """'book a hall, a band and a photographer' -> each booked: one verb (and its particle)
     before a list of noun phrases is the verb of each; None when the text is not that."""
     words = text.strip(" .").split()
-    if len(words) < 2 or not _imperative(text):
+    if len(words) < 2 or not _imperative(text) or re.search(r"\b(?:instead|rather)\b", text, _I):
         return None
     n = 2 if words[1].lower() in _PARTICLE_WORDS else 1
     objects = [o.strip() for o in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s+&\s+",
                                            " ".join(words[n:])) if o.strip()]
     if len(objects) < 2 or any(_imperative(o) or len(o.split()) > 4 or (_only_value(o) and any(
-            k != ValueKind.NAME for k, _ in typed_phrases(o, sentence=False))) for o in objects):
+            k != ValueKind.NAME for k, _ in typed_phrases(o, sentence=False))) or not all(
+                _noun_word(w) for w in o.split()) for o in objects):
         return None
     verb = " ".join(words[:n])
     return [f"{verb} {o}" for o in objects]
+
+
+def _noun_word(word: str) -> bool:
+    """A word a noun phrase may hold: a determiner, 'of', or a word that is no function word
+    and no verb form that cannot name a thing ('preferred')."""
+    w = word.lower().strip(",.")
+    if w in _DETERMINERS or w in ("of", "some"):
+        return True
+    return w not in STOP and (can_be_noun(w) or not is_verb(w) or lemma(w) == w)
 
 
 _PARTICLE_WORDS = frozenset({"up", "out", "off", "down", "in", "back", "on", "over"})
