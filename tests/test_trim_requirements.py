@@ -61,7 +61,8 @@ def test_changes_to_things_memory_lacks_write_nothing(engine: TaskMemoryEngine) 
     for turn in ("Make it twelve easels, not ten.", "Change the quartet to a trio.",
                  "The inspection's been pushed back to March 17.",
                  "Move the recital to Saturday, same time.", "Revert the launch date.",
-                 "Go back to the previous date.", "Should we go back to the first plan?"):
+                 "Go back to the previous date.", "Should we go back to the first plan?",
+                 "I booked the quartet, mark it done.", "Mark the quartet as done."):
         writes_nothing(engine, turn)
 
 
