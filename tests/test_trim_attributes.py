@@ -259,3 +259,40 @@ def test_it_after_a_report_of_a_thing_memory_lacks_finishes_nothing() -> None:
     result = interpret("I sold the kayak, mark it done.", *tasks, focus=("tiles",))
     assert not result.operations
     assert result.unparsed
+
+
+@pytest.mark.parametrize(("text", "key", "value"), [
+    ("They moved me to 7:15.", "recital.time", "7:15"),
+    ("The school has pushed us to Friday.", "recital.date", "Friday"),
+])
+def test_a_move_told_of_the_speaker_revises_the_booking_in_talk(
+        text: str, key: str, value: str) -> None:
+    result = interpret(text, *recital(), focus=("recital",))
+    assert result.operations == [ReviseTask(key=key, value=value)]
+
+
+def test_a_move_told_of_the_speaker_with_nothing_booked_writes_nothing() -> None:
+    tasks = [task("fence", "Paint the fence"), task("gate", "Oil the gate")]
+    assert not interpret("They moved me to 7:15.", *tasks, focus=("fence",)).operations
+
+
+@pytest.mark.parametrize(("text", "key", "value"), [
+    ("Push the deadline back a week.", "grant.due", "May 9"),
+    ("Move the deadline up by three days.", "grant.due", "April 29"),
+    ("Push the retreat date back two days.", "retreat.date", "Sep 2"),
+])
+def test_a_date_attribute_moves_by_a_span(text: str, key: str, value: str) -> None:
+    tasks = [task("grant", "Write the grant"), task("grant.due", "Deadline", "May 2",
+                                                    parents=("grant",)),
+             task("retreat", "Staff retreat"), task("retreat.date", "Date", "Aug 31",
+                                                    parents=("retreat",))]
+    result = interpret(text, *tasks, focus=("retreat",))
+    assert result.operations == [ReviseTask(key=key, value=value)]
+
+
+def test_a_span_with_no_date_to_count_from_writes_nothing() -> None:
+    tasks = [task("grant", "Write the grant"), task("grant.due", "Deadline", "soon",
+                                                    parents=("grant",))]
+    result = interpret("Push the deadline back a week.", *tasks, focus=("grant",))
+    assert not result.operations
+    assert result.unparsed

@@ -129,3 +129,20 @@ def test_a_bare_count_corrects_the_count_it_names(engine: TaskMemoryEngine) -> N
     state = said(engine, "Make it five, not three.")
     assert {t.title for t in state.values()} == {"Sand the deck", "Hire five ladders"}
     writes_nothing(engine, "Make it Wednesday, not Tuesday.")
+
+
+def test_a_booking_moved_by_someone_else_and_a_deadline_moved_by_a_span(
+        engine: TaskMemoryEngine) -> None:
+    said(engine, "Physio with Dr Lee on Tuesday at 2pm.", "Book the grant review for May 2.")
+    state = said(engine, "They moved me to 3:30.")
+    times = [t.value for t in state.values() if t.title == "Time"]
+    assert times == ["3:30"]
+    state = said(engine, "Push the grant review date back a week.")
+    dates = sorted(t.value or "" for t in state.values() if t.title == "Date")
+    assert dates == ["May 9", "Tuesday"]
+
+
+def test_moves_of_bookings_memory_lacks_write_nothing(engine: TaskMemoryEngine) -> None:
+    said(engine, "Sand the deck and oil the railings.")
+    writes_nothing(engine, "They moved me to 3:30.")
+    writes_nothing(engine, "Push the deadline back a week.")

@@ -9,6 +9,7 @@ before them, so "add X ... then remove X" in one turn works.
 
 from __future__ import annotations
 
+import datetime
 import itertools
 import re
 from collections.abc import Callable, Iterable
@@ -209,6 +210,9 @@ _MOVE = re.compile(
     rf"(?:{verb_pattern('move', 'set')}|make|put)\s+"
     r"(?:it|this|that|everything|us|the \w+)?\s*(?:back\s+)?(?:to|for|at|on|into|until)?\s*"
     r"(?P<v>.+)$", _I)
+_MOVED_ME = re.compile(r"^(?:\S+\s+){1,3}?(?:has\s+|have\s+|just\s+)?(?:moved|pushed|shifted|"
+                       r"bumped|rescheduled|switched|put)\s+(?:me|us)\s+(?:back\s+)?"
+                       r"(?:to|till|until|for)\s+(?P<v>[^,]+)$", _I)
 #: "The shop quoted $40 for the banners": a price told for a task.
 _QUOTED = re.compile(r"^(?P<who>[\w' .&-]+?)\s+(?:quoted|quotes|charges?|charged)\s+"
                      r"(?:us\s+|me\s+)?"
@@ -282,6 +286,11 @@ _PERSONS = frozenset({"him", "her", "them"})
 #: "For the party, ...", "Before pickup I need to ...": a leading role phrase.
 _LEAD = re.compile(r"^(?P<prep>for|before|after|once)\s+(?P<what>[^,]+?)"
                    r"(?:\s*,\s*|\s+(?=(?:i|we|let'?s)\b))(?P<rest>.+)$", _I)
+#: "Push the deadline back a week", "move the launch date up by two days".
+_SHIFT = re.compile(
+    rf"^(?:{verb_pattern('move')})\s+(?:the\s+|my\s+|our\s+)?(?P<what>(?:[\w'-]+\s+){{0,2}}?"
+    r"[\w-]+)\s+(?P<way>back|forward|out|up|later|earlier)\s+(?:by\s+)?"
+    r"(?P<n>a|an|one|two|three|four|five|six|\d+)\s+(?P<unit>days?|weeks?)$", _I)
 #: "Revert the launch date", "go back to the previous venue": an attribute named by its kind.
 _ROLLBACK_KIND = re.compile(
     rf"^(?:{verb_pattern('rollback')})\s+(?P<to>to\s+)?(?:the\s+|my\s+|our\s+)?"
@@ -832,7 +841,8 @@ class _TurnParser:
         """The readings a clause is tried against, in order; the first that reads it wins.
         Those that name their task themselves only when no slot names it."""
         handlers: list[Callable[[str, str, str | None], bool]] = [
-            self._plan, self._steps_list, self._rollback, self._corrected, self._reset,
+            self._plan, self._steps_list, self._shift, self._rollback, self._corrected,
+            self._reset,
             self._replace,
             self._split, self._merge, self._cancel, self._restore, self._done, self._instead_of,
             self._needs,
@@ -843,7 +853,7 @@ class _TurnParser:
             handlers += [self._deadline, self._named_plan]
             handlers += [self._fell_through, self._absent, self._stand_in, self._myself,
                          self._frequency, self._was_fine, self._put_on]
-            handlers += [self._reference_set, self._move, self._instead_values,
+            handlers += [self._reference_set, self._move, self._moved_me, self._instead_values,
                          self._make_named, self._quoted, self._priced_by, self._sourced,
                          self._role_of, self._comes_when, self._paid, self._helper, self._timed,
                          self._chosen_count,
@@ -1037,10 +1047,10 @@ class _TurnParser:
         self._emit(Intent.ROLLBACK, raw, [op], about=[target.key])
         return True
 
-    def _rollback_attribute(self, kind: str, what: str, raw: str) -> bool:
-        """'Revert the launch time', 'back to the previous venue': the attribute of that kind
-        (of the task the other words name, else of the latest one talked about) returns to
-        its value before; with no such attribute, nothing is written."""
+    def _attributes(self, kind: str, what: str) -> list[Task]:
+        """The tasks holding an attribute of ``kind`` whose names (their own or their parent's)
+        have every word of ``what`` but its last ('the launch date': of the launch), latest
+        talked about first."""
         owner = set(stems(" ".join(what.split()[:-1])))
         held = []
         for task in self._recent():
@@ -1048,6 +1058,31 @@ class _TurnParser:
             names = " ".join(f"{t.key.replace('.', ' ')} {t.title}" for t in (task, *parents))
             if _is_attribute(task, kind) and owner <= set(stems(names)):
                 held.append(task)
+        named = [t for t in held if mentions(t.title, what.rsplit(maxsplit=1)[-1])]
+        return named or held  # "the deadline": one called so before any other date
+
+    def _shift(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Push the deadline back a week', 'move the launch date up two days': the date
+        attribute named moves by that much; a date memory cannot count from is left alone."""
+        m = _SHIFT.match(c)
+        if m is None or attribute_of(m["what"].split()[-1]) != "date":
+            return False
+        held = self._attributes("date", m["what"])
+        days = (_number(m["n"]) or 1) * (7 if m["unit"].lower().startswith("week") else 1)
+        if m["way"].lower() in ("forward", "up", "earlier"):
+            days = -days
+        new = _shifted(held[0].value or "", days) if held else None
+        if new is None:
+            self._unparsed(raw, c)
+            return True
+        self._update(held[0], new, raw)
+        return True
+
+    def _rollback_attribute(self, kind: str, what: str, raw: str) -> bool:
+        """'Revert the launch time', 'back to the previous venue': the attribute of that kind
+        (of the task the other words name, else of the latest one talked about) returns to
+        its value before; with no such attribute, nothing is written."""
+        held = self._attributes(kind, what)
         if not held:
             self._unparsed(raw, what)
             return True
@@ -1880,6 +1915,15 @@ class _TurnParser:
             return False
         self._emit(Intent.UPDATE, raw, ops, about=[root.key])
         return True
+
+    def _moved_me(self, c: str, raw: str, slot: str | None) -> bool:
+        """'They moved me to 3:30', 'the clinic pushed us to the 9th': the speaker's booking
+        in talk, the latest task holding a value of that kind, takes the new one."""
+        m = _MOVED_ME.match(c)
+        typed: list[tuple[ValueKind, str]] = [
+            (k, p) for k, p in typed_phrases(m["v"], sentence=False)
+            if k in (ValueKind.DATE, ValueKind.TIME)] if m else []
+        return bool(typed) and self._set_typed(None, typed, raw)
 
     def _retime_person(self, task: Task, said: str, raw: str) -> bool:
         """A new time for the item a person names: in place of its time, or of the bare hour
@@ -3262,6 +3306,31 @@ class _TurnParser:
 
 
 # -- phrase helpers ---------------------------------------------------------------------------
+
+
+def _shifted(value: str, days: int) -> str | None:
+    """'June 10' moved by ``days``, written as it was written ('June 17', '17 June'); None
+    when ``value`` is no month and day alone."""
+    m = re.fullmatch(r"(?P<month>[A-Za-z]+)\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?|"
+                     r"(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>[A-Za-z]+)",
+                     value.strip())
+    if m is None:
+        return None
+    month_name = (m["month"] or m["month2"]).lower()
+    months = [datetime.date(2024, n, 1).strftime("%B").lower() for n in range(1, 13)]
+    number = next((i + 1 for i, name in enumerate(months) if name.startswith(month_name[:3])
+                   and name.startswith(month_name)), None)
+    if number is None:
+        return None
+    try:  # a leap year, so that February 29 counts
+        day = datetime.date(2024, number, int(m["day"] or m["day2"]))
+    except ValueError:
+        return None
+    moved = day + datetime.timedelta(days=days)
+    name = moved.strftime("%B")
+    if month_name != months[number - 1]:  # "Dec 1": the short name again
+        name = moved.strftime("%b")
+    return f"{name} {moved.day}" if m["month"] else f"{moved.day} {name}"
 
 
 def _is_attribute(task: Task, kind: str) -> bool:
