@@ -296,3 +296,20 @@ def test_a_span_with_no_date_to_count_from_writes_nothing() -> None:
     result = interpret("Push the deadline back a week.", *tasks, focus=("grant",))
     assert not result.operations
     assert result.unparsed
+
+
+@pytest.mark.parametrize(("text", "key"), [("I booked the plumber.", "plumber"),
+                                           ("We've bought the tiles.", "tiles"),
+                                           ("I finally booked the plumber", "plumber")])
+def test_doing_what_a_task_says_finishes_it(text: str, key: str) -> None:
+    tasks = [task("plumber", "Book the plumber"), task("tiles", "Buy the tiles")]
+    assert interpret(text, *tasks, focus=("tiles",)).operations == [CompleteTask(key=key)]
+
+
+@pytest.mark.parametrize("text", ["I booked the plumber for Friday.",
+                                  "I didn't book the plumber.", "I called the plumber.",
+                                  "I booked the electrician."])
+def test_a_report_that_says_more_or_less_than_the_task_finishes_nothing(text: str) -> None:
+    tasks = [task("plumber", "Book the plumber"), task("tiles", "Buy the tiles")]
+    result = interpret(text, *tasks, focus=("tiles",))
+    assert not any(isinstance(op, CompleteTask) for op in result.operations)

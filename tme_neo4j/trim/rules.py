@@ -242,6 +242,8 @@ _PRONOUN_SUBJECT = re.compile(r"(?:i|we|you|they|he|she|it)(?:'[a-z]+)?", _I)
 #: "I sold the kayak", "we've booked a van": someone did something to a thing.
 _REPORT = re.compile(r"^(?:i|we|they|he|she)(?:'ve|\s+have|\s+has|\s+just|\s+already|"
                      r"\s+finally)*\s+(?P<verb>[a-z]+)\s+(?P<obj>(?:the|a|an|my|our)\s+.+)$", _I)
+#: A role phrase inside an object: "the hall for June 3" says more than that it was done.
+_ROLE = re.compile(r"\s(?:for|on|at|to|with|from|by|until|in|instead)\s", _I)
 _ALSO = re.compile(r"^also\b|\b(?:too|as well)$", _I)
 _ADD_HERE = re.compile(r"^(?:also\s+)?(?:add|include|throw in|toss in)\s+(?P<items>.+)$", _I)
 #: "Push the launch date to May 2", "The audit was moved to June 9".
@@ -1561,7 +1563,7 @@ class _TurnParser:
         return True
 
     def _done(self, c: str, raw: str, slot: str | None) -> bool:
-        if self._done_state(c, raw) or self._done_told(c, raw):
+        if self._done_state(c, raw) or self._done_told(c, raw) or self._did_own_task(c, raw):
             return True
         m = _DONE.match(c)
         if not m or re.search(r"\b(?:after|before|once|until|till|unless|if)\b", c, _I):
@@ -1569,6 +1571,19 @@ class _TurnParser:
         targets = self._items(m["items"] or m["items2"] or m["items3"] or m["items4"],
                               self._live(), slot)
         return self._set_statuses(targets, TaskStatus.DONE, Intent.DONE, raw)
+
+    def _did_own_task(self, c: str, raw: str) -> bool:
+        """'I ordered the cake', 'we've booked the plumber': the speaker did what a task says,
+        with its own verb and its object and nothing more; that task is done."""
+        m = _REPORT.match(c)
+        if m is None or _NEGATIVE.search(c) or lemma(m["verb"]) == m["verb"].lower() or (
+                _ROLE.search(f" {m['obj']} ")):
+            return False
+        task = self._match(m["obj"], self._live(), strict=True, by_value=False)
+        if task is None or task.status != TaskStatus.ACTIVE or (
+                lemma(task.title.split()[0]) != lemma(m["verb"])):
+            return False
+        return self._set_statuses([task], TaskStatus.DONE, Intent.DONE, raw)
 
     def _done_told(self, c: str, raw: str) -> bool:
         """'tickets bought', 'the forms are filled in', 'got the lanterns': a task named by
@@ -3180,6 +3195,12 @@ class _TurnParser:
         """Cancel, restore or complete the tasks a clause named; False when it named none."""
         if not targets:
             return False
+        done_now = {op.key for sub in self.subtasks for op in sub.operations
+                    if isinstance(op, (CancelTask, CompleteTask, RestoreTask))}
+        if all(t.key in done_now and t.status == status for t in targets):
+            # "I sold the bike, mark it done": the clause before did it already
+            self._emit(Intent.NOTE, raw, about=[t.key for t in targets])
+            return True
         ops = [self._set_status(t, status) for t in targets]
         self._emit(intent, raw, ops, about=[t.key for t in targets])
         return True
