@@ -146,3 +146,11 @@ def test_moves_of_bookings_memory_lacks_write_nothing(engine: TaskMemoryEngine) 
     said(engine, "Sand the deck and oil the railings.")
     writes_nothing(engine, "They moved me to 3:30.")
     writes_nothing(engine, "Push the deadline back a week.")
+
+
+def test_doing_what_a_task_says_finishes_only_that_task(engine: TaskMemoryEngine) -> None:
+    said(engine, "Book a string quartet for the gala and hire ten easels.")
+    state = said(engine, "We booked the string quartet.")
+    assert titled(state, "Book a string quartet for the gala").status == TaskStatus.DONE
+    assert titled(state, "Hire ten easels").status == TaskStatus.ACTIVE
+    writes_nothing(engine, "We booked the harpist.")
