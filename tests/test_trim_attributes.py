@@ -209,3 +209,107 @@ def test_coordinated_nouns_stay_one_task(text: str) -> None:
 def test_a_count_in_a_new_title_is_kept_out_of_its_key() -> None:
     result = interpret("Sand the deck and hire two ladders.")
     assert [op.key for op in added(result)] == ["deck", "ladders"]
+
+
+@pytest.mark.parametrize("text", [
+    "Make it five, not three.",
+    "We need five lamps, not three.",
+    "It's five lamps, not three.",
+])
+def test_a_count_said_with_the_one_it_replaces_revises_that_count(text: str) -> None:
+    tasks = [task("lamps", "Buy three lamps"), task("paint", "Buy grey paint")]
+    result = interpret(text, *tasks, focus=("lamps",))
+    assert set(revised(result)) == {"lamps"}
+    assert revised(result)["lamps"].title == "Buy five lamps"
+
+
+def test_a_correction_of_a_value_memory_never_held_writes_nothing() -> None:
+    tasks = [task("lamps", "Buy three lamps"), task("paint", "Buy grey paint")]
+    result = interpret("Make it Wednesday, not Tuesday.", *tasks, focus=("lamps",))
+    assert not result.operations
+    assert result.unparsed
+
+
+def test_a_new_day_and_time_revise_both_attributes() -> None:
+    result = interpret("Push the recital to Saturday at 7pm.", *recital(), focus=("recital",))
+    assert result.operations == [ReviseTask(key="recital.date", value="Saturday"),
+                                 ReviseTask(key="recital.time", value="7pm")]
+
+
+def test_a_plan_with_its_day_before_a_colon_and_one_verb_for_its_items() -> None:
+    result = interpret("Organise a barbecue on Saturday: buy charcoal, sausages and buns.")
+    ops = added(result)
+    assert [(op.title, op.value) for op in ops if not op.parents] == [("Organise a barbecue", None)]
+    root = ops[0].key
+    assert [(op.title, op.value) for op in ops if op.parents == [root]] == [
+        ("Date", "Saturday"), ("buy charcoal", None), ("buy sausages", None), ("buy buns", None)]
+
+
+def test_undo_that_rolls_back_a_value_given_where_there_was_none() -> None:
+    swapped = task("drinks", "bring iced tea", "iced tea", parents=("barbecue",))
+    swapped = swapped.model_copy(update={"version": 2})
+    tasks = [task("barbecue", "Organise a barbecue"), swapped,
+             task("buns", "buy buns", parents=("barbecue",))]
+    result = interpret("Undo that.", *tasks, focus=("barbecue",), past={"drinks": ["iced tea"]})
+    assert result.operations == [RollbackTask(key="drinks")]
+
+
+def test_it_after_a_report_of_a_thing_memory_lacks_finishes_nothing() -> None:
+    tasks = [task("plumber", "Book the plumber"), task("tiles", "Buy four boxes of tiles")]
+    result = interpret("I sold the kayak, mark it done.", *tasks, focus=("tiles",))
+    assert not result.operations
+    assert result.unparsed
+
+
+@pytest.mark.parametrize(("text", "key", "value"), [
+    ("They moved me to 7:15.", "recital.time", "7:15"),
+    ("The school has pushed us to Friday.", "recital.date", "Friday"),
+])
+def test_a_move_told_of_the_speaker_revises_the_booking_in_talk(
+        text: str, key: str, value: str) -> None:
+    result = interpret(text, *recital(), focus=("recital",))
+    assert result.operations == [ReviseTask(key=key, value=value)]
+
+
+def test_a_move_told_of_the_speaker_with_nothing_booked_writes_nothing() -> None:
+    tasks = [task("fence", "Paint the fence"), task("gate", "Oil the gate")]
+    assert not interpret("They moved me to 7:15.", *tasks, focus=("fence",)).operations
+
+
+@pytest.mark.parametrize(("text", "key", "value"), [
+    ("Push the deadline back a week.", "grant.due", "May 9"),
+    ("Move the deadline up by three days.", "grant.due", "April 29"),
+    ("Push the retreat date back two days.", "retreat.date", "Sep 2"),
+])
+def test_a_date_attribute_moves_by_a_span(text: str, key: str, value: str) -> None:
+    tasks = [task("grant", "Write the grant"), task("grant.due", "Deadline", "May 2",
+                                                    parents=("grant",)),
+             task("retreat", "Staff retreat"), task("retreat.date", "Date", "Aug 31",
+                                                    parents=("retreat",))]
+    result = interpret(text, *tasks, focus=("retreat",))
+    assert result.operations == [ReviseTask(key=key, value=value)]
+
+
+def test_a_span_with_no_date_to_count_from_writes_nothing() -> None:
+    tasks = [task("grant", "Write the grant"), task("grant.due", "Deadline", "soon",
+                                                    parents=("grant",))]
+    result = interpret("Push the deadline back a week.", *tasks, focus=("grant",))
+    assert not result.operations
+    assert result.unparsed
+
+
+@pytest.mark.parametrize(("text", "key"), [("I booked the plumber.", "plumber"),
+                                           ("We've bought the tiles.", "tiles"),
+                                           ("I finally booked the plumber", "plumber")])
+def test_doing_what_a_task_says_finishes_it(text: str, key: str) -> None:
+    tasks = [task("plumber", "Book the plumber"), task("tiles", "Buy the tiles")]
+    assert interpret(text, *tasks, focus=("tiles",)).operations == [CompleteTask(key=key)]
+
+
+@pytest.mark.parametrize("text", ["I booked the plumber for Friday.",
+                                  "I didn't book the plumber.", "I called the plumber.",
+                                  "I booked the electrician."])
+def test_a_report_that_says_more_or_less_than_the_task_finishes_nothing(text: str) -> None:
+    tasks = [task("plumber", "Book the plumber"), task("tiles", "Buy the tiles")]
+    result = interpret(text, *tasks, focus=("tiles",))
+    assert not any(isinstance(op, CompleteTask) for op in result.operations)

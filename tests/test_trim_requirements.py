@@ -61,7 +61,8 @@ def test_changes_to_things_memory_lacks_write_nothing(engine: TaskMemoryEngine) 
     for turn in ("Make it twelve easels, not ten.", "Change the quartet to a trio.",
                  "The inspection's been pushed back to March 17.",
                  "Move the recital to Saturday, same time.", "Revert the launch date.",
-                 "Go back to the previous date.", "Should we go back to the first plan?"):
+                 "Go back to the previous date.", "Should we go back to the first plan?",
+                 "I booked the quartet, mark it done.", "Mark the quartet as done."):
         writes_nothing(engine, turn)
 
 
@@ -107,3 +108,49 @@ def test_a_plan_then_one_verb_for_a_list_of_its_steps(engine: TaskMemoryEngine) 
 def test_nouns_in_a_list_stay_one_request(engine: TaskMemoryEngine) -> None:
     state = said(engine, "Buy nails and screws.")
     assert [t.title for t in state.values()] == ["Buy nails and screws"]
+
+
+def test_a_plan_with_its_day_its_items_a_swap_and_an_undo(engine: TaskMemoryEngine) -> None:
+    state = said(engine, "Organise a barbecue on Saturday: buy charcoal, sausages and buns.")
+    (root,) = [t for t in state.values() if not t.parents]
+    under = sorted((t.title, t.value) for t in state.values() if root.key in t.parents)
+    assert under == [("Date", "Saturday"), ("buy buns", None), ("buy charcoal", None),
+                     ("buy sausages", None)]
+    state = said(engine, "Swap the sausages for veggie burgers.")
+    assert "buy veggie burgers" in {t.title for t in state.values()}
+    assert "buy sausages" not in {t.title for t in state.values()}
+    state = said(engine, "Undo that.")
+    assert "buy sausages" in {t.title for t in state.values()}
+    writes_nothing(engine, "Swap the lemonade for iced tea.")
+
+
+def test_a_bare_count_corrects_the_count_it_names(engine: TaskMemoryEngine) -> None:
+    said(engine, "Sand the deck and hire three ladders.")
+    state = said(engine, "Make it five, not three.")
+    assert {t.title for t in state.values()} == {"Sand the deck", "Hire five ladders"}
+    writes_nothing(engine, "Make it Wednesday, not Tuesday.")
+
+
+def test_a_booking_moved_by_someone_else_and_a_deadline_moved_by_a_span(
+        engine: TaskMemoryEngine) -> None:
+    said(engine, "Physio with Dr Lee on Tuesday at 2pm.", "Book the grant review for May 2.")
+    state = said(engine, "They moved me to 3:30.")
+    times = [t.value for t in state.values() if t.title == "Time"]
+    assert times == ["3:30"]
+    state = said(engine, "Push the grant review date back a week.")
+    dates = sorted(t.value or "" for t in state.values() if t.title == "Date")
+    assert dates == ["May 9", "Tuesday"]
+
+
+def test_moves_of_bookings_memory_lacks_write_nothing(engine: TaskMemoryEngine) -> None:
+    said(engine, "Sand the deck and oil the railings.")
+    writes_nothing(engine, "They moved me to 3:30.")
+    writes_nothing(engine, "Push the deadline back a week.")
+
+
+def test_doing_what_a_task_says_finishes_only_that_task(engine: TaskMemoryEngine) -> None:
+    said(engine, "Book a string quartet for the gala and hire ten easels.")
+    state = said(engine, "We booked the string quartet.")
+    assert titled(state, "Book a string quartet for the gala").status == TaskStatus.DONE
+    assert titled(state, "Hire ten easels").status == TaskStatus.ACTIVE
+    writes_nothing(engine, "We booked the harpist.")

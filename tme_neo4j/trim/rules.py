@@ -9,6 +9,7 @@ before them, so "add X ... then remove X" in one turn works.
 
 from __future__ import annotations
 
+import datetime
 import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -216,6 +217,9 @@ _MOVE = re.compile(
     rf"(?:{verb_pattern('move', 'set')}|make|put)\s+"
     r"(?:it|this|that|everything|us|the \w+)?\s*(?:back\s+)?(?:to|for|at|on|into|until)?\s*"
     r"(?P<v>.+)$", _I)
+_MOVED_ME = re.compile(r"^(?:\S+\s+){1,3}?(?:has\s+|have\s+|just\s+)?(?:moved|pushed|shifted|"
+                       r"bumped|rescheduled|switched|put)\s+(?:me|us)\s+(?:back\s+)?"
+                       r"(?:to|till|until|for)\s+(?P<v>[^,]+)$", _I)
 #: "The shop quoted $40 for the banners": a price told for a task.
 _QUOTED = re.compile(r"^(?P<who>[\w' .&-]+?)\s+(?:quoted|quotes|charges?|charged)\s+"
                      r"(?:us\s+|me\s+)?"
@@ -242,6 +246,11 @@ _MODAL = re.compile(r"^(?:i|we)(?:'ll|'d|\s+(?:will|shall|should|must|can|could|
                     r"(?:also\s+|just\s+)?(?P<rest>.+)$", _I)
 #: "I", "we've", "they": a subject that names nobody in particular.
 _PRONOUN_SUBJECT = re.compile(r"(?:i|we|you|they|he|she|it)(?:'[a-z]+)?", _I)
+#: "I sold the kayak", "we've booked a van": someone did something to a thing.
+_REPORT = re.compile(r"^(?:i|we|they|he|she)(?:'ve|\s+have|\s+has|\s+just|\s+already|"
+                     r"\s+finally)*\s+(?P<verb>[a-z]+)\s+(?P<obj>(?:the|a|an|my|our)\s+.+)$", _I)
+#: A role phrase inside an object: "the hall for June 3" says more than that it was done.
+_ROLE = re.compile(r"\s(?:for|on|at|to|with|from|by|until|in|instead)\s", _I)
 _ALSO = re.compile(r"^also\b|\b(?:too|as well)$", _I)
 _ADD_HERE = re.compile(r"^(?:also\s+)?(?:add|include|throw in|toss in)\s+(?P<items>.+)$", _I)
 #: "Push the launch date to May 2", "The audit was moved to June 9".
@@ -286,6 +295,11 @@ _PERSONS = frozenset({"him", "her", "them"})
 #: "For the party, ...", "Before pickup I need to ...": a leading role phrase.
 _LEAD = re.compile(r"^(?P<prep>for|before|after|once)\s+(?P<what>[^,]+?)"
                    r"(?:\s*,\s*|\s+(?=(?:i|we|let'?s)\b))(?P<rest>.+)$", _I)
+#: "Push the deadline back a week", "move the launch date up by two days".
+_SHIFT = re.compile(
+    rf"^(?:{verb_pattern('move')})\s+(?:the\s+|my\s+|our\s+)?(?P<what>(?:[\w'-]+\s+){{0,2}}?"
+    r"[\w-]+)\s+(?P<way>back|forward|out|up|later|earlier)\s+(?:by\s+)?"
+    r"(?P<n>a|an|one|two|three|four|five|six|\d+)\s+(?P<unit>days?|weeks?)$", _I)
 #: "Revert the launch date", "go back to the previous venue": an attribute named by its kind.
 _ROLLBACK_KIND = re.compile(
     rf"^(?:{verb_pattern('rollback')})\s+(?P<to>to\s+)?(?:the\s+|my\s+|our\s+)?"
@@ -796,7 +810,7 @@ class _TurnParser:
     def _listed_steps(self, head: str, rest: str) -> bool:
         """'Garden jobs: prune the roses, and mow the lawn before Friday': requests listed after
         a label are steps under the task it names, a new one under the plan in talk if none."""
-        steps = _list_items(rest)
+        steps = _shared_verb(rest) or _list_items(rest)  # "bring A, B and C": bring each
         if len(steps) < 2 or "?" in rest or not all(
                 _imperative(s) and len(s.split()) > 1 and self._names_step(s) for s in steps):
             return False
@@ -806,9 +820,14 @@ class _TurnParser:
         ops: list[Operation] = []
         if parent is None:
             root = self._root_for(None)
-            ops.append(self._add(label[:1].upper() + label[1:], key=slug(label),
-                                 parents=[root.key] if root else []))
+            title, slots = _slot_phrases(label) if _imperative(label) else (label, [])
+            if not any(name in ("date", "time") for name, _ in slots):
+                title, slots = label, []  # "plan a trip to Rome": the whole label names it
+            ops.append(self._add(title[:1].upper() + title[1:], key=slug(
+                _noun_phrase(title) if slots else label), parents=[root.key] if root else []))
             parent = self.tasks[ops[-1].key]
+            ops += [self._add(name.capitalize(), value=value, parents=[parent.key],
+                              key=f"{parent.key}.{name}") for name, value in slots]
         for step in steps:
             ops += self._item(step, parent)
         self._emit(Intent.NEW, f"{head}: {rest}", ops, about=[parent.key, *(o.key for o in ops)])
@@ -901,7 +920,8 @@ class _TurnParser:
         """The readings a clause is tried against, in order; the first that reads it wins.
         Those that name their task themselves only when no slot names it."""
         handlers: list[Callable[[str, str, str | None], bool]] = [
-            self._plan, self._steps_list, self._rollback, self._corrected, self._reset,
+            self._plan, self._steps_list, self._shift, self._rollback, self._corrected,
+            self._reset,
             self._replace,
             self._split, self._merge, self._cancel, self._restore, self._done, self._instead_of,
             self._every, self._needs,
@@ -912,7 +932,7 @@ class _TurnParser:
             handlers += [self._moved_news, self._dash_details, self._deadline, self._named_plan]
             handlers += [self._fell_through, self._absent, self._stand_in, self._myself,
                          self._frequency, self._was_fine, self._put_on]
-            handlers += [self._reference_set, self._move, self._instead_values,
+            handlers += [self._reference_set, self._move, self._moved_me, self._instead_values,
                          self._make_named, self._quoted, self._priced_by, self._sourced,
                          self._role_of, self._comes_when, self._booked_person, self._paid,
                          self._helper, self._timed,
@@ -1030,7 +1050,9 @@ class _TurnParser:
 
     def _rollback(self, c: str, raw: str, slot: str | None) -> bool:
         if _UNDO.match(c):  # "undo that": the latest change to the task talked about
-            changed = [t for t in self._recent() if len(self.past.get(t.key, [])) > 1]
+            changed = [t for t in self._recent() if len(self.past.get(t.key, [])) > 1 or (
+                # a value given where there was none: revised, it has a version before
+                t.value and t.version > 1 and t.status == TaskStatus.ACTIVE)]
             if not changed:
                 return False
             self._emit(Intent.ROLLBACK, raw, [RollbackTask(key=changed[0].key)],
@@ -1119,10 +1141,10 @@ class _TurnParser:
         self._emit(Intent.ROLLBACK, raw, [op], about=[target.key])
         return True
 
-    def _rollback_attribute(self, kind: str, what: str, raw: str) -> bool:
-        """'Revert the launch time', 'back to the previous venue': the attribute of that kind
-        (of the task the other words name, else of the latest one talked about) returns to
-        its value before; with no such attribute, nothing is written."""
+    def _attributes(self, kind: str, what: str) -> list[Task]:
+        """The tasks holding an attribute of ``kind`` whose names (their own or their parent's)
+        have every word of ``what`` but its last ('the launch date': of the launch), latest
+        talked about first."""
         owner = set(stems(" ".join(what.split()[:-1])))
         held = []
         for task in self._recent():
@@ -1130,6 +1152,31 @@ class _TurnParser:
             names = " ".join(f"{t.key.replace('.', ' ')} {t.title}" for t in (task, *parents))
             if _is_attribute(task, kind) and owner <= set(stems(names)):
                 held.append(task)
+        named = [t for t in held if mentions(t.title, what.rsplit(maxsplit=1)[-1])]
+        return named or held  # "the deadline": one called so before any other date
+
+    def _shift(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Push the deadline back a week', 'move the launch date up two days': the date
+        attribute named moves by that much; a date memory cannot count from is left alone."""
+        m = _SHIFT.match(c)
+        if m is None or attribute_of(m["what"].split()[-1]) != "date":
+            return False
+        held = self._attributes("date", m["what"])
+        days = (_number(m["n"]) or 1) * (7 if m["unit"].lower().startswith("week") else 1)
+        if m["way"].lower() in ("forward", "up", "earlier"):
+            days = -days
+        new = _shifted(held[0].value or "", days) if held else None
+        if new is None:
+            self._unparsed(raw, c)
+            return True
+        self._update(held[0], new, raw)
+        return True
+
+    def _rollback_attribute(self, kind: str, what: str, raw: str) -> bool:
+        """'Revert the launch time', 'back to the previous venue': the attribute of that kind
+        (of the task the other words name, else of the latest one talked about) returns to
+        its value before; with no such attribute, nothing is written."""
+        held = self._attributes(kind, what)
         if not held:
             self._unparsed(raw, what)
             return True
@@ -1145,16 +1192,21 @@ class _TurnParser:
         """'The deadline is May 2, not April 30', 'they want 3 samples, not 2': the value
         said first takes the place of the one after 'not', in the one task that holds it."""
         m = re.match(r"^(?P<said>.+?),?\s+not\s+(?P<old>[$£€]?[\w.:]+(?:\s+[\w.:]+)?)$", c, _I)
-        if not m or not (re.search(r"\d", m["old"]) or _WEEKDAY.fullmatch(m["old"])):
-            return False  # a number, or a day of the week ("Thursdays, not Wednesdays")
+        if not m:
+            return False
         typed = [(k, p) for k, p in typed_phrases(m["said"], sentence=False)
                  if k != ValueKind.NAME]
-        if not typed:
-            return False
+        if typed and not self._holds(clean_phrase(m["old"])) and {k for k, _ in typed_phrases(
+                m["old"], sentence=False)} & {k for k, _ in typed}:
+            self._unparsed(raw, c)  # "make it Tuesday, not Monday" where nothing was Monday
+            return True
+        if not typed or not (re.search(rf"\d|\b(?:{_CARDINAL})\b", m["old"], _I)
+                             or _WEEKDAY.fullmatch(m["old"])):
+            return False  # a number, or a day of the week ("Thursdays, not Wednesdays")
         new = typed[-1][1]
         number, _, unit = new.partition(" ")
         old = clean_phrase(m["old"])
-        if re.fullmatch(r"\d+", old) and unit:  # "4 metres, not 3": 3 metres
+        if re.fullmatch(_CARDINAL, old, _I) and unit:  # "4 metres, not 3": 3 metres
             said = re.compile(rf"\b{old}(?=\s+(?:[\w-]+\s+)?{re.escape(singular(unit))})", _I)
             new = number
         else:
@@ -1171,7 +1223,7 @@ class _TurnParser:
         title = said.sub(new, task.title, count=1) if said.search(task.title) else None
         value = said.sub(new, task.value or "", count=1) if said.search(task.value or "") else (
             task.value)
-        if title and not value and unit and number.isdigit():
+        if title and not value and re.fullmatch(_CARDINAL, number, _I):
             # the count becomes the value too, so what depends on the task sees it
             value = _counted(title, number) or new
         self._emit(Intent.UPDATE, raw, [ReviseTask(key=task.key, title=title, value=value)],
@@ -1571,7 +1623,9 @@ class _TurnParser:
             back = [t for t in said if t.status == TaskStatus.CANCELLED]
             if back:
                 return self._set_statuses(back[:1], TaskStatus.ACTIVE, Intent.RESTORE, raw)
-            changed = [t for t in self._recent() if len(self.past.get(t.key, [])) > 1]
+            changed = [t for t in self._recent() if len(self.past.get(t.key, [])) > 1 or (
+                # a value given where there was none: revised, it has a version before
+                t.value and t.version > 1 and t.status == TaskStatus.ACTIVE)]
             if changed:  # "put it back" when nothing was removed: its previous value
                 self._emit(Intent.ROLLBACK, raw, [RollbackTask(key=changed[0].key)],
                            about=[changed[0].key])
@@ -1607,7 +1661,8 @@ class _TurnParser:
     def _done(self, c: str, raw: str, slot: str | None) -> bool:
         # "got the keys, all good": a word of relief after the news adds nothing to it
         c = re.sub(r"\s*,\s*(?:all\s+)?(?:good|fine|sorted|ok|okay|great|done)$", "", c, flags=_I)
-        if self._done_state(c, raw) or self._done_told(c, raw) or self._did_step(c, raw):
+        if (self._done_state(c, raw) or self._done_told(c, raw) or self._did_step(c, raw)
+                or self._did_own_task(c, raw)):
             return True
         m = _DONE.match(c)
         if not m or re.search(r"\b(?:after|before|once|until|till|unless|if)\b", c, _I):
@@ -1615,6 +1670,19 @@ class _TurnParser:
         targets = self._items(m["items"] or m["items2"] or m["items3"] or m["items4"],
                               self._live(), slot)
         return self._set_statuses(targets, TaskStatus.DONE, Intent.DONE, raw)
+
+    def _did_own_task(self, c: str, raw: str) -> bool:
+        """'I ordered the cake', 'we've booked the plumber': the speaker did what a task says,
+        with its own verb and its object and nothing more; that task is done."""
+        m = _REPORT.match(c)
+        if m is None or _NEGATIVE.search(c) or lemma(m["verb"]) == m["verb"].lower() or (
+                _ROLE.search(f" {m['obj']} ")):
+            return False
+        task = self._match(m["obj"], self._live(), strict=True, by_value=False)
+        if task is None or task.status != TaskStatus.ACTIVE or (
+                lemma(task.title.split()[0]) != lemma(m["verb"])):
+            return False
+        return self._set_statuses([task], TaskStatus.DONE, Intent.DONE, raw)
 
     def _done_told(self, c: str, raw: str) -> bool:
         """'tickets bought', 'the forms are filled in', 'got the lanterns': a task named by
@@ -1868,9 +1936,7 @@ class _TurnParser:
             self._update(named, _retyped_rest(value, m["v"], typed), raw)
             return True
         if slot_task is not None:
-            new = _span(m["v"], kind) or clean_phrase(m["v"])
-            value = retype(slot_task.value or "", kind, new) or new
-            self._update(slot_task, _retyped_rest(value, m["v"], typed), raw)
+            self._retime_slot(slot_task, m["v"], kind, typed, raw)
             return True
         roots = [t for t in self._live() if not t.parents]
         root = self._match(what, roots)
@@ -1897,6 +1963,28 @@ class _TurnParser:
         self._emit(Intent.UPDATE, raw, ops, about=[root.key])
         return True
 
+
+    def _retime_slot(self, slot_task: Task, said: str, kind: ValueKind,
+                     typed: Sequence[tuple[ValueKind, str]], raw: str) -> None:
+        """The slot of ``kind`` takes what was said of it; each other kind said changes the
+        attribute beside it that holds that kind, or this value when none does."""
+        new = _span(said, kind) or clean_phrase(said)
+        if len(typed) > 1 and (kind_only := _span(said, kind)):
+            new = kind_only  # "to Tuesday at 8pm": the day here, the time beside it
+        besides, in_value = [], [(kind, new)]
+        for other, phrase in typed[1:]:
+            beside = next((t for t in self._live() if t.parents == slot_task.parents
+                           and t.key != slot_task.key and t.value
+                           and [k for k, _ in typed_phrases(t.value, sentence=False)] == [other]),
+                          None)  # an attribute holding that kind alone, not an event's value
+            if beside is not None and other != kind:
+                besides.append((beside, other, phrase))
+            else:
+                in_value.append((other, phrase))
+        value = retype(slot_task.value or "", kind, new) or new
+        self._update(slot_task, _retyped_rest(value, said, in_value), raw)
+        for beside, other, phrase in besides:
+            self._update(beside, retype(beside.value or "", other, phrase) or phrase, raw)
     def _moved_news(self, c: str, raw: str, slot: str | None) -> bool:
         """'She's moved the fitting, now it's 3pm', 'the roofers pushed it to the 9th': news of a
         change revises the task the moved thing names (for a pronoun, the task of whoever moved
@@ -2039,6 +2127,15 @@ class _TurnParser:
             return False
         self._emit(Intent.UPDATE, raw, ops, about=[root.key])
         return True
+
+    def _moved_me(self, c: str, raw: str, slot: str | None) -> bool:
+        """'They moved me to 3:30', 'the clinic pushed us to the 9th': the speaker's booking
+        in talk, the latest task holding a value of that kind, takes the new one."""
+        m = _MOVED_ME.match(c)
+        typed: list[tuple[ValueKind, str]] = [
+            (k, p) for k, p in typed_phrases(m["v"], sentence=False)
+            if k in (ValueKind.DATE, ValueKind.TIME)] if m else []
+        return bool(typed) and self._set_typed(None, typed, raw)
 
     def _retime_person(self, task: Task, said: str, raw: str) -> bool:
         """A new time for the item a person names: in place of its time, or of the bare hour
@@ -3206,6 +3303,11 @@ class _TurnParser:
         self._pending(task, title=title, value=value)
         return True
 
+    def _holds(self, value: str) -> bool:
+        """Whether a task's title or value says ``value``, now or before."""
+        return any(mentions(f"{t.title} {t.value or ''}", value) or self._had_value(t.key, value)
+                   for t in self.tasks.values())
+
     @staticmethod
     def _counts_alike(task: Task | None, new: str) -> bool:
         """Whether ``task``'s value counts what ``new`` counts: the same unit, or no unit
@@ -3403,6 +3505,12 @@ class _TurnParser:
         """Cancel, restore or complete the tasks a clause named; False when it named none."""
         if not targets:
             return False
+        done_now = {op.key for sub in self.subtasks for op in sub.operations
+                    if isinstance(op, (CancelTask, CompleteTask, RestoreTask))}
+        if all(t.key in done_now and t.status == status for t in targets):
+            # "I sold the bike, mark it done": the clause before did it already
+            self._emit(Intent.NOTE, raw, about=[t.key for t in targets])
+            return True
         ops = [self._set_status(t, status) for t in targets]
         self._emit(intent, raw, ops, about=[t.key for t in targets])
         return True
@@ -3477,6 +3585,8 @@ class _TurnParser:
                     and self.tasks[k] in candidates]
             if said and clean_phrase(text).lower() != "everything":
                 return said[:1]  # what this turn spoke of last
+            if self._said_unknown_object():
+                return []  # "I sold the kayak, tick it off": 'it' is the kayak, not in memory
             task = self._active(slot) if slot else self._root_for(None)
             return [task] if task is not None and task in candidates else []
         found: list[Task] = []
@@ -3485,6 +3595,16 @@ class _TurnParser:
             if task is not None:
                 found.append(task)
         return found
+
+    def _said_unknown_object(self) -> bool:
+        """Whether an earlier clause of this turn named a thing ('the kayak') that no task
+        holds: a pronoun after it stands for that thing."""
+        for clause in self.said:
+            told = _REPORT.match(clause)
+            if told and is_verb(told["verb"]) and stems(told["obj"]) and not (
+                    self._match(told["obj"], list(self.tasks.values()))):
+                return True
+        return False
 
     def _match(self, phrase: str | None, candidates: list[Task], *, strict: bool = False,
                by_value: bool = True) -> Task | None:
@@ -3517,6 +3637,31 @@ class _TurnParser:
 
 
 # -- phrase helpers ---------------------------------------------------------------------------
+
+
+def _shifted(value: str, days: int) -> str | None:
+    """'June 10' moved by ``days``, written as it was written ('June 17', '17 June'); None
+    when ``value`` is no month and day alone."""
+    m = re.fullmatch(r"(?P<month>[A-Za-z]+)\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?|"
+                     r"(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>[A-Za-z]+)",
+                     value.strip())
+    if m is None:
+        return None
+    month_name = (m["month"] or m["month2"]).lower()
+    months = [datetime.date(2024, n, 1).strftime("%B").lower() for n in range(1, 13)]
+    number = next((i + 1 for i, name in enumerate(months) if name.startswith(month_name[:3])
+                   and name.startswith(month_name)), None)
+    if number is None:
+        return None
+    try:  # a leap year, so that February 29 counts
+        day = datetime.date(2024, number, int(m["day"] or m["day2"]))
+    except ValueError:
+        return None
+    moved = day + datetime.timedelta(days=days)
+    name = moved.strftime("%B")
+    if month_name != months[number - 1]:  # "Dec 1": the short name again
+        name = moved.strftime("%b")
+    return f"{name} {moved.day}" if m["month"] else f"{moved.day} {name}"
 
 
 def _is_attribute(task: Task, kind: str) -> bool:
@@ -4075,16 +4220,26 @@ def _shared_verb(text: str) -> list[str] | None:
     """'book a hall, a band and a photographer' -> each booked: one verb (and its particle)
     before a list of noun phrases is the verb of each; None when the text is not that."""
     words = text.strip(" .").split()
-    if len(words) < 2 or not _imperative(text):
+    if len(words) < 2 or not _imperative(text) or re.search(r"\b(?:instead|rather)\b", text, _I):
         return None
     n = 2 if words[1].lower() in _PARTICLE_WORDS else 1
     objects = [o.strip() for o in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s+&\s+",
                                            " ".join(words[n:])) if o.strip()]
     if len(objects) < 2 or any(_imperative(o) or len(o.split()) > 4 or (_only_value(o) and any(
-            k != ValueKind.NAME for k, _ in typed_phrases(o, sentence=False))) for o in objects):
+            k != ValueKind.NAME for k, _ in typed_phrases(o, sentence=False))) or not all(
+                _noun_word(w) for w in o.split()) for o in objects):
         return None
     verb = " ".join(words[:n])
     return [f"{verb} {o}" for o in objects]
+
+
+def _noun_word(word: str) -> bool:
+    """A word a noun phrase may hold: a determiner, 'of', or a word that is no function word
+    and no verb form that cannot name a thing ('preferred')."""
+    w = word.lower().strip(",.")
+    if w in _DETERMINERS or w in ("of", "some"):
+        return True
+    return w not in STOP and (can_be_noun(w) or not is_verb(w) or lemma(w) == w)
 
 
 _PARTICLE_WORDS = frozenset({"up", "out", "off", "down", "in", "back", "on", "over"})
