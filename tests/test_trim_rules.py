@@ -745,3 +745,26 @@ def test_a_pronoun_object_is_no_word_to_align_on() -> None:
     ops = _ops("I can't start sewing them until the squares are cut", plan, cut, post,
                focus=("quilt",))
     assert [op.key for op in ops if isinstance(op, AddDependency)] != ["post"]
+
+
+def test_a_thing_booked_for_a_time_opens_a_plan_on_an_empty_memory() -> None:
+    adds = _adds(interpret("the boiler service is booked for 3 May at 10:15, Unit 4 Mill Lane"))
+    assert [(a.title, a.value) for a in adds] == [
+        ("Boiler service", "3 May at 10:15, Unit 4 Mill Lane")]
+    assert _adds(interpret("the spelling bee is on the 5th at 6pm"))[0].title == "Spelling bee"
+    assert not _adds(interpret("the weather is lovely on Sunday"))
+    assert not _adds(interpret("Priya is away on the 3rd"))
+    plan = task("fair", "Book fair")
+    assert all(a.parents for a in _adds(interpret("the raffle is booked for 3 May", plan,
+                                                  focus=("fair",))))  # no second plan
+
+
+def test_a_plan_told_as_doing_something_for_people_is_named_with_them() -> None:
+    adds = _adds(interpret("I'm cat-sitting for the Duvals from the 4th to the 9th"))
+    assert [(a.title, a.value) for a in adds] == [
+        ("Cat-sitting for the Duvals", "from the 4th to the 9th")]
+
+
+def test_a_wish_with_a_deadline_needs_no_subject() -> None:
+    ops = _ops("need it fixed by the 3rd", task("roof", "Shed roof"), focus=("roof",))
+    assert ops == [ReviseTask(key="roof", value="fixed by the 3rd")]

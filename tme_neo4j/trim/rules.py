@@ -294,7 +294,7 @@ _PLAN = re.compile(
     r"^(?:i'm|i am|we're|we are|i've been|we've been|i'll be|we'll be|"
     r"(?:my|our)\s+[\w ]{1,20}?\s+and\s+i\s+are|"
     r"(?P<third>(?:my|our)\s+[\w ]{1,30}?(?:'s|\s+is|\s+are)))\s+"
-    r"(?:(?:also|now|just|currently|finally)\s+)?(?P<verb>[a-z]+ing)\s+"
+    r"(?:(?:also|now|just|currently|finally)\s+)?(?P<verb>(?:[a-z]+-)?[a-z]+ing)\s+"
     r"(?:(?P<particle>for|on|to|up|together|out)\s+)?(?P<rest>.+)$", _I)
 #: "Planning a trip to X on DATE", "Got my first show at PLACE": a plan opened with no subject,
 #: read only while no plan is set up (later, such a gerund may speak of a step).
@@ -402,9 +402,10 @@ _SEQUENCE = re.compile(r"^(?:first(?:ly)?|first of all|to start(?: with)?|start 
                        r"(?P<steps>.+?(?:,\s*|\s+)(?:and\s+)?then\s+.+)$", _I)
 _THEN = re.compile(r"\s*,?\s+(?:and\s+)?then\s+|\s*,\s*", _I)
 #: "I want it ready for the party on the 3rd", "we need the shed done by May 2".
-_DEADLINE = re.compile(r"^(?:i|we)\s+(?:really\s+)?(?:want|need|'d like|would like)\s+"
+_DEADLINE = re.compile(r"^(?:(?:i|we)\s+)?(?:really\s+)?(?:want|need|'d like|would like)\s+"
                        r"(?:(?:the|my|our)\s+)?(?P<what>[\w' -]+?)\s+(?:to be\s+)?"
-                       r"(?P<state>ready|done|finished|sorted|complete|completed)\s+"
+                       r"(?P<state>ready|done|finished|sorted|complete|completed|fixed|"
+                       r"repaired|sorted out)\s+"
                        r"(?P<v>(?:by|for|before|in time for)\s+.+)$", _I)
 #: "an oak bookcase, 2m tall": a thing named, then its facts.
 _NOUN_FACTS = re.compile(r"^(?:an?)\s+(?P<title>[a-z][\w' -]{2,40}?)\s*,\s*(?P<facts>[^,]+)$",
@@ -679,6 +680,28 @@ class _TurnParser:
         self.focus = [add.key, *self.focus]
         return True
 
+    def _booked_plan(self, c: str, raw: str, slot: str | None) -> bool:
+        """'The boiler service is booked for 3 May at 10:15, Unit 4' with no plan set up: a
+        thing named, then when (and where) it is; the thing is the plan, the rest its value."""
+        m = _COPULA.match(c)
+        if m is None or any(not t.parents for t in self._live()) or not (
+                _names_thing(m["subj"])) or clean_phrase(m["subj"]).lower() in _PRONOUNS:
+            return False
+        value = clean_phrase(re.sub(r"^(?:on|at)\s+", "", _VALUE_LEAD.sub("", m["rest"], count=1),
+                                    flags=_I))
+        title = clean_phrase(m["subj"])
+        typed = typed_phrases(value, sentence=False)
+        if not typed or typed[0][0] not in (ValueKind.DATE, ValueKind.TIME) or not (
+                re.sub(r"^the\s+", "", value, flags=_I).startswith(
+                    re.sub(r"^the\s+", "", typed[0][1], flags=_I))) or not (
+                1 <= len(title.split()) <= 5) or not (
+                re.search(r"\b[a-z]", title)) or not stems(title):
+            return False  # "Ana is away on the 3rd": a state told first, no time of a thing
+        add = self._add(title[:1].upper() + title[1:], value=value, key=slug(title))
+        self._emit(Intent.NEW, raw, [add], about=[add.key])
+        self.focus = [add.key, *self.focus]
+        return True
+
     def _plan_sentence(self, sentence: str) -> bool:
         """A plan opened with its list after a colon, or opened with no subject while no plan is
         set up, is read whole: its commas and 'then' order its steps, they start no clause."""
@@ -848,7 +871,7 @@ class _TurnParser:
             self._retime,
         ]
         if slot is None:
-            handlers += [self._deadline, self._named_plan]
+            handlers += [self._deadline, self._named_plan, self._booked_plan]
             handlers += [self._fell_through, self._absent, self._stand_in, self._myself,
                          self._frequency, self._was_fine, self._put_on]
             handlers += [self._reference_set, self._move, self._instead_values,
@@ -1987,6 +2010,7 @@ class _TurnParser:
             return False  # "I need a ...", "we booked a ...": no plan told as what one does
         if not groups.get("got"):
             said = groups.get("verb") or groups["present"]
+            said = said.rsplit("-", 1)[-1]  # "house-sitting": the verb is its last part
             verb = lemma(said)
             phrasal = f"{verb} {(groups.get('particle') or groups.get('out') or '').lower()}"
             if not is_verb(said) or verbs().get(
@@ -1994,6 +2018,11 @@ class _TurnParser:
                 return False  # "we're skipping X": a change, not a plan
         head, _, items = [*re.split(r"(:)(?!\d)", m["rest"], maxsplit=1), "", ""][:3]
         title, value = _title_and_roles(head)
+        if (groups.get("particle") or "").lower() == "for" and groups.get("verb") and (
+                re.fullmatch(r"(?:[A-Z][\w-]*\s*)+", title)):
+            # "I'm babysitting for the Lees": the plan is the doing, for whom a part of it
+            article = "the " if re.match(r"the\s", head, _I) else ""
+            title = f"{groups['verb'].capitalize()} for {article}{title}"
         if not title or not stems(title) or len(title.split()) > 6 or re.match(
                 rf"(?:{_SLOT_PREPS})\b", title, _I):
             return False  # "we're going with Ann": a choice or a role phrase, no plan's name
@@ -3471,7 +3500,8 @@ def _names_thing(head: str) -> bool:
         return True
     words = re.findall(r"[A-Za-z]+", head)
     return 0 < len(words) <= 10 and not _FINITE_WORD.search(head) and not _DETERMINED.match(
-        head) and not any(is_verb(w) and not can_be_noun(w) for w in words)
+        head) and not any(is_verb(w) and not can_be_noun(w) and not w.endswith("ing")
+                          for w in words)  # "a driving lesson": a gerund is a modifier
 
 
 def _imperative(phrase: str) -> bool:
