@@ -768,3 +768,44 @@ def test_a_plan_told_as_doing_something_for_people_is_named_with_them() -> None:
 def test_a_wish_with_a_deadline_needs_no_subject() -> None:
     ops = _ops("need it fixed by the 3rd", task("roof", "Shed roof"), focus=("roof",))
     assert ops == [ReviseTask(key="roof", value="fixed by the 3rd")]
+
+
+def _darkroom() -> list[Task]:
+    return [task("prints", "Photo exhibition"),
+            task("frames", "Order the frames", parents=("prints",)),
+            task("hang", "Hang the prints", parents=("prints",)),
+            task("framer", "Find a framer", "Ola Berg", parents=("prints",)),
+            task("class", "six darkroom classes", "mondays at 6", parents=("prints",)),
+            task("review", "a portfolio review", parents=("prints",))]
+
+
+def test_a_step_told_as_done_after_until_is_what_waits() -> None:
+    tasks = _darkroom()
+    assert _ops("no point hanging the prints until Ola's actually fixed the frames", *tasks,
+                focus=("prints",)) == [AddDependency(key="hang", depends_on="framer")]
+    assert _ops("the review can't happen until I've done at least 3 of the classes", *tasks,
+                focus=("prints",)) == [AddDependency(key="review", depends_on="class")]
+    adds = _adds(interpret("the prints can't be hung until I've varnished the walls", *tasks,
+                           focus=("prints",)))
+    assert [a.title for a in adds] == ["Varnish the walls"]
+
+
+def test_a_new_time_takes_the_place_of_a_bare_hour() -> None:
+    ops = _ops("she's moving them to tuesdays at 6:45", *_darkroom(), focus=("class",))
+    assert ReviseTask(key="class", value="tuesdays at 6:45") in ops
+
+
+def test_advice_passed_on_is_the_change_it_advises_and_nothing_else() -> None:
+    tasks = _darkroom()
+    assert _ops("Ola reckons skip the review", *tasks, focus=("prints",)) == [
+        CancelTask(key="review")]
+    assert _ops("my tutor says drop the review", *tasks, focus=("prints",)) == [
+        CancelTask(key="review")]
+    assert _ops("Ola says the frames look cheap", *tasks, focus=("prints",)) == []
+
+
+def test_put_it_back_after_a_restore_in_the_same_turn_says_it_again() -> None:
+    tasks = [*_darkroom()[:-1], task("review", "a portfolio review", parents=("prints",),
+                                     status=TaskStatus.CANCELLED)]
+    ops = _ops("I want the review after all - put it back in", *tasks, focus=("prints",))
+    assert ops == [RestoreTask(key="review")]

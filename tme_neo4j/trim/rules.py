@@ -195,6 +195,15 @@ _DEPEND = re.compile(
     r"(?:can't|cannot|can not|won't)\s+(?:[a-z]+\s+){1,4}?(?:until|till|before))\s+(?P<b>.+)$|"
     r"^(?P<b2>.+?)\s+(?:must|has to|should) (?:come|happen|be done) before\s+(?P<a2>.+)$|"
     r"^(?:do\s+)?(?P<a3>.+?)\s+(?:only\s+)?after\s+(?P<b3>.+)$", _I)
+#: "I've fed the dog", "Ola's actually fixed the gate", "I've done 4 of the lessons": a step
+#: told as done by someone, after "until".
+_DONE_BY = re.compile(r"^(?P<who>i|we|you|he|she|they|(?-i:[A-Z])[\w-]*)"
+                      r"(?:'ve|'s|\s+have|\s+has)\s+(?:(?:actually|already|just|finally)\s+)?(?P<verb>[a-z]+(?:ed|en|ne|t))\s+"
+                      r"(?:(?:at least|at most|all|some)\s+)?(?:\w+\s+of\s+)?(?P<obj>.+)$", _I)
+#: "Ola says skip the dessert", "my dad reckons we should drop it": advice passed on.
+_ADVICE = re.compile(r"^(?:(?-i:[A-Z])[\w'-]*|(?:the|my|our)\s+[a-z]+)\s+"
+                     r"(?:says|said|reckons|thinks|suggests|suggested)\s+(?:(?:that\s+)?(?:we|i)\s+should\s+|to\s+)?"
+                     r"(?P<rest>.+)$", _I)
 #: "we can't paint the shed": a person blocked, the object is what waits.
 _BLOCKED = re.compile(r"^\s*(?:can't|cannot|can not|won't)\s+(?P<verb>[a-z]+)\s+(?P<obj>.+?)\s+"
                       r"(?:until|till|before)\s*$", _I)
@@ -886,7 +895,7 @@ class _TurnParser:
     def _interpret(self, c: str, raw: str, slot: str | None, question: bool) -> None:
         wished = _WANT.match(c) is not None
         if not question:
-            c = _change_under_way(c)
+            c = _change_under_way(_advised(c))
         self.also = (_ALSO.search(c) is not None or _ALSO.match(raw.strip(" ,")) is not None
                      or (self.needs and _imperative(c)))
         if m := _WANT.match(c):
@@ -1487,6 +1496,11 @@ class _TurnParser:
             back = [t for t in said if t.status == TaskStatus.CANCELLED]
             if back:
                 return self._set_statuses(back[:1], TaskStatus.ACTIVE, Intent.RESTORE, raw)
+            if said and any(isinstance(op, RestoreTask) and op.key == said[0].key
+                            for s in self.subtasks for op in s.operations):
+                # "I want the mock after all - put it back in": said again, already restored
+                self._emit(Intent.NOTE, raw, about=[said[0].key])
+                return True
             changed = [t for t in self._recent() if len(self.past.get(t.key, [])) > 1]
             if changed:  # "put it back" when nothing was removed: its previous value
                 self._emit(Intent.ROLLBACK, raw, [RollbackTask(key=changed[0].key)],
@@ -1577,10 +1591,14 @@ class _TurnParser:
         # "don't paint the shed till it's dry": the shed waits, as in "I can't paint ..."
         c = re.sub(r"^(?:don't|do not)\s+(?=[a-z]+\s.+?\s(?:until|till|before)\s)", "I can't ", c,
                    flags=_I)
+        # "no point painting the shed until ...": the painting waits, as in "I can't paint ..."
+        c = re.sub(r"^(?:there's\s+)?no point\s+(?P<ing>[a-z]+ing)\s+(?=.+?\s(?:until|till)\s)",
+                   lambda g: f"I can't {lemma(g['ing'])} ", c, flags=_I)
         m = _DEPEND.match(c)
         if not m:
             return False
         a_text, b_text = m["a"] or m["a2"] or m["a3"], m["b"] or m["b2"] or m["b3"]
+        b_text = self._perfect_step(b_text)
         if _REPORTED.search(a_text):
             return False  # "the bank says they need X": what someone said
         a_text = re.sub(r"\s+(?:both|all|each|too|also)$", "", a_text.strip(), flags=_I)
@@ -1628,6 +1646,19 @@ class _TurnParser:
         ops += [AddDependency(key=a.key, depends_on=b.key) for a in dependents]
         self._emit(Intent.DEPEND, raw, ops, about=[*(a.key for a in dependents), b.key])
         return True
+
+    def _perfect_step(self, said: str) -> str:
+        """'until I've fed the dog', 'until Ola's actually fixed the gate': what waits is the
+        step that is told as done, 'feed the dog'; when a task names the one who does it
+        ('Ola'), that task is it."""
+        m = _DONE_BY.match(said.strip())
+        if m is None:
+            return said
+        who = m["who"]
+        if who[:1].isupper() and (doer := [t for t in self._live() if mentions(
+                f"{t.title} {t.value or ''}", who)]) and len(doer) == 1:
+            return doer[0].title
+        return f"{lemma(m['verb'])} {m['obj']}"
 
     def _add_to(self, c: str, raw: str, slot: str | None) -> bool:
         m = _ADD_TO.match(c)
@@ -2857,7 +2888,7 @@ class _TurnParser:
             if task is None:
                 continue
             current = changes.get(task.key, task.value or "")
-            changes[task.key] = retype(current, kind, new) or current
+            changes[task.key] = _retyped(current, kind, new) or current
         ops: list[Operation] = []
         for key, (title, count) in titles.items():  # "make it 8 tetras": a title's count
             if key not in changes and title != self.tasks[key].title:
@@ -3483,6 +3514,24 @@ def _facts(clause: str) -> bool:
     return len(parts) > 1 and all(parts) and not any(
         _imperative(p) or any(v.search(p) for v in _VALUE_PATTERNS) for p in parts) and any(
         typed_phrases(p, sentence=False) for p in parts)
+
+
+def _advised(c: str) -> str:
+    """'Ola says skip the dessert', 'the vet reckons we should move it to May': a change
+    someone advises, passed on as a request, is that request; anything else stays as said."""
+    m = _ADVICE.match(c)
+    if m is None or not _imperative(m["rest"]) or not read_frame(m["rest"]).known:
+        return c
+    return m["rest"]
+
+
+def _retyped(value: str, kind: ValueKind, new: str) -> str | None:
+    """``value`` with ``new`` in place of its phrase of ``kind``; for a time, in place of a
+    bare hour after 'at' too ('tuesdays at 5' -> 'tuesdays at 5:30')."""
+    if (done := retype(value, kind, new)) is not None:
+        return done
+    m = re.search(r"\bat\s+\d{1,2}\b(?![:.]\d)", value) if kind == ValueKind.TIME else None
+    return f"{value[:m.start()]}at {new}{value[m.end():]}" if m else None
 
 
 def _modifier_for_phrase(title: str, old: str, new: str) -> bool:
