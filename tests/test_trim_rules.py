@@ -809,3 +809,21 @@ def test_put_it_back_after_a_restore_in_the_same_turn_says_it_again() -> None:
                                      status=TaskStatus.CANCELLED)]
     ops = _ops("I want the review after all - put it back in", *tasks, focus=("prints",))
     assert ops == [RestoreTask(key="review")]
+
+
+def test_an_object_told_in_the_participle_of_its_step_finishes_that_step() -> None:
+    tasks = [task("fete", "Church fete"),
+             task("hedge", "Trim the hedge by the gate", parents=("fete",)),
+             task("urn", "Borrow a tea urn", parents=("fete",)),
+             task("cakes", "Bake the cakes", parents=("fete",))]
+    assert _ops("the hedge is trimmed and looking tidy", *tasks, focus=("fete",)) == [
+        CompleteTask(key="hedge")]
+    assert _ops("tea urn's borrowed, Jo dropped it round", *tasks, focus=("fete",)) == [
+        CompleteTask(key="urn")]
+    assert _ops("the cakes are done and in the tins", *tasks, focus=("fete",)) == [
+        CompleteTask(key="cakes")]
+    # another verb's participle is no finishing of the step
+    assert _ops("the hedge is overgrown", *tasks, focus=("fete",)) == []
+    assert _ops("the hedge isn't trimmed", *tasks, focus=("fete",)) == []
+    assert split_clauses("bought the flour, and the bread tin's all greased") == [
+        "bought the flour", "the bread tin's all greased"]

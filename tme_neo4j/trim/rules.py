@@ -183,6 +183,11 @@ _DONE_STATE = re.compile(
     r"(?:(?:all|now|finally)\s+)?(?:in|on|out|up|up and running|installed|planted|signed|"
     r"printed|framed|written|painted|fitted|laid|set up|in place)(?:\s+by\s+[\w ]+)?"
     r"(?:\s+and\s+(?:working|running|done|sorted))?(?:\s*,\s*(?:done|finished|sorted))?$", _I)
+#: "the hedge is trimmed", "starter's fed and bubbling": an object and a participle.
+_PARTICIPLE_TOLD = re.compile(
+    r"^(?:the\s+|my\s+|our\s+)?(?P<obj>[\w' -]+?)(?:'s|'re|\s+(?:is|are|has been|have been))\s+"
+    r"(?:(?:all|now|finally|just)\s+)?(?P<part>[a-z]+(?:ed|en|d|t))"
+    r"(?:\s+and\s+[\w' -]+|\s*,\s*[\w' -]+)?$", _I)
 #: "Take the sofa off the list": a particle after the object.
 _CANCEL_OFF = re.compile(r"^(?:take|strike|knock|leave)\s+(?P<items>.+?)\s+(?:off|out)"
                          r"(?:\s+(?:of\s+)?(?:the|my|our)\s+[\w-]+(?:\s+[\w-]+)?)?$", _I)
@@ -383,7 +388,8 @@ _DONE_TOLD = re.compile(
     r"^(?:(?:i|we)(?:'ve|\s+have)?\s+)?(?:got|picked up|bought)\s+(?:the|my|our)\s+"
     r"(?P<got>[\w' -]+)$|"
     r"^(?P<items>[\w' -]+?)(?:'s|'re|\s+(?:is|are))?\s+(?:all\s+)?(?:done|bought|booked|"
-    r"sorted|paid|sent|finished|ordered|filled in|filled out|printed|picked up)$", _I)
+    r"sorted|paid|sent|finished|ordered|filled in|filled out|printed|picked up)"
+    r"(?:\s+and\s+(?:in|on|at)\s+[\w' -]+)?$", _I)  # "... done and in the freezer": where
 #: "Ann called", "the vet phoned back": something that happened, said in passing.
 _NAMED_PAST = re.compile(r"^(?:the\s+)?[A-Za-z][a-z]+\s+[a-z]{3,}ed(?:\s+(?:back|in|up|off))?$")
 #: "tickets $12": a thing and its price, an item of a plan's facts.
@@ -1535,7 +1541,7 @@ class _TurnParser:
         return True
 
     def _done(self, c: str, raw: str, slot: str | None) -> bool:
-        if self._done_state(c, raw) or self._done_told(c, raw):
+        if self._done_state(c, raw) or self._done_told(c, raw) or self._done_as_step(c, raw):
             return True
         m = _DONE.match(c)
         if not m or re.search(r"\b(?:after|before|once|until|till|unless|if)\b", c, _I):
@@ -1568,6 +1574,21 @@ class _TurnParser:
         ops.append(CompleteTask(key=ops[-1].key))
         self._emit(Intent.DONE, raw, ops, about=[task.key, ops[1].key])
         return True
+
+    def _done_as_step(self, c: str, raw: str) -> bool:
+        """'the hedge is trimmed', "the gutters' all cleared and drying": an object told in
+        the participle of the verb of one step that names it ('Trim the hedge'): that step
+        is finished. Only the step's own verb counts, so no other state is read as done."""
+        m = _PARTICIPLE_TOLD.match(c)
+        if m is None or _NEGATIVE.search(c):
+            return False
+        verb, obj = lemma(m["part"]), set(stems(m["obj"]))
+        steps = [t for t in self._live() if t.status == TaskStatus.ACTIVE and t.title.split()
+                 and lemma(t.title.split()[0].lower()) == verb and obj
+                 and obj <= set(stems(t.title))]
+        if len(steps) != 1 or verb == m["part"].lower():
+            return False
+        return self._set_statuses(steps, TaskStatus.DONE, Intent.DONE, raw)
 
     def _done_state(self, c: str, raw: str) -> bool:
         """'the tiles are in and the grout's laid': each part names a live task by its title
