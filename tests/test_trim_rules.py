@@ -827,3 +827,14 @@ def test_an_object_told_in_the_participle_of_its_step_finishes_that_step() -> No
     assert _ops("the hedge isn't trimmed", *tasks, focus=("fete",)) == []
     assert split_clauses("bought the flour, and the bread tin's all greased") == [
         "bought the flour", "the bread tin's all greased"]
+
+
+def test_when_a_named_person_comes_joins_their_task_then_moves_with_them() -> None:
+    plan = task("roof", "Fix the roof")
+    roofer = task("roofer", "Book a roofer", "Priya Shah", parents=("roof",))
+    assert _ops("roofer's Priya Shah, she can come Monday at 8am", plan, roofer,
+                focus=("roof",))[-1:] == [
+        ReviseTask(key="roofer", value="Priya Shah, Monday at 8am")]
+    booked = roofer.model_copy(update={"value": "Priya Shah, Monday at 8am"})
+    assert _ops("priya rang, she'll come wednesday instead, same time", plan, booked,
+                focus=("roof",)) == [ReviseTask(key="roofer", value="Priya Shah, wednesday at 8am")]

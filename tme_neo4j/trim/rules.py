@@ -2560,8 +2560,15 @@ class _TurnParser:
             (k, p) for k, p in typed_phrases(m["when"], sentence=False)
             if k in (ValueKind.DATE, ValueKind.TIME)]
         who = m["who"] if m["who"].lower() not in _PRONOUNS else self._person_said()
-        holders = [t for t in self._live() if who and t.value and mentions(t.value, who)
-                   and all(retype(t.value, k, p) is not None for k, p in typed)]
+        named = [t for t in self._live() if who and t.value and mentions(t.value, who)]
+        holders = [t for t in named if all(retype(t.value or "", k, p) is not None
+                                           for k, p in typed)]
+        if typed and not holders and len(named) == 1 and not any(
+                retype(named[0].value or "", k, p) is not None for k, p in typed):
+            # "the plumber's Dave, he can come Tuesday at 10": when, beside who, told first
+            when = clean_phrase(re.sub(r"\s+(?:instead|then|now)$", "", m["when"], flags=_I))
+            self._update(named[0], f"{named[0].value}, {when}", raw)
+            return True
         if not typed or len(holders) != 1:
             return False
         return self._set_typed(holders[0], typed, raw)
@@ -2594,12 +2601,14 @@ class _TurnParser:
         return True
 
     def _person_said(self) -> str | None:
-        """The person this turn named before: a capitalised word that is a name in a value."""
+        """The person this turn named before: a word that is a name, capitalised, in a value
+        (a name may be typed in lower case: 'ola rang')."""
         for clause in reversed(self.said):
-            for word in re.findall(r"\b[A-Z][a-z]+\b", clause):
+            for word in re.findall(r"\b[A-Za-z][a-z]+\b", clause):
+                name = str(word).capitalize()
                 if not in_dictionary(word.lower()) and any(
-                        t.value and mentions(t.value, word) for t in self._live()):
-                    return str(word)
+                        t.value and re.search(rf"\b{name}\b", t.value) for t in self._live()):
+                    return name
         return None
 
     def _helper(self, c: str, raw: str, slot: str | None) -> bool:
