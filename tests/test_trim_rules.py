@@ -838,3 +838,27 @@ def test_when_a_named_person_comes_joins_their_task_then_moves_with_them() -> No
     booked = roofer.model_copy(update={"value": "Priya Shah, Monday at 8am"})
     assert _ops("priya rang, she'll come wednesday instead, same time", plan, booked,
                 focus=("roof",)) == [ReviseTask(key="roofer", value="Priya Shah, wednesday at 8am")]
+
+
+def _shed() -> list[Task]:
+    return [task("shed", "Rebuild the shed"),
+            task("walls", "Paint the walls", parents=("shed",)),
+            task("felt", "Buy roof felt", "from Wickes, £20", parents=("shed",))]
+
+
+def test_a_choice_for_a_thing_is_the_value_of_its_step_or_a_new_attribute() -> None:
+    tasks = _shed()
+    assert _ops("for the walls use sage green, matt", *tasks, focus=("shed",)) == [
+        ReviseTask(key="walls", value="sage green, matt")]
+    assert _adds(interpret("for screws I'm going with Spax 5mm", *tasks, focus=("shed",))) == [
+        AddTask(key="shed.screws", title="Screws", value="Spax 5mm", parents=["shed"])]
+    # with an article it is a thing to get, a step, not a choice
+    assert not any(isinstance(op, ReviseTask) for op in _ops(
+        "for the walls get a roller", *tasks, focus=("shed",)))
+
+
+def test_that_after_a_statement_about_a_step_is_that_steps_value() -> None:
+    walls = task("walls", "Paint the walls", "sage green", parents=("shed",))
+    tasks = [*_shed()[:1], walls, _shed()[2]]
+    assert _ops("hmm, the walls are more of a grey - make that Slate Blue", *tasks,
+                focus=("shed",)) == [ReviseTask(key="walls", value="Slate Blue")]

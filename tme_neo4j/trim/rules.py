@@ -288,7 +288,11 @@ _PRONOUNS = frozenset({"it", "this", "that", "them", "they", "those", "these", "
 _PERSONS = frozenset({"him", "her", "them"})
 #: "For the party, ...", "Before pickup I need to ...": a leading role phrase.
 _LEAD = re.compile(r"^(?P<prep>for|before|after|once)\s+(?P<what>[^,]+?)"
-                   r"(?:\s*,\s*|\s+(?=(?:i|we|let'?s)\b))(?P<rest>.+)$", _I)
+                   r"(?:\s*,\s*|\s+(?=(?:i|we|let'?s|get|use|go with)\b))(?P<rest>.+)$", _I)
+#: "I'm going with X", "use X", "we'll get X": a choice, after "for" and what it is for.
+_CHOSEN = re.compile(r"^(?:(?:i|we)(?:'m|'re|\s+am|\s+are)\s+(?:going with|using|getting|choosing)|"
+                     r"(?:i|we)(?:'ll|\s+will)\s+(?:use|get|go with)|go with|use|get)\s+"
+                     r"(?!(?:a|an|the|some|my|our|it|them|that|this)\b)(?P<v>.+)$", _I)
 _UNDO = re.compile(r"^(?:undo|revert|reverse)\s+(?:it|that|this|the last (?:change|one))$", _I)
 #: "I'm organising X in PLACE from DATE to DATE: A, B and C": a plan stated as a sentence.
 #: "Paid him $60", "we paid Ola $20": money given to a person.
@@ -928,6 +932,8 @@ class _TurnParser:
             return
         self.under = None
         if (lead := _LEAD.match(c)) and not question:  # "For the party, ...": the plan named
+            if lead["prep"].lower() == "for" and self._chosen_for(lead["what"], lead["rest"], raw):
+                return
             if lead["prep"].lower() == "for":
                 self.under = self._root_for(lead["what"]) or self._lead_plan(lead["what"],
                                                                               lead["rest"])
@@ -969,6 +975,28 @@ class _TurnParser:
             self._new_task(c, raw)
         else:
             self._unparsed(raw, c)
+
+    def _chosen_for(self, what: str, rest: str, raw: str) -> bool:
+        """'For the fence I'm going with Larch Lap', 'for the walls use sage green, matt': a
+        choice (no article: a name or a kind) is the value of the step the lead names, else
+        a new attribute of the plan in talk named by it. A root is never what is chosen for."""
+        m = _CHOSEN.match(rest.strip())
+        title = clean_phrase(what)
+        if m is None or _NEGATIVE.search(rest) or not stems(title) or len(title.split()) > 3:
+            return False
+        value = clean_phrase(m["v"])
+        live = self._live()
+        target = self._match(title, [t for t in live if t.parents], strict=True, by_value=False)
+        if target is not None:
+            self._update(target, value, raw)
+            return True
+        root = self._root_for(None)
+        if root is None or self._match(title, live, by_value=False) is not None:
+            return False
+        add = self._add(title[:1].upper() + title[1:], value=value, parents=[root.key],
+                        key=f"{root.key}.{slug(title)}")
+        self._emit(Intent.NEW, raw, [add], about=[add.key])
+        return True
 
     def _first_goal(self, c: str) -> bool:
         """'I want to switch banks before the 1st' while memory holds nothing: the change wished
@@ -2210,7 +2238,20 @@ class _TurnParser:
             things = [t for t in self._recent() if _plural(t.title) and any(
                 retype(t.value or "", k, p) is not None for k, p in typed)]
             return bool(things) and self._set_typed(things[0], before + typed, raw)
-        return self._set_typed(None, before + typed, raw)
+        if (told := self._told_of()) is not None and told.value and not before and not any(
+                retype(told.value, k, p) is not None for k, p in typed):
+            self._update(told, clean_phrase(m["after"]), raw)  # its value, said anew whole
+            return True
+        return self._set_typed(told, before + typed, raw)
+
+    def _told_of(self) -> Task | None:
+        """'The fence is more of a grey - make that Slate': the step the clause before, a
+        statement, was about by its subject; 'that' is its value."""
+        m = _COPULA.match(self.said[-1]) if self.said else None
+        if m is None or clean_phrase(m["subj"]).lower() in (*_PRONOUNS, "i", "we", "you"):
+            return None
+        return self._match(clean_phrase(m["subj"]), [t for t in self._live() if t.parents],
+                           strict=True, by_value=False)
 
     def _sourced_reference(self, ref: str, after: str, raw: str) -> bool:
         """'Get them from the corner shop': where the thing just added comes from is its value,
