@@ -862,3 +862,13 @@ def test_that_after_a_statement_about_a_step_is_that_steps_value() -> None:
     tasks = [*_shed()[:1], walls, _shed()[2]]
     assert _ops("hmm, the walls are more of a grey - make that Slate Blue", *tasks,
                 focus=("shed",)) == [ReviseTask(key="walls", value="Slate Blue")]
+
+
+def test_a_step_told_in_the_perfect_with_its_own_verb_is_finished() -> None:
+    tasks = [task("move", "Move flat"), task("gas", "Shut off the gas", parents=("move",)),
+             task("van", "Book a van", parents=("move",))]
+    assert _ops("I've shut the gas off too", *tasks, focus=("move",)) == [
+        CompleteTask(key="gas")]
+    assert _ops("we've booked the van", *tasks, focus=("move",)) == [CompleteTask(key="van")]
+    assert not any(isinstance(op, CompleteTask) for op in _ops(
+        "I've seen the van", *tasks, focus=("move",)))

@@ -188,6 +188,11 @@ _PARTICIPLE_TOLD = re.compile(
     r"^(?:the\s+|my\s+|our\s+)?(?P<obj>[\w' -]+?)(?:'s|'re|\s+(?:is|are|has been|have been))\s+"
     r"(?:(?:all|now|finally|just)\s+)?(?P<part>[a-z]+(?:ed|en|d|t))"
     r"(?:\s+and\s+[\w' -]+|\s*,\s*[\w' -]+)?$", _I)
+#: "I've shut the valve off too", "we've booked the hall": a step told as done.
+_PERFECT_TOLD = re.compile(
+    r"^(?:i|we)(?:'ve|\s+have)\s+(?:(?:just|already|finally|also)\s+)?(?P<part>[a-z]+)\s+"
+    r"(?:the\s+|my\s+|our\s+)?(?P<obj>[\w' -]+?)(?:\s+(?:off|out|up|in|down))?"
+    r"(?:\s+(?:too|as well|now))?$", _I)
 #: "Take the sofa off the list": a particle after the object.
 _CANCEL_OFF = re.compile(r"^(?:take|strike|knock|leave)\s+(?P<items>.+?)\s+(?:off|out)"
                          r"(?:\s+(?:of\s+)?(?:the|my|our)\s+[\w-]+(?:\s+[\w-]+)?)?$", _I)
@@ -1607,15 +1612,15 @@ class _TurnParser:
         """'the hedge is trimmed', "the gutters' all cleared and drying": an object told in
         the participle of the verb of one step that names it ('Trim the hedge'): that step
         is finished. Only the step's own verb counts, so no other state is read as done."""
-        m = _PARTICIPLE_TOLD.match(c)
+        m = _PARTICIPLE_TOLD.match(c) or _PERFECT_TOLD.match(c)
         if m is None or _NEGATIVE.search(c):
             return False
         verb, obj = lemma(m["part"]), set(stems(m["obj"]))
         steps = [t for t in self._live() if t.status == TaskStatus.ACTIVE and t.title.split()
                  and lemma(t.title.split()[0].lower()) == verb and obj
                  and obj <= set(stems(t.title))]
-        if len(steps) != 1 or verb == m["part"].lower():
-            return False
+        if len(steps) != 1 or (verb == m["part"].lower() and m.re is _PARTICIPLE_TOLD):
+            return False  # "the hedge is trim": no participle; "I've shut" is one
         return self._set_statuses(steps, TaskStatus.DONE, Intent.DONE, raw)
 
     def _done_state(self, c: str, raw: str) -> bool:
