@@ -872,3 +872,19 @@ def test_a_step_told_in_the_perfect_with_its_own_verb_is_finished() -> None:
     assert _ops("we've booked the van", *tasks, focus=("move",)) == [CompleteTask(key="van")]
     assert not any(isinstance(op, CompleteTask) for op in _ops(
         "I've seen the van", *tasks, focus=("move",)))
+
+
+def test_when_the_step_waited_for_is_due_is_its_value() -> None:
+    tasks = [task("jam", "Jam making"), task("jars", "Fill the jars", parents=("jam",))]
+    adds = _adds(interpret("the jars can't be filled until I've washed the lids, sunday "
+                           "night ideally", *tasks, focus=("jam",)))
+    assert [(a.title, a.value) for a in adds] == [("Wash the lids", "sunday night")]
+
+
+def test_a_statement_after_a_change_with_instead_is_its_reason() -> None:
+    tasks = [task("jam", "Jam making"),
+             task("lids", "Wash the lids", "sunday morning", parents=("jam",))]
+    result = interpret("washing the lids has to be saturday morning instead, the sink's "
+                       "blocked sunday", *tasks, focus=("jam",))
+    assert [op.key for s in result.subtasks for op in s.operations] == ["lids"]
+    assert result.subtasks[-1].intent == Intent.NOTE

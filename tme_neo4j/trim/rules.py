@@ -887,6 +887,7 @@ class _TurnParser:
         """The readings a clause is tried against, in order; the first that reads it wins.
         Those that name their task themselves only when no slot names it."""
         handlers: list[Callable[[str, str, str | None], bool]] = [
+            self._reason_after_instead,
             self._plan, self._steps_list, self._rollback, self._corrected, self._reset,
             self._replace,
             self._split, self._merge, self._cancel, self._restore, self._done, self._instead_of,
@@ -1001,6 +1002,21 @@ class _TurnParser:
         add = self._add(title[:1].upper() + title[1:], value=value, parents=[root.key],
                         key=f"{root.key}.{slug(title)}")
         self._emit(Intent.NEW, raw, [add], about=[add.key])
+        return True
+
+    def _reason_after_instead(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Move the party to Sunday instead, the hall's taken Saturday': after a change made
+        with 'instead', a statement about something memory does not hold says why."""
+        m = _COPULA.match(c)
+        last = self.subtasks[-1] if self.subtasks else None
+        if m is None or last is None or not last.operations or not self.said or not re.search(
+                r"\binstead\b", self.said[-1], _I) or _imperative(c):
+            return False
+        subject = clean_phrase(m["subj"])
+        if subject.lower() in (*_PRONOUNS, "i", "we", "you") or self._match(
+                subject, self._live(), by_value=False) is not None:
+            return False  # "get Bo instead, she's $90": what the new one is, no reason
+        self._emit(Intent.NOTE, raw, about=self._about(c, None))
         return True
 
     def _first_goal(self, c: str) -> bool:
@@ -1666,7 +1682,12 @@ class _TurnParser:
                 alone := re.match(r"^\s*(?:can't|cannot|can not|won't)\s+(?P<verb>[a-z]+)\s+"
                                   r"(?:until|till|before)\s*$", c[m.end("a"):m.start("b")], _I)):
             a_text = alone["verb"]  # "I can't pay until ...": the step of paying waits
-        b_text = b_text.split(",")[0]  # ", no point ... before ...": a reason, not the task
+        b_text, _, after = b_text.partition(",")  # ", no point ...": a reason, not the task
+        # "..., friday night ideally": when the step waited for is to be done
+        when = clean_phrase(re.sub(r"\b(?:ideally|hopefully|probably|at the latest|if possible)\b",
+                                   "", after, flags=_I))
+        when_value = when if when and _only_value(when) and all(
+            k in (ValueKind.DATE, ValueKind.TIME) for k, _ in typed_phrases(when)) else None
         if clean_phrase(_DEPEND_TAIL.sub("", b_text)).lower() in _PRONOUNS:
             # "the wine depends on it", "... on that being sorted"
             earlier = self._context_old(a_text, nearest=True)
@@ -1695,7 +1716,7 @@ class _TurnParser:
                 return False
             first = dependents[0]  # a prerequisite not yet in memory joins the same plan
             ops.append(self._add(short[:1].upper() + short[1:], parents=first.parents[:1]
-                                 or [first.key]))
+                                 or [first.key], value=when_value))
             b = self.tasks[ops[-1].key]
         ops += [AddDependency(key=a.key, depends_on=b.key) for a in dependents]
         self._emit(Intent.DEPEND, raw, ops, about=[*(a.key for a in dependents), b.key])
