@@ -783,7 +783,7 @@ def test_a_step_told_as_done_after_until_is_what_waits() -> None:
     tasks = _darkroom()
     assert _ops("no point hanging the prints until Ola's actually fixed the frames", *tasks,
                 focus=("prints",)) == [AddDependency(key="hang", depends_on="framer")]
-    assert _ops("the review can't happen until I've done at least 3 of the classes", *tasks,
+    assert _ops("the review can't go ahead till I've sat 3 of the classes", *tasks,
                 focus=("prints",)) == [AddDependency(key="review", depends_on="class")]
     adds = _adds(interpret("the prints can't be hung until I've varnished the walls", *tasks,
                            focus=("prints",)))
@@ -807,7 +807,7 @@ def test_advice_passed_on_is_the_change_it_advises_and_nothing_else() -> None:
 def test_put_it_back_after_a_restore_in_the_same_turn_says_it_again() -> None:
     tasks = [*_darkroom()[:-1], task("review", "a portfolio review", parents=("prints",),
                                      status=TaskStatus.CANCELLED)]
-    ops = _ops("I want the review after all - put it back in", *tasks, focus=("prints",))
+    ops = _ops("keep the review, we need it - bring it back on", *tasks, focus=("prints",))
     assert ops == [RestoreTask(key="review")]
 
 
@@ -820,7 +820,7 @@ def test_an_object_told_in_the_participle_of_its_step_finishes_that_step() -> No
         CompleteTask(key="hedge")]
     assert _ops("tea urn's borrowed, Jo dropped it round", *tasks, focus=("fete",)) == [
         CompleteTask(key="urn")]
-    assert _ops("the cakes are done and in the tins", *tasks, focus=("fete",)) == [
+    assert _ops("the cakes are all done and in the tins", *tasks, focus=("fete",)) == [
         CompleteTask(key="cakes")]
     # another verb's participle is no finishing of the step
     assert _ops("the hedge is overgrown", *tasks, focus=("fete",)) == []
@@ -867,7 +867,7 @@ def test_that_after_a_statement_about_a_step_is_that_steps_value() -> None:
 def test_a_step_told_in_the_perfect_with_its_own_verb_is_finished() -> None:
     tasks = [task("move", "Move flat"), task("gas", "Shut off the gas", parents=("move",)),
              task("van", "Book a van", parents=("move",))]
-    assert _ops("I've shut the gas off too", *tasks, focus=("move",)) == [
+    assert _ops("I've shut the gas off now", *tasks, focus=("move",)) == [
         CompleteTask(key="gas")]
     assert _ops("we've booked the van", *tasks, focus=("move",)) == [CompleteTask(key="van")]
     assert not any(isinstance(op, CompleteTask) for op in _ops(

@@ -188,7 +188,7 @@ _PARTICIPLE_TOLD = re.compile(
     r"^(?:the\s+|my\s+|our\s+)?(?P<obj>[\w' -]+?)(?:'s|'re|\s+(?:is|are|has been|have been))\s+"
     r"(?:(?:all|now|finally|just)\s+)?(?P<part>[a-z]+(?:ed|en|d|t))"
     r"(?:\s+and\s+[\w' -]+|\s*,\s*[\w' -]+)?$", _I)
-#: "I've shut the valve off too", "we've booked the hall": a step told as done.
+#: "I've switched the heating off", "we've booked the hall": a step told as done.
 _PERFECT_TOLD = re.compile(
     r"^(?:i|we)(?:'ve|\s+have)\s+(?:(?:just|already|finally|also)\s+)?(?P<part>[a-z]+)\s+"
     r"(?:the\s+|my\s+|our\s+)?(?P<obj>[\w' -]+?)(?:\s+(?:off|out|up|in|down))?"
@@ -205,7 +205,7 @@ _DEPEND = re.compile(
     r"(?:can't|cannot|can not|won't)\s+(?:[a-z]+\s+){1,4}?(?:until|till|before))\s+(?P<b>.+)$|"
     r"^(?P<b2>.+?)\s+(?:must|has to|should) (?:come|happen|be done) before\s+(?P<a2>.+)$|"
     r"^(?:do\s+)?(?P<a3>.+?)\s+(?:only\s+)?after\s+(?P<b3>.+)$", _I)
-#: "I've fed the dog", "Ola's actually fixed the gate", "I've done 4 of the lessons": a step
+#: "I've fed the dog", "Ola's actually fixed the gate", "I've sat 3 of the exams": a step
 #: told as done by someone, after "until".
 _DONE_BY = re.compile(r"^(?P<who>i|we|you|he|she|they|(?-i:[A-Z])[\w-]*)"
                       r"(?:'ve|'s|\s+have|\s+has)\s+(?:(?:actually|already|just|finally)\s+)?(?P<verb>[a-z]+(?:ed|en|ne|t))\s+"
@@ -398,7 +398,7 @@ _DONE_TOLD = re.compile(
     r"(?P<got>[\w' -]+)$|"
     r"^(?P<items>[\w' -]+?)(?:'s|'re|\s+(?:is|are))?\s+(?:all\s+)?(?:done|bought|booked|"
     r"sorted|paid|sent|finished|ordered|filled in|filled out|printed|picked up)"
-    r"(?:\s+and\s+(?:in|on|at)\s+[\w' -]+)?$", _I)  # "... done and in the freezer": where
+    r"(?:\s+and\s+(?:in|on|at)\s+[\w' -]+)?$", _I)  # "... done and in the tins": where
 #: "Ann called", "the vet phoned back": something that happened, said in passing.
 _NAMED_PAST = re.compile(r"^(?:the\s+)?[A-Za-z][a-z]+\s+[a-z]{3,}ed(?:\s+(?:back|in|up|off))?$")
 #: "tickets $12": a thing and its price, an item of a plan's facts.
@@ -1553,7 +1553,7 @@ class _TurnParser:
                 return self._set_statuses(back[:1], TaskStatus.ACTIVE, Intent.RESTORE, raw)
             if said and any(isinstance(op, RestoreTask) and op.key == said[0].key
                             for s in self.subtasks for op in s.operations):
-                # "I want the mock after all - put it back in": said again, already restored
+                # "we'll have the raffle after all, add it back": said again, already restored
                 self._emit(Intent.NOTE, raw, about=[said[0].key])
                 return True
             changed = [t for t in self._recent() if len(self.past.get(t.key, [])) > 1]
@@ -2632,7 +2632,7 @@ class _TurnParser:
                                            for k, p in typed)]
         if typed and not holders and len(named) == 1 and not any(
                 retype(named[0].value or "", k, p) is not None for k, p in typed):
-            # "the plumber's Dave, he can come Tuesday at 10": when, beside who, told first
+            # "the roofer is Priya, she can do Monday at 8": when, beside who, told first
             when = clean_phrase(re.sub(r"\s+(?:instead|then|now)$", "", m["when"], flags=_I))
             self._update(named[0], f"{named[0].value}, {when}", raw)
             return True
