@@ -745,3 +745,146 @@ def test_a_pronoun_object_is_no_word_to_align_on() -> None:
     ops = _ops("I can't start sewing them until the squares are cut", plan, cut, post,
                focus=("quilt",))
     assert [op.key for op in ops if isinstance(op, AddDependency)] != ["post"]
+
+
+def test_a_thing_booked_for_a_time_opens_a_plan_on_an_empty_memory() -> None:
+    adds = _adds(interpret("the boiler service is booked for 3 May at 10:15, Unit 4 Mill Lane"))
+    assert [(a.title, a.value) for a in adds] == [
+        ("Boiler service", "3 May at 10:15, Unit 4 Mill Lane")]
+    assert _adds(interpret("the spelling bee is on the 5th at 6pm"))[0].title == "Spelling bee"
+    assert not _adds(interpret("the weather is lovely on Sunday"))
+    assert not _adds(interpret("Priya is away on the 3rd"))
+    plan = task("fair", "Book fair")
+    assert all(a.parents for a in _adds(interpret("the raffle is booked for 3 May", plan,
+                                                  focus=("fair",))))  # no second plan
+
+
+def test_a_plan_told_as_doing_something_for_people_is_named_with_them() -> None:
+    adds = _adds(interpret("I'm cat-sitting for the Duvals from the 4th to the 9th"))
+    assert [(a.title, a.value) for a in adds] == [
+        ("Cat-sitting for the Duvals", "from the 4th to the 9th")]
+
+
+def test_a_wish_with_a_deadline_needs_no_subject() -> None:
+    ops = _ops("need it fixed by the 3rd", task("roof", "Shed roof"), focus=("roof",))
+    assert ops == [ReviseTask(key="roof", value="fixed by the 3rd")]
+
+
+def _darkroom() -> list[Task]:
+    return [task("prints", "Photo exhibition"),
+            task("frames", "Order the frames", parents=("prints",)),
+            task("hang", "Hang the prints", parents=("prints",)),
+            task("framer", "Find a framer", "Ola Berg", parents=("prints",)),
+            task("class", "six darkroom classes", "mondays at 6", parents=("prints",)),
+            task("review", "a portfolio review", parents=("prints",))]
+
+
+def test_a_step_told_as_done_after_until_is_what_waits() -> None:
+    tasks = _darkroom()
+    assert _ops("no point hanging the prints until Ola's actually fixed the frames", *tasks,
+                focus=("prints",)) == [AddDependency(key="hang", depends_on="framer")]
+    assert _ops("the review can't go ahead till I've sat 3 of the classes", *tasks,
+                focus=("prints",)) == [AddDependency(key="review", depends_on="class")]
+    adds = _adds(interpret("the prints can't be hung until I've varnished the walls", *tasks,
+                           focus=("prints",)))
+    assert [a.title for a in adds] == ["Varnish the walls"]
+
+
+def test_a_new_time_takes_the_place_of_a_bare_hour() -> None:
+    ops = _ops("she's moving them to tuesdays at 6:45", *_darkroom(), focus=("class",))
+    assert ReviseTask(key="class", value="tuesdays at 6:45") in ops
+
+
+def test_advice_passed_on_is_the_change_it_advises_and_nothing_else() -> None:
+    tasks = _darkroom()
+    assert _ops("Ola reckons skip the review", *tasks, focus=("prints",)) == [
+        CancelTask(key="review")]
+    assert _ops("my tutor says drop the review", *tasks, focus=("prints",)) == [
+        CancelTask(key="review")]
+    assert _ops("Ola says the frames look cheap", *tasks, focus=("prints",)) == []
+
+
+def test_put_it_back_after_a_restore_in_the_same_turn_says_it_again() -> None:
+    tasks = [*_darkroom()[:-1], task("review", "a portfolio review", parents=("prints",),
+                                     status=TaskStatus.CANCELLED)]
+    ops = _ops("keep the review, we need it - bring it back on", *tasks, focus=("prints",))
+    assert ops == [RestoreTask(key="review")]
+
+
+def test_an_object_told_in_the_participle_of_its_step_finishes_that_step() -> None:
+    tasks = [task("fete", "Church fete"),
+             task("hedge", "Trim the hedge by the gate", parents=("fete",)),
+             task("urn", "Borrow a tea urn", parents=("fete",)),
+             task("cakes", "Bake the cakes", parents=("fete",))]
+    assert _ops("the hedge is trimmed and looking tidy", *tasks, focus=("fete",)) == [
+        CompleteTask(key="hedge")]
+    assert _ops("tea urn's borrowed, Jo dropped it round", *tasks, focus=("fete",)) == [
+        CompleteTask(key="urn")]
+    assert _ops("the cakes are all done and in the tins", *tasks, focus=("fete",)) == [
+        CompleteTask(key="cakes")]
+    # another verb's participle is no finishing of the step
+    assert _ops("the hedge is overgrown", *tasks, focus=("fete",)) == []
+    assert _ops("the hedge isn't trimmed", *tasks, focus=("fete",)) == []
+    assert split_clauses("bought the flour, and the bread tin's all greased") == [
+        "bought the flour", "the bread tin's all greased"]
+
+
+def test_when_a_named_person_comes_joins_their_task_then_moves_with_them() -> None:
+    plan = task("roof", "Fix the roof")
+    roofer = task("roofer", "Book a roofer", "Priya Shah", parents=("roof",))
+    assert _ops("roofer's Priya Shah, she can come Monday at 8am", plan, roofer,
+                focus=("roof",))[-1:] == [
+        ReviseTask(key="roofer", value="Priya Shah, Monday at 8am")]
+    booked = roofer.model_copy(update={"value": "Priya Shah, Monday at 8am"})
+    assert _ops("priya rang, she'll come wednesday instead, same time", plan, booked,
+                focus=("roof",)) == [ReviseTask(key="roofer", value="Priya Shah, wednesday at 8am")]
+
+
+def _shed() -> list[Task]:
+    return [task("shed", "Rebuild the shed"),
+            task("walls", "Paint the walls", parents=("shed",)),
+            task("felt", "Buy roof felt", "from Wickes, £20", parents=("shed",))]
+
+
+def test_a_choice_for_a_thing_is_the_value_of_its_step_or_a_new_attribute() -> None:
+    tasks = _shed()
+    assert _ops("for the walls use sage green, matt", *tasks, focus=("shed",)) == [
+        ReviseTask(key="walls", value="sage green, matt")]
+    assert _adds(interpret("for screws I'm going with Spax 5mm", *tasks, focus=("shed",))) == [
+        AddTask(key="shed.screws", title="Screws", value="Spax 5mm", parents=["shed"])]
+    # with an article it is a thing to get, a step, not a choice
+    assert not any(isinstance(op, ReviseTask) for op in _ops(
+        "for the walls get a roller", *tasks, focus=("shed",)))
+
+
+def test_that_after_a_statement_about_a_step_is_that_steps_value() -> None:
+    walls = task("walls", "Paint the walls", "sage green", parents=("shed",))
+    tasks = [*_shed()[:1], walls, _shed()[2]]
+    assert _ops("hmm, the walls are more of a grey - make that Slate Blue", *tasks,
+                focus=("shed",)) == [ReviseTask(key="walls", value="Slate Blue")]
+
+
+def test_a_step_told_in_the_perfect_with_its_own_verb_is_finished() -> None:
+    tasks = [task("move", "Move flat"), task("gas", "Shut off the gas", parents=("move",)),
+             task("van", "Book a van", parents=("move",))]
+    assert _ops("I've shut the gas off now", *tasks, focus=("move",)) == [
+        CompleteTask(key="gas")]
+    assert _ops("we've booked the van", *tasks, focus=("move",)) == [CompleteTask(key="van")]
+    assert not any(isinstance(op, CompleteTask) for op in _ops(
+        "I've seen the van", *tasks, focus=("move",)))
+
+
+def test_when_the_step_waited_for_is_due_is_its_value() -> None:
+    tasks = [task("jam", "Jam making"), task("jars", "Fill the jars", parents=("jam",))]
+    adds = _adds(interpret("the jars can't be filled until I've washed the lids, sunday "
+                           "night ideally", *tasks, focus=("jam",)))
+    assert [(a.title, a.value) for a in adds] == [("Wash the lids", "sunday night")]
+
+
+def test_a_statement_after_a_change_with_instead_is_its_reason() -> None:
+    tasks = [task("jam", "Jam making"),
+             task("lids", "Wash the lids", "sunday morning", parents=("jam",))]
+    result = interpret("washing the lids has to be saturday morning instead, the sink's "
+                       "blocked sunday", *tasks, focus=("jam",))
+    assert [op.key for s in result.subtasks for op in s.operations] == ["lids"]
+    assert result.subtasks[-1].intent == Intent.NOTE

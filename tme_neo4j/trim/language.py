@@ -111,7 +111,7 @@ _CLAUSE_BREAK = re.compile(
     rf",\s*(?=(?:please\s+)?(?:{_CHANGE_VERBS}|mark|put|make|give|bring|tick|cross|scratch|"
     r"get)\b)|"
     r",\s*(?:and\s+)?(?=(?:the\s+|my\s+|our\s+|her\s+|his\s+|their\s+)?(?:[\w-]+\s+one|[\w-]+)"
-    r"(?:'s|'re)\s)|"
+    r"(?:'s|'re)\s)|,\s*and\s+(?=(?:the|my|our)\s+[\w-]+\s+[\w-]+(?:'s|'re)\s)|"
     r",\s*(?:and\s+)?(?=(?:(?:the|my|our|her|his|their)\s+)?(?:(?!(?:and|or)\b)[\w$-]+\s+){0,2}?"
     r"(?:is|are|was|"
     rf"were|says|said|needs?|{verb_pattern('depend')}|got|wants?|thinks?|[a-z]+ed|can't|cannot|"

@@ -191,6 +191,16 @@ _DONE_STATE = re.compile(
     r"(?:(?:all|now|finally)\s+)?(?:in|on|out|up|up and running|installed|planted|signed|"
     r"printed|framed|written|painted|fitted|laid|set up|in place)(?:\s+by\s+[\w ]+)?"
     r"(?:\s+and\s+(?:working|running|done|sorted))?(?:\s*,\s*(?:done|finished|sorted))?$", _I)
+#: "the hedge is trimmed", "starter's fed and bubbling": an object and a participle.
+_PARTICIPLE_TOLD = re.compile(
+    r"^(?:the\s+|my\s+|our\s+)?(?P<obj>[\w' -]+?)(?:'s|'re|\s+(?:is|are|has been|have been))\s+"
+    r"(?:(?:all|now|finally|just)\s+)?(?P<part>[a-z]+(?:ed|en|d|t))"
+    r"(?:\s+and\s+[\w' -]+|\s*,\s*[\w' -]+)?$", _I)
+#: "I've switched the heating off", "we've booked the hall": a step told as done.
+_PERFECT_TOLD = re.compile(
+    r"^(?:i|we)(?:'ve|\s+have)\s+(?:(?:just|already|finally|also)\s+)?(?P<part>[a-z]+)\s+"
+    r"(?:the\s+|my\s+|our\s+)?(?P<obj>[\w' -]+?)(?:\s+(?:off|out|up|in|down))?"
+    r"(?:\s+(?:too|as well|now))?$", _I)
 #: "Take the sofa off the list": a particle after the object.
 _CANCEL_OFF = re.compile(r"^(?:take|strike|knock|leave)\s+(?P<items>.+?)\s+(?:off|out)"
                          r"(?:\s+(?:of\s+)?(?:the|my|our)\s+[\w-]+(?:\s+[\w-]+)?)?$", _I)
@@ -203,6 +213,15 @@ _DEPEND = re.compile(
     r"(?:can't|cannot|can not|won't)\s+(?:[a-z]+\s+){1,4}?(?:until|till|before))\s+(?P<b>.+)$|"
     r"^(?P<b2>.+?)\s+(?:must|has to|should) (?:come|happen|be done) before\s+(?P<a2>.+)$|"
     r"^(?:do\s+)?(?P<a3>.+?)\s+(?:only\s+)?after\s+(?P<b3>.+)$", _I)
+#: "I've fed the dog", "Ola's actually fixed the gate", "I've sat 3 of the exams": a step
+#: told as done by someone, after "until".
+_DONE_BY = re.compile(r"^(?P<who>i|we|you|he|she|they|(?-i:[A-Z])[\w-]*)"
+                      r"(?:'ve|'s|\s+have|\s+has)\s+(?:(?:actually|already|just|finally)\s+)?(?P<verb>[a-z]+(?:ed|en|ne|t))\s+"
+                      r"(?:(?:at least|at most|all|some)\s+)?(?:\w+\s+of\s+)?(?P<obj>.+)$", _I)
+#: "Ola says skip the dessert", "my dad reckons we should drop it": advice passed on.
+_ADVICE = re.compile(r"^(?:(?-i:[A-Z])[\w'-]*|(?:the|my|our)\s+[a-z]+)\s+"
+                     r"(?:says|said|reckons|thinks|suggests|suggested)\s+(?:(?:that\s+)?(?:we|i)\s+should\s+|to\s+)?"
+                     r"(?P<rest>.+)$", _I)
 #: "we can't paint the shed": a person blocked, the object is what waits.
 _BLOCKED = re.compile(r"^\s*(?:can't|cannot|can not|won't)\s+(?P<verb>[a-z]+)\s+(?P<obj>.+?)\s+"
                       r"(?:until|till|before)\s*$", _I)
@@ -294,7 +313,7 @@ _PRONOUNS = frozenset({"it", "this", "that", "them", "they", "those", "these", "
 _PERSONS = frozenset({"him", "her", "them"})
 #: "For the party, ...", "Before pickup I need to ...": a leading role phrase.
 _LEAD = re.compile(r"^(?P<prep>for|before|after|once)\s+(?P<what>[^,]+?)"
-                   r"(?:\s*,\s*|\s+(?=(?:i|we|let'?s)\b))(?P<rest>.+)$", _I)
+                   r"(?:\s*,\s*|\s+(?=(?:i|we|let'?s|get|use|go with)\b))(?P<rest>.+)$", _I)
 #: "Push the deadline back a week", "move the launch date up by two days".
 _SHIFT = re.compile(
     rf"^(?:{verb_pattern('move')})\s+(?:the\s+|my\s+|our\s+)?(?P<what>(?:[\w'-]+\s+){{0,2}}?"
@@ -305,6 +324,10 @@ _ROLLBACK_KIND = re.compile(
     rf"^(?:{verb_pattern('rollback')})\s+(?P<to>to\s+)?(?:the\s+|my\s+|our\s+)?"
     r"(?:(?P<previous>previous|earlier|old|former|prior|last)\s+)?"
     r"(?P<what>(?:[\w'-]+\s+){0,2}[\w-]+)$", _I)
+#: "I'm going with X", "use X", "we'll get X": a choice, after "for" and what it is for.
+_CHOSEN = re.compile(r"^(?:(?:i|we)(?:'m|'re|\s+am|\s+are)\s+(?:going with|using|getting|choosing)|"
+                     r"(?:i|we)(?:'ll|\s+will)\s+(?:use|get|go with)|go with|use|get)\s+"
+                     r"(?!(?:a|an|the|some|my|our|it|them|that|this)\b)(?P<v>.+)$", _I)
 _UNDO = re.compile(r"^(?:undo|revert|reverse)\s+(?:it|that|this|the last (?:change|one))$", _I)
 #: "I'm organising X in PLACE from DATE to DATE: A, B and C": a plan stated as a sentence.
 #: "Paid him $60", "we paid Ola $20": money given to a person.
@@ -325,7 +348,7 @@ _PLAN = re.compile(
     r"^(?:i'm|i am|we're|we are|i've been|we've been|i'll be|we'll be|"
     r"(?:my|our)\s+[\w ]{1,20}?\s+and\s+i\s+are|"
     r"(?P<third>(?:my|our)\s+[\w ]{1,30}?(?:'s|\s+is|\s+are)))\s+"
-    r"(?:(?:also|now|just|currently|finally)\s+)?(?P<verb>[a-z]+ing)\s+"
+    r"(?:(?:also|now|just|currently|finally)\s+)?(?P<verb>(?:[a-z]+-)?[a-z]+ing)\s+"
     r"(?:(?P<particle>for|on|to|up|together|out)\s+)?(?P<rest>.+)$", _I)
 #: "Planning a trip to X on DATE", "Got my first show at PLACE": a plan opened with no subject,
 #: read only while no plan is set up (later, such a gerund may speak of a step).
@@ -424,7 +447,8 @@ _DONE_TOLD = re.compile(
     r"^(?:(?:i|we)(?:'ve|\s+have)?\s+)?(?:got|picked up|bought)\s+(?:the|my|our)\s+"
     r"(?P<got>[\w' -]+)$|"
     r"^(?P<items>[\w' -]+?)(?:'s|'re|\s+(?:is|are))?\s+(?:all\s+)?(?:done|bought|booked|"
-    r"sorted|paid|sent|finished|ordered|filled in|filled out|printed|picked up)$", _I)
+    r"sorted|paid|sent|finished|ordered|filled in|filled out|printed|picked up)"
+    r"(?:\s+and\s+(?:in|on|at)\s+[\w' -]+)?$", _I)  # "... done and in the tins": where
 #: "checked the tyres too, 32 psi": a step's own verb in the past, its object, what came of it.
 _DID = re.compile(r"^(?:(?:i|we)(?:'ve|\s+have)?\s+)?(?:just\s+|finally\s+|already\s+)?"
                   r"(?P<verb>[a-z]{3,}(?:ed|t))\s+(?P<obj>[^,]+?)"
@@ -464,9 +488,10 @@ _SEQUENCE = re.compile(r"^(?:first(?:ly)?|first of all|to start(?: with)?|start 
                        r"(?P<steps>.+?(?:,\s*|\s+)(?:and\s+)?then\s+.+)$", _I)
 _THEN = re.compile(r"\s*,?\s+(?:and\s+)?then\s+|\s*,\s*", _I)
 #: "I want it ready for the party on the 3rd", "we need the shed done by May 2".
-_DEADLINE = re.compile(r"^(?:i|we)\s+(?:really\s+)?(?:want|need|'d like|would like)\s+"
+_DEADLINE = re.compile(r"^(?:(?:i|we)\s+)?(?:really\s+)?(?:want|need|'d like|would like)\s+"
                        r"(?:(?:the|my|our)\s+)?(?P<what>[\w' -]+?)\s+(?:to be\s+)?"
-                       r"(?P<state>ready|done|finished|sorted|complete|completed)\s+"
+                       r"(?P<state>ready|done|finished|sorted|complete|completed|fixed|"
+                       r"repaired|sorted out)\s+"
                        r"(?P<v>(?:by|for|before|in time for)\s+.+)$", _I)
 #: "an oak bookcase, 2m tall": a thing named, then its facts.
 _NOUN_FACTS = re.compile(r"^(?:an?)\s+(?P<title>[a-z][\w' -]{2,40}?)\s*,\s*(?P<facts>[^,]+)$",
@@ -753,6 +778,29 @@ class _TurnParser:
         self.focus = [add.key, *self.focus]
         return True
 
+    def _booked_plan(self, c: str, raw: str, slot: str | None) -> bool:
+        """'The boiler service is booked for 3 May at 10:15, Unit 4' with no plan set up: a
+        thing named, then when (and where) it is; the thing is the plan, the rest its value."""
+        m = _COPULA.match(c)
+        if m is None or any(not t.parents for t in self._live()) or not (
+                _names_thing(m["subj"])) or clean_phrase(m["subj"]).lower() in _PRONOUNS or (
+                re.search(r"\s(?-i:[A-Z])\w*$", m["subj"]) and c[m.end("subj"):].startswith("'s")):
+            return False  # "... at St Ann's on Monday": a name's possessive, no 'is'
+        value = clean_phrase(re.sub(r"^(?:on|at)\s+", "", _VALUE_LEAD.sub("", m["rest"], count=1),
+                                    flags=_I))
+        title = clean_phrase(m["subj"])
+        typed = typed_phrases(value, sentence=False)
+        if not typed or typed[0][0] not in (ValueKind.DATE, ValueKind.TIME) or not (
+                re.sub(r"^the\s+", "", value, flags=_I).startswith(
+                    re.sub(r"^the\s+", "", typed[0][1], flags=_I))) or not (
+                1 <= len(title.split()) <= 5) or not (
+                re.search(r"\b[a-z]", title)) or not stems(title):
+            return False  # "Ana is away on the 3rd": a state told first, no time of a thing
+        add = self._add(title[:1].upper() + title[1:], value=value, key=slug(title))
+        self._emit(Intent.NEW, raw, [add], about=[add.key])
+        self.focus = [add.key, *self.focus]
+        return True
+
     def _plan_sentence(self, sentence: str) -> bool:
         """A plan opened with its list after a colon, or opened with no subject while no plan is
         set up, is read whole: its commas and 'then' order its steps, they start no clause."""
@@ -920,6 +968,7 @@ class _TurnParser:
         """The readings a clause is tried against, in order; the first that reads it wins.
         Those that name their task themselves only when no slot names it."""
         handlers: list[Callable[[str, str, str | None], bool]] = [
+            self._reason_after_instead,
             self._plan, self._steps_list, self._shift, self._rollback, self._corrected,
             self._reset,
             self._replace,
@@ -929,7 +978,8 @@ class _TurnParser:
             self._retime,
         ]
         if slot is None:
-            handlers += [self._moved_news, self._dash_details, self._deadline, self._named_plan]
+            handlers += [self._moved_news, self._dash_details, self._deadline, self._named_plan,
+                         self._booked_plan]
             handlers += [self._fell_through, self._absent, self._stand_in, self._myself,
                          self._frequency, self._was_fine, self._put_on]
             handlers += [self._reference_set, self._move, self._moved_me, self._instead_values,
@@ -947,7 +997,7 @@ class _TurnParser:
     def _interpret(self, c: str, raw: str, slot: str | None, question: bool) -> None:
         wished = _WANT.match(c) is not None
         if not question:
-            c = _change_under_way(c)
+            c = _change_under_way(_advised(c))
         self.also = (_ALSO.search(c) is not None or _ALSO.match(raw.strip(" ,")) is not None
                      or (self.needs and _imperative(c)))
         if m := _WANT.match(c):
@@ -974,6 +1024,8 @@ class _TurnParser:
             return
         self.under = None
         if (lead := _LEAD.match(c)) and not question:  # "For the party, ...": the plan named
+            if lead["prep"].lower() == "for" and self._chosen_for(lead["what"], lead["rest"], raw):
+                return
             if lead["prep"].lower() == "for":
                 self.under = self._root_for(lead["what"]) or self._lead_plan(lead["what"],
                                                                               lead["rest"])
@@ -1015,6 +1067,43 @@ class _TurnParser:
             self._new_task(c, raw)
         else:
             self._unparsed(raw, c)
+
+    def _chosen_for(self, what: str, rest: str, raw: str) -> bool:
+        """'For the fence I'm going with Larch Lap', 'for the walls use sage green, matt': a
+        choice (no article: a name or a kind) is the value of the step the lead names, else
+        a new attribute of the plan in talk named by it. A root is never what is chosen for."""
+        m = _CHOSEN.match(rest.strip())
+        title = clean_phrase(what)
+        if m is None or _NEGATIVE.search(rest) or not stems(title) or len(title.split()) > 3:
+            return False
+        value = clean_phrase(m["v"])
+        live = self._live()
+        target = self._match(title, [t for t in live if t.parents], strict=True, by_value=False)
+        if target is not None:
+            self._update(target, value, raw)
+            return True
+        root = self._root_for(None)
+        if root is None or self._match(title, live, by_value=False) is not None:
+            return False
+        add = self._add(title[:1].upper() + title[1:], value=value, parents=[root.key],
+                        key=f"{root.key}.{slug(title)}")
+        self._emit(Intent.NEW, raw, [add], about=[add.key])
+        return True
+
+    def _reason_after_instead(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Move the party to Sunday instead, the hall's taken Saturday': after a change made
+        with 'instead', a statement about something memory does not hold says why."""
+        m = _COPULA.match(c)
+        last = self.subtasks[-1] if self.subtasks else None
+        if m is None or last is None or not last.operations or not self.said or not re.search(
+                r"\binstead\b", self.said[-1], _I) or _imperative(c):
+            return False
+        subject = clean_phrase(m["subj"])
+        if subject.lower() in (*_PRONOUNS, "i", "we", "you") or self._match(
+                subject, self._live(), by_value=False) is not None:
+            return False  # "get Bo instead, she's $90": what the new one is, no reason
+        self._emit(Intent.NOTE, raw, about=self._about(c, None))
+        return True
 
     def _first_goal(self, c: str) -> bool:
         """'I want to switch banks before the 1st' while memory holds nothing: the change wished
@@ -1623,6 +1712,11 @@ class _TurnParser:
             back = [t for t in said if t.status == TaskStatus.CANCELLED]
             if back:
                 return self._set_statuses(back[:1], TaskStatus.ACTIVE, Intent.RESTORE, raw)
+            if said and any(isinstance(op, RestoreTask) and op.key == said[0].key
+                            for s in self.subtasks for op in s.operations):
+                # "we'll have the raffle after all, add it back": said again, already restored
+                self._emit(Intent.NOTE, raw, about=[said[0].key])
+                return True
             changed = [t for t in self._recent() if len(self.past.get(t.key, [])) > 1 or (
                 # a value given where there was none: revised, it has a version before
                 t.value and t.version > 1 and t.status == TaskStatus.ACTIVE)]
@@ -1662,7 +1756,7 @@ class _TurnParser:
         # "got the keys, all good": a word of relief after the news adds nothing to it
         c = re.sub(r"\s*,\s*(?:all\s+)?(?:good|fine|sorted|ok|okay|great|done)$", "", c, flags=_I)
         if (self._done_state(c, raw) or self._done_told(c, raw) or self._did_step(c, raw)
-                or self._did_own_task(c, raw)):
+                or self._did_own_task(c, raw) or self._done_as_step(c, raw)):
             return True
         m = _DONE.match(c)
         if not m or re.search(r"\b(?:after|before|once|until|till|unless|if)\b", c, _I):
@@ -1745,6 +1839,21 @@ class _TurnParser:
         self._emit(Intent.DONE, raw, ops, about=[task.key])
         return True
 
+    def _done_as_step(self, c: str, raw: str) -> bool:
+        """'the hedge is trimmed', "the gutters' all cleared and drying": an object told in
+        the participle of the verb of one step that names it ('Trim the hedge'): that step
+        is finished. Only the step's own verb counts, so no other state is read as done."""
+        m = _PARTICIPLE_TOLD.match(c) or _PERFECT_TOLD.match(c)
+        if m is None or _NEGATIVE.search(c):
+            return False
+        verb, obj = lemma(m["part"]), set(stems(m["obj"]))
+        steps = [t for t in self._live() if t.status == TaskStatus.ACTIVE and t.title.split()
+                 and lemma(t.title.split()[0].lower()) == verb and obj
+                 and obj <= set(stems(t.title))]
+        if len(steps) != 1 or (verb == m["part"].lower() and m.re is _PARTICIPLE_TOLD):
+            return False  # "the hedge is trim": no participle; "I've shut" is one
+        return self._set_statuses(steps, TaskStatus.DONE, Intent.DONE, raw)
+
     def _done_state(self, c: str, raw: str) -> bool:
         """'the tiles are in and the grout's laid': each part names a live task by its title
         (a person said to be out names none), and each is finished."""
@@ -1767,10 +1876,14 @@ class _TurnParser:
         # "don't paint the shed till it's dry": the shed waits, as in "I can't paint ..."
         c = re.sub(r"^(?:don't|do not)\s+(?=[a-z]+\s.+?\s(?:until|till|before)\s)", "I can't ", c,
                    flags=_I)
+        # "no point painting the shed until ...": the painting waits, as in "I can't paint ..."
+        c = re.sub(r"^(?:there's\s+)?no point\s+(?P<ing>[a-z]+ing)\s+(?=.+?\s(?:until|till)\s)",
+                   lambda g: f"I can't {lemma(g['ing'])} ", c, flags=_I)
         m = _DEPEND.match(c)
         if not m:
             return False
         a_text, b_text = m["a"] or m["a2"] or m["a3"], m["b"] or m["b2"] or m["b3"]
+        b_text = self._perfect_step(b_text)
         if _REPORTED.search(a_text):
             return False  # "the bank says they need X": what someone said
         a_text = re.sub(r"\s+(?:both|all|each|too|also)$", "", a_text.strip(), flags=_I)
@@ -1784,11 +1897,12 @@ class _TurnParser:
                 alone := re.match(r"^\s*(?:can't|cannot|can not|won't)\s+(?P<verb>[a-z]+)\s+"
                                   r"(?:until|till|before)\s*$", c[m.end("a"):m.start("b")], _I)):
             a_text = alone["verb"]  # "I can't pay until ...": the step of paying waits
-        when = b_text.split(",", 1)[1].strip() if "," in b_text else ""
-        if len(when.split()) > 4 or not any(k in (ValueKind.DATE, ValueKind.TIME)
-                                            for k, _ in typed_phrases(when, sentence=False)):
-            when = ""  # "until I've fed it, friday night": when the step is done
-        b_text = b_text.split(",")[0]  # ", no point ... before ...": a reason, not the task
+        b_text, _, after = b_text.partition(",")  # ", no point ...": a reason, not the task
+        # "..., friday night ideally": when the step waited for is to be done
+        when = clean_phrase(re.sub(r"\b(?:ideally|hopefully|probably|at the latest|if possible)\b",
+                                   "", after, flags=_I))
+        when_value = when if when and len(when.split()) <= 4 and any(
+            k in (ValueKind.DATE, ValueKind.TIME) for k, _ in typed_phrases(when)) else None
         b_text = _step_done_as(b_text)  # "until I've fed the cat": the step of feeding it
         if clean_phrase(_DEPEND_TAIL.sub("", b_text)).lower() in _PRONOUNS:
             # "the wine depends on it", "... on that being sorted"
@@ -1819,12 +1933,25 @@ class _TurnParser:
             if not short or len(short.split()) > 4 or is_question(short) or not stems(short):
                 return False
             first = dependents[0]  # a prerequisite not yet in memory joins the same plan
-            ops.append(self._add(short[:1].upper() + short[1:], value=when or None,
-                                 parents=first.parents[:1] or [first.key]))
+            ops.append(self._add(short[:1].upper() + short[1:], parents=first.parents[:1]
+                                 or [first.key], value=when_value))
             b = self.tasks[ops[-1].key]
         ops += [AddDependency(key=a.key, depends_on=b.key) for a in dependents]
         self._emit(Intent.DEPEND, raw, ops, about=[*(a.key for a in dependents), b.key])
         return True
+
+    def _perfect_step(self, said: str) -> str:
+        """'until I've fed the dog', 'until Ola's actually fixed the gate': what waits is the
+        step that is told as done, 'feed the dog'; when a task names the one who does it
+        ('Ola'), that task is it."""
+        m = _DONE_BY.match(said.strip())
+        if m is None:
+            return said
+        who = m["who"]
+        if who[:1].isupper() and (doer := [t for t in self._live() if mentions(
+                f"{t.title} {t.value or ''}", who)]) and len(doer) == 1:
+            return doer[0].title
+        return f"{lemma(m['verb'])} {m['obj']}"
 
     def _add_to(self, c: str, raw: str, slot: str | None) -> bool:
         m = _ADD_TO.match(c)
@@ -2307,6 +2434,7 @@ class _TurnParser:
             return False  # "I need a ...", "we booked a ...": no plan told as what one does
         if not groups.get("got"):
             said = groups.get("verb") or groups["present"]
+            said = said.rsplit("-", 1)[-1]  # "house-sitting": the verb is its last part
             verb = lemma(said)
             phrasal = f"{verb} {(groups.get('particle') or groups.get('out') or '').lower()}"
             if not is_verb(said) or verbs().get(
@@ -2314,6 +2442,11 @@ class _TurnParser:
                 return False  # "we're skipping X": a change, not a plan
         head, _, items = [*re.split(r"(:)(?!\d)", m["rest"], maxsplit=1), "", ""][:3]
         title, value = _title_and_roles(head)
+        if (groups.get("particle") or "").lower() == "for" and groups.get("verb") and (
+                re.fullmatch(r"(?:[A-Z][\w-]*\s*)+", title)):
+            # "I'm babysitting for the Lees": the plan is the doing, for whom a part of it
+            article = "the " if re.match(r"the\s", head, _I) else ""
+            title = f"{groups['verb'].capitalize()} for {article}{title}"
         if not title or not stems(title) or len(title.split()) > 6 or re.match(
                 rf"(?:{_SLOT_PREPS})\b", title, _I):
             return False  # "we're going with Ann": a choice or a role phrase, no plan's name
@@ -2452,7 +2585,20 @@ class _TurnParser:
             things = [t for t in self._recent() if _plural(t.title) and any(
                 retype(t.value or "", k, p) is not None for k, p in typed)]
             return bool(things) and self._set_typed(things[0], before + typed, raw)
-        return self._set_typed(None, before + typed, raw)
+        if (told := self._told_of()) is not None and told.value and not before and not any(
+                retype(told.value, k, p) is not None for k, p in typed):
+            self._update(told, clean_phrase(m["after"]), raw)  # its value, said anew whole
+            return True
+        return self._set_typed(told, before + typed, raw)
+
+    def _told_of(self) -> Task | None:
+        """'The fence is more of a grey - make that Slate': the step the clause before, a
+        statement, was about by its subject; 'that' is its value."""
+        m = _COPULA.match(self.said[-1]) if self.said else None
+        if m is None or clean_phrase(m["subj"]).lower() in (*_PRONOUNS, "i", "we", "you"):
+            return None
+        return self._match(clean_phrase(m["subj"]), [t for t in self._live() if t.parents],
+                           strict=True, by_value=False)
 
     def _sourced_reference(self, ref: str, after: str, raw: str) -> bool:
         """'Get them from the corner shop': where the thing just added comes from is its value,
@@ -2863,19 +3009,20 @@ class _TurnParser:
             (k, p) for k, p in typed_phrases(when, sentence=False)
             if k in (ValueKind.DATE, ValueKind.TIME)]
         who = m["who"] if m["who"].lower() not in _PRONOUNS else self._person_said()
-        holders = [t for t in self._live() if who and t.value and mentions(t.value, who)
-                   and all(retype(t.value, k, p) is not None for k, p in typed)]
+        named = [t for t in self._live() if who and t.value and mentions(t.value, who)]
+        holders = [t for t in named if all(retype(t.value or "", k, p) is not None
+                                           for k, p in typed)]
         if typed and not holders and who and (task := self._doer_task(who)) is not None:
             # "the plumbers can come Monday": the day of the task whose work names them
             when = clean_phrase(when) if _only_value(when) else ", ".join(p for _, p in typed)
             self._update(task, when if not task.value else (
                 retype(task.value, *typed[0]) or f"{task.value}, {when}"), raw)
             return True
-        named = [t for t in self._live() if who and t.value and mentions(t.value, who)]
         if typed and not holders and len(named) == 1 and not any(
-                retype(named[0].value or "", k, "x") for k, _ in typed):
-            # "the plumber's Dave, he can come Tuesday at 10": his task had no day yet
-            when = clean_phrase(when) if _only_value(when) else ", ".join(p for _, p in typed)
+                retype(named[0].value or "", k, p) is not None for k, p in typed):
+            # "the roofer is Priya, she can do Monday at 8": her task had no day yet
+            when = clean_phrase(re.sub(r"\s+(?:instead|then|now)$", "", when, flags=_I))
+            when = when if _only_value(when) else ", ".join(p for _, p in typed)
             self._update(named[0], f"{named[0].value}, {when}", raw)
             return True
         if not typed or len(holders) != 1:
@@ -2929,14 +3076,15 @@ class _TurnParser:
         return True
 
     def _person_said(self) -> str | None:
-        """The person this turn named before: a capitalised word that is a name in a value."""
+        """The person this turn named before: a word that is a name, capitalised, in a value
+        (a name may be typed in lower case: 'ola rang')."""
         for clause in reversed(self.said):
             # "dave just rang": a name typed in lower case is still the one a value holds
             for word in re.findall(r"\b[A-Za-z][a-z]+\b", clause):
+                name = str(word).capitalize()
                 if not in_dictionary(word.lower()) and any(
-                        t.value and re.search(rf"\b{word.capitalize()}\b", t.value)
-                        for t in self._live()):
-                    return str(word).capitalize()
+                        t.value and re.search(rf"\b{name}\b", t.value) for t in self._live()):
+                    return name
         return None
 
     def _helper(self, c: str, raw: str, slot: str | None) -> bool:
@@ -3273,7 +3421,7 @@ class _TurnParser:
             if task is None:
                 continue
             current = changes.get(task.key, task.value or "")
-            changes[task.key] = retype(current, kind, new) or current
+            changes[task.key] = _retyped(current, kind, new) or current
         ops: list[Operation] = []
         for key, (title, count) in titles.items():  # "make it 8 tetras": a title's count
             if key not in changes and title != self.tasks[key].title:
@@ -3999,6 +4147,24 @@ def _facts(clause: str) -> bool:
         typed_phrases(p, sentence=False) for p in parts)
 
 
+def _advised(c: str) -> str:
+    """'Ola says skip the dessert', 'the vet reckons we should move it to May': a change
+    someone advises, passed on as a request, is that request; anything else stays as said."""
+    m = _ADVICE.match(c)
+    if m is None or not _imperative(m["rest"]) or not read_frame(m["rest"]).known:
+        return c
+    return m["rest"]
+
+
+def _retyped(value: str, kind: ValueKind, new: str) -> str | None:
+    """``value`` with ``new`` in place of its phrase of ``kind``; for a time, in place of a
+    bare hour after 'at' too ('tuesdays at 5' -> 'tuesdays at 5:30')."""
+    if (done := retype(value, kind, new)) is not None:
+        return done
+    m = re.search(r"\bat\s+\d{1,2}\b(?![:.]\d)", value) if kind == ValueKind.TIME else None
+    return f"{value[:m.start()]}at {new}{value[m.end():]}" if m else None
+
+
 def _modifier_for_phrase(title: str, old: str, new: str) -> bool:
     """'photo' in 'order the photo cards' qualifies the noun after it; a new phrase with its
     own preposition ('the one from the party') cannot take that place."""
@@ -4014,7 +4180,8 @@ def _names_thing(head: str) -> bool:
         return True
     words = re.findall(r"[A-Za-z]+", head)
     return 0 < len(words) <= 10 and not _FINITE_WORD.search(head) and not _DETERMINED.match(
-        head) and not any(is_verb(w) and not can_be_noun(w) for w in words)
+        head) and not any(is_verb(w) and not can_be_noun(w) and not w.endswith("ing")
+                          for w in words)  # "a driving lesson": a gerund is a modifier
 
 
 def _imperative(phrase: str) -> bool:
