@@ -5,7 +5,8 @@
 //          and to the tasks it changed; then read back the tasks read_back. Keeps the Root label
 //          of the changed tasks right (a task without a parent is a Root): every edge a write
 //          adds or removes is from a task it changed, so this one place suffices. The task
-//          lookups name a seek of the (ws, key) index (see begin_write).
+//          lookups name a seek of the (ws, key) index, the previous turn's of (ws, n) (see
+//          begin_write).
 // Parameters: $ws STRING, $agent STRING?, $text STRING?, $intent STRING?, $reply STRING?,
 //             $request STRING?, $undoes INTEGER?
 // Reads:   w NODE (the workspace), seq INTEGER, turn INTEGER?, go BOOLEAN (false: record
@@ -39,7 +40,7 @@ CALL (w, seq, turn, go, changes) {
                     undoes: $undoes})
     WITH u, turn, changes
     CALL (u, turn) {
-      MATCH (prev:Turn {ws: $ws, n: turn - 1})
+      MATCH (prev:Turn {ws: $ws, n: turn - 1}) USING INDEX SEEK prev:Turn(ws, n)
       CREATE (prev)-[:NEXT]->(u)
     }
     UNWIND changes AS change
