@@ -2,6 +2,7 @@
 //          else the newest whose value equals op.value case-insensitively, else the newest with a
 //          value different from the current one: the previous value) and turn op into the
 //          revision revise_task then applies. Matches nothing when there is no such revision.
+//          The lookups name a seek of the (ws, key) index (see begin_write).
 // Parameters: $ws STRING
 // Reads:   op MAP{key STRING, n INTEGER?, value STRING?, reason STRING?}, seq INTEGER,
 //          turn INTEGER?
@@ -9,6 +10,7 @@
 // Mode: part
 WITH op, seq, turn, COLLECT {
   MATCH (t:Task {ws: $ws, key: op.key})-[:HAS_REVISION]->(r:Revision)
+  USING INDEX SEEK t:Task(ws, key)
   WHERE (op.n IS NOT NULL AND r.n = op.n)
      OR (op.n IS NULL AND op.value IS NOT NULL AND toLower(r.value) = toLower(op.value))
      OR (op.n IS NULL AND op.value IS NULL AND coalesce(r.value, '') <> coalesce(t.value, ''))

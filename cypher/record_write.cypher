@@ -4,7 +4,9 @@
 //          record the turn (when turn is not null) with its reply, linked to the previous turn
 //          and to the tasks it changed; then read back the tasks read_back. Keeps the Root label
 //          of the changed tasks right (a task without a parent is a Root): every edge a write
-//          adds or removes is from a task it changed, so this one place suffices.
+//          adds or removes is from a task it changed, so this one place suffices. The task
+//          lookups name a seek of the (ws, key) index, the previous turn's of (ws, n) (see
+//          begin_write).
 // Parameters: $ws STRING, $agent STRING?, $text STRING?, $intent STRING?, $reply STRING?,
 //             $request STRING?, $undoes INTEGER?
 // Reads:   w NODE (the workspace), seq INTEGER, turn INTEGER?, go BOOLEAN (false: record
@@ -25,7 +27,7 @@ CALL (w, seq, turn, go, changes) {
   }
   CALL (changes) {
     UNWIND changes AS change
-    MATCH (t:Task {ws: $ws, key: change.key})
+    MATCH (t:Task {ws: $ws, key: change.key}) USING INDEX SEEK t:Task(ws, key)
     WITH t, NOT EXISTS { (t)-[:SUBTASK_OF]->() } AS root
     WHERE root <> t:Root
     FOREACH (_ IN CASE WHEN root THEN [1] ELSE [] END | SET t:Root)
@@ -38,17 +40,17 @@ CALL (w, seq, turn, go, changes) {
                     undoes: $undoes})
     WITH u, turn, changes
     CALL (u, turn) {
-      MATCH (prev:Turn {ws: $ws, n: turn - 1})
+      MATCH (prev:Turn {ws: $ws, n: turn - 1}) USING INDEX SEEK prev:Turn(ws, n)
       CREATE (prev)-[:NEXT]->(u)
     }
     UNWIND changes AS change
-    MATCH (t:Task {ws: $ws, key: change.key})
+    MATCH (t:Task {ws: $ws, key: change.key}) USING INDEX SEEK t:Task(ws, key)
     CREATE (u)-[:TOUCHED {op: change.op}]->(t)
   }
 }
 WITH *, COLLECT {
   UNWIND read_back AS key
-  MATCH (t:Task {ws: $ws, key: key})
+  MATCH (t:Task {ws: $ws, key: key}) USING INDEX SEEK t:Task(ws, key)
   RETURN {task: t {.*, created_at: toString(t.created_at), updated_at: toString(t.updated_at),
                   claimed_until: toString(t.claimed_until)},
           parents: COLLECT { MATCH (t)-[:SUBTASK_OF]->(p) RETURN p.key ORDER BY p.key },

@@ -5,13 +5,14 @@
 //          against (stale_on / stale_basis; '=' + value, '' for no value); a revision back to
 //          that value takes the flag off again when no other change holds it. Matches nothing
 //          when the task is missing, cancelled, or not at op.expected_version (when given).
+//          The lookup names a seek of the (ws, key) index (see begin_write).
 // Parameters: $ws STRING, $agent STRING?
 // Reads:   op MAP{key STRING, value STRING?, title STRING?, op STRING ('revise' | 'rollback'),
 //          reason STRING?, expected_version INTEGER?}, seq INTEGER, turn INTEGER?
 // Returns: result MAP{key, op, stale LIST<STRING> (flagged stale), stale_reason STRING? (why),
 //          cleared LIST<STRING> (no longer stale)}
 // Mode: part
-MATCH (t:Task {ws: $ws, key: op.key})
+MATCH (t:Task {ws: $ws, key: op.key}) USING INDEX SEEK t:Task(ws, key)
 WHERE (op.expected_version IS NULL OR t.version = op.expected_version)
   AND t.status <> 'cancelled'
 WITH op, seq, turn, t, t.value AS old_value

@@ -3,13 +3,13 @@
 //          every task that depends on it, transitively along DEPENDS_ON, and is not cancelled is
 //          flagged stale; the change is remembered against op.key with a basis no value matches
 //          (only clear_stale takes it off). Matches nothing when the task is missing or already
-//          has op.status.
+//          has op.status. The lookup names a seek of the (ws, key) index (see begin_write).
 // Parameters: $ws STRING, $agent STRING?
 // Reads:   op MAP{key STRING, status STRING, op STRING ('cancel' | 'restore' | 'done'),
 //          reason STRING?}, seq INTEGER, turn INTEGER?
 // Returns: result MAP{key, op, stale LIST<STRING> (the tasks marked stale), stale_reason STRING?}
 // Mode: part
-MATCH (t:Task {ws: $ws, key: op.key})
+MATCH (t:Task {ws: $ws, key: op.key}) USING INDEX SEEK t:Task(ws, key)
 WHERE t.status <> op.status
 WITH op, seq, turn, t, t.status AS old_status
 SET t.status = op.status,

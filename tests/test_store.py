@@ -454,6 +454,46 @@ def test_a_write_is_one_statement_with_the_same_text_each_time(store: MemoryStor
     assert [c.op for c in store.changes()][-3:] == ["revise", "revise", "depend"]
 
 
+def test_the_write_statement_finds_tasks_and_turns_by_seeks(store: MemoryStore) -> None:
+    """Every task and turn the write statement looks up is found by a seek of an index on its
+    workspace and key (a turn's: its number or request), whatever statistics the server plans
+    it on: never a read of every task of the workspace (the (ws) index) or of the database (an
+    index scan)."""
+    store.add_task("a", "A", "1")
+    driver = store.driver
+    sent: list[tuple[str, dict[str, object]]] = []
+    real_query = driver.execute_query
+
+    def execute_query(query: object, params: dict[str, object], **kwargs: object) -> object:
+        sent.append((str(getattr(query, "text", query)), params))
+        return real_query(query, params, **kwargs)  # type: ignore[arg-type]
+
+    driver.execute_query = execute_query  # type: ignore[assignment]
+    try:
+        store.add_task("b", "B", depends_on=["a"])
+    finally:
+        driver.execute_query = real_query  # type: ignore[method-assign]
+    text, params = sent[0]
+    with driver.session(database=store.settings.neo4j_database) as session:
+        plan = session.run("EXPLAIN " + text, params).consume().plan
+    assert plan is not None
+    lookups: list[tuple[str, str]] = []
+
+    def walk(step: dict[str, object]) -> None:
+        operator = str(step["operatorType"]).split("@")[0]
+        if "Seek" in operator or "Scan" in operator:
+            lookups.append((operator, str(step["args"].get("Details", ""))))  # type: ignore[attr-defined]
+        for child in step.get("children", []):  # type: ignore[attr-defined]
+            walk(child)
+
+    walk(plan)
+    tasks_and_turns = [(op, d) for op, d in lookups if ":Task(" in d or ":Turn(" in d]
+    assert len(tasks_and_turns) >= 15
+    slow = [(op, d) for op, d in tasks_and_turns
+            if "Scan" in op or ":Task(ws)" in d or ":Turn(ws)" in d]
+    assert slow == []
+
+
 def test_a_long_write_is_all_or_nothing_too(store: MemoryStore) -> None:
     """A write of many operations is the same one statement, all or nothing."""
     store.add_task("root", "Root", "1")
