@@ -1373,9 +1373,10 @@ class _Stager:
             self.counts[section] += len(rows)
 
 
-# Sections whose batches may be written side by side: each batch creates nodes of its own
-# (and a revision batch shares at most one task with the next), so no two wait on each other.
-# Edges and turns lock tasks in any order; their batches are written one after the other.
+# Sections whose batches may be written side by side: each batch creates nodes of its own, and
+# revisions come grouped by task, so two revision batches share at most a task (in a document
+# whose revisions are not, two may deadlock: the server picks one, which is retried). Edges
+# and turns lock tasks in any order; their batches are written one after the other.
 _PARALLEL = frozenset(("tasks", "revisions", "changes"))
 
 
@@ -1475,8 +1476,8 @@ def _move(store: MemoryStore, staging: str, target: str, phase: str, batch_size:
                                   limit=limit)[0]["moved"]:
             pass
 
-    # Revisions and the other nodes in two sessions at once: on a server with two cores the
-    # move takes about as long as its larger half.
+    # Revisions and the other nodes in two sessions at once, which wait for no lock of each
+    # other's (neither touches a relationship): on a server with a core to spare they overlap.
     with concurrent.futures.ThreadPoolExecutor(2, thread_name_prefix="tme-import-move") as pool:
         for done in [pool.submit(move, "move_staged_revisions"),
                      pool.submit(move, "move_staged_nodes")]:
