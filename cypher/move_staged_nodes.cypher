@@ -1,12 +1,11 @@
-// Purpose: make up to $limit staged nodes of each kind (revision, task, turn, change) of staging
+// Purpose: make up to $limit staged nodes of each kind (task, turn, change) of staging
 //          workspace $staging what they stand for, with workspace id $target; run until it
-//          returns 0. Relationships stay as they are. The task, revision, turn and change
-//          indexes are written here, once per node; a task with no parent becomes a Root.
+//          returns 0. Relationships stay as they are. The task, turn and change indexes are
+//          written here, once per node; a task with no parent becomes a Root. (Revisions:
+//          move_staged_revisions.)
 // Parameters: $staging STRING, $target STRING, $limit INTEGER
 // Returns: moved INTEGER
 // Mode: write
-CALL () { MATCH (r:StagedRevision {ws: $staging}) WITH r LIMIT $limit
-          REMOVE r:StagedRevision SET r:Revision, r.ws = $target RETURN count(*) AS revisions }
 CALL () { MATCH (t:StagedTask {ws: $staging}) WHERE t.key IS NOT NULL WITH t LIMIT $limit
           REMOVE t:StagedTask SET t:Task, t.ws = $target
           FOREACH (_ IN CASE WHEN EXISTS { (t)-[:SUBTASK_OF]->() } THEN [] ELSE [1] END |
@@ -16,4 +15,4 @@ CALL () { MATCH (u:StagedTurn {ws: $staging}) WHERE u.n IS NOT NULL WITH u LIMIT
           REMOVE u:StagedTurn SET u:Turn, u.ws = $target RETURN count(*) AS turns }
 CALL () { MATCH (c:StagedChange {ws: $staging}) WITH c LIMIT $limit
           REMOVE c:StagedChange SET c:Change, c.ws = $target RETURN count(*) AS changes }
-RETURN revisions + tasks + turns + changes AS moved
+RETURN tasks + turns + changes AS moved

@@ -39,9 +39,9 @@ ROWS: dict[str, list[dict[str, Any]]] = {
                       "created_at": NOW, "updated_at": NOW, "created_by": "x",
                       "updated_by": "x"}],
     "import_edges": [{"type": "DEPENDS_ON", "from": "b", "to": "a"}],
-    "import_revisions": [{"task": "a", "n": 99, "value": "v", "title": "t", "status": "active",
-                          "op": "revise", "at": NOW, "by": "x", "turn": None, "seq": 1,
-                          "reason": None}],
+    "import_revisions": [{"task": "a", "revisions": [
+        {"n": 99, "value": "v", "title": "t", "status": "active", "op": "revise", "at": NOW,
+         "by": "x", "turn": None, "seq": 1, "reason": None}]}],
     "import_turns": [{"n": 99, "text": "t", "intent": "note", "reply": None, "at": NOW,
                       "agent": "x", "seq": 1, "touched": [{"task": "a", "op": "revise"}]}],
     "import_changes": [{"seq": 1, "key": "a", "op": "add", "agent": "x", "turn": None,

@@ -34,6 +34,7 @@ after it is finished by the next import (see :func:`recover_imports`).
 from __future__ import annotations
 
 import codecs
+import concurrent.futures
 import contextlib
 import functools
 import itertools
@@ -302,6 +303,19 @@ _IMPORT_QUERY = {"tasks": "import_tasks", "edges": "import_edges",
 _HEAD_FIELDS = ("format", "version", "workspace")
 
 
+def _statement_rows(section: str, rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A batch of a section's records as its import statement takes them: revisions grouped
+    by task (runs of one task's revisions), so the statement looks each task up once."""
+    if section != "revisions":
+        return list(rows)
+    groups: list[dict[str, Any]] = []
+    for row in rows:
+        if not groups or groups[-1]["task"] != row["task"]:
+            groups.append({"task": row["task"], "revisions": []})
+        groups[-1]["revisions"].append(row)
+    return groups
+
+
 # -- export ------------------------------------------------------------------------------------
 
 
@@ -527,8 +541,9 @@ class _CypherWriter:
     """Writes a script that runs pasted whole into Neo4j Browser and with ``cypher-shell -f``:
     the schema, then each batch as a ``:param`` line followed by the statement ``tme import``
     runs, every command and statement ending with a semicolon. Like an import, it stages the
-    nodes and then moves them all in one statement; the Workspace node comes last, so the
-    workspace appears only once the script has run to its end."""
+    nodes and then moves them all (revisions in one statement, the rest in another); the
+    Workspace node comes last, so the workspace appears only once the script has run to its
+    end."""
 
     def __init__(self, out: IO[str], source: tuple[str, str]) -> None:
         self.out = out
@@ -560,7 +575,7 @@ class _CypherWriter:
     def rows(self, name: str, rows: Sequence[dict[str, Any]]) -> None:
         if rows:
             self.staged += len(rows)
-            self._param("rows", list(rows))
+            self._param("rows", _statement_rows(name, rows))
             self._statement(_IMPORT_QUERY[name])
 
     def end(self) -> None:
@@ -568,6 +583,7 @@ class _CypherWriter:
         self._param("staging", self.workspace["id"])
         self._param("target", self.workspace["id"])
         self._param("limit", max(self.staged, 1))
+        self._statement("move_staged_revisions")
         self._statement("move_staged_nodes")
         self._param("workspace", {k: v for k, v in self.workspace.items() if k != "id"})
         self._statement("import_workspace")
@@ -1222,6 +1238,7 @@ class _Stager:
         self.pending: list[Any] = []  # records read, not checked yet
         self.pending_from = 0  # the index of the first of them in its section
         self.pending_section = ""
+        self.lock = threading.Lock()
         self.writer = _BatchWriter(self._write)
 
     def read(self, source: IO[bytes], name: str) -> WorkspaceRecord:
@@ -1347,28 +1364,46 @@ class _Stager:
     def _write(self, section: str, rows: list[Any]) -> None:
         started = time.perf_counter()
         created = self.store.run_statement(_IMPORT_QUERY[section], write=True,
-                                           ws=self.staging, rows=rows)[0]["created"]
-        self.write_seconds[section] += time.perf_counter() - started
+                                           ws=self.staging,
+                                           rows=_statement_rows(section, rows))[0]["created"]
         if created != len(rows):  # the checks make this unreachable; refuse anyway
             raise InvalidInputError(f"{section}: wrote {created} of {len(rows)} records")
-        self.counts[section] += len(rows)
+        with self.lock:  # writer threads count side by side
+            self.write_seconds[section] += time.perf_counter() - started
+            self.counts[section] += len(rows)
+
+
+# Sections whose batches may be written side by side: each batch creates nodes of its own, and
+# revisions come grouped by task, so two revision batches share at most a task (in a document
+# whose revisions are not, two may deadlock: the server picks one, which is retried). Edges
+# and turns lock tasks in any order; their batches are written one after the other.
+_PARALLEL = frozenset(("tasks", "revisions", "changes"))
 
 
 class _BatchWriter:
-    """Writes batches in order in a thread of its own while the document is read on: reading
-    and checking a batch take about as long as the server takes to write one, so the two
-    overlap. At most two batches wait, which bounds the memory held. After a failed write
-    the rest are dropped and :meth:`check` raises its error."""
+    """Writes batches in threads of their own while the document is read on: reading and
+    checking a batch take about as long as the server takes to write one, so the two overlap,
+    and on a server with cores to spare two batches of a section are written at once. A
+    section's batches are all written before the next section's begin (its records refer to
+    them). At most ``workers`` batches wait, which bounds the memory held. After a failed
+    write the rest are dropped and :meth:`check` raises its error."""
 
-    def __init__(self, write: Callable[[str, list[Any]], None]) -> None:
+    def __init__(self, write: Callable[[str, list[Any]], None], workers: int = 2) -> None:
         self.write = write
-        self.queue: queue.Queue[tuple[str, list[Any]] | None] = queue.Queue(maxsize=2)
+        self.queue: queue.Queue[tuple[str, list[Any]] | None] = queue.Queue(maxsize=workers)
         self.error: BaseException | None = None
-        self.thread = threading.Thread(target=self._run, name="tme-import-writer", daemon=True)
-        self.thread.start()
+        self.section = ""
+        self.threads = [threading.Thread(target=self._run, name="tme-import-writer",
+                                         daemon=True) for _ in range(workers)]
+        for thread in self.threads:
+            thread.start()
 
     def put(self, section: str, rows: list[Any]) -> None:
         self.check()
+        if section != self.section or section not in _PARALLEL:
+            self.queue.join()  # the batches before it are written first
+            self.check()
+            self.section = section
         self.queue.put((section, rows))
 
     def check(self) -> None:
@@ -1377,17 +1412,22 @@ class _BatchWriter:
 
     def close(self) -> None:
         """Wait until the batches put so far are written (or dropped after an error)."""
-        if self.thread.is_alive():
-            self.queue.put(None)
-            self.thread.join()
+        for thread in self.threads:
+            if thread.is_alive():
+                self.queue.put(None)
+        for thread in self.threads:
+            thread.join()
 
     def _run(self) -> None:
         while (batch := self.queue.get()) is not None:
-            if self.error is None:
-                try:
+            try:
+                if self.error is None:
                     self.write(*batch)
-                except BaseException as e:  # handed to the reading thread
-                    self.error = e
+            except BaseException as e:  # handed to the reading thread
+                self.error = e
+            finally:
+                self.queue.task_done()
+        self.queue.task_done()
 
 
 def _exists(ws: str) -> str:
@@ -1430,9 +1470,18 @@ def _move(store: MemoryStore, staging: str, target: str, phase: str, batch_size:
                                   limit=limit)[0]["deleted"]:
             pass
         store.run_statement("set_import_phase", write=True, staging=staging, phase="moving")
-    while store.run_statement("move_staged_nodes", write=True, staging=staging,
-                              target=target, limit=limit)[0]["moved"]:
-        pass
+
+    def move(statement: str) -> None:
+        while store.run_statement(statement, write=True, staging=staging, target=target,
+                                  limit=limit)[0]["moved"]:
+            pass
+
+    # Revisions and the other nodes in two sessions at once, which wait for no lock of each
+    # other's (neither touches a relationship): on a server with a core to spare they overlap.
+    with concurrent.futures.ThreadPoolExecutor(2, thread_name_prefix="tme-import-move") as pool:
+        for done in [pool.submit(move, "move_staged_revisions"),
+                     pool.submit(move, "move_staged_nodes")]:
+            done.result()
     log.info("import %s: moved into %s", staging, target)
     store.run_statement("finish_import", write=True, staging=staging)
 
