@@ -198,7 +198,7 @@ _PARTICIPLE_TOLD = re.compile(
     r"(?:\s+and\s+[\w' -]+|\s*,\s*[\w' -]+)?$", _I)
 #: "I've switched the heating off", "we've booked the hall": a step told as done.
 _PERFECT_TOLD = re.compile(
-    r"^(?:i|we)(?:'ve|\s+have)\s+(?:(?:just|already|finally|also)\s+)?(?P<part>[a-z]+)\s+"
+    r"^(?:i|we)(?:'ve|\s+have)\s+(?:(?:just|already|finally|also)\s+)?(?P<verb>[a-z]+)\s+"
     r"(?:the\s+|my\s+|our\s+)?(?P<obj>[\w' -]+?)(?:\s+(?:off|out|up|in|down))?"
     r"(?:\s+(?:too|as well|now))?$", _I)
 #: "Take the sofa off the list": a particle after the object.
@@ -1756,7 +1756,7 @@ class _TurnParser:
         # "got the keys, all good": a word of relief after the news adds nothing to it
         c = re.sub(r"\s*,\s*(?:all\s+)?(?:good|fine|sorted|ok|okay|great|done)$", "", c, flags=_I)
         if (self._done_state(c, raw) or self._done_told(c, raw) or self._did_step(c, raw)
-                or self._did_own_task(c, raw) or self._done_as_step(c, raw)):
+                or self._done_as_step(c, raw)):
             return True
         m = _DONE.match(c)
         if not m or re.search(r"\b(?:after|before|once|until|till|unless|if)\b", c, _I):
@@ -1764,19 +1764,6 @@ class _TurnParser:
         targets = self._items(m["items"] or m["items2"] or m["items3"] or m["items4"],
                               self._live(), slot)
         return self._set_statuses(targets, TaskStatus.DONE, Intent.DONE, raw)
-
-    def _did_own_task(self, c: str, raw: str) -> bool:
-        """'I ordered the cake', 'we've booked the plumber': the speaker did what a task says,
-        with its own verb and its object and nothing more; that task is done."""
-        m = _REPORT.match(c)
-        if m is None or _NEGATIVE.search(c) or lemma(m["verb"]) == m["verb"].lower() or (
-                _ROLE.search(f" {m['obj']} ")):
-            return False
-        task = self._match(m["obj"], self._live(), strict=True, by_value=False)
-        if task is None or task.status != TaskStatus.ACTIVE or (
-                lemma(task.title.split()[0]) != lemma(m["verb"])):
-            return False
-        return self._set_statuses([task], TaskStatus.DONE, Intent.DONE, raw)
 
     def _done_told(self, c: str, raw: str) -> bool:
         """'tickets bought', 'the forms are filled in', 'got the lanterns': a task named by
@@ -1814,17 +1801,27 @@ class _TurnParser:
         return True
 
     def _did_step(self, c: str, raw: str) -> bool:
-        """'Sanded the door too, 120 grit': a step told done by its own verb in the past and
-        its object; a value said after it (a measure, a price, a time) is its outcome."""
-        m = _DID.match(c)
-        if m is None or _NEGATIVE.search(c) or (base := lemma(m["verb"])) == m["verb"].lower():
-            return False
+        """A step told done by its own verb and its object: "checked the tyres too, 32 psi",
+        "we've booked the plumber", "I've shut the gas off". The one live step whose title
+        starts with that verb and names the object is finished; values said after it (a
+        measure, a price, a time) are its outcome. No other verb finishes a step this way."""
+        m = _DID.match(c) or _REPORT.match(c) or _PERFECT_TOLD.match(c)
+        if m is None or _NEGATIVE.search(c) or _ROLE.search(f" {m['obj']} "):
+            return False  # "booked the hall for June 3" says more than that it was done
+        verb = lemma(m["verb"])
+        if verb == m["verb"].lower() and not re.search(r"'ve\b|\bha(?:ve|s)\b", c, _I):
+            return False  # "I book the hall": no past, nothing told done
         words = set(stems(m["obj"]))
-        steps = [t for t in self._live() if words and re.match(
-            rf"{re.escape(base)}\b", t.title, _I) and words <= set(stems(t.title))]
+        steps = [t for t in self._live() if words and t.status == TaskStatus.ACTIVE
+                 and t.title.split() and lemma(t.title.split()[0].lower()) == verb
+                 and words <= set(stems(t.title))]
+        if len(steps) > 1:
+            steps = [t for t in [self._match(m["obj"], steps, strict=True, by_value=False)]
+                     if t is not None]
         if len(steps) != 1:
             return False
-        return self._done_with_outcome(steps[0], m["rest"], raw)
+        rest = m["rest"] if "rest" in m.re.groupindex else ""
+        return self._done_with_outcome(steps[0], rest or "", raw)
 
     def _done_with_outcome(self, task: Task, rest: str, raw: str) -> bool:
         """``task`` finished; the values said after it (', 1.5 kg, fine') are its outcome."""
@@ -1843,17 +1840,16 @@ class _TurnParser:
         """'the hedge is trimmed', "the gutters' all cleared and drying": an object told in
         the participle of the verb of one step that names it ('Trim the hedge'): that step
         is finished. Only the step's own verb counts, so no other state is read as done."""
-        m = _PARTICIPLE_TOLD.match(c) or _PERFECT_TOLD.match(c)
+        m = _PARTICIPLE_TOLD.match(c)
         if m is None or _NEGATIVE.search(c):
             return False
         verb, obj = lemma(m["part"]), set(stems(m["obj"]))
         steps = [t for t in self._live() if t.status == TaskStatus.ACTIVE and t.title.split()
                  and lemma(t.title.split()[0].lower()) == verb and obj
                  and obj <= set(stems(t.title))]
-        if len(steps) != 1 or (verb == m["part"].lower() and m.re is _PARTICIPLE_TOLD):
-            return False  # "the hedge is trim": no participle; "I've shut" is one
+        if len(steps) != 1 or verb == m["part"].lower():
+            return False  # "the hedge is trim": no participle
         return self._set_statuses(steps, TaskStatus.DONE, Intent.DONE, raw)
-
     def _done_state(self, c: str, raw: str) -> bool:
         """'the tiles are in and the grout's laid': each part names a live task by its title
         (a person said to be out names none), and each is finished."""
