@@ -1899,7 +1899,6 @@ class _TurnParser:
                                    "", after, flags=_I))
         when_value = when if when and len(when.split()) <= 4 and any(
             k in (ValueKind.DATE, ValueKind.TIME) for k, _ in typed_phrases(when)) else None
-        b_text = _step_done_as(b_text)  # "until I've fed the cat": the step of feeding it
         if clean_phrase(_DEPEND_TAIL.sub("", b_text)).lower() in _PRONOUNS:
             # "the wine depends on it", "... on that being sorted"
             earlier = self._context_old(a_text, nearest=True)
@@ -3824,17 +3823,6 @@ def _set_back(task: Task, wanted: str) -> ReviseTask:
     if title and title != task.title:
         return ReviseTask(key=task.key, title=title, reason="set back by request")
     return ReviseTask(key=task.key, value=wanted, reason="set back by request")
-
-
-def _step_done_as(text: str) -> str:
-    """'I've fed the starter' -> 'feed the starter', 'Dave's actually fixed the leak' -> 'fix
-    the leak': a clause telling a step done, said as that step; other text as it is."""
-    m = re.match(r"^(?:(?:i|we|you|they|he|she)(?:'ve|'d|\s+have|\s+has)|"
-                 r"(?-i:[A-Z])[\w-]*(?:'s|\s+has))\s+(?:(?:actually|already|finally|just)\s+)?"
-                 r"(?P<pp>[a-z]+)\s+(?P<obj>.+)$", text.strip(), _I)
-    if m is None or (base := lemma(m["pp"])) == m["pp"].lower() or not is_verb(base):
-        return text
-    return f"{base} {m['obj']}"
 
 
 def _priced_detail(phrase: str) -> bool:
