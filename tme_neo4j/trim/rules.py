@@ -418,7 +418,7 @@ _HELPER = re.compile(r"^(?P<who>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)(?:\s+from\s+(?:t
 #: "Ann can do the flowers for us": a person who offers to do a task.
 _CAN_DO = re.compile(r"^(?P<who>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+(?:can|could)\s+"
                      r"(?P<verb>[a-z]+)\s+(?P<obj>[\w' -]+?)(?:\s+for\s+(?:us|me|you))?$")
-#: "booked him for the 3rd at 2pm": when the person just named comes, said of them.
+#: "scheduled her on Tuesday at noon": when the person just named comes, said of them.
 _BOOKED_PERSON = re.compile(r"^(?:(?:i|we)(?:'ve|\s+have)?\s+)?(?:just\s+)?[a-z]{3,}ed\s+"
                             r"(?:him|her|them)\s+(?:in\s+)?(?:for|on|at)\s+(?P<when>.+)$", _I)
 #: "she charges $90": a price told of whoever was just named.
@@ -2995,7 +2995,7 @@ class _TurnParser:
         """'He'll come Friday instead', 'Ola can do the 9th': a new day or time for the one who
         does a task, in place of the one their task holds; 'he' is the person the turn named."""
         m = _COMES.match(c)
-        # "Ed can do the 4th but at 11, not 2": the time after 'not' is the one replaced
+        # "Mo can manage Friday but at 3, not 5": the time after 'not' is the one replaced
         when = re.sub(r"^(.+?)\s+but\s+(.+?)(?:,\s*|\s+)not\s+[^,]+$", r"\1 \2", m["when"]) if (
             m is not None) else ""
         if m is None or _NEGATIVE.search(when):
@@ -3025,7 +3025,7 @@ class _TurnParser:
         return self._set_typed(holders[0], typed, raw)
 
     def _booked_person(self, c: str, raw: str, slot: str | None) -> bool:
-        """'The roofer's Ed, booked him for the 3rd at 9': when the person just named will do
+        """'The tiler is Mo, scheduled her on Tuesday at noon': when the person just named will do
         their task joins the value of the one task that names them."""
         m = _BOOKED_PERSON.match(c)
         who = self._person_said() if m is not None else None
