@@ -1820,8 +1820,7 @@ class _TurnParser:
                      if t is not None]
         if len(steps) != 1:
             return False
-        rest = m["rest"] if "rest" in m.re.groupindex else ""
-        return self._done_with_outcome(steps[0], rest or "", raw)
+        return self._done_with_outcome(steps[0], m.groupdict().get("rest") or "", raw)
 
     def _done_with_outcome(self, task: Task, rest: str, raw: str) -> bool:
         """``task`` finished; the values said after it (', 1.5 kg, fine') are its outcome."""
