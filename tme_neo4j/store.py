@@ -764,9 +764,9 @@ class _Write:
                         f"task {op.key!r} is cancelled; restore it before revising")
                 if isinstance(op, RollbackTask):
                     wanted = (f"revision {op.to_n}" if op.to_n is not None
-                              else f"a revision with value {op.to_value!r}"
-                              if op.to_value is not None else "an earlier value")
-                    raise NotFoundError(f"task {op.key!r} has no {wanted}")
+                              else f"revision with value {op.to_value!r}"
+                              if op.to_value is not None else "earlier value")
+                    raise NotFoundError(f"task {op.key!r} has no {wanted} to roll back to")
                 task = current(op.key)
                 raise ConflictError(
                     f"task {op.key!r} is at version {task.version if task else '?'}, not "
