@@ -154,3 +154,10 @@ def test_doing_what_a_task_says_finishes_only_that_task(engine: TaskMemoryEngine
     assert titled(state, "Book a string quartet for the gala").status == TaskStatus.DONE
     assert titled(state, "Hire ten easels").status == TaskStatus.ACTIVE
     writes_nothing(engine, "We booked the harpist.")
+
+
+def test_an_undo_with_no_earlier_value_says_why_and_writes_nothing(
+        engine: TaskMemoryEngine) -> None:
+    said(engine, "Book a table at the harbour bistro.")
+    writes_nothing(engine, "Undo that.")
+    assert "no earlier value to go back to" in engine.process("Revert it.").reply

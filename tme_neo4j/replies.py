@@ -89,6 +89,10 @@ def _not_understood(trim: TrimResult, tasks: dict[str, Task]) -> str:
     """Name the words that were not understood, and ask, naming the closest tasks."""
     lines = []
     for sub in trim.unparsed:
+        if sub.reason:
+            lines.append(f"I read \"{sub.text}\", but there is {sub.reason}, so nothing was "
+                         "changed for it.")
+            continue
         closest = [_describe(tasks[k]) for k in sub.about if k in tasks]
         ask = (f" Did you mean {' or '.join(repr(c) for c in closest)}?" if closest
                else " Could you say it another way?")

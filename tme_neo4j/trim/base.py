@@ -59,6 +59,8 @@ class Subtask(BaseModel):
     operations: list[Operation] = Field(default_factory=list)
     about: list[str] = Field(default_factory=list, description="keys of the tasks it speaks of")
     conflicts: list[Conflict] = Field(default_factory=list)
+    reason: str | None = Field(default=None, description="why an unparsed clause wrote nothing, "
+                               "when the words were read but memory holds nothing they fit")
 
 
 class TrimResult(BaseModel):

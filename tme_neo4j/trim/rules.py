@@ -1122,9 +1122,10 @@ class _TurnParser:
         self._emit(Intent.NEW, f"For {what}", [add], about=[add.key])
         return self.tasks[add.key]
 
-    def _unparsed(self, raw: str, c: str) -> None:
-        """A clause not understood writes nothing; the tasks it may speak of are named."""
-        self._emit(Intent.UNPARSED, raw, about=self._closest(c), track=False)
+    def _unparsed(self, raw: str, c: str, reason: str | None = None) -> None:
+        """A clause not understood writes nothing; the tasks it may speak of are named, and the
+        reason when the clause was read but memory holds nothing it fits."""
+        self._emit(Intent.UNPARSED, raw, about=self._closest(c), track=False, reason=reason)
 
     def _closest(self, c: str) -> list[str]:
         words = set(stems(c))
@@ -1143,7 +1144,9 @@ class _TurnParser:
                 # a value given where there was none: revised, it has a version before
                 t.value and t.version > 1 and t.status == TaskStatus.ACTIVE)]
             if not changed:
-                return False
+                self._unparsed(raw, c, reason="no earlier value to go back to "
+                               "(`:undo` in the chat undoes a whole turn)")
+                return True
             self._emit(Intent.ROLLBACK, raw, [RollbackTask(key=changed[0].key)],
                        about=[changed[0].key])
             return True
@@ -3524,10 +3527,11 @@ class _TurnParser:
         about: Iterable[str] = (),
         conflicts: Iterable[Conflict] = (),
         track: bool = True,
+        reason: str | None = None,
     ) -> None:
         self.subtasks.append(Subtask(text=raw.strip(), intent=intent, operations=list(ops),
                                      about=list(dict.fromkeys(about)),
-                                     conflicts=list(conflicts)))
+                                     conflicts=list(conflicts), reason=reason))
         # What "it" may mean next: what a change spoke of; for a note, its closest task.
         named = list(about) if intent not in READ_ONLY else self._closest(raw)[:1]
         self.mentioned += [k for k in named if k in self.tasks]
