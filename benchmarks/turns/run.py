@@ -118,10 +118,12 @@ class TurnLatency(BaseModel):
     revisions: int
     dependents: int = Field(description="tasks each revision marks stale")
     apply: Stat = Field(description="store.apply(operations): the write alone")
+    paired_write: Stat = Field(description="the bare write timed just before each apply, so that "
+                                           "both see the same moment of a loaded machine")
     process: Stat = Field(description="engine.process(text): read view, rules TRIM, write, "
                                       "context, reply")
     check: Stat = Field(description="engine.process of a question about one task (no write)")
-    apply_ratio: float = Field(description="apply p50 / bare write p50")
+    apply_ratio: float = Field(description="apply p50 / paired bare write p50")
     process_ratio: float = Field(description="process p50 / bare write p50")
 
 
@@ -278,7 +280,7 @@ def _targets(report: BenchReport) -> list[Target]:
     largest = max(report.turns, key=lambda t: t.tasks)
     found.append(Target(
         name=f"turn apply p50 at {largest.tasks:,} tasks",
-        goal=f"<= {APPLY_RATIO_GOAL:g}x bare write (at {_TARGET_TASKS:,})",
+        goal=f"<= {APPLY_RATIO_GOAL:g}x the bare write timed beside it (at {_TARGET_TASKS:,})",
         value=f"{largest.apply_ratio:.2f}x ({largest.apply.p50_ms:.1f} ms)",
         met=_at_size(largest.tasks, _TARGET_TASKS, largest.apply_ratio <= APPLY_RATIO_GOAL)))
     p = report.propagation
@@ -467,23 +469,24 @@ class _Run:
         with self.base.driver.session(database=self.base.settings.neo4j_database) as s:
             return s.execute_read(work)
 
+    def _bare_write(self, store: MemoryStore, n: int) -> None:
+        """The floor of a write: one managed transaction setting one property."""
+        with store.driver.session(database=store.settings.neo4j_database) as s:
+            s.execute_write(lambda tx: tx.run(_query("set_bench_probe").text,
+                                              ws=store.workspace, n=n).consume())
+
     # -- 1. the limit -------------------------------------------------------------------------
 
     def limits(self) -> Limits:
         self.say("limit: bare round trip and bare write")
         store = self.workspace("limit")
         ping = _query("ping_server").text
-        probe = _query("set_bench_probe").text
         db = store.settings.neo4j_database
         warmup = 20
 
         def round_trip() -> None:
             with store.driver.session(database=db) as s:
                 s.run(ping).consume()
-
-        def bare_write(n: int) -> None:
-            with store.driver.session(database=db) as s:
-                s.execute_write(lambda tx: tx.run(probe, ws=store.workspace, n=n).consume())
 
         trips: list[float] = []
         writes: list[float] = []
@@ -492,7 +495,7 @@ class _Run:
             t0 = time.perf_counter()
             round_trip()
             t1 = time.perf_counter()
-            bare_write(i)
+            self._bare_write(store, i)
             t2 = time.perf_counter()
             if i >= warmup:
                 trips.append(t1 - t0)
@@ -514,6 +517,7 @@ class _Run:
         warmup = 3
         groups = workload.sample_groups(2 * (reps + warmup))
         applied: list[float] = []
+        paired: list[float] = []
         processed: list[float] = []
         for i in range(reps + warmup):
             group = groups[2 * i]
@@ -522,9 +526,14 @@ class _Run:
                 {"op": "add", "key": f"xa{i}", "title": f"Extra step {i}",
                  "parents": [workload.group(group)]},
             ]
+            # A bare write just before each apply: the load of the machine moves during a run,
+            # so the ratio that holds is the one between writes timed side by side.
             t = time.perf_counter()
+            self._bare_write(store, i)
+            t_apply = time.perf_counter()
             result = store.apply(ops)
-            applied.append(time.perf_counter() - t)
+            applied.append(time.perf_counter() - t_apply)
+            paired.append(t_apply - t)
             _expect(len(result.stale) == _ProjectWorkload.DEPENDENTS,
                     f"turn apply marked {len(result.stale)} stale")
         for i in range(reps + warmup):
@@ -549,12 +558,14 @@ class _Run:
             asked.append(time.perf_counter() - t)
             _expect(not turn.operations, f"a question wrote {_describe(turn.operations)}")
         apply_stat = Stat.of(applied[warmup:])
+        paired_stat = Stat.of(paired[warmup:])
         process_stat = Stat.of(processed[warmup:])
         floor = limits.bare_write.p50_ms
         return TurnLatency(
             tasks=size, revisions=workload.revisions, dependents=_ProjectWorkload.DEPENDENTS,
-            apply=apply_stat, process=process_stat, check=Stat.of(asked[1:]),
-            apply_ratio=round(apply_stat.p50_ms / floor, 2),
+            apply=apply_stat, paired_write=paired_stat, process=process_stat,
+            check=Stat.of(asked[1:]),
+            apply_ratio=round(apply_stat.p50_ms / paired_stat.p50_ms, 2),
             process_ratio=round(process_stat.p50_ms / floor, 2))
 
     # -- 3. propagation -----------------------------------------------------------------------
