@@ -79,6 +79,27 @@ def test_a_correction_replaces_the_value_after_not() -> None:
     assert revised(result)["cakes"].title == "Bake 60 cupcakes"
 
 
+def test_a_correction_names_the_old_value_in_other_shapes() -> None:
+    # a reason after the old value, the old value first, the old value called a typo
+    for said in ("Tidy Print said $65 not $60, I misheard them",
+                 "not $60 - let's say $65 for the tickets",
+                 "the tickets are $65 actually, the $60 was a typo"):
+        result = interpret(said, *garden(), focus=("fete",))
+        assert revised(result)["raffle"].value == "Tidy Print Co, $65", said
+    # an old value nothing held: nothing written
+    result = interpret("not $45 - let's say $65 for the tickets", *garden(), focus=("fete",))
+    assert not result.operations
+
+
+def test_a_day_of_the_month_corrects_the_day_of_the_date_holding_it() -> None:
+    result = interpret("sorry, the permit is the 27th not the 20th", *garden(), focus=("fete",))
+    assert revised(result)["permit"].value == "May 27"
+    tasks = [task("gig", "Gig at the Roxy on fri 3 may")]
+    result = interpret("the gig is the 10th, not the 3rd", *tasks, focus=("gig",))
+    assert revised(result)["gig"].title == "Gig at the Roxy on fri 10 may"
+    assert not interpret("the gig is the 10th, not the 4th", *tasks, focus=("gig",)).operations
+
+
 def test_news_of_a_move_revises_the_task_it_names() -> None:
     result = interpret("the council moved our permit to May 24", *garden(), focus=("fete",))
     assert revised(result)["permit"].value == "May 24"

@@ -1283,12 +1283,13 @@ class _TurnParser:
     def _corrected(self, c: str, raw: str, slot: str | None) -> bool:
         """'The deadline is May 2, not April 30', 'they want 3 samples, not 2': the value
         said first takes the place of the one after 'not', in the one task that holds it."""
-        m = re.match(r"^(?P<said>.+?),?\s+not\s+(?P<old>[$£€]?[\w.:]+(?:\s+[\w.:]+)?)$", c, _I)
+        m = _correction(c)
         if not m:
             return False
         typed = [(k, p) for k, p in typed_phrases(m["said"], sentence=False)
                  if k != ValueKind.NAME]
-        if typed and not self._holds(clean_phrase(m["old"])) and {k for k, _ in typed_phrases(
+        if typed and not self._holds(clean_phrase(m["old"])) and not self._holds_day(
+                m["old"]) and {k for k, _ in typed_phrases(
                 m["old"], sentence=False)} & {k for k, _ in typed}:
             self._unparsed(raw, c)  # "make it Tuesday, not Monday" where nothing was Monday
             return True
@@ -1301,6 +1302,8 @@ class _TurnParser:
         if re.fullmatch(_CARDINAL, old, _I) and unit:  # "4 metres, not 3": 3 metres
             said = re.compile(rf"\b{old}(?=\s+(?:[\w-]+\s+)?{re.escape(singular(unit))})", _I)
             new = number
+        elif day := _said_day(old):  # "the 19th, not the 12th": the 12 of '12 April'
+            said = day
         else:
             said = re.compile(rf"(?<![\w$£€]){re.escape(old)}(?!\w)", _I)
         live = [self._active(slot)] if slot and self._active(slot) else self._live()
@@ -1312,6 +1315,8 @@ class _TurnParser:
         task = holders[0]
         if (found := said.search(f"{task.title} {task.value or ''}")) and _WEEKDAY.fullmatch(old):
             new = _cased(new, found[0])  # "Wednesdays" in a title: "Thursdays"
+        elif found and _said_day(old):
+            new = _day_like(new, found[0])  # "12 April" for "the 12th": 19 April
         title = said.sub(new, task.title, count=1) if said.search(task.title) else None
         value = said.sub(new, task.value or "", count=1) if said.search(task.value or "") else (
             task.value)
@@ -1322,6 +1327,13 @@ class _TurnParser:
                    about=[task.key])
         self._pending(task, title=title or task.title, value=value)
         return True
+
+    def _holds_day(self, old: str) -> bool:
+        """Whether a task's title or value has a date on the day of the month ``old`` says
+        alone ('the 12th')."""
+        day = _said_day(clean_phrase(old))
+        return day is not None and any(day.search(f"{t.title} {t.value or ''}")
+                                       for t in self.tasks.values())
 
     def _back_to_title(self, wanted: str | None, raw: str, c: str) -> bool:
         """'Back to Mondays' where the title talked about holds one weekday ('classes
@@ -3995,6 +4007,51 @@ def _counted(title: str, number: str) -> str | None:
     m = re.search(rf"\b{re.escape(number)}(?:\s+(?!(?:{'|'.join(sorted(STOP))})\b)[a-z][\w-]*)"
                   r"{1,3}", title, _I)
     return m.group() if m else None
+
+
+#: How a correction names the value it takes back: 'May 2, not April 30' (a reason may
+#: follow: ', I misread it'), 'not 30 - say 25', 'it's 40, the 30 was a typo'.
+_OLD_VALUE = r"(?P<old>[$£€]?[\w.:]+(?:\s+[\w.:]+)?)"
+_CORRECTIONS = (
+    re.compile(rf"^(?P<said>.+?),?\s+not\s+{_OLD_VALUE}(?:\s*[,;–-]\s*(?P<why>.+))?$", _I),
+    re.compile(rf"^not\s+{_OLD_VALUE}\s*[,;–-]\s*(?P<said>.+)$", _I),
+    re.compile(rf"^(?P<said>.+?),?\s+(?:the\s+)?{_OLD_VALUE}\s+(?:was|is)\s+(?:a\s+|an\s+)?"
+               r"(?:typo|mistake|misprint|error|wrong)\b.*$", _I),
+)
+#: A day of the month said alone ('the 12th'), and the month names a date says it with.
+_DAY_OF_MONTH = re.compile(r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)", _I)
+_MONTH_NAMES = ("january|february|march|april|may|june|july|august|september|october|"
+                "november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec")
+
+
+def _correction(c: str) -> re.Match[str] | None:
+    """The value said and the one it corrects ('said', 'old'), in any of the shapes of
+    ``_CORRECTIONS``; a request after the old value is a change of its own, no reason."""
+    for shape in _CORRECTIONS:
+        m = shape.match(c)
+        if m is not None and not ("why" in shape.groupindex and m["why"]
+                                  and _imperative(m["why"])):
+            return m
+    return None
+
+
+def _said_day(old: str) -> re.Pattern[str] | None:
+    """For a day of the month said alone ('12th'), that day in a date: '12 April', 'April
+    12', 'the 12th'."""
+    day = _DAY_OF_MONTH.fullmatch(old)
+    if day is None:
+        return None
+    n, suffix = day["n"], r"(?:st|nd|rd|th)"
+    after_month = "|".join(rf"(?<=\b{month}\s)" for month in _MONTH_NAMES.split("|"))
+    return re.compile(rf"(?<![\w$£€.:/]){n}{suffix}?(?=\s+(?:of\s+)?(?:{_MONTH_NAMES})\b)"
+                      rf"|(?:{after_month}){n}{suffix}?\b|\b{n}{suffix}\b", _I)
+
+
+def _day_like(new: str, found: str) -> str:
+    """A day of the month said alone ('the 19th') written as the day it replaces was: '19'
+    in '12 April', '19th' in 'April 12th'."""
+    day = _DAY_OF_MONTH.fullmatch(new)
+    return day["n"] if day and found.isdigit() else new
 
 
 #: A number in digits or in words: what a count in a title is written as.
