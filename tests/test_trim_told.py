@@ -6,7 +6,15 @@ from __future__ import annotations
 
 from test_trim_rules import interpret, task
 
-from tme_neo4j.models import AddDependency, AddTask, CompleteTask, ReviseTask, Task, TaskStatus
+from tme_neo4j.models import (
+    AddDependency,
+    AddTask,
+    CancelTask,
+    CompleteTask,
+    ReviseTask,
+    Task,
+    TaskStatus,
+)
 from tme_neo4j.trim.base import Intent, TrimResult
 from tme_neo4j.trim.language import split_clauses, stems
 
@@ -747,3 +755,73 @@ def test_a_name_typed_in_lower_case_is_the_person_a_value_holds() -> None:
     result = interpret("rosa just rang, she'll come wednesday instead", *memory,
                        focus=("damp",))
     assert revised(result)["builder"].value == "Rosa Lind, wednesday at 9am"
+
+
+def cancelled(result: TrimResult) -> list[str]:
+    return [op.key for op in result.operations if isinstance(op, CancelTask)]
+
+
+def test_a_topic_before_a_dash_or_a_comma_is_what_the_removal_names() -> None:
+    for said in ("the raffle tickets - scrap them, the school has spare ones",
+                 "the raffle tickets, drop them", "the bunting - hold off on it"):
+        result = interpret(said, *garden(), focus=("fete",))
+        assert cancelled(result) == ["raffle" if "raffle" in said else "bunting"], said
+        assert result.subtasks[0].intent == Intent.NOTE, said  # the topic: no complaint
+        assert not any(isinstance(op, (AddTask, ReviseTask)) for op in result.operations)
+
+
+def test_holding_off_until_something_is_no_removal() -> None:
+    result = interpret("hold off on the signs until the permit comes", *garden(),
+                       focus=("fete",))
+    assert cancelled(result) == []
+
+
+def test_a_removal_said_again_without_its_object_writes_nothing_more() -> None:
+    result = interpret("the bunting - hold off on it, cancel for now", *garden(),
+                       focus=("fete",))
+    assert cancelled(result) == ["bunting"]
+    assert [s.intent for s in result.subtasks][-1] == Intent.NOTE
+    # alone, it names nothing: nothing is removed, least of all the whole plan
+    alone = interpret("cancel for now", *garden(), focus=("fete",))
+    assert alone.operations == []
+    assert alone.subtasks[0].intent == Intent.UNPARSED
+
+
+def test_why_a_thing_was_removed_is_a_note_even_with_a_value_marked_as_the_reason() -> None:
+    result = interpret("the gazebo - cancel it, the old one still works after a wash",
+                       task("fete", "Garden fete"),
+                       task("gazebo", "Hire a gazebo", parents=("fete",)), focus=("fete",))
+    assert cancelled(result) == ["gazebo"]
+    assert result.subtasks[-1].intent == Intent.NOTE
+    assert not any(isinstance(op, (AddTask, AddDependency)) for op in result.operations)
+    result = interpret("the cupcakes - drop them, the fete's on a monday anyway", *garden(),
+                       focus=("fete",))
+    assert cancelled(result) == ["cakes"]
+    assert "fete" not in revised(result)
+    # without such a word a new value after a removal is news of its own
+    result = interpret("drop the cupcakes, the stalls are $8 now", *garden(), focus=("fete",))
+    assert cancelled(result) == ["cakes"]
+    assert revised(result)["stalls"].value == "$8"
+
+
+def test_someone_else_dropping_a_task_removes_it_but_dropping_a_price_does_not() -> None:
+    result = interpret("the council has dropped the permit, they don't need one after all",
+                       *garden(), focus=("fete",))
+    assert cancelled(result) == ["permit"]
+    assert not any(isinstance(op, ReviseTask) for op in result.operations)
+    result = interpret("Tidy Print Co dropped the raffle tickets", *garden(), focus=("fete",))
+    assert cancelled(result) == ["raffle"]
+    result = interpret("the printer has dropped the price of the tickets to $50", *garden(),
+                       focus=("fete",))
+    assert cancelled(result) == []
+    assert cancelled(interpret("never drop the raffle", *garden(), focus=("fete",))) == []
+
+
+def test_removing_one_of_two_things_a_title_joins_keeps_the_other() -> None:
+    result = interpret("forget the gazebo", *garden(), focus=("fete",))
+    assert revised(result)["bunting"].title == "Buy bunting"
+    assert cancelled(result) == []
+    result = interpret("scrap the bunting", *garden(), focus=("fete",))
+    assert revised(result)["bunting"].title == "Buy a gazebo"
+    shop = [task("fete", "Garden fete"), task("maker", "Tent and Canopy Co", parents=("fete",))]
+    assert cancelled(interpret("cancel the tent", *shop, focus=("fete",))) == ["maker"]

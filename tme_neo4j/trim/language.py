@@ -102,6 +102,8 @@ _CHANGE_VERBS = verb_pattern("add", "set", "move", "rename", "replace", "cancel"
 _CLAUSE_BREAK = re.compile(
     r"\s*(?:;|\s-\s+(?:and\s+)?(?=(?:and|the|my|our|i|we|they|he|she|it)\b)|"
     r"(?<!\d)\s-\s+(?!\d)(?=[^,]*$)|"
+    # "the gazebo - scrap it, ...": a removal after a dash is a clause of its own
+    rf"\s-\s+(?={verb_pattern('cancel')}\b)|"
     r",\s*and then\b|,\s*then\b|,\s*(?:and\s+)?so\b|,\s*but\b|,?\s*\bbecause\b|"
     r"\s+so\s+(?=(?:the|back|that's|that\s+(?:is|was|makes))\b)|"
     r",?\s*\bsince\b(?=\s+(?:i|we|you|they|he|she|it)\b)|,\s*since\b(?=\s+(?:the|my|our)\s)|"

@@ -158,6 +158,11 @@ _INSTEAD = re.compile(r"^(?P<new>.+?)\s+instead(?:\s+of\s+(?P<old>.+))?$", _I)
 _WISHED_FOR = re.compile(r"^(?:i|we|you|he|she|they)\s*(?:'d|\s+would)\s+"
                          r"(?:like|prefer|rather have)\s+|"
                          r"^(?:i|we|you|he|she|they)\s+(?:wants?|prefers?)\s+(?!to\b)", _I)
+#: "they've", "the client has", "Ann": someone else, before what they did to a task.
+_THEY_HAVE = (r"(?:they|he|she|the\s+[\w-]+|(?!(?:never|not|please|just|also|then|and|so|maybe|"
+              r"perhaps|probably|let's)\b)(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*){0,2})"
+              r"(?:'ve|'s|\s+have|\s+has)?\s+"
+              r"(?:(?:just|already|now|also)\s+)?")
 _CHANGE = re.compile(r"^(?:change|switch|update|set)\s+(?P<old>.+?)\s+to\s+(?P<new>.+)$", _I)
 _SPLIT = re.compile(
     r"\bsplit\s+(?:it|this|that|(?:the |my )?(?P<what>[\w -]+?))\s+into\s+(?P<n>\w+)\s+"
@@ -166,7 +171,8 @@ _MERGE = re.compile(r"\b(?:merge|combine|consolidate|unify|rejoin)\b|"
                     r"\bmake (?:it|them|this|these) (?:a |one )?(?:single|one)\b|"
                     r"\b(?:back )?(?:into|to) (?:a single|one) \w+", _I)
 _CANCEL = re.compile(
-    rf"^(?:(?:we|i)\s+)?{verb_pattern('cancel')}\s+(?P<items>.+?)"
+    rf"^(?:(?:we|i)\s+|{_THEY_HAVE}(?={verb_pattern('cancel')}\s+(?:the|their|our|my)\s))?"
+    rf"{verb_pattern('cancel')}\s+(?P<items>.+?)"
     r"(?:\s+(?:from|off|out of)\s+(?:the |my |our )?(?P<from>[\w -]+?))?$", _I)
 _RESTORE = re.compile(
     rf"^{verb_pattern('restore')}\s+(?P<items>.+?)(?:\s+(?:back|after all|in))?$|"
@@ -201,6 +207,10 @@ _PERFECT_TOLD = re.compile(
     r"^(?:i|we)(?:'ve|\s+have)\s+(?:(?:just|already|finally|also)\s+)?(?P<verb>[a-z]+)\s+"
     r"(?:the\s+|my\s+|our\s+)?(?P<obj>[\w' -]+?)(?:\s+(?:off|out|up|in|down))?"
     r"(?:\s+(?:too|as well|now))?$", _I)
+#: A word that makes a statement the reason for a change beside it.
+_BECAUSE_WORD = re.compile(r"\b(?:anyway|anyhow|already|after all|either way|regardless)$", _I)
+#: After the thing removed, a word that says it only waits: no removal.
+_WAITS = re.compile(r"\b(?:until|till|unless)\b", _I)
 #: "Take the sofa off the list": a particle after the object.
 _CANCEL_OFF = re.compile(r"^(?:take|strike|knock|leave)\s+(?P<items>.+?)\s+(?:off|out)"
                          r"(?:\s+(?:of\s+)?(?:the|my|our)\s+[\w-]+(?:\s+[\w-]+)?)?$", _I)
@@ -1035,9 +1045,7 @@ class _TurnParser:
                 # "For X, I need to A, B and C": the requests after it are steps of X too
                 self.needs = self.needs or (self.under is not None and _imperative(c))
             frame = read_frame(c)
-        if self.said and (_CANCEL.match(self.said[-1]) or _CANCEL_OFF.match(self.said[-1])) and (
-                not _imperative(c) and _COPULA.match(c) and not any(
-                    k != ValueKind.NAME for k, _ in typed_phrases(c))):
+        if self._why_removed(c):
             # "drop the survey, Ann's handling it herself": why, after a removal
             self._emit(Intent.NOTE, raw, about=self._about(c, None))
             return
@@ -1067,6 +1075,20 @@ class _TurnParser:
             self._new_task(c, raw)
         else:
             self._unparsed(raw, c)
+
+    def _why_removed(self, c: str) -> bool:
+        """A statement right after a removal says why: 'Ann's handling it herself', 'the
+        old one works fine'. A value in it is news ('the hall is $90 now') unless a word
+        such as 'anyway' marks it as the reason ('the party's on a Sunday anyway')."""
+        removed = bool(self.said) and bool(_CANCEL.match(self.said[-1]) or _CANCEL_OFF.match(
+            self.said[-1]))
+        stated = bool(_COPULA.match(c) or _DESCRIBES.match(c) or (
+            # "..., we'll get streamers instead" is a request of its own
+            _STATEMENT.match(c) and not re.match(r"(?:i|we)\b", c, _I)))
+        if not removed or not stated or _imperative(c):
+            return False
+        return _BECAUSE_WORD.search(c) is not None or not any(
+            k != ValueKind.NAME for k, _ in typed_phrases(c))
 
     def _chosen_for(self, what: str, rest: str, raw: str) -> bool:
         """'For the fence I'm going with Larch Lap', 'for the walls use sage green, matt': a
@@ -1688,20 +1710,63 @@ class _TurnParser:
 
     def _cancel(self, c: str, raw: str, slot: str | None) -> bool:
         m = _CANCEL.match(c) or _CANCEL_OFF.match(c)
-        if not m:
-            return False
+        if not m or _WAITS.search(m["items"]):
+            return False  # "hold off on the paint until it's dry": it waits, it is not dropped
+        items, why = _told_why(m["items"])
+        if not items:  # "hold off on it, cancel for now": said again of what was just removed
+            return self._said_again(TaskStatus.CANCELLED, raw)
         scope = self._scope(m["from"] if m.re is _CANCEL else None)
         live = [t for t in scope if t.status != TaskStatus.CANCELLED]
-        if clean_phrase(m["items"]).lower() in _PERSONS and (name := self._said_name()):
+        if clean_phrase(items).lower() in _PRONOUNS and (topic := self._topic(live)):
+            items = topic.title  # "the gazebo - scrap it": the phrase before names it
+        if not self._cancel_items(items, live, raw, slot):
+            return False
+        if why:
+            self._emit(Intent.NOTE, why, about=self.subtasks[-1].about)
+        return True
+
+    def _said_again(self, status: TaskStatus, raw: str) -> bool:
+        """A change with no object, after a clause of this turn made it to a task: a note
+        about that task. With no such clause it names nothing and is not understood."""
+        last = next((self.tasks[k] for k in reversed(self.mentioned) if k in self.tasks), None)
+        if last is None or last.status != status or not any(
+                last.key in s.about and s.operations for s in self.subtasks):
+            return False
+        self._emit(Intent.NOTE, raw, about=[last.key])
+        return True
+
+    def _topic(self, candidates: list[Task]) -> Task | None:
+        """'the gazebo - scrap it', 'the gazebo, drop it': a noun phrase alone before the
+        clause is what its pronoun stands for, when it names one of ``candidates``; its
+        clause, which said nothing else, becomes a note about that task."""
+        last = self.subtasks[-1] if self.subtasks and self.said else None
+        phrase = self.said[-1] if self.said else ""
+        if last is None or last.operations or last.intent not in (Intent.NOTE, Intent.UNPARSED) or (
+                _FINITE_WORD.search(phrase) or _imperative(phrase) or len(phrase.split()) > 5):
+            return None
+        task = self._match(phrase, candidates, strict=True, by_value=False)
+        if task is not None:
+            self.subtasks[-1] = Subtask(text=last.text, intent=Intent.NOTE, about=[task.key])
+        return task
+
+    def _cancel_items(self, items: str, live: list[Task], raw: str, slot: str | None) -> bool:
+        """Cancel what ``items`` names among ``live``: a task, or one entry of a task's list."""
+        if clean_phrase(items).lower() in _PERSONS and (name := self._said_name()):
             # "take him off the list": the person just named, from the value that lists them
             holders = [t for t in live if _without_item(t, name)]
             if len(holders) == 1:
                 self._update(holders[0], _without_item(holders[0], name) or "", raw)
                 return True
             return False
-        targets = self._items(m["items"], live, slot)
-        if len(targets) == 1 and (left := _without_item(targets[0], clean_phrase(m["items"]))):
+        targets = self._items(items, live, slot)
+        if len(targets) == 1 and (left := _without_item(targets[0], clean_phrase(items))):
             self._update(targets[0], left, raw)  # one entry of a list in a value goes
+            return True
+        if len(targets) == 1 and (kept := _title_without(targets[0].title, clean_phrase(items))):
+            # "drop the stove" of 'Buy a tent and a stove': the other entry stays
+            self._pending(targets[0], title=kept)
+            self._emit(Intent.CANCEL, raw, [ReviseTask(key=targets[0].key, title=kept)],
+                       about=[targets[0].key])
             return True
         return self._set_statuses(targets, TaskStatus.CANCELLED, Intent.CANCEL, raw)
 
@@ -3905,6 +3970,38 @@ def _without_item(task: Task, item: str) -> str | None:
     drop = slice(2 * i - 1, 2 * i + 1) if i else slice(0, 2)  # the entry and one separator
     del pieces[drop]
     return "".join(pieces).strip(" ,")
+
+
+def _told_why(items: str) -> tuple[str, str]:
+    """'that, the old one still works': what is removed, and the statement after a comma that
+    says why (a subject and its verb, no list entry); 'for now' after the items adds nothing.
+    Nothing is left when the items were only such words ('cancel for now')."""
+    head, _, after = items.partition(",")
+    why = after.strip() if after.strip() and (
+        _COPULA.match(after.strip()) or _DESCRIBES.match(after.strip())
+        or _STATEMENT.match(after.strip())) else ""
+    kept = re.sub(r"^(?:for now|for the moment|for the time being|too|as well)$|\s+(?:for now|"
+                  r"for the moment|for the time being|too|as well)$", "",
+                  head if why else items, flags=_I).strip()
+    return kept, why
+
+
+def _title_without(title: str, item: str) -> str | None:
+    """A title that joins two entries ('Buy a tent and a stove', 'forks + knives') without
+    the one ``item`` names, the verb of the first kept for the other; else None."""
+    m = re.fullmatch(r"(?P<a>.+?)\s+(?:and|\+|&)\s+(?P<b>.+)", title, _I)
+    if m is None or not item or "," in title or m["b"][:1].isupper():
+        return None  # 'Rope and Pulley Co': one name
+    named = [p for p in ("a", "b") if mentions(m[p], item)]
+    if len(named) != 1:
+        return None
+    if named == ["b"]:
+        return m["a"]
+    verb = m["a"].split()[0]
+    kept = m["b"]
+    if _imperative(m["a"]) and not _imperative(kept) and len(m["a"].split()) > 1:
+        kept = f"{verb} {kept}"  # 'Buy a tent and a stove' without the tent: 'Buy a stove'
+    return kept[:1].upper() + kept[1:] if title[:1].isupper() else kept
 
 
 def _cased(word: str, like: str) -> str:
