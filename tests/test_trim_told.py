@@ -139,6 +139,14 @@ def test_a_day_for_a_date_a_title_holds_changes_that_day_and_shows_dependents() 
     assert revised(result)["van"].value == "10 june"  # so the boxes see the change
 
 
+def test_facts_told_later_for_a_task_by_its_name_are_its_value_whole() -> None:
+    tasks = [task("reunion", "Class reunion"),
+             task("dinner", "Find a place for dinner", parents=("reunion",))]
+    result = interpret("dinner: the Olive Tree at 7:30, table for 12", *tasks,
+                       focus=("reunion",))
+    assert revised(result)["dinner"].value == "Olive Tree at 7:30, table for 12"
+
+
 def test_news_of_a_move_revises_the_task_it_names() -> None:
     result = interpret("the council moved our permit to May 24", *garden(), focus=("fete",))
     assert revised(result)["permit"].value == "May 24"

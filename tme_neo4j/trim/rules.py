@@ -2165,6 +2165,9 @@ class _TurnParser:
                                 for k, _ in typed_phrases(m["v"], sentence=False)):
             return False
         task = self._match(m["what"], self._live(), strict=True, by_value=False)
+        if task is not None and (_imperative(m["v"]) or read_frame(m["v"]).known):
+            self._unparsed(raw, c)  # "the tent - go back to the $90 one": a request, no details
+            return True
         if task is None or task.value:
             return False
         self._update(task, clean_phrase(m["v"]), raw)
@@ -4286,8 +4289,13 @@ def _facts(clause: str) -> bool:
     are a value whole, not a phrase to pick one value from."""
     parts = [p.strip() for p in clause.split(",")]
     return len(parts) > 1 and all(parts) and not any(
-        _imperative(p) or any(v.search(p) for v in _VALUE_PATTERNS) for p in parts) and any(
-        typed_phrases(p, sentence=False) for p in parts)
+        (_imperative(p) and not _SIZED.fullmatch(p)) or any(v.search(p) for v in _VALUE_PATTERNS)
+        for p in parts) and any(typed_phrases(p, sentence=False) for p in parts)
+
+
+#: A thing and how many it is for ('table for 2', 'room for four'): a fact, though its noun
+#: may be read as a verb.
+_SIZED = re.compile(rf"(?:an?\s+)?[a-z]+\s+for\s+(?:{_CARDINAL})(?:\s+(?:people|of us))?", _I)
 
 
 def _advised(c: str) -> str:
