@@ -185,3 +185,15 @@ def test_something_done_told_in_the_perfect_writes_nothing(text: str) -> None:
 def test_going_with_someone_opens_no_plan() -> None:
     result = RuleInterpreter().interpret("we're going with Dagny!", TrimView())
     assert not [op for op in _written(result) if isinstance(op, AddTask)]
+
+
+def test_a_request_after_a_dash_is_no_detail_of_the_task_before_it() -> None:
+    # the details a dash gives are facts, never a request to change something
+    memory = [_task("camp", "Camping weekend"), _task("tent", "Buy a tent", parent="camp")]
+    result = RuleInterpreter().interpret("tent - go back to $90, they had a sale",
+                                         TrimView(tasks=memory, focus=["camp"]))
+    assert not _written(result)
+    assert result.unparsed
+    result = RuleInterpreter().interpret("tent - about $90, a two-man one",
+                                         TrimView(tasks=memory, focus=["camp"]))
+    assert _written(result) == [ReviseTask(key="tent", value="about $90, a two-man one")]

@@ -108,6 +108,53 @@ def test_a_day_of_the_month_corrects_the_day_of_the_date_holding_it() -> None:
     assert not interpret("the gig is the 10th, not the 4th", *tasks, focus=("gig",)).operations
 
 
+def test_a_choice_among_alternatives_keeps_the_one_chosen() -> None:
+    tasks = [task("trip", "Weekend in Porto"),
+             task("flight", "Book the flight", "TAP at 7am for €120 or Ryanair at 9pm for €60",
+                  parents=("trip",))]
+    for said, kept in (("book the second one", "Ryanair at 9pm for €60"),
+                       ("let's go with the first option", "TAP at 7am for €120"),
+                       ("take the cheaper one", "Ryanair at 9pm for €60"),
+                       ("we'll take the pricier one", "TAP at 7am for €120")):
+        result = interpret(said, *tasks, focus=("trip",))
+        assert revised(result)["flight"].value == kept, said
+    # options told and chosen in one turn
+    result = interpret("flights are KLM for €90 or Vueling for €75. book the first one",
+                       *tasks[:1], task("fl", "Book the flight", parents=("trip",)),
+                       focus=("trip",))
+    assert revised(result)["fl"].value == "KLM for €90"
+    # no such option, or nothing weighed: nothing written
+    assert not interpret("book the third one", *tasks, focus=("trip",)).operations
+    assert not interpret("book the second one", tasks[0], focus=("trip",)).operations
+
+
+def test_a_bare_value_goes_to_the_task_holding_the_value_named_before_it() -> None:
+    tasks = [task("trip", "Day out in Bath", "2pm, at the Roman Baths"),
+             task("bus", "Catch the coach from Bristol", "6:10", parents=("trip",)),
+             task("tea", "Book afternoon tea", parents=("trip",), depends_on=("trip",))]
+    result = interpret("the 6:10 is cancelled today, put us on the 6:40 instead", *tasks,
+                       focus=("trip",))
+    assert set(revised(result)) == {"bus"}
+    assert revised(result)["bus"].value == "6:40"
+
+
+def test_a_day_for_a_date_a_title_holds_changes_that_day_and_shows_dependents() -> None:
+    tasks = [task("move", "House move"),
+             task("van", "Van hire on fri 3 june", parents=("move",)),
+             task("boxes", "Pack the boxes", parents=("move",), depends_on=("van",))]
+    result = interpret("the 3rd is a bank holiday. make it the 10th", *tasks, focus=("move",))
+    assert revised(result)["van"].title == "Van hire on fri 10 june"
+    assert revised(result)["van"].value == "10 june"  # so the boxes see the change
+
+
+def test_facts_told_later_for_a_task_by_its_name_are_its_value_whole() -> None:
+    tasks = [task("reunion", "Class reunion"),
+             task("dinner", "Find a place for dinner", parents=("reunion",))]
+    result = interpret("dinner: the Olive Tree at 7:30, table for 12", *tasks,
+                       focus=("reunion",))
+    assert revised(result)["dinner"].value == "Olive Tree at 7:30, table for 12"
+
+
 def test_news_of_a_move_revises_the_task_it_names() -> None:
     result = interpret("the council moved our permit to May 24", *garden(), focus=("fete",))
     assert revised(result)["permit"].value == "May 24"

@@ -980,6 +980,7 @@ class _TurnParser:
         handlers: list[Callable[[str, str, str | None], bool]] = [
             self._reason_after_instead,
             self._plan, self._steps_list, self._shift, self._rollback, self._corrected,
+            self._chosen_option,
             self._reset,
             self._replace,
             self._split, self._merge, self._cancel, self._restore, self._done, self._instead_of,
@@ -1345,9 +1346,28 @@ class _TurnParser:
         if title and not value and re.fullmatch(_CARDINAL, number, _I):
             # the count becomes the value too, so what depends on the task sees it
             value = _counted(title, number) or new
+        elif title and not value:
+            value = self._seen_value(task.key, title, typed)
         self._emit(Intent.UPDATE, raw, [ReviseTask(key=task.key, title=title, value=value)],
                    about=[task.key])
         self._pending(task, title=title or task.title, value=value)
+        return True
+
+    def _chosen_option(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Book the second one', 'go with the cheaper': of the alternatives a task's value
+        weighs ('A for $40 or B for $55'), the one chosen is its value; with no task weighing
+        alternatives, or no telling which, nothing is written."""
+        m = _CHOICE.match(c)
+        if m is None or (m["verb"] and read_frame(c).known and lemma(m["verb"].split()[0]) not in (
+                "take", "pick", "choose", "go", "use", "get")):
+            return False  # "cancel the second one" is no choice
+        weighed = [t for t in ([self._active(slot)] if slot else self._recent())
+                   if t is not None and len(_alternatives(t.value or "")) > 1]
+        chosen = _pick(_alternatives(weighed[0].value or ""), m["which"]) if weighed else None
+        if chosen is None:
+            self._unparsed(raw, c)
+            return True
+        self._update(weighed[0], chosen, raw)
         return True
 
     def _holds_day(self, old: str) -> bool:
@@ -2213,6 +2233,9 @@ class _TurnParser:
                                 for k, _ in typed_phrases(m["v"], sentence=False)):
             return False
         task = self._match(m["what"], self._live(), strict=True, by_value=False)
+        if task is not None and (_imperative(m["v"]) or read_frame(m["v"]).known):
+            self._unparsed(raw, c)  # "the tent - go back to the $90 one": a request, no details
+            return True
         if task is None or task.value:
             return False
         self._update(task, clean_phrase(m["v"]), raw)
@@ -2315,6 +2338,9 @@ class _TurnParser:
                 (k, p) for k, p in typed_phrases(m["v"]) if k != ValueKind.NAME]
             if named.value and kinds and all(retype(named.value, k, p) for k, p in kinds):
                 return self._set_typed(named, kinds, raw)  # the task named holds that value
+        kinds = [(k, p) for k, p in typed_phrases(m["v"]) if k != ValueKind.NAME]
+        if len({k for k, _ in kinds}) == 1 and self._named_holder(kinds[0][0]) is not None:
+            return self._set_typed(None, kinds, raw)  # "the 8:15 is off, move us to the 8:45"
         root = self._root_for(None)
         if root is None:
             return False
@@ -3474,6 +3500,7 @@ class _TurnParser:
         text = raw
         changes: dict[str, str] = {}
         titles: dict[str, tuple[str, str]] = {}
+        retitled: dict[str, str] = {}
         shared: Task | None = None
         for kind in dict.fromkeys(k for k, _ in typed):
             said = next(p for k, p in typed if k == kind)
@@ -3482,10 +3509,14 @@ class _TurnParser:
             new = span if span is not None and said in span else said
             # 'it' is one task: the one holding the first date, time or price said takes the
             # others too; a name said beside them may be another task's
-            task = target or (shared if shared is not None and kind != ValueKind.NAME else next(
-                (t for t in self._recent() if retype(t.value or "", kind, new) is not None), None))
+            task = target or (shared if shared is not None and kind != ValueKind.NAME else
+                              self._kind_holder(kind, new))
             if shared is None and kind != ValueKind.NAME:
                 shared = task
+            if task is not None and target is None and not task.value:
+                # "make it the 26th" for 'Launch on sat 19 april': the title holds the value
+                retitled[task.key] = _retyped_date(task.title, kind, new) or task.title
+                continue
             if kind == ValueKind.COUNT and target is None and not self._counts_alike(task, new) \
                     and (named := self._count_in_title(new)) is not None:
                 # "make it 8 tetras": the title that counts tetras, not another count
@@ -3507,10 +3538,53 @@ class _TurnParser:
             if not _same(task.value or "", value):
                 ops.append(ReviseTask(key=key, value=value))
                 self._pending(task, value=value)
+        for key, title in retitled.items():
+            if title != self.tasks[key].title:
+                seen = self._seen_value(key, title, typed)
+                ops.append(ReviseTask(key=key, title=title, value=seen))
+                self._pending(self.tasks[key], title=title, value=seen)
         if not ops:
             return False
-        self._emit(Intent.UPDATE, raw, ops, about=[*changes, *titles])
+        self._emit(Intent.UPDATE, raw, ops, about=[*changes, *titles, *retitled])
         return True
+
+    def _seen_value(self, key: str, title: str,
+                    typed: Sequence[tuple[ValueKind, str]]) -> str | None:
+        """The value a task whose title holds a value takes when that value changes: the new
+        phrase, when tasks depend on it, so they see the change; else none."""
+        if not any(key in t.depends_on for t in self._live()):
+            return None
+        return next((p for k, p in typed_phrases(title, sentence=False)
+                     if any(k == kind for kind, _ in typed) and k != ValueKind.NAME), None)
+
+    def _kind_holder(self, kind: ValueKind, new: str) -> Task | None:
+        """The task a bare value of ``kind`` is for: the one holding the value of that kind an
+        earlier clause of the turn named ('the 8:15 is cancelled, put us on the 8:45'), else
+        the latest talked about holding that kind, in its value or, with none, its title."""
+        if kind != ValueKind.NAME and (named := self._named_holder(kind)) is not None:
+            return named
+        for t in self._recent():
+            if retype(t.value or "", kind, new) is not None:
+                return t
+            if kind in _TITLE_KINDS and not t.value and t.parents and sum(
+                    k == kind for k, _ in typed_phrases(t.title, sentence=False)) == 1:
+                return t
+        return None
+
+    def _named_holder(self, kind: ValueKind) -> Task | None:
+        """The one live task holding a value of ``kind`` that an earlier clause of the turn
+        said, latest clause first."""
+        for said in reversed(self.said):
+            for k, phrase in typed_phrases(said, sentence=False):
+                if k != kind:
+                    continue
+                day = _said_day(phrase)
+                texts = {t.key: f"{t.title} {t.value or ''}" for t in self._live()}
+                holders = [self.tasks[k] for k, text in texts.items()
+                           if (day.search(text) if day else mentions(text, phrase))]
+                if len(holders) == 1:
+                    return holders[0]
+        return None
 
     def _recount_task(self, task: Task, said: str, raw: str) -> bool:
         """The count in ``task``'s title set to the one ``said`` ('90 chairs'), in its value
@@ -4110,11 +4184,43 @@ def _counted(title: str, number: str) -> str | None:
 #: follow: ', I misread it'), 'not 30 - say 25', 'it's 40, the 30 was a typo'.
 _OLD_VALUE = r"(?P<old>[$£€]?[\w.:]+(?:\s+[\w.:]+)?)"
 _CORRECTIONS = (
-    re.compile(rf"^(?P<said>.+?),?\s+not\s+{_OLD_VALUE}(?:\s*[,;–-]\s*(?P<why>.+))?$", _I),
-    re.compile(rf"^not\s+{_OLD_VALUE}\s*[,;–-]\s*(?P<said>.+)$", _I),
+    re.compile(rf"^(?P<said>.+?),?\s+not\s+{_OLD_VALUE}(?:\s*[,;\u2013-]\s*(?P<why>.+))?$", _I),
+    re.compile(rf"^not\s+{_OLD_VALUE}\s*[,;\u2013-]\s*(?P<said>.+)$", _I),
     re.compile(rf"^(?P<said>.+?),?\s+(?:the\s+)?{_OLD_VALUE}\s+(?:was|is)\s+(?:a\s+|an\s+)?"
                r"(?:typo|mistake|misprint|error|wrong)\b.*$", _I),
 )
+#: The kinds of value a title may hold for a bare value said later ('make it the 26th'); a
+#: count in a title is matched by its unit instead ('Bake 40 cupcakes').
+_TITLE_KINDS = (ValueKind.DATE, ValueKind.TIME, ValueKind.PRICE)
+#: A choice among alternatives: '(book) the second one', 'go with the cheaper option'.
+_CHOICE = re.compile(r"^(?:(?:let's|we'll|i'll|i'd)\s+)?(?:(?P<verb>[a-z]+(?:\s+with|\s+for)?)\s+)?"
+                     r"the\s+(?P<which>first|second|third|fourth|last|cheaper|cheapest|dearer|"
+                     r"dearest|pricier|priciest|more\s+expensive|most\s+expensive)"
+                     r"(?:\s+(?:one|option|choice))?$", _I)
+_ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "last": -1}
+
+
+def _alternatives(value: str) -> list[str]:
+    """The options a value weighs: 'A for $40 or B for $55' -> ['A for $40', 'B for $55']."""
+    return [clean_phrase(p) for p in re.split(r",?\s+or\s+", value, flags=_I) if p.strip()]
+
+
+def _pick(options: list[str], which: str) -> str | None:
+    """The option ``which`` names: by its place, or by its price (each option must have
+    one); None when there is no such option."""
+    which = " ".join(which.lower().split())
+    if which in _ORDINALS:
+        n = _ORDINALS[which]
+        return options[n] if n < len(options) else None
+    prices = [[p for k, p in typed_phrases(o, sentence=False) if k == ValueKind.PRICE]
+              for o in options]
+    if not all(len(p) == 1 for p in prices):
+        return None
+    amounts = [float(re.sub(r"[^\d.]", "", p[0]) or 0) for p in prices]
+    best = (min if which in ("cheaper", "cheapest") else max)(amounts)
+    return options[amounts.index(best)] if amounts.count(best) == 1 else None
+
+
 #: A day of the month said alone ('the 12th'), and the month names a date says it with.
 _DAY_OF_MONTH = re.compile(r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)", _I)
 _MONTH_NAMES = ("january|february|march|april|may|june|july|august|september|october|"
@@ -4284,8 +4390,13 @@ def _facts(clause: str) -> bool:
     are a value whole, not a phrase to pick one value from."""
     parts = [p.strip() for p in clause.split(",")]
     return len(parts) > 1 and all(parts) and not any(
-        _imperative(p) or any(v.search(p) for v in _VALUE_PATTERNS) for p in parts) and any(
-        typed_phrases(p, sentence=False) for p in parts)
+        (_imperative(p) and not _SIZED.fullmatch(p)) or any(v.search(p) for v in _VALUE_PATTERNS)
+        for p in parts) and any(typed_phrases(p, sentence=False) for p in parts)
+
+
+#: A thing and how many it is for ('table for 2', 'room for four'): a fact, though its noun
+#: may be read as a verb.
+_SIZED = re.compile(rf"(?:an?\s+)?[a-z]+\s+for\s+(?:{_CARDINAL})(?:\s+(?:people|of us))?", _I)
 
 
 def _advised(c: str) -> str:
@@ -4304,6 +4415,16 @@ def _retyped(value: str, kind: ValueKind, new: str) -> str | None:
         return done
     m = re.search(r"\bat\s+\d{1,2}\b(?![:.]\d)", value) if kind == ValueKind.TIME else None
     return f"{value[:m.start()]}at {new}{value[m.end():]}" if m else None
+
+
+def _retyped_date(text: str, kind: ValueKind, new: str) -> str | None:
+    """``text`` with ``new`` in place of its phrase of ``kind``; a day of the month said alone
+    ('the 26th') changes the day of the date only ('sat 19 april' -> 'sat 26 april')."""
+    day = _DAY_OF_MONTH.fullmatch(new)
+    held = _span(text, kind) if kind == ValueKind.DATE and day else None
+    if held is not None and day is not None and (n := re.search(r"\d{1,2}", held)):
+        return text.replace(held, held[:n.start()] + day["n"] + held[n.end():], 1)
+    return _retyped(text, kind, new)
 
 
 def _modifier_for_phrase(title: str, old: str, new: str) -> bool:
