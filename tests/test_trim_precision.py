@@ -185,3 +185,19 @@ def test_something_done_told_in_the_perfect_writes_nothing(text: str) -> None:
 def test_going_with_someone_opens_no_plan() -> None:
     result = RuleInterpreter().interpret("we're going with Dagny!", TrimView())
     assert not [op for op in _written(result) if isinstance(op, AddTask)]
+
+
+@pytest.mark.parametrize("text", [
+    "the wind's properly wild this afternoon",
+    "the harbour is gorgeous tonight",
+    "the fog has been dreadful all week, hope it lifts for the trip",
+    "the traffic's so slow today",
+])
+def test_a_remark_on_something_memory_lacks_writes_nothing(text: str) -> None:
+    assert _written(read(text, "boat")) == []
+
+
+def test_a_new_fact_of_the_plan_still_opens_with_a_value_or_a_thing() -> None:
+    ops = _written(read("the skipper is Hallvard, from the yacht club", "boat"))
+    assert [(op.title, op.value) for op in ops if isinstance(op, AddTask)] == [
+        ("Skipper", "Hallvard, from the yacht club")]
