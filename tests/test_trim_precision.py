@@ -197,3 +197,19 @@ def test_a_request_after_a_dash_is_no_detail_of_the_task_before_it() -> None:
     result = RuleInterpreter().interpret("tent - about $90, a two-man one",
                                          TrimView(tasks=memory, focus=["camp"]))
     assert _written(result) == [ReviseTask(key="tent", value="about $90, a two-man one")]
+
+
+@pytest.mark.parametrize("text", [
+    "the wind's properly wild this afternoon",
+    "the harbour is gorgeous tonight",
+    "the fog has been dreadful all week, hope it lifts for the trip",
+    "the traffic's so slow today",
+])
+def test_a_remark_on_something_memory_lacks_writes_nothing(text: str) -> None:
+    assert _written(read(text, "boat")) == []
+
+
+def test_a_new_fact_of_the_plan_still_opens_with_a_value_or_a_thing() -> None:
+    ops = _written(read("the skipper is Hallvard, from the yacht club", "boat"))
+    assert [(op.title, op.value) for op in ops if isinstance(op, AddTask)] == [
+        ("Skipper", "Hallvard, from the yacht club")]

@@ -4,6 +4,7 @@ test builds its view of memory by hand; no database."""
 
 from __future__ import annotations
 
+import pytest
 from test_trim_rules import interpret, task
 
 from tme_neo4j.models import (
@@ -565,6 +566,51 @@ def test_steps_led_into_with_no_plan_yet_are_tasks_of_their_own() -> None:
     adds = [op for op in result.operations if isinstance(op, AddTask)]
     assert [(op.title, op.parents) for op in adds] == [
         ("Renew the passport", []), ("Book the kennel", []), ("Pack", [])]
+
+
+@pytest.mark.parametrize("lead", ["add", "and add two more", "also add to the list",
+                                  "three more things", "add these to the plan"])
+def test_an_adding_lead_in_before_a_colon_names_no_task_and_its_items_join_the_plan(
+        lead: str) -> None:
+    memory = [task("move", "Moving flat", "on the 30th"),
+              task("boxes", "Label the boxes", parents=("move",))]
+    result = interpret(f"{lead}: swap the meter readings and cancel the broadband",
+                       *memory, focus=("move",))
+    adds = [op for op in result.operations if isinstance(op, AddTask)]
+    assert [(op.title, op.parents) for op in adds] == [
+        ("Swap the meter readings", ["move"]), ("Cancel the broadband", ["move"])], lead
+    assert not any(isinstance(op, CancelTask) for op in result.operations)
+
+
+def test_one_item_after_an_adding_lead_in_is_added_and_a_plus_joins_items() -> None:
+    memory = [task("picnic", "Beach picnic", "sunday")]
+    one = interpret("add: pack the windbreak", *memory, focus=("picnic",))
+    assert [(op.title, op.parents) for op in one.operations if isinstance(op, AddTask)] == [
+        ("Pack the windbreak", ["picnic"])]
+    two = interpret("add crisps + lemonade to the list", *memory, focus=("picnic",))
+    assert sorted(op.title.lower() for op in two.operations if isinstance(op, AddTask)) == [
+        "crisps", "lemonade"]
+
+
+def test_need_to_with_no_subject_lists_steps_of_the_plan_opened_before_it() -> None:
+    result = interpret("repainting the shed before winter - the paint is $35. need to sand "
+                       "the door, degrease the hinges and prime the frame")
+    adds = [op for op in result.operations if isinstance(op, AddTask)]
+    root = adds[0]
+    assert "shed" in root.key
+    assert not root.parents
+    assert [(a.title, a.value) for a in adds if a.key == f"{root.key}.paint"] == [
+        ("Paint", "$35")]
+    assert [a.title for a in adds[2:] if a.parents == [root.key]] == [
+        "Sand the door", "Degrease the hinges", "Prime the frame"]
+
+
+def test_a_plan_named_before_a_lead_in_keeps_its_name_and_value_without_it() -> None:
+    result = interpret("running a bake sale at the school on friday for 40 kids - to sort: "
+                       "flour, buy cake tins, print labels")
+    root = next(op for op in result.operations if isinstance(op, AddTask))
+    assert root.title == "Bake sale"
+    assert "to sort" not in (root.value or "")
 
 
 def test_news_of_a_move_told_with_now_revises_the_task_of_the_thing_moved() -> None:

@@ -205,15 +205,15 @@ def is_question(clause: str) -> bool:
 
 
 def split_list(text: str) -> list[str]:
-    """Split 'a, b, and c' into items, leaving parentheses whole."""
+    """Split 'a, b, and c' (or 'a + b') into items, leaving parentheses whole."""
     items, depth, current = [], 0, ""
-    tokens = re.split(r"(\(|\)|,|\band\b|&(?=\s))", text)
+    tokens = re.split(r"(\(|\)|,|\band\b|&(?=\s)|(?<=\s)\+(?=\s))", text)
     for tok in tokens:
         if tok == "(":
             depth += 1
         elif tok == ")":
             depth -= 1
-        if depth == 0 and tok in (",", "and"):
+        if depth == 0 and tok in (",", "and", "+"):
             items.append(current)
             current = ""
         else:

@@ -265,7 +265,9 @@ _PRICED_BY = re.compile(r"^(?:the\s+)?(?P<who>[\w'& -]+?)\s+(?:just\s+|has\s+|ha
                         r"(?:put|raised|bumped|pushed|dropped|lowered|cut)\s+"
                         r"(?:the|their|its)\s+prices?\s+(?:up\s+|down\s+)?to\s+"
                         r"(?P<v>[$£€]\d[\d.,]*(?:\s+(?:each|a \w+|per \w+))?)$", _I)
-_WANT = re.compile(r"^(?:i|we|he|she|they)\s*(?P<also>(?:also|still|really|just|then)\s+)?"
+#: "I need to ...", "we'd like to ...", and in note style with no subject, "need to ...".
+_WANT = re.compile(r"^(?:(?:i|we|he|she|they)\s*|(?=(?:need|have|got)\s+to\s|gotta\s))"
+                   r"(?P<also>(?:also|still|really|just|then)\s+)?"
                    r"(?:'ve\s+|\s*have\s+|'ll\s+|\s*will\s+)?(?:(?:need|want|would like|'d like|"
                    r"have|has|needs|wants|got|decided|plan|planned|'m going|am going|are going|"
                    r"'re going)\s+to|"
@@ -298,7 +300,10 @@ _DESCRIBES = re.compile(
     r"^(?:my|our|his|her|their|the|this|that|these|those)\s+(?:[\w'-]+\s+){0,3}?"
     r"(?:is|are|was|were|can|can't|cannot|could|will|won't|would|has|have|had|knows|says|said|"
     r"thinks|found|got|takes|took|seems|looks|costs|works|doesn't|don't|didn't|isn't|aren't|"
-    r"wasn't|still|[a-z]{3,}ed)\b", _I)
+    r"wasn't|still|[a-z]{3,}ed)\b|"
+    # "the sea's really rough": a contracted copula and a word of degree
+    r"^(?:my|our|the|this|that)\s+(?:[\w-]+\s+){0,3}?[\w-]+'s\s+(?:so|really|very|absolutely|"
+    r"totally|pretty|quite|such|well|properly)\b", _I)
 _EVALUATIVE = re.compile(r"\btoo\s+[a-z]+(?:\s+(?:to|for)\s+[\w ]+)?$|"
                          r"\b(?:bad|good|fine|better|worse|hard|tricky|awkward|mad|crazy|silly|"
                          r"ridiculous|overkill|excessive|ambitious|a lot|loads|plenty|enough)"
@@ -372,7 +377,7 @@ _NEEDS = re.compile(
     r"wants?|should have|must have|has to have|calls? for)\s+(?P<items>.+)$", _I)
 #: "it's got A, B and C": a list of parts of what was named.
 _HAS_LIST = re.compile(r"^(?P<subj>it|they|this|that|[\w' -]+?)(?:'s got|'ve got| has got|"
-                       r" have got| has| have)\s+(?P<items>[^,]+,.+)$", _I)
+                       r" have got| has| have)\s+(?!been\b)(?P<items>[^,]+,.+)$", _I)
 #: "The venue's the town hall", "Recording is on the 18th": a value stated for a task.
 _COPULA = re.compile(
     r"^(?P<subj>[\w' .&-]+?)(?:'s|'re|\s+(?:is|are|was|were|will be|has been|have been|"
@@ -404,6 +409,18 @@ _QUANTITY_OF = re.compile(r"^(?P<n>(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five
                           r"eight|nine|ten|a dozen|a couple|a few)\s+[a-z]+)\s+of\s+(?P<noun>.+)$",
                           _I)
 _SLOT_PREPS = r"on|at|with|from|to|near|by|before|after|in|for|around|until"
+_FEW = r"two|three|four|five|six|a few|a couple(?:\s+of)?|some|\d+"
+#: "add two more:", "add to the list:", "three more things:": words before a colon that only
+#: say items are coming; they name no task, the items go under the plan in talk.
+_ADD_LEAD = (rf"(?:(?:oh|and|so|also|ok|okay|please|can you|could you)\s+)*"
+             rf"(?:{verb_pattern('add')}(?:\s+(?:these|this|the following|{_FEW}))?"
+             rf"(?:\s+(?:more|extra|other|new))?|(?:{_FEW})\s+more)"
+             r"(?:\s+(?:things?|items?|steps?|jobs?|tasks?))?"
+             r"(?:\s+(?:to|on|onto)\s+(?:the|my|our|this|that)\s+(?:list|plan|to-?do(?:\s+list)?|"
+             r"jobs|steps))?")
+#: " - to sort", ", jobs": the end of a plan's name before its list, words that lead into it.
+_LEAD_TAIL = re.compile(r"\s*(?:,|-{1,2})\s*(?:still\s+)?(?:to\s+[a-z]+|to-do|todo|jobs|tasks|"
+                        r"steps|things to (?:do|sort|get|buy)|the plan|plan|checklist)\s*$", _I)
 #: "Jobs: A, B, C", "To do: ...", "Need A, B and C": a sentence that lists a plan's items.
 _LIST_SENTENCE = re.compile(
     r"^(?:(?:still\s+)?"
@@ -414,9 +431,11 @@ _LIST_SENTENCE = re.compile(
     r"(?P<lead>(?:(?:i|we)(?:'ve|'ll|\s+will)?\s+)?(?:still\s+|also\s+|then\s+)?"
     r"(?:need|have|has|got|must|should)\s+to|gotta|"
     r"(?:while|whilst|when|before|after|once|until|till)\b[^:,]{0,30}?|"
-    r"meanwhile|in the meantime|on the day|first(?: of all)?|next|plus|also)\s*:|"
+    r"meanwhile|in the meantime|on the day|first(?: of all)?|next|plus|also|"
+    rf"(?P<adding>{_ADD_LEAD}))\s*:|"
     r"(?:(?:we|i)\s+)?(?:also\s+)?(?:need|will need|'ll need)\b(?!\s+to\b))\s*"
-    r"(?P<items>[^:?]+,[^:?]+)$", _I)
+    # after an adding lead-in one item is a list too, and 'and' joins items as a comma does
+    r"(?P<items>(?(adding)[^:?]+|[^:?]+,[^:?]+))$", _I)
 
 
 #: "my friend Ana", "our neighbour Raj": a person named after who they are to the speaker.
@@ -700,8 +719,9 @@ class _TurnParser:
             return False
         root = self._root_for(m["plan"] or m["lead"])  # "jobs for it: ...": the plan in talk
         ops: list[Operation] = []
+        fewest = 1 if m["adding"] else 2  # "add: A": one item is said to be added
         if root is None and m["lead"]:
-            return self._lead_steps(sentence, _list_items(m["items"]))
+            return self._lead_steps(sentence, _list_items(m["items"]), fewest)
         if root is None and m["label"]:  # "To do: A, B": a list of its own, named by its label
             ops.append(self._add(m["label"].capitalize(),
                                  key=re.sub(r"\W+", "-", m["label"].lower())))
@@ -709,8 +729,8 @@ class _TurnParser:
         if root is None:
             return False
         items = _list_items(m["items"])
-        if len(items) < 2 or any(len(i.split()) > 10 or re.match(r"not\b", i, _I)
-                                 for i in items):
+        if len(items) < fewest or any(len(i.split()) > 10 or re.match(r"not\b", i, _I)
+                                      for i in items):
             return False  # "need 6, not 4" corrects a count; it lists nothing
         for item in items:
             ops += self._item(item, root)
@@ -719,10 +739,10 @@ class _TurnParser:
         self._emit(Intent.NEW, sentence, ops, about=[root.key, *(o.key for o in ops)])
         return True
 
-    def _lead_steps(self, sentence: str, steps: list[str]) -> bool:
+    def _lead_steps(self, sentence: str, steps: list[str], fewest: int = 2) -> bool:
         """'Need to: A, B and C' with no plan set up: the steps are tasks of their own; the
         words that led into them name none."""
-        if len(steps) < 2 or any(len(s.split()) > 10 for s in steps):
+        if len(steps) < fewest or any(len(s.split()) > 10 for s in steps):
             return False
         adds = [self._add(step[:1].upper() + step[1:]) for step in steps]
         self._emit(Intent.NEW, sentence, list(adds), about=[a.key for a in adds])
@@ -886,6 +906,8 @@ class _TurnParser:
             parent = self.tasks[ops[-1].key]
             ops += [self._add(name.capitalize(), value=value, parents=[parent.key],
                               key=f"{parent.key}.{name}") for name, value in slots]
+            if not parent.parents:  # a plan opened: the sentences after it speak of it
+                self.focus = [parent.key, *self.focus]
         for step in steps:
             ops += self._item(step, parent)
         self._emit(Intent.NEW, f"{head}: {rest}", ops, about=[parent.key, *(o.key for o in ops)])
@@ -1015,7 +1037,7 @@ class _TurnParser:
             c, self.also = m["rest"], self.also or bool(m["also"])
             # "she has to A, B and C" with a plan in talk: steps of that plan, and so are the
             # verb phrases that follow in the same sentence
-            self.needs = bool(re.match(r"^\S+\s*(?:'ve\s+|\s+)?(?:has|have|got|need|needs)\b",
+            self.needs = bool(re.match(r"^(?:\S+\s*(?:'ve\s+|\s+)?)?(?:has|have|got|need|needs)\b",
                                        m[0], _I)) and bool(self.focus) and _imperative(c) and (
                 len(_steps(c)) > 1)
             self.also = self.also or self.needs
@@ -2541,6 +2563,8 @@ class _TurnParser:
                     phrasal, verbs().get(verb, "task")) != "task":
                 return False  # "we're skipping X": a change, not a plan
         head, _, items = [*re.split(r"(:)(?!\d)", m["rest"], maxsplit=1), "", ""][:3]
+        if items:  # "... for 8 people - to sort: A, B": words that lead into the list go
+            head = _LEAD_TAIL.sub("", head)
         title, value = _title_and_roles(head)
         if (groups.get("particle") or "").lower() == "for" and groups.get("verb") and (
                 re.fullmatch(r"(?:[A-Z][\w-]*\s*)+", title)):
@@ -2787,8 +2811,10 @@ class _TurnParser:
             return True
         if target is None:
             root = self.under or self._root_for(None)
-            if root is None or not typed or typed_phrases(subject):
-                return False
+            if root is None or not typed or typed_phrases(subject) or not (
+                    _starts_with_value(value) or can_be_noun(first := value.split()[0])
+                    or is_verb(first)):
+                return False  # "the sea's grim today": a remark, no attribute of the plan
             if mentions(root.value or "", subject):
                 return False  # "the hall's full" where the plan is "in the hall": no attribute
             if any(mentions(t.value or "", subject) for t in self._live()):
@@ -3624,7 +3650,10 @@ class _TurnParser:
 
     def _item(self, item: str, parent: Task) -> list[Operation]:
         """An item of a list under ``parent``: a task, its quantity as its value ('2 tons of
-        gravel' -> 'gravel', '2 tons'); one already in memory is linked or brought back."""
+        gravel' -> 'gravel', '2 tons'); one already in memory is linked or brought back. A fact
+        stated ('the launch is on May 3') is an attribute of ``parent``: its name, its value."""
+        if (fact := _stated_fact(item)) is not None:
+            return [self._attribute(parent, *fact)]
         existing = self._match(item, list(self.tasks.values()), strict=True)
         if existing is not None and _listed_beside(existing, item, parent):
             existing = None  # "paint the door, paint the fence": two items of one list
@@ -3643,6 +3672,11 @@ class _TurnParser:
                 typed_phrases(m["detail"], sentence=False)):
             item, value = m["item"], m["detail"]  # "the tank ($140 at a shop)": its details
         return [self._add(item, value=value, parents=[parent.key])]
+
+    def _attribute(self, parent: Task, name: str, value: str) -> AddTask:
+        """A fact of ``parent`` ('launch', 'May 3') as a task of its own, keyed under it."""
+        return self._add(name[:1].upper() + name[1:], value=value, parents=[parent.key],
+                         key=f"{parent.key}.{slug(name)}")
 
     def _said_name(self) -> str | None:
         """The latest name an earlier clause of this turn said that a live value holds."""
@@ -4344,8 +4378,7 @@ def _list_items(body: str) -> list[str]:
     if steps:
         items = [i for i in re.split(r"\s*,\s*(?:and\s+|then\s+|and then\s+)?|"
                                      r"\s*,?\s+(?:and\s+)?then\s+", body) if i.strip()]
-        if len(items) > 1:
-            items[-1:] = _last_steps(items[-1])
+        items[-1:] = _last_steps(items[-1])  # "A and B" alone is two steps as well
     else:
         items = split_list(body)
     items = [clean_phrase(i.replace("\0", ",")) for i in items]
@@ -4453,7 +4486,49 @@ def _imperative(phrase: str) -> bool:
         return False
     first = words[0].lower()
     return (is_verb(first) and lemma(first) == first) or (
-        not in_dictionary(first) and first.endswith(("ise", "ize", "ate", "fy")))
+        not in_dictionary(first) and first.endswith(("ise", "ize", "ate", "fy"))) or (
+        _unknown_verb(words))
+
+
+def _unknown_verb(words: list[str]) -> bool:
+    """A word the dictionary lacks, in lower case, before a determiner and its noun: a verb of
+    a trade ('degrease the chain') in the place of an imperative's."""
+    return len(words) > 2 and words[0].isalpha() and words[0].islower() and not in_dictionary(
+        words[0]) and words[1].lower() in _DETERMINERS
+
+
+#: Words that may come before a value and are no part of what it is of ('on sat the 3rd').
+_VALUE_OPENERS = frozenset({"the", "on", "at", "for", "about", "around", "roughly", "approx",
+                            "approximately", "nearly", "almost", "just", "under", "over", "by",
+                            "from", "until", "till", "due", "every", "each", "this", "next"})
+_DAY_WORD = re.compile(r"(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|"
+                       r"urday|rsday)?s?", _I)
+
+
+def _starts_with_value(text: str) -> bool:
+    """Whether ``text`` opens with a value (a date, time, price, count or name), after words
+    that only lead into one ('on sat 3 May', 'about £40'); 'lovely today' opens with none."""
+    typed = [p for _, p in typed_phrases(text, sentence=False)]
+    at = text.lower().find(typed[0].lower()) if typed else -1
+    return at >= 0 and all(w.lower() in _VALUE_OPENERS or _DAY_WORD.fullmatch(w.strip(","))
+                           for w in text[:at].split())
+
+
+def _stated_fact(item: str) -> tuple[str, str] | None:
+    """'The launch is on sat 3 May', 'entry's £20': an item of a list that states a fact, its
+    name (a short noun phrase) and a value; None for anything else."""
+    m = _COPULA.match(item.strip())
+    if m is None:
+        return None
+    name = clean_phrase(m["subj"])
+    value = clean_phrase(_PREPARED.sub("", m["rest"].strip()))
+    words = name.split()
+    if not 1 <= len(words) <= 3 or name.lower() in (*_PRONOUNS, *_NO_THING, "i", "we", "you",
+                                                     "there", "what", "here", "who") or any(
+            not can_be_noun(w) or w.lower() in _DETERMINERS for w in words[-1:]) or (
+            typed_phrases(name)) or not _starts_with_value(value):
+        return None
+    return name, value
 
 
 def _only_value(item: str) -> bool:
