@@ -56,6 +56,7 @@ __all__ = [
     "Target",
     "TurnLatency",
     "TurnsReport",
+    "WireCount",
     "run_bench",
     "run_turns",
 ]
@@ -123,8 +124,18 @@ class TurnLatency(BaseModel):
     process: Stat = Field(description="engine.process(text): read view, rules TRIM, write, "
                                       "context, reply")
     check: Stat = Field(description="engine.process of a question about one task (no write)")
+    write_turn: WireCount = Field(description="one write turn through the rules TRIM, on the wire")
+    question_turn: WireCount = Field(description="one question turn, on the wire")
     apply_ratio: float = Field(description="apply p50 / paired bare write p50")
     process_ratio: float = Field(description="process p50 / bare write p50")
+
+
+class WireCount(BaseModel):
+    """What one turn sent to the server, counted from the driver's Bolt log: transactions (a
+    BEGIN, or a RUN outside one) and statements (RUN messages)."""
+
+    transactions: int
+    statements: int
 
 
 class Propagation(BaseModel):
@@ -283,6 +294,13 @@ def _targets(report: BenchReport) -> list[Target]:
         goal=f"<= {APPLY_RATIO_GOAL:g}x the bare write timed beside it (at {_TARGET_TASKS:,})",
         value=f"{largest.apply_ratio:.2f}x ({largest.apply.p50_ms:.1f} ms)",
         met=_at_size(largest.tasks, _TARGET_TASKS, largest.apply_ratio <= APPLY_RATIO_GOAL)))
+    found.append(Target(
+        name="transactions of a write turn / a question turn",
+        goal="2 / at most 2, counted on the wire",
+        value=" / ".join(f"{t.write_turn.transactions} / {t.question_turn.transactions}"
+                         for t in report.turns),
+        met=all(t.write_turn.transactions == 2 and t.question_turn.transactions <= 2
+                for t in report.turns)))
     p = report.propagation
     found.append(Target(
         name=f"propagation, {p.dependents:,} dependents",
@@ -330,6 +348,46 @@ def _at_size(measured: int, target: int, met: bool) -> bool | None:
     """Whether a goal stated at size ``target`` is met; None (not judged) when the run measured
     a smaller size (``--quick``), which says nothing about the target's."""
     return met if measured >= target else None
+
+
+class _BoltLog(logging.Handler):
+    """Counts the transactions and statements the driver sends, from its debug log of Bolt
+    messages ("[#conn]  C: BEGIN ..."): a count taken on the wire, not from tme's own code."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.transactions = self.statements = 0
+        self.open: set[str] = set()  # connections inside an explicit transaction
+
+    def emit(self, record: logging.LogRecord) -> None:
+        connection, _, message = record.getMessage().partition("  C: ")
+        if message.startswith("BEGIN"):
+            self.transactions += 1
+            self.open.add(connection)
+        elif message.startswith("RUN"):
+            self.statements += 1
+            if connection not in self.open:  # an auto-commit statement is a transaction
+                self.transactions += 1
+        elif message.startswith(("COMMIT", "ROLLBACK", "RESET")):
+            self.open.discard(connection)
+
+    def result(self) -> WireCount:
+        return WireCount(transactions=self.transactions, statements=self.statements)
+
+
+@contextlib.contextmanager
+def _wire_count() -> Iterator[_BoltLog]:
+    """Count what the driver sends inside the block (the block is not timed: debug logging
+    costs time)."""
+    driver_log = logging.getLogger("neo4j")
+    handler, level = _BoltLog(), driver_log.level
+    driver_log.addHandler(handler)
+    driver_log.setLevel(logging.DEBUG)
+    try:
+        yield handler
+    finally:
+        driver_log.removeHandler(handler)
+        driver_log.setLevel(level)
 
 
 # -- the run ------------------------------------------------------------------------------------
@@ -557,6 +615,11 @@ class _Run:
             turn = engine.process(f"what's {step}?")
             asked.append(time.perf_counter() - t)
             _expect(not turn.operations, f"a question wrote {_describe(turn.operations)}")
+        step, parent = workload.step(groups[0], 0), workload.group(groups[0])
+        with _wire_count() as write_turn:
+            engine.process(f"{step}: set {step} to {_value(0, 'w')}. Also add xw0 to {parent}.")
+        with _wire_count() as question_turn:
+            engine.process(f"what's {step}?")
         apply_stat = Stat.of(applied[warmup:])
         paired_stat = Stat.of(paired[warmup:])
         process_stat = Stat.of(processed[warmup:])
@@ -564,7 +627,8 @@ class _Run:
         return TurnLatency(
             tasks=size, revisions=workload.revisions, dependents=_ProjectWorkload.DEPENDENTS,
             apply=apply_stat, paired_write=paired_stat, process=process_stat,
-            check=Stat.of(asked[1:]),
+            check=Stat.of(asked[1:]), write_turn=write_turn.result(),
+            question_turn=question_turn.result(),
             apply_ratio=round(apply_stat.p50_ms / paired_stat.p50_ms, 2),
             process_ratio=round(process_stat.p50_ms / floor, 2))
 

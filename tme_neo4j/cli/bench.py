@@ -133,6 +133,14 @@ def _turn_rows(table: Table, limits: Limits, turns: list[TurnLatency],
                   if t is not smallest else "")
         table.add_row(f"question turn, {t.tasks:,} tasks", *_ms(t.check),
                       f"reads only{growth}", "")
+    for t in turns:
+        name = "transactions of a write turn / a question turn"
+        table.add_row(f"on the wire, {t.tasks:,} tasks", "", "",
+                      f"write turn {t.write_turn.transactions} transactions, "
+                      f"{t.write_turn.statements} statements; question turn "
+                      f"{t.question_turn.transactions} transactions, "
+                      f"{t.question_turn.statements} statements",
+                      verdict(name) if t.tasks == largest else "")
     table.add_section()
 
 
