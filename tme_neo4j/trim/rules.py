@@ -571,11 +571,11 @@ class _TurnParser:
 
     def parse(self, text: str) -> TrimResult:
         slot = None
-        text = self._dash_opening(said := text)
+        text = self._dash_opening(as_said := text)
         labelled = (m := _LIST_SENTENCE.match(text.strip())) is not None and bool(
             m["label"] or m["lead"])
         rest: list[str] = []
-        if text != said and (after := self._named_facts(text)) is not None:
+        if text != as_said and (after := self._named_facts(text)) is not None:
             text, rest = "", after  # the sentences after the facts are read on their own
         elif not labelled and (m := _SLOT_PREFIX.match(text)) and not _RESTORE.match(m[1]):
             # "the games are back on: ..." is a clause before its list, not a label
