@@ -709,6 +709,17 @@ def test_a_modal_lead_after_the_dash_of_an_opening_only_introduces_the_steps() -
         "Reserve the tables", "Buy clocks", "Email the players"]
 
 
+def test_a_long_name_before_a_dash_opens_a_plan_with_its_facts_and_named_values() -> None:
+    adds = _adds(interpret("a new kitchen refit job for Marsh & Daughters Ltd - 3 rooms, "
+                           "oak worktops, due 9 March, labour $40/hour"))
+    root = adds[0]
+    assert root.title == "New kitchen refit job for Marsh & Daughters Ltd"
+    assert not root.parents
+    assert "3 rooms" in (root.value or "")
+    assert "due 9 March" in (root.value or "")
+    assert ("Labour", "$40/hour", [root.key]) in [(a.title, a.value, a.parents) for a in adds]
+
+
 def test_a_clause_before_a_dash_or_a_plan_in_memory_opens_no_plan_by_the_dash() -> None:
     assert all("boiler" not in a.title.lower() for a in _adds(
         interpret("the boiler stopped - ring the landlord, boil a kettle")))

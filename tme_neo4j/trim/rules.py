@@ -581,11 +581,13 @@ class _TurnParser:
 
     def parse(self, text: str) -> TrimResult:
         slot = None
-        text = self._dash_opening(text)
+        text = self._dash_opening(as_said := text)
         labelled = (m := _LIST_SENTENCE.match(text.strip())) is not None and bool(
             m["label"] or m["lead"])
         rest: list[str] = []
-        if not labelled and (m := _SLOT_PREFIX.match(text)) and not _RESTORE.match(m[1]):
+        if text != as_said and (after := self._named_facts(text)) is not None:
+            text, rest = "", after  # the sentences after the facts are read on their own
+        elif not labelled and (m := _SLOT_PREFIX.match(text)) and not _RESTORE.match(m[1]):
             # "the games are back on: ..." is a clause before its list, not a label
             first, *rest = sentences(m[2]) or [m[2]]
             if self._one_more(m[1], first) or self._entries(m[1], first) or self._listed_steps(
@@ -645,6 +647,16 @@ class _TurnParser:
         if m is None or self._live() or not _names_thing(m["head"]):
             return text
         return f"{m['head']}: {m['body']}"
+
+    def _named_facts(self, text: str) -> list[str] | None:
+        """'A new contract from Hale & Sons Ltd - 12 pages, due May 3, fee $400' (the dash made
+        a colon of): a name too long for a label, then facts of it; the sentences after them,
+        or None when this is no such list."""
+        m = re.match(r"^\s*(?P<head>[^:]{32,80}?)\s*:\s+(?P<body>.+)$", text, re.S)
+        if m is None:
+            return None
+        first, *rest = sentences(m["body"]) or [m["body"]]
+        return rest if self._listed(m["head"], first) else None
 
     def _cause_read(self, cause: str, start: int, end: int) -> None:
         """'The hall has a wedding that day - move us to the 15th', 'X fell through, so back
@@ -954,15 +966,17 @@ class _TurnParser:
         parent = self._match(head, live) or self._root_for(None)
         ops: list[Operation] = []
         if parent is None:  # "The fair: May 3 at the school, 10am, stalls $5": the facts of it
-            facts = [i for i in items if not _NOUN_PRICE.fullmatch(i) and (_only_value(i) or any(
-                i.startswith(phrase) for _, phrase in typed_phrases(i, sentence=False)))]
+            facts = [i for i in items if not _NOUN_PRICE.fullmatch(i) and (
+                _only_value(i) or _starts_with_value(i) or any(
+                    i.startswith(phrase) for _, phrase in typed_phrases(i, sentence=False)))]
             items = [i for i in items if i not in facts]
-            ops.append(self._add(clean_phrase(head).capitalize(), key=slug(head),
+            name = clean_phrase(head)
+            ops.append(self._add(name[:1].upper() + name[1:], key=slug(head),
                                  value=", ".join(facts) or None))
             parent = self.tasks[ops[-1].key]
         for item in items:
-            if m := _NOUN_PRICE.fullmatch(item):  # "stalls $5": a thing and its price
-                ops.append(self._add(m["noun"].capitalize(), value=m["v"],
+            if named := _noun_value(item):  # "stalls $5", "rate 9c/word": a thing, its value
+                ops.append(self._add(named[0].capitalize(), value=named[1],
                                      parents=[parent.key]))
                 continue
             ops += self._item(item, parent)
@@ -4392,6 +4406,18 @@ def _last_steps(item: str) -> list[str]:
     if m is None or not _imperative(m["verb"]) or not _imperative(m["a"]):
         return [item]
     return [m["a"], m["b"]]
+
+
+def _noun_value(item: str) -> tuple[str, str] | None:
+    """'stalls $5', 'rate 9c a word', 'doors 7pm': an item of facts that names a thing (a
+    noun or two) and gives its value; None for anything else."""
+    if m := _NOUN_PRICE.fullmatch(item):
+        return m["noun"], m["v"]
+    name, value = _name_and_details(item)
+    if name is None or value is None or not 1 <= len(name.split()) <= 2 or len(
+            value.split()) > 4 or not all(can_be_noun(w) for w in name.split()):
+        return None
+    return name, value
 
 
 def _name_and_details(entry: str) -> tuple[str | None, str | None]:
