@@ -156,6 +156,16 @@ def test_facts_told_later_for_a_task_by_its_name_are_its_value_whole() -> None:
     assert revised(result)["dinner"].value == "Olive Tree at 7:30, table for 12"
 
 
+def test_back_to_a_date_for_a_task_named_sets_that_tasks_date() -> None:
+    tasks = [task("home", "Home jobs"),
+             task("tuner", "Piano tuner visit on tue 10 june", parents=("home",)),
+             task("treat", "Biscuits for the tuner", parents=("home",))]
+    result = interpret("the recital moved, so back to the 3rd for the tuner visit", *tasks,
+                       focus=("home",))
+    assert revised(result)["tuner"].title == "Piano tuner visit on tue 3 june"
+    assert "treat" not in revised(result)
+
+
 def test_news_of_a_move_revises_the_task_it_names() -> None:
     result = interpret("the council moved our permit to May 24", *garden(), focus=("fete",))
     assert revised(result)["permit"].value == "May 24"

@@ -1262,6 +1262,8 @@ class _TurnParser:
             if old is not None and not self._changed_now(old) and self._swap(
                     old, wanted, raw, Intent.ROLLBACK):
                 return True
+        if target is None and wanted and self._back_to_kind(wanted, raw):
+            return True
         if target is None:
             target = self._match(wanted or c, self._live())
         if target is None and m and m.start() == 0:
@@ -1277,6 +1279,31 @@ class _TurnParser:
         else:
             op = RollbackTask(key=target.key)
         return self._roll_back(target, op, wanted, raw, c)
+
+    def _back_to_kind(self, wanted: str, raw: str) -> bool:
+        """'Back to the 19th for the launch': a date, time or price with the words naming its
+        task; of the tasks holding one value of that kind, the one those words name takes it
+        again, in its value and in its title where they hold it."""
+        typed = [(k, p) for k, p in typed_phrases(wanted, sentence=False) if k in _TITLE_KINDS]
+        if len(typed) != 1:
+            return False
+        kind, said = typed[0]
+        holders = [t for t in self._live() if any(
+            k == kind for k, _ in typed_phrases(f"{t.title}, {t.value or ''}", sentence=False))]
+        rest = re.sub(r"^\s*(?:for|of|on)\s+", "", wanted.replace(said, " ").strip(), flags=_I)
+        task = self._match(rest, holders, by_value=False) if stems(rest) else None
+        if task is None or any(sum(k == kind for k, _ in typed_phrases(text, sentence=False)) > 1
+                               for text in (task.title, task.value or "")):
+            return False  # no task named, or two values of the kind: which one is not clear
+        title = _retyped_date(task.title, kind, said)
+        value = _retyped_date(task.value, kind, said) if task.value else None
+        if title is None and value is None:
+            return False
+        self._emit(Intent.ROLLBACK, raw, [ReviseTask(key=task.key, title=title, value=value,
+                                                     reason="set back by request")],
+                   about=[task.key])
+        self._pending(task, title=title or task.title, value=value or task.value)
+        return True
 
     def _roll_back(self, target: Task, op: Operation, wanted: str | None, raw: str,
                    c: str) -> bool:
