@@ -11,8 +11,10 @@ from tme_neo4j.questions import (
     asked_kind,
     asks_listing,
     attribute_answer,
+    attribute_answers,
     listing,
     premise_answer,
+    question_parts,
 )
 
 
@@ -109,3 +111,26 @@ def test_a_person_asked_about_on_another_day_gets_their_own_day() -> None:
     assert said == ["Tuesday"]
     assert [t.key for t in instead] == ["rota.ilse"]
     assert premise_answer("Ilse's on Thursday, isn't she?", tasks) == ([], [])
+
+
+@pytest.mark.parametrize(("question", "parts"), [
+    ("who's bringing the van and how much is the float?", 2),
+    ("what time does it open, and where is it?", 2),
+    ("who's driving and on what day?", 2),
+    ("how many tables are we borrowing?", 1),
+    ("where's the sale and when", 2),
+])
+def test_a_question_asking_two_facts_has_two_parts(question: str, parts: int) -> None:
+    assert len(question_parts(question)) == parts
+
+
+def test_each_fact_of_a_two_part_question_is_answered() -> None:
+    found, named = attribute_answers("who's bringing the van and how much is the float?",
+                                     _memory())
+    assert [t.key for t in found] == ["tables.van", "float"]
+    assert named
+    # a part that names nothing ('and where is it?') is about what the other part names
+    found, _ = attribute_answers("what time does the sale open and where is it?", _memory())
+    assert [t.key for t in found] == ["sale"]
+    found, _ = attribute_answers("how many tables, and how long does the glue need?", _memory())
+    assert [t.key for t in found] == ["tables", "glue"]

@@ -928,3 +928,56 @@ def test_removing_one_of_two_things_a_title_joins_keeps_the_other() -> None:
     assert revised(result)["bunting"].title == "Buy a gazebo"
     shop = [task("fete", "Garden fete"), task("maker", "Tent and Canopy Co", parents=("fete",))]
     assert cancelled(interpret("cancel the tent", *shop, focus=("fete",))) == ["maker"]
+
+
+def depends(result: TrimResult) -> list[tuple[str, str]]:
+    return [(op.key, op.depends_on) for op in result.operations if isinstance(op, AddDependency)]
+
+
+def workshop() -> list[Task]:
+    return [
+        task("shed", "Build a shed"),
+        task("timber", "Buy timber", "Oakley's yard", parents=("shed",)),
+        task("base", "Concrete base", parents=("shed",)),
+        task("permit", "Planning permit", "due March 3", parents=("shed",)),
+        task("roof", "Felt the roof", parents=("shed",)),
+        task("paint", "Paint the shed", parents=("shed",)),
+    ]
+
+
+def test_what_is_waited_for_told_as_a_fact_to_know_is_the_task_holding_it() -> None:
+    # 'when' asks for a date: the one task that holds one, or the one the words name
+    result = interpret("the base depends on when the permit comes through", *workshop(),
+                       focus=("shed",))
+    assert depends(result) == [("base", "permit")]
+    result = interpret("painting depends on which day they deliver", *workshop(),
+                       focus=("shed",))
+    assert depends(result) == [("paint", "permit")]
+    # 'which X I buy': the one step of buying
+    result = interpret("the roof depends on which boards I end up buying", *workshop(),
+                       focus=("shed",))
+    assert depends(result) == [("roof", "timber")]
+
+
+def test_the_same_order_said_again_after_so_names_what_is_waited_for() -> None:
+    result = interpret("the paint depends on which colour we pick so it comes after the roof",
+                       *workshop(), focus=("shed",))
+    assert depends(result) == [("paint", "roof")]
+
+
+def test_a_fact_to_know_that_no_one_task_holds_writes_nothing() -> None:
+    tasks = [*workshop(), task("skip", "Skip hire", "Friday 9am", parents=("shed",))]
+    result = interpret("painting depends on which day they deliver", *tasks, focus=("shed",))
+    assert result.operations == []
+
+
+def test_a_word_of_certainty_is_no_part_of_what_is_waited_for() -> None:
+    result = interpret("the roof depends on the weather obviously", *workshop(),
+                       focus=("shed",))
+    adds = [op for op in result.operations if isinstance(op, AddTask)]
+    assert [a.title for a in adds] == ["Weather"]
+
+
+def test_a_statement_with_after_in_it_orders_nothing() -> None:
+    result = interpret("the old drill works fine after a charge", *workshop(), focus=("shed",))
+    assert result.operations == []

@@ -29,8 +29,8 @@ from tme_neo4j.trim.language import (
     typed_phrases,
 )
 
-__all__ = ["Asked", "asked_kind", "asks_listing", "attribute_answer", "listing",
-           "premise_answer"]
+__all__ = ["Asked", "asked_kind", "asks_listing", "attribute_answer", "attribute_answers",
+           "listing", "premise_answer", "question_parts"]
 
 _I = re.IGNORECASE
 
@@ -165,6 +165,38 @@ def attribute_answer(question: str, kind: Asked,
             if task.status != TaskStatus.CANCELLED and _holds(task, kind):
                 return [task], n == 0
     return [], False
+
+
+#: Where a question asking two things starts its second: 'and' or a comma before a question
+#: word ("when's X and who's doing Y?", "who's doing X, and on what day?").
+_SECOND_ASK = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:on\s+|at\s+|for\s+)?"
+                         r"(?:when|where|who|whose|what|which|how)\b)", _I)
+#: Words that name nothing: what a part made of them alone is about, the rest says.
+_NAMELESS = frozenset(stems("it its they them that this he she i me we us you my our is are "
+                            "was were be am do does did have has now then there"))
+
+
+def question_parts(question: str) -> list[str]:
+    """The parts of a question that asks for several facts, each with its own question word;
+    the question itself when it asks for one."""
+    return [p for p in _SECOND_ASK.split(question) if p.strip()] or [question]
+
+
+def attribute_answers(question: str, tasks: dict[str, Task]) -> tuple[list[Task], bool]:
+    """``attribute_answer`` for each fact the question asks for ('when is the gig and who's
+    driving?'): the tasks answering, each once, and whether each is one its part names best.
+    A part that names nothing itself ('and how much is it?') is about what the rest names."""
+    found: list[Task] = []
+    named = True
+    for part in question_parts(question):
+        kind = asked_kind(part)
+        if kind is None:
+            continue
+        own = set(stems(part)) - _ASKING_WORDS - _NAMELESS
+        answer, best = attribute_answer(part if own else question, kind, tasks)
+        found += [t for t in answer if t not in found]
+        named = named and best
+    return found, named and bool(found)
 
 
 def premise_answer(question: str, tasks: dict[str, Task]) -> tuple[list[str], list[Task]]:

@@ -8,7 +8,13 @@ import re
 from collections.abc import Sequence
 
 from tme_neo4j.models import Revision, Task, TaskStatus, WriteResult, title_and_value
-from tme_neo4j.questions import asked_kind, asks_listing, attribute_answer, listing, premise_answer
+from tme_neo4j.questions import (
+    asked_kind,
+    asks_listing,
+    attribute_answers,
+    listing,
+    premise_answer,
+)
 from tme_neo4j.trim.base import READ_ONLY, Conflict, Intent, TrimResult
 from tme_neo4j.trim.language import (
     STOP,
@@ -171,7 +177,7 @@ def _answer(
     kind = asked_kind(question)
     if asks_listing(question):  # the plan as a list: every open task, at any depth
         summary = listing(question, live_by_key)
-    elif kind is not None and (found := attribute_answer(question, kind, live_by_key))[0]:
+    elif kind is not None and (found := attribute_answers(question, live_by_key))[0]:
         summary = " ".join(f"{_describe(t)}." for t in found[0])
         if not found[1]:  # not the task the question names best: the plan around it too
             summary += " " + _summaries(trim.about, tasks, focus)

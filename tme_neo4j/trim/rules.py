@@ -207,6 +207,19 @@ _PERFECT_TOLD = re.compile(
     r"^(?:i|we)(?:'ve|\s+have)\s+(?:(?:just|already|finally|also)\s+)?(?P<verb>[a-z]+)\s+"
     r"(?:the\s+|my\s+|our\s+)?(?P<obj>[\w' -]+?)(?:\s+(?:off|out|up|in|down))?"
     r"(?:\s+(?:too|as well|now))?$", _I)
+#: "depends on when the van comes", "on which paint I buy": a prerequisite told as a fact
+#: to be known, its question word first.
+_ASKED_OF = re.compile(r"^(?P<wh>when|which\s+(?:day|date|time)|what\s+(?:day|date|time)|"
+                       r"how\s+much|who|which|what)\s+(?P<rest>.+)$", _I)
+#: The kinds of value each question word asks for; 'which X' asks for the thing, no value.
+_ASKED_KINDS: dict[str, tuple[ValueKind, ...]] = {
+    "when": (ValueKind.DATE, ValueKind.TIME), "which day": (ValueKind.DATE,),
+    "which date": (ValueKind.DATE,), "what day": (ValueKind.DATE,), "what date": (ValueKind.DATE,),
+    "which time": (ValueKind.TIME,), "what time": (ValueKind.TIME,),
+    "how much": (ValueKind.PRICE,), "who": (ValueKind.NAME,)}
+#: A word of certainty after what is waited for, no part of its name.
+_UNSURE_TAIL = re.compile(r"\s+(?:obviously|of course|presumably|probably|surely|really|"
+                          r"i think|i guess|i suppose)$", _I)
 #: A word that makes a statement the reason for a change beside it.
 _BECAUSE_WORD = re.compile(r"\b(?:anyway|anyhow|already|after all|either way|regardless)$", _I)
 #: After the thing removed, a word that says it only waits: no removal.
@@ -2030,18 +2043,15 @@ class _TurnParser:
         return self._set_statuses(targets, TaskStatus.DONE, Intent.DONE, raw)
 
     def _depend(self, c: str, raw: str, slot: str | None) -> bool:
-        c = re.sub(r"^(?=(?:can't|cannot|can not|won't)\s)", "I ", c, flags=_I)  # said as "I"
-        # "don't paint the shed till it's dry": the shed waits, as in "I can't paint ..."
-        c = re.sub(r"^(?:don't|do not)\s+(?=[a-z]+\s.+?\s(?:until|till|before)\s)", "I can't ", c,
-                   flags=_I)
-        # "no point painting the shed until ...": the painting waits, as in "I can't paint ..."
-        c = re.sub(r"^(?:there's\s+)?no point\s+(?P<ing>[a-z]+ing)\s+(?=.+?\s(?:until|till)\s)",
-                   lambda g: f"I can't {lemma(g['ing'])} ", c, flags=_I)
+        c = _as_waiting(c)
         m = _DEPEND.match(c)
         if not m:
             return False
         a_text, b_text = m["a"] or m["a2"] or m["a3"], m["b"] or m["b2"] or m["b3"]
-        b_text = self._perfect_step(b_text)
+        if m["a3"] and (_DESCRIBES.match(a_text) or _COPULA.match(a_text)):
+            return False  # "the old one works fine after a reset": a statement, no order
+        b_text = _UNSURE_TAIL.sub("", self._perfect_step(b_text))
+        b_text, restated = _restated_on(b_text)
         if _REPORTED.search(a_text):
             return False  # "the bank says they need X": what someone said
         a_text = re.sub(r"\s+(?:both|all|each|too|also)$", "", a_text.strip(), flags=_I)
@@ -2069,6 +2079,8 @@ class _TurnParser:
             b_text = earlier
         if slot and a_text.lower() in ("it", "this", "that"):
             dependents = [t for t in [self._active(slot)] if t is not None]
+        elif waiting := self._still_waiting(a_text):
+            dependents = waiting  # "X depends on Y, so it comes after Z": 'it' is X again
         else:
             dependents = self._items(a_text, self._live(), slot)
         if not dependents:  # "The permits wait on the survey": a new task
@@ -2084,7 +2096,11 @@ class _TurnParser:
             return True
         others = [t for t in self._live() if t not in dependents]
         short = clean_phrase(_DEPEND_TAIL.sub("", b_text))
-        b = self._match(b_text, others) or (self._match(short, others) if short else None)
+        if self._match(short, dependents, strict=True, by_value=False):
+            return False  # what waits named as what it waits for: no order, no new task
+        b = self._waited_for(b_text, restated, others)
+        if b is None and (restated or _ASKED_OF.match(b_text)):
+            return False  # "on which day they come" with no one task holding it
         ops: list[Operation] = []
         if b is None:
             if not short or len(short.split()) > 4 or is_question(short) or not stems(short):
@@ -2093,9 +2109,68 @@ class _TurnParser:
             ops.append(self._add(short[:1].upper() + short[1:], parents=first.parents[:1]
                                  or [first.key], value=when_value))
             b = self.tasks[ops[-1].key]
-        ops += [AddDependency(key=a.key, depends_on=b.key) for a in dependents]
-        self._emit(Intent.DEPEND, raw, ops, about=[*(a.key for a in dependents), b.key])
+        self._link(dependents, b, ops, raw)
         return True
+
+    def _link(self, dependents: list[Task], b: Task, ops: list[Operation], raw: str) -> None:
+        """Each of ``dependents`` waits for ``b``, after ``ops``; an order this turn already
+        made is not made again ('..., so they come after the cake'): then it is a note."""
+        linked = {op for sub in self.subtasks for op in sub.operations
+                  if isinstance(op, AddDependency)}
+        ops += [op for a in dependents
+                if (op := AddDependency(key=a.key, depends_on=b.key)) not in linked]
+        self._emit(Intent.DEPEND if ops else Intent.NOTE, raw, ops,
+                   about=[*(a.key for a in dependents), b.key])
+
+    def _still_waiting(self, pronoun: str) -> list[Task]:
+        """The tasks a pronoun after a dependency of this turn stands for: those that waited
+        in it, not what they waited for."""
+        last = self.subtasks[-1] if self.subtasks else None
+        if clean_phrase(pronoun).lower() not in _PRONOUNS or last is None or (
+                last.intent != Intent.DEPEND):
+            return []
+        waiting = {op.key for op in last.operations if isinstance(op, AddDependency)}
+        return [self.tasks[k] for k in last.about if k in waiting and k in self.tasks]
+
+    def _waited_for(self, said: str, restated: str, candidates: list[Task]) -> Task | None:
+        """The task among ``candidates`` that ``said`` names as waited for: by name, or by
+        the fact it asks for ('when the van comes'); what is said again after 'so' first."""
+        if restated and (named := self._match(restated, candidates)):
+            return named
+        if _ASKED_OF.match(said):
+            return self._asked_of(said, candidates)
+        short = clean_phrase(_DEPEND_TAIL.sub("", said))
+        return self._match(said, candidates) or (
+            self._match(short, candidates) if short else None)
+
+    def _asked_of(self, said: str, candidates: list[Task]) -> Task | None:
+        """'when the delivery is', 'which day they come', 'which paint I end up buying': what
+        is waited for, told as the fact to be known. The task the rest of it names that holds
+        a value of the kind asked (a date for 'when'); else the one step whose verb it uses;
+        else the one task holding a value of that kind. None when no one task is it."""
+        m = _ASKED_OF.match(said)
+        if m is None:
+            return None
+        kinds = _ASKED_KINDS.get(re.sub(r"\s+", " ", m["wh"].lower()), ())
+        holding = [t for t in candidates if not kinds or any(
+            k in kinds for k, _ in typed_phrases(t.value or "", sentence=False))]
+        rest = _DEPEND_TAIL.sub("", m["rest"])
+        for among in (holding, candidates):  # "when the talk is": the talk, even at '11'
+            named = self._match(rest, among, by_value=False) if stems(rest) else None
+            if named is not None:
+                return named
+        verbs = {lemma(w) for w in re.findall(r"\b[a-z]+(?:ing|ed)\b", rest, _I) if is_verb(w)}
+        verbs |= {lemma(w) for w in re.findall(r"\b(?:i|we|they|he|she|you)\s+([a-z]+)", rest, _I)}
+        steps = [t for t in candidates if t.title.split() and t.parents
+                 and lemma(t.title.split()[0].lower()) in verbs]
+        # "which stove I buy" with a stove among the steps: the stove, whatever buys it
+        things = set(stems(rest)) - {stem(v) for v in verbs}
+        named_too = [t for t in candidates if t.parents and things & set(stems(t.title))]
+        if named_too:
+            return named_too[0] if len(named_too) == 1 else None
+        if len(steps) == 1:
+            return steps[0]
+        return holding[0] if kinds and len(holding) == 1 else None
 
     def _perfect_step(self, said: str) -> str:
         """'until I've fed the dog', 'until Ola's actually fixed the gate': what waits is the
@@ -4151,6 +4226,26 @@ def _title_without(title: str, item: str) -> str | None:
     if _imperative(m["a"]) and not _imperative(kept) and len(m["a"].split()) > 1:
         kept = f"{verb} {kept}"  # 'Buy a tent and a stove' without the tent: 'Buy a stove'
     return kept[:1].upper() + kept[1:] if title[:1].isupper() else kept
+
+
+def _as_waiting(c: str) -> str:
+    """A clause that says a task waits, put as "I can't <verb> ... until": "can't paint the
+    shed until ...", "don't paint the shed till it's dry", "no point painting it until ..."."""
+    c = re.sub(r"^(?=(?:can't|cannot|can not|won't)\s)", "I ", c, flags=_I)  # said as "I"
+    c = re.sub(r"^(?:don't|do not)\s+(?=[a-z]+\s.+?\s(?:until|till|before)\s)", "I can't ", c,
+               flags=_I)
+    return re.sub(r"^(?:there's\s+)?no point\s+(?P<ing>[a-z]+ing)\s+(?=.+?\s(?:until|till)\s)",
+                  lambda g: f"I can't {lemma(g['ing'])} ", c, flags=_I)
+
+
+def _restated_on(said: str) -> tuple[str, str]:
+    """'which wines I buy so they come after the bottles': what is waited for, and what the
+    same order said again after 'so' names outright ('the bottles'), if it does."""
+    head, so, tail = said.partition(" so ")
+    m = _DEPEND.match(tail.strip()) if so else None
+    if m is None or clean_phrase(m["a"] or m["a2"] or m["a3"] or "").lower() not in _PRONOUNS:
+        return said, ""
+    return head, clean_phrase(m["b"] or m["b2"] or m["b3"] or "")
 
 
 def _cased(word: str, like: str) -> str:
