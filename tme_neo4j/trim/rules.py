@@ -3831,8 +3831,11 @@ class _TurnParser:
                     and self.tasks[k] in candidates]
             if said and clean_phrase(text).lower() != "everything":
                 return said[:1]  # what this turn spoke of last
-            if self._said_unknown_object():
-                return []  # "I sold the kayak, tick it off": 'it' is the kayak, not in memory
+            if self._said_unknown_object() or (
+                    self.subtasks and self.subtasks[-1].intent == Intent.UNPARSED):
+                # "I sold the kayak, tick it off": 'it' is the kayak, not in memory; after a
+                # clause not understood, what 'it' stands for is not known either
+                return []
             task = self._active(slot) if slot else self._root_for(None)
             return [task] if task is not None and task in candidates else []
         found: list[Task] = []
