@@ -213,3 +213,11 @@ def test_a_new_fact_of_the_plan_still_opens_with_a_value_or_a_thing() -> None:
     ops = _written(read("the skipper is Hallvard, from the yacht club", "boat"))
     assert [(op.title, op.value) for op in ops if isinstance(op, AddTask)] == [
         ("Skipper", "Hallvard, from the yacht club")]
+
+
+def test_a_pronoun_after_a_clause_not_understood_marks_no_plan_done() -> None:
+    result = read("the ferry seats are sorted out with the harbourmaster, so that's done",
+                  "boat")
+    assert not any(getattr(op, "key", None) == "boat" for op in _written(result))
+    result = read("the van's round the back now so that's done", "boat")
+    assert _written(result) == []

@@ -647,6 +647,38 @@ def test_what_happened_to_a_thing_before_the_steps_wished_for_names_the_plan() -
         if isinstance(op, AddTask))
 
 
+def test_a_problem_then_what_needs_doing_opens_a_plan_of_the_thing_with_those_steps() -> None:
+    adds = _adds(interpret("the shed roof leaks whenever it rains - it needs patching and the "
+                           "gate oiling before winter"))
+    assert adds[0].title == "Shed roof"
+    assert [(a.title, a.parents) for a in adds[1:]] == [
+        ("Patch the shed roof", [adds[0].key]),
+        ("Oil the gate before winter", [adds[0].key])]
+    passive = _adds(interpret("washing machine broke this morning :( a new one needs buying, "
+                              "and the old one has to be taken out"))
+    assert [a.title for a in passive] == ["Washing machine", "Buy a new one",
+                                          "Take out the old one"]
+    # a problem alone, or one followed by anything but needs, opens no plan
+    assert not interpret("the shed roof leaks whenever it rains").operations
+    assert not any(a.title == "Shed roof" for a in _adds(interpret(
+        "the shed roof leaks whenever it rains - call the roofer")))
+
+
+def test_a_step_got_done_by_someone_else_or_wished_on_a_thing_not_held_is_a_new_step() -> None:
+    plan = task("loft", "Loft conversion")
+    told = _adds(interpret("also get them to seal the skylight", plan, focus=("loft",)))
+    assert [(a.title, a.parents) for a in told] == [("Seal the skylight", ["loft"])]
+    wished = _adds(interpret("I'll need to move the bike out of the hall", plan,
+                             focus=("loft",)))
+    assert [(a.title, a.parents) for a in wished] == [("Move the bike out of the hall", ["loft"])]
+    # a task that is there is moved, not added; 'instead' gives a task to someone
+    beams = task("beams", "Oak beams", "on the 3rd", parents=("loft",))
+    assert not _adds(interpret("I need to move the beams to the 9th", plan, beams,
+                               focus=("loft",)))
+    assert not _adds(interpret("get Ola to fit the beams instead", plan, beams,
+                               focus=("loft",)))
+
+
 def test_a_particle_verb_plan_keeps_its_object_as_the_title() -> None:
     result = interpret("we're clearing out the attic on Saturday")
     adds = [op for op in result.operations if isinstance(op, AddTask)]

@@ -30,6 +30,7 @@ __all__ = [
     "stems",
     "strip_fillers",
     "typed_phrases",
+    "unsmiled",
     "value_kind",
     "value_phrases",
 ]
@@ -88,6 +89,16 @@ def sentences(text: str) -> list[str]:
                        rf"(?<=\bMrs)\.)+(?:[.!?{_EMOJI}\s]*[.!?{_EMOJI}]|$)", text)
     parts = [re.sub(rf"\s*[{_EMOJI}\ufe0f]+", "", p).strip() for p in parts]
     return [p for p in parts if p.strip(" .!?")]
+
+
+#: A face in punctuation (':(', ';-)') between two clauses links them as a dash does.
+_EMOTICON = re.compile(r"\s+[:;=]-?[()\[\]DPp/|]+(?=\s|$)")
+
+
+def unsmiled(text: str) -> str:
+    """``text`` with each face in punctuation made a dash between clauses, or dropped at the
+    end ('the kettle died :( need a new one' -> 'the kettle died - need a new one')."""
+    return _EMOTICON.sub(" -", text).rstrip(" -")
 
 
 #: Pictographs end a sentence as a full stop does ("the flu 😩 put the cake back").

@@ -30,7 +30,7 @@ from tme_neo4j.models import (
     TaskStatus,
 )
 from tme_neo4j.trim.base import READ_ONLY, Conflict, Intent, Subtask, TrimResult, TrimView
-from tme_neo4j.trim.frames import ROLE_WORDS, Mood, read_frame
+from tme_neo4j.trim.frames import ROLE_WORDS, Frame, Mood, read_frame
 from tme_neo4j.trim.language import (
     COUNT_RE,
     STOP,
@@ -51,6 +51,7 @@ from tme_neo4j.trim.language import (
     stems,
     strip_fillers,
     typed_phrases,
+    unsmiled,
     value_kind,
     value_phrases,
 )
@@ -252,6 +253,10 @@ _ADD_TO = re.compile(
     r"^(?:add|put|include|use|throw in|toss in|get|buy|order|pack|bring|invite|place)\s+"
     r"(?P<items>.+?)\s+(?:to|in|into|on|onto)\s+(?:the\s+|my\s+|our\s+|your\s+)?"
     r"(?P<container>(?:[\w' -]|\.(?=\w))+?)$", _I)
+#: "get them to check the vents", "get Ola to sand the door": a step someone else is to do
+#: ('ask X to ...' is a step of its own: the asking).
+_CAUSATIVE = re.compile(r"^(?:also\s+)?get\s+(?:them|him|her|the\s+[a-z]+(?:\s+[a-z]+)?|"
+                        r"(?-i:[A-Z])[\w-]+)\s+to\s+(?P<step>[a-z]+\s.+)$", _I)
 _GOAL = re.compile(r"^(?:in order )?to\s+(?P<goal>[^,]+),\s*(?P<steps>.+)$", _I)
 _MOVE = re.compile(
     # "the venue moved us to ...": a subject before the verb only when the plan is "us"
@@ -570,7 +575,7 @@ class RuleInterpreter:
     name = "rules"
 
     def interpret(self, text: str, view: TrimView) -> TrimResult:
-        text = fold(text)
+        text = unsmiled(fold(text))
         return _TurnParser(view, text).parse(text)
 
 
@@ -619,6 +624,8 @@ class _TurnParser:
                 continue
             if slot is None and self._occasion(sentence, told_all[n + 1:n + 2]):
                 continue
+            if not question and slot is None and self._problem_needs(sentence):
+                continue
             if not question and slot is None and self._sequence(sentence):
                 continue
             if not question and slot is None and (m := _SLOT_PREFIX.match(sentence)) and (
@@ -657,8 +664,9 @@ class _TurnParser:
         items; a modal lead after the dash ('need to') is dropped. A clause before the dash
         ('the car broke down - ...') is no name: the dash links two clauses then."""
         m = _DASHED.match(text.strip())
-        if m is None or self._live() or not _names_thing(m["head"]):
-            return text
+        if m is None or self._live() or not _names_thing(m["head"]) or _needed_steps(
+                m["body"], m["head"]):
+            return text  # "X broke - a new one needs buying": a problem, then what it needs
         return f"{m['head']}: {m['body']}"
 
     def _named_facts(self, text: str) -> list[str] | None:
@@ -884,6 +892,25 @@ class _TurnParser:
         self._emit(Intent.NEW, sentence, [add], about=[add.key])
         return True
 
+    def _problem_needs(self, sentence: str) -> bool:
+        """'The shed roof leaks when it rains - it needs patching and the gutter clearing' with
+        nothing in memory: a problem with a thing, then what that thing (or another) needs
+        done; the thing is the plan, each thing needing something a step of it."""
+        problem, _, needed = strip_fillers(sentence).rstrip(".! ").partition(" - ")
+        thing = _first_thing(problem)
+        if self._live() or not needed or thing is None or _imperative(problem) or not (
+                _FINITE_WORD.search(problem) or any(is_verb(w) and lemma(w) != w.lower()
+                                                    for w in problem.split()[1:])):
+            return False  # a statement with a verb of its own: what happened
+        steps = _needed_steps(needed, thing)
+        if not steps:
+            return False
+        root = self._add(thing[:1].upper() + thing[1:], key=slug(thing))
+        ops = [root, *(self._add(step, parents=[root.key]) for step in steps)]
+        self._emit(Intent.NEW, sentence, ops, about=[op.key for op in ops])
+        self.focus = [root.key, *self.focus]
+        return True
+
     def _entries(self, head: str, rest: str) -> bool:
         """'Stalls: Ann friday, $15; the bakery saturday for $40': entries cut at semicolons,
         each a task named before its first value, the values its details; under the plan named
@@ -1034,7 +1061,8 @@ class _TurnParser:
             self._replace,
             self._split, self._merge, self._cancel, self._restore, self._done, self._instead_of,
             self._every, self._needs,
-            self._depend, self._add_instead, self._add_to, self._add_here, self._goal,
+            self._depend, self._add_instead, self._causative, self._add_to, self._add_here,
+            self._goal,
             self._retime,
         ]
         if slot is None:
@@ -1121,7 +1149,10 @@ class _TurnParser:
                 self._new_task(c, raw)  # an imperative the lexicon does not know names a task
         elif frame.mood == Mood.STATEMENT and frame.negated:
             self._emit(Intent.NOTE, raw, about=self._about(c, None))  # "X can't do Friday"
-        elif wished and not frame.reference and self._first_goal(c):
+        elif wished and not frame.reference and (
+                self._first_goal(c) or self._unheld_change(c, frame)):
+            # "I'll need to move the van out" with a plan in talk: a step of that plan
+            self.also = self.also or bool(self._live())
             self._new_task(c, raw)
         else:
             self._unparsed(raw, c)
@@ -1182,6 +1213,14 @@ class _TurnParser:
         for cannot be to a task, so it names the first one, whatever its verb."""
         return not self._live() and _imperative(c) and len(_steps(c)) == 1 and bool(
             stems(_drop_verb(c)))
+
+    def _unheld_change(self, c: str, frame: Frame) -> bool:
+        """'I need to move the van out of the yard' with a plan in talk: a verb that may ask
+        for a change, wished for, on a thing no task holds, is a step to do, not a change."""
+        obj = _drop_verb(c)
+        return frame.intent in ("move", "set", "replace", "rename") and _imperative(c) and (
+            len(_steps(c)) == 1) and bool(stems(obj)) and self._root_for(None) is not None and (
+            self._match(obj, self._live()) is None)
 
     def _lead_plan(self, what: str, rest: str) -> Task | None:
         """'For the visa with the embassy I need to A, B and C' with no plan yet: the plan
@@ -2184,6 +2223,23 @@ class _TurnParser:
                 f"{t.title} {t.value or ''}", who)]) and len(doer) == 1:
             return doer[0].title
         return f"{lemma(m['verb'])} {m['obj']}"
+
+    def _causative(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Also get them to look at the vents', 'get Ola to sand the door': a step someone else
+        is to do, new under the plan in talk; never one that names a task, a change or a
+        pronoun's task, nor one said 'instead' (that gives a task to someone)."""
+        m = _CAUSATIVE.match(c)
+        if m is None or slot is not None or re.search(r"\binstead\b", c, _I):
+            return False
+        step = m["step"]
+        frame = read_frame(step)
+        root = self.under or self._root_for(None)
+        if root is None or not _imperative(step) or frame.known or frame.reference or (
+                self._match(step, self._live(), strict=True)):
+            return False
+        ops = self._item(step[:1].upper() + step[1:], root)
+        self._emit(Intent.NEW, raw, ops, about=[root.key, *(o.key for o in ops)])
+        return True
 
     def _add_to(self, c: str, raw: str, slot: str | None) -> bool:
         m = _ADD_TO.match(c)
@@ -4032,8 +4088,11 @@ class _TurnParser:
                     and self.tasks[k] in candidates]
             if said and clean_phrase(text).lower() != "everything":
                 return said[:1]  # what this turn spoke of last
-            if self._said_unknown_object():
-                return []  # "I sold the kayak, tick it off": 'it' is the kayak, not in memory
+            if self._said_unknown_object() or (
+                    self.subtasks and self.subtasks[-1].intent == Intent.UNPARSED):
+                # "I sold the kayak, tick it off": 'it' is the kayak, not in memory; after a
+                # clause not understood, what 'it' stands for is not known either
+                return []
             task = self._active(slot) if slot else self._root_for(None)
             return [task] if task is not None and task in candidates else []
         found: list[Task] = []
@@ -4481,6 +4540,60 @@ def _happened_to(statement: str) -> str | None:
     return None
 
 
+def _first_thing(statement: str) -> str | None:
+    """'the back gutters overflow ...', 'old kettle died': the thing a statement opens with,
+    its nouns (and the words before them) up to the first word that is no noun."""
+    words = re.sub(r"^(?:the|my|our|this|that)\s+", "", statement.strip(), flags=_I).split()
+    taken: list[str] = []
+    after = ""
+    for word in words:
+        w = word.lower()
+        if w in STOP or not re.fullmatch(r"[a-z-]+", w) or not can_be_noun(w):
+            after = w
+            break
+        taken.append(w)
+    if len(taken) > 1 and not is_verb(after) and is_verb(last := taken[-1]) and (
+            last.endswith("s") and lemma(last) != last):
+        taken.pop()  # "the shed roof leaks whenever ...": 'leaks' is its verb, no verb after
+    thing = " ".join(taken)
+    return thing if 1 <= len(taken) <= 4 and stems(thing) else None
+
+
+#: "X needs clearing and checking ...", "X has to be taken away": what is needed done to X.
+_NEEDS_DOING = re.compile(
+    r"^(?P<what>[\w' -]+?)\s+(?:(?P<need>needs?|wants?)\s+)?(?P<doing>[a-z]+ing(?:\s+and\s+"
+    r"[a-z]+ing)*)(?P<rest>\s.*)?$|"
+    r"^(?P<what2>[\w' -]+?)\s+(?:has|have|needs?|must)\s+(?:to\s+)?be\s+(?P<done>[a-z]+)"
+    r"(?P<rest2>\s.*)?$", _I)
+
+
+def _needed_steps(text: str, thing: str) -> list[str]:
+    """'they need clearing and the drain checking before May': the steps of a passive need,
+    each its verb then what it is done to ('Clear the gutters', 'Check the drain before May');
+    'they' or 'it' is ``thing``. Empty unless every clause is such a need."""
+    steps: list[str] = []
+    needed = False  # a later clause may leave 'needs' out: 'and the drain checking'
+    for clause in re.split(r",?\s+and\s+(?=(?:the|a|an|my|our|this|that|they|it)\b)", text):
+        m = _NEEDS_DOING.match(clause.strip())
+        if m is None or (m["doing"] and not (m["need"] or needed)):
+            return []
+        what = m["what"] or m["what2"]
+        what = f"the {thing}" if what.lower() in _PRONOUNS else what
+        verbs_said = re.split(r"\s+and\s+", m["doing"]) if m["doing"] else [m["done"]]
+        rest = (m["rest"] or m["rest2"] or "").strip()
+        particle, _, rest = rest.partition(" ") if re.match(
+            r"(?:away|out|off|up|down|back|in|over)\b", rest, _I) else ("", "", rest)
+        for said in verbs_said:
+            verb = lemma(said.lower())
+            if verb == said.lower() or not is_verb(said):
+                return []
+            step = " ".join(p for p in (verb, particle, what, re.sub(
+                r"^(?:asap|soon|now)\b\s*", "", rest, flags=_I)) if p)
+            steps.append(step[:1].upper() + step[1:])
+        needed = True
+    return steps
+
+
 def _named_options(clause: str) -> str | None:
     """'found Acme at $40 and Bolt at $35': two or more names, each with a value of one kind,
     are options weighed together; the value is all of them, past the verb that found them."""
@@ -4642,7 +4755,8 @@ def _unknown_verb(words: list[str]) -> bool:
     """A word the dictionary lacks, in lower case, before a determiner and its noun: a verb of
     a trade ('degrease the chain') in the place of an imperative's."""
     return len(words) > 2 and words[0].isalpha() and words[0].islower() and not in_dictionary(
-        words[0]) and words[1].lower() in _DETERMINERS
+        words[0]) and words[0] not in STOP and words[0] not in ROLE_WORDS and (
+        words[1].lower() in _DETERMINERS)
 
 
 #: Words that may come before a value and are no part of what it is of ('on sat the 3rd').
