@@ -157,6 +157,16 @@ def test_back_to_a_date_for_a_task_named_sets_that_tasks_date() -> None:
     assert "treat" not in revised(result)
 
 
+def test_values_told_of_a_task_with_its_is_left_out() -> None:
+    tasks = [task("move", "House move"), task("van", "Hire a van", parents=("move",)),
+             task("keys", "Collect the keys", parents=("move",))]
+    result = interpret("van booked for fri 9 may, 4 hours, $95", *tasks, focus=("move",))
+    assert revised(result) == {"van": ReviseTask(key="van", value="fri 9 may, 4 hours, $95")}
+    # no task of that name: nothing is guessed for it
+    result = interpret("piano booked for fri 9 may, $200", *tasks, focus=("move",))
+    assert not {"van", "keys"} & set(revised(result))
+
+
 def test_news_of_a_move_revises_the_task_it_names() -> None:
     result = interpret("the council moved our permit to May 24", *garden(), focus=("fete",))
     assert revised(result)["permit"].value == "May 24"

@@ -990,7 +990,8 @@ class _TurnParser:
                          self._chosen_count,
                          self._joining,
                          self._owned, self._named_doer, self._schedule,
-                         self._stated_value, self._event, self._doing_step,
+                         self._participle_value, self._stated_value, self._event,
+                         self._doing_step,
                          self._new_doing_step,
                          self._bare_value]
         return handlers
@@ -2690,6 +2691,18 @@ class _TurnParser:
             self._pending(task, value=revised)
             return True
         return False
+
+    def _participle_value(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Van booked for the 9th, 2 hours, $80': a task named, its 'is' left out, then
+        its values; read as said in full ('the van is booked for ...')."""
+        m = re.match(r"^(?P<subj>[\w' ]{2,30}?)\s+(?P<part>[a-z]+ed)\s+(?P<rest>(?:for|to|on|at)"
+                     r"\s+.+)$", c, _I)
+        if m is None or not any(k != ValueKind.NAME for k, _ in typed_phrases(
+                m["rest"], sentence=False)) or self._match(
+                m["subj"], [t for t in self._live() if t.parents], strict=True,
+                by_value=False) is None:
+            return False
+        return self._stated_value(f"{m['subj']} is {m['part']} {m['rest']}", raw, slot)
 
     def _stated_value(self, c: str, raw: str, slot: str | None) -> bool:
         """'The oil change is booked at the garage on the 9th', 'Headcount's up to 140': a
