@@ -167,6 +167,24 @@ def test_values_told_of_a_task_with_its_is_left_out() -> None:
     assert not {"van", "keys"} & set(revised(result))
 
 
+def test_someone_who_offers_does_the_task_the_turn_just_added() -> None:
+    tasks = [task("bath", "Redo the bathroom"), task("tiles", "Pick tiles", parents=("bath",))]
+    result = interpret("also get a tiler for the splashback - Jo said she could do it", *tasks,
+                       focus=("bath",))
+    added = [op for op in result.operations if isinstance(op, AddTask)]
+    assert revised(result)[added[0].key].value == "Jo"
+    # with no task spoken of in the turn, whose 'it' is meant is not guessed
+    assert not interpret("Jo said she could do it", *tasks, focus=("bath",)).operations
+
+
+def test_someone_put_in_instead_to_do_the_work_is_who_not_the_work() -> None:
+    tasks = [task("bath", "Redo the bathroom"),
+             task("tiler", "Book a tiler for the splashback", "Jo", parents=("bath",))]
+    result = interpret("Jo's booked up, get Sam from Tilecraft to do the splashback instead",
+                       *tasks, focus=("bath",))
+    assert revised(result)["tiler"].value == "Sam from Tilecraft"
+
+
 def test_news_of_a_move_revises_the_task_it_names() -> None:
     result = interpret("the council moved our permit to May 24", *garden(), focus=("fete",))
     assert revised(result)["permit"].value == "May 24"

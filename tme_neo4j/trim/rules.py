@@ -990,7 +990,8 @@ class _TurnParser:
                          self._chosen_count,
                          self._joining,
                          self._owned, self._named_doer, self._schedule,
-                         self._participle_value, self._stated_value, self._event,
+                         self._volunteered, self._participle_value, self._stated_value,
+                         self._event,
                          self._doing_step,
                          self._new_doing_step,
                          self._bare_value]
@@ -1509,7 +1510,7 @@ class _TurnParser:
             return False
         if not old or not new:
             return False
-        old = clean_phrase(old)
+        old, new = clean_phrase(old), _doer_of(new)
         if self._swap_one(old, new, raw):
             return True
         if re.fullmatch(r"\d+", old) and (unit := re.fullmatch(r"\d+\s+(?P<u>[a-z]+)", new, _I)):
@@ -2691,6 +2692,16 @@ class _TurnParser:
             self._pending(task, value=revised)
             return True
         return False
+
+    def _volunteered(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Add a tiler - Jo said she could do it': the person who offered is who does the
+        task an earlier clause of the turn spoke of, when it names nobody yet."""
+        m = _OFFERED.match(c)
+        said = [self.tasks[k] for k in reversed(self.mentioned) if k in self.tasks]
+        if m is None or not said or said[0].value:
+            return False
+        self._update(said[0], m["who"], raw)
+        return True
 
     def _participle_value(self, c: str, raw: str, slot: str | None) -> bool:
         """'Van booked for the 9th, 2 hours, $80': a task named, its 'is' left out, then
@@ -4131,6 +4142,10 @@ _CORRECTIONS = (
 #: The kinds of value a title may hold for a bare value said later ('make it the 26th'); a
 #: count in a title is matched by its unit instead ('Bake 40 cupcakes').
 _TITLE_KINDS = (ValueKind.DATE, ValueKind.TIME, ValueKind.PRICE)
+#: Someone offering to do the task just spoken of: 'Jo said she could do it', 'Sam can do it'.
+_OFFERED = re.compile(r"^(?P<who>(?-i:[A-Z])[\w'-]*)\s+(?:(?:said|says|reckons|thinks)\s+"
+                      r"(?:he|she|they)\s+)?(?:can|could|will|would|'ll)\s+do\s+(?:it|that|this)$",
+                      _I)
 #: A choice among alternatives: '(book) the second one', 'go with the cheaper option'.
 _CHOICE = re.compile(r"^(?:(?:let's|we'll|i'll|i'd)\s+)?(?:(?P<verb>[a-z]+(?:\s+with|\s+for)?)\s+)?"
                      r"the\s+(?P<which>first|second|third|fourth|last|cheaper|cheapest|dearer|"
@@ -4354,6 +4369,14 @@ def _retyped(value: str, kind: ValueKind, new: str) -> str | None:
         return done
     m = re.search(r"\bat\s+\d{1,2}\b(?![:.]\d)", value) if kind == ValueKind.TIME else None
     return f"{value[:m.start()]}at {new}{value[m.end():]}" if m else None
+
+
+def _doer_of(new: str) -> str:
+    """'Priya from Fixit to do the wiring': who is put in, without the work named after
+    'to', which is the task's own; anything else as it is."""
+    m = re.match(r"^(?P<who>(?-i:[A-Z])[\w'-]*(?:\s+(?:from|at|of)\s+(?-i:[A-Z])[\w'&-]*"
+                 r"(?:\s+(?-i:[A-Z])[\w'&-]*)*)?)\s+to\s+(?P<verb>[a-z]+)\b", new, _I)
+    return m["who"] if m is not None and is_verb(m["verb"]) else new
 
 
 def _retyped_date(text: str, kind: ValueKind, new: str) -> str | None:
