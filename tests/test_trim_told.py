@@ -185,6 +185,17 @@ def test_someone_put_in_instead_to_do_the_work_is_who_not_the_work() -> None:
     assert revised(result)["tiler"].value == "Sam from Tilecraft"
 
 
+def test_back_to_that_one_is_the_value_the_turn_named_before() -> None:
+    tasks = [task("trip", "Ski trip"), task("ferry", "Book the ferry", "the 9:30 sailing",
+                                            parents=("trip",))]
+    past = {"ferry": ["the 7:10 sailing", "the 9:30 sailing"]}
+    for said in ("the 7:10 has seats again - back to that one",
+                 "7:10 is fine after all, switch back to that"):
+        result = interpret(said, *tasks, focus=("trip",), past=past)
+        assert result.operations[-1].op == "rollback", said
+        assert result.operations[-1].to_value == "the 7:10 sailing", said  # type: ignore[union-attr]
+
+
 def test_news_of_a_move_revises_the_task_it_names() -> None:
     result = interpret("the council moved our permit to May 24", *garden(), focus=("fete",))
     assert revised(result)["permit"].value == "May 24"

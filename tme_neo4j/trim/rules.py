@@ -1172,8 +1172,11 @@ class _TurnParser:
         if not m and not (original and slot):
             return False
         wanted = clean_phrase(_ORIGINAL.sub("", m["x"] if m else "")) or None
-        if wanted and wanted.lower() in _PRONOUNS:  # "noon was better, return to that"
-            earlier = [p for said in reversed(self.said) for _, p in typed_phrases(said)]
+        if wanted and (wanted.lower() in _PRONOUNS or _THAT_ONE.fullmatch(wanted)):
+            # "noon was better, return to that", "the 8:15 runs after all - back to that one"
+            before = [c[:m.start()]] if m else []
+            earlier = [p for said in [*before, *reversed(self.said)]
+                       for _, p in reversed(typed_phrases(said))]
             wanted = earlier[0] if earlier else None
         target = self._active(slot) if slot else None
         if target is None and wanted:
@@ -4146,6 +4149,8 @@ _TITLE_KINDS = (ValueKind.DATE, ValueKind.TIME, ValueKind.PRICE)
 _OFFERED = re.compile(r"^(?P<who>(?-i:[A-Z])[\w'-]*)\s+(?:(?:said|says|reckons|thinks)\s+"
                       r"(?:he|she|they)\s+)?(?:can|could|will|would|'ll)\s+do\s+(?:it|that|this)$",
                       _I)
+#: A value pointed at rather than said: 'back to that one'.
+_THAT_ONE = re.compile(r"(?:that|this|the same)(?:\s+one)?", _I)
 #: A choice among alternatives: '(book) the second one', 'go with the cheaper option'.
 _CHOICE = re.compile(r"^(?:(?:let's|we'll|i'll|i'd)\s+)?(?:(?P<verb>[a-z]+(?:\s+with|\s+for)?)\s+)?"
                      r"the\s+(?P<which>first|second|third|fourth|last|cheaper|cheapest|dearer|"
