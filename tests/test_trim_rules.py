@@ -102,6 +102,13 @@ def test_values_are_found_by_kind() -> None:
     assert value_phrases("Denver is nice") == []  # a capital that only starts a sentence
 
 
+def test_a_weekday_cut_short_is_part_of_the_date_after_it_only() -> None:
+    assert typed_phrases("launch sat 12 april at noon", sentence=False) == [
+        (ValueKind.DATE, "sat 12 april"), (ValueKind.TIME, "noon")]
+    assert typed_phrases("tue the 4th", sentence=False) == [(ValueKind.DATE, "tue the 4th")]
+    assert typed_phrases("we sat 3 rows back", sentence=False) == [(ValueKind.COUNT, "3 rows")]
+
+
 def test_questions_and_read_requests() -> None:
     assert is_question("what's in my cart")
     assert is_question("Did we once cancel the band")

@@ -145,7 +145,7 @@ def test_a_day_for_a_date_a_title_holds_changes_that_day_and_shows_dependents() 
              task("boxes", "Pack the boxes", parents=("move",), depends_on=("van",))]
     result = interpret("the 3rd is a bank holiday. make it the 10th", *tasks, focus=("move",))
     assert revised(result)["van"].title == "Van hire on fri 10 june"
-    assert revised(result)["van"].value == "10 june"  # so the boxes see the change
+    assert revised(result)["van"].value == "fri 10 june"  # so the boxes see the change
 
 
 def test_facts_told_later_for_a_task_by_its_name_are_its_value_whole() -> None:
@@ -164,6 +164,45 @@ def test_back_to_a_date_for_a_task_named_sets_that_tasks_date() -> None:
                        focus=("home",))
     assert revised(result)["tuner"].title == "Piano tuner visit on tue 3 june"
     assert "treat" not in revised(result)
+
+
+def test_values_told_of_a_task_with_its_is_left_out() -> None:
+    tasks = [task("move", "House move"), task("van", "Hire a van", parents=("move",)),
+             task("keys", "Collect the keys", parents=("move",))]
+    result = interpret("van booked for fri 9 may, 4 hours, $95", *tasks, focus=("move",))
+    assert revised(result) == {"van": ReviseTask(key="van", value="fri 9 may, 4 hours, $95")}
+    # no task of that name: nothing is guessed for it
+    result = interpret("piano booked for fri 9 may, $200", *tasks, focus=("move",))
+    assert not {"van", "keys"} & set(revised(result))
+
+
+def test_someone_who_offers_does_the_task_the_turn_just_added() -> None:
+    tasks = [task("bath", "Redo the bathroom"), task("tiles", "Pick tiles", parents=("bath",))]
+    result = interpret("also get a tiler for the splashback - Jo said she could do it", *tasks,
+                       focus=("bath",))
+    added = [op for op in result.operations if isinstance(op, AddTask)]
+    assert revised(result)[added[0].key].value == "Jo"
+    # with no task spoken of in the turn, whose 'it' is meant is not guessed
+    assert not interpret("Jo said she could do it", *tasks, focus=("bath",)).operations
+
+
+def test_someone_put_in_instead_to_do_the_work_is_who_not_the_work() -> None:
+    tasks = [task("bath", "Redo the bathroom"),
+             task("tiler", "Book a tiler for the splashback", "Jo", parents=("bath",))]
+    result = interpret("Jo's booked up, get Sam from Tilecraft to do the splashback instead",
+                       *tasks, focus=("bath",))
+    assert revised(result)["tiler"].value == "Sam from Tilecraft"
+
+
+def test_back_to_that_one_is_the_value_the_turn_named_before() -> None:
+    tasks = [task("trip", "Ski trip"), task("ferry", "Book the ferry", "the 9:30 sailing",
+                                            parents=("trip",))]
+    past = {"ferry": ["the 7:10 sailing", "the 9:30 sailing"]}
+    for said in ("the 7:10 has seats again - back to that one",
+                 "7:10 is fine after all, switch back to that"):
+        result = interpret(said, *tasks, focus=("trip",), past=past)
+        assert result.operations[-1].op == "rollback", said
+        assert result.operations[-1].to_value == "the 7:10 sailing", said  # type: ignore[union-attr]
 
 
 def test_news_of_a_move_revises_the_task_it_names() -> None:

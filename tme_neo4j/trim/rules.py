@@ -1077,7 +1077,9 @@ class _TurnParser:
                          self._chosen_count,
                          self._joining,
                          self._owned, self._named_doer, self._schedule,
-                         self._stated_value, self._event, self._doing_step,
+                         self._volunteered, self._participle_value, self._stated_value,
+                         self._event,
+                         self._doing_step,
                          self._new_doing_step,
                          self._bare_value]
         return handlers
@@ -1283,8 +1285,11 @@ class _TurnParser:
         if not m and not (original and slot):
             return False
         wanted = clean_phrase(_ORIGINAL.sub("", m["x"] if m else "")) or None
-        if wanted and wanted.lower() in _PRONOUNS:  # "noon was better, return to that"
-            earlier = [p for said in reversed(self.said) for _, p in typed_phrases(said)]
+        if wanted and (wanted.lower() in _PRONOUNS or _THAT_ONE.fullmatch(wanted)):
+            # "noon was better, return to that", "the 8:15 runs after all - back to that one"
+            before = [c[:m.start()]] if m else []
+            earlier = [p for said in [*before, *reversed(self.said)]
+                       for _, p in reversed(typed_phrases(said))]
             wanted = earlier[0] if earlier else None
         target = self._active(slot) if slot else None
         if target is None and wanted:
@@ -1621,7 +1626,7 @@ class _TurnParser:
             return False
         if not old or not new:
             return False
-        old = clean_phrase(old)
+        old, new = clean_phrase(old), _doer_of(new)
         if self._swap_one(old, new, raw):
             return True
         if re.fullmatch(r"\d+", old) and (unit := re.fullmatch(r"\d+\s+(?P<u>[a-z]+)", new, _I)):
@@ -2927,6 +2932,28 @@ class _TurnParser:
             self._pending(task, value=revised)
             return True
         return False
+
+    def _volunteered(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Add a tiler - Jo said she could do it': the person who offered is who does the
+        task an earlier clause of the turn spoke of, when it names nobody yet."""
+        m = _OFFERED.match(c)
+        said = [self.tasks[k] for k in reversed(self.mentioned) if k in self.tasks]
+        if m is None or not said or said[0].value:
+            return False
+        self._update(said[0], m["who"], raw)
+        return True
+
+    def _participle_value(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Van booked for the 9th, 2 hours, $80': a task named, its 'is' left out, then
+        its values; read as said in full ('the van is booked for ...')."""
+        m = re.match(r"^(?P<subj>[\w' ]{2,30}?)\s+(?P<part>[a-z]+ed)\s+(?P<rest>(?:for|to|on|at)"
+                     r"\s+.+)$", c, _I)
+        if m is None or not any(k != ValueKind.NAME for k, _ in typed_phrases(
+                m["rest"], sentence=False)) or self._match(
+                m["subj"], [t for t in self._live() if t.parents], strict=True,
+                by_value=False) is None:
+            return False
+        return self._stated_value(f"{m['subj']} is {m['part']} {m['rest']}", raw, slot)
 
     def _stated_value(self, c: str, raw: str, slot: str | None) -> bool:
         """'The oil change is booked at the garage on the 9th', 'Headcount's up to 140': a
@@ -4421,6 +4448,12 @@ _CORRECTIONS = (
 #: The kinds of value a title may hold for a bare value said later ('make it the 26th'); a
 #: count in a title is matched by its unit instead ('Bake 40 cupcakes').
 _TITLE_KINDS = (ValueKind.DATE, ValueKind.TIME, ValueKind.PRICE)
+#: Someone offering to do the task just spoken of: 'Jo said she could do it', 'Sam can do it'.
+_OFFERED = re.compile(r"^(?P<who>(?-i:[A-Z])[\w'-]*)\s+(?:(?:said|says|reckons|thinks)\s+"
+                      r"(?:he|she|they)\s+)?(?:can|could|will|would|'ll)\s+do\s+(?:it|that|this)$",
+                      _I)
+#: A value pointed at rather than said: 'back to that one'.
+_THAT_ONE = re.compile(r"(?:that|this|the same)(?:\s+one)?", _I)
 #: A choice among alternatives: '(book) the second one', 'go with the cheaper option'.
 _CHOICE = re.compile(r"^(?:(?:let's|we'll|i'll|i'd)\s+)?(?:(?P<verb>[a-z]+(?:\s+with|\s+for)?)\s+)?"
                      r"the\s+(?P<which>first|second|third|fourth|last|cheaper|cheapest|dearer|"
@@ -4709,6 +4742,14 @@ def _retyped(value: str, kind: ValueKind, new: str) -> str | None:
         return done
     m = re.search(r"\bat\s+\d{1,2}\b(?![:.]\d)", value) if kind == ValueKind.TIME else None
     return f"{value[:m.start()]}at {new}{value[m.end():]}" if m else None
+
+
+def _doer_of(new: str) -> str:
+    """'Priya from Fixit to do the wiring': who is put in, without the work named after
+    'to', which is the task's own; anything else as it is."""
+    m = re.match(r"^(?P<who>(?-i:[A-Z])[\w'-]*(?:\s+(?:from|at|of)\s+(?-i:[A-Z])[\w'&-]*"
+                 r"(?:\s+(?-i:[A-Z])[\w'&-]*)*)?)\s+to\s+(?P<verb>[a-z]+)\b", new, _I)
+    return m["who"] if m is not None and is_verb(m["verb"]) else new
 
 
 def _retyped_date(text: str, kind: ValueKind, new: str) -> str | None:
