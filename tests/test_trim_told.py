@@ -1020,3 +1020,44 @@ def test_a_word_of_certainty_is_no_part_of_what_is_waited_for() -> None:
 def test_a_statement_with_after_in_it_orders_nothing() -> None:
     result = interpret("the old drill works fine after a charge", *workshop(), focus=("shed",))
     assert result.operations == []
+
+
+def car_jobs() -> list[Task]:
+    return [
+        task("car", "Car jobs"),
+        task("register", "Register the car", parents=("car",)),
+        task("insure", "Renew the insurance", parents=("car",)),
+        task("claim", "Fill in the claim form", parents=("car",)),
+        task("mot", "Book the MOT", parents=("car",)),
+        task("service", "Boiler service", parents=("car",)),
+        task("tyres", "Buy winter tyres", parents=("car",)),
+    ]
+
+
+def done_keys(result: TrimResult) -> list[str]:
+    return [op.key for op in result.operations if isinstance(op, CompleteTask)]
+
+
+def test_a_step_reported_finished_by_a_participle_is_done() -> None:
+    assert done_keys(interpret("registered!", *car_jobs(), focus=("car",))) == ["register"]
+    result = interpret("insurance renewed this morning, tick that off", *car_jobs(),
+                       focus=("car",))
+    assert done_keys(result) == ["insure"]
+    assert [s.intent for s in result.subtasks] == [Intent.DONE, Intent.NOTE]
+    # a verb that finishes any thing, whatever the step's own
+    result = interpret("claim form sent over to Priya just now", *car_jobs(), focus=("car",))
+    assert done_keys(result) == ["claim"]
+
+
+def test_what_came_of_a_step_reported_finished_is_its_value() -> None:
+    result = interpret("MOT booked for mon 3 nov, 2 hrs, £60", *car_jobs(), focus=("car",))
+    assert done_keys(result) == ["mot"]
+    assert revised(result)["mot"].value == "mon 3 nov, 2 hrs, £60"
+    result = interpret("booked the MOT, 9am slot", *car_jobs(), focus=("car",))
+    assert revised(result)["mot"].value == "9am slot"
+
+
+def test_a_day_set_for_a_thing_is_no_step_finished() -> None:
+    for said in ("the boiler service is booked for the 20th", "winter tyres delivered on friday",
+                 "tyres needed"):
+        assert done_keys(interpret(said, *car_jobs(), focus=("car",))) == [], said

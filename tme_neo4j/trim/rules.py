@@ -508,6 +508,18 @@ _DONE_PASSIVE = re.compile(r"^(?:all\s+)?(?P<items>(?:the\s+|my\s+|our\s+)?[a-z]
                            r"(?:all\s+|now\s+)?"
                            r"(?P<pp>[a-z]{3,}(?:ed|en))(?:\s+and\s+[a-z]+(?:\s+for)?)?"
                            r"(?P<rest>\s*,.*)?$", _I)
+#: "entered!", "the licence renewed this morning", "the draft sent over to Ann just now",
+#: "the session booked for the 5th, 3 hrs": a step told finished by a participle.
+_DONE_REPORTED = re.compile(
+    r"^(?:(?:the|my|our)\s+)?(?P<obj>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3}?)?"
+    r"(?:(?:'s|'re|\s+(?:is|are|has been|have been|got))?\s+|^)(?:all\s+|now\s+|just\s+|"
+    r"finally\s+)?(?P<pp>[a-z]{3,})(?:\s+(?:over|off|out|in|back|up|through|away))?"
+    r"(?:\s+(?:to|for|with|at|on|by|from)\s+(?P<role>[^,]+?))?"
+    r"(?:\s+(?:this morning|this afternoon|today|yesterday|last night|just now|earlier|"
+    r"now|already|at last))?(?P<rest>\s*,.*)?$", _I)
+#: Participles that say a thing is finished, whatever step it is: "the draft's sent".
+_FINISHING = re.compile(r"done|finished|completed|sorted|sent|submitted|delivered|posted|paid|"
+                        r"handed in|filed|returned", _I)
 #: "Ann called", "the vet phoned back": something that happened, said in passing.
 _NAMED_PAST = re.compile(r"^(?:the\s+)?[A-Za-z][a-z]+\s+[a-z]{3,}ed(?:\s+(?:back|in|up|off))?$")
 #: "tickets $12": a thing and its price, an item of a plan's facts.
@@ -1976,7 +1988,7 @@ class _TurnParser:
         # "got the keys, all good": a word of relief after the news adds nothing to it
         c = re.sub(r"\s*,\s*(?:all\s+)?(?:good|fine|sorted|ok|okay|great|done)$", "", c, flags=_I)
         if (self._done_state(c, raw) or self._done_told(c, raw) or self._did_step(c, raw)
-                or self._done_as_step(c, raw)):
+                or self._done_as_step(c, raw) or self._done_reported(c, raw)):
             return True
         m = _DONE.match(c)
         if not m or re.search(r"\b(?:after|before|once|until|till|unless|if)\b", c, _I):
@@ -2046,8 +2058,7 @@ class _TurnParser:
         """``task`` finished; the values said after it (', 1.5 kg, fine') are its outcome."""
         ops: list[Operation] = []
         said = [p.strip() for p in rest.split(",") if p.strip()]
-        outcome = ", ".join(p for p in said if _only_value(p) and any(
-            k != ValueKind.NAME for k, _ in typed_phrases(p, sentence=False)))
+        outcome = ", ".join(p for p in said if _outcome_part(p))
         if outcome:
             ops.append(ReviseTask(key=task.key, value=outcome))
             self._pending(task, value=outcome)
@@ -2069,6 +2080,36 @@ class _TurnParser:
         if len(steps) != 1 or verb == m["part"].lower():
             return False  # "the hedge is trim": no participle
         return self._set_statuses(steps, TaskStatus.DONE, Intent.DONE, raw)
+    def _done_reported(self, c: str, raw: str) -> bool:
+        """A step reported finished in the participle, with what came of it: 'entered!' (the
+        step's own verb alone), 'the licence renewed this morning', 'the draft sent over to
+        Ann', 'the session booked for the 5th, 3 hrs, $90'. The object must name one live
+        step by its title; the verb must be the step's own or one that finishes a thing
+        ('sent', 'paid', 'booked'). Values after it are its outcome."""
+        m = _DONE_REPORTED.match(c)
+        if m is None or _NEGATIVE.search(c):
+            return False
+        part = m["pp"].lower()
+        verb = lemma(part)
+        if verb == part or not is_verb(verb):
+            return False  # "the session today": no participle
+        active = [t for t in self._live() if t.status == TaskStatus.ACTIVE and t.parents]
+        own = [t for t in active if t.title.split() and lemma(t.title.split()[0].lower()) == verb]
+        if not m["obj"]:
+            task = own[0] if len(own) == 1 else None
+        else:
+            task = self._match(m["obj"], active, strict=True, by_value=False)
+            if task is not None and task not in own and (not _FINISHING.fullmatch(part) or any(
+                    k in (ValueKind.DATE, ValueKind.TIME)
+                    for k, _ in typed_phrases(m["role"] or "", sentence=False))):
+                # "the cakes needed": no step is finished by that; "the install is booked
+                # for the 20th", "the sofa's delivered on Friday": a day set, nothing done
+                return False
+        if task is None:
+            return False
+        told = [clean_phrase(m["role"] or ""), *(m["rest"] or "").split(",")]
+        return self._done_with_outcome(task, ", ".join(p for p in told if p.strip()), raw)
+
     def _done_state(self, c: str, raw: str) -> bool:
         """'the tiles are in and the grout's laid': each part names a live task by its title
         (a person said to be out names none), and each is finished."""
@@ -4843,6 +4884,16 @@ def _only_value(item: str) -> bool:
     return bool(typed) and not set(stems(rest)) - {"month", "week", "day", "year", "around",
                                                    "roughly", "cost", "each", "per", "hour",
                                                    "head", "person", "print", "ticket", "night"}
+
+
+def _outcome_part(part: str) -> bool:
+    """A part of a report that says what came of it: a measure, a price, a date or a time,
+    with at most one word of its own ('sat 25 oct', '10am slot', '4 hrs'); a name is not."""
+    typed = [(k, p) for k, p in typed_phrases(part, sentence=False) if k != ValueKind.NAME]
+    rest = part
+    for _, phrase in typed:
+        rest = rest.replace(phrase, " ")
+    return bool(typed) and (_only_value(part) or len(rest.split()) <= 1)
 
 
 def _span(text: str, kind: ValueKind) -> str | None:
