@@ -679,6 +679,15 @@ def test_a_step_got_done_by_someone_else_or_wished_on_a_thing_not_held_is_a_new_
                                focus=("loft",)))
 
 
+def test_a_person_taken_to_a_thing_is_no_plan_and_their_wish_after_it_gives_its_steps() -> None:
+    adds = _adds(interpret("Bringing Leo to the county show on May 3. he wants to see the "
+                           "tractors and the sheepdogs"))
+    root = adds[0]
+    assert (root.title, root.value) == ("County show", "on May 3, with Leo")
+    assert [(a.title, a.parents) for a in adds[1:]] == [
+        ("See the tractors", [root.key]), ("See the sheepdogs", [root.key])]
+
+
 def test_a_particle_verb_plan_keeps_its_object_as_the_title() -> None:
     result = interpret("we're clearing out the attic on Saturday")
     adds = [op for op in result.operations if isinstance(op, AddTask)]
