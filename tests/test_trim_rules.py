@@ -316,6 +316,15 @@ def test_small_talk_is_a_note(text: str) -> None:
     assert result.operations == []
 
 
+@pytest.mark.parametrize("text", ["good news, the kiln is free on Friday",
+                                  "my mistake - the kiln is free on Friday",
+                                  "bad news: the kiln is free on Friday"])
+def test_a_leading_remark_on_the_news_is_no_clause_of_its_own(text: str) -> None:
+    result = RuleInterpreter().interpret(text, TrimView())
+    unread = [s.text.lower() for s in result.subtasks if s.intent == Intent.UNPARSED]
+    assert not any("news" in u or "mistake" in u for u in unread)
+
+
 @pytest.mark.parametrize(("text", "value"), [
     ("shelf: change it to walnut 4.", "walnut 4"),
     ("shelf: switch it to cedar 3 please.", "cedar 3"),
