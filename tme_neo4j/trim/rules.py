@@ -376,7 +376,8 @@ _HAS_LIST = re.compile(r"^(?P<subj>it|they|this|that|[\w' -]+?)(?:'s got|'ve got
 #: "The venue's the town hall", "Recording is on the 18th": a value stated for a task.
 _COPULA = re.compile(
     r"^(?P<subj>[\w' .&-]+?)(?:'s|'re|\s+(?:is|are|was|were|will be|has been|have been|"
-    r"got|gets|comes? to|totals?|costs?|runs?|went|goes|has gone))\s+(?P<rest>.+)$", _I)
+    r"got|gets|comes? to|(?:came|comes?|come)\s+(?:back|out|in)\s+(?:at|to)|totals?|costs?|"
+    r"runs?|went|goes|has gone))\s+(?P<rest>.+)$", _I)
 #: Words between a task and its value that are no part of the value.
 _VALUE_LEAD = re.compile(
     r"^(?:(?:now|still|currently|all|just)\s+)?(?:(?:ours|mine|theirs|yours)\s+)?"
