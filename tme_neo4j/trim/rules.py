@@ -879,7 +879,7 @@ class _TurnParser:
         if self._live() or not needed or thing is None or _imperative(problem) or not (
                 _FINITE_WORD.search(problem) or any(is_verb(w) and lemma(w) != w.lower()
                                                     for w in problem.split()[1:])):
-            return False  # a statement with a verb of its own: what happened
+            return False  # the problem is a statement with a verb of its own
         steps = _needed_steps(needed, thing)
         if not steps:
             return False
