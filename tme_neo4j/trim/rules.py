@@ -410,7 +410,8 @@ _FEW = r"two|three|four|five|six|a few|a couple(?:\s+of)?|some|\d+"
 #: say items are coming; they name no task, the items go under the plan in talk.
 _ADD_LEAD = (rf"(?:(?:oh|and|so|also|ok|okay|please|can you|could you)\s+)*"
              rf"(?:{verb_pattern('add')}(?:\s+(?:these|this|the following|{_FEW}))?"
-             rf"(?:\s+(?:more|extra|other|new))?|(?:{_FEW})\s+more)"
+             rf"(?:\s+(?:more|extra|other|new))?|(?:{_FEW})\s+more|more|extras|"
+             r"don't forget(?:\s+to)?|remember\s+to|(?:(?:things?|items?|stuff)\s+)?to\s+add)"
              r"(?:\s+(?:things?|items?|steps?|jobs?|tasks?))?"
              r"(?:\s+(?:to|on|onto)\s+(?:the|my|our|this|that)\s+(?:list|plan|to-?do(?:\s+list)?|"
              r"jobs|steps))?")
