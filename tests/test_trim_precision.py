@@ -221,3 +221,9 @@ def test_a_pronoun_after_a_clause_not_understood_marks_no_plan_done() -> None:
     assert not any(getattr(op, "key", None) == "boat" for op in _written(result))
     result = read("the van's round the back now so that's done", "boat")
     assert _written(result) == []
+
+
+def test_a_figure_that_came_back_is_a_fact_of_the_plan_not_a_task() -> None:
+    ops = _written(read("the survey came back at 14 pages", "sale"))
+    assert [(op.title, op.value, op.parents) for op in ops if isinstance(op, AddTask)] == [
+        ("Survey", "14 pages", ["sale"])]

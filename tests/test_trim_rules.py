@@ -323,6 +323,15 @@ def test_small_talk_is_a_note(text: str) -> None:
     assert result.operations == []
 
 
+@pytest.mark.parametrize("text", ["good news, the kiln is free on Friday",
+                                  "my mistake - the kiln is free on Friday",
+                                  "bad news: the kiln is free on Friday"])
+def test_a_leading_remark_on_the_news_is_no_clause_of_its_own(text: str) -> None:
+    result = RuleInterpreter().interpret(text, TrimView())
+    unread = [s.text.lower() for s in result.subtasks if s.intent == Intent.UNPARSED]
+    assert not any("news" in u or "mistake" in u for u in unread)
+
+
 @pytest.mark.parametrize(("text", "value"), [
     ("shelf: change it to walnut 4.", "walnut 4"),
     ("shelf: switch it to cedar 3 please.", "cedar 3"),
@@ -684,6 +693,15 @@ def test_a_step_got_done_by_someone_else_or_wished_on_a_thing_not_held_is_a_new_
                                focus=("loft",)))
     assert not _adds(interpret("get Ola to fit the beams instead", plan, beams,
                                focus=("loft",)))
+
+
+def test_a_person_taken_to_a_thing_is_no_plan_and_their_wish_after_it_gives_its_steps() -> None:
+    adds = _adds(interpret("Bringing Leo to the county show on May 3. he wants to see the "
+                           "tractors and the sheepdogs"))
+    root = adds[0]
+    assert (root.title, root.value) == ("County show", "on May 3, with Leo")
+    assert [(a.title, a.parents) for a in adds[1:]] == [
+        ("See the tractors", [root.key]), ("See the sheepdogs", [root.key])]
 
 
 def test_a_particle_verb_plan_keeps_its_object_as_the_title() -> None:

@@ -618,7 +618,8 @@ def test_steps_led_into_with_no_plan_yet_are_tasks_of_their_own() -> None:
 
 
 @pytest.mark.parametrize("lead", ["add", "and add two more", "also add to the list",
-                                  "three more things", "add these to the plan"])
+                                  "three more things", "add these to the plan",
+                                  "don't forget", "things to add"])
 def test_an_adding_lead_in_before_a_colon_names_no_task_and_its_items_join_the_plan(
         lead: str) -> None:
     memory = [task("move", "Moving flat", "on the 30th"),

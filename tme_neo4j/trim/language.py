@@ -66,7 +66,8 @@ STOP = frozenset(_STOP_WORDS.split())
 _FILLERS = re.compile(
     r"^(?:(?:actually|sorry|wait|also|ok(?:ay)?|so|well|hmm+|oh|please|now|then|and|but|ugh|"
     r"nah|uh|um|ah|turns out(?: that)?|it turns out(?: that)?|"
-    r"obviously|honestly|basically|frankly|of course|tbh|"
+    r"obviously|honestly|basically|frankly|of course|tbh|ngl|"
+    r"(?:good|great|bad|some) news|(?:my|our) (?:mistake|bad|fault)|"
     r"let'?s all|by the way|on second thought|in that case|never ?mind|hey|great|"
     r"(?:yes|no|nope|yep|yeah|right)(?=\s*[,!:-])|"
     r"(?:(?:i|we|he|she|they)(?:'ve|'s|\s+have|\s+has)\s+)?changed\s+(?:my|our|his|her|their)\s+"

@@ -399,7 +399,8 @@ _HAS_LIST = re.compile(r"^(?P<subj>it|they|this|that|[\w' -]+?)(?:'s got|'ve got
 #: "The venue's the town hall", "Recording is on the 18th": a value stated for a task.
 _COPULA = re.compile(
     r"^(?P<subj>[\w' .&-]+?)(?:'s|'re|\s+(?:is|are|was|were|will be|has been|have been|"
-    r"got|gets|comes? to|totals?|costs?|runs?|went|goes|has gone))\s+(?P<rest>.+)$", _I)
+    r"got|gets|comes? to|(?:came|comes?|come)\s+(?:back|out|in)\s+(?:at|to)|totals?|costs?|"
+    r"runs?|went|goes|has gone))\s+(?P<rest>.+)$", _I)
 #: Words between a task and its value that are no part of the value.
 _VALUE_LEAD = re.compile(
     r"^(?:(?:now|still|currently|all|just)\s+)?(?:(?:ours|mine|theirs|yours)\s+)?"
@@ -432,7 +433,8 @@ _FEW = r"two|three|four|five|six|a few|a couple(?:\s+of)?|some|\d+"
 #: say items are coming; they name no task, the items go under the plan in talk.
 _ADD_LEAD = (rf"(?:(?:oh|and|so|also|ok|okay|please|can you|could you)\s+)*"
              rf"(?:{verb_pattern('add')}(?:\s+(?:these|this|the following|{_FEW}))?"
-             rf"(?:\s+(?:more|extra|other|new))?|(?:{_FEW})\s+more)"
+             rf"(?:\s+(?:more|extra|other|new))?|(?:{_FEW})\s+more|more|extras|"
+             r"don't forget(?:\s+to)?|remember\s+to|(?:(?:things?|items?|stuff)\s+)?to\s+add)"
              r"(?:\s+(?:things?|items?|steps?|jobs?|tasks?))?"
              r"(?:\s+(?:to|on|onto)\s+(?:the|my|our|this|that)\s+(?:list|plan|to-?do(?:\s+list)?|"
              r"jobs|steps))?")
@@ -913,7 +915,7 @@ class _TurnParser:
         if self._live() or not needed or thing is None or _imperative(problem) or not (
                 _FINITE_WORD.search(problem) or any(is_verb(w) and lemma(w) != w.lower()
                                                     for w in problem.split()[1:])):
-            return False  # a statement with a verb of its own: what happened
+            return False  # the problem is a statement with a verb of its own
         steps = _needed_steps(needed, thing)
         if not steps:
             return False
@@ -1103,7 +1105,7 @@ class _TurnParser:
         self.also = (_ALSO.search(c) is not None or _ALSO.match(raw.strip(" ,")) is not None
                      or (self.needs and _imperative(c)))
         if m := _WANT.match(c):
-            c, self.also = m["rest"], self.also or bool(m["also"])
+            c, self.also = m["rest"], self.also or bool(m["also"]) or self._opened_this_turn()
             # "she has to A, B and C" with a plan in talk: steps of that plan, and so are the
             # verb phrases that follow in the same sentence
             self.needs = bool(re.match(r"^(?:\S+\s*(?:'ve\s+|\s+)?)?(?:has|have|got|need|needs)\b",
@@ -1227,6 +1229,14 @@ class _TurnParser:
         for cannot be to a task, so it names the first one, whatever its verb."""
         return not self._live() and _imperative(c) and len(_steps(c)) == 1 and bool(
             stems(_drop_verb(c)))
+
+    def _opened_this_turn(self) -> bool:
+        """Whether the plan in talk was opened by this turn: what is wished for after it in the
+        same turn ('Taking Leo to the show. He wants to see the tractors') is a step of it."""
+        root = self._root_for(None)
+        return root is not None and any(
+            isinstance(op, AddTask) and op.key == root.key and not op.parents
+            for s in self.subtasks for op in s.operations)
 
     def _unheld_change(self, c: str, frame: Frame) -> bool:
         """'I need to move the van out of the yard' with a plan in talk: a verb that may ask
@@ -2783,7 +2793,7 @@ class _TurnParser:
         head, _, items = [*re.split(r"(:)(?!\d)", m["rest"], maxsplit=1), "", ""][:3]
         if items:  # "... for 8 people - to sort: A, B": words that lead into the list go
             head = _LEAD_TAIL.sub("", head)
-        title, value = _title_and_roles(head)
+        title, value = _person_taken_to(*_title_and_roles(head))
         if (groups.get("particle") or "").lower() == "for" and groups.get("verb") and (
                 re.fullmatch(r"(?:[A-Z][\w-]*\s*)+", title)):
             # "I'm babysitting for the Lees": the plan is the doing, for whom a part of it
@@ -4920,6 +4930,16 @@ def _title_and_roles(head: str) -> tuple[str, str]:
     if m is None:
         return clean_phrase(head), ""
     return clean_phrase(m["title"]), m["rest"].strip(" ,.")
+
+
+def _person_taken_to(title: str, roles: str) -> tuple[str, str]:
+    """('Leo', 'to the county show on May 3') -> ('county show', 'on May 3, with Leo'): a person
+    taken or brought to a thing is no plan's name; the thing they go to is."""
+    if not re.fullmatch(r"(?:[A-Z][\w'-]*\s*(?:and|&)?\s*)+", title) or not re.match(
+            r"to\s+(?:the|a|an|my|our|their|his|her)\s", roles, _I):
+        return title, roles
+    place, rest = _title_and_roles(roles[3:])
+    return place, ", ".join(p for p in (rest, f"with {title}") if p)
 
 
 def _same(a: str, b: str) -> bool:
