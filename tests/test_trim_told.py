@@ -196,6 +196,19 @@ def test_back_to_that_one_is_the_value_the_turn_named_before() -> None:
         assert result.operations[-1].to_value == "the 7:10 sailing", said  # type: ignore[union-attr]
 
 
+def test_a_value_it_was_after_all_goes_back_where_it_was_held() -> None:
+    tasks = [task("bike", "Service the bike"),
+             task("tyres", "New tyres", "28mm gravel, $70", parents=("bike",))]
+    past = {"tyres": ["25mm slicks, $70", "28mm gravel, $70"]}
+    result = interpret("measured the rims again and it was 25mm slicks after all", *tasks,
+                       focus=("bike",), past=past)
+    assert result.operations[-1].op == "rollback"
+    assert result.operations[-1].to_value == "25mm slicks, $70"  # type: ignore[union-attr]
+    # a value no task held before: a remark, nothing written
+    assert not interpret("it was tubeless after all", *tasks, focus=("bike",),
+                         past=past).operations
+
+
 def test_news_of_a_move_revises_the_task_it_names() -> None:
     result = interpret("the council moved our permit to May 24", *garden(), focus=("fete",))
     assert revised(result)["permit"].value == "May 24"

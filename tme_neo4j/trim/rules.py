@@ -970,7 +970,7 @@ class _TurnParser:
         handlers: list[Callable[[str, str, str | None], bool]] = [
             self._reason_after_instead,
             self._plan, self._steps_list, self._shift, self._rollback, self._corrected,
-            self._chosen_option,
+            self._chosen_option, self._was_after_all,
             self._reset,
             self._replace,
             self._split, self._merge, self._cancel, self._restore, self._done, self._instead_of,
@@ -1358,6 +1358,20 @@ class _TurnParser:
         self._emit(Intent.UPDATE, raw, [ReviseTask(key=task.key, title=title, value=value)],
                    about=[task.key])
         self._pending(task, title=title or task.title, value=value)
+        return True
+
+    def _was_after_all(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Checked the tin and it was eggshell after all': the one task that held that value
+        before and holds it no more takes it back; with no such task, it is a remark."""
+        m = _AFTER_ALL.search(c)
+        if m is None:
+            return False
+        wanted = clean_phrase(m["x"])
+        held = [t for t in self._live() if self._had_value(t.key, wanted)
+                and not mentions(t.value or "", wanted)]
+        if len(held) != 1 or (op := self._back_to(held[0], wanted)) is None:
+            return False
+        self._emit(Intent.ROLLBACK, raw, [op], about=[held[0].key])
         return True
 
     def _chosen_option(self, c: str, raw: str, slot: str | None) -> bool:
@@ -4149,6 +4163,9 @@ _TITLE_KINDS = (ValueKind.DATE, ValueKind.TIME, ValueKind.PRICE)
 _OFFERED = re.compile(r"^(?P<who>(?-i:[A-Z])[\w'-]*)\s+(?:(?:said|says|reckons|thinks)\s+"
                       r"(?:he|she|they)\s+)?(?:can|could|will|would|'ll)\s+do\s+(?:it|that|this)$",
                       _I)
+#: A value told to be what it was after all: 'it was eggshell after all'.
+_AFTER_ALL = re.compile(r"(?:^|\band\s+|,\s*)(?:it|that|they)\s*(?:was|were|is|are|'s|'re)\s+"
+                        r"(?:really\s+|actually\s+)?(?P<x>[^,]+?)\s+after all$", _I)
 #: A value pointed at rather than said: 'back to that one'.
 _THAT_ONE = re.compile(r"(?:that|this|the same)(?:\s+one)?", _I)
 #: A choice among alternatives: '(book) the second one', 'go with the cheaper option'.
