@@ -209,6 +209,12 @@ def test_a_value_it_was_after_all_goes_back_where_it_was_held() -> None:
                          past=past).operations
 
 
+def test_a_day_of_the_month_said_alone_keeps_the_month_of_the_date() -> None:
+    tasks = [task("essay", "History essay", "2,000 words, due 14 Nov")]
+    result = interpret("it's due the 12th now instead of the 14th", *tasks, focus=("essay",))
+    assert revised(result)["essay"].value == "2,000 words, due 12 Nov"
+
+
 def test_news_of_a_move_revises_the_task_it_names() -> None:
     result = interpret("the council moved our permit to May 24", *garden(), focus=("fete",))
     assert revised(result)["permit"].value == "May 24"

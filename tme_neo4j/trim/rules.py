@@ -1239,8 +1239,8 @@ class _TurnParser:
         if task is None or any(sum(k == kind for k, _ in typed_phrases(text, sentence=False)) > 1
                                for text in (task.title, task.value or "")):
             return False  # no task named, or two values of the kind: which one is not clear
-        title = _retyped_date(task.title, kind, said)
-        value = _retyped_date(task.value, kind, said) if task.value else None
+        title = _retyped(task.title, kind, said)
+        value = _retyped(task.value, kind, said) if task.value else None
         if title is None and value is None:
             return False
         self._emit(Intent.ROLLBACK, raw, [ReviseTask(key=task.key, title=title, value=value,
@@ -3515,7 +3515,7 @@ class _TurnParser:
                 shared = task
             if task is not None and target is None and not task.value:
                 # "make it the 26th" for 'Launch on sat 19 april': the title holds the value
-                retitled[task.key] = _retyped_date(task.title, kind, new) or task.title
+                retitled[task.key] = _retyped(task.title, kind, new) or task.title
                 continue
             if kind == ValueKind.COUNT and target is None and not self._counts_alike(task, new) \
                     and (named := self._count_in_title(new)) is not None:
@@ -4386,7 +4386,13 @@ def _advised(c: str) -> str:
 
 def _retyped(value: str, kind: ValueKind, new: str) -> str | None:
     """``value`` with ``new`` in place of its phrase of ``kind``; for a time, in place of a
-    bare hour after 'at' too ('tuesdays at 5' -> 'tuesdays at 5:30')."""
+    bare hour after 'at' too ('tuesdays at 5' -> 'tuesdays at 5:30'); a day of the month said
+    alone ('the 26th') changes the day of a date only ('sat 19 april' -> 'sat 26 april')."""
+    day = _DAY_OF_MONTH.fullmatch(new) if kind == ValueKind.DATE else None
+    held = _span(value, kind) if day else None
+    if day and held and (n := re.search(r"\d{1,2}", held)) and re.search(
+            rf"\b(?:{_MONTH_NAMES})\b", held, _I):
+        return value.replace(held, held[:n.start()] + day["n"] + held[n.end():], 1)
     if (done := retype(value, kind, new)) is not None:
         return done
     m = re.search(r"\bat\s+\d{1,2}\b(?![:.]\d)", value) if kind == ValueKind.TIME else None
@@ -4399,16 +4405,6 @@ def _doer_of(new: str) -> str:
     m = re.match(r"^(?P<who>(?-i:[A-Z])[\w'-]*(?:\s+(?:from|at|of)\s+(?-i:[A-Z])[\w'&-]*"
                  r"(?:\s+(?-i:[A-Z])[\w'&-]*)*)?)\s+to\s+(?P<verb>[a-z]+)\b", new, _I)
     return m["who"] if m is not None and is_verb(m["verb"]) else new
-
-
-def _retyped_date(text: str, kind: ValueKind, new: str) -> str | None:
-    """``text`` with ``new`` in place of its phrase of ``kind``; a day of the month said alone
-    ('the 26th') changes the day of the date only ('sat 19 april' -> 'sat 26 april')."""
-    day = _DAY_OF_MONTH.fullmatch(new)
-    held = _span(text, kind) if kind == ValueKind.DATE and day else None
-    if held is not None and day is not None and (n := re.search(r"\d{1,2}", held)):
-        return text.replace(held, held[:n.start()] + day["n"] + held[n.end():], 1)
-    return _retyped(text, kind, new)
 
 
 def _modifier_for_phrase(title: str, old: str, new: str) -> bool:
