@@ -197,3 +197,11 @@ def test_a_request_after_a_dash_is_no_detail_of_the_task_before_it() -> None:
     result = RuleInterpreter().interpret("tent - about $90, a two-man one",
                                          TrimView(tasks=memory, focus=["camp"]))
     assert _written(result) == [ReviseTask(key="tent", value="about $90, a two-man one")]
+
+
+def test_a_correction_puts_no_value_of_another_kind_in_place_of_the_old_one() -> None:
+    result = read("the stall is Friday, not $40", "sale")
+    assert not _written(result)
+    assert result.unparsed
+    assert read("$45 a day, not $40", "sale").operations == [
+        ReviseTask(key="stall", value="$45 a day")]

@@ -1326,6 +1326,10 @@ class _TurnParser:
         if not typed or not (re.search(rf"\d|\b(?:{_CARDINAL})\b", m["old"], _I)
                              or _WEEKDAY.fullmatch(m["old"])):
             return False  # a number, or a day of the week ("Thursdays, not Wednesdays")
+        old_kinds = {k for k, _ in typed_phrases(m["old"], sentence=False)} - {ValueKind.COUNT}
+        if old_kinds and not old_kinds & {k for k, _ in typed}:
+            self._unparsed(raw, c)  # "Friday, not $90": a value of another kind takes no place
+            return True
         new = typed[-1][1]
         number, _, unit = new.partition(" ")
         old = clean_phrase(m["old"])
