@@ -1173,7 +1173,7 @@ class _TurnParser:
             return False
         wanted = clean_phrase(_ORIGINAL.sub("", m["x"] if m else "")) or None
         if wanted and (wanted.lower() in _PRONOUNS or _THAT_ONE.fullmatch(wanted)):
-            # "noon was better, return to that", "the 8:15 runs after all - back to that one"
+            # "noon was better, return to that", "the 6:05 has seats again, back to that one"
             before = [c[:m.start()]] if m else []
             earlier = [p for said in [*before, *reversed(self.said)]
                        for _, p in reversed(typed_phrases(said))]
@@ -1225,7 +1225,7 @@ class _TurnParser:
         return self._roll_back(target, op, wanted, raw, c)
 
     def _back_to_kind(self, wanted: str, raw: str) -> bool:
-        """'Back to the 19th for the launch': a date, time or price with the words naming its
+        """'Back to the 3rd for the recital': a date, time or price with the words naming its
         task; of the tasks holding one value of that kind, the one those words name takes it
         again, in its value and in its title where they hold it."""
         typed = [(k, p) for k, p in typed_phrases(wanted, sentence=False) if k in _TITLE_KINDS]
@@ -1336,7 +1336,7 @@ class _TurnParser:
         if re.fullmatch(_CARDINAL, old, _I) and unit:  # "4 metres, not 3": 3 metres
             said = re.compile(rf"\b{old}(?=\s+(?:[\w-]+\s+)?{re.escape(singular(unit))})", _I)
             new = number
-        elif day := _said_day(old):  # "the 19th, not the 12th": the 12 of '12 April'
+        elif day := _said_day(old):  # "the 9th, not the 2nd": the 2 of '2 June'
             said = day
         else:
             said = re.compile(rf"(?<![\w$£€]){re.escape(old)}(?!\w)", _I)
@@ -1350,7 +1350,7 @@ class _TurnParser:
         if (found := said.search(f"{task.title} {task.value or ''}")) and _WEEKDAY.fullmatch(old):
             new = _cased(new, found[0])  # "Wednesdays" in a title: "Thursdays"
         elif found and _said_day(old):
-            new = _day_like(new, found[0])  # "12 April" for "the 12th": 19 April
+            new = _day_like(new, found[0])  # "2 June" for "the 2nd": 9 June
         title = said.sub(new, task.title, count=1) if said.search(task.title) else None
         value = said.sub(new, task.value or "", count=1) if said.search(task.value or "") else (
             task.value)
@@ -1379,7 +1379,7 @@ class _TurnParser:
         return True
 
     def _chosen_option(self, c: str, raw: str, slot: str | None) -> bool:
-        """'Book the second one', 'go with the cheaper': of the alternatives a task's value
+        """'Take the third one', 'pick the cheapest': of the alternatives a task's value
         weighs ('A for $40 or B for $55'), the one chosen is its value; with no task weighing
         alternatives, or no telling which, nothing is written."""
         m = _CHOICE.match(c)
@@ -2322,7 +2322,7 @@ class _TurnParser:
                 return self._set_typed(named, kinds, raw)  # the task named holds that value
         kinds = [(k, p) for k, p in typed_phrases(m["v"]) if k != ValueKind.NAME]
         if len({k for k, _ in kinds}) == 1 and self._named_holder(kinds[0][0]) is not None:
-            return self._set_typed(None, kinds, raw)  # "the 8:15 is off, move us to the 8:45"
+            return self._set_typed(None, kinds, raw)  # "the 6:05 is off, move us to the 7:20"
         root = self._root_for(None)
         if root is None:
             return False
@@ -3518,7 +3518,7 @@ class _TurnParser:
             if shared is None and kind != ValueKind.NAME:
                 shared = task
             if task is not None and target is None and not task.value:
-                # "make it the 26th" for 'Launch on sat 19 april': the title holds the value
+                # "make it the 9th" for 'Recital on fri 2 june': the title holds the value
                 retitled[task.key] = _retyped(task.title, kind, new) or task.title
                 continue
             if kind == ValueKind.COUNT and target is None and not self._counts_alike(task, new) \
@@ -3563,7 +3563,7 @@ class _TurnParser:
 
     def _kind_holder(self, kind: ValueKind, new: str) -> Task | None:
         """The task a bare value of ``kind`` is for: the one holding the value of that kind an
-        earlier clause of the turn named ('the 8:15 is cancelled, put us on the 8:45'), else
+        earlier clause of the turn named ('the 6:05 is cancelled, get us on the 7:20'), else
         the latest talked about holding that kind, in its value or, with none, its title."""
         if kind != ValueKind.NAME and (named := self._named_holder(kind)) is not None:
             return named
@@ -4160,7 +4160,7 @@ _CORRECTIONS = (
     re.compile(rf"^(?P<said>.+?),?\s+(?:the\s+)?{_OLD_VALUE}\s+(?:was|is)\s+(?:a\s+|an\s+)?"
                r"(?:typo|mistake|misprint|error|wrong)\b.*$", _I),
 )
-#: The kinds of value a title may hold for a bare value said later ('make it the 26th'); a
+#: The kinds of value a title may hold for a bare value said later ('make it the 9th'); a
 #: count in a title is matched by its unit instead ('Bake 40 cupcakes').
 _TITLE_KINDS = (ValueKind.DATE, ValueKind.TIME, ValueKind.PRICE)
 #: Someone offering to do the task just spoken of: 'Jo said she could do it', 'Sam can do it'.
@@ -4170,9 +4170,9 @@ _OFFERED = re.compile(r"^(?P<who>(?-i:[A-Z])[\w'-]*)\s+(?:(?:said|says|reckons|t
 #: A value told to be what it was after all: 'it was eggshell after all'.
 _AFTER_ALL = re.compile(r"(?:^|\band\s+|,\s*)(?:it|that|they)\s*(?:was|were|is|are|'s|'re)\s+"
                         r"(?:really\s+|actually\s+)?(?P<x>[^,]+?)\s+after all$", _I)
-#: A value pointed at rather than said: 'back to that one'.
+#: A value pointed at rather than said: 'return to that one'.
 _THAT_ONE = re.compile(r"(?:that|this|the same)(?:\s+one)?", _I)
-#: A choice among alternatives: '(book) the second one', 'go with the cheaper option'.
+#: A choice among alternatives: '(take) the third one', 'go with the cheapest option'.
 _CHOICE = re.compile(r"^(?:(?:let's|we'll|i'll|i'd)\s+)?(?:(?P<verb>[a-z]+(?:\s+with|\s+for)?)\s+)?"
                      r"the\s+(?P<which>first|second|third|fourth|last|cheaper|cheapest|dearer|"
                      r"dearest|pricier|priciest|more\s+expensive|most\s+expensive)"
@@ -4374,7 +4374,7 @@ def _facts(clause: str) -> bool:
         for p in parts) and any(typed_phrases(p, sentence=False) for p in parts)
 
 
-#: A thing and how many it is for ('table for 2', 'room for four'): a fact, though its noun
+#: A thing and how many it is for ('table for 6', 'room for four'): a fact, though its noun
 #: may be read as a verb.
 _SIZED = re.compile(rf"(?:an?\s+)?[a-z]+\s+for\s+(?:{_CARDINAL})(?:\s+(?:people|of us))?", _I)
 
