@@ -224,6 +224,14 @@ def test_a_pronoun_after_a_clause_not_understood_marks_no_plan_done() -> None:
 
 
 def test_a_figure_that_came_back_is_a_fact_of_the_plan_not_a_task() -> None:
-    ops = _written(read("the survey came back at 14 pages", "sale"))
+    ops = _written(read("the survey came back at 9 pages", "sale"))
     assert [(op.title, op.value, op.parents) for op in ops if isinstance(op, AddTask)] == [
-        ("Survey", "14 pages", ["sale"])]
+        ("Survey", "9 pages", ["sale"])]
+
+
+def test_a_correction_puts_no_value_of_another_kind_in_place_of_the_old_one() -> None:
+    result = read("the stall is Friday, not $40", "sale")
+    assert not _written(result)
+    assert result.unparsed
+    assert read("$45 a day, not $40", "sale").operations == [
+        ReviseTask(key="stall", value="$45 a day")]

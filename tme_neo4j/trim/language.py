@@ -348,7 +348,7 @@ _MONTHS = ("january|february|march|april|may|june|july|august|september|october|
 _DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight"
 TIME_RE = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}\b|\bnoon\b"
                      r"|\bmidnight\b", re.IGNORECASE)
-#: A weekday cut short is part of the date after it ('sat 12 april', 'tue the 4th'); alone
+#: A weekday cut short is part of the date after it ('wed 3 june', 'tue the 4th'); alone
 #: it is as often a word of its own ('sat down', 'sun cream').
 _SHORT_DAYS = (r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?\s+(?:the\s+)?\d{1,2}"
                rf"(?:(?:st|nd|rd|th)\b(?:\s+(?:of\s+)?(?:{_MONTHS})\b)?|\s+(?:of\s+)?(?:{_MONTHS}))")

@@ -1070,7 +1070,7 @@ class _TurnParser:
         handlers: list[Callable[[str, str, str | None], bool]] = [
             self._reason_after_instead,
             self._plan, self._steps_list, self._shift, self._rollback, self._corrected,
-            self._chosen_option,
+            self._chosen_option, self._was_after_all,
             self._reset,
             self._replace,
             self._split, self._merge, self._cancel, self._restore, self._done, self._instead_of,
@@ -1308,7 +1308,7 @@ class _TurnParser:
             return False
         wanted = clean_phrase(_ORIGINAL.sub("", m["x"] if m else "")) or None
         if wanted and (wanted.lower() in _PRONOUNS or _THAT_ONE.fullmatch(wanted)):
-            # "noon was better, return to that", "the 8:15 runs after all - back to that one"
+            # "noon was better, return to that", "the 6:05 has seats again, back to that one"
             before = [c[:m.start()]] if m else []
             earlier = [p for said in [*before, *reversed(self.said)]
                        for _, p in reversed(typed_phrases(said))]
@@ -1360,7 +1360,7 @@ class _TurnParser:
         return self._roll_back(target, op, wanted, raw, c)
 
     def _back_to_kind(self, wanted: str, raw: str) -> bool:
-        """'Back to the 19th for the launch': a date, time or price with the words naming its
+        """'Back to the 3rd for the recital': a date, time or price with the words naming its
         task; of the tasks holding one value of that kind, the one those words name takes it
         again, in its value and in its title where they hold it."""
         typed = [(k, p) for k, p in typed_phrases(wanted, sentence=False) if k in _TITLE_KINDS]
@@ -1374,8 +1374,8 @@ class _TurnParser:
         if task is None or any(sum(k == kind for k, _ in typed_phrases(text, sentence=False)) > 1
                                for text in (task.title, task.value or "")):
             return False  # no task named, or two values of the kind: which one is not clear
-        title = _retyped_date(task.title, kind, said)
-        value = _retyped_date(task.value, kind, said) if task.value else None
+        title = _retyped(task.title, kind, said)
+        value = _retyped(task.value, kind, said) if task.value else None
         if title is None and value is None:
             return False
         self._emit(Intent.ROLLBACK, raw, [ReviseTask(key=task.key, title=title, value=value,
@@ -1461,13 +1461,17 @@ class _TurnParser:
         if not typed or not (re.search(rf"\d|\b(?:{_CARDINAL})\b", m["old"], _I)
                              or _WEEKDAY.fullmatch(m["old"])):
             return False  # a number, or a day of the week ("Thursdays, not Wednesdays")
+        old_kinds = {k for k, _ in typed_phrases(m["old"], sentence=False)} - {ValueKind.COUNT}
+        if old_kinds and not old_kinds & {k for k, _ in typed}:
+            self._unparsed(raw, c)  # "Friday, not $90": a value of another kind takes no place
+            return True
         new = typed[-1][1]
         number, _, unit = new.partition(" ")
         old = clean_phrase(m["old"])
         if re.fullmatch(_CARDINAL, old, _I) and unit:  # "4 metres, not 3": 3 metres
             said = re.compile(rf"\b{old}(?=\s+(?:[\w-]+\s+)?{re.escape(singular(unit))})", _I)
             new = number
-        elif day := _said_day(old):  # "the 19th, not the 12th": the 12 of '12 April'
+        elif day := _said_day(old):  # "the 9th, not the 2nd": the 2 of '2 June'
             said = day
         else:
             said = re.compile(rf"(?<![\w$£€]){re.escape(old)}(?!\w)", _I)
@@ -1481,7 +1485,7 @@ class _TurnParser:
         if (found := said.search(f"{task.title} {task.value or ''}")) and _WEEKDAY.fullmatch(old):
             new = _cased(new, found[0])  # "Wednesdays" in a title: "Thursdays"
         elif found and _said_day(old):
-            new = _day_like(new, found[0])  # "12 April" for "the 12th": 19 April
+            new = _day_like(new, found[0])  # "2 June" for "the 2nd": 9 June
         title = said.sub(new, task.title, count=1) if said.search(task.title) else None
         value = said.sub(new, task.value or "", count=1) if said.search(task.value or "") else (
             task.value)
@@ -1495,8 +1499,22 @@ class _TurnParser:
         self._pending(task, title=title or task.title, value=value)
         return True
 
+    def _was_after_all(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Checked the tin and it was eggshell after all': the one task that held that value
+        before and holds it no more takes it back; with no such task, it is a remark."""
+        m = _AFTER_ALL.search(c)
+        if m is None:
+            return False
+        wanted = clean_phrase(m["x"])
+        held = [t for t in self._live() if self._had_value(t.key, wanted)
+                and not mentions(t.value or "", wanted)]
+        if len(held) != 1 or (op := self._back_to(held[0], wanted)) is None:
+            return False
+        self._emit(Intent.ROLLBACK, raw, [op], about=[held[0].key])
+        return True
+
     def _chosen_option(self, c: str, raw: str, slot: str | None) -> bool:
-        """'Book the second one', 'go with the cheaper': of the alternatives a task's value
+        """'Take the third one', 'pick the cheapest': of the alternatives a task's value
         weighs ('A for $40 or B for $55'), the one chosen is its value; with no task weighing
         alternatives, or no telling which, nothing is written."""
         m = _CHOICE.match(c)
@@ -2590,7 +2608,7 @@ class _TurnParser:
                 return self._set_typed(named, kinds, raw)  # the task named holds that value
         kinds = [(k, p) for k, p in typed_phrases(m["v"]) if k != ValueKind.NAME]
         if len({k for k, _ in kinds}) == 1 and self._named_holder(kinds[0][0]) is not None:
-            return self._set_typed(None, kinds, raw)  # "the 8:15 is off, move us to the 8:45"
+            return self._set_typed(None, kinds, raw)  # "the 6:05 is off, move us to the 7:20"
         root = self._root_for(None)
         if root is None:
             return False
@@ -3790,8 +3808,8 @@ class _TurnParser:
             if shared is None and kind != ValueKind.NAME:
                 shared = task
             if task is not None and target is None and not task.value:
-                # "make it the 26th" for 'Launch on sat 19 april': the title holds the value
-                retitled[task.key] = _retyped_date(task.title, kind, new) or task.title
+                # "make it the 9th" for 'Recital on fri 2 june': the title holds the value
+                retitled[task.key] = _retyped(task.title, kind, new) or task.title
                 continue
             if kind == ValueKind.COUNT and target is None and not self._counts_alike(task, new) \
                     and (named := self._count_in_title(new)) is not None:
@@ -3835,7 +3853,7 @@ class _TurnParser:
 
     def _kind_holder(self, kind: ValueKind, new: str) -> Task | None:
         """The task a bare value of ``kind`` is for: the one holding the value of that kind an
-        earlier clause of the turn named ('the 8:15 is cancelled, put us on the 8:45'), else
+        earlier clause of the turn named ('the 6:05 is cancelled, get us on the 7:20'), else
         the latest talked about holding that kind, in its value or, with none, its title."""
         if kind != ValueKind.NAME and (named := self._named_holder(kind)) is not None:
             return named
@@ -4496,16 +4514,19 @@ _CORRECTIONS = (
     re.compile(rf"^(?P<said>.+?),?\s+(?:the\s+)?{_OLD_VALUE}\s+(?:was|is)\s+(?:a\s+|an\s+)?"
                r"(?:typo|mistake|misprint|error|wrong)\b.*$", _I),
 )
-#: The kinds of value a title may hold for a bare value said later ('make it the 26th'); a
+#: The kinds of value a title may hold for a bare value said later ('make it the 9th'); a
 #: count in a title is matched by its unit instead ('Bake 40 cupcakes').
 _TITLE_KINDS = (ValueKind.DATE, ValueKind.TIME, ValueKind.PRICE)
 #: Someone offering to do the task just spoken of: 'Jo said she could do it', 'Sam can do it'.
 _OFFERED = re.compile(r"^(?P<who>(?-i:[A-Z])[\w'-]*)\s+(?:(?:said|says|reckons|thinks)\s+"
                       r"(?:he|she|they)\s+)?(?:can|could|will|would|'ll)\s+do\s+(?:it|that|this)$",
                       _I)
-#: A value pointed at rather than said: 'back to that one'.
+#: A value told to be what it was after all: 'it was eggshell after all'.
+_AFTER_ALL = re.compile(r"(?:^|\band\s+|,\s*)(?:it|that|they)\s*(?:was|were|is|are|'s|'re)\s+"
+                        r"(?:really\s+|actually\s+)?(?P<x>[^,]+?)\s+after all$", _I)
+#: A value pointed at rather than said: 'return to that one'.
 _THAT_ONE = re.compile(r"(?:that|this|the same)(?:\s+one)?", _I)
-#: A choice among alternatives: '(book) the second one', 'go with the cheaper option'.
+#: A choice among alternatives: '(take) the third one', 'go with the cheapest option'.
 _CHOICE = re.compile(r"^(?:(?:let's|we'll|i'll|i'd)\s+)?(?:(?P<verb>[a-z]+(?:\s+with|\s+for)?)\s+)?"
                      r"the\s+(?P<which>first|second|third|fourth|last|cheaper|cheapest|dearer|"
                      r"dearest|pricier|priciest|more\s+expensive|most\s+expensive)"
@@ -4772,7 +4793,7 @@ def _facts(clause: str) -> bool:
         for p in parts) and any(typed_phrases(p, sentence=False) for p in parts)
 
 
-#: A thing and how many it is for ('table for 2', 'room for four'): a fact, though its noun
+#: A thing and how many it is for ('table for 6', 'room for four'): a fact, though its noun
 #: may be read as a verb.
 _SIZED = re.compile(rf"(?:an?\s+)?[a-z]+\s+for\s+(?:{_CARDINAL})(?:\s+(?:people|of us))?", _I)
 
@@ -4788,7 +4809,13 @@ def _advised(c: str) -> str:
 
 def _retyped(value: str, kind: ValueKind, new: str) -> str | None:
     """``value`` with ``new`` in place of its phrase of ``kind``; for a time, in place of a
-    bare hour after 'at' too ('tuesdays at 5' -> 'tuesdays at 5:30')."""
+    bare hour after 'at' too ('tuesdays at 5' -> 'tuesdays at 5:30'); a day of the month said
+    alone ('the 26th') changes the day of a date only ('sat 19 april' -> 'sat 26 april')."""
+    day = _DAY_OF_MONTH.fullmatch(new) if kind == ValueKind.DATE else None
+    held = _span(value, kind) if day else None
+    if day and held and (n := re.search(r"\d{1,2}", held)) and re.search(
+            rf"\b(?:{_MONTH_NAMES})\b", held, _I):
+        return value.replace(held, held[:n.start()] + day["n"] + held[n.end():], 1)
     if (done := retype(value, kind, new)) is not None:
         return done
     m = re.search(r"\bat\s+\d{1,2}\b(?![:.]\d)", value) if kind == ValueKind.TIME else None
@@ -4801,16 +4828,6 @@ def _doer_of(new: str) -> str:
     m = re.match(r"^(?P<who>(?-i:[A-Z])[\w'-]*(?:\s+(?:from|at|of)\s+(?-i:[A-Z])[\w'&-]*"
                  r"(?:\s+(?-i:[A-Z])[\w'&-]*)*)?)\s+to\s+(?P<verb>[a-z]+)\b", new, _I)
     return m["who"] if m is not None and is_verb(m["verb"]) else new
-
-
-def _retyped_date(text: str, kind: ValueKind, new: str) -> str | None:
-    """``text`` with ``new`` in place of its phrase of ``kind``; a day of the month said alone
-    ('the 26th') changes the day of the date only ('sat 19 april' -> 'sat 26 april')."""
-    day = _DAY_OF_MONTH.fullmatch(new)
-    held = _span(text, kind) if kind == ValueKind.DATE and day else None
-    if held is not None and day is not None and (n := re.search(r"\d{1,2}", held)):
-        return text.replace(held, held[:n.start()] + day["n"] + held[n.end():], 1)
-    return _retyped(text, kind, new)
 
 
 def _modifier_for_phrase(title: str, old: str, new: str) -> bool:
