@@ -841,10 +841,20 @@ def test_the_same_order_said_again_after_so_names_what_is_waited_for() -> None:
     assert depends(result) == [("paint", "roof")]
 
 
-def test_a_fact_to_know_that_no_one_task_holds_writes_nothing() -> None:
+def test_a_fact_to_know_that_no_one_task_holds_writes_nothing_and_says_so() -> None:
     tasks = [*workshop(), task("skip", "Skip hire", "Friday 9am", parents=("shed",))]
     result = interpret("painting depends on which day they deliver", *tasks, focus=("shed",))
     assert result.operations == []
+    assert [s.intent for s in result.subtasks] == [Intent.UNPARSED]
+
+
+def test_a_thing_told_done_with_a_possessive_names_its_task() -> None:
+    tasks = [task("move", "House move"),
+             task("van", "Move the van off the drive", parents=("move",))]
+    result = interpret("the van's parked on the street now so that's done", *tasks,
+                       focus=("move",))
+    assert done_keys(result) == ["van"]
+    assert result.subtasks[0].intent == Intent.NOTE
 
 
 def test_a_word_of_certainty_is_no_part_of_what_is_waited_for() -> None:

@@ -679,6 +679,12 @@ class _TurnParser:
         m = re.search(r"\b(?:got|measured|scored|reached|came out at|ended up with)\s+(?P<v>.+)$",
                       before[0].text.rstrip(".!, "), _I)
         task = self.tasks.get(after[0].about[0])
+        if task is not None and (m is None or not typed_phrases(m["v"], sentence=False)) and (
+                set(stems(re.sub(r"'s\b", "", before[0].text))) & set(stems(task.title))):
+            # "the car's parked on the street, so that's done": how it was done, a note
+            self.subtasks[start:end] = [Subtask(text=before[0].text, intent=Intent.NOTE,
+                                                about=[task.key])]
+            return
         if m is None or task is None or not typed_phrases(m["v"], sentence=False):
             return
         outcome = clean_phrase(m["v"])
@@ -2043,7 +2049,8 @@ class _TurnParser:
             return False  # what waits named as what it waits for: no order, no new task
         b = self._waited_for(b_text, restated, others)
         if b is None and (restated or _ASKED_OF.match(b_text)):
-            return False  # "on which day they come" with no one task holding it
+            self._unparsed(raw, c)  # "on which day they come" with no one task holding it:
+            return True  # an order told, not understood, and said so
         ops: list[Operation] = []
         if b is None:
             if not short or len(short.split()) > 4 or is_question(short) or not stems(short):
