@@ -908,3 +908,14 @@ def test_a_day_set_for_a_thing_is_no_step_finished() -> None:
     for said in ("the boiler service is booked for the 20th", "winter tyres delivered on friday",
                  "tyres needed"):
         assert done_keys(interpret(said, *car_jobs(), focus=("car",))) == [], said
+
+
+def test_how_a_thing_just_told_done_was_done_writes_nothing_more() -> None:
+    tasks = [task("party", "Party"), task("cake", "Birthday cake", parents=("party",))]
+    result = interpret("the cake's sorted, picked it up from the bakery on the way home",
+                       *tasks, focus=("party",))
+    assert [s.intent for s in result.subtasks] == [Intent.DONE, Intent.NOTE]
+    assert done_keys(result) == ["cake"]
+    # alone, nothing was just done: it is not understood
+    alone = interpret("picked it up from the bakery", *tasks, focus=("party",))
+    assert alone.operations == []

@@ -493,6 +493,9 @@ _DONE_REPORTED = re.compile(
     r"(?:\s+(?:to|for|with|at|on|by|from)\s+(?P<role>[^,]+?))?"
     r"(?:\s+(?:this morning|this afternoon|today|yesterday|last night|just now|earlier|"
     r"now|already|at last))?(?P<rest>\s*,.*)?$", _I)
+#: "picked it up from the deli", "sent them over": a thing done, told of by a pronoun.
+_DID_IT = re.compile(r"^(?:(?:i|we)\s+)?(?:just\s+|finally\s+)?[a-z]{3,}(?:ed|t|ne|ught)\s+"
+                     r"(?:it|them|that|those)\b", _I)
 #: Participles that say a thing is finished, whatever step it is: "the draft's sent".
 _FINISHING = re.compile(r"done|finished|completed|sorted|sent|submitted|delivered|posted|paid|"
                         r"handed in|filed|returned", _I)
@@ -1854,6 +1857,9 @@ class _TurnParser:
         if (self._done_state(c, raw) or self._done_told(c, raw) or self._did_step(c, raw)
                 or self._done_as_step(c, raw) or self._done_reported(c, raw)):
             return True
+        if _DID_IT.match(c) and not any(k != ValueKind.NAME for k, _ in typed_phrases(c)) and (
+                self._said_again(TaskStatus.DONE, raw)):
+            return True  # "the cake's sorted, picked it up on the way home": how, once more
         m = _DONE.match(c)
         if not m or re.search(r"\b(?:after|before|once|until|till|unless|if)\b", c, _I):
             return False  # "do X after Y is done" orders two tasks, it finishes neither
