@@ -919,3 +919,17 @@ def test_how_a_thing_just_told_done_was_done_writes_nothing_more() -> None:
     # alone, nothing was just done: it is not understood
     alone = interpret("picked it up from the bakery", *tasks, focus=("party",))
     assert alone.operations == []
+
+
+def test_taking_back_what_was_said_before_a_value_set_back_removes_nothing() -> None:
+    tasks = [task("trip", "Ski trip"), task("coach", "Coach to the resort", "6:40",
+                                            parents=("trip",))]
+    result = interpret("scratch that coach thing, the 6:40 is running after all - back to it",
+                       *tasks, focus=("trip",))
+    assert cancelled(result) == []
+    # with nothing named in the turn, 'scratch that' is no removal of the whole plan
+    assert cancelled(interpret("scratch that, the coach is fine", *tasks,
+                               focus=("trip",))) == []
+    # a reason after a comma with a verb of its own is no second thing removed
+    assert cancelled(interpret("drop the coach, the 6:40 is full anyway", *tasks,
+                               focus=("trip",))) == ["coach"]

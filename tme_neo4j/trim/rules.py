@@ -220,6 +220,10 @@ _ASKED_KINDS: dict[str, tuple[ValueKind, ...]] = {
 #: A word of certainty after what is waited for, no part of its name.
 _UNSURE_TAIL = re.compile(r"\s+(?:obviously|of course|presumably|probably|surely|really|"
                           r"i think|i guess|i suppose)$", _I)
+#: "that", "that train thing": what was just said, not a task by its name.
+_RETRACTED = re.compile(r"^(?:that|this)(?:\s+[\w' -]+?\s+(?:thing|bit|idea|change))?$", _I)
+#: "back to that one", "go back to the 8:15": a value set back, later in the turn.
+_MOVED_BACK_TO = re.compile(r"\b(?:back to|go back|revert|switch back|change back)\b", _I)
 #: A word that makes a statement the reason for a change beside it.
 _BECAUSE_WORD = re.compile(r"\b(?:anyway|anyhow|already|after all|either way|regardless)$", _I)
 #: After the thing removed, a word that says it only waits: no removal.
@@ -585,6 +589,7 @@ class _TurnParser:
         self.under: Task | None = None  # the plan a leading "For X," names
         self.needs = False  # this sentence lists what must be done for the plan in talk
         self.will = False  # this sentence said "I'll ...": its requests are steps of the plan
+        self.text = text  # the whole turn: what a clause's neighbours say
 
     # -- the turn ----------------------------------------------------------------------------
 
@@ -1734,6 +1739,11 @@ class _TurnParser:
         items, why = _told_why(m["items"])
         if not items:  # "hold off on it, cancel for now": said again of what was just removed
             return self._said_again(TaskStatus.CANCELLED, raw)
+        if _RETRACTED.match(items) and _MOVED_BACK_TO.search(self.text.partition(raw.strip())[2]):
+            # "scratch that train thing, ... back to the 8:15": what was said is taken back,
+            # the value goes back; the task stays
+            self._emit(Intent.NOTE, raw, about=self._about(c, None))
+            return True
         scope = self._scope(m["from"] if m.re is _CANCEL else None)
         live = [t for t in scope if t.status != TaskStatus.CANCELLED]
         if clean_phrase(items).lower() in _PRONOUNS and (topic := self._topic(live)):
@@ -1778,6 +1788,9 @@ class _TurnParser:
                 return True
             return False
         targets = self._items(items, live, slot)
+        if clean_phrase(items).lower() in _PRONOUNS and not self.mentioned and not slot and any(
+                not t.parents for t in targets):
+            return False  # "scratch that" with nothing named: what was said, not the plan
         if len(targets) == 1 and (left := _without_item(targets[0], clean_phrase(items))):
             self._update(targets[0], left, raw)  # one entry of a list in a value goes
             return True
@@ -4090,9 +4103,9 @@ def _told_why(items: str) -> tuple[str, str]:
     says why (a subject and its verb, no list entry); 'for now' after the items adds nothing.
     Nothing is left when the items were only such words ('cancel for now')."""
     head, _, after = items.partition(",")
-    why = after.strip() if after.strip() and (
-        _COPULA.match(after.strip()) or _DESCRIBES.match(after.strip())
-        or _STATEMENT.match(after.strip())) else ""
+    after = after.strip()
+    why = after if after and (_COPULA.match(after) or _DESCRIBES.match(after) or _STATEMENT.match(
+        after) or (_FINITE_WORD.search(after) and not _imperative(after))) else ""
     kept = re.sub(r"^(?:for now|for the moment|for the time being|too|as well)$|\s+(?:for now|"
                   r"for the moment|for the time being|too|as well)$", "",
                   head if why else items, flags=_I).strip()
