@@ -16,6 +16,8 @@ from tme_neo4j.questions import (
     premise_answer,
     question_parts,
 )
+from tme_neo4j.replies import compose_reply
+from tme_neo4j.trim.base import Intent, Subtask, TrimResult
 
 
 def _task(key: str, title: str, value: str | None = None, parents: tuple[str, ...] = (),
@@ -134,3 +136,14 @@ def test_each_fact_of_a_two_part_question_is_answered() -> None:
     assert [t.key for t in found] == ["sale"]
     found, _ = attribute_answers("how many tables, and how long does the glue need?", _memory())
     assert [t.key for t in found] == ["tables", "glue"]
+
+
+def test_a_day_asked_about_by_its_full_name_is_held_by_its_short_name() -> None:
+    fair = _task("fair", "Craft fair", "Sat 14 May at the town hall")
+    trim = TrimResult(subtasks=[Subtask(text="q", intent=Intent.CHECK, about=["fair"])])
+    reply = compose_reply("what's left to sort for saturday?", trim, None, {"fair": fair},
+                          [], ["fair"])
+    assert "never recorded" not in reply
+    reply = compose_reply("what's left to sort for sunday?", trim, None, {"fair": fair},
+                          [], ["fair"])
+    assert "sunday was never recorded" in reply

@@ -1024,10 +1024,20 @@ def test_the_same_order_said_again_after_so_names_what_is_waited_for() -> None:
     assert depends(result) == [("paint", "roof")]
 
 
-def test_a_fact_to_know_that_no_one_task_holds_writes_nothing() -> None:
+def test_a_fact_to_know_that_no_one_task_holds_writes_nothing_and_says_so() -> None:
     tasks = [*workshop(), task("skip", "Skip hire", "Friday 9am", parents=("shed",))]
     result = interpret("painting depends on which day they deliver", *tasks, focus=("shed",))
     assert result.operations == []
+    assert [s.intent for s in result.subtasks] == [Intent.UNPARSED]
+
+
+def test_a_thing_told_done_with_a_possessive_names_its_task() -> None:
+    tasks = [task("move", "House move"),
+             task("van", "Move the van off the drive", parents=("move",))]
+    result = interpret("the van's parked on the street now so that's done", *tasks,
+                       focus=("move",))
+    assert done_keys(result) == ["van"]
+    assert result.subtasks[0].intent == Intent.NOTE
 
 
 def test_a_word_of_certainty_is_no_part_of_what_is_waited_for() -> None:
@@ -1081,3 +1091,28 @@ def test_a_day_set_for_a_thing_is_no_step_finished() -> None:
     for said in ("the boiler service is booked for the 20th", "winter tyres delivered on friday",
                  "tyres needed"):
         assert done_keys(interpret(said, *car_jobs(), focus=("car",))) == [], said
+
+
+def test_how_a_thing_just_told_done_was_done_writes_nothing_more() -> None:
+    tasks = [task("party", "Party"), task("cake", "Birthday cake", parents=("party",))]
+    result = interpret("the cake's sorted, picked it up from the bakery on the way home",
+                       *tasks, focus=("party",))
+    assert [s.intent for s in result.subtasks] == [Intent.DONE, Intent.NOTE]
+    assert done_keys(result) == ["cake"]
+    # alone, nothing was just done: it is not understood
+    alone = interpret("picked it up from the bakery", *tasks, focus=("party",))
+    assert alone.operations == []
+
+
+def test_taking_back_what_was_said_before_a_value_set_back_removes_nothing() -> None:
+    tasks = [task("trip", "Ski trip"), task("coach", "Coach to the resort", "6:40",
+                                            parents=("trip",))]
+    result = interpret("scratch that coach thing, the 6:40 is running after all - back to it",
+                       *tasks, focus=("trip",))
+    assert cancelled(result) == []
+    # with nothing named in the turn, 'scratch that' is no removal of the whole plan
+    assert cancelled(interpret("scratch that, the coach is fine", *tasks,
+                               focus=("trip",))) == []
+    # a reason after a comma with a verb of its own is no second thing removed
+    assert cancelled(interpret("drop the coach, the 6:40 is full anyway", *tasks,
+                               focus=("trip",))) == ["coach"]

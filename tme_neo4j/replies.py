@@ -154,7 +154,7 @@ def _answer(
     noted: set[str] = set()
     contradicted = False
     for term in question_terms(text):
-        if any(mentions(f"{t.title} {t.value or ''}", term) for t in live):
+        if any(_holds_term(f"{t.title} {t.value or ''}", term) for t in live):
             continue
         history = [(t, revs) for t, revs in evidence if t.key not in noted
                    and any(mentions(f"{r.title} {r.value or ''}", term) for r in revs)]
@@ -189,6 +189,22 @@ def _answer(
     else:
         summary = _summaries(trim.about, tasks, focus)
     return (lead + " ".join([*notes, summary])).strip()
+
+
+#: A day of the week, and the shorter ways memory may hold it ("Sat 21 June").
+_WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?", re.IGNORECASE)
+
+
+def _holds_term(text: str, term: str) -> bool:
+    """Whether ``text`` holds ``term``, a day of the week by its short name too: a question
+    about 'saturday' is answered by 'Sat 21 June', never told it was not recorded."""
+    if mentions(text, term):
+        return True
+    full = term.strip().lower()
+    if _WEEKDAY.fullmatch(full) is None:
+        return False
+    short = "|".join(full[:n] for n in range(3, len(full)))  # 'sat', 'satur', ...
+    return re.search(rf"\b(?:{short})\.?(?![a-z])", text, re.IGNORECASE) is not None
 
 
 def _about_the_past(

@@ -297,6 +297,8 @@ def stems(text: str) -> list[str]:
 def content_words(text: str) -> list[str]:
     """Lowercase, singular content words: what two phrases must share to be about one thing."""
     words = re.findall(r"[^\W_]+(?:[:'][^\W_]+)*", text.lower())
+    # "the car's parked": the thing is the car; a possessive or a contracted 'is' is no part
+    words = [w[:-2] if w.endswith("'s") and w not in STOP else w for w in words]
     return [singular(w) for w in words if w not in STOP and len(w) > 1]
 
 

@@ -221,6 +221,10 @@ _ASKED_KINDS: dict[str, tuple[ValueKind, ...]] = {
 #: A word of certainty after what is waited for, no part of its name.
 _UNSURE_TAIL = re.compile(r"\s+(?:obviously|of course|presumably|probably|surely|really|"
                           r"i think|i guess|i suppose)$", _I)
+#: "that", "that train thing": what was just said, not a task by its name.
+_RETRACTED = re.compile(r"^(?:that|this)(?:\s+[\w' -]+?\s+(?:thing|bit|idea|change))?$", _I)
+#: "back to that one", "go back to the 8:15": a value set back, later in the turn.
+_MOVED_BACK_TO = re.compile(r"\b(?:back to|go back|revert|switch back|change back)\b", _I)
 #: A word that makes a statement the reason for a change beside it.
 _BECAUSE_WORD = re.compile(r"\b(?:anyway|anyhow|already|after all|either way|regardless)$", _I)
 #: After the thing removed, a word that says it only waits: no removal.
@@ -519,6 +523,9 @@ _DONE_REPORTED = re.compile(
     r"(?:\s+(?:to|for|with|at|on|by|from)\s+(?P<role>[^,]+?))?"
     r"(?:\s+(?:this morning|this afternoon|today|yesterday|last night|just now|earlier|"
     r"now|already|at last))?(?P<rest>\s*,.*)?$", _I)
+#: "picked it up from the deli", "sent them over": a thing done, told of by a pronoun.
+_DID_IT = re.compile(r"^(?:(?:i|we)\s+)?(?:just\s+|finally\s+)?[a-z]{3,}(?:ed|t|ne|ught)\s+"
+                     r"(?:it|them|that|those)\b", _I)
 #: Participles that say a thing is finished, whatever step it is: "the draft's sent".
 _FINISHING = re.compile(r"done|finished|completed|sorted|sent|submitted|delivered|posted|paid|"
                         r"handed in|filed|returned", _I)
@@ -608,6 +615,7 @@ class _TurnParser:
         self.under: Task | None = None  # the plan a leading "For X," names
         self.needs = False  # this sentence lists what must be done for the plan in talk
         self.will = False  # this sentence said "I'll ...": its requests are steps of the plan
+        self.text = text  # the whole turn: what a clause's neighbours say
 
     # -- the turn ----------------------------------------------------------------------------
 
@@ -720,6 +728,12 @@ class _TurnParser:
         m = re.search(r"\b(?:got|measured|scored|reached|came out at|ended up with)\s+(?P<v>.+)$",
                       before[0].text.rstrip(".!, "), _I)
         task = self.tasks.get(after[0].about[0])
+        if task is not None and (m is None or not typed_phrases(m["v"], sentence=False)) and (
+                set(stems(re.sub(r"'s\b", "", before[0].text))) & set(stems(task.title))):
+            # "the car's parked on the street, so that's done": how it was done, a note
+            self.subtasks[start:end] = [Subtask(text=before[0].text, intent=Intent.NOTE,
+                                                about=[task.key])]
+            return
         if m is None or task is None or not typed_phrases(m["v"], sentence=False):
             return
         outcome = clean_phrase(m["v"])
@@ -1895,6 +1909,11 @@ class _TurnParser:
         items, why = _told_why(m["items"])
         if not items:  # "hold off on it, cancel for now": said again of what was just removed
             return self._said_again(TaskStatus.CANCELLED, raw)
+        if _RETRACTED.match(items) and _MOVED_BACK_TO.search(self.text.partition(raw.strip())[2]):
+            # "scratch that train thing, ... back to the 8:15": what was said is taken back,
+            # the value goes back; the task stays
+            self._emit(Intent.NOTE, raw, about=self._about(c, None))
+            return True
         scope = self._scope(m["from"] if m.re is _CANCEL else None)
         live = [t for t in scope if t.status != TaskStatus.CANCELLED]
         if clean_phrase(items).lower() in _PRONOUNS and (topic := self._topic(live)):
@@ -1939,6 +1958,9 @@ class _TurnParser:
                 return True
             return False
         targets = self._items(items, live, slot)
+        if clean_phrase(items).lower() in _PRONOUNS and not self.mentioned and not slot and any(
+                not t.parents for t in targets):
+            return False  # "scratch that" with nothing named: what was said, not the plan
         if len(targets) == 1 and (left := _without_item(targets[0], clean_phrase(items))):
             self._update(targets[0], left, raw)  # one entry of a list in a value goes
             return True
@@ -2018,6 +2040,9 @@ class _TurnParser:
         if (self._done_state(c, raw) or self._done_told(c, raw) or self._did_step(c, raw)
                 or self._done_as_step(c, raw) or self._done_reported(c, raw)):
             return True
+        if _DID_IT.match(c) and not any(k != ValueKind.NAME for k, _ in typed_phrases(c)) and (
+                self._said_again(TaskStatus.DONE, raw)):
+            return True  # "the cake's sorted, picked it up on the way home": how, once more
         m = _DONE.match(c)
         if not m or re.search(r"\b(?:after|before|once|until|till|unless|if)\b", c, _I):
             return False  # "do X after Y is done" orders two tasks, it finishes neither
@@ -2213,7 +2238,8 @@ class _TurnParser:
             return False  # what waits named as what it waits for: no order, no new task
         b = self._waited_for(b_text, restated, others)
         if b is None and (restated or _ASKED_OF.match(b_text)):
-            return False  # "on which day they come" with no one task holding it
+            self._unparsed(raw, c)  # "on which day they come" with no one task holding it:
+            return True  # an order told, not understood, and said so
         ops: list[Operation] = []
         if b is None:
             if not short or len(short.split()) > 4 or is_question(short) or not stems(short):
@@ -4356,9 +4382,9 @@ def _told_why(items: str) -> tuple[str, str]:
     says why (a subject and its verb, no list entry); 'for now' after the items adds nothing.
     Nothing is left when the items were only such words ('cancel for now')."""
     head, _, after = items.partition(",")
-    why = after.strip() if after.strip() and (
-        _COPULA.match(after.strip()) or _DESCRIBES.match(after.strip())
-        or _STATEMENT.match(after.strip())) else ""
+    after = after.strip()
+    why = after if after and (_COPULA.match(after) or _DESCRIBES.match(after) or _STATEMENT.match(
+        after) or (_FINITE_WORD.search(after) and not _imperative(after))) else ""
     kept = re.sub(r"^(?:for now|for the moment|for the time being|too|as well)$|\s+(?:for now|"
                   r"for the moment|for the time being|too|as well)$", "",
                   head if why else items, flags=_I).strip()
