@@ -99,6 +99,26 @@ def test_missing_workspace_is_a_clear_error() -> None:
     assert "tme init" in err
 
 
+def test_a_workspace_is_listed_and_deleted_with_everything_in_it() -> None:
+    ws = new_workspace_id()
+    assert tme("init", "-w", ws)[0] == 0
+    assert tme("task", "add", "x", "X", "-w", ws)[0] == 0
+    code, out, _ = tme("workspace", "list", "--json")
+    assert code == 0
+    assert {"ws": ws, "tasks": 1} in [{"ws": w["ws"], "tasks": w["tasks"]} for w in json.loads(out)]
+    result = runner.invoke(app, ["workspace", "delete", ws], input="n\n")
+    assert result.exit_code == 1
+    assert "Nothing deleted" in result.stderr
+    assert ws in tme("workspace", "list")[1]
+    code, out, _ = tme("workspace", "delete", ws, "--yes")
+    assert code == 0
+    assert f"Deleted {ws}" in out
+    assert ws not in tme("workspace", "list")[1]
+    code, _, err = tme("workspace", "delete", ws, "--yes")
+    assert code == 2
+    assert "does not exist" in err
+
+
 def test_init_is_idempotent() -> None:
     ws = new_workspace_id()
     try:

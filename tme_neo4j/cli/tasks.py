@@ -12,12 +12,14 @@ from tme_neo4j.store import MemoryStore
 from tme_neo4j.text import MAX_INT, printable
 
 from ._common import AgentOpt, JsonOpt, WorkspaceOpt, open_store, tree_lines
-from ._output import console, print_json
+from ._output import console, err_console, print_json
 
 __all__ = ["register", "task_app"]
 
 task_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None,
                        help="Change tasks one operation at a time.")
+workspace_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None,
+                            help="List the workspaces, or delete one with everything in it.")
 
 
 def register(app: typer.Typer) -> None:
@@ -25,6 +27,36 @@ def register(app: typer.Typer) -> None:
     app.command("state")(state)
     app.command("history")(history)
     app.add_typer(task_app, name="task")
+    app.add_typer(workspace_app, name="workspace")
+
+
+@workspace_app.command("list")
+def list_workspaces(json_: JsonOpt = False) -> None:
+    """Every workspace with its task count, turns and sequence number."""
+    with open_store(None) as store:
+        rows = store.list_workspaces()
+    if json_:
+        print_json([{**r, "created_at": r["created_at"] and r["created_at"].isoformat()}
+                    for r in rows])
+        return
+    for r in rows:
+        console.print(f"{r['ws']}  {r['tasks']} tasks, {r['turns']} turns, seq {r['seq']}",
+                      markup=False, highlight=False)
+
+
+@workspace_app.command("delete")
+def delete_workspace(
+    workspace: Annotated[str, typer.Argument(help="The workspace to delete.")],
+    yes: Annotated[bool, typer.Option("--yes", help="Delete without asking.")] = False,
+) -> None:
+    """Delete a workspace and everything in it: tasks, history, turns, change feed. A write in
+    progress on it finishes first; nothing of it is left."""
+    if not yes and not typer.confirm(f"Delete workspace {workspace!r} and everything in it?"):
+        err_console.print("Nothing deleted.", markup=False)
+        raise typer.Exit(1)
+    with open_store(workspace) as store:
+        removed = store.delete_workspace()
+    console.print(f"Deleted {workspace}: {removed} nodes.", markup=False, highlight=False)
 
 
 def _print(task: Task, json_: bool) -> None:

@@ -1287,17 +1287,21 @@ class _TurnParser:
 
     # -- intents -----------------------------------------------------------------------------
 
+    def _undo_latest(self, c: str, raw: str) -> None:
+        """"Undo that": the latest change to the task talked about goes back a value."""
+        changed = [t for t in self._recent() if len(self.past.get(t.key, [])) > 1 or (
+            # a value given where there was none: revised, it has a version before
+            t.value and t.version > 1 and t.status == TaskStatus.ACTIVE)]
+        if not changed:
+            self._unparsed(raw, c, reason="no earlier value to go back to "
+                           "(`:undo` in the chat undoes a whole turn)")
+            return
+        self._emit(Intent.ROLLBACK, raw, [RollbackTask(key=changed[0].key)],
+                   about=[changed[0].key])
+
     def _rollback(self, c: str, raw: str, slot: str | None) -> bool:
-        if _UNDO.match(c):  # "undo that": the latest change to the task talked about
-            changed = [t for t in self._recent() if len(self.past.get(t.key, [])) > 1 or (
-                # a value given where there was none: revised, it has a version before
-                t.value and t.version > 1 and t.status == TaskStatus.ACTIVE)]
-            if not changed:
-                self._unparsed(raw, c, reason="no earlier value to go back to "
-                               "(`:undo` in the chat undoes a whole turn)")
-                return True
-            self._emit(Intent.ROLLBACK, raw, [RollbackTask(key=changed[0].key)],
-                       about=[changed[0].key])
+        if _UNDO.match(c):
+            self._undo_latest(c, raw)
             return True
         if _MOVED_BACK.search(c):
             return False  # "pushed back to Dec 15" moves a date, it restores none
