@@ -674,6 +674,9 @@ def test_a_problem_then_what_needs_doing_opens_a_plan_of_the_thing_with_those_st
                               "and the old one has to be taken out"))
     assert [a.title for a in passive] == ["Washing machine", "Buy a new one",
                                           "Take out the old one"]
+    told_apart = _adds(interpret("The shed roof leaks whenever it rains. It needs patching."))
+    assert [(a.title, a.parents) for a in told_apart] == [
+        ("Shed roof", []), ("Patch the shed roof", ["shed-roof"])]
     # a problem alone, or one followed by anything but needs, opens no plan
     assert not interpret("the shed roof leaks whenever it rains").operations
     assert not any(a.title == "Shed roof" for a in _adds(interpret(

@@ -638,7 +638,7 @@ class _TurnParser:
                 slot, text, rest = self._slot_key(m[1]), m[2], []
                 if self._slot_described(slot, text):
                     return TrimResult(subtasks=self.subtasks)
-        told_all = sentences(text) + rest
+        told_all = self._problem_joined(sentences(text) + rest)
         for n, sentence in enumerate(told_all):
             question = sentence.rstrip().endswith("?")
             self.needs = self.will = False
@@ -919,6 +919,14 @@ class _TurnParser:
         add = self._add(thing[:1].upper() + thing[1:], key=slug(thing))
         self._emit(Intent.NEW, sentence, [add], about=[add.key])
         return True
+
+    def _problem_joined(self, told: list[str]) -> list[str]:
+        """'The shed roof leaks. It needs patching.' with nothing in memory: a problem and what
+        it needs, told in two sentences, are read as one, as if a dash joined them."""
+        if self._live() or len(told) < 2 or " - " in told[0] or not _needed_steps(
+                strip_fillers(told[1]).rstrip(".! "), "it"):
+            return told
+        return [f"{told[0].rstrip('.! ')} - {told[1]}", *told[2:]]
 
     def _problem_needs(self, sentence: str) -> bool:
         """'The shed roof leaks when it rains - it needs patching and the gutter clearing' with
