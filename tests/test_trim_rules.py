@@ -773,6 +773,17 @@ def test_a_long_name_before_a_dash_opens_a_plan_with_its_facts_and_named_values(
     assert ("Labour", "$40/hour", [root.key]) in [(a.title, a.value, a.parents) for a in adds]
 
 
+def test_a_name_and_its_facts_after_a_dash_then_a_labelled_list_make_one_plan() -> None:
+    adds = _adds(interpret("Gran's 90th tea party - Sunday 4 May at the bowls club, 25 guests. "
+                           "to do: book the urn, order sandwiches, print name cards"))
+    root = adds[0]
+    assert (root.title, root.value) == ("Gran's 90th tea party",
+                                        "Sunday 4 May at the bowls club, 25 guests")
+    assert [(a.title, a.parents) for a in adds[1:]] == [
+        ("Book the urn", [root.key]), ("Order sandwiches", [root.key]),
+        ("Print name cards", [root.key])]
+
+
 def test_a_clause_before_a_dash_or_a_plan_in_memory_opens_no_plan_by_the_dash() -> None:
     assert all("boiler" not in a.title.lower() for a in _adds(
         interpret("the boiler stopped - ring the landlord, boil a kettle")))

@@ -642,17 +642,19 @@ class _TurnParser:
         a name before a dash opens a plan as a colon would, the list after it its steps or
         items; a modal lead after the dash ('need to') is dropped. A clause before the dash
         ('the car broke down - ...') is no name: the dash links two clauses then."""
-        m = _DASHED.match(text.strip())
+        m, after = _DASHED.match(text.strip()), ""
+        if m is None and len(told := sentences(text)) > 1:  # "X - facts. To do: A, B"
+            m, after = _DASHED.match(told[0].strip()), " " + " ".join(told[1:])
         if m is None or self._live() or not _names_thing(m["head"]) or _needed_steps(
                 m["body"], m["head"]):
             return text  # "X broke - a new one needs buying": a problem, then what it needs
-        return f"{m['head']}: {m['body']}"
+        return f"{m['head']}: {m['body']}{after}"
 
     def _named_facts(self, text: str) -> list[str] | None:
         """'A new contract from Hale & Sons Ltd - 12 pages, due May 3, fee $400' (the dash made
-        a colon of): a name too long for a label, then facts of it; the sentences after them,
-        or None when this is no such list."""
-        m = re.match(r"^\s*(?P<head>[^:]{32,80}?)\s*:\s+(?P<body>.+)$", text, re.S)
+        a colon of): a name, however long, then facts of it; the sentences after them, or None
+        when this is no such list."""
+        m = re.match(r"^\s*(?P<head>[^:]{2,80}?)\s*:\s+(?P<body>.+)$", text, re.S)
         if m is None:
             return None
         first, *rest = sentences(m["body"]) or [m["body"]]
@@ -987,8 +989,9 @@ class _TurnParser:
 
     def _listed(self, head: str, rest: str) -> bool:
         items = _expand(split_list(rest))
-        if len(items) < 3 or any(_imperative(i) for i in items[:1]) or "?" in rest:
-            return False
+        if (len(items) < 3 and not (len(items) == 2 and all(map(_starts_with_value, items)))) or (
+                any(_imperative(i) for i in items[:1]) or "?" in rest):
+            return False  # two items are a list when both are values ("May 3 at 2, 30 seats")
         live = self._live()
         parent = self._match(head, live) or self._root_for(None)
         ops: list[Operation] = []
