@@ -667,6 +667,10 @@ def test_a_problem_then_what_needs_doing_opens_a_plan_of_the_thing_with_those_st
                               "and the old one has to be taken out"))
     assert [a.title for a in passive] == ["Washing machine", "Buy a new one",
                                           "Take out the old one"]
+    wished = _adds(interpret("my railcard expired yesterday - I need to renew it, find a photo "
+                             "and fill in the form"))
+    assert [a.title for a in wished] == ["Railcard", "Renew the railcard", "Find a photo",
+                                         "Fill in the form"]
     told_apart = _adds(interpret("The shed roof leaks whenever it rains. It needs patching."))
     assert [(a.title, a.parents) for a in told_apart] == [
         ("Shed roof", []), ("Patch the shed roof", ["shed-roof"])]
@@ -704,6 +708,8 @@ def test_a_particle_verb_plan_keeps_its_object_as_the_title() -> None:
     result = interpret("we're clearing out the attic on Saturday")
     adds = [op for op in result.operations if isinstance(op, AddTask)]
     assert [op.title for op in adds] == ["Attic"]
+    opened = _adds(interpret("Clearing out the garage this weekend"))
+    assert [op.title for op in opened] == ["Garage"]
 
 
 def test_a_labelled_list_for_the_plan_in_talk_goes_under_it() -> None:

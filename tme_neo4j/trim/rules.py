@@ -363,7 +363,7 @@ _PLAN = re.compile(
 #: "Planning a trip to X on DATE", "Got my first show at PLACE": a plan opened with no subject,
 #: read only while no plan is set up (later, such a gerund may speak of a step).
 _OPENING = re.compile(
-    r"^(?:(?P<verb>[a-z]+ing)\s+(?:(?P<particle>up|on|for)\s+)?"
+    r"^(?:(?P<verb>[a-z]+ing)\s+(?:(?P<particle>up|on|for|out)\s+)?"
     r"|(?:i|we)\s+(?P<present>[a-z]+)\s+(?:(?P<out>out|up|on)\s+)?(?=(?:a|an|my|our)\s)"
     r"|(?:i've\s+|we've\s+)?(?P<got>got)\s+(?=(?:my|our)\s))(?P<rest>.+)$", _I)
 #: "The stew needs A, B and C": the parts of a plan.
@@ -891,7 +891,7 @@ class _TurnParser:
                 _FINITE_WORD.search(problem) or any(is_verb(w) and lemma(w) != w.lower()
                                                     for w in problem.split()[1:])):
             return False  # the problem is a statement with a verb of its own
-        steps = _needed_steps(needed, thing)
+        steps = _needed_steps(needed, thing) or _wished_steps(needed, thing)
         if not steps:
             return False
         root = self._add(thing[:1].upper() + thing[1:], key=slug(thing))
@@ -4200,6 +4200,17 @@ _NEEDS_DOING = re.compile(
     r"[a-z]+ing)*)(?P<rest>\s.*)?$|"
     r"^(?P<what2>[\w' -]+?)\s+(?:has|have|needs?|must)\s+(?:to\s+)?be\s+(?P<done>[a-z]+)"
     r"(?P<rest2>\s.*)?$", _I)
+
+
+def _wished_steps(text: str, thing: str) -> list[str]:
+    """'I need to renew it, get photos and book a slot': two or more steps wished for, 'it'
+    or 'them' among them standing for ``thing``; empty for anything else."""
+    wish = _WANT.match(text.strip())
+    steps = [step for step, _ in _steps(wish["rest"])] if wish else []
+    if len(steps) < 2 or not all(_imperative(step) for step in steps):
+        return []
+    return [re.sub(r"\b(?:it|them)$", f"the {thing}", step[:1].upper() + step[1:])
+            for step in steps]
 
 
 def _needed_steps(text: str, thing: str) -> list[str]:
