@@ -674,6 +674,10 @@ def test_a_problem_then_what_needs_doing_opens_a_plan_of_the_thing_with_those_st
                               "and the old one has to be taken out"))
     assert [a.title for a in passive] == ["Washing machine", "Buy a new one",
                                           "Take out the old one"]
+    wished = _adds(interpret("my railcard expired yesterday - I need to renew it, find a photo "
+                             "and fill in the form"))
+    assert [a.title for a in wished] == ["Railcard", "Renew the railcard", "Find a photo",
+                                         "Fill in the form"]
     told_apart = _adds(interpret("The shed roof leaks whenever it rains. It needs patching."))
     assert [(a.title, a.parents) for a in told_apart] == [
         ("Shed roof", []), ("Patch the shed roof", ["shed-roof"])]
@@ -711,6 +715,8 @@ def test_a_particle_verb_plan_keeps_its_object_as_the_title() -> None:
     result = interpret("we're clearing out the attic on Saturday")
     adds = [op for op in result.operations if isinstance(op, AddTask)]
     assert [op.title for op in adds] == ["Attic"]
+    opened = _adds(interpret("Clearing out the garage this weekend"))
+    assert [op.title for op in opened] == ["Garage"]
 
 
 def test_a_labelled_list_for_the_plan_in_talk_goes_under_it() -> None:
@@ -778,6 +784,17 @@ def test_a_long_name_before_a_dash_opens_a_plan_with_its_facts_and_named_values(
     assert "3 rooms" in (root.value or "")
     assert "due 9 March" in (root.value or "")
     assert ("Labour", "$40/hour", [root.key]) in [(a.title, a.value, a.parents) for a in adds]
+
+
+def test_a_name_and_its_facts_after_a_dash_then_a_labelled_list_make_one_plan() -> None:
+    adds = _adds(interpret("Gran's 90th tea party - Sunday 4 May at the bowls club, 25 guests. "
+                           "to do: book the urn, order sandwiches, print name cards"))
+    root = adds[0]
+    assert (root.title, root.value) == ("Gran's 90th tea party",
+                                        "Sunday 4 May at the bowls club, 25 guests")
+    assert [(a.title, a.parents) for a in adds[1:]] == [
+        ("Book the urn", [root.key]), ("Order sandwiches", [root.key]),
+        ("Print name cards", [root.key])]
 
 
 def test_a_clause_before_a_dash_or_a_plan_in_memory_opens_no_plan_by_the_dash() -> None:

@@ -390,7 +390,7 @@ _PLAN = re.compile(
 #: "Planning a trip to X on DATE", "Got my first show at PLACE": a plan opened with no subject,
 #: read only while no plan is set up (later, such a gerund may speak of a step).
 _OPENING = re.compile(
-    r"^(?:(?P<verb>[a-z]+ing)\s+(?:(?P<particle>up|on|for)\s+)?"
+    r"^(?:(?P<verb>[a-z]+ing)\s+(?:(?P<particle>up|on|for|out)\s+)?"
     r"|(?:i|we)\s+(?P<present>[a-z]+)\s+(?:(?P<out>out|up|on)\s+)?(?=(?:a|an|my|our)\s)"
     r"|(?:i've\s+|we've\s+)?(?P<got>got)\s+(?=(?:my|our)\s))(?P<rest>.+)$", _I)
 #: "The stew needs A, B and C": the parts of a plan.
@@ -685,17 +685,19 @@ class _TurnParser:
         a name before a dash opens a plan as a colon would, the list after it its steps or
         items; a modal lead after the dash ('need to') is dropped. A clause before the dash
         ('the car broke down - ...') is no name: the dash links two clauses then."""
-        m = _DASHED.match(text.strip())
+        m, after = _DASHED.match(text.strip()), ""
+        if m is None and len(told := sentences(text)) > 1:  # "X - facts. To do: A, B"
+            m, after = _DASHED.match(told[0].strip()), " " + " ".join(told[1:])
         if m is None or self._live() or not _names_thing(m["head"]) or _needed_steps(
                 m["body"], m["head"]):
             return text  # "X broke - a new one needs buying": a problem, then what it needs
-        return f"{m['head']}: {m['body']}"
+        return f"{m['head']}: {m['body']}{after}"
 
     def _named_facts(self, text: str) -> list[str] | None:
         """'A new contract from Hale & Sons Ltd - 12 pages, due May 3, fee $400' (the dash made
-        a colon of): a name too long for a label, then facts of it; the sentences after them,
-        or None when this is no such list."""
-        m = re.match(r"^\s*(?P<head>[^:]{32,80}?)\s*:\s+(?P<body>.+)$", text, re.S)
+        a colon of): a name, however long, then facts of it; the sentences after them, or None
+        when this is no such list."""
+        m = re.match(r"^\s*(?P<head>[^:]{2,80}?)\s*:\s+(?P<body>.+)$", text, re.S)
         if m is None:
             return None
         first, *rest = sentences(m["body"]) or [m["body"]]
@@ -938,7 +940,7 @@ class _TurnParser:
                 _FINITE_WORD.search(problem) or any(is_verb(w) and lemma(w) != w.lower()
                                                     for w in problem.split()[1:])):
             return False  # the problem is a statement with a verb of its own
-        steps = _needed_steps(needed, thing)
+        steps = _needed_steps(needed, thing) or _wished_steps(needed, thing)
         if not steps:
             return False
         root = self._add(thing[:1].upper() + thing[1:], key=slug(thing))
@@ -1036,8 +1038,9 @@ class _TurnParser:
 
     def _listed(self, head: str, rest: str) -> bool:
         items = _expand(split_list(rest))
-        if len(items) < 3 or any(_imperative(i) for i in items[:1]) or "?" in rest:
-            return False
+        if (len(items) < 3 and not (len(items) == 2 and all(map(_starts_with_value, items)))) or (
+                any(_imperative(i) for i in items[:1]) or "?" in rest):
+            return False  # two items are a list when both are values ("May 3 at 2, 30 seats")
         live = self._live()
         parent = self._match(head, live) or self._root_for(None)
         ops: list[Operation] = []
@@ -4708,6 +4711,17 @@ _NEEDS_DOING = re.compile(
     r"[a-z]+ing)*)(?P<rest>\s.*)?$|"
     r"^(?P<what2>[\w' -]+?)\s+(?:has|have|needs?|must)\s+(?:to\s+)?be\s+(?P<done>[a-z]+)"
     r"(?P<rest2>\s.*)?$", _I)
+
+
+def _wished_steps(text: str, thing: str) -> list[str]:
+    """'I need to renew it, get photos and book a slot': two or more steps wished for, 'it'
+    or 'them' among them standing for ``thing``; empty for anything else."""
+    wish = _WANT.match(text.strip())
+    steps = [step for step, _ in _steps(wish["rest"])] if wish else []
+    if len(steps) < 2 or not all(_imperative(step) for step in steps):
+        return []
+    return [re.sub(r"\b(?:it|them)$", f"the {thing}", step[:1].upper() + step[1:])
+            for step in steps]
 
 
 def _needed_steps(text: str, thing: str) -> list[str]:
