@@ -141,9 +141,9 @@ def test_each_fact_of_a_two_part_question_is_answered() -> None:
 def test_a_day_asked_about_by_its_full_name_is_held_by_its_short_name() -> None:
     fair = _task("fair", "Craft fair", "Sat 14 May at the town hall")
     trim = TrimResult(subtasks=[Subtask(text="q", intent=Intent.CHECK, about=["fair"])])
-    reply = compose_reply("what's left to sort for saturday?", trim, None, {"fair": fair},
+    reply = compose_reply("what still needs doing before saturday?", trim, None, {"fair": fair},
                           [], ["fair"])
     assert "never recorded" not in reply
-    reply = compose_reply("what's left to sort for sunday?", trim, None, {"fair": fair},
+    reply = compose_reply("what still needs doing before sunday?", trim, None, {"fair": fair},
                           [], ["fair"])
     assert "sunday was never recorded" in reply

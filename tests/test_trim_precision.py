@@ -219,7 +219,7 @@ def test_a_pronoun_after_a_clause_not_understood_marks_no_plan_done() -> None:
     result = read("the ferry seats are sorted out with the harbourmaster, so that's done",
                   "boat")
     assert not any(getattr(op, "key", None) == "boat" for op in _written(result))
-    result = read("the van's round the back now so that's done", "boat")
+    result = read("the van is behind the garage now, so that's done", "boat")
     assert _written(result) == []
 
 

@@ -670,10 +670,10 @@ def test_a_problem_then_what_needs_doing_opens_a_plan_of_the_thing_with_those_st
     assert [(a.title, a.parents) for a in adds[1:]] == [
         ("Patch the shed roof", [adds[0].key]),
         ("Oil the gate before winter", [adds[0].key])]
-    passive = _adds(interpret("washing machine broke this morning :( a new one needs buying, "
-                              "and the old one has to be taken out"))
-    assert [a.title for a in passive] == ["Washing machine", "Buy a new one",
-                                          "Take out the old one"]
+    passive = _adds(interpret("the kettle died today :( a replacement needs ordering, "
+                              "and the broken one has to be recycled"))
+    assert [a.title for a in passive] == ["Kettle", "Order a replacement",
+                                          "Recycle the broken one"]
     wished = _adds(interpret("my railcard expired yesterday - I need to renew it, find a photo "
                              "and fill in the form"))
     assert [a.title for a in wished] == ["Railcard", "Renew the railcard", "Find a photo",

@@ -514,7 +514,7 @@ _DONE_PASSIVE = re.compile(r"^(?:all\s+)?(?P<items>(?:the\s+|my\s+|our\s+)?[a-z]
                            r"(?:all\s+|now\s+)?"
                            r"(?P<pp>[a-z]{3,}(?:ed|en))(?:\s+and\s+[a-z]+(?:\s+for)?)?"
                            r"(?P<rest>\s*,.*)?$", _I)
-#: "entered!", "the licence renewed this morning", "the draft sent over to Ann just now",
+#: "entered!", "the permit renewed today", "the proofs posted off to Ben an hour ago",
 #: "the session booked for the 5th, 3 hrs": a step told finished by a participle.
 _DONE_REPORTED = re.compile(
     r"^(?:(?:the|my|our)\s+)?(?P<obj>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3}?)?"
@@ -523,7 +523,7 @@ _DONE_REPORTED = re.compile(
     r"(?:\s+(?:to|for|with|at|on|by|from)\s+(?P<role>[^,]+?))?"
     r"(?:\s+(?:this morning|this afternoon|today|yesterday|last night|just now|earlier|"
     r"now|already|at last))?(?P<rest>\s*,.*)?$", _I)
-#: "picked it up from the deli", "sent them over": a thing done, told of by a pronoun.
+#: "collected it at the shop", "sent them over": a thing done, told of by a pronoun.
 _DID_IT = re.compile(r"^(?:(?:i|we)\s+)?(?:just\s+|finally\s+)?[a-z]{3,}(?:ed|t|ne|ught)\s+"
                      r"(?:it|them|that|those)\b", _I)
 #: Participles that say a thing is finished, whatever step it is: "the draft's sent".
@@ -690,7 +690,7 @@ class _TurnParser:
             m, after = _DASHED.match(told[0].strip()), " " + " ".join(told[1:])
         if m is None or self._live() or not _names_thing(m["head"]) or _needed_steps(
                 m["body"], m["head"]):
-            return text  # "X broke - a new one needs buying": a problem, then what it needs
+            return text  # "X is dead - a replacement needs fitting": a problem, then what it needs
         return f"{m['head']}: {m['body']}{after}"
 
     def _named_facts(self, text: str) -> list[str] | None:
@@ -732,7 +732,7 @@ class _TurnParser:
         task = self.tasks.get(after[0].about[0])
         if task is not None and (m is None or not typed_phrases(m["v"], sentence=False)) and (
                 set(stems(re.sub(r"'s\b", "", before[0].text))) & set(stems(task.title))):
-            # "the car's parked on the street, so that's done": how it was done, a note
+            # "the bikes are locked in the shed, so that's done": how it was done, a note
             self.subtasks[start:end] = [Subtask(text=before[0].text, intent=Intent.NOTE,
                                                 about=[task.key])]
             return
@@ -1925,7 +1925,7 @@ class _TurnParser:
         if not items:  # "hold off on it, cancel for now": said again of what was just removed
             return self._said_again(TaskStatus.CANCELLED, raw)
         if _RETRACTED.match(items) and _MOVED_BACK_TO.search(self.text.partition(raw.strip())[2]):
-            # "scratch that train thing, ... back to the 8:15": what was said is taken back,
+            # "forget that ferry idea, ... back to the 9:30": what was said is taken back,
             # the value goes back; the task stays
             self._emit(Intent.NOTE, raw, about=self._about(c, None))
             return True
@@ -2057,7 +2057,7 @@ class _TurnParser:
             return True
         if _DID_IT.match(c) and not any(k != ValueKind.NAME for k, _ in typed_phrases(c)) and (
                 self._said_again(TaskStatus.DONE, raw)):
-            return True  # "the cake's sorted, picked it up on the way home": how, once more
+            return True  # "the flowers are sorted, grabbed them at the market": how, once more
         m = _DONE.match(c)
         if not m or re.search(r"\b(?:after|before|once|until|till|unless|if)\b", c, _I):
             return False  # "do X after Y is done" orders two tasks, it finishes neither
@@ -2150,8 +2150,8 @@ class _TurnParser:
         return self._set_statuses(steps, TaskStatus.DONE, Intent.DONE, raw)
     def _done_reported(self, c: str, raw: str) -> bool:
         """A step reported finished in the participle, with what came of it: 'entered!' (the
-        step's own verb alone), 'the licence renewed this morning', 'the draft sent over to
-        Ann', 'the session booked for the 5th, 3 hrs, $90'. The object must name one live
+        step's own verb alone), 'the permit renewed today', 'the proofs posted off to
+        Ben', 'the session booked for the 5th, 3 hrs, $90'. The object must name one live
         step by its title; the verb must be the step's own or one that finishes a thing
         ('sent', 'paid', 'booked'). Values after it are its outcome."""
         m = _DONE_REPORTED.match(c)
@@ -2202,7 +2202,7 @@ class _TurnParser:
             return False
         a_text, b_text = m["a"] or m["a2"] or m["a3"], m["b"] or m["b2"] or m["b3"]
         if m["a3"] and (_DESCRIBES.match(a_text) or _COPULA.match(a_text)):
-            return False  # "the old one works fine after a reset": a statement, no order
+            return False  # "the heater runs again after a clean": a statement, no order
         b_text = _UNSURE_TAIL.sub("", self._perfect_step(b_text))
         b_text, restated = _restated_on(b_text)
         if _REPORTED.search(a_text):
@@ -2253,7 +2253,7 @@ class _TurnParser:
             return False  # what waits named as what it waits for: no order, no new task
         b = self._waited_for(b_text, restated, others)
         if b is None and (restated or _ASKED_OF.match(b_text)):
-            self._unparsed(raw, c)  # "on which day they come" with no one task holding it:
+            self._unparsed(raw, c)  # "on what date the fitter arrives" with no one task holding it:
             return True  # an order told, not understood, and said so
         ops: list[Operation] = []
         if b is None:
@@ -2268,7 +2268,7 @@ class _TurnParser:
 
     def _link(self, dependents: list[Task], b: Task, ops: list[Operation], raw: str) -> None:
         """Each of ``dependents`` waits for ``b``, after ``ops``; an order this turn already
-        made is not made again ('..., so they come after the cake'): then it is a note."""
+        made is not made again ('..., so the lights wait for the tree'): then it is a note."""
         linked = {op for sub in self.subtasks for op in sub.operations
                   if isinstance(op, AddDependency)}
         ops += [op for a in dependents
@@ -2340,7 +2340,7 @@ class _TurnParser:
         return f"{lemma(m['verb'])} {m['obj']}"
 
     def _causative(self, c: str, raw: str, slot: str | None) -> bool:
-        """'Also get them to look at the vents', 'get Ola to sand the door': a step someone else
+        """'and get the fitters to check the vents', 'get Ola to sand the door': a step someone else
         is to do, new under the plan in talk; never one that names a task, a change or a
         pronoun's task, nor one said 'instead' (that gives a task to someone)."""
         m = _CAUSATIVE.match(c)
@@ -2850,7 +2850,7 @@ class _TurnParser:
                     phrasal, verbs().get(verb, "task")) != "task":
                 return False  # "we're skipping X": a change, not a plan
         head, _, items = [*re.split(r"(:)(?!\d)", m["rest"], maxsplit=1), "", ""][:3]
-        if items:  # "... for 8 people - to sort: A, B": words that lead into the list go
+        if items:  # "... for 12 guests - to sort: A, B": words that lead into the list go
             head = _LEAD_TAIL.sub("", head)
         title, value = _person_taken_to(*_title_and_roles(head))
         if (groups.get("particle") or "").lower() == "for" and groups.get("verb") and (
@@ -4226,9 +4226,10 @@ class _TurnParser:
             if said and clean_phrase(text).lower() != "everything":
                 return said[:1]  # what this turn spoke of last
             if self._said_unknown_object() or (
-                    self.subtasks and self.subtasks[-1].intent == Intent.UNPARSED):
+                    self.subtasks and self.subtasks[-1].intent in READ_ONLY):
                 # "I sold the kayak, tick it off": 'it' is the kayak, not in memory; after a
-                # clause not understood, what 'it' stands for is not known either
+                # clause that named no task (a remark, or one not understood), what 'it'
+                # stands for is not known either
                 return []
             task = self._active(slot) if slot else self._root_for(None)
             return [task] if task is not None and task in candidates else []
@@ -4435,8 +4436,8 @@ def _as_waiting(c: str) -> str:
 
 
 def _restated_on(said: str) -> tuple[str, str]:
-    """'which wines I buy so they come after the bottles': what is waited for, and what the
-    same order said again after 'so' names outright ('the bottles'), if it does."""
+    """'which paint I choose, so it waits for the paint': what is waited for, and what the
+    same order said again after 'so' names outright ('the paint'), if it does."""
     head, so, tail = said.partition(" so ")
     m = _DEPEND.match(tail.strip()) if so else None
     if m is None or clean_phrase(m["a"] or m["a2"] or m["a3"] or "").lower() not in _PRONOUNS:
