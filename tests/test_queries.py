@@ -33,3 +33,13 @@ def test_names_are_verb_noun() -> None:
 def test_unknown_query_raises() -> None:
     with pytest.raises(NotFoundError, match="no named query 'drop_everything'"):
         queries.get("drop_everything")
+
+
+def test_the_statement_sent_is_the_text_without_comments_or_indentation() -> None:
+    for q in queries.all_queries().values():
+        lines = q.statement.splitlines()
+        assert lines, q.name
+        assert not any(ln.startswith(("//", " ")) or not ln for ln in lines), q.name
+        # Nothing but comments and whitespace goes: the words of the statement are all there.
+        body = [ln for ln in q.text.splitlines() if not ln.lstrip().startswith("//")]
+        assert q.statement.split() == " ".join(body).split(), q.name

@@ -20,7 +20,7 @@ from typing import Any, Literal
 
 from tme_neo4j.errors import NotFoundError
 
-__all__ = ["Query", "all_queries", "cypher_root", "get", "load"]
+__all__ = ["Query", "all_queries", "compact", "cypher_root", "get", "load"]
 
 Mode = Literal["read", "write", "schema", "part"]
 _HEADER = re.compile(r"^//\s*(?P<field>[A-Za-z]+):\s*(?P<text>.*)$")
@@ -38,11 +38,24 @@ class Query:
     returns: str
     defaults: tuple[tuple[str, Any], ...] = ()
 
+    @functools.cached_property
+    def statement(self) -> str:
+        """The text sent to the server: ``text`` without its comments and indentation."""
+        return compact(self.text)
+
     @property
     def parameter_names(self) -> list[str]:
         """The ``$parameters`` the statement uses, in order of first appearance."""
-        body = "\n".join(ln for ln in self.text.splitlines() if not ln.lstrip().startswith("//"))
-        return list(dict.fromkeys(_PARAM.findall(body)))
+        return list(dict.fromkeys(_PARAM.findall(self.statement)))
+
+
+def compact(text: str) -> str:
+    """Cypher without comment lines, blank lines and indentation, which the server does not
+    need. The statement of every write is assembled from many files and sent in full each
+    time; half of it was comments and indentation, and the driver formats the whole text for
+    its debug log on every run. (A string literal never spans lines in these files.)"""
+    lines = (line.strip() for line in text.splitlines())
+    return "\n".join(line for line in lines if line and not line.startswith("//"))
 
 
 def cypher_root() -> Traversable:

@@ -202,7 +202,7 @@ class MemoryStore:
             for query in _schema_queries():
                 try:
                     self.driver.execute_query(
-                        neo4j.Query(query.text, metadata=self._metadata(query.name)),
+                        neo4j.Query(query.statement, metadata=self._metadata(query.name)),
                         database_=self.settings.neo4j_database,
                         bookmark_manager_=self._bookmarks,
                     )
@@ -575,7 +575,7 @@ class MemoryStore:
     ) -> list[dict[str, Any]]:
         """Run the named statement alone in a transaction of its own (retried on transient
         errors) and return its rows. For bulk transfer, which names its statements itself."""
-        query = queries.get(name).text
+        query = queries.get(name).statement
         if write:
             return self._write(lambda tx: [dict(r) for r in tx.run(query, params)], name)
         return self._read(lambda tx: [dict(r) for r in tx.run(query, params)], name)
@@ -590,7 +590,7 @@ class MemoryStore:
               session.begin_transaction() as tx):
 
             def run(name: str, **params: Any) -> list[dict[str, Any]]:
-                return [dict(r) for r in tx.run(queries.get(name).text, params)]
+                return [dict(r) for r in tx.run(queries.get(name).statement, params)]
 
             if not run("lock_workspace", ws=ws):
                 raise _missing_workspace(ws)
@@ -605,7 +605,7 @@ class MemoryStore:
         with _driver_errors(), self._session() as s:
             tx = s.begin_transaction(metadata=metadata)
             try:
-                tx.run(queries.get("open_job_marker").text).consume()
+                tx.run(queries.get("open_job_marker").statement).consume()
                 yield
             finally:
                 with suppress(neo4j_errors.DriverError, neo4j_errors.Neo4jError):
@@ -659,7 +659,7 @@ class MemoryStore:
         query = queries.get(name)
         with _driver_errors():
             records, _, _ = self.driver.execute_query(
-                neo4j.Query(query.text, metadata=self._metadata(name), timeout=_READ_TIMEOUT),
+                neo4j.Query(query.statement, metadata=self._metadata(name), timeout=_READ_TIMEOUT),
                 params, routing_=neo4j.RoutingControl.READ,
                 database_=self.settings.neo4j_database, bookmark_manager_=self._bookmarks)
         return [_native(r) for r in records]
@@ -823,26 +823,26 @@ def _write_statement(*, record: bool) -> str:
     order, then (with ``record``) record_write and the tasks the operations name. Its text does
     not depend on the operations, so the server plans it once, whatever their kinds."""
     branches = ["\n".join([_BRANCH_OPENS.format(kind=kind),
-                           *(queries.get(p).text for p in parts)])
+                           *(queries.get(p).statement for p in parts)])
                 for kind, parts in _OPERATION_PARTS.items()]
-    lines = [queries.get("begin_write").text, _OPERATIONS_OPEN,
+    lines = [queries.get("begin_write").statement, _OPERATIONS_OPEN,
              "\nUNION ALL\n".join(branches), _OPERATIONS_CLOSE]
     if record:
-        lines += [_BEFORE_RECORD, queries.get("record_write").text,
+        lines += [_BEFORE_RECORD, queries.get("record_write").statement,
                   "RETURN seq, turn, claims, replayed, results, tasks"]
     else:
         lines.append("RETURN seq, turn, claims, replayed, results")
-    return "\n".join(lines)
+    return queries.compact("\n".join(lines))
 
 
 @functools.cache
 def _record_statement() -> str:
     """record_write alone, for a turn whose reply is composed after its operations ran."""
-    return "\n".join([
+    return queries.compact("\n".join([
         "MATCH (w:Workspace {id: $ws})",
         "WITH w, $seq AS seq, $turn AS turn, true AS go, $changes AS changes, [] AS read_back",
-        queries.get("record_write").text,
-        "RETURN tasks"])
+        queries.get("record_write").statement,
+        "RETURN tasks"]))
 
 
 def _run_operations(tx: neo4j.ManagedTransaction, write: _Write) -> dict[str, Any] | None:
@@ -908,7 +908,7 @@ _STATUS_OPS: dict[type, tuple[TaskStatus, OpName]] = {
 
 
 def _run(tx: neo4j.ManagedTransaction, name: str, **params: Any) -> list[neo4j.Record]:
-    return list(tx.run(queries.get(name).text, params))
+    return list(tx.run(queries.get(name).statement, params))
 
 
 def _validate_operations(operations: Sequence[Operation | dict[str, Any]]) -> list[Operation]:
