@@ -35,6 +35,8 @@ def test_quick_bench_reports_every_section(settings: Settings) -> None:
         assert turn.process.n >= 5
         assert turn.apply.p50_ms <= turn.apply.p95_ms
         assert turn.apply_ratio > 0
+        assert turn.process_write.n == turn.process.n
+        assert turn.process_ratio > 0
         # Counted from the driver's Bolt messages: a write turn is one read and one write.
         assert turn.write_turn.transactions == 2
         assert turn.question_turn.transactions <= 2
@@ -71,8 +73,8 @@ def test_quick_bench_reports_every_section(settings: Settings) -> None:
 
     # A quick run measures below the targets' sizes: such a row is not judged, never "met".
     at_size = {t.name: t.met for t in report.targets
-               if t.name.startswith(("turn apply", "export", "import", "fewer tokens",
-                                         "propagation"))}
+               if t.name.startswith(("turn apply", "turn with rules", "export", "import",
+                                         "fewer tokens", "propagation"))}
     assert at_size
     assert all(met in (None, False) for met in at_size.values()), at_size
 
