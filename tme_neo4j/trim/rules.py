@@ -77,7 +77,8 @@ _SMALL_TALK = re.compile(
     r"(?:i(?:'ve| have)? )?changed my mind|"
     r"very much|a lot|for now|then)[\s,.!]*)+$", re.IGNORECASE)
 #: 'hotel: ...', 'p1.step-2: ...': a short name, or a task's key as it is, before a colon.
-_SLOT_PREFIX = re.compile(r"^\s*([A-Za-z](?:[\w -]|\.(?=\w)){0,30}?)\s*:\s+(.+)$", re.S)
+_SLOT_PREFIX = re.compile(r"^\s*([A-Za-z](?:[\w -]|\.(?=\w)|(?<=\s)&(?=\s)){0,30}?)\s*:\s+(.+)$",
+                          re.S)
 _ROLLBACK = re.compile(
     r"\b(?:go(?:ing)? back to|revert(?:ing)?(?: back)?(?: to)?|roll(?:ing)?[ -]?back(?: to)?|"
     r"switch(?:ing)? back to|change (?:it |that )?back to|return to|back to|"
@@ -580,7 +581,8 @@ _ONE_MORE = re.compile(r"^(?:and\s+|plus\s+|also\s+)?(?:add\s+|put in\s+|include
 #: modal lead ("need to") after the dash only introduces the steps.
 _DASHED = re.compile(r"^(?P<head>[^:;,.?!]+?)\s+-{1,2}\s+(?:(?:i|we)\s+)?(?:(?:also\s+|still\s+)?"
                      r"(?:need|have|'ve got|got|want)\s+to\s+)?"
-                     r"(?P<body>[^:;?]+?(?:,|\band\b)[^:;?]+)$", _I)
+                     r"(?P<body>(?:[^:;?]|(?<=\d):(?=\d))+?(?:,|\band\b)(?:[^:;?]|(?<=\d):(?=\d))+)$",
+                     _I)  # a colon inside a time ('19:30') cuts nothing
 #: Words that make a phrase a clause with its own verb, not a name.
 _FINITE_WORD = re.compile(r"\b(?:i|we|you|he|she|they|it|there|is|are|was|were|has|have|had|will|"
                           r"would|can|could|should|must|do|does|did)\b|n't\b", _I)
@@ -615,6 +617,7 @@ class _TurnParser:
         self.under: Task | None = None  # the plan a leading "For X," names
         self.needs = False  # this sentence lists what must be done for the plan in talk
         self.will = False  # this sentence said "I'll ...": its requests are steps of the plan
+        self.wished: list[str] = []  # the tasks steps wished for opened, with no plan in talk
         self.text = text  # the whole turn: what a clause's neighbours say
 
     # -- the turn ----------------------------------------------------------------------------
@@ -874,7 +877,7 @@ class _TurnParser:
     def _booked_plan(self, c: str, raw: str, slot: str | None) -> bool:
         """'The boiler service is booked for 3 May at 10:15, Unit 4' with no plan set up: a
         thing named, then when (and where) it is; the thing is the plan, the rest its value."""
-        m = _COPULA.match(c)
+        m = _possessed_copula(c) or _COPULA.match(c)
         if m is None or any(not t.parents for t in self._live()) or not (
                 _names_thing(m["subj"])) or clean_phrase(m["subj"]).lower() in _PRONOUNS or (
                 re.search(r"\s(?-i:[A-Z])\w*$", m["subj"]) and c[m.end("subj"):].startswith("'s")):
@@ -883,7 +886,7 @@ class _TurnParser:
                                     flags=_I))
         title = clean_phrase(m["subj"])
         typed = typed_phrases(value, sentence=False)
-        if not typed or typed[0][0] not in (ValueKind.DATE, ValueKind.TIME) or not (
+        if not typed or not _timed_value(typed) or not (
                 re.sub(r"^the\s+", "", value, flags=_I).startswith(
                     re.sub(r"^the\s+", "", typed[0][1], flags=_I))) or not (
                 1 <= len(title.split()) <= 5) or not (
@@ -940,7 +943,8 @@ class _TurnParser:
                 _FINITE_WORD.search(problem) or any(is_verb(w) and lemma(w) != w.lower()
                                                     for w in problem.split()[1:])):
             return False  # the problem is a statement with a verb of its own
-        steps = _needed_steps(needed, thing) or _wished_steps(needed, thing)
+        steps = _needed_steps(needed, thing) or _wished_steps(needed, thing) or _listed_needs(
+            needed, thing)
         if not steps:
             return False
         root = self._add(thing[:1].upper() + thing[1:], key=slug(thing))
@@ -1044,10 +1048,13 @@ class _TurnParser:
         live = self._live()
         parent = self._match(head, live) or self._root_for(None)
         ops: list[Operation] = []
-        if parent is None:  # "The fair: May 3 at the school, 10am, stalls $5": the facts of it
+        if parent is None:  # "The fair: May 3 at the school, 10am, stalls $5": the facts of it;
+            # "40 chairs, 6 tables and a PA" with no date, time or price: counted items, no facts
             facts = [i for i in items if not _NOUN_PRICE.fullmatch(i) and (
                 _only_value(i) or _starts_with_value(i) or any(
                     i.startswith(phrase) for _, phrase in typed_phrases(i, sentence=False)))]
+            if not any(_first_kind(i) in _TITLE_KINDS for i in facts):
+                facts = [i for i in facts if _first_kind(i) != ValueKind.COUNT]
             items = [i for i in items if i not in facts]
             name = clean_phrase(head)
             ops.append(self._add(name[:1].upper() + name[1:], key=slug(head),
@@ -1094,7 +1101,9 @@ class _TurnParser:
         Those that name their task themselves only when no slot names it."""
         handlers: list[Callable[[str, str, str | None], bool]] = [
             self._reason_after_instead,
-            self._plan, self._steps_list, self._shift, self._rollback, self._corrected,
+            self._plan, self._steps_list,
+            self._wished_step,
+            self._shift, self._rollback, self._corrected,
             self._chosen_option, self._was_after_all,
             self._reset,
             self._replace,
@@ -1134,8 +1143,8 @@ class _TurnParser:
             # "she has to A, B and C" with a plan in talk: steps of that plan, and so are the
             # verb phrases that follow in the same sentence
             self.needs = bool(re.match(r"^(?:\S+\s*(?:'ve\s+|\s+)?)?(?:has|have|got|need|needs)\b",
-                                       m[0], _I)) and bool(self.focus) and _imperative(c) and (
-                len(_steps(c)) > 1)
+                                       m[0], _I)) and (bool(self.focus) or not self._live()) and (
+                _imperative(c)) and len(_steps(self._rest_of_sentence(c))) > 1
             self.also = self.also or self.needs
         elif slot is None and (m := _WILL.match(c)) and _imperative(m["rest"]) and not any(
                 _CANCEL.match(said) or _CANCEL_OFF.match(said) for said in self.said):
@@ -1254,6 +1263,12 @@ class _TurnParser:
         for cannot be to a task, so it names the first one, whatever its verb."""
         return not self._live() and _imperative(c) and len(_steps(c)) == 1 and bool(
             stems(_drop_verb(c)))
+
+    def _rest_of_sentence(self, c: str) -> str:
+        """``c`` and what follows it in its sentence of the turn: the steps a wish lists may
+        have been cut into clauses ('I need to A and B')."""
+        at = self.text.find(c)
+        return c if at < 0 else re.split(r"(?<=[.!?])\s", self.text[at:], maxsplit=1)[0]
 
     def _opened_this_turn(self) -> bool:
         """Whether the plan in talk was opened by this turn: what is wished for after it in the
@@ -2911,6 +2926,20 @@ class _TurnParser:
         self._emit(Intent.NEW, raw, ops, about=[root.key, *(o.key for o in ops)])
         return True
 
+    def _wished_step(self, c: str, raw: str, slot: str | None) -> bool:
+        """'I need to book a room and make the slides': each verb phrase of a wish is a step,
+        the later ones too, whatever their verb might change elsewhere ('make', 'move')."""
+        if not self.needs or not _imperative(c) or read_frame(c).known or "?" in raw:
+            return False
+        root = self._root_for(None)
+        if root is None or root.key in self.wished:
+            self.also = False  # no plan but the wish's own steps: each is a task of its own
+        before = len(self.subtasks)
+        self._new_task(c, raw)
+        self.wished += [op.key for s in self.subtasks[before:] for op in s.operations
+                        if isinstance(op, AddTask) and not op.parents]
+        return True
+
     def _needs(self, c: str, raw: str, slot: str | None) -> bool:
         """'The stew needs carrots, onions and thyme': parts under the task named, unless the
         object is a task already (then it is a dependency) or comes first (a prerequisite)."""
@@ -3186,7 +3215,7 @@ class _TurnParser:
     def _make_named(self, c: str, raw: str, slot: str | None) -> bool:
         """'Make the headcount 6', 'keep the soundcheck at 6:15': a value for the task named."""
         m = _MAKE.match(c)
-        if not m:
+        if not m or self.needs:  # "I need to A and make B": a step wished for, no change
             return False
         pairs = _PAIR.findall(m["rest"])
         named = bool(pairs) and self._match(pairs[0][0], self._live(), by_value=False) is not None
@@ -4752,6 +4781,27 @@ def _needed_steps(text: str, thing: str) -> list[str]:
     return steps
 
 
+def _listed_needs(text: str, thing: str) -> list[str]:
+    """'it needs sanding, a coat of oil and new hinges, then I'll sell it': what ``thing``
+    (or 'it') needs, listed, each item a step as said; a step promised after 'then' follows
+    them. Empty unless the list has two or more short items and no clause among them."""
+    first, *later = re.split(r",?\s+(?:and\s+)?then\s+", text.strip())
+    m = _NEEDS.match(first)
+    if m is None or not (m["subj"].lower() in _PRONOUNS or _same(m["subj"], thing)):
+        return []
+    items = split_list(m["items"])
+    if len(items) < 2 or any(len(i.split()) > 6 or _FINITE_WORD.search(i) for i in items):
+        return []
+    steps = [i[:1].upper() + i[1:] for i in items]
+    for said in later:
+        will = _WILL.match(said)
+        if will is None or not _imperative(will["rest"]):
+            return []
+        step = re.sub(r"\b(?:it|them)\b", f"the {thing}", will["rest"])
+        steps.append(step[:1].upper() + step[1:])
+    return steps
+
+
 def _named_options(clause: str) -> str | None:
     """'found Acme at $40 and Bolt at $35': two or more names, each with a value of one kind,
     are options weighed together; the value is all of them, past the verb that found them."""
@@ -4898,8 +4948,16 @@ def _names_thing(head: str) -> bool:
         return True
     words = re.findall(r"[A-Za-z]+", head)
     return 0 < len(words) <= 10 and not _FINITE_WORD.search(head) and not _DETERMINED.match(
-        head) and not any(is_verb(w) and not can_be_noun(w) and not w.endswith("ing")
-                          for w in words)  # "a driving lesson": a gerund is a modifier
+        head) and not any(_verb_in_name(w, n) for n, w in enumerate(words))
+
+
+def _verb_in_name(word: str, at: int) -> bool:
+    """Whether ``word``, the ``at``-th word of a would-be name, makes it a clause: a verb with
+    no noun reading. A gerund is a modifier ('a driving lesson'); so is a base form after the
+    first word ('a garden restock'), and a capitalised word inside is a proper name."""
+    if not is_verb(word) or can_be_noun(word) or word.endswith("ing"):
+        return False
+    return at == 0 or (not word[:1].isupper() and lemma(word) != word.lower())
 
 
 def _imperative(phrase: str) -> bool:
@@ -4953,6 +5011,32 @@ def _stated_fact(item: str) -> tuple[str, str] | None:
             typed_phrases(name)) or not _starts_with_value(value):
         return None
     return name, value
+
+
+#: "Ana's piano exam is on the 3rd": a copula whose subject opens with a name's possessive.
+_POSSESSED_COPULA = re.compile(r"^(?P<subj>(?-i:[A-Z])[\w-]*'s\s+[a-z][\w -]*?)\s+(?:is|are|was|"
+                               r"were|will be)\s+(?P<rest>.+)$", _I)
+
+
+def _possessed_copula(c: str) -> re.Match[str] | None:
+    """The copula of ``c`` when its subject is a possession named with its owner ('Ana's
+    exam is ...'), not the owner alone ('Ana's at work'); None otherwise."""
+    m = _POSSESSED_COPULA.match(c)
+    return m if m is not None and not _FINITE_WORD.search(m["subj"].replace("'s ", " ")) else None
+
+
+def _timed_value(typed: list[tuple[ValueKind, str]]) -> bool:
+    """Values that say when a thing is: led by a date or time, or by a place ('the museum on
+    Friday') with a date or time after it."""
+    kinds = [k for k, _ in typed]
+    return kinds[0] in (ValueKind.DATE, ValueKind.TIME) or (
+        kinds[0] == ValueKind.NAME and bool({ValueKind.DATE, ValueKind.TIME} & set(kinds[1:])))
+
+
+def _first_kind(item: str) -> ValueKind | None:
+    """The kind of the first value ``item`` states, None when it states none."""
+    typed = typed_phrases(item, sentence=False)
+    return typed[0][0] if typed else None
 
 
 def _only_value(item: str) -> bool:
