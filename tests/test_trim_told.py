@@ -148,6 +148,29 @@ def test_a_day_for_a_date_a_title_holds_changes_that_day_and_shows_dependents() 
     assert revised(result)["van"].value == "fri 10 june"  # so the boxes see the change
 
 
+def test_a_plain_statement_of_a_new_thing_the_plan_has_is_an_attribute_of_it() -> None:
+    tasks = [task("quilt", "Baby quilt"),
+             task("photo", "Photograph the squares of the quilt", parents=("quilt",))]
+    for text, attribute in [
+            ("the fabrics this time are gingham and navy linen", ("Fabrics",
+                                                                   "gingham and navy linen")),
+            ("backing on the 3rd is 16:30", ("Backing", "16:30")),
+            ("guests pay $4, children come free", ("Guests", "$4"))]:
+        added = [(op.title, op.value, op.parents) for op in interpret(
+            text, *tasks, focus=("quilt",)).operations if isinstance(op, AddTask)]
+        assert added == [(*attribute, ["quilt"])]
+
+
+def test_what_a_task_has_to_be_is_its_value_and_an_attribute_told_again_is_revised() -> None:
+    tasks = [task("trip", "Canoe trip"),
+             task("tent", "Pack the tent", parents=("trip",)),
+             task("trip.colour", "Colour", "olive green", parents=("trip",))]
+    assert revised(interpret("the tent must be waterproof", *tasks,
+                             focus=("trip",)))["tent"].value == "waterproof"
+    assert revised(interpret("colour's the sand yellow actually", *tasks,
+                             focus=("trip",)))["trip.colour"].value == "sand yellow"
+
+
 def test_facts_told_later_for_a_task_by_its_name_are_its_value_whole() -> None:
     tasks = [task("reunion", "Class reunion"),
              task("dinner", "Find a place for dinner", parents=("reunion",))]

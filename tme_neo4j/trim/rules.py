@@ -58,9 +58,11 @@ from tme_neo4j.trim.language import (
 from tme_neo4j.trim.lexicon import (
     attribute_of,
     can_be_noun,
+    can_modify,
     in_dictionary,
     is_verb,
     lemma,
+    names_only_a_thing,
     verb_pattern,
     verbs,
 )
@@ -225,6 +227,8 @@ _UNSURE_TAIL = re.compile(r"\s+(?:obviously|of course|presumably|probably|surely
 #: "that", "that train thing": what was just said, not a task by its name.
 _RETRACTED = re.compile(r"^(?:that|this)(?:\s+[\w' -]+?\s+(?:thing|bit|idea|change))?$", _I)
 #: "back to that one", "go back to the 8:15": a value set back, later in the turn.
+#: ", not the 4th", ", not £30": a value set against the one it corrects.
+_CONTRASTED = re.compile(r",\s*not\s+(?:the\s+|an?\s+|[$£€]?\d)", _I)
 _MOVED_BACK_TO = re.compile(r"\b(?:back to|go back|revert|switch back|change back)\b", _I)
 #: A word that makes a statement the reason for a change beside it.
 _BECAUSE_WORD = re.compile(r"\b(?:anyway|anyhow|already|after all|either way|regardless)$", _I)
@@ -1939,9 +1943,11 @@ class _TurnParser:
         items, why = _told_why(m["items"])
         if not items:  # "hold off on it, cancel for now": said again of what was just removed
             return self._said_again(TaskStatus.CANCELLED, raw)
-        if _RETRACTED.match(items) and _MOVED_BACK_TO.search(self.text.partition(raw.strip())[2]):
-            # "forget that ferry idea, ... back to the 9:30": what was said is taken back,
-            # the value goes back; the task stays
+        if _RETRACTED.match(items.partition(" - ")[0]) and (_MOVED_BACK_TO.search(
+                after := self.text.partition(raw.strip())[2]) or _CONTRASTED.search(
+                f"{raw} {after}")):
+            # "forget that ferry idea, ... back to the 9:30", "scrap that - it's the 5th, not
+            # the 4th": what was said is taken back, the value goes back; the task stays
             self._emit(Intent.NOTE, raw, about=self._about(c, None))
             return True
         scope = self._scope(m["from"] if m.re is _CANCEL else None)
@@ -3097,11 +3103,13 @@ class _TurnParser:
     def _stated_value(self, c: str, raw: str, slot: str | None) -> bool:
         """'The oil change is booked at the garage on the 9th', 'Headcount's up to 140': a
         value for the task named; a new attribute of the plan when no task has that name."""
-        m = _COPULA.match(c)
+        m = _COPULA.match(c) or _REQUIRED.match(c)
         if not m or slot is not None or _NEGATIVE.search(c):
             return False
-        subject = clean_phrase(m["subj"])
+        subject = _bare_subject(clean_phrase(m["subj"]))
         rest = _PREPARED.sub("", m["rest"].strip())
+        if m.re is _REQUIRED:  # "guests pay £3, members get in free": the price alone
+            rest = rest.split(",")[0]
         if (inner := _COPULA.match(rest)) and re.match(r"^\s*'s\b", c[m.end("subj"):]) and (
                 len(inner["subj"].split()) <= 2 and not typed_phrases(inner["subj"])):
             # "Friday's slot is 6 to 8": the subject is 'Friday's slot', not 'Friday'
@@ -3129,7 +3137,8 @@ class _TurnParser:
             self._update(task, clean_phrase(told), raw)  # "she's doing a blue one"
             return True
         if not typed and not plan:
-            return self._described(subject, m["rest"], raw)
+            return self._described(subject, m["rest"], raw) or self._told_as_is(
+                subject, rest, raw, required=m.re is _REQUIRED)
         value = clean_phrase(_VALUE_LEAD.sub("", plan["v"] if plan else rest, count=1))
         if not value or len(subject.split()) > 5:
             return False
@@ -3175,6 +3184,39 @@ class _TurnParser:
                 and all(retype(current, k, p) is not None for k, p in typed)):
             return self._set_typed(target, typed, raw)
         self._update(target, value, raw)
+        return True
+
+    def _told_as_is(self, subject: str, rest: str, raw: str, *, required: bool) -> bool:
+        """'The theme is jungle animals', 'the fillings are cheese and ham', 'the cake must be
+        gluten free': a short phrase with no value of a kind, told of a task by its name. What
+        must be is that task's value; what is told joins a new attribute of the plan in talk,
+        only while the subject names no task and the value is a noun phrase or a list of them."""
+        value = clean_phrase(rest)
+        words = re.findall(r"[\w'&-]+", value)
+        if not value or not 1 <= len(subject.split()) <= 2 or len(words) > 8 or (
+                _FINITE_WORD.search(value) or _EVALUATIVE.search(value)) or (
+                subject.lower() in (*_PRONOUNS, *_NO_THING, "i", "we", "you", "there", "what",
+                                    "here", "who")):
+            return False
+        target = self._match(subject, self._live(), by_value=False)
+        if required and target is not None:
+            self._update(target, value, raw)  # "the lunch has to be nut free"
+            return True
+        if target is not None and _same(target.title, subject) and target.parents and (
+                _bare_noun_phrase(value)):
+            self._update(target, value, raw)  # "the colour's teal": the attribute told again
+            return True
+        root = self.under or self._root_for(None)
+        items = split_list(value.split(",")[0])
+        if required or root is None or typed_phrases(subject) or (
+                target is not None and _named_by_head(subject, target)) or not all(
+                can_be_noun(w) for w in subject.split()) or (
+                not items) or not all(map(_bare_noun_phrase, items)) or any(
+                mentions(t.value or "", subject) for t in self._live()):
+            return False  # "the kids are asleep", "the sky is clear": a remark, no attribute
+        add = self._add(subject[:1].upper() + subject[1:], value=value, parents=[root.key],
+                        key=f"{root.key}.{slug(subject)}")
+        self._emit(Intent.NEW, raw, [add], about=[add.key])
         return True
 
     def _had_from(self, rest: str, raw: str) -> bool:
@@ -5011,6 +5053,38 @@ def _stated_fact(item: str) -> tuple[str, str] | None:
             typed_phrases(name)) or not _starts_with_value(value):
         return None
     return name, value
+
+
+#: "the cake must be gluten free", "guests pay £3": what a task has to be, or costs.
+_REQUIRED = re.compile(r"^(?P<subj>[\w' .&-]+?)\s+(?:(?:should|must|has to|have to|needs? to)\s+be|"
+                       r"pays?(?=\s+[$£€]\d))\s+(?P<rest>.+)$", _I)
+#: " this season", " on the 7th": words after a subject that say when, not what it is.
+_SUBJECT_WHEN = re.compile(r"\s+(?:(?:this|next|last)\s+(?:season|time|year|month|week|term)|"
+                           r"(?:on|for)\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?)$", _I)
+
+
+def _bare_noun_phrase(phrase: str) -> bool:
+    """'blood orange', 'left forearm': nouns and modifiers alone, one a noun that is never an
+    adjective; no determiner, preposition or adverb ('behind the garage', 'properly wild'),
+    no participle first ('covered in dust')."""
+    words = re.findall(r"[\w'-]+", phrase)
+    return bool(words) and any(names_only_a_thing(w) for w in words) and all(
+        (can_modify(w) or w[:1].isupper() or not w.isalpha()) and w.lower() not in STOP
+        for w in words) and not (is_verb(words[0]) and lemma(words[0]) != words[0].lower()
+                                 and not can_be_noun(words[0]))
+
+
+def _named_by_head(subject: str, task: Task) -> bool:
+    """Whether ``subject`` names ``task`` by the words of its title before any role phrase:
+    'the shoot' names 'Do a photo shoot of the scents', 'the scents' does not."""
+    head = re.split(rf"\s(?:{_SLOT_PREPS}|of)\s", task.title, maxsplit=1)[0]
+    return set(stems(subject)) <= set(stems(head))
+
+
+def _bare_subject(subject: str) -> str:
+    """'scents this season' -> 'scents', 'moonrise on the 7th' -> 'moonrise': the thing a
+    statement is about, without the words that say when."""
+    return _SUBJECT_WHEN.sub("", subject) or subject
 
 
 #: "Ana's piano exam is on the 3rd": a copula whose subject opens with a name's possessive.
