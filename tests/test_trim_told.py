@@ -697,6 +697,32 @@ def test_need_to_with_no_subject_lists_steps_of_the_plan_opened_before_it() -> N
         "Sand the door", "Degrease the hinges", "Prime the frame"]
 
 
+def test_steps_added_later_go_under_the_plan_each_alone_without_their_lead_in() -> None:
+    tasks = [task("recital", "Cello recital"),
+             task("hall", "Book the church hall", parents=("recital",))]
+    for text, steps in [
+            ("We'll also need to hire a piano, print the programmes, set out music stands and "
+             "tune the cellos.", ["Hire a piano", "Print the programmes", "Set out music stands",
+                                  "Tune the cellos"]),
+            ("I also have to email the parents, bake flapjacks and update the seating plan.",
+             ["Email the parents", "Bake flapjacks", "Update the seating plan"]),
+            ("Forgot two jobs: iron the shirts and polish the bows.",
+             ["Iron the shirts", "Polish the bows"]),
+            ("things to do for it: tune the cellos, copy the parts and fetch the stands",
+             ["Tune the cellos", "Copy the parts", "Fetch the stands"])]:
+        adds = [op for op in interpret(text, *tasks, focus=("recital",)).operations
+                if isinstance(op, AddTask)]
+        assert [(a.title, a.parents) for a in adds] == [(s, ["recital"]) for s in steps]
+
+
+def test_a_change_verb_in_a_wished_list_still_changes_a_task_memory_holds() -> None:
+    tasks = [task("recital", "Cello recital"),
+             task("seating", "Seating plan", "rows of 8", parents=("recital",))]
+    ops = interpret("I also have to email the parents and update the seating plan to rows of 10.",
+                    *tasks, focus=("recital",)).operations
+    assert not any(isinstance(op, AddTask) and "seating" in op.title.lower() for op in ops)
+
+
 def test_a_plan_named_before_a_lead_in_keeps_its_name_and_value_without_it() -> None:
     result = interpret("running a bake sale at the school on friday for 40 kids - to sort: "
                        "flour, buy cake tins, print labels")

@@ -295,7 +295,8 @@ _PRICED_BY = re.compile(r"^(?:the\s+)?(?P<who>[\w'& -]+?)\s+(?:just\s+|has\s+|ha
 #: "I need to ...", "we'd like to ...", and in note style with no subject, "need to ...".
 _WANT = re.compile(r"^(?:(?:i|we|he|she|they)\s*|(?=(?:need|have|got)\s+to\s|gotta\s))"
                    r"(?P<also>(?:also|still|really|just|then)\s+)?"
-                   r"(?:'ve\s+|\s*have\s+|'ll\s+|\s*will\s+)?(?:(?:need|want|would like|'d like|"
+                   r"(?:'ve\s+|\s*have\s+|'ll\s+|\s*will\s+)?(?P<then_also>(?:also|still)\s+)?"
+                   r"(?:(?:need|want|would like|'d like|"
                    r"have|has|needs|wants|got|decided|plan|planned|'m going|am going|are going|"
                    r"'re going)\s+to|"
                    r"gotta)\s+(?P<rest>.+)$", _I)
@@ -443,7 +444,8 @@ _FEW = r"two|three|four|five|six|a few|a couple(?:\s+of)?|some|\d+"
 _ADD_LEAD = (rf"(?:(?:oh|and|so|also|ok|okay|please|can you|could you)\s+)*"
              rf"(?:{verb_pattern('add')}(?:\s+(?:these|this|the following|{_FEW}))?"
              rf"(?:\s+(?:more|extra|other|new))?|(?:{_FEW})\s+more|more|extras|"
-             r"don't forget(?:\s+to)?|remember\s+to|(?:(?:things?|items?|stuff)\s+)?to\s+add)"
+             r"don't forget(?:\s+to)?|remember\s+to|(?:(?:things?|items?|stuff)\s+)?to\s+add|"
+             rf"(?:i\s+)?(?:forgot|missed|left out)(?:\s+(?:{_FEW}))?(?:\s+more)?)"
              r"(?:\s+(?:things?|items?|steps?|jobs?|tasks?))?"
              r"(?:\s+(?:to|on|onto)\s+(?:the|my|our|this|that)\s+(?:list|plan|to-?do(?:\s+list)?|"
              r"jobs|steps))?")
@@ -461,6 +463,8 @@ _LIST_SENTENCE = re.compile(
     r"(?:need|have|has|got|must|should)\s+to|gotta|"
     r"(?:while|whilst|when|before|after|once|until|till)\b[^:,]{0,30}?|"
     r"meanwhile|in the meantime|on the day|first(?: of all)?|next|plus|also|"
+    # "stuff to do for it: ...": words that only frame the steps
+    r"(?:stuff|things)\s+to\s+(?:do|sort|get|buy)(?:\s+for\s+(?:it|this|that|them))?|"
     rf"(?P<adding>{_ADD_LEAD}))\s*:|"
     r"(?:(?:we|i)\s+)?(?:also\s+)?(?:need|will need|'ll need)\b(?!\s+to\b))\s*"
     # after an adding lead-in one item is a list too, and 'and' joins items as a comma does
@@ -1143,12 +1147,14 @@ class _TurnParser:
         self.also = (_ALSO.search(c) is not None or _ALSO.match(raw.strip(" ,")) is not None
                      or (self.needs and _imperative(c)))
         if m := _WANT.match(c):
-            c, self.also = m["rest"], self.also or bool(m["also"]) or self._opened_this_turn()
+            c, self.also = m["rest"], self.also or bool(m["also"] or m["then_also"]) or (
+                self._opened_this_turn())
             # "she has to A, B and C" with a plan in talk: steps of that plan, and so are the
             # verb phrases that follow in the same sentence
-            self.needs = bool(re.match(r"^(?:\S+\s*(?:'ve\s+|\s+)?)?(?:has|have|got|need|needs)\b",
-                                       m[0], _I)) and (bool(self.focus) or not self._live()) and (
-                _imperative(c)) and len(_steps(self._rest_of_sentence(c))) > 1
+            self.needs = bool(re.match(r"^(?:\S+\s*(?:'ve\s+|\s+)?)?(?:(?:also|still)\s+)?"
+                                       r"(?:has|have|got|need|needs)\b", m[0], _I)) and (
+                bool(self.focus) or not self._live()) and _imperative(c) and len(
+                _steps(self._rest_of_sentence(c))) > 1
             self.also = self.also or self.needs
         elif slot is None and (m := _WILL.match(c)) and _imperative(m["rest"]) and not any(
                 _CANCEL.match(said) or _CANCEL_OFF.match(said) for said in self.said):
@@ -2935,8 +2941,11 @@ class _TurnParser:
     def _wished_step(self, c: str, raw: str, slot: str | None) -> bool:
         """'I need to book a room and make the slides': each verb phrase of a wish is a step,
         the later ones too, whatever their verb might change elsewhere ('make', 'move')."""
-        if not self.needs or not _imperative(c) or read_frame(c).known or "?" in raw:
-            return False
+        frame = read_frame(c)
+        if not self.needs or not _imperative(c) or "?" in raw or frame.asks or (
+                frame.known and (frame.reference or self._match(
+                    frame.object, self._live(), strict=True) is not None)):
+            return False  # "I need to update the rota": a change, when memory holds the rota
         root = self._root_for(None)
         if root is None or root.key in self.wished:
             self.also = False  # no plan but the wish's own steps: each is a task of its own
