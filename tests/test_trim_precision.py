@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tme_neo4j.models import AddDependency, AddTask, ReviseTask, Task, TaskStatus
+from tme_neo4j.models import AddDependency, AddTask, CancelTask, ReviseTask, Task, TaskStatus
 from tme_neo4j.trim.base import READ_ONLY, TrimResult, TrimView
 from tme_neo4j.trim.language import ValueKind, retype, split_clauses
 from tme_neo4j.trim.rules import RuleInterpreter
@@ -207,6 +207,25 @@ def test_a_request_after_a_dash_is_no_detail_of_the_task_before_it() -> None:
 ])
 def test_a_remark_on_something_memory_lacks_writes_nothing(text: str) -> None:
     assert _written(read(text, "boat")) == []
+
+
+@pytest.mark.parametrize("text", [
+    "the sky is clear",
+    "the water is lovely and calm",
+    "my hands are covered in tar haha",
+    "the crew are exhausted",
+    "the deck is behind the shed",
+])
+def test_a_remark_in_a_noun_phrase_shape_still_writes_nothing(text: str) -> None:
+    assert _written(read(text, "boat")) == []
+
+
+def test_a_retracted_remark_with_a_corrected_value_removes_no_task() -> None:
+    memory = [*MEMORY, _task("boat.berth", "Berth", "pontoon B", parent="boat")]
+    result = RuleInterpreter().interpret(
+        "wait no, scrap that - Ann said it has to be the east pontoon, not the berth at all",
+        TrimView(tasks=memory, focus=["boat"]))
+    assert not any(isinstance(op, CancelTask) for op in _written(result))
 
 
 def test_a_new_fact_of_the_plan_still_opens_with_a_value_or_a_thing() -> None:

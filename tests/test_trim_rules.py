@@ -806,6 +806,61 @@ def test_a_clause_before_a_dash_or_a_plan_in_memory_opens_no_plan_by_the_dash() 
     assert all(a.title != "Raffle prizes" or a.parents for a in adds)
 
 
+def test_a_dashed_name_with_a_proper_name_in_it_opens_a_plan_of_counted_items() -> None:
+    adds = _adds(interpret("Bakery reorder for Crumb & Rye - 40 kg of rye flour, 12 loaf tins, "
+                           "300 paper bags and sourdough starter"))
+    root = adds[0]
+    assert (root.title, root.value, root.parents) == ("Bakery reorder for Crumb & Rye", None, [])
+    # counted things with no date, time or price beside them are items, not facts of the plan
+    assert [(a.title, a.value) for a in adds[1:] if root.key in a.parents] == [
+        ("rye flour", "40 kg"), ("12 loaf tins", None), ("300 paper bags", None),
+        ("sourdough starter", None)]
+
+
+def test_a_plan_named_with_a_check_verb_before_its_colon_list_is_no_question() -> None:
+    adds = _adds(interpret("show kit for Hart & Vine: 30 programmes, 12 music stands and a "
+                           "lectern"))
+    assert adds[0].title == "Show kit for Hart & Vine"
+    assert [a.title for a in adds[1:] if adds[0].key in a.parents] == [
+        "30 programmes", "12 music stands", "lectern"]
+
+
+def test_a_time_after_the_dash_of_an_opening_cuts_no_list() -> None:
+    adds = _adds(interpret("Choir rehearsal weekend - St Jude's hall, Saturday 3 May, 09:45 "
+                           "start."))
+    assert [(a.title, a.value) for a in adds] == [
+        ("Choir rehearsal weekend", "St Jude's hall, Saturday 3 May, 09:45 start")]
+
+
+def test_a_possessed_thing_with_a_place_and_a_date_opens_a_plan() -> None:
+    adds = _adds(interpret("Tom's piano exam is at the Royal Academy on Friday 14 March."))
+    assert [(a.title, a.value) for a in adds] == [
+        ("Tom's piano exam", "Royal Academy on Friday 14 March")]
+    assert _adds(interpret("Tom's piano is at the Royal Academy on Friday"))[0].title == (
+        "Tom's piano")
+
+
+def test_a_problem_then_a_list_of_what_it_needs_opens_a_plan_of_those_steps() -> None:
+    adds = _adds(interpret("The garden bench I inherited is rotten and the paint flakes - it "
+                           "needs sanding, two coats of stain and new bolts, then I'll give it "
+                           "to my sister."))
+    root = adds[0]
+    assert root.title == "Garden bench"
+    assert [a.title for a in adds[1:] if root.key in a.parents] == [
+        "Sanding", "Two coats of stain", "New bolts", "Give the garden bench to my sister"]
+
+
+def test_each_verb_phrase_after_need_to_is_a_step_whatever_its_verb() -> None:
+    adds = _adds(interpret("I need to rent a van at Hertz and make twenty boxes for the move "
+                           "on the 3rd of June."))
+    assert [a.title for a in adds if not a.parents] == [
+        "Rent a van", "Make twenty boxes for the move"]
+    assert ("Date", "3rd of June") in [(a.title, a.value) for a in adds]
+    assert not [op for op in interpret("I need to rent a van at Hertz and make twenty boxes "
+                                       "for the move on the 3rd of June.").subtasks
+                if op.intent.value == "update"]
+
+
 def test_a_thing_named_with_where_it_comes_from_takes_the_facts_as_its_value() -> None:
     plan = task("recital", "Cello recital")
     scores = task("scores", "Print the scores", parents=("recital",))

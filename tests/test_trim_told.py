@@ -148,6 +148,29 @@ def test_a_day_for_a_date_a_title_holds_changes_that_day_and_shows_dependents() 
     assert revised(result)["van"].value == "fri 10 june"  # so the boxes see the change
 
 
+def test_a_plain_statement_of_a_new_thing_the_plan_has_is_an_attribute_of_it() -> None:
+    tasks = [task("quilt", "Baby quilt"),
+             task("photo", "Photograph the squares of the quilt", parents=("quilt",))]
+    for text, attribute in [
+            ("the fabrics this time are gingham and navy linen", ("Fabrics",
+                                                                   "gingham and navy linen")),
+            ("backing on the 3rd is 16:30", ("Backing", "16:30")),
+            ("guests pay $4, children come free", ("Guests", "$4"))]:
+        added = [(op.title, op.value, op.parents) for op in interpret(
+            text, *tasks, focus=("quilt",)).operations if isinstance(op, AddTask)]
+        assert added == [(*attribute, ["quilt"])]
+
+
+def test_what_a_task_has_to_be_is_its_value_and_an_attribute_told_again_is_revised() -> None:
+    tasks = [task("trip", "Canoe trip"),
+             task("tent", "Pack the tent", parents=("trip",)),
+             task("trip.colour", "Colour", "olive green", parents=("trip",))]
+    assert revised(interpret("the tent must be waterproof", *tasks,
+                             focus=("trip",)))["tent"].value == "waterproof"
+    assert revised(interpret("colour's the sand yellow actually", *tasks,
+                             focus=("trip",)))["trip.colour"].value == "sand yellow"
+
+
 def test_facts_told_later_for_a_task_by_its_name_are_its_value_whole() -> None:
     tasks = [task("reunion", "Class reunion"),
              task("dinner", "Find a place for dinner", parents=("reunion",))]
@@ -672,6 +695,32 @@ def test_need_to_with_no_subject_lists_steps_of_the_plan_opened_before_it() -> N
         ("Paint", "$35")]
     assert [a.title for a in adds[2:] if a.parents == [root.key]] == [
         "Sand the door", "Degrease the hinges", "Prime the frame"]
+
+
+def test_steps_added_later_go_under_the_plan_each_alone_without_their_lead_in() -> None:
+    tasks = [task("recital", "Cello recital"),
+             task("hall", "Book the church hall", parents=("recital",))]
+    for text, steps in [
+            ("We'll also need to hire a piano, print the programmes, set out music stands and "
+             "tune the cellos.", ["Hire a piano", "Print the programmes", "Set out music stands",
+                                  "Tune the cellos"]),
+            ("I also have to email the parents, bake flapjacks and update the seating plan.",
+             ["Email the parents", "Bake flapjacks", "Update the seating plan"]),
+            ("Forgot two jobs: iron the shirts and polish the bows.",
+             ["Iron the shirts", "Polish the bows"]),
+            ("things to do for it: tune the cellos, copy the parts and fetch the stands",
+             ["Tune the cellos", "Copy the parts", "Fetch the stands"])]:
+        adds = [op for op in interpret(text, *tasks, focus=("recital",)).operations
+                if isinstance(op, AddTask)]
+        assert [(a.title, a.parents) for a in adds] == [(s, ["recital"]) for s in steps]
+
+
+def test_a_change_verb_in_a_wished_list_still_changes_a_task_memory_holds() -> None:
+    tasks = [task("recital", "Cello recital"),
+             task("seating", "Seating plan", "rows of 8", parents=("recital",))]
+    ops = interpret("I also have to email the parents and update the seating plan to rows of 10.",
+                    *tasks, focus=("recital",)).operations
+    assert not any(isinstance(op, AddTask) and "seating" in op.title.lower() for op in ops)
 
 
 def test_a_plan_named_before_a_lead_in_keeps_its_name_and_value_without_it() -> None:

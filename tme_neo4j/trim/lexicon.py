@@ -72,6 +72,22 @@ def can_be_noun(word: str) -> bool:
 
 
 @cache
+def names_only_a_thing(word: str) -> bool:
+    """Whether ``word`` is a noun and never an adjective ('cedar', not 'clear' or 'orange'); a
+    word the dictionary lacks names a thing."""
+    found = getAllLemmas(word.lower())
+    return not found or (("NOUN" in found or "PROPN" in found) and "ADJ" not in found)
+
+
+@cache
+def can_modify(word: str) -> bool:
+    """Whether ``word`` can stand in a noun phrase before its noun: an adjective or noun
+    reading ('left', 'blood'), or a word the dictionary lacks."""
+    found = getAllLemmas(word.lower())
+    return not found or bool({"ADJ", "NOUN", "PROPN"} & found.keys())
+
+
+@cache
 def is_verb(word: str) -> bool:
     """Whether ``word`` can be a verb form (the lemmatizer's dictionary knows it as one)."""
     return "VERB" in getAllLemmas(word.lower())

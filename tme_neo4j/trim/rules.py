@@ -58,9 +58,11 @@ from tme_neo4j.trim.language import (
 from tme_neo4j.trim.lexicon import (
     attribute_of,
     can_be_noun,
+    can_modify,
     in_dictionary,
     is_verb,
     lemma,
+    names_only_a_thing,
     verb_pattern,
     verbs,
 )
@@ -77,7 +79,8 @@ _SMALL_TALK = re.compile(
     r"(?:i(?:'ve| have)? )?changed my mind|"
     r"very much|a lot|for now|then)[\s,.!]*)+$", re.IGNORECASE)
 #: 'hotel: ...', 'p1.step-2: ...': a short name, or a task's key as it is, before a colon.
-_SLOT_PREFIX = re.compile(r"^\s*([A-Za-z](?:[\w -]|\.(?=\w)){0,30}?)\s*:\s+(.+)$", re.S)
+_SLOT_PREFIX = re.compile(r"^\s*([A-Za-z](?:[\w -]|\.(?=\w)|(?<=\s)&(?=\s)){0,30}?)\s*:\s+(.+)$",
+                          re.S)
 _ROLLBACK = re.compile(
     r"\b(?:go(?:ing)? back to|revert(?:ing)?(?: back)?(?: to)?|roll(?:ing)?[ -]?back(?: to)?|"
     r"switch(?:ing)? back to|change (?:it |that )?back to|return to|back to|"
@@ -224,6 +227,8 @@ _UNSURE_TAIL = re.compile(r"\s+(?:obviously|of course|presumably|probably|surely
 #: "that", "that train thing": what was just said, not a task by its name.
 _RETRACTED = re.compile(r"^(?:that|this)(?:\s+[\w' -]+?\s+(?:thing|bit|idea|change))?$", _I)
 #: "back to that one", "go back to the 8:15": a value set back, later in the turn.
+#: ", not the 4th", ", not £30": a value set against the one it corrects.
+_CONTRASTED = re.compile(r",\s*not\s+(?:the\s+|an?\s+|[$£€]?\d)", _I)
 _MOVED_BACK_TO = re.compile(r"\b(?:back to|go back|revert|switch back|change back)\b", _I)
 #: A word that makes a statement the reason for a change beside it.
 _BECAUSE_WORD = re.compile(r"\b(?:anyway|anyhow|already|after all|either way|regardless)$", _I)
@@ -290,7 +295,8 @@ _PRICED_BY = re.compile(r"^(?:the\s+)?(?P<who>[\w'& -]+?)\s+(?:just\s+|has\s+|ha
 #: "I need to ...", "we'd like to ...", and in note style with no subject, "need to ...".
 _WANT = re.compile(r"^(?:(?:i|we|he|she|they)\s*|(?=(?:need|have|got)\s+to\s|gotta\s))"
                    r"(?P<also>(?:also|still|really|just|then)\s+)?"
-                   r"(?:'ve\s+|\s*have\s+|'ll\s+|\s*will\s+)?(?:(?:need|want|would like|'d like|"
+                   r"(?:'ve\s+|\s*have\s+|'ll\s+|\s*will\s+)?(?P<then_also>(?:also|still)\s+)?"
+                   r"(?:(?:need|want|would like|'d like|"
                    r"have|has|needs|wants|got|decided|plan|planned|'m going|am going|are going|"
                    r"'re going)\s+to|"
                    r"gotta)\s+(?P<rest>.+)$", _I)
@@ -438,7 +444,8 @@ _FEW = r"two|three|four|five|six|a few|a couple(?:\s+of)?|some|\d+"
 _ADD_LEAD = (rf"(?:(?:oh|and|so|also|ok|okay|please|can you|could you)\s+)*"
              rf"(?:{verb_pattern('add')}(?:\s+(?:these|this|the following|{_FEW}))?"
              rf"(?:\s+(?:more|extra|other|new))?|(?:{_FEW})\s+more|more|extras|"
-             r"don't forget(?:\s+to)?|remember\s+to|(?:(?:things?|items?|stuff)\s+)?to\s+add)"
+             r"don't forget(?:\s+to)?|remember\s+to|(?:(?:things?|items?|stuff)\s+)?to\s+add|"
+             rf"(?:i\s+)?(?:forgot|missed|left out)(?:\s+(?:{_FEW}))?(?:\s+more)?)"
              r"(?:\s+(?:things?|items?|steps?|jobs?|tasks?))?"
              r"(?:\s+(?:to|on|onto)\s+(?:the|my|our|this|that)\s+(?:list|plan|to-?do(?:\s+list)?|"
              r"jobs|steps))?")
@@ -456,6 +463,8 @@ _LIST_SENTENCE = re.compile(
     r"(?:need|have|has|got|must|should)\s+to|gotta|"
     r"(?:while|whilst|when|before|after|once|until|till)\b[^:,]{0,30}?|"
     r"meanwhile|in the meantime|on the day|first(?: of all)?|next|plus|also|"
+    # "stuff to do for it: ...": words that only frame the steps
+    r"(?:stuff|things)\s+to\s+(?:do|sort|get|buy)(?:\s+for\s+(?:it|this|that|them))?|"
     rf"(?P<adding>{_ADD_LEAD}))\s*:|"
     r"(?:(?:we|i)\s+)?(?:also\s+)?(?:need|will need|'ll need)\b(?!\s+to\b))\s*"
     # after an adding lead-in one item is a list too, and 'and' joins items as a comma does
@@ -580,7 +589,8 @@ _ONE_MORE = re.compile(r"^(?:and\s+|plus\s+|also\s+)?(?:add\s+|put in\s+|include
 #: modal lead ("need to") after the dash only introduces the steps.
 _DASHED = re.compile(r"^(?P<head>[^:;,.?!]+?)\s+-{1,2}\s+(?:(?:i|we)\s+)?(?:(?:also\s+|still\s+)?"
                      r"(?:need|have|'ve got|got|want)\s+to\s+)?"
-                     r"(?P<body>[^:;?]+?(?:,|\band\b)[^:;?]+)$", _I)
+                     r"(?P<body>(?:[^:;?]|(?<=\d):(?=\d))+?(?:,|\band\b)(?:[^:;?]|(?<=\d):(?=\d))+)$",
+                     _I)  # a colon inside a time ('19:30') cuts nothing
 #: Words that make a phrase a clause with its own verb, not a name.
 _FINITE_WORD = re.compile(r"\b(?:i|we|you|he|she|they|it|there|is|are|was|were|has|have|had|will|"
                           r"would|can|could|should|must|do|does|did)\b|n't\b", _I)
@@ -615,6 +625,7 @@ class _TurnParser:
         self.under: Task | None = None  # the plan a leading "For X," names
         self.needs = False  # this sentence lists what must be done for the plan in talk
         self.will = False  # this sentence said "I'll ...": its requests are steps of the plan
+        self.wished: list[str] = []  # the tasks steps wished for opened, with no plan in talk
         self.text = text  # the whole turn: what a clause's neighbours say
 
     # -- the turn ----------------------------------------------------------------------------
@@ -874,7 +885,7 @@ class _TurnParser:
     def _booked_plan(self, c: str, raw: str, slot: str | None) -> bool:
         """'The boiler service is booked for 3 May at 10:15, Unit 4' with no plan set up: a
         thing named, then when (and where) it is; the thing is the plan, the rest its value."""
-        m = _COPULA.match(c)
+        m = _possessed_copula(c) or _COPULA.match(c)
         if m is None or any(not t.parents for t in self._live()) or not (
                 _names_thing(m["subj"])) or clean_phrase(m["subj"]).lower() in _PRONOUNS or (
                 re.search(r"\s(?-i:[A-Z])\w*$", m["subj"]) and c[m.end("subj"):].startswith("'s")):
@@ -883,7 +894,7 @@ class _TurnParser:
                                     flags=_I))
         title = clean_phrase(m["subj"])
         typed = typed_phrases(value, sentence=False)
-        if not typed or typed[0][0] not in (ValueKind.DATE, ValueKind.TIME) or not (
+        if not typed or not _timed_value(typed) or not (
                 re.sub(r"^the\s+", "", value, flags=_I).startswith(
                     re.sub(r"^the\s+", "", typed[0][1], flags=_I))) or not (
                 1 <= len(title.split()) <= 5) or not (
@@ -940,7 +951,8 @@ class _TurnParser:
                 _FINITE_WORD.search(problem) or any(is_verb(w) and lemma(w) != w.lower()
                                                     for w in problem.split()[1:])):
             return False  # the problem is a statement with a verb of its own
-        steps = _needed_steps(needed, thing) or _wished_steps(needed, thing)
+        steps = _needed_steps(needed, thing) or _wished_steps(needed, thing) or _listed_needs(
+            needed, thing)
         if not steps:
             return False
         root = self._add(thing[:1].upper() + thing[1:], key=slug(thing))
@@ -1044,10 +1056,13 @@ class _TurnParser:
         live = self._live()
         parent = self._match(head, live) or self._root_for(None)
         ops: list[Operation] = []
-        if parent is None:  # "The fair: May 3 at the school, 10am, stalls $5": the facts of it
+        if parent is None:  # "The fair: May 3 at the school, 10am, stalls $5": the facts of it;
+            # "40 chairs, 6 tables and a PA" with no date, time or price: counted items, no facts
             facts = [i for i in items if not _NOUN_PRICE.fullmatch(i) and (
                 _only_value(i) or _starts_with_value(i) or any(
                     i.startswith(phrase) for _, phrase in typed_phrases(i, sentence=False)))]
+            if not any(_first_kind(i) in _TITLE_KINDS for i in facts):
+                facts = [i for i in facts if _first_kind(i) != ValueKind.COUNT]
             items = [i for i in items if i not in facts]
             name = clean_phrase(head)
             ops.append(self._add(name[:1].upper() + name[1:], key=slug(head),
@@ -1094,7 +1109,9 @@ class _TurnParser:
         Those that name their task themselves only when no slot names it."""
         handlers: list[Callable[[str, str, str | None], bool]] = [
             self._reason_after_instead,
-            self._plan, self._steps_list, self._shift, self._rollback, self._corrected,
+            self._plan, self._steps_list,
+            self._wished_step,
+            self._shift, self._rollback, self._corrected,
             self._chosen_option, self._was_after_all,
             self._reset,
             self._replace,
@@ -1130,12 +1147,14 @@ class _TurnParser:
         self.also = (_ALSO.search(c) is not None or _ALSO.match(raw.strip(" ,")) is not None
                      or (self.needs and _imperative(c)))
         if m := _WANT.match(c):
-            c, self.also = m["rest"], self.also or bool(m["also"]) or self._opened_this_turn()
+            c, self.also = m["rest"], self.also or bool(m["also"] or m["then_also"]) or (
+                self._opened_this_turn())
             # "she has to A, B and C" with a plan in talk: steps of that plan, and so are the
             # verb phrases that follow in the same sentence
-            self.needs = bool(re.match(r"^(?:\S+\s*(?:'ve\s+|\s+)?)?(?:has|have|got|need|needs)\b",
-                                       m[0], _I)) and bool(self.focus) and _imperative(c) and (
-                len(_steps(c)) > 1)
+            self.needs = bool(re.match(r"^(?:\S+\s*(?:'ve\s+|\s+)?)?(?:(?:also|still)\s+)?"
+                                       r"(?:has|have|got|need|needs)\b", m[0], _I)) and (
+                bool(self.focus) or not self._live()) and _imperative(c) and len(
+                _steps(self._rest_of_sentence(c))) > 1
             self.also = self.also or self.needs
         elif slot is None and (m := _WILL.match(c)) and _imperative(m["rest"]) and not any(
                 _CANCEL.match(said) or _CANCEL_OFF.match(said) for said in self.said):
@@ -1254,6 +1273,12 @@ class _TurnParser:
         for cannot be to a task, so it names the first one, whatever its verb."""
         return not self._live() and _imperative(c) and len(_steps(c)) == 1 and bool(
             stems(_drop_verb(c)))
+
+    def _rest_of_sentence(self, c: str) -> str:
+        """``c`` and what follows it in its sentence of the turn: the steps a wish lists may
+        have been cut into clauses ('I need to A and B')."""
+        at = self.text.find(c)
+        return c if at < 0 else re.split(r"(?<=[.!?])\s", self.text[at:], maxsplit=1)[0]
 
     def _opened_this_turn(self) -> bool:
         """Whether the plan in talk was opened by this turn: what is wished for after it in the
@@ -1924,9 +1949,11 @@ class _TurnParser:
         items, why = _told_why(m["items"])
         if not items:  # "hold off on it, cancel for now": said again of what was just removed
             return self._said_again(TaskStatus.CANCELLED, raw)
-        if _RETRACTED.match(items) and _MOVED_BACK_TO.search(self.text.partition(raw.strip())[2]):
-            # "forget that ferry idea, ... back to the 9:30": what was said is taken back,
-            # the value goes back; the task stays
+        if _RETRACTED.match(items.partition(" - ")[0]) and (_MOVED_BACK_TO.search(
+                after := self.text.partition(raw.strip())[2]) or _CONTRASTED.search(
+                f"{raw} {after}")):
+            # "forget that ferry idea, ... back to the 9:30", "scrap that - it's the 5th, not
+            # the 4th": what was said is taken back, the value goes back; the task stays
             self._emit(Intent.NOTE, raw, about=self._about(c, None))
             return True
         scope = self._scope(m["from"] if m.re is _CANCEL else None)
@@ -2911,6 +2938,23 @@ class _TurnParser:
         self._emit(Intent.NEW, raw, ops, about=[root.key, *(o.key for o in ops)])
         return True
 
+    def _wished_step(self, c: str, raw: str, slot: str | None) -> bool:
+        """'I need to book a room and make the slides': each verb phrase of a wish is a step,
+        the later ones too, whatever their verb might change elsewhere ('make', 'move')."""
+        frame = read_frame(c)
+        if not self.needs or not _imperative(c) or "?" in raw or frame.asks or (
+                frame.known and (frame.reference or self._match(
+                    frame.object, self._live(), strict=True) is not None)):
+            return False  # "I need to update the rota": a change, when memory holds the rota
+        root = self._root_for(None)
+        if root is None or root.key in self.wished:
+            self.also = False  # no plan but the wish's own steps: each is a task of its own
+        before = len(self.subtasks)
+        self._new_task(c, raw)
+        self.wished += [op.key for s in self.subtasks[before:] for op in s.operations
+                        if isinstance(op, AddTask) and not op.parents]
+        return True
+
     def _needs(self, c: str, raw: str, slot: str | None) -> bool:
         """'The stew needs carrots, onions and thyme': parts under the task named, unless the
         object is a task already (then it is a dependency) or comes first (a prerequisite)."""
@@ -3068,11 +3112,13 @@ class _TurnParser:
     def _stated_value(self, c: str, raw: str, slot: str | None) -> bool:
         """'The oil change is booked at the garage on the 9th', 'Headcount's up to 140': a
         value for the task named; a new attribute of the plan when no task has that name."""
-        m = _COPULA.match(c)
+        m = _COPULA.match(c) or _REQUIRED.match(c)
         if not m or slot is not None or _NEGATIVE.search(c):
             return False
-        subject = clean_phrase(m["subj"])
+        subject = _bare_subject(clean_phrase(m["subj"]))
         rest = _PREPARED.sub("", m["rest"].strip())
+        if m.re is _REQUIRED:  # "guests pay £3, members get in free": the price alone
+            rest = rest.split(",")[0]
         if (inner := _COPULA.match(rest)) and re.match(r"^\s*'s\b", c[m.end("subj"):]) and (
                 len(inner["subj"].split()) <= 2 and not typed_phrases(inner["subj"])):
             # "Friday's slot is 6 to 8": the subject is 'Friday's slot', not 'Friday'
@@ -3100,7 +3146,8 @@ class _TurnParser:
             self._update(task, clean_phrase(told), raw)  # "she's doing a blue one"
             return True
         if not typed and not plan:
-            return self._described(subject, m["rest"], raw)
+            return self._described(subject, m["rest"], raw) or self._told_as_is(
+                subject, rest, raw, required=m.re is _REQUIRED)
         value = clean_phrase(_VALUE_LEAD.sub("", plan["v"] if plan else rest, count=1))
         if not value or len(subject.split()) > 5:
             return False
@@ -3148,6 +3195,39 @@ class _TurnParser:
         self._update(target, value, raw)
         return True
 
+    def _told_as_is(self, subject: str, rest: str, raw: str, *, required: bool) -> bool:
+        """'The theme is jungle animals', 'the fillings are cheese and ham', 'the cake must be
+        gluten free': a short phrase with no value of a kind, told of a task by its name. What
+        must be is that task's value; what is told joins a new attribute of the plan in talk,
+        only while the subject names no task and the value is a noun phrase or a list of them."""
+        value = clean_phrase(rest)
+        words = re.findall(r"[\w'&-]+", value)
+        if not value or not 1 <= len(subject.split()) <= 2 or len(words) > 8 or (
+                _FINITE_WORD.search(value) or _EVALUATIVE.search(value)) or (
+                subject.lower() in (*_PRONOUNS, *_NO_THING, "i", "we", "you", "there", "what",
+                                    "here", "who")):
+            return False
+        target = self._match(subject, self._live(), by_value=False)
+        if required and target is not None:
+            self._update(target, value, raw)  # "the lunch has to be nut free"
+            return True
+        if target is not None and _same(target.title, subject) and target.parents and (
+                _bare_noun_phrase(value)):
+            self._update(target, value, raw)  # "the colour's teal": the attribute told again
+            return True
+        root = self.under or self._root_for(None)
+        items = split_list(value.split(",")[0])
+        if required or root is None or typed_phrases(subject) or (
+                target is not None and _named_by_head(subject, target)) or not all(
+                can_be_noun(w) for w in subject.split()) or (
+                not items) or not all(map(_bare_noun_phrase, items)) or any(
+                mentions(t.value or "", subject) for t in self._live()):
+            return False  # "the kids are asleep", "the sky is clear": a remark, no attribute
+        add = self._add(subject[:1].upper() + subject[1:], value=value, parents=[root.key],
+                        key=f"{root.key}.{slug(subject)}")
+        self._emit(Intent.NEW, raw, [add], about=[add.key])
+        return True
+
     def _had_from(self, rest: str, raw: str) -> bool:
         """'We've got the hall from 7 now': what the speaker has is a task of the plan, and the
         time or date said with it is that task's; a thing no task names is left alone."""
@@ -3186,7 +3266,7 @@ class _TurnParser:
     def _make_named(self, c: str, raw: str, slot: str | None) -> bool:
         """'Make the headcount 6', 'keep the soundcheck at 6:15': a value for the task named."""
         m = _MAKE.match(c)
-        if not m:
+        if not m or self.needs:  # "I need to A and make B": a step wished for, no change
             return False
         pairs = _PAIR.findall(m["rest"])
         named = bool(pairs) and self._match(pairs[0][0], self._live(), by_value=False) is not None
@@ -4752,6 +4832,27 @@ def _needed_steps(text: str, thing: str) -> list[str]:
     return steps
 
 
+def _listed_needs(text: str, thing: str) -> list[str]:
+    """'it needs sanding, a coat of oil and new hinges, then I'll sell it': what ``thing``
+    (or 'it') needs, listed, each item a step as said; a step promised after 'then' follows
+    them. Empty unless the list has two or more short items and no clause among them."""
+    first, *later = re.split(r",?\s+(?:and\s+)?then\s+", text.strip())
+    m = _NEEDS.match(first)
+    if m is None or not (m["subj"].lower() in _PRONOUNS or _same(m["subj"], thing)):
+        return []
+    items = split_list(m["items"])
+    if len(items) < 2 or any(len(i.split()) > 6 or _FINITE_WORD.search(i) for i in items):
+        return []
+    steps = [i[:1].upper() + i[1:] for i in items]
+    for said in later:
+        will = _WILL.match(said)
+        if will is None or not _imperative(will["rest"]):
+            return []
+        step = re.sub(r"\b(?:it|them)\b", f"the {thing}", will["rest"])
+        steps.append(step[:1].upper() + step[1:])
+    return steps
+
+
 def _named_options(clause: str) -> str | None:
     """'found Acme at $40 and Bolt at $35': two or more names, each with a value of one kind,
     are options weighed together; the value is all of them, past the verb that found them."""
@@ -4898,8 +4999,16 @@ def _names_thing(head: str) -> bool:
         return True
     words = re.findall(r"[A-Za-z]+", head)
     return 0 < len(words) <= 10 and not _FINITE_WORD.search(head) and not _DETERMINED.match(
-        head) and not any(is_verb(w) and not can_be_noun(w) and not w.endswith("ing")
-                          for w in words)  # "a driving lesson": a gerund is a modifier
+        head) and not any(_verb_in_name(w, n) for n, w in enumerate(words))
+
+
+def _verb_in_name(word: str, at: int) -> bool:
+    """Whether ``word``, the ``at``-th word of a would-be name, makes it a clause: a verb with
+    no noun reading. A gerund is a modifier ('a driving lesson'); so is a base form after the
+    first word ('a garden restock'), and a capitalised word inside is a proper name."""
+    if not is_verb(word) or can_be_noun(word) or word.endswith("ing"):
+        return False
+    return at == 0 or (not word[:1].isupper() and lemma(word) != word.lower())
 
 
 def _imperative(phrase: str) -> bool:
@@ -4953,6 +5062,64 @@ def _stated_fact(item: str) -> tuple[str, str] | None:
             typed_phrases(name)) or not _starts_with_value(value):
         return None
     return name, value
+
+
+#: "the cake must be gluten free", "guests pay £3": what a task has to be, or costs.
+_REQUIRED = re.compile(r"^(?P<subj>[\w' .&-]+?)\s+(?:(?:should|must|has to|have to|needs? to)\s+be|"
+                       r"pays?(?=\s+[$£€]\d))\s+(?P<rest>.+)$", _I)
+#: " this season", " on the 7th": words after a subject that say when, not what it is.
+_SUBJECT_WHEN = re.compile(r"\s+(?:(?:this|next|last)\s+(?:season|time|year|month|week|term)|"
+                           r"(?:on|for)\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?)$", _I)
+
+
+def _bare_noun_phrase(phrase: str) -> bool:
+    """'blood orange', 'left forearm': nouns and modifiers alone, one a noun that is never an
+    adjective; no determiner, preposition or adverb ('behind the garage', 'properly wild'),
+    no participle first ('covered in dust')."""
+    words = re.findall(r"[\w'-]+", phrase)
+    return bool(words) and any(names_only_a_thing(w) for w in words) and all(
+        (can_modify(w) or w[:1].isupper() or not w.isalpha()) and w.lower() not in STOP
+        for w in words) and not (is_verb(words[0]) and lemma(words[0]) != words[0].lower()
+                                 and not can_be_noun(words[0]))
+
+
+def _named_by_head(subject: str, task: Task) -> bool:
+    """Whether ``subject`` names ``task`` by the words of its title before any role phrase:
+    'the shoot' names 'Do a photo shoot of the scents', 'the scents' does not."""
+    head = re.split(rf"\s(?:{_SLOT_PREPS}|of)\s", task.title, maxsplit=1)[0]
+    return set(stems(subject)) <= set(stems(head))
+
+
+def _bare_subject(subject: str) -> str:
+    """'scents this season' -> 'scents', 'moonrise on the 7th' -> 'moonrise': the thing a
+    statement is about, without the words that say when."""
+    return _SUBJECT_WHEN.sub("", subject) or subject
+
+
+#: "Ana's piano exam is on the 3rd": a copula whose subject opens with a name's possessive.
+_POSSESSED_COPULA = re.compile(r"^(?P<subj>(?-i:[A-Z])[\w-]*'s\s+[a-z][\w -]*?)\s+(?:is|are|was|"
+                               r"were|will be)\s+(?P<rest>.+)$", _I)
+
+
+def _possessed_copula(c: str) -> re.Match[str] | None:
+    """The copula of ``c`` when its subject is a possession named with its owner ('Ana's
+    exam is ...'), not the owner alone ('Ana's at work'); None otherwise."""
+    m = _POSSESSED_COPULA.match(c)
+    return m if m is not None and not _FINITE_WORD.search(m["subj"].replace("'s ", " ")) else None
+
+
+def _timed_value(typed: list[tuple[ValueKind, str]]) -> bool:
+    """Values that say when a thing is: led by a date or time, or by a place ('the museum on
+    Friday') with a date or time after it."""
+    kinds = [k for k, _ in typed]
+    return kinds[0] in (ValueKind.DATE, ValueKind.TIME) or (
+        kinds[0] == ValueKind.NAME and bool({ValueKind.DATE, ValueKind.TIME} & set(kinds[1:])))
+
+
+def _first_kind(item: str) -> ValueKind | None:
+    """The kind of the first value ``item`` states, None when it states none."""
+    typed = typed_phrases(item, sentence=False)
+    return typed[0][0] if typed else None
 
 
 def _only_value(item: str) -> bool:
