@@ -616,6 +616,7 @@ class _TurnParser:
         self.needs = False  # this sentence lists what must be done for the plan in talk
         self.will = False  # this sentence said "I'll ...": its requests are steps of the plan
         self.text = text  # the whole turn: what a clause's neighbours say
+        self.disowned: list[str] = []  # values the turn sets aside, a told value corrects
 
     # -- the turn ----------------------------------------------------------------------------
 
@@ -639,6 +640,7 @@ class _TurnParser:
                 if self._slot_described(slot, text):
                     return TrimResult(subtasks=self.subtasks)
         told_all = self._problem_joined(sentences(text) + rest)
+        self.disowned = self._disowned_values(told_all)
         for n, sentence in enumerate(told_all):
             question = sentence.rstrip().endswith("?")
             self.needs = self.will = False
@@ -1095,6 +1097,7 @@ class _TurnParser:
         handlers: list[Callable[[str, str, str | None], bool]] = [
             self._reason_after_instead,
             self._plan, self._steps_list, self._shift, self._rollback, self._corrected,
+            self._disowned_clause, self._told_against_disowned,
             self._chosen_option, self._was_after_all,
             self._reset,
             self._replace,
@@ -1527,6 +1530,43 @@ class _TurnParser:
                    about=[task.key])
         self._pending(task, title=title or task.title, value=value)
         return True
+
+    def _disowned_values(self, told: list[str]) -> list[str]:
+        """The values the turn sets aside ('£4 was last year', 'ignore the £5') that a live
+        task holds: what a value told elsewhere in the turn corrects."""
+        found = []
+        for sentence in told:
+            for clause in split_clauses(sentence):
+                old = _disowned_value(strip_fillers(clause).rstrip(".!? "))
+                if old and any(_value_pattern(old).search(f"{t.title} {t.value or ''}")
+                               for t in self._live()):
+                    found.append(old)
+        return found
+
+    def _disowned_clause(self, c: str, raw: str, slot: str | None) -> bool:
+        """'£4 was last year', 'ignore the £5': why a value is set aside, or that it is; the
+        value told with it makes the change, this clause writes nothing."""
+        old = _disowned_value(c)
+        if old is None or old not in self.disowned:
+            return False
+        said = _value_pattern(old)
+        self._emit(Intent.NOTE, raw, about=[t.key for t in self._live()
+                                            if said.search(f"{t.title} {t.value or ''}")][:1])
+        return True
+
+    def _told_against_disowned(self, c: str, raw: str, slot: str | None) -> bool:
+        """'it's £6' in a turn that sets '£5' aside: a value told alone ('make it 25 lb', 'the
+        minutes say £6', '350 flyers') takes the place of the set-aside value of its kind, as
+        '£6, not £5' would."""
+        m = _TOLD_VALUE.match(c)
+        if not self.disowned or m is None or not _only_value(m["v"]) or _correction(c):
+            return False
+        kinds = [k for k, _ in typed_phrases(m["v"], sentence=False) if k != ValueKind.NAME]
+        for old in self.disowned:
+            if kinds[:1] == [k for k, _ in typed_phrases(old, sentence=False)][:1] and (
+                    self._corrected(f"{c}, not {old}", raw, slot)):
+                return True
+        return False
 
     def _was_after_all(self, c: str, raw: str, slot: str | None) -> bool:
         """'Checked the tin and it was eggshell after all': the one task that held that value
@@ -4555,7 +4595,41 @@ _CORRECTIONS = (
     re.compile(rf"^not\s+{_OLD_VALUE}\s*[,;\u2013-]\s*(?P<said>.+)$", _I),
     re.compile(rf"^(?P<said>.+?),?\s+(?:the\s+)?{_OLD_VALUE}\s+(?:was|is)\s+(?:a\s+|an\s+)?"
                r"(?:typo|mistake|misprint|error|wrong)\b.*$", _I),
+    # 'it's £5, £4 was last year': a value said, then the one it replaces and why
+    re.compile(rf"^(?P<said>.+?),\s+(?:the\s+|that\s+)?{_OLD_VALUE}\s+(?:was|were)\s+"
+               r"(?!(?:fine|right|correct|better|best|good|ok|okay)\b)(?P<reason>\S.*)$", _I),
 )
+#: A value set aside by what it was ('£4 was last year', 'the 300 was the old order') or by
+#: being named so ('ignore the £5'): the old value of a correction told in the same turn.
+_DISOWNED = (
+    re.compile(rf"^(?:(?:the|that)\s+)?{_OLD_VALUE}\s+(?:was|were)\s+"
+               r"(?!(?:fine|right|correct|better|best|good|ok|okay)\b)\S.*$", _I),
+    re.compile(rf"^(?:ignore|disregard)\s+(?:the\s+|that\s+)?{_OLD_VALUE}$", _I),
+)
+#: A clause that only tells a value: 'it's £5', 'make it 25 lb', 'this one's €0.12', 'the
+#: minutes say £6', '350 flyers'.
+_TOLD_VALUE = re.compile(
+    r"^(?:(?:it|this|that|they|this one|that one)\s*(?:'s|'re|\s+is|\s+are|\s+should be|"
+    r"\s+will be)\s+|make\s+(?:it|that|them)\s+|"
+    r"(?:the\s+)?[\w' -]{1,30}?\s+(?:says?|said)\s+)?(?P<v>.+)$", _I)
+
+
+def _disowned_value(c: str) -> str | None:
+    """The value ``c`` sets aside ('£4 was last year' -> '£4'): a date, time, price or
+    count, never a name; None when ``c`` sets none aside."""
+    for shape in _DISOWNED:
+        if (m := shape.match(c)) and any(k != ValueKind.NAME for k, _ in typed_phrases(
+                m["old"], sentence=False)):
+            return clean_phrase(m["old"])
+    return None
+
+
+def _value_pattern(old: str) -> re.Pattern[str]:
+    """Where a title or value says ``old``: as a day of the month ('the 12th' in '12 April'),
+    else as it is written, whole."""
+    return _said_day(old) or re.compile(rf"(?<![\w$£€]){re.escape(old)}(?!\w)", _I)
+
+
 #: The kinds of value a title may hold for a bare value said later ('make it the 9th'); a
 #: count in a title is matched by its unit instead ('Bake 40 cupcakes').
 _TITLE_KINDS = (ValueKind.DATE, ValueKind.TIME, ValueKind.PRICE)
