@@ -126,6 +126,24 @@ def test_a_value_set_aside_alone_writes_nothing() -> None:
         assert not interpret(said, *vet_visit(), focus=("vet",)).operations, said
 
 
+def test_a_value_told_as_risen_or_fallen_is_set_without_its_reason() -> None:
+    tasks = [task("choir", "Choir concert", "Friday 7pm"),
+             task("audience", "Audience", "about 60", parents=("choir",)),
+             task("hall", "Hall fee", "$55", parents=("choir",)),
+             task("chairs", "Put out chairs", parents=("choir",), depends_on=("audience",))]
+    result = interpret("the audience has shot up to 90 since the paper ran a piece", *tasks,
+                       focus=("choir",))
+    assert revised(result) == {"audience": ReviseTask(key="audience", value="about 90")}
+    result = interpret("hall fee's come down to $40", *tasks, focus=("choir",))
+    assert revised(result) == {"hall": ReviseTask(key="hall", value="$40")}
+    # the noun of a task's verb names it: 'the shipment' is the task to ship
+    parcel = [task("move", "Moving house"),
+              task("ship", "Ship the boxes for $25", parents=("move",))]
+    result = interpret("the shipment has gone up to $30", *parcel, focus=("move",))
+    assert revised(result)["ship"].title == "Ship the boxes for $30"
+    assert stems("the payments") == ["pay"]
+
+
 def test_this_one_is_a_pronoun_not_a_count() -> None:
     assert typed_phrases("this one's $52") == [(ValueKind.PRICE, "$52")]
     assert typed_phrases("the new one") == []

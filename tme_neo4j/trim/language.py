@@ -274,6 +274,8 @@ def stem(word: str) -> str:
     if len(noun) >= 7 and noun.endswith("al") and (
             verb := next((v for v in (noun[:-2] + "e", noun[:-2]) if is_verb(v)), None)):
         return lemma(verb)  # "the rehearsals", "the approval": what "rehearse", "approve" do
+    if len(noun) >= 7 and noun.endswith("ment") and is_verb(noun[:-4]):
+        return lemma(noun[:-4])  # "the payment", "the shipment": what "pay", "ship" do
     if in_dictionary(word):
         return lemma(word)
     w = singular(word)

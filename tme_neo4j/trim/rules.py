@@ -306,6 +306,14 @@ _REPORT = re.compile(r"^(?:i|we|they|he|she)(?:'ve|\s+have|\s+has|\s+just|\s+alr
 _ROLE = re.compile(r"\s(?:for|on|at|to|with|from|by|until|in|instead)\s", _I)
 _ALSO = re.compile(r"^also\b|\b(?:too|as well)$", _I)
 _ADD_HERE = re.compile(r"^(?:also\s+)?(?:add|include|throw in|toss in)\s+(?P<items>.+)$", _I)
+#: "The headcount's jumped to 110", "prices have gone down to $5": a value risen or fallen to.
+_AMOUNT_MOVED = re.compile(
+    r"^(?P<what>(?:the\s+|my\s+|our\s+)?[\w-]+(?:\s+[\w-]+)?)(?:'s|'ve|\s+has|\s+have|\s+is|"
+    r"\s+are)?\s+(?:just\s+|now\s+|already\s+)?(?:(?:gone|went|goes|go|come|came|comes|"
+    r"crept|creeps|shot|shoots)\s+(?:up|down)|jump(?:ed|s)?|r(?:i|o)sen?|rises|climb(?:ed|s)?|"
+    r"dropped|drops|f(?:a|e)ll(?:en|s)?|doubled|halved|increased|decreased)\s+to\s+(?P<v>.+)$", _I)
+#: A reason after a value: 'since the newsletter went out', 'because of the rain'.
+_REASON_TAIL = re.compile(r"\s*,?\s+(?:since|because|as|cos|so|now that)\s+.*$", _I)
 #: "Push the launch date to May 2", "The audit was moved to June 9".
 _RETIME = re.compile(
     rf"^(?:(?:(?:they|he|she|we|i)\s+)?{verb_pattern('move', 'set')}\s+(?P<what>.+?)|"
@@ -1105,7 +1113,7 @@ class _TurnParser:
             self._every, self._needs,
             self._depend, self._add_instead, self._causative, self._add_to, self._add_here,
             self._goal,
-            self._retime,
+            self._amount_moved, self._retime,
         ]
         if slot is None:
             handlers += [self._moved_news, self._dash_details, self._deadline, self._named_plan,
@@ -2533,6 +2541,16 @@ class _TurnParser:
         self._emit(Intent.UPDATE, raw, ops, about=[root.key])
         return True
 
+
+    def _amount_moved(self, c: str, raw: str, slot: str | None) -> bool:
+        """'The headcount's jumped to 110', 'fees have come down to $40 since ...': a value
+        told as having risen or fallen is set as a move to it would be; the reason after it
+        is no part of the value."""
+        m = _AMOUNT_MOVED.match(c)
+        if m is None:
+            return False
+        value = _REASON_TAIL.sub("", m["v"])
+        return self._retime(f"move {m['what']} to {value}", raw, slot)
 
     def _retime_slot(self, slot_task: Task, said: str, kind: ValueKind,
                      typed: Sequence[tuple[ValueKind, str]], raw: str) -> None:
