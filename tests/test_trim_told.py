@@ -144,6 +144,16 @@ def test_a_value_told_as_risen_or_fallen_is_set_without_its_reason() -> None:
     assert stems("the payments") == ["pay"]
 
 
+def test_an_hour_said_in_words_is_a_time() -> None:
+    for said in ("half seven", "quarter past 6", "quarter to two", "ten o'clock"):
+        assert typed_phrases(f"meet at {said} tomorrow")[0] == (ValueKind.TIME, said), said
+    assert typed_phrases("cut it in half two times") == [(ValueKind.COUNT, "two times")]
+    tasks = [task("match", "Five-a-side match"),
+             task("kick", "Kickoff 7pm", parents=("match",))]
+    result = interpret("push kickoff back to half seven", *tasks, focus=("match",))
+    assert revised(result)["kick"].title == "Kickoff half seven"
+
+
 def test_this_one_is_a_pronoun_not_a_count() -> None:
     assert typed_phrases("this one's $52") == [(ValueKind.PRICE, "$52")]
     assert typed_phrases("the new one") == []

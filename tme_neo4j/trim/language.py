@@ -350,8 +350,12 @@ class ValueKind(StrEnum):
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
            "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 _DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight"
+#: An hour said in words: 'half seven', 'quarter past 6', 'ten o'clock'.
+_HOUR = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
 TIME_RE = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}\b|\bnoon\b"
-                     r"|\bmidnight\b", re.IGNORECASE)
+                     r"|\bmidnight\b|(?<!\bin\s)\b(?:half|quarter)\s+(?:past\s+|to\s+)?"
+                     rf"{_HOUR}\b(?!\s+[a-z]+s\b)"
+                     rf"|\b{_HOUR}\s+o'?clock\b", re.IGNORECASE)
 #: A weekday cut short is part of the date after it ('wed 3 june', 'tue the 4th'); alone
 #: it is as often a word of its own ('sat down', 'sun cream').
 _SHORT_DAYS = (r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?\s+(?:the\s+)?\d{1,2}"
