@@ -17,7 +17,7 @@ from tme_neo4j.models import (
     TaskStatus,
 )
 from tme_neo4j.trim.base import Intent, TrimResult
-from tme_neo4j.trim.language import split_clauses, stems
+from tme_neo4j.trim.language import ValueKind, split_clauses, stems, typed_phrases
 
 
 def garden() -> list[Task]:
@@ -98,6 +98,66 @@ def test_a_correction_names_the_old_value_in_other_shapes() -> None:
     # an old value nothing held: nothing written
     result = interpret("not $45 - let's say $65 for the tickets", *garden(), focus=("fete",))
     assert not result.operations
+
+
+def vet_visit() -> list[Task]:
+    return [
+        task("vet", "Take the dog to the vet", "Tuesday at 9:10"),
+        task("jab", "Booster jab", "$45", parents=("vet",)),
+        task("food", "Buy 12 kg of kibble", parents=("vet",)),
+    ]
+
+
+def test_a_value_set_aside_by_what_it_was_names_the_old_value_of_a_correction() -> None:
+    # in one clause, or in the clause before or after the value told
+    for said in ("it's $52, $45 was the old price",
+                 "no wait, $45 was last spring. it's $52",
+                 "make it $52. the $45 was the puppy rate",
+                 "the receptionist says $52. Ignore the $45."):
+        result = interpret(said, *vet_visit(), focus=("vet",))
+        assert revised(result) == {"jab": ReviseTask(key="jab", value="$52")}, said
+        assert Intent.UPDATE in [s.intent for s in result.subtasks]
+    result = interpret("oops, 12 was the cat's order. make it 8 kg", *vet_visit(), focus=("vet",))
+    assert revised(result)["food"].title == "Buy 8 kg of kibble"
+
+
+def test_a_value_set_aside_alone_writes_nothing() -> None:
+    for said in ("$30 was last spring", "$45 was last spring", "ignore the $45", "$45 was fine"):
+        assert not interpret(said, *vet_visit(), focus=("vet",)).operations, said
+
+
+def test_a_value_told_as_risen_or_fallen_is_set_without_its_reason() -> None:
+    tasks = [task("choir", "Choir concert", "Friday 7pm"),
+             task("audience", "Audience", "about 60", parents=("choir",)),
+             task("hall", "Hall fee", "$55", parents=("choir",)),
+             task("chairs", "Put out chairs", parents=("choir",), depends_on=("audience",))]
+    result = interpret("the audience has shot up to 90 since the paper ran a piece", *tasks,
+                       focus=("choir",))
+    assert revised(result) == {"audience": ReviseTask(key="audience", value="about 90")}
+    result = interpret("hall fee's come down to $40", *tasks, focus=("choir",))
+    assert revised(result) == {"hall": ReviseTask(key="hall", value="$40")}
+    # the noun of a task's verb names it: 'the shipment' is the task to ship
+    parcel = [task("move", "Moving house"),
+              task("ship", "Ship the boxes for $25", parents=("move",))]
+    result = interpret("the shipment has gone up to $30", *parcel, focus=("move",))
+    assert revised(result)["ship"].title == "Ship the boxes for $30"
+    assert stems("the payments") == ["pay"]
+
+
+def test_an_hour_said_in_words_is_a_time() -> None:
+    for said in ("half seven", "quarter past 6", "quarter to two", "ten o'clock"):
+        assert typed_phrases(f"meet at {said} tomorrow")[0] == (ValueKind.TIME, said), said
+    assert typed_phrases("cut it in half two times") == [(ValueKind.COUNT, "two times")]
+    tasks = [task("match", "Five-a-side match"),
+             task("kick", "Kickoff 7pm", parents=("match",))]
+    result = interpret("push kickoff back to half seven", *tasks, focus=("match",))
+    assert revised(result)["kick"].title == "Kickoff half seven"
+
+
+def test_this_one_is_a_pronoun_not_a_count() -> None:
+    assert typed_phrases("this one's $52") == [(ValueKind.PRICE, "$52")]
+    assert typed_phrases("the new one") == []
+    assert typed_phrases("buy one bag") == [(ValueKind.COUNT, "one bag")]
 
 
 def test_a_day_of_the_month_corrects_the_day_of_the_date_holding_it() -> None:

@@ -64,12 +64,12 @@ i'm i've i'll i'd we're we've we'll we'd you're it's that's there's
 STOP = frozenset(_STOP_WORDS.split())
 
 _FILLERS = re.compile(
-    r"^(?:(?:actually|sorry|wait|also|ok(?:ay)?|so|well|hmm+|oh|please|now|then|and|but|ugh|"
-    r"nah|uh|um|ah|turns out(?: that)?|it turns out(?: that)?|"
+    r"^(?:(?:actually|sorry|wait|also|ok(?:ay)?|so|well|hmm+|oh|please|now|then|and|but|ugh|argh|"
+    r"oops|whoops|nah|uh|um|ah|turns out(?: that)?|it turns out(?: that)?|"
     r"obviously|honestly|basically|frankly|of course|tbh|ngl|"
     r"(?:good|great|bad|some) news|(?:my|our) (?:mistake|bad|fault)|"
     r"let'?s all|by the way|on second thought|in that case|never ?mind|hey|great|"
-    r"(?:yes|no|nope|yep|yeah|right)(?=\s*[,!:-])|"
+    r"(?:yes|no|nope|yep|yeah|right)(?=\s*[,!:-])|(?:no\s+)?(?:hang|hold)\s+on|no(?=\s+wait\b)|"
     r"(?:(?:i|we|he|she|they)(?:'ve|'s|\s+have|\s+has)\s+)?changed\s+(?:my|our|his|her|their)\s+"
     r"minds?(?:\s+again)?(?=\s*[,:-])|"
     r"let'?s|lets|just|kindly|can you|could you|would you|will you|i'?d like you to)"
@@ -274,6 +274,8 @@ def stem(word: str) -> str:
     if len(noun) >= 7 and noun.endswith("al") and (
             verb := next((v for v in (noun[:-2] + "e", noun[:-2]) if is_verb(v)), None)):
         return lemma(verb)  # "the rehearsals", "the approval": what "rehearse", "approve" do
+    if len(noun) >= 7 and noun.endswith("ment") and is_verb(noun[:-4]):
+        return lemma(noun[:-4])  # "the payment", "the shipment": what "pay", "ship" do
     if in_dictionary(word):
         return lemma(word)
     w = singular(word)
@@ -348,8 +350,12 @@ class ValueKind(StrEnum):
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
            "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 _DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight"
+#: An hour said in words: 'half seven', 'quarter past 6', 'ten o'clock'.
+_HOUR = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
 TIME_RE = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}\b|\bnoon\b"
-                     r"|\bmidnight\b", re.IGNORECASE)
+                     r"|\bmidnight\b|(?<!\bin\s)\b(?:half|quarter)\s+(?:past\s+|to\s+)?"
+                     rf"{_HOUR}\b(?!\s+[a-z]+s\b)"
+                     rf"|\b{_HOUR}\s+o'?clock\b", re.IGNORECASE)
 #: A weekday cut short is part of the date after it ('wed 3 june', 'tue the 4th'); alone
 #: it is as often a word of its own ('sat down', 'sun cream').
 _SHORT_DAYS = (r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?\s+(?:the\s+)?\d{1,2}"
@@ -365,10 +371,13 @@ PRICE_RE = re.compile(r"[$£€¥]\s?\d[\d,]*(?:\.\d+)?k?\b|\b\d[\d,]*(?:\.\d+)?
 _NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
                  "fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
                  "fifty|sixty|seventy|eighty|ninety|hundred|a dozen|dozen|a couple of|a few")
+#: 'this one', 'the new one': a pronoun, no count.
+_ONE_PRONOUN = "".join(rf"(?<=\b{w}\s)|" for w in ("this", "that", "the", "which", "each", "every",
+                                                   "any", "other", "new", "old")).rstrip("|")
 #: A quantity: a number with its unit if one follows ('3 tons', '150 seats', '5k', 'three'),
 #: or a short unit written on to it ('100g', '8ft', '2kg'; not '3rd' or '6pm').
 COUNT_RE = re.compile(rf"\b\d+(?:\.\d+)?(?!(?:st|nd|rd|th|am|pm)\b)(?:k|[a-z]{{1,3}})\b|"
-                      rf"\b(?:\d+(?:\.\d+)?|{_NUMBER_WORDS})\b"
+                      rf"\b(?!(?:{_ONE_PRONOUN})one\b)(?:\d+(?:\.\d+)?|{_NUMBER_WORDS})\b"
                       r"(?:\s+(?!(?:am|pm|of|and|or|to|the|a|an|at|on|in|for|with|from|by|each|"
                       r"per|more|less|extra|now|then|instead|please|total|altogether|is|are|"
                       rf"was|were|{_MONTHS})\b)[a-z]+)?", re.IGNORECASE)

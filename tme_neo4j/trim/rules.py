@@ -312,6 +312,14 @@ _REPORT = re.compile(r"^(?:i|we|they|he|she)(?:'ve|\s+have|\s+has|\s+just|\s+alr
 _ROLE = re.compile(r"\s(?:for|on|at|to|with|from|by|until|in|instead)\s", _I)
 _ALSO = re.compile(r"^also\b|\b(?:too|as well)$", _I)
 _ADD_HERE = re.compile(r"^(?:also\s+)?(?:add|include|throw in|toss in)\s+(?P<items>.+)$", _I)
+#: "The headcount's jumped to 110", "prices have gone down to $5": a value risen or fallen to.
+_AMOUNT_MOVED = re.compile(
+    r"^(?P<what>(?:the\s+|my\s+|our\s+)?[\w-]+(?:\s+[\w-]+)?)(?:'s|'ve|\s+has|\s+have|\s+is|"
+    r"\s+are)?\s+(?:just\s+|now\s+|already\s+)?(?:(?:gone|went|goes|go|come|came|comes|"
+    r"crept|creeps|shot|shoots)\s+(?:up|down)|jump(?:ed|s)?|r(?:i|o)sen?|rises|climb(?:ed|s)?|"
+    r"dropped|drops|f(?:a|e)ll(?:en|s)?|doubled|halved|increased|decreased)\s+to\s+(?P<v>.+)$", _I)
+#: A reason after a value: 'since the newsletter went out', 'because of the rain'.
+_REASON_TAIL = re.compile(r"\s*,?\s+(?:since|because|as|cos|so|now that)\s+.*$", _I)
 #: "Push the launch date to May 2", "The audit was moved to June 9".
 _RETIME = re.compile(
     rf"^(?:(?:(?:they|he|she|we|i)\s+)?{verb_pattern('move', 'set')}\s+(?P<what>.+?)|"
@@ -627,6 +635,7 @@ class _TurnParser:
         self.will = False  # this sentence said "I'll ...": its requests are steps of the plan
         self.wished: list[str] = []  # the tasks steps wished for opened, with no plan in talk
         self.text = text  # the whole turn: what a clause's neighbours say
+        self.disowned: list[str] = []  # values the turn sets aside, a told value corrects
 
     # -- the turn ----------------------------------------------------------------------------
 
@@ -650,6 +659,7 @@ class _TurnParser:
                 if self._slot_described(slot, text):
                     return TrimResult(subtasks=self.subtasks)
         told_all = self._problem_joined(sentences(text) + rest)
+        self.disowned = self._disowned_values(told_all)
         for n, sentence in enumerate(told_all):
             question = sentence.rstrip().endswith("?")
             self.needs = self.will = False
@@ -1112,6 +1122,7 @@ class _TurnParser:
             self._plan, self._steps_list,
             self._wished_step,
             self._shift, self._rollback, self._corrected,
+            self._disowned_clause, self._told_against_disowned,
             self._chosen_option, self._was_after_all,
             self._reset,
             self._replace,
@@ -1119,7 +1130,7 @@ class _TurnParser:
             self._every, self._needs,
             self._depend, self._add_instead, self._causative, self._add_to, self._add_here,
             self._goal,
-            self._retime,
+            self._amount_moved, self._retime,
         ]
         if slot is None:
             handlers += [self._moved_news, self._dash_details, self._deadline, self._named_plan,
@@ -1552,6 +1563,43 @@ class _TurnParser:
                    about=[task.key])
         self._pending(task, title=title or task.title, value=value)
         return True
+
+    def _disowned_values(self, told: list[str]) -> list[str]:
+        """The values the turn sets aside ('£4 was last year', 'ignore the £5') that a live
+        task holds: what a value told elsewhere in the turn corrects."""
+        found = []
+        for sentence in told:
+            for clause in split_clauses(sentence):
+                old = _disowned_value(strip_fillers(clause).rstrip(".!? "))
+                if old and any(_value_pattern(old).search(f"{t.title} {t.value or ''}")
+                               for t in self._live()):
+                    found.append(old)
+        return found
+
+    def _disowned_clause(self, c: str, raw: str, slot: str | None) -> bool:
+        """'£4 was last year', 'ignore the £5': why a value is set aside, or that it is; the
+        value told with it makes the change, this clause writes nothing."""
+        old = _disowned_value(c)
+        if old is None or old not in self.disowned:
+            return False
+        said = _value_pattern(old)
+        self._emit(Intent.NOTE, raw, about=[t.key for t in self._live()
+                                            if said.search(f"{t.title} {t.value or ''}")][:1])
+        return True
+
+    def _told_against_disowned(self, c: str, raw: str, slot: str | None) -> bool:
+        """'it's £6' in a turn that sets '£5' aside: a value told alone ('make it 25 lb', 'the
+        minutes say £6', '350 flyers') takes the place of the set-aside value of its kind, as
+        '£6, not £5' would."""
+        m = _TOLD_VALUE.match(c)
+        if not self.disowned or m is None or not _only_value(m["v"]) or _correction(c):
+            return False
+        kinds = [k for k, _ in typed_phrases(m["v"], sentence=False) if k != ValueKind.NAME]
+        for old in self.disowned:
+            if kinds[:1] == [k for k, _ in typed_phrases(old, sentence=False)][:1] and (
+                    self._corrected(f"{c}, not {old}", raw, slot)):
+                return True
+        return False
 
     def _was_after_all(self, c: str, raw: str, slot: str | None) -> bool:
         """'Checked the tin and it was eggshell after all': the one task that held that value
@@ -2520,6 +2568,16 @@ class _TurnParser:
         self._emit(Intent.UPDATE, raw, ops, about=[root.key])
         return True
 
+
+    def _amount_moved(self, c: str, raw: str, slot: str | None) -> bool:
+        """'The headcount's jumped to 110', 'fees have come down to $40 since ...': a value
+        told as having risen or fallen is set as a move to it would be; the reason after it
+        is no part of the value."""
+        m = _AMOUNT_MOVED.match(c)
+        if m is None:
+            return False
+        value = _REASON_TAIL.sub("", m["v"])
+        return self._retime(f"move {m['what']} to {value}", raw, slot)
 
     def _retime_slot(self, slot_task: Task, said: str, kind: ValueKind,
                      typed: Sequence[tuple[ValueKind, str]], raw: str) -> None:
@@ -4635,7 +4693,41 @@ _CORRECTIONS = (
     re.compile(rf"^not\s+{_OLD_VALUE}\s*[,;\u2013-]\s*(?P<said>.+)$", _I),
     re.compile(rf"^(?P<said>.+?),?\s+(?:the\s+)?{_OLD_VALUE}\s+(?:was|is)\s+(?:a\s+|an\s+)?"
                r"(?:typo|mistake|misprint|error|wrong)\b.*$", _I),
+    # 'it's £5, £4 was last year': a value said, then the one it replaces and why
+    re.compile(rf"^(?P<said>.+?),\s+(?:the\s+|that\s+)?{_OLD_VALUE}\s+(?:was|were)\s+"
+               r"(?!(?:fine|right|correct|better|best|good|ok|okay)\b)(?P<reason>\S.*)$", _I),
 )
+#: A value set aside by what it was ('£4 was last year', 'the 300 was the old order') or by
+#: being named so ('ignore the £5'): the old value of a correction told in the same turn.
+_DISOWNED = (
+    re.compile(rf"^(?:(?:the|that)\s+)?{_OLD_VALUE}\s+(?:was|were)\s+"
+               r"(?!(?:fine|right|correct|better|best|good|ok|okay)\b)\S.*$", _I),
+    re.compile(rf"^(?:ignore|disregard)\s+(?:the\s+|that\s+)?{_OLD_VALUE}$", _I),
+)
+#: A clause that only tells a value: 'it's £5', 'make it 25 lb', 'this one's €0.12', 'the
+#: minutes say £6', '350 flyers'.
+_TOLD_VALUE = re.compile(
+    r"^(?:(?:it|this|that|they|this one|that one)\s*(?:'s|'re|\s+is|\s+are|\s+should be|"
+    r"\s+will be)\s+|make\s+(?:it|that|them)\s+|"
+    r"(?:the\s+)?[\w' -]{1,30}?\s+(?:says?|said)\s+)?(?P<v>.+)$", _I)
+
+
+def _disowned_value(c: str) -> str | None:
+    """The value ``c`` sets aside ('£4 was last year' -> '£4'): a date, time, price or
+    count, never a name; None when ``c`` sets none aside."""
+    for shape in _DISOWNED:
+        if (m := shape.match(c)) and any(k != ValueKind.NAME for k, _ in typed_phrases(
+                m["old"], sentence=False)):
+            return clean_phrase(m["old"])
+    return None
+
+
+def _value_pattern(old: str) -> re.Pattern[str]:
+    """Where a title or value says ``old``: as a day of the month ('the 12th' in '12 April'),
+    else as it is written, whole."""
+    return _said_day(old) or re.compile(rf"(?<![\w$£€]){re.escape(old)}(?!\w)", _I)
+
+
 #: The kinds of value a title may hold for a bare value said later ('make it the 9th'); a
 #: count in a title is matched by its unit instead ('Bake 40 cupcakes').
 _TITLE_KINDS = (ValueKind.DATE, ValueKind.TIME, ValueKind.PRICE)
