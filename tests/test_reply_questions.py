@@ -147,3 +147,55 @@ def test_a_day_asked_about_by_its_full_name_is_held_by_its_short_name() -> None:
     reply = compose_reply("what still needs doing before sunday?", trim, None, {"fair": fair},
                           [], ["fair"])
     assert "sunday was never recorded" in reply
+
+
+def _lessons() -> dict[str, Task]:
+    tasks = [
+        _task("course", "Spanish evening course", "at the library, Mondays"),
+        _task("fee", "Pay the course fee", "€45 a term", parents=("course",)),
+        _task("books", "Buy the workbook", parents=("course",)),
+        _task("books.level", "Level", "B1", parents=("books",)),
+        _task("tutor", "Find a conversation tutor", "Inés, Thursdays at 6pm", parents=("course",)),
+        _task("club", "Conversation club", "meets after the tutor comes", parents=("course",)),
+        _task("exam", "Sit the exam", parents=("course",)),
+        _task("exam.venue", "Venue", "the Cervantes Institute", parents=("exam",)),
+    ]
+    return {t.key: t for t in tasks}
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("what am I paying for the course?", "€45"),
+    ("what's the rate per term?", "€45"),
+    ("what does it cost per term?", "€45"),
+])
+def test_paying_or_a_rate_asks_for_a_price(question: str, expected: str) -> None:
+    assert asked_kind(question) == Asked.PRICE
+    found, _ = attribute_answer(question, Asked.PRICE, _lessons())
+    assert found
+    assert expected in f"{found[0].title} {found[0].value}"
+
+
+def test_who_or_when_paying_asks_for_a_person_or_a_day() -> None:
+    assert asked_kind("who's paying for the workbook?") == Asked.PERSON
+    assert asked_kind("when am I paying the tutor?") == Asked.DATE
+
+
+def test_a_word_of_a_tasks_name_counts_before_a_word_of_a_value() -> None:
+    # 'tutor' names one task and is only said in the value of another
+    found, named = attribute_answer("when is the tutor coming?", Asked.DATE, _lessons())
+    assert [t.key for t in found] == ["tutor"]
+    assert named
+
+
+def test_a_slot_named_for_the_kind_asked_answers_for_the_task_above_it() -> None:
+    found, named = attribute_answer("where do I sit the exam?", Asked.PLACE, _lessons())
+    assert [t.key for t in found] == ["exam.venue"]
+    assert named
+
+
+def test_a_part_with_no_question_word_of_a_kind_gets_the_task_it_names() -> None:
+    found, _ = attribute_answers("when do I see the tutor, and what was the level?", _lessons())
+    assert [t.key for t in found] == ["tutor", "books.level"]
+    # a part naming no task alone adds nothing
+    found, _ = attribute_answers("when do I see the tutor, and what was that?", _lessons())
+    assert [t.key for t in found] == ["tutor"]

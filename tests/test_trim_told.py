@@ -1225,3 +1225,86 @@ def test_taking_back_what_was_said_before_a_value_set_back_removes_nothing() -> 
     # a reason after a comma with a verb of its own is no second thing removed
     assert cancelled(interpret("drop the coach, the 6:40 is full anyway", *tasks,
                                focus=("trip",))) == ["coach"]
+
+
+def sailing() -> list[Task]:
+    return [
+        task("club", "Sailing club season"),
+        task("regatta", "Spring regatta", "Saturday", parents=("club",)),
+        task("fee", "£30 mooring fee", parents=("club",)),
+        task("sails", "Patch the sails", parents=("club",)),
+        task("log", "Update the logbook", parents=("club",)),
+        task("harbour", "Harbour cafe", "Sunday, £20", parents=("club",)),
+        task("ann", "Ann", "crewing on Saturday", parents=("club",)),
+        task("crew", "Find crew", parents=("club",)),
+    ]
+
+
+@pytest.mark.parametrize("text", [
+    "the regatta's postponed", "the regatta has been moved", "the regatta's changed",
+    "the regatta is delayed",
+])
+def test_a_thing_told_in_the_participle_of_a_change_is_not_finished(text: str) -> None:
+    result = interpret(text, *sailing())
+    assert not any(isinstance(op, CompleteTask) for op in result.operations)
+
+
+@pytest.mark.parametrize("text", [
+    "the regatta's cancelled", "the regatta has been cancelled, too windy",
+    "the spring regatta is scrapped",
+])
+def test_a_thing_told_cancelled_is_removed_not_finished(text: str) -> None:
+    result = interpret(text, *sailing())
+    assert [type(op) for op in result.operations] == [CancelTask]
+    assert result.operations[0].key == "regatta"
+
+
+def test_a_change_participle_that_is_the_steps_own_verb_finishes_it() -> None:
+    result = interpret("the logbook is updated", *sailing())
+    assert [(type(op), op.key) for op in result.operations] == [(CompleteTask, "log")]
+
+
+@pytest.mark.parametrize("text", [
+    "paid the mooring fee this morning", "I paid the mooring fee", "paid the fee, £30",
+])
+def test_a_finishing_verb_on_a_thing_with_no_verb_of_its_own_finishes_it(text: str) -> None:
+    result = interpret(text, *sailing())
+    assert ("fee", CompleteTask) in [(op.key, type(op)) for op in result.operations]
+
+
+def test_a_finishing_verb_does_not_finish_a_step_with_a_verb_of_its_own() -> None:
+    result = interpret("paid the sails", *sailing())
+    assert not any(isinstance(op, CompleteTask) for op in result.operations)
+
+
+def test_an_aside_after_news_of_a_thing_done_is_dropped() -> None:
+    result = interpret("the sails are patched btw", *sailing())
+    assert [(type(op), op.key) for op in result.operations] == [(CompleteTask, "sails")]
+
+
+@pytest.mark.parametrize("text", [
+    "the harbour cafe cancelled on me", "the harbour cafe's off",
+    "the harbour cafe cancelled on us, they're shut for the winter",
+])
+def test_an_item_of_the_plan_told_off_is_removed(text: str) -> None:
+    result = interpret(text, *sailing())
+    assert [(type(op), op.key) for op in result.operations] == [(CancelTask, "harbour")]
+
+
+def test_a_thing_told_closed_is_neither_finished_nor_removed_when_no_item_is_it() -> None:
+    result = interpret("the harbour is closed", *sailing())
+    assert result.operations == []
+
+
+def test_a_person_removed_then_named_by_a_possessive_removes_nothing_else() -> None:
+    result = interpret("Ann cancelled, so scrap her slot", *sailing())
+    assert [(type(op), op.key) for op in result.operations] == [(CancelTask, "ann")]
+
+
+def test_they_are_back_on_restores_the_item_a_clause_before_named() -> None:
+    tasks = [t if t.key != "harbour" else t.model_copy(update={"status": TaskStatus.CANCELLED})
+             for t in sailing()]
+    result = interpret("the harbour cafe rang, they're back on for Saturday", *tasks)
+    assert [type(op).__name__ for op in result.operations] == ["RestoreTask", "ReviseTask"]
+    assert revised(result)["harbour"].value == "Saturday, £20"
+    assert interpret("they're back on", *tasks).operations == []

@@ -28,6 +28,7 @@ from tme_neo4j.trim.language import (
     stems,
     typed_phrases,
 )
+from tme_neo4j.trim.lexicon import attribute_of
 
 __all__ = ["Asked", "asked_kind", "asks_listing", "attribute_answer", "attribute_answers",
            "listing", "premise_answer", "question_parts"]
@@ -69,6 +70,9 @@ _ASKS: tuple[tuple[Asked, re.Pattern[str]], ...] = (
     (Asked.DATE, re.compile(r"\bwhat (?:day|date)\b|\bwhen\b", _I)),
     (Asked.PLACE, re.compile(r"\bwhere\b", _I)),
     (Asked.PERSON, re.compile(r"\bwho(?:'s|se| is| are)?\b", _I)),
+    # Paying, a rate, so much per unit: a price, when no other question word asks for more
+    # ("who's paying" asks for a person, "when am I paying" for a day).
+    (Asked.PRICE, re.compile(r"\bpa(?:y|ys|ying)\b|\brates?\b|\bper\s+[a-z]+", _I)),
 )
 
 _DURATION_RE = re.compile(
@@ -117,6 +121,8 @@ def _line(task: Task) -> str:
 
 
 def _holds(task: Task, kind: Asked) -> bool:
+    if _names_kind(task, kind):
+        return True
     text = f"{task.title} {task.value or ''}"
     if kind == Asked.COUNT:  # a number inside a price, time or date is no count
         text = PRICE_RE.sub(" ", TIME_RE.sub(" ", DATE_RE.sub(" ", text)))
@@ -125,16 +131,25 @@ def _holds(task: Task, kind: Asked) -> bool:
     return _HOLDS[kind].search(text) is not None
 
 
-def _ranked(question: str, tasks: Sequence[Task]) -> list[tuple[int, Task]]:
-    """Tasks sharing content words with the question, the most shared first."""
+def _names_kind(task: Task, kind: Asked) -> bool:
+    """Whether a task is a slot for that kind of value by its name ('Venue: the Old Mill',
+    'Start time: 7'): the last word of its title names the attribute, and it has a value."""
+    words = re.findall(r"[a-z]+", task.title.lower())
+    return bool(task.value and words) and attribute_of(words[-1]) == kind.value
+
+
+def _ranked(question: str, tasks: Sequence[Task]) -> list[tuple[tuple[int, int], Task]]:
+    """Tasks sharing content words with the question, the most shared first: words shared
+    with a task's name count before words shared with its value ('when is the plumber
+    coming' names 'Call a plumber', not a plan whose value says someone comes)."""
     words = set(stems(question)) - _ASKING_WORDS
     scored = []
     for task in tasks:
-        own = set(stems(f"{task.key.replace('-', ' ').replace('.', ' ')} {task.title} "
-                        f"{task.value or ''}"))
+        named = set(stems(f"{task.key.replace('-', ' ').replace('.', ' ')} {task.title}"))
+        own = named | set(stems(task.value or ""))
         if shared := len(words & own):
-            scored.append((shared, task))
-    scored.sort(key=lambda st: -st[0])
+            scored.append(((len(words & named), shared), task))
+    scored.sort(key=lambda st: (-st[0][0], -st[0][1]))
     return scored
 
 
@@ -158,12 +173,13 @@ def attribute_answer(question: str, kind: Asked,
     live = _live(tasks)
     ranked = _ranked(question, live)
     best = [t for s, t in ranked if s == ranked[0][0]] if ranked else []
-    tiers = [best, [a for t in best for a in _ancestors(t, tasks)], [t for _, t in ranked],
-             [t for t in live if not t.parents]]
+    slots = [c for t in best for c in live if t.key in c.parents and _names_kind(c, kind)]
+    tiers = [best, slots, [a for t in best for a in _ancestors(t, tasks)],
+             [t for _, t in ranked], [t for t in live if not t.parents]]
     for n, tier in enumerate(tiers):
         for task in tier:
             if task.status != TaskStatus.CANCELLED and _holds(task, kind):
-                return [task], n == 0
+                return [task], n <= 1
     return [], False
 
 
@@ -190,13 +206,22 @@ def attribute_answers(question: str, tasks: dict[str, Task]) -> tuple[list[Task]
     named = True
     for part in question_parts(question):
         kind = asked_kind(part)
-        if kind is None:
+        if kind is None:  # "..., and what was the gauge?": the one task it names by name
+            found += [t for t in _named_by(part, tasks) if t not in found]
             continue
         own = set(stems(part)) - _ASKING_WORDS - _NAMELESS
         answer, best = attribute_answer(part if own else question, kind, tasks)
         found += [t for t in answer if t not in found]
         named = named and best
     return found, named and bool(found)
+
+
+def _named_by(part: str, tasks: dict[str, Task]) -> list[Task]:
+    """The one live task a part of a question names by its title, when one alone does."""
+    ranked = [(s, t) for s, t in _ranked(part, _live(tasks)) if s[0]]
+    if not ranked or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+        return []
+    return [ranked[0][1]]
 
 
 def premise_answer(question: str, tasks: dict[str, Task]) -> tuple[list[str], list[Task]]:

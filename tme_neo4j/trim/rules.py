@@ -128,8 +128,9 @@ _STAND_IN = re.compile(r"^(?P<who>(?-i:[A-Z])[\w-]*)(?:\s+from\s+(?:the\s+)?[\w-
 #: "We've got the annex instead": what is had now, in place of what the turn said fell through.
 _GOT_INSTEAD = re.compile(r"^(?:we|i)(?:'ve|\s+have)?\s+got\s+(?P<new>.+?)\s+instead$", _I)
 #: "The annex fell through": a place, supplier or thing memory holds is no longer to be had.
-_FELL_THROUGH = re.compile(r"^(?P<what>.+?)\s+(?:fell through|(?:is|'s) off|is no longer available|"
-                           r"(?:is|'s) (?:unavailable|not available|closed)|cancelled on us)$", _I)
+_FELL_THROUGH = re.compile(r"^(?P<what>.+?)(?:\s+(?:fell through|is no longer available|"
+                           r"cancelled(?: on (?:us|me))?)|(?:\s+is|'s)\s+(?:off|unavailable|"
+                           r"not available|closed))$", _I)
 #: "Put her back on Friday with Ola": a person joins the people a slot names.
 _PUT_ON = re.compile(r"^put\s+(?P<who>him|her|(?-i:[A-Z])[\w'-]*)\s+(?:back\s+)?on\s+"
                      r"(?P<slot>[^,]+?)(?:\s+(?:with|alongside|next to)\s+"
@@ -185,7 +186,7 @@ _RESTORE = re.compile(
     r"(?:\s+after all)?$|"
     # "the raffle's back on", after a dash: "the budget's fine - the raffle's back on"
     r"^(?:[^-]+\s-\s+)?(?P<items5>[\w' ]+?)(?:\s+(?:is|are)|'s|'re)\s+back(?:\s+(?:on|in))?"
-    r"(?:\s+(?:again|after all))?(?:\s*[,:]\s*(?P<details>[^,]+))?$", _I)
+    r"(?:\s+(?:again|after all))?(?:(?:\s*[,:]\s*|\s+(?:for|from)\s+)(?P<details>[^,]+))?$", _I)
 _DONE = re.compile(
     r"^(?:mark\s+)?(?P<items>.+?)(?:\s+(?:is|are|as|has been|have been)|'s|'re)\s+"
     r"(?:now\s+|all\s+)?(?:done|finished|complete|completed|taken care of|sorted|bought|paid|"
@@ -521,7 +522,7 @@ _DONE_TOLD = re.compile(
     r"(?:\s+and\s+(?:in|on|at)\s+[\w' -]+)?$", _I)  # "... done and in the tins": where
 #: "checked the tyres too, 32 psi": a step's own verb in the past, its object, what came of it.
 _DID = re.compile(r"^(?:(?:i|we)(?:'ve|\s+have)?\s+)?(?:just\s+|finally\s+|already\s+)?"
-                  r"(?P<verb>[a-z]{3,}(?:ed|t))\s+(?P<obj>[^,]+?)"
+                  r"(?P<verb>[a-z]{3,}(?:ed|t)|paid|made|sold|found)\s+(?P<obj>[^,]+?)"
                   r"(?:\s+(?:too|as well|already|today|this morning|yesterday))?"
                   r"(?P<rest>(?:\s*,\s*[^,]+)*)$", _I)
 #: "the passport photo's renewed", "forms are now signed, ...": a thing told done in the passive.
@@ -540,6 +541,17 @@ _DONE_REPORTED = re.compile(
     r"(?:\s+(?:to|for|with|at|on|by|from)\s+(?P<role>[^,]+?))?"
     r"(?:\s+(?:this morning|this afternoon|today|yesterday|last night|just now|earlier|"
     r"now|already|at last))?(?P<rest>\s*,.*)?$", _I)
+#: An aside after a clause that adds nothing to what it says.
+_AFTERTHOUGHT = re.compile(r"[\s,]+(?:btw|by the way|fyi|lol|haha|tbh)$", _I)
+#: "the fitting's postponed", "the menu has been changed": a thing told in a participle, and
+#: what follows it.
+_TOLD_IN_PARTICIPLE = re.compile(
+    r"^(?:(?:the|my|our)\s+)?(?P<items>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3}?)"
+    r"(?:'s|'re|\s+(?:is|are|was|were|has been|have been|got))\s+(?:been\s+)?"
+    r"(?:all\s+|now\s+|just\s+|finally\s+)?(?P<pp>[a-z]{3,}(?:ed|en))\b(?P<rest>.*)$", _I)
+#: What a verb of the lexicon asks for that changes a task without finishing it.
+_CHANGE_INTENTS = frozenset({"set", "move", "rename", "replace", "cancel", "restore", "rollback",
+                             "reset", "split", "merge"})
 #: "collected it at the shop", "sent them over": a thing done, told of by a pronoun.
 _DID_IT = re.compile(r"^(?:(?:i|we)\s+)?(?:just\s+|finally\s+)?[a-z]{3,}(?:ed|t|ne|ught)\s+"
                      r"(?:it|them|that|those)\b", _I)
@@ -1090,6 +1102,7 @@ class _TurnParser:
     def _clause(self, raw: str, slot: str | None, question: bool) -> None:
         c = re.sub(r"[\s,]+(?:please|thanks|thank you|for me)$", "",
                    strip_fillers(raw).rstrip(".!? "), flags=_I)
+        c = _AFTERTHOUGHT.sub("", c)  # "the tyres are done btw": the news without the aside
         c = re.sub(r"\brather than\b", "instead of", c, flags=_I)  # one way to say it
         self.negated += [m["what"] for m in _NEGATED.finditer(c)]
         if not re.search(r"[^\W_]", c):  # punctuation alone says nothing
@@ -1107,7 +1120,7 @@ class _TurnParser:
                       c, _I)
         if m is None or not self.said:
             return c
-        people = {t.title.lower(): t for t in self._live()
+        people = {t.title.lower(): t for t in [*self._live(), *self._removed_now()]
                   if t.parents and re.fullmatch(r"[A-Z][a-z]+", t.title)}
         named = {w.lower() for w in re.findall(r"[A-Za-z]+", self.said[-1])} & set(people)
         if len(named) != 1:
@@ -2005,7 +2018,9 @@ class _TurnParser:
             self._emit(Intent.NOTE, raw, about=self._about(c, None))
             return True
         scope = self._scope(m["from"] if m.re is _CANCEL else None)
-        live = [t for t in scope if t.status != TaskStatus.CANCELLED]
+        # a task removed by a clause before ("Ann cancelled, so scrap her slot") is said again
+        removed_now = self._removed_now()
+        live = [t for t in scope if t.status != TaskStatus.CANCELLED or t in removed_now]
         if clean_phrase(items).lower() in _PRONOUNS and (topic := self._topic(live)):
             items = topic.title  # "the gazebo - scrap it": the phrase before names it
         if not self._cancel_items(items, live, raw, slot):
@@ -2013,6 +2028,12 @@ class _TurnParser:
         if why:
             self._emit(Intent.NOTE, why, about=self.subtasks[-1].about)
         return True
+
+    def _removed_now(self) -> list[Task]:
+        """The tasks a clause of this turn removed."""
+        keys = {op.key for sub in self.subtasks for op in sub.operations
+                if isinstance(op, CancelTask)}
+        return [self.tasks[k] for k in keys if k in self.tasks]
 
     def _said_again(self, status: TaskStatus, raw: str) -> bool:
         """A change with no object, after a clause of this turn made it to a task: a note
@@ -2068,7 +2089,7 @@ class _TurnParser:
             return False
         items = m["items"] or m["items2"] or m["items4"] or m["items5"]
         if m["items5"] and clean_phrase(items).lower() in _PRONOUNS:
-            return False  # "they're back on" says again what was just restored
+            return self._back_on_said(m["details"], raw)
         if _only_value(items) and all(k != ValueKind.NAME
                                       for k, _ in typed_phrases(items, sentence=False)):
             return False  # "keep May 3rd": a value, not a task to bring back
@@ -2106,6 +2127,18 @@ class _TurnParser:
             return True
         return False
 
+    def _back_on_said(self, details: str | None, raw: str) -> bool:
+        """'the florist rang, they're back on for Friday': the one removed task a clause of
+        the turn named before comes back; with none, 'they're back on' says again what was
+        just restored."""
+        back = [t for t in self.tasks.values() if t.status == TaskStatus.CANCELLED
+                and any(mentions(said, t.title) for said in self.said)]
+        if len(back) != 1:
+            return False
+        if details and self._restored_with(back, details, raw):
+            return True
+        return self._set_statuses(back, TaskStatus.ACTIVE, Intent.RESTORE, raw)
+
     def _restored_with(self, targets: list[Task], details: str, raw: str) -> bool:
         """'the raffle's back on, 200 tickets': one task back, its new value after the comma;
         a list after it ('..., a tombola and a cake stall') is its parts."""
@@ -2114,10 +2147,13 @@ class _TurnParser:
         if len(targets) != 1 or not (typed or len(parts) > 1):
             return False
         task, value = targets[0], clean_phrase(details)
+        if len(typed) == 1 and (kept := retype(task.value or "", typed[0][0], typed[0][1])):
+            value = kept  # "back on for Friday": the day in place of the old one, the rest kept
         ops: list[Operation] = [self._set_status(task, TaskStatus.ACTIVE)]
         if typed:
-            ops.append(ReviseTask(key=task.key, value=value))
-            self._pending(task, value=value)
+            if value != task.value:
+                ops.append(ReviseTask(key=task.key, value=value))
+                self._pending(task, value=value)
         else:  # "the garden's back on: a pond and a bench": its parts
             for part in parts:
                 ops += self._item(part, task)
@@ -2127,6 +2163,12 @@ class _TurnParser:
     def _done(self, c: str, raw: str, slot: str | None) -> bool:
         # "got the keys, all good": a word of relief after the news adds nothing to it
         c = re.sub(r"\s*,\s*(?:all\s+)?(?:good|fine|sorted|ok|okay|great|done)$", "", c, flags=_I)
+        if (changed := self._changed_thing(c)) is not None:
+            intent, things = changed
+            return intent == "cancel" and self._set_statuses(
+                things, TaskStatus.CANCELLED, Intent.CANCEL, raw)
+        if _FELL_THROUGH.match(c):
+            return False  # "the venue's closed": no longer to be had, not finished
         if (self._done_state(c, raw) or self._done_told(c, raw) or self._did_step(c, raw)
                 or self._done_as_step(c, raw) or self._done_reported(c, raw)):
             return True
@@ -2139,6 +2181,26 @@ class _TurnParser:
         targets = self._items(m["items"] or m["items2"] or m["items3"] or m["items4"],
                               self._live(), slot)
         return self._set_statuses(targets, TaskStatus.DONE, Intent.DONE, raw)
+
+    def _changed_thing(self, c: str) -> tuple[str, list[Task]] | None:
+        """'the fitting's postponed', 'the quiz is cancelled': a thing told in the participle
+        of a verb of change (the lexicon's move, set, cancel ...) is changed, not finished:
+        the verb's intent, and the live task the thing names by its title (none when it names
+        none). None when the participle is no such verb, or is the own verb of a step that
+        names the thing ('the minutes are updated' finishes 'Update the minutes')."""
+        m = _TOLD_IN_PARTICIPLE.match(c)
+        if m is None:
+            return None
+        verb = lemma(m["pp"])
+        intent = verbs().get(verb)
+        if verb == m["pp"].lower() or intent not in _CHANGE_INTENTS:
+            return None
+        task = self._match(m["items"], self._live(), strict=True, by_value=False)
+        if task is not None and lemma(task.title.split()[0].lower()) == verb:
+            return None
+        # "..., too wet": a reason after a comma; "... for the 9th" says more than a change
+        told = not m["rest"].strip(" .!") or m["rest"].lstrip().startswith(",")
+        return intent, [task] if task is not None and told else []
 
     def _done_told(self, c: str, raw: str) -> bool:
         """'tickets bought', 'the forms are filled in', 'got the lanterns': a task named by
@@ -2193,9 +2255,21 @@ class _TurnParser:
         if len(steps) > 1:
             steps = [t for t in [self._match(m["obj"], steps, strict=True, by_value=False)]
                      if t is not None]
+        if not steps and _FINISHING.fullmatch(m["verb"]):
+            steps = self._thing_finished(m["obj"])
         if len(steps) != 1:
             return False
         return self._done_with_outcome(steps[0], m.groupdict().get("rest") or "", raw)
+
+    def _thing_finished(self, obj: str) -> list[Task]:
+        """'paid the deposit', 'sent the forms': a verb that finishes any thing, and the one
+        live task its object names, a thing with no verb of its own ('Deposit', '£50
+        deposit'); a step with a verb of its own ('Order the frames') is finished by that."""
+        task = self._match(obj, self._live(), strict=True, by_value=False)
+        if task is None or task.status != TaskStatus.ACTIVE or (
+                len(task.title.split()) > 1 and _imperative(task.title)):
+            return []
+        return [task]
 
     def _done_with_outcome(self, task: Task, rest: str, raw: str) -> bool:
         """``task`` finished; the values said after it (', 1.5 kg, fine') are its outcome."""
@@ -3806,6 +3880,10 @@ class _TurnParser:
             f"{t.title} {t.value or ''}", what)]
         if not holders:
             return False
+        itself = self._match(what, self._live(), strict=True, by_value=False)
+        if itself is not None and _same(itself.title, what):
+            # "the Tuesday client cancelled on me": the thing off is an item of the plan itself
+            return self._set_statuses([itself], TaskStatus.CANCELLED, Intent.CANCEL, raw)
         self._emit(Intent.NOTE, raw, about=holders)
         return True
 
