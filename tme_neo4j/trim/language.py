@@ -72,6 +72,9 @@ _FILLERS = re.compile(
     r"(?:yes|no|nope|yep|yeah|right)(?=\s*[,!:-])|"
     r"(?:(?:i|we|he|she|they)(?:'ve|'s|\s+have|\s+has)\s+)?changed\s+(?:my|our|his|her|their)\s+"
     r"minds?(?:\s+again)?(?=\s*[,:-])|"
+    # an exclamation before a clause: "man, ...", "ha, ...", "lol this is ..."
+    r"(?:ha(?:ha)*|lol|lmao|man|wow|argh+|phew|gosh|blimey|oops)(?=\s*[,!.]|\s+(?:my|i|i'm|"
+    r"i've|this|that|it|it's|what|so)\b)|"
     r"let'?s|lets|just|kindly|can you|could you|would you|will you|i'?d like you to)"
     r"\b[\s,!:-]*)+",
     re.IGNORECASE,

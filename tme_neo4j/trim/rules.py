@@ -77,7 +77,8 @@ _SMALL_TALK = re.compile(
     r"sounds (?:good|great|fine)|sure|fine|alright|all right|yes|no|yep|nope|hmm+|understood|"
     r"let me think(?: about it)?|i'll think about it|never ?mind|that's all|that's it|"
     r"(?:i(?:'ve| have)? )?changed my mind|"
-    r"very much|a lot|for now|then)[\s,.!]*)+$", re.IGNORECASE)
+    r"very much|a lot|for now|then|ha(?:ha)*|lol|lmao|wow|argh+|phew|gosh|blimey|oops|man)"
+    r"[\s,.!]*)+$", re.IGNORECASE)
 #: 'hotel: ...', 'p1.step-2: ...': a short name, or a task's key as it is, before a colon.
 _SLOT_PREFIX = re.compile(r"^\s*([A-Za-z](?:[\w -]|\.(?=\w)|(?<=\s)&(?=\s)){0,30}?)\s*:\s+(.+)$",
                           re.S)
@@ -308,6 +309,10 @@ _PRONOUN_SUBJECT = re.compile(r"(?:i|we|you|they|he|she|it)(?:'[a-z]+)?", _I)
 #: "I sold the kayak", "we've booked a van": someone did something to a thing.
 _REPORT = re.compile(r"^(?:i|we|they|he|she)(?:'ve|\s+have|\s+has|\s+just|\s+already|"
                      r"\s+finally)*\s+(?P<verb>[a-z]+)\s+(?P<obj>(?:the|a|an|my|our)\s+.+)$", _I)
+#: "I've not organised ...", "we never booked ...": what the speaker has not done.
+_NEVER_DONE = re.compile(r"^(?:i|we|he|she|they)(?:'ve|'d|\s+have|\s+has|\s+had)?\s+"
+                         r"(?:not|never)\b|^(?:i|we|he|she|they)\s+(?:haven't|hasn't|hadn't|"
+                         r"didn't)\b", _I)
 #: A role phrase inside an object: "the hall for June 3" says more than that it was done.
 _ROLE = re.compile(r"\s(?:for|on|at|to|with|from|by|until|in|instead)\s", _I)
 _ALSO = re.compile(r"^also\b|\b(?:too|as well)$", _I)
@@ -3021,8 +3026,9 @@ class _TurnParser:
         """'Bump it to 160', 'make that $35', 'give it to Lena instead': a new value of a kind
         for the task 'it' stands for: the latest one talked about that holds such a value."""
         m = re.match(r"^(?P<before>.*?\S)\s+(?P<ref>it|that|this|them)\b(?P<after>.*)$", c, _I)
-        if not m or read_frame(m["before"]).intent in _NOT_A_SET:
-            return False
+        if not m or read_frame(m["before"]).intent in _NOT_A_SET or (
+                _NEVER_DONE.match(m["before"])):
+            return False  # "I've not done anything this big since X": a remark, no value
         if (m["ref"].lower() in ("that", "this") and (word := re.match(r"\s+([a-z]+)", m["after"]))
                 and word[1].lower() not in STOP and can_be_noun(word[1])
                 and not re.fullmatch(_CARDINAL, word[1], _I)):
