@@ -105,6 +105,26 @@ def unsmiled(text: str) -> str:
     return _EMOTICON.sub(" -", text).rstrip(" -")
 
 
+#: Contractions typed without their apostrophe that are no other word ("im", "thats").
+_BARE_CONTRACTIONS = {
+    "im": "i'm", "ive": "i've", "dont": "don't", "doesnt": "doesn't", "didnt": "didn't",
+    "isnt": "isn't", "arent": "aren't", "wasnt": "wasn't", "werent": "weren't",
+    "hasnt": "hasn't", "havent": "haven't", "couldnt": "couldn't", "shouldnt": "shouldn't",
+    "wouldnt": "wouldn't", "thats": "that's", "whats": "what's", "theyre": "they're",
+    "youre": "you're", "theres": "there's", "cant": "can't",
+}
+_BARE_CONTRACTION = re.compile(rf"\b(?:{'|'.join(_BARE_CONTRACTIONS)})\b", re.IGNORECASE)
+
+
+def apostrophised(text: str) -> str:
+    """``text`` with the apostrophe back in contractions typed without it ('im going' ->
+    "i'm going"), the first letter's case kept."""
+    def restored(m: re.Match[str]) -> str:
+        full = _BARE_CONTRACTIONS[m[0].lower()]
+        return full[:1].upper() + full[1:] if m[0][:1].isupper() else full
+    return _BARE_CONTRACTION.sub(restored, text)
+
+
 #: Pictographs end a sentence as a full stop does ("the flu 😩 put the cake back").
 _EMOJI = "\u2600-\u27bf\U0001f300-\U0001faff"
 

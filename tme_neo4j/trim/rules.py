@@ -35,6 +35,7 @@ from tme_neo4j.trim.language import (
     COUNT_RE,
     STOP,
     ValueKind,
+    apostrophised,
     clean_phrase,
     content_words,
     fold,
@@ -490,7 +491,8 @@ _BOOKED_PERSON = re.compile(r"^(?:(?:i|we)(?:'ve|\s+have)?\s+)?(?:just\s+)?[a-z]
                             r"(?:him|her|them)\s+(?:in\s+)?(?:for|on|at)\s+(?P<when>.+)$", _I)
 #: "she charges $90": a price told of whoever was just named.
 _FEE = re.compile(r"^(?:he|she|they)\s+(?:charges?|asks?|wants?|quoted)\s+"
-                  r"(?P<v>[$£€]\d[\d.,]*(?:\s+(?:an hour|a day|each|per \w+))?)$", _I)
+                  r"(?P<v>[$£€]\d[\d.,]*(?:\s+(?:an hour|a day|each|per \w+|all in|in total|"
+                  r"for the lot))?)$", _I)
 #: "Li's taking over from him": one person in another's place.
 _TAKES_OVER = re.compile(r"^(?P<new>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)(?:'s|\s+is|\s+will be|'ll be)?"
                          r"\s+(?:taking over|stepping in|filling in|covering)\s+(?:from|for)\s+"
@@ -611,7 +613,7 @@ class RuleInterpreter:
     name = "rules"
 
     def interpret(self, text: str, view: TrimView) -> TrimResult:
-        text = unsmiled(fold(text))
+        text = apostrophised(unsmiled(fold(text)))
         return _TurnParser(view, text).parse(text)
 
 
@@ -1133,6 +1135,7 @@ class _TurnParser:
                          self._frequency, self._was_fine, self._put_on]
             handlers += [self._reference_set, self._move, self._moved_me, self._instead_values,
                          self._make_named, self._quoted, self._priced_by, self._sourced,
+                         self._going_with,
                          self._role_of, self._comes_when, self._booked_person, self._paid,
                          self._helper, self._timed,
                          self._chosen_count,
@@ -3157,6 +3160,8 @@ class _TurnParser:
         value = clean_phrase(_VALUE_LEAD.sub("", plan["v"] if plan else rest, count=1))
         if not value or len(subject.split()) > 5:
             return False
+        if subject.lower() in _PRONOUNS and self._joins_earlier(value, raw):
+            return True  # "going with the Aga, it's £900": the price joins the choice
         if subject.lower() in _PRONOUNS:
             said = [self.tasks[k] for k in reversed(self.mentioned) if k in self.tasks]
             if not said:
@@ -3200,6 +3205,45 @@ class _TurnParser:
             return self._set_typed(target, typed, raw)
         self._update(target, value, raw)
         return True
+
+    def _going_with(self, c: str, raw: str, slot: str | None) -> bool:
+        """'going with the Aga 4-oven, £900 at Dunelm': a choice told with no step named is
+        the value of the step that asks for a choice ('Pick a cooker'), else of the plan in
+        talk while it has none; 'get the Rangemaster instead, £950' makes that choice anew."""
+        m = _GOING_WITH.match(c) or _CHOSEN_INSTEAD.match(c)
+        if m is None or _NEGATIVE.search(c):
+            return False
+        instead = m.re is _CHOSEN_INSTEAD
+        root = self._root_for(None)
+        choosing = [t for t in self._live() if root is not None and root.key in t.parents and (
+            instead or not t.value) and lemma(t.title.split()[0]) in _CHOOSING]
+        target = choosing[0] if len(choosing) == 1 else root if (
+            root is not None and not root.value and not choosing and not instead) else None
+        if target is None:
+            return False
+        self._update(target, ", ".join(clean_phrase(p) for p in m.groups() if p), raw)
+        return True
+
+    def _joins_earlier(self, value: str, raw: str) -> bool:
+        """Whether ``value``, told of 'it' or 'they', joined the value an earlier clause of
+        this turn gave the task just spoken of."""
+        task = next(iter(self._recent()), None)
+        if task is None or (joined := self._joined(task, value)) == value:
+            return False
+        self._update(task, joined, raw)
+        return True
+
+    def _joined(self, task: Task, value: str) -> str:
+        """The value to write to ``task`` for ``value`` told of it by a pronoun: when an earlier
+        clause of this turn gave ``task`` its value ('going with the Aga, it's £900'), the
+        new value of a kind it lacks joins it; else ``value`` alone."""
+        written = {op.key for s in self.subtasks for op in s.operations
+                   if isinstance(op, ReviseTask | AddTask)}
+        if task.key not in written or not task.value or any(
+                retype(task.value, k, p) is not None for k, p in typed_phrases(value)
+                if k != ValueKind.NAME):
+            return value  # a name may stand beside a name; a second price is a change
+        return f"{task.value}, {value}"
 
     def _told_as_is(self, subject: str, rest: str, raw: str, *, required: bool) -> bool:
         """'The theme is jungle animals', 'the fillings are cheese and ham', 'the cake must be
@@ -3664,7 +3708,8 @@ class _TurnParser:
         """'The shop quoted $40 for the banners': the price becomes the value of the task
         named, in place of a price it had."""
         if (fee := _FEE.match(c)) and (said := next(iter(self._recent()), None)):
-            self._update(said, fee["v"], raw)  # "she charges $90": the task just spoken of
+            # "she charges $90": the task just spoken of
+            self._update(said, self._joined(said, fee["v"]), raw)
             return True
         m = _QUOTED.match(c)
         if not m or _NEGATIVE.search(c):
@@ -5070,6 +5115,14 @@ def _stated_fact(item: str) -> tuple[str, str] | None:
     return name, value
 
 
+#: "going with the blue one", "we're opting for Hale & Co": a choice made, no step named.
+_GOING_WITH = re.compile(r"^(?:(?:i'm|we're|i am|we are)\s+)?(?:going with|going for|opting for|"
+                         r"settling on|settled on)\s+(?P<v>.+)$", _I)
+#: "get the blue one instead, $40": a choice in place of the one made.
+_CHOSEN_INSTEAD = re.compile(r"^(?:get|use|go with|going with|pick|choose)\s+(?P<v>.+?)\s+instead"
+                             r"(?:\s*,\s*(?P<details>.+))?$", _I)
+#: Verbs of a step that asks for a choice ('pick a venue', 'choose a replacement').
+_CHOOSING = frozenset({"choose", "pick", "select", "decide", "find", "source"})
 #: "the cake must be gluten free", "guests pay £3": what a task has to be, or costs.
 _REQUIRED = re.compile(r"^(?P<subj>[\w' .&-]+?)\s+(?:(?:should|must|has to|have to|needs? to)\s+be|"
                        r"pays?(?=\s+[$£€]\d))\s+(?P<rest>.+)$", _I)
