@@ -742,6 +742,22 @@ def test_a_choice_with_no_step_asking_for_it_is_the_value_of_the_plan_its_price_
         "Hale Signs on the high street, $90 all in")
 
 
+def test_a_value_told_with_its_reason_leaves_the_reason_out() -> None:
+    tasks = [task("gala", "Swimming gala"),
+             task("gala.entry", "Entry", "£5", parents=("gala",))]
+    assert revised(interpret("Entry is £6 since the pool raised its prices", *tasks,
+                             focus=("gala",)))["gala.entry"].value == "£6"
+
+
+def test_facts_listed_after_an_opening_are_attributes_named_by_their_thing() -> None:
+    adds = [op for op in interpret("We're putting on a charity quiz at St Luke's parish hall on "
+                                   "Friday 9 May - Team Trivia, doors 7pm, £3 a head.").operations
+            if isinstance(op, AddTask)]
+    root = adds[0]
+    assert [(a.title, a.value, a.parents) for a in adds[2:]] == [
+        ("Doors", "7pm", [root.key]), ("Head", "£3 a head", [root.key])]
+
+
 def test_a_plan_named_before_a_lead_in_keeps_its_name_and_value_without_it() -> None:
     result = interpret("running a bake sale at the school on friday for 40 kids - to sort: "
                        "flour, buy cake tins, print labels")

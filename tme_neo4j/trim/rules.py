@@ -3125,7 +3125,7 @@ class _TurnParser:
         if not m or slot is not None or _NEGATIVE.search(c):
             return False
         subject = _bare_subject(clean_phrase(m["subj"]))
-        rest = _PREPARED.sub("", m["rest"].strip())
+        rest = _PREPARED.sub("", _without_reason(m["rest"].strip()))
         if m.re is _REQUIRED:  # "guests pay £3, members get in free": the price alone
             rest = rest.split(",")[0]
         if (inner := _COPULA.match(rest)) and re.match(r"^\s*'s\b", c[m.end("subj"):]) and (
@@ -4092,9 +4092,12 @@ class _TurnParser:
         """An item of a list under ``parent``: a task, its quantity as its value ('2 tons of
         gravel' -> 'gravel', '2 tons'); one already in memory is linked or brought back. A fact
         stated ('the launch is on May 3') is an attribute of ``parent``: its name, its value."""
-        if (fact := _stated_fact(item)) is not None:
+        if (fact := _stated_fact(item) or _priced_per(item)) is not None:
             return [self._attribute(parent, *fact)]
         existing = self._match(item, list(self.tasks.values()), strict=True)
+        if existing is None and not _QUANTITY_OF.match(item) and (
+                named := _noun_value(item)) is not None:
+            return [self._attribute(parent, *named)]  # "doors 7pm": a thing and its value
         if existing is not None and _listed_beside(existing, item, parent):
             existing = None  # "paint the door, paint the fence": two items of one list
         if existing is not None and existing.key != parent.key:
@@ -5147,6 +5150,31 @@ def _named_by_head(subject: str, task: Task) -> bool:
     'the shoot' names 'Do a photo shoot of the scents', 'the scents' does not."""
     head = re.split(rf"\s(?:{_SLOT_PREPS}|of)\s", task.title, maxsplit=1)[0]
     return set(stems(subject)) <= set(stems(head))
+
+
+def _without_reason(rest: str) -> str:
+    """'110 since the newsletter mentioned us' -> '110', '£5, £4 was last year' -> '£5': a
+    value without the clause after 'because' or 'since' that gives the reason for it (a
+    clause: it has a verb of its own), nor one after a comma that tells what was before."""
+    rest = re.split(r",\s+(?=(?:[$£€]?[\w.]+\s+){1,2}(?:was|were)\b)", rest, maxsplit=1)[0]
+    link = re.search(r"\s+(?:because|since)\s+", rest, _I)
+    if link is None:
+        return rest
+    value, reason = rest[:link.start()], rest[link.end():]
+    clause = bool(_FINITE_WORD.search(reason)) or any(
+        is_verb(w) and lemma(w) != w.lower() and not can_be_noun(w) for w in reason.split()[1:])
+    return value if clause and typed_phrases(value, sentence=False) else rest
+
+
+#: "£4 a ticket", "$12 per head": a price and the one thing it is for.
+_PRICE_PER = re.compile(r"^[$£€]\d[\d.,]*\s+(?:a|an|per|each)\s+(?P<noun>[a-z]+)$", _I)
+
+
+def _priced_per(item: str) -> tuple[str, str] | None:
+    """'£4 a ticket' -> ('ticket', '£4 a ticket'): an item that prices one thing, the thing
+    its name and the item its value; None for anything else."""
+    m = _PRICE_PER.match(item.strip())
+    return (m["noun"], item.strip()) if m and can_be_noun(m["noun"]) else None
 
 
 def _bare_subject(subject: str) -> str:
