@@ -220,6 +220,16 @@ def test_a_remark_in_a_noun_phrase_shape_still_writes_nothing(text: str) -> None
     assert _written(read(text, "boat")) == []
 
 
+@pytest.mark.parametrize("text", [
+    "man my whole van smells of diesel now lol",
+    "Ha, I've not sailed anything this big since the regatta.",
+    "wow, we never had a crossing this rough before",
+    "lol this is more paperwork than actual sailing",
+])
+def test_an_exclamation_or_a_remark_on_what_was_never_done_writes_nothing(text: str) -> None:
+    assert _written(read(text, "boat")) == []
+
+
 def test_a_retracted_remark_with_a_corrected_value_removes_no_task() -> None:
     memory = [*MEMORY, _task("boat.berth", "Berth", "pontoon B", parent="boat")]
     result = RuleInterpreter().interpret(

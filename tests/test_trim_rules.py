@@ -23,6 +23,7 @@ from tme_neo4j.replies import compose_reply
 from tme_neo4j.trim.base import Intent, TrimResult, TrimView
 from tme_neo4j.trim.language import (
     ValueKind,
+    apostrophised,
     clean_phrase,
     fold,
     is_question,
@@ -70,6 +71,12 @@ def test_split_list_keeps_parentheses_whole() -> None:
         "three mugs (red and blue)", "kettle", "tray"]
     assert split_list("salt & pepper, and eggs") == ["salt & pepper", "eggs"]  # '&' binds
     assert split_list("  ,  and ") == []
+
+
+def test_contractions_typed_without_an_apostrophe_get_it_back() -> None:
+    assert apostrophised("Im sure thats fine, whats next? dont wait") == (
+        "I'm sure that's fine, what's next? don't wait")
+    assert apostrophised("its imprint is well made") == "its imprint is well made"
 
 
 def test_sentences_do_not_break_version_numbers() -> None:

@@ -783,6 +783,41 @@ def test_a_change_verb_in_a_wished_list_still_changes_a_task_memory_holds() -> N
     assert not any(isinstance(op, AddTask) and "seating" in op.title.lower() for op in ops)
 
 
+def test_a_choice_told_with_no_step_named_is_the_value_of_the_step_that_asks_for_it() -> None:
+    tasks = [task("kitchen", "New cooker"),
+             task("pick", "Pick a range cooker", parents=("kitchen",)),
+             task("fit", "Book a fitter", parents=("kitchen",))]
+    assert revised(interpret("going with the Belling Classic 90, it's £1,100 at AO", *tasks,
+                             focus=("kitchen",)))["pick"].value == (
+        "Belling Classic 90, £1,100 at AO")
+    tasks[1] = task("pick", "Pick a range cooker", "Belling Classic 90", parents=("kitchen",))
+    assert revised(interpret("get the Rangemaster Elan instead, £1,250", *tasks,
+                             focus=("kitchen",)))["pick"].value == "Rangemaster Elan, £1,250"
+
+
+def test_a_choice_with_no_step_asking_for_it_is_the_value_of_the_plan_its_price_joins() -> None:
+    plan = task("banners", "Banners for the fun run")
+    assert revised(interpret("im going with Hale Signs on the high street, they quoted $90 "
+                             "all in", plan, focus=("banners",)))["banners"].value == (
+        "Hale Signs on the high street, $90 all in")
+
+
+def test_a_value_told_with_its_reason_leaves_the_reason_out() -> None:
+    tasks = [task("gala", "Swimming gala"),
+             task("gala.entry", "Entry", "£5", parents=("gala",))]
+    assert revised(interpret("Entry is £6 since the pool raised its prices", *tasks,
+                             focus=("gala",)))["gala.entry"].value == "£6"
+
+
+def test_facts_listed_after_an_opening_are_attributes_named_by_their_thing() -> None:
+    adds = [op for op in interpret("We're putting on a charity quiz at St Luke's parish hall on "
+                                   "Friday 9 May - Team Trivia, doors 7pm, £3 a head.").operations
+            if isinstance(op, AddTask)]
+    root = adds[0]
+    assert [(a.title, a.value, a.parents) for a in adds[2:]] == [
+        ("Doors", "7pm", [root.key]), ("Head", "£3 a head", [root.key])]
+
+
 def test_a_plan_named_before_a_lead_in_keeps_its_name_and_value_without_it() -> None:
     result = interpret("running a bake sale at the school on friday for 40 kids - to sort: "
                        "flour, buy cake tins, print labels")

@@ -72,6 +72,9 @@ _FILLERS = re.compile(
     r"(?:yes|no|nope|yep|yeah|right)(?=\s*[,!:-])|(?:no\s+)?(?:hang|hold)\s+on|no(?=\s+wait\b)|"
     r"(?:(?:i|we|he|she|they)(?:'ve|'s|\s+have|\s+has)\s+)?changed\s+(?:my|our|his|her|their)\s+"
     r"minds?(?:\s+again)?(?=\s*[,:-])|"
+    # an exclamation before a clause: "man, ...", "ha, ...", "lol this is ..."
+    r"(?:ha(?:ha)*|lol|lmao|man|wow|argh+|phew|gosh|blimey|oops)(?=\s*[,!.]|\s+(?:my|i|i'm|"
+    r"i've|this|that|it|it's|what|so)\b)|"
     r"let'?s|lets|just|kindly|can you|could you|would you|will you|i'?d like you to)"
     r"\b[\s,!:-]*)+",
     re.IGNORECASE,
@@ -100,6 +103,26 @@ def unsmiled(text: str) -> str:
     """``text`` with each face in punctuation made a dash between clauses, or dropped at the
     end ('the kettle died :( need a new one' -> 'the kettle died - need a new one')."""
     return _EMOTICON.sub(" -", text).rstrip(" -")
+
+
+#: Contractions typed without their apostrophe that are no other word ("im", "thats").
+_BARE_CONTRACTIONS = {
+    "im": "i'm", "ive": "i've", "dont": "don't", "doesnt": "doesn't", "didnt": "didn't",
+    "isnt": "isn't", "arent": "aren't", "wasnt": "wasn't", "werent": "weren't",
+    "hasnt": "hasn't", "havent": "haven't", "couldnt": "couldn't", "shouldnt": "shouldn't",
+    "wouldnt": "wouldn't", "thats": "that's", "whats": "what's", "theyre": "they're",
+    "youre": "you're", "theres": "there's", "cant": "can't",
+}
+_BARE_CONTRACTION = re.compile(rf"\b(?:{'|'.join(_BARE_CONTRACTIONS)})\b", re.IGNORECASE)
+
+
+def apostrophised(text: str) -> str:
+    """``text`` with the apostrophe back in contractions typed without it ('im going' ->
+    "i'm going"), the first letter's case kept."""
+    def restored(m: re.Match[str]) -> str:
+        full = _BARE_CONTRACTIONS[m[0].lower()]
+        return full[:1].upper() + full[1:] if m[0][:1].isupper() else full
+    return _BARE_CONTRACTION.sub(restored, text)
 
 
 #: Pictographs end a sentence as a full stop does ("the flu 😩 put the cake back").

@@ -35,6 +35,7 @@ from tme_neo4j.trim.language import (
     COUNT_RE,
     STOP,
     ValueKind,
+    apostrophised,
     clean_phrase,
     content_words,
     fold,
@@ -77,7 +78,8 @@ _SMALL_TALK = re.compile(
     r"sounds (?:good|great|fine)|sure|fine|alright|all right|yes|no|yep|nope|hmm+|understood|"
     r"let me think(?: about it)?|i'll think about it|never ?mind|that's all|that's it|"
     r"(?:i(?:'ve| have)? )?changed my mind|"
-    r"very much|a lot|for now|then)[\s,.!]*)+$", re.IGNORECASE)
+    r"very much|a lot|for now|then|ha(?:ha)*|lol|lmao|wow|argh+|phew|gosh|blimey|oops|man)"
+    r"[\s,.!]*)+$", re.IGNORECASE)
 #: 'hotel: ...', 'p1.step-2: ...': a short name, or a task's key as it is, before a colon.
 _SLOT_PREFIX = re.compile(r"^\s*([A-Za-z](?:[\w -]|\.(?=\w)|(?<=\s)&(?=\s)){0,30}?)\s*:\s+(.+)$",
                           re.S)
@@ -309,6 +311,10 @@ _PRONOUN_SUBJECT = re.compile(r"(?:i|we|you|they|he|she|it)(?:'[a-z]+)?", _I)
 #: "I sold the kayak", "we've booked a van": someone did something to a thing.
 _REPORT = re.compile(r"^(?:i|we|they|he|she)(?:'ve|\s+have|\s+has|\s+just|\s+already|"
                      r"\s+finally)*\s+(?P<verb>[a-z]+)\s+(?P<obj>(?:the|a|an|my|our)\s+.+)$", _I)
+#: "I've not organised ...", "we never booked ...": what the speaker has not done.
+_NEVER_DONE = re.compile(r"^(?:i|we|he|she|they)(?:'ve|'d|\s+have|\s+has|\s+had)?\s+"
+                         r"(?:not|never)\b|^(?:i|we|he|she|they)\s+(?:haven't|hasn't|hadn't|"
+                         r"didn't)\b", _I)
 #: A role phrase inside an object: "the hall for June 3" says more than that it was done.
 _ROLE = re.compile(r"\s(?:for|on|at|to|with|from|by|until|in|instead)\s", _I)
 _ALSO = re.compile(r"^also\b|\b(?:too|as well)$", _I)
@@ -494,7 +500,8 @@ _BOOKED_PERSON = re.compile(r"^(?:(?:i|we)(?:'ve|\s+have)?\s+)?(?:just\s+)?[a-z]
                             r"(?:him|her|them)\s+(?:in\s+)?(?:for|on|at)\s+(?P<when>.+)$", _I)
 #: "she charges $90": a price told of whoever was just named.
 _FEE = re.compile(r"^(?:he|she|they)\s+(?:charges?|asks?|wants?|quoted)\s+"
-                  r"(?P<v>[$£€]\d[\d.,]*(?:\s+(?:an hour|a day|each|per \w+))?)$", _I)
+                  r"(?P<v>[$£€]\d[\d.,]*(?:\s+(?:an hour|a day|each|per \w+|all in|in total|"
+                  r"for the lot))?)$", _I)
 #: "Li's taking over from him": one person in another's place.
 _TAKES_OVER = re.compile(r"^(?P<new>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)(?:'s|\s+is|\s+will be|'ll be)?"
                          r"\s+(?:taking over|stepping in|filling in|covering)\s+(?:from|for)\s+"
@@ -626,7 +633,7 @@ class RuleInterpreter:
     name = "rules"
 
     def interpret(self, text: str, view: TrimView) -> TrimResult:
-        text = unsmiled(fold(text))
+        text = apostrophised(unsmiled(fold(text)))
         return _TurnParser(view, text).parse(text)
 
 
@@ -1152,6 +1159,7 @@ class _TurnParser:
                          self._frequency, self._was_fine, self._put_on]
             handlers += [self._reference_set, self._move, self._moved_me, self._instead_values,
                          self._make_named, self._quoted, self._priced_by, self._sourced,
+                         self._going_with,
                          self._role_of, self._comes_when, self._booked_person, self._paid,
                          self._helper, self._timed,
                          self._chosen_count,
@@ -3153,8 +3161,9 @@ class _TurnParser:
         """'Bump it to 160', 'make that $35', 'give it to Lena instead': a new value of a kind
         for the task 'it' stands for: the latest one talked about that holds such a value."""
         m = re.match(r"^(?P<before>.*?\S)\s+(?P<ref>it|that|this|them)\b(?P<after>.*)$", c, _I)
-        if not m or read_frame(m["before"]).intent in _NOT_A_SET:
-            return False
+        if not m or read_frame(m["before"]).intent in _NOT_A_SET or (
+                _NEVER_DONE.match(m["before"])):
+            return False  # "I've not done anything this big since X": a remark, no value
         if (m["ref"].lower() in ("that", "this") and (word := re.match(r"\s+([a-z]+)", m["after"]))
                 and word[1].lower() not in STOP and can_be_noun(word[1])
                 and not re.fullmatch(_CARDINAL, word[1], _I)):
@@ -3248,7 +3257,7 @@ class _TurnParser:
         if not m or slot is not None or _NEGATIVE.search(c):
             return False
         subject = _bare_subject(clean_phrase(m["subj"]))
-        rest = _PREPARED.sub("", m["rest"].strip())
+        rest = _PREPARED.sub("", _without_reason(m["rest"].strip()))
         if m.re is _REQUIRED:  # "guests pay £3, members get in free": the price alone
             rest = rest.split(",")[0]
         if (inner := _COPULA.match(rest)) and re.match(r"^\s*'s\b", c[m.end("subj"):]) and (
@@ -3283,6 +3292,8 @@ class _TurnParser:
         value = clean_phrase(_VALUE_LEAD.sub("", plan["v"] if plan else rest, count=1))
         if not value or len(subject.split()) > 5:
             return False
+        if subject.lower() in _PRONOUNS and self._joins_earlier(value, raw):
+            return True  # "going with the Aga, it's £900": the price joins the choice
         if subject.lower() in _PRONOUNS:
             said = [self.tasks[k] for k in reversed(self.mentioned) if k in self.tasks]
             if not said:
@@ -3326,6 +3337,45 @@ class _TurnParser:
             return self._set_typed(target, typed, raw)
         self._update(target, value, raw)
         return True
+
+    def _going_with(self, c: str, raw: str, slot: str | None) -> bool:
+        """'going with the Aga 4-oven, £900 at Dunelm': a choice told with no step named is
+        the value of the step that asks for a choice ('Pick a cooker'), else of the plan in
+        talk while it has none; 'get the Rangemaster instead, £950' makes that choice anew."""
+        m = _GOING_WITH.match(c) or _CHOSEN_INSTEAD.match(c)
+        if m is None or _NEGATIVE.search(c):
+            return False
+        instead = m.re is _CHOSEN_INSTEAD
+        root = self._root_for(None)
+        choosing = [t for t in self._live() if root is not None and root.key in t.parents and (
+            instead or not t.value) and lemma(t.title.split()[0]) in _CHOOSING]
+        target = choosing[0] if len(choosing) == 1 else root if (
+            root is not None and not root.value and not choosing and not instead) else None
+        if target is None:
+            return False
+        self._update(target, ", ".join(clean_phrase(p) for p in m.groups() if p), raw)
+        return True
+
+    def _joins_earlier(self, value: str, raw: str) -> bool:
+        """Whether ``value``, told of 'it' or 'they', joined the value an earlier clause of
+        this turn gave the task just spoken of."""
+        task = next(iter(self._recent()), None)
+        if task is None or (joined := self._joined(task, value)) == value:
+            return False
+        self._update(task, joined, raw)
+        return True
+
+    def _joined(self, task: Task, value: str) -> str:
+        """The value to write to ``task`` for ``value`` told of it by a pronoun: when an earlier
+        clause of this turn gave ``task`` its value ('going with the Aga, it's £900'), the
+        new value of a kind it lacks joins it; else ``value`` alone."""
+        written = {op.key for s in self.subtasks for op in s.operations
+                   if isinstance(op, ReviseTask | AddTask)}
+        if task.key not in written or not task.value or any(
+                retype(task.value, k, p) is not None for k, p in typed_phrases(value)
+                if k != ValueKind.NAME):
+            return value  # a name may stand beside a name; a second price is a change
+        return f"{task.value}, {value}"
 
     def _told_as_is(self, subject: str, rest: str, raw: str, *, required: bool) -> bool:
         """'The theme is jungle animals', 'the fillings are cheese and ham', 'the cake must be
@@ -3790,7 +3840,8 @@ class _TurnParser:
         """'The shop quoted $40 for the banners': the price becomes the value of the task
         named, in place of a price it had."""
         if (fee := _FEE.match(c)) and (said := next(iter(self._recent()), None)):
-            self._update(said, fee["v"], raw)  # "she charges $90": the task just spoken of
+            # "she charges $90": the task just spoken of
+            self._update(said, self._joined(said, fee["v"]), raw)
             return True
         m = _QUOTED.match(c)
         if not m or _NEGATIVE.search(c):
@@ -4177,9 +4228,12 @@ class _TurnParser:
         """An item of a list under ``parent``: a task, its quantity as its value ('2 tons of
         gravel' -> 'gravel', '2 tons'); one already in memory is linked or brought back. A fact
         stated ('the launch is on May 3') is an attribute of ``parent``: its name, its value."""
-        if (fact := _stated_fact(item)) is not None:
+        if (fact := _stated_fact(item) or _priced_per(item)) is not None:
             return [self._attribute(parent, *fact)]
         existing = self._match(item, list(self.tasks.values()), strict=True)
+        if existing is None and not _QUANTITY_OF.match(item) and (
+                named := _noun_value(item)) is not None:
+            return [self._attribute(parent, *named)]  # "doors 7pm": a thing and its value
         if existing is not None and _listed_beside(existing, item, parent):
             existing = None  # "paint the door, paint the fence": two items of one list
         if existing is not None and existing.key != parent.key:
@@ -5234,6 +5288,14 @@ def _stated_fact(item: str) -> tuple[str, str] | None:
     return name, value
 
 
+#: "going with the blue one", "we're opting for Hale & Co": a choice made, no step named.
+_GOING_WITH = re.compile(r"^(?:(?:i'm|we're|i am|we are)\s+)?(?:going with|going for|opting for|"
+                         r"settling on|settled on)\s+(?P<v>.+)$", _I)
+#: "get the blue one instead, $40": a choice in place of the one made.
+_CHOSEN_INSTEAD = re.compile(r"^(?:get|use|go with|going with|pick|choose)\s+(?P<v>.+?)\s+instead"
+                             r"(?:\s*,\s*(?P<details>.+))?$", _I)
+#: Verbs of a step that asks for a choice ('pick a venue', 'choose a replacement').
+_CHOOSING = frozenset({"choose", "pick", "select", "decide", "find", "source"})
 #: "the cake must be gluten free", "guests pay £3": what a task has to be, or costs.
 _REQUIRED = re.compile(r"^(?P<subj>[\w' .&-]+?)\s+(?:(?:should|must|has to|have to|needs? to)\s+be|"
                        r"pays?(?=\s+[$£€]\d))\s+(?P<rest>.+)$", _I)
@@ -5258,6 +5320,31 @@ def _named_by_head(subject: str, task: Task) -> bool:
     'the shoot' names 'Do a photo shoot of the scents', 'the scents' does not."""
     head = re.split(rf"\s(?:{_SLOT_PREPS}|of)\s", task.title, maxsplit=1)[0]
     return set(stems(subject)) <= set(stems(head))
+
+
+def _without_reason(rest: str) -> str:
+    """'110 since the newsletter mentioned us' -> '110', '£5, £4 was last year' -> '£5': a
+    value without the clause after 'because' or 'since' that gives the reason for it (a
+    clause: it has a verb of its own), nor one after a comma that tells what was before."""
+    rest = re.split(r",\s+(?=(?:[$£€]?[\w.]+\s+){1,2}(?:was|were)\b)", rest, maxsplit=1)[0]
+    link = re.search(r"\s+(?:because|since)\s+", rest, _I)
+    if link is None:
+        return rest
+    value, reason = rest[:link.start()], rest[link.end():]
+    clause = bool(_FINITE_WORD.search(reason)) or any(
+        is_verb(w) and lemma(w) != w.lower() and not can_be_noun(w) for w in reason.split()[1:])
+    return value if clause and typed_phrases(value, sentence=False) else rest
+
+
+#: "£4 a ticket", "$12 per head": a price and the one thing it is for.
+_PRICE_PER = re.compile(r"^[$£€]\d[\d.,]*\s+(?:a|an|per|each)\s+(?P<noun>[a-z]+)$", _I)
+
+
+def _priced_per(item: str) -> tuple[str, str] | None:
+    """'£4 a ticket' -> ('ticket', '£4 a ticket'): an item that prices one thing, the thing
+    its name and the item its value; None for anything else."""
+    m = _PRICE_PER.match(item.strip())
+    return (m["noun"], item.strip()) if m and can_be_noun(m["noun"]) else None
 
 
 def _bare_subject(subject: str) -> str:
