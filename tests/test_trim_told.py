@@ -154,6 +154,15 @@ def test_an_hour_said_in_words_is_a_time() -> None:
     assert revised(result)["kick"].title == "Kickoff half seven"
 
 
+def test_a_date_said_in_a_title_moves_whole_and_what_waits_on_it_sees_it() -> None:
+    tasks = [task("exam", "Driving theory exam"),
+             task("slot", "Test slot is friday the 3rd of may", parents=("exam",)),
+             task("lift", "Ask Sam for a lift", parents=("exam",), depends_on=("slot",))]
+    result = interpret("test slot: move it to monday the 6th", *tasks, focus=("exam",))
+    assert revised(result)["slot"] == ReviseTask(
+        key="slot", title="Test slot is monday the 6th", value="monday the 6th")
+
+
 def test_this_one_is_a_pronoun_not_a_count() -> None:
     assert typed_phrases("this one's $52") == [(ValueKind.PRICE, "$52")]
     assert typed_phrases("the new one") == []
