@@ -85,7 +85,9 @@ _ROLLBACK = re.compile(
 _ORIGINAL = re.compile(
     r"\b(?:(?:as|like)\s+(?:(?:we|i|you)\s+)?(?:had\s+)?(?:originally|first|initially)\s+"
     r"(?:planned|said|set|wanted|agreed|decided|had(?: it)?)|"
-    r"(?:the )?(?:original|first|initial) (?:one|value|plan|choice|option|idea|version))\b", _I)
+    r"(?:the )?(?:original|first|initial) (?:one|value|plan|choice|option|idea|version)|"
+    r"(?:that\s+|which\s+)?(?:i|we)\s+(?:started|began)\s+(?:off\s+)?with|"
+    r"(?:i|we)\s+(?:had|said|wanted|agreed)\s+(?:at first|originally|to begin with))\b", _I)
 #: "the original date": a task named by what it is, to be set back to its first value.
 _ORIGINAL_OF = re.compile(
     r"\b(?:the\s+|my\s+|our\s+)?(?:original|initial)\s+(?P<noun>[a-z][\w -]*?)"
@@ -1104,7 +1106,8 @@ class _TurnParser:
         Those that name their task themselves only when no slot names it."""
         handlers: list[Callable[[str, str, str | None], bool]] = [
             self._reason_after_instead,
-            self._plan, self._steps_list, self._shift, self._rollback, self._corrected,
+            self._plan, self._steps_list, self._shift, self._rollback, self._earlier_value,
+            self._corrected,
             self._disowned_clause, self._told_against_disowned,
             self._chosen_option, self._was_after_all,
             self._reset,
@@ -1398,6 +1401,20 @@ class _TurnParser:
         else:
             op = RollbackTask(key=target.key)
         return self._roll_back(target, op, wanted, raw, c)
+
+    def _earlier_value(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Order the 20 lb I started with', 'let's do the $40 we had at first': a value said
+        to be an earlier one, that a task held before and holds no more, is set back there,
+        whatever the verb; with no task that held it, this is no such reading."""
+        if not _ORIGINAL.search(c):
+            return False
+        typed = [p for k, p in typed_phrases(c, sentence=False) if k != ValueKind.NAME]
+        held = [t for t in self._live() if typed and self._had_value(t.key, typed[0])
+                and not mentions(t.value or "", typed[0])]
+        if len(held) != 1 or (op := self._back_to(held[0], typed[0])) is None:
+            return False
+        self._emit(Intent.ROLLBACK, raw, [op], about=[held[0].key])
+        return True
 
     def _back_to_kind(self, wanted: str, raw: str) -> bool:
         """'Back to the 3rd for the recital': a date, time or price with the words naming its
