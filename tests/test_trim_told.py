@@ -154,6 +154,28 @@ def test_an_hour_said_in_words_is_a_time() -> None:
     assert revised(result)["kick"].title == "Kickoff half seven"
 
 
+def test_a_date_said_in_a_title_moves_whole_and_what_waits_on_it_sees_it() -> None:
+    tasks = [task("exam", "Driving theory exam"),
+             task("slot", "Test slot is friday the 3rd of may", parents=("exam",)),
+             task("lift", "Ask Sam for a lift", parents=("exam",), depends_on=("slot",))]
+    result = interpret("test slot: move it to monday the 6th", *tasks, focus=("exam",))
+    assert revised(result)["slot"] == ReviseTask(
+        key="slot", title="Test slot is monday the 6th", value="monday the 6th")
+
+
+def test_a_value_said_to_be_an_earlier_one_is_set_back_whatever_the_verb() -> None:
+    tasks = [task("shed", "Paint the shed"),
+             task("paint", "Paint", "3 tins of sage green", parents=("shed",))]
+    past = {"paint": ["2 tins of sage green", "3 tins of sage green"]}
+    for said in ("let's just buy the 2 tins I started with", "get the 2 tins we had at first"):
+        result = interpret(said, *tasks, focus=("shed",), past=past)
+        assert [s.intent for s in result.subtasks] == [Intent.ROLLBACK], said
+        assert result.operations[0].to_value == "2 tins of sage green"  # type: ignore[union-attr]
+    # a value no task held before is no earlier one: no rollback
+    result = interpret("let's buy the 4 tins I started with", *tasks, focus=("shed",), past=past)
+    assert Intent.ROLLBACK not in [s.intent for s in result.subtasks]
+
+
 def test_this_one_is_a_pronoun_not_a_count() -> None:
     assert typed_phrases("this one's $52") == [(ValueKind.PRICE, "$52")]
     assert typed_phrases("the new one") == []

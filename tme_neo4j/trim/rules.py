@@ -90,7 +90,9 @@ _ROLLBACK = re.compile(
 _ORIGINAL = re.compile(
     r"\b(?:(?:as|like)\s+(?:(?:we|i|you)\s+)?(?:had\s+)?(?:originally|first|initially)\s+"
     r"(?:planned|said|set|wanted|agreed|decided|had(?: it)?)|"
-    r"(?:the )?(?:original|first|initial) (?:one|value|plan|choice|option|idea|version))\b", _I)
+    r"(?:the )?(?:original|first|initial) (?:one|value|plan|choice|option|idea|version)|"
+    r"(?:that\s+|which\s+)?(?:i|we)\s+(?:started|began)\s+(?:off\s+)?with|"
+    r"(?:i|we)\s+(?:had|said|wanted|agreed)\s+(?:at first|originally|to begin with))\b", _I)
 #: "the original date": a task named by what it is, to be set back to its first value.
 _ORIGINAL_OF = re.compile(
     r"\b(?:the\s+|my\s+|our\s+)?(?:original|initial)\s+(?P<noun>[a-z][\w -]*?)"
@@ -1141,7 +1143,8 @@ class _TurnParser:
             self._reason_after_instead,
             self._plan, self._steps_list,
             self._wished_step,
-            self._shift, self._rollback, self._corrected,
+            self._shift, self._rollback, self._earlier_value,
+            self._corrected,
             self._disowned_clause, self._told_against_disowned,
             self._chosen_option, self._was_after_all,
             self._reset,
@@ -1444,6 +1447,20 @@ class _TurnParser:
         else:
             op = RollbackTask(key=target.key)
         return self._roll_back(target, op, wanted, raw, c)
+
+    def _earlier_value(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Order the 20 lb I started with', 'let's do the $40 we had at first': a value said
+        to be an earlier one, that a task held before and holds no more, is set back there,
+        whatever the verb; with no task that held it, this is no such reading."""
+        if not _ORIGINAL.search(c):
+            return False
+        typed = [p for k, p in typed_phrases(c, sentence=False) if k != ValueKind.NAME]
+        held = [t for t in self._live() if typed and self._had_value(t.key, typed[0])
+                and not mentions(t.value or "", typed[0])]
+        if len(held) != 1 or (op := self._back_to(held[0], typed[0])) is None:
+            return False
+        self._emit(Intent.ROLLBACK, raw, [op], about=[held[0].key])
+        return True
 
     def _back_to_kind(self, wanted: str, raw: str) -> bool:
         """'Back to the 3rd for the recital': a date, time or price with the words naming its
@@ -4156,8 +4173,9 @@ class _TurnParser:
         phrase, when tasks depend on it, so they see the change; else none."""
         if not any(key in t.depends_on for t in self._live()):
             return None
-        return next((p for k, p in typed_phrases(title, sentence=False)
+        kind = next((k for k, _ in typed_phrases(title, sentence=False)
                      if any(k == kind for kind, _ in typed) and k != ValueKind.NAME), None)
+        return _kind_runs(title, kind)[0] if kind is not None else None
 
     def _kind_holder(self, kind: ValueKind, new: str) -> Task | None:
         """The task a bare value of ``kind`` is for: the one holding the value of that kind an
@@ -4317,15 +4335,18 @@ class _TurnParser:
             value = f"{task.value}, {value}"  # "get Ana instead, she's $90": who, and the price
         # The title's first word is capitalised as a sentence's is: no name.
         lowered = task.title[:1].lower() + task.title[1:]
-        if not task.value and len(typed) == 1 and _only_value(value) and sum(
-                k == typed[0][0] for k, _ in typed_phrases(lowered, sentence=False)) == 1 and (
-                title := retype(lowered, *typed[0])) and title != lowered:
+        runs = [(k, run) for k in dict.fromkeys(k for k, _ in typed)
+                for run in _kind_runs(value, k)]  # 'sat the 10th' is one date, not two
+        if not task.value and len(runs) == 1 and _only_value(value) and len(
+                _kind_runs(lowered, runs[0][0])) == 1 and (
+                title := retype(lowered, *runs[0])) and title != lowered:
             # "$25" for "Order shirts at $22 each", "Ann" for "Speech by Bo": what the title
             # holds
             title = title[:1].upper() + title[1:] if task.title[:1].isupper() else title
-            self._emit(Intent.UPDATE, raw, [ReviseTask(key=task.key, title=title)],
+            seen = self._seen_value(task.key, title, runs)
+            self._emit(Intent.UPDATE, raw, [ReviseTask(key=task.key, title=title, value=seen)],
                        about=[task.key])
-            self._pending(task, title=title)
+            self._pending(task, title=title, value=seen)
             return
         self._emit(Intent.UPDATE, raw, [ReviseTask(key=task.key, value=value)], about=[task.key])
         self._pending(task, value=value)
@@ -4602,6 +4623,27 @@ def _priced_detail(phrase: str) -> bool:
     return not _imperative(phrase) and (re.search(
         r"\b(?:each|apiece|a head|per\s+\w+)$", phrase, _I) is not None or any(
         k == ValueKind.PRICE for k, _ in typed_phrases(phrase, sentence=False)))
+
+
+#: What may stand between two phrases of one value: 'Mondays and Thursdays', 'sat the 10th'.
+_RUN_GAP = re.compile(r"\s+(?:the\s+)?|\s*,?\s*(?:and|or|&|-|to|through|until|till)\s+", _I)
+
+
+def _kind_runs(text: str, kind: ValueKind) -> list[str]:
+    """The values of ``kind`` in ``text``, phrases next to each other ('saturday the 10th of
+    may') as one, as ``retype`` takes them."""
+    runs: list[tuple[int, int]] = []
+    at, joined = 0, False
+    for k, phrase in typed_phrases(text, sentence=False):
+        start = text.find(phrase, at)
+        if start < 0:
+            continue
+        if k == kind and joined and _RUN_GAP.fullmatch(text[runs[-1][1]:start]):
+            runs[-1] = (runs[-1][0], start + len(phrase))
+        elif k == kind:
+            runs.append((start, start + len(phrase)))
+        joined, at = k == kind, start + len(phrase)
+    return [text[a:b] for a, b in runs]
 
 
 def _retyped_rest(value: str, said: str, typed: Sequence[tuple[ValueKind, str]]) -> str:
