@@ -196,7 +196,7 @@ _DONE = re.compile(
 #: that says a task is finished; its subject must name a task by its title.
 _DONE_STATE = re.compile(
     r"^(?P<items>[\w' -]+?)(?:\s+(?:is|are|has been|have been)|'s been|'s|'re)\s+"
-    r"(?:(?:all|now|finally)\s+)?(?:in|on|out|up|up and running|installed|planted|signed|"
+    r"(?:(?:all|now|finally)\s+)?(?P<state>in|on|out|up|up and running|installed|planted|signed|"
     r"printed|framed|written|painted|fitted|laid|set up|in place)(?:\s+by\s+[\w ]+)?"
     r"(?:\s+and\s+(?:working|running|done|sorted))?(?:\s*,\s*(?:done|finished|sorted))?$", _I)
 #: "the hedge is trimmed", "starter's fed and bubbling": an object and a participle.
@@ -540,7 +540,7 @@ _DID_IT = re.compile(r"^(?:(?:i|we)\s+)?(?:just\s+|finally\s+)?[a-z]{3,}(?:ed|t|
                      r"(?:it|them|that|those)\b", _I)
 #: Participles that say a thing is finished, whatever step it is: "the draft's sent".
 _FINISHING = re.compile(r"done|finished|completed|sorted|sent|submitted|delivered|posted|paid|"
-                        r"handed in|filed|returned", _I)
+                        r"handed in|filed|returned|collected|received|picked up", _I)
 #: "Ann called", "the vet phoned back": something that happened, said in passing.
 _NAMED_PAST = re.compile(r"^(?:the\s+)?[A-Za-z][a-z]+\s+[a-z]{3,}ed(?:\s+(?:back|in|up|off))?$")
 #: "tickets $12": a thing and its price, an item of a plan's facts.
@@ -2141,6 +2141,8 @@ class _TurnParser:
             if task is None:  # "the car's washed": news of a thing done names no task here
                 self._emit(Intent.NOTE, raw, about=self._about(c, None))
                 return True
+            if not _finished_by(task, passive["pp"]):
+                return False  # "the frame's painted" does not finish 'Sand the frame'
             return self._done_with_outcome(task, passive["rest"] or "", raw)
         if m is None or _NEGATIVE.search(c):
             return False
@@ -2208,6 +2210,15 @@ class _TurnParser:
         self._emit(Intent.DONE, raw, ops, about=[task.key])
         return True
 
+    def _step_of_verb(self, participle: str, obj: str) -> Task | None:
+        """The one live step whose own verb the participle is and whose title names the
+        object: 'the shed's painted' is 'Paint the shed', not a plan titled 'Shed'."""
+        verb, words = lemma(participle.split(maxsplit=1)[0]), set(stems(obj))
+        steps = [t for t in self._live() if t.status == TaskStatus.ACTIVE and t.title.split()
+                 and lemma(t.title.split()[0].lower()) == verb and words
+                 and words <= set(stems(t.title))]
+        return steps[0] if len(steps) == 1 and verb != participle.lower() else None
+
     def _done_as_step(self, c: str, raw: str) -> bool:
         """'the hedge is trimmed', "the gutters' all cleared and drying": an object told in
         the participle of the verb of one step that names it ('Trim the hedge'): that step
@@ -2262,7 +2273,8 @@ class _TurnParser:
             m = _DONE_STATE.match(part.strip())
             if m is None or _NEGATIVE.search(part):
                 return False
-            task = self._match(m["items"], self._live(), by_value=False)
+            task = self._step_of_verb(m["state"], m["items"]) or self._match(
+                m["items"], self._live(), by_value=False)
             if task is None:
                 return False
             if task not in targets:
@@ -4978,6 +4990,17 @@ def _names_thing(head: str) -> bool:
     return 0 < len(words) <= 10 and not _FINITE_WORD.search(head) and not _DETERMINED.match(
         head) and not any(is_verb(w) and not can_be_noun(w) and not w.endswith("ing")
                           for w in words)  # "a driving lesson": a gerund is a modifier
+
+
+def _finished_by(task: Task, state: str) -> bool:
+    """Whether a state told of a task's thing finishes it: 'the frame's painted' does not
+    finish 'Sand the frame', a step with another verb of its own; 'the tiles are in', a
+    participle that finishes any thing ('sent', 'collected') and a task named by its thing
+    alone ('Kitchen tiles') do."""
+    first = state.split(maxsplit=1)[0]
+    words = task.title.split()
+    return lemma(first) == first.lower() or len(words) < 2 or not _imperative(task.title) or (
+        lemma(words[0].lower()) == lemma(first)) or _FINISHING.fullmatch(state) is not None
 
 
 def _imperative(phrase: str) -> bool:
