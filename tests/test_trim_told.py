@@ -1218,3 +1218,17 @@ def test_a_participle_finishes_a_step_with_a_verb_of_its_own_only_when_it_can(
     tasks = [task("trip", "River trip"), task("kayak", "Borrow a kayak", parents=("trip",))]
     result = interpret(text, *tasks)
     assert any(isinstance(op, CompleteTask) for op in result.operations) is finished
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("all done with the sails", "sails"), ("we're done with the logbook", "log"),
+    ("the spring regatta went well", "regatta"),
+])
+def test_done_with_a_thing_or_a_thing_that_went_well_is_finished(text: str, key: str) -> None:
+    result = interpret(text, *sailing())
+    assert [(type(op), op.key) for op in result.operations] == [(CompleteTask, key)]
+
+
+@pytest.mark.parametrize("text", ["I'm done with it", "it went fine", "the weather went well"])
+def test_done_with_or_went_well_naming_no_task_finishes_nothing(text: str) -> None:
+    assert interpret(text, *sailing()).operations == []

@@ -191,6 +191,10 @@ _DONE = re.compile(
     r"^(?:i|we)\s+(?:have\s+|'ve\s+)?(?:finished|completed|did|done)\s+(?P<items2>.+)$|"
     r"^(?:mark|tick|check|cross)\s+(?P<items4>.+?)\s+(?:as\s+)?(?:done|finished|complete|"
     r"completed|off)$|"
+    # "all done with the sanding", "the fitting went fine": finished, said of the thing
+    r"^(?:(?:i|we)(?:'m|'re|\s+am|\s+are)\s+)?(?:all\s+)?(?:done|finished)\s+with\s+"
+    r"(?P<items5>.+)$|"
+    r"^(?P<items6>.+?)\s+went\s+(?:fine|well|ok|okay|smoothly|great|perfectly)$|"
     rf"^{verb_pattern('done')}\s+(?P<items3>.+)$", _I)
 #: "the tiles are in", "the app's up and running", "the card's been signed by all": a state
 #: that says a task is finished; its subject must name a task by its title.
@@ -2103,8 +2107,11 @@ class _TurnParser:
         m = _DONE.match(c)
         if not m or re.search(r"\b(?:after|before|once|until|till|unless|if)\b", c, _I):
             return False  # "do X after Y is done" orders two tasks, it finishes neither
-        targets = self._items(m["items"] or m["items2"] or m["items3"] or m["items4"],
-                              self._live(), slot)
+        said = next(m[g] for g in ("items", "items2", "items3", "items4", "items5", "items6")
+                    if m[g])
+        if (m["items5"] or m["items6"]) and clean_phrase(said).lower() in _PRONOUNS:
+            return False  # "I'm done with it" may be weariness; the thing must be named
+        targets = self._items(said, self._live(), slot)
         return self._set_statuses(targets, TaskStatus.DONE, Intent.DONE, raw)
 
     def _changed_thing(self, c: str) -> tuple[str, list[Task]] | None:
