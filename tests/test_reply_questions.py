@@ -199,3 +199,18 @@ def test_a_part_with_no_question_word_of_a_kind_gets_the_task_it_names() -> None
     # a part naming no task alone adds nothing
     found, _ = attribute_answers("when do I see the tutor, and what was that?", _lessons())
     assert [t.key for t in found] == ["tutor"]
+
+
+def test_where_a_thing_comes_from_is_its_place() -> None:
+    tasks = _lessons() | {"dict": _task("dict", "Order a dictionary", "from Foyles, €20",
+                                        parents=("course",))}
+    found, named = attribute_answer("where's the dictionary coming from?", Asked.PLACE, tasks)
+    assert [t.key for t in found] == ["dict"]
+    assert named
+
+
+def test_a_part_naming_no_one_task_alone_asks_for_the_plan_around_too() -> None:
+    found, named = attribute_answers("when do I see the tutor, and what's the course like?",
+                                     _lessons())
+    assert [t.key for t in found] == ["tutor"]
+    assert not named  # 'the course' names several tasks: the reply adds the plan

@@ -1365,3 +1365,36 @@ def test_they_are_back_on_restores_the_item_a_clause_before_named() -> None:
     assert [type(op).__name__ for op in result.operations] == ["RestoreTask", "ReviseTask"]
     assert revised(result)["harbour"].value == "Saturday, £20"
     assert interpret("they're back on", *tasks).operations == []
+
+
+def test_a_state_told_of_a_thing_finishes_the_step_whose_own_verb_it_is() -> None:
+    tasks = [task("loft", "Loft conversion"), task("paint", "Paint the loft", parents=("loft",)),
+             task("floor", "Lay the floor", parents=("loft",))]
+    result = interpret("loft's painted! took two days", *tasks)
+    assert [(type(op), op.key) for op in result.operations] == [(CompleteTask, "paint")]
+
+
+@pytest.mark.parametrize(("text", "finished"), [
+    ("the kayak's varnished", False),  # 'Borrow a kayak' has a verb of its own
+    ("the kayak's collected, it's on the roof rack", True),  # collected: any thing got
+    ("the kayak's borrowed", True),
+])
+def test_a_participle_finishes_a_step_with_a_verb_of_its_own_only_when_it_can(
+        text: str, finished: bool) -> None:
+    tasks = [task("trip", "River trip"), task("kayak", "Borrow a kayak", parents=("trip",))]
+    result = interpret(text, *tasks)
+    assert any(isinstance(op, CompleteTask) for op in result.operations) is finished
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("all done with the sails", "sails"), ("we're done with the logbook", "log"),
+    ("the spring regatta went well", "regatta"),
+])
+def test_done_with_a_thing_or_a_thing_that_went_well_is_finished(text: str, key: str) -> None:
+    result = interpret(text, *sailing())
+    assert [(type(op), op.key) for op in result.operations] == [(CompleteTask, key)]
+
+
+@pytest.mark.parametrize("text", ["I'm done with it", "it went fine", "the weather went well"])
+def test_done_with_or_went_well_naming_no_task_finishes_nothing(text: str) -> None:
+    assert interpret(text, *sailing()).operations == []

@@ -78,7 +78,8 @@ _ASKS: tuple[tuple[Asked, re.Pattern[str]], ...] = (
 _DURATION_RE = re.compile(
     r"\b(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple "
     r"of)\s+(?:minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?)\b", _I)
-_PLACE_RE = re.compile(r"\b(?:at|in|on)\s+(?:the\s+)?(?:[A-Z][\w'&-]*|\d+\w*\s+floor)", 0)
+#: A place, or where a thing comes from ("where are the chairs from?": 'from Hall Hire').
+_PLACE_RE = re.compile(r"\b(?:at|in|on|from)\s+(?:the\s+)?(?:[A-Z][\w'&-]*|\d+\w*\s+floor)", 0)
 _PERSON_RE = re.compile(r"\b[A-Z][a-z][\w'-]*")
 
 _HOLDS: dict[Asked, re.Pattern[str]] = {
@@ -207,7 +208,9 @@ def attribute_answers(question: str, tasks: dict[str, Task]) -> tuple[list[Task]
     for part in question_parts(question):
         kind = asked_kind(part)
         if kind is None:  # "..., and what was the gauge?": the one task it names by name
-            found += [t for t in _named_by(part, tasks) if t not in found]
+            alone = _named_by(part, tasks)
+            found += [t for t in alone if t not in found]
+            named = named and bool(alone)  # none named alone: the plan around, to be sure
             continue
         own = set(stems(part)) - _ASKING_WORDS - _NAMELESS
         answer, best = attribute_answer(part if own else question, kind, tasks)

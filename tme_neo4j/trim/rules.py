@@ -198,12 +198,16 @@ _DONE = re.compile(
     r"^(?:i|we)\s+(?:have\s+|'ve\s+)?(?:finished|completed|did|done)\s+(?P<items2>.+)$|"
     r"^(?:mark|tick|check|cross)\s+(?P<items4>.+?)\s+(?:as\s+)?(?:done|finished|complete|"
     r"completed|off)$|"
+    # "all done with the sanding", "the fitting went fine": finished, said of the thing
+    r"^(?:(?:i|we)(?:'m|'re|\s+am|\s+are)\s+)?(?:all\s+)?(?:done|finished)\s+with\s+"
+    r"(?P<items5>.+)$|"
+    r"^(?P<items6>.+?)\s+went\s+(?:fine|well|ok|okay|smoothly|great|perfectly)$|"
     rf"^{verb_pattern('done')}\s+(?P<items3>.+)$", _I)
 #: "the tiles are in", "the app's up and running", "the card's been signed by all": a state
 #: that says a task is finished; its subject must name a task by its title.
 _DONE_STATE = re.compile(
     r"^(?P<items>[\w' -]+?)(?:\s+(?:is|are|has been|have been)|'s been|'s|'re)\s+"
-    r"(?:(?:all|now|finally)\s+)?(?:in|on|out|up|up and running|installed|planted|signed|"
+    r"(?:(?:all|now|finally)\s+)?(?P<state>in|on|out|up|up and running|installed|planted|signed|"
     r"printed|framed|written|painted|fitted|laid|set up|in place)(?:\s+by\s+[\w ]+)?"
     r"(?:\s+and\s+(?:working|running|done|sorted))?(?:\s*,\s*(?:done|finished|sorted))?$", _I)
 #: "the hedge is trimmed", "starter's fed and bubbling": an object and a participle.
@@ -566,7 +570,7 @@ _DID_IT = re.compile(r"^(?:(?:i|we)\s+)?(?:just\s+|finally\s+)?[a-z]{3,}(?:ed|t|
                      r"(?:it|them|that|those)\b", _I)
 #: Participles that say a thing is finished, whatever step it is: "the draft's sent".
 _FINISHING = re.compile(r"done|finished|completed|sorted|sent|submitted|delivered|posted|paid|"
-                        r"handed in|filed|returned", _I)
+                        r"handed in|filed|returned|collected|received|picked up", _I)
 #: "Ann called", "the vet phoned back": something that happened, said in passing.
 _NAMED_PAST = re.compile(r"^(?:the\s+)?[A-Za-z][a-z]+\s+[a-z]{3,}ed(?:\s+(?:back|in|up|off))?$")
 #: "tickets $12": a thing and its price, an item of a plan's facts.
@@ -2203,8 +2207,11 @@ class _TurnParser:
         m = _DONE.match(c)
         if not m or re.search(r"\b(?:after|before|once|until|till|unless|if)\b", c, _I):
             return False  # "do X after Y is done" orders two tasks, it finishes neither
-        targets = self._items(m["items"] or m["items2"] or m["items3"] or m["items4"],
-                              self._live(), slot)
+        said = next(m[g] for g in ("items", "items2", "items3", "items4", "items5", "items6")
+                    if m[g])
+        if (m["items5"] or m["items6"]) and clean_phrase(said).lower() in _PRONOUNS:
+            return False  # "I'm done with it" may be weariness; the thing must be named
+        targets = self._items(said, self._live(), slot)
         return self._set_statuses(targets, TaskStatus.DONE, Intent.DONE, raw)
 
     def _changed_thing(self, c: str) -> tuple[str, list[Task]] | None:
@@ -2241,6 +2248,8 @@ class _TurnParser:
             if task is None:  # "the car's washed": news of a thing done names no task here
                 self._emit(Intent.NOTE, raw, about=self._about(c, None))
                 return True
+            if not _finished_by(task, passive["pp"]):
+                return False  # "the frame's painted" does not finish 'Sand the frame'
             return self._done_with_outcome(task, passive["rest"] or "", raw)
         if m is None or _NEGATIVE.search(c):
             return False
@@ -2308,6 +2317,15 @@ class _TurnParser:
         self._emit(Intent.DONE, raw, ops, about=[task.key])
         return True
 
+    def _step_of_verb(self, participle: str, obj: str) -> Task | None:
+        """The one live step whose own verb the participle is and whose title names the
+        object: 'the shed's painted' is 'Paint the shed', not a plan titled 'Shed'."""
+        verb, words = lemma(participle.split(maxsplit=1)[0]), set(stems(obj))
+        steps = [t for t in self._live() if t.status == TaskStatus.ACTIVE and t.title.split()
+                 and lemma(t.title.split()[0].lower()) == verb and words
+                 and words <= set(stems(t.title))]
+        return steps[0] if len(steps) == 1 and verb != participle.lower() else None
+
     def _done_as_step(self, c: str, raw: str) -> bool:
         """'the hedge is trimmed', "the gutters' all cleared and drying": an object told in
         the participle of the verb of one step that names it ('Trim the hedge'): that step
@@ -2362,7 +2380,8 @@ class _TurnParser:
             m = _DONE_STATE.match(part.strip())
             if m is None or _NEGATIVE.search(part):
                 return False
-            task = self._match(m["items"], self._live(), by_value=False)
+            task = self._step_of_verb(m["state"], m["items"]) or self._match(
+                m["items"], self._live(), by_value=False)
             if task is None:
                 return False
             if task not in targets:
@@ -5275,6 +5294,17 @@ def _verb_in_name(word: str, at: int) -> bool:
     if not is_verb(word) or can_be_noun(word) or word.endswith("ing"):
         return False
     return at == 0 or (not word[:1].isupper() and lemma(word) != word.lower())
+
+
+def _finished_by(task: Task, state: str) -> bool:
+    """Whether a state told of a task's thing finishes it: 'the frame's painted' does not
+    finish 'Sand the frame', a step with another verb of its own; 'the tiles are in', a
+    participle that finishes any thing ('sent', 'collected') and a task named by its thing
+    alone ('Kitchen tiles') do."""
+    first = state.split(maxsplit=1)[0]
+    words = task.title.split()
+    return lemma(first) == first.lower() or len(words) < 2 or not _imperative(task.title) or (
+        lemma(words[0].lower()) == lemma(first)) or _FINISHING.fullmatch(state) is not None
 
 
 def _imperative(phrase: str) -> bool:
