@@ -742,6 +742,19 @@ def test_a_choice_with_no_step_asking_for_it_is_the_value_of_the_plan_its_price_
         "Hale Signs on the high street, $90 all in")
 
 
+def test_a_topic_before_a_dash_is_what_the_pronoun_of_the_request_after_it_means() -> None:
+    tasks = [task("fence", "Fence repair"),
+             task("posts", "Replace the posts", parents=("fence",)),
+             task("stain", "Stain the panels", parents=("fence",))]
+    assert revised(interpret("the posts - get them from Hill's timber yard, 12 treated ones",
+                             *tasks, focus=("fence",)))["posts"].value.startswith(
+        "from Hill's timber yard")
+    # a reading that would add a task for the topic is no reading of it
+    assert not [op for op in interpret("the posts - make them 8 to be safe", *tasks,
+                                       focus=("fence",)).operations
+                if isinstance(op, AddTask)]
+
+
 def test_a_value_told_with_its_reason_leaves_the_reason_out() -> None:
     tasks = [task("gala", "Swimming gala"),
              task("gala.entry", "Entry", "£5", parents=("gala",))]

@@ -2573,10 +2573,11 @@ class _TurnParser:
         """'The cake - about $40, chocolate': a task named by its words, then after a dash its
         details with a price, date or count in them, when it has no value yet."""
         m = re.match(r"^(?P<what>[\w' ]{2,30}?)\s+[-\u2013\u2014]\s+(?P<v>.+)$", c)
-        if m is None or not any(k != ValueKind.NAME
-                                for k, _ in typed_phrases(m["v"], sentence=False)):
+        task = self._match(m["what"], self._live(), strict=True, by_value=False) if m else None
+        if m is None or (task is not None and self._topic_request(task, m["what"], m["v"], raw)):
+            return m is not None
+        if not any(k != ValueKind.NAME for k, _ in typed_phrases(m["v"], sentence=False)):
             return False
-        task = self._match(m["what"], self._live(), strict=True, by_value=False)
         if task is not None and (_imperative(m["v"]) or read_frame(m["v"]).known):
             self._unparsed(raw, c)  # "the tent - go back to the $90 one": a request, no details
             return True
@@ -2584,6 +2585,19 @@ class _TurnParser:
             return False
         self._update(task, clean_phrase(m["v"]), raw)
         return True
+
+    def _topic_request(self, task: Task, topic: str, request: str, raw: str) -> bool:
+        """'the anodes - get them from the chandlery, zinc ones': the request read with the
+        topic in place of its pronoun; kept only when it changes the topic's task alone."""
+        said, n = re.subn(r"\b(?:them|it)\b", topic.strip(), request, count=1, flags=_I)
+        before = len(self.subtasks)
+        if n and (_imperative(request) or read_frame(request).known):
+            self._interpret(said, raw, None, False)
+        written = [op for s in self.subtasks[before:] for op in s.operations]
+        if written and all(isinstance(op, ReviseTask) and op.key == task.key for op in written):
+            return True
+        del self.subtasks[before:]
+        return False
 
     def _doer_task(self, who: str) -> Task | None:
         """The one task whose title names the work of ``who``: 'the roofers' -> 'Fix the roof',
