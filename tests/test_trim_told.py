@@ -755,6 +755,23 @@ def test_a_topic_before_a_dash_is_what_the_pronoun_of_the_request_after_it_means
                 if isinstance(op, AddTask)]
 
 
+def test_a_copula_naming_only_steps_lists_steps_of_the_plan() -> None:
+    tasks = [task("will", "Write a will")]
+    adds = [op for op in interpret("The remaining steps are choosing an executor, listing the "
+                                   "savings accounts and booking the notary.", *tasks,
+                                   focus=("will",)).operations if isinstance(op, AddTask)]
+    assert [(a.title, a.parents) for a in adds] == [
+        ("Choosing an executor", ["will"]), ("Listing the savings accounts", ["will"]),
+        ("Booking the notary", ["will"])]
+
+
+def test_a_person_named_for_a_role_a_step_finds_is_that_steps_value() -> None:
+    tasks = [task("will", "Write a will"),
+             task("exec", "Choosing an executor", parents=("will",))]
+    assert revised(interpret("Mr Okoro from the bank will be the executor", *tasks,
+                             focus=("will",)))["exec"].value == "Mr Okoro from the bank"
+
+
 def test_a_value_told_with_its_reason_leaves_the_reason_out() -> None:
     tasks = [task("gala", "Swimming gala"),
              task("gala.entry", "Entry", "£5", parents=("gala",))]

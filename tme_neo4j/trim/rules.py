@@ -286,9 +286,11 @@ _QUOTED = re.compile(r"^(?P<who>[\w' .&-]+?)\s+(?:quoted|quotes|charges?|charged
 #: "The banners from the print shop, $40 for two": a task, where it comes from, its price.
 _SOURCED = re.compile(r"^(?P<what>[\w' -]{1,40}?)\s+from\s+(?P<v>[^,]+,\s*.+)$", _I)
 #: "Sam's going to be treasurer", "Ivy will be our host": a named person takes a role.
-_ROLE_OF = re.compile(r"^(?P<who>[A-Z][\w'-]*)"
+_ROLE_OF = re.compile(r"^(?P<who>(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'-]*"
+                      r"(?:\s+(?:[A-Z][\w'-]*|next door|from [a-z][\w' ]+?))?)"
                       r"(?:'s going to be|\s+is going to be|\s+will be|'ll be)"
-                      r"\s+(?:the\s+|our\s+|my\s+)?(?P<role>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)$")
+                      r"\s+(?:the\s+|our\s+|my\s+)?(?:(?P<nth>first|second|third|other)\s+)?"
+                      r"(?P<role>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)$")
 #: "the bakery put the price up to $5 a loaf": a new price from whoever sells a task's thing.
 _PRICED_BY = re.compile(r"^(?:the\s+)?(?P<who>[\w'& -]+?)\s+(?:just\s+|has\s+|have\s+)?"
                         r"(?:put|raised|bumped|pushed|dropped|lowered|cut)\s+"
@@ -1141,7 +1143,8 @@ class _TurnParser:
                          self._chosen_count,
                          self._joining,
                          self._owned, self._named_doer, self._schedule,
-                         self._volunteered, self._participle_value, self._stated_value,
+                         self._volunteered, self._participle_value, self._steps_stated,
+                         self._stated_value,
                          self._event,
                          self._doing_step,
                          self._new_doing_step,
@@ -3259,6 +3262,20 @@ class _TurnParser:
             return value  # a name may stand beside a name; a second price is a change
         return f"{task.value}, {value}"
 
+    def _steps_stated(self, c: str, raw: str, slot: str | None) -> bool:
+        """'The remaining jobs are sanding the floor, oiling it and hanging the door': a
+        copula whose subject only names steps lists steps of the plan in talk."""
+        m = _COPULA.match(c)
+        root = self._root_for(None)
+        if m is None or root is None or not _STEPS_WORD.fullmatch(clean_phrase(m["subj"])):
+            return False
+        items = _list_items(m["rest"])
+        if len(items) < 2 or any(len(i.split()) > 10 for i in items):
+            return False
+        ops = [op for item in items for op in self._item(item[:1].upper() + item[1:], root)]
+        self._emit(Intent.NEW, raw, ops, about=[root.key, *(o.key for o in ops)])
+        return True
+
     def _told_as_is(self, subject: str, rest: str, raw: str, *, required: bool) -> bool:
         """'The theme is jungle animals', 'the fillings are cheese and ham', 'the cake must be
         gluten free': a short phrase with no value of a kind, told of a task by its name. What
@@ -3433,7 +3450,9 @@ class _TurnParser:
         if self._match(m["who"], live, by_value=False) is not None:
             return False  # the subject is a task, no person
         if (task := self._match(m["role"], live, strict=True, by_value=False)) is not None:
-            self._update(task, m["who"], raw)
+            # "Mrs Lee next door will be the second witness": one of the people a task finds
+            self._update(task, ", ".join(p for p in (task.value if m["nth"] else None,
+                                                     m["who"]) if p), raw)
             return True
         root = self.under or self._root_for(None)
         if root is None:
@@ -5140,6 +5159,9 @@ _CHOSEN_INSTEAD = re.compile(r"^(?:get|use|go with|going with|pick|choose)\s+(?P
                              r"(?:\s*,\s*(?P<details>.+))?$", _I)
 #: Verbs of a step that asks for a choice ('pick a venue', 'choose a replacement').
 _CHOOSING = frozenset({"choose", "pick", "select", "decide", "find", "source"})
+#: "the remaining steps", "other jobs": a subject that only names steps.
+_STEPS_WORD = re.compile(r"(?:(?:remaining|other|next|last|main|outstanding)\s+)?"
+                         r"(?:steps|jobs|tasks|things to do|stages)", _I)
 #: "the cake must be gluten free", "guests pay £3": what a task has to be, or costs.
 _REQUIRED = re.compile(r"^(?P<subj>[\w' .&-]+?)\s+(?:(?:should|must|has to|have to|needs? to)\s+be|"
                        r"pays?(?=\s+[$£€]\d))\s+(?P<rest>.+)$", _I)
