@@ -772,6 +772,24 @@ def test_a_person_named_for_a_role_a_step_finds_is_that_steps_value() -> None:
                              focus=("will",)))["exec"].value == "Mr Okoro from the bank"
 
 
+def test_a_noun_made_from_a_steps_verb_names_that_step() -> None:
+    tasks = [task("club", "Chess club term"),
+             task("fee", "Pay £30 to the treasurer", parents=("club",)),
+             task("hall", "Book the hall", parents=("club",))]
+    result = interpret("the payment's gone up to £35, they've added a coaching night", *tasks,
+                       focus=("club",))
+    assert revised(result)["fee"].title == "Pay £35 to the treasurer"
+    assert not [op for op in result.operations if isinstance(op, AddTask)]
+
+
+def test_a_change_told_of_an_attribute_gives_it_the_new_value_and_finishes_nothing() -> None:
+    tasks = [task("club", "Chess club term"),
+             task("club.venue", "Venue", "church hall", parents=("club",))]
+    result = interpret("venue's changed, the library annexe now", *tasks, focus=("club",))
+    assert revised(result)["club.venue"].value == "library annexe"
+    assert not [op for op in result.operations if isinstance(op, CompleteTask)]
+
+
 def test_a_value_told_with_its_reason_leaves_the_reason_out() -> None:
     tasks = [task("gala", "Swimming gala"),
              task("gala.entry", "Entry", "£5", parents=("gala",))]

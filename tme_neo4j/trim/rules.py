@@ -423,7 +423,7 @@ _COPULA = re.compile(
 _VALUE_LEAD = re.compile(
     r"^(?:(?:now|still|currently|all|just)\s+)?(?:(?:ours|mine|theirs|yours)\s+)?"
     r"(?:be(?:en|ing)?\s+)?"
-    r"(?:(?:going|moving|set|booked|scheduled|planned|"
+    r"(?:(?:going|gone|moving|set|booked|scheduled|planned|"
     r"quoted|priced|fixed|confirmed|coming|happening|up|down|back|due|going to be)\s+|"
     r"[a-z]+ed\s+(?=(?:back|up|down|forward|out|over|to|at|for|until|till)\b))?"
     r"(?:(?:back|forward)\s+)?(?:to|at|for|up to|down to|until|till)?\s*(?=\S)", _I)
@@ -2090,6 +2090,8 @@ class _TurnParser:
     def _done(self, c: str, raw: str, slot: str | None) -> bool:
         # "got the keys, all good": a word of relief after the news adds nothing to it
         c = re.sub(r"\s*,\s*(?:all\s+)?(?:good|fine|sorted|ok|okay|great|done)$", "", c, flags=_I)
+        if re.match(r"^[\w' -]+?(?:'s|\s+(?:has|have))\s+(?:changed|switched|altered)\b", c, _I):
+            return False  # "the menu's changed": news of a change, nothing finished
         if (self._done_state(c, raw) or self._done_told(c, raw) or self._did_step(c, raw)
                 or self._done_as_step(c, raw) or self._done_reported(c, raw)):
             return True
@@ -3173,7 +3175,8 @@ class _TurnParser:
             return True
         if not typed and not plan:
             return self._described(subject, m["rest"], raw) or self._told_as_is(
-                subject, rest, raw, required=m.re is _REQUIRED)
+                subject, _CHANGED_TO.sub("", rest), raw,
+                required=m.re is _REQUIRED or bool(_CHANGED_TO.match(rest)))
         value = clean_phrase(_VALUE_LEAD.sub("", plan["v"] if plan else rest, count=1))
         if not value or len(subject.split()) > 5:
             return False
@@ -3185,7 +3188,8 @@ class _TurnParser:
                 return self._set_typed(None, typed, raw)
             target: Task | None = said[0]  # "he's coming on the 14th": who was just named
         else:  # the subject names the task; a word of its value ('Bob') does not
-            target = self._match(subject, self._live(), by_value=False)
+            target = self._match(subject, self._live(), by_value=False) or self._named_by_act(
+                subject)
         if target is None and value_kind(value) == ValueKind.NAME and not typed_phrases(
                 subject) and (doer := self._doer_task(subject)) is not None and not doer.value:
             self._update(doer, value, raw)  # "the caterer's Bo": who does the catering
@@ -3262,6 +3266,15 @@ class _TurnParser:
             return value  # a name may stand beside a name; a second price is a change
         return f"{task.value}, {value}"
 
+    def _named_by_act(self, subject: str) -> Task | None:
+        """'the payment' for 'Pay £18 online', 'the booking' for 'Book the hall': the one step
+        whose verb the subject's noun is made from."""
+        word = subject.rsplit(maxsplit=1)[-1].lower() if subject.split() else ""
+        bases = {word[:-len(end)] for end in ("ment", "ing", "al") if word.endswith(end)}
+        acts = [t for t in self._live() if t.parents and lemma(t.title.split()[0]) in {
+            b for b in bases if len(b) > 2 and is_verb(b)}]
+        return acts[0] if len(acts) == 1 else None
+
     def _steps_stated(self, c: str, raw: str, slot: str | None) -> bool:
         """'The remaining jobs are sanding the floor, oiling it and hanging the door': a
         copula whose subject only names steps lists steps of the plan in talk."""
@@ -3278,9 +3291,10 @@ class _TurnParser:
 
     def _told_as_is(self, subject: str, rest: str, raw: str, *, required: bool) -> bool:
         """'The theme is jungle animals', 'the fillings are cheese and ham', 'the cake must be
-        gluten free': a short phrase with no value of a kind, told of a task by its name. What
-        must be is that task's value; what is told joins a new attribute of the plan in talk,
-        only while the subject names no task and the value is a noun phrase or a list of them."""
+        gluten free', 'the menu's changed, fish and chips now': a short phrase with no value of
+        a kind, told of a task by its name. What must be, or what it changed to, is that task's
+        value; what is told joins a new attribute of the plan in talk, only while the subject
+        names no task and the value is a noun phrase or a list of them."""
         value = clean_phrase(rest)
         words = re.findall(r"[\w'&-]+", value)
         if not value or not 1 <= len(subject.split()) <= 2 or len(words) > 8 or (
@@ -5159,6 +5173,8 @@ _CHOSEN_INSTEAD = re.compile(r"^(?:get|use|go with|going with|pick|choose)\s+(?P
                              r"(?:\s*,\s*(?P<details>.+))?$", _I)
 #: Verbs of a step that asks for a choice ('pick a venue', 'choose a replacement').
 _CHOOSING = frozenset({"choose", "pick", "select", "decide", "find", "source"})
+#: "changed, ...", "changed to ...": a change told, its new value after it.
+_CHANGED_TO = re.compile(r"^(?:changed|switched|altered)(?:\s*,\s*|\s+to\s+)", _I)
 #: "the remaining steps", "other jobs": a subject that only names steps.
 _STEPS_WORD = re.compile(r"(?:(?:remaining|other|next|last|main|outstanding)\s+)?"
                          r"(?:steps|jobs|tasks|things to do|stages)", _I)
