@@ -824,6 +824,54 @@ def test_a_choice_with_no_step_asking_for_it_is_the_value_of_the_plan_its_price_
         "Hale Signs on the high street, $90 all in")
 
 
+def test_a_topic_before_a_dash_is_what_the_pronoun_of_the_request_after_it_means() -> None:
+    tasks = [task("fence", "Fence repair"),
+             task("posts", "Replace the posts", parents=("fence",)),
+             task("stain", "Stain the panels", parents=("fence",))]
+    assert revised(interpret("the posts - get them from Hill's timber yard, 12 treated ones",
+                             *tasks, focus=("fence",)))["posts"].value.startswith(
+        "from Hill's timber yard")
+    # a reading that would add a task for the topic is no reading of it
+    assert not [op for op in interpret("the posts - make them 8 to be safe", *tasks,
+                                       focus=("fence",)).operations
+                if isinstance(op, AddTask)]
+
+
+def test_a_copula_naming_only_steps_lists_steps_of_the_plan() -> None:
+    tasks = [task("will", "Write a will")]
+    adds = [op for op in interpret("The remaining steps are choosing an executor, listing the "
+                                   "savings accounts and booking the notary.", *tasks,
+                                   focus=("will",)).operations if isinstance(op, AddTask)]
+    assert [(a.title, a.parents) for a in adds] == [
+        ("Choosing an executor", ["will"]), ("Listing the savings accounts", ["will"]),
+        ("Booking the notary", ["will"])]
+
+
+def test_a_person_named_for_a_role_a_step_finds_is_that_steps_value() -> None:
+    tasks = [task("will", "Write a will"),
+             task("exec", "Choosing an executor", parents=("will",))]
+    assert revised(interpret("Mr Okoro from the bank will be the executor", *tasks,
+                             focus=("will",)))["exec"].value == "Mr Okoro from the bank"
+
+
+def test_a_noun_made_from_a_steps_verb_names_that_step() -> None:
+    tasks = [task("club", "Chess club term"),
+             task("fee", "Pay £30 to the treasurer", parents=("club",)),
+             task("hall", "Book the hall", parents=("club",))]
+    result = interpret("the payment's gone up to £35, they've added a coaching night", *tasks,
+                       focus=("club",))
+    assert revised(result)["fee"].title == "Pay £35 to the treasurer"
+    assert not [op for op in result.operations if isinstance(op, AddTask)]
+
+
+def test_a_change_told_of_an_attribute_gives_it_the_new_value_and_finishes_nothing() -> None:
+    tasks = [task("club", "Chess club term"),
+             task("club.venue", "Venue", "church hall", parents=("club",))]
+    result = interpret("venue's changed, the library annexe now", *tasks, focus=("club",))
+    assert revised(result)["club.venue"].value == "library annexe"
+    assert not [op for op in result.operations if isinstance(op, CompleteTask)]
+
+
 def test_a_value_told_with_its_reason_leaves_the_reason_out() -> None:
     tasks = [task("gala", "Swimming gala"),
              task("gala.entry", "Entry", "£5", parents=("gala",))]

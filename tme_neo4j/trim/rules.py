@@ -293,9 +293,11 @@ _QUOTED = re.compile(r"^(?P<who>[\w' .&-]+?)\s+(?:quoted|quotes|charges?|charged
 #: "The banners from the print shop, $40 for two": a task, where it comes from, its price.
 _SOURCED = re.compile(r"^(?P<what>[\w' -]{1,40}?)\s+from\s+(?P<v>[^,]+,\s*.+)$", _I)
 #: "Sam's going to be treasurer", "Ivy will be our host": a named person takes a role.
-_ROLE_OF = re.compile(r"^(?P<who>[A-Z][\w'-]*)"
+_ROLE_OF = re.compile(r"^(?P<who>(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'-]*"
+                      r"(?:\s+(?:[A-Z][\w'-]*|next door|from [a-z][\w' ]+?))?)"
                       r"(?:'s going to be|\s+is going to be|\s+will be|'ll be)"
-                      r"\s+(?:the\s+|our\s+|my\s+)?(?P<role>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)$")
+                      r"\s+(?:the\s+|our\s+|my\s+)?(?:(?P<nth>first|second|third|other)\s+)?"
+                      r"(?P<role>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)$")
 #: "the bakery put the price up to $5 a loaf": a new price from whoever sells a task's thing.
 _PRICED_BY = re.compile(r"^(?:the\s+)?(?P<who>[\w'& -]+?)\s+(?:just\s+|has\s+|have\s+)?"
                         r"(?:put|raised|bumped|pushed|dropped|lowered|cut)\s+"
@@ -436,7 +438,7 @@ _COPULA = re.compile(
 _VALUE_LEAD = re.compile(
     r"^(?:(?:now|still|currently|all|just)\s+)?(?:(?:ours|mine|theirs|yours)\s+)?"
     r"(?:be(?:en|ing)?\s+)?"
-    r"(?:(?:going|moving|set|booked|scheduled|planned|"
+    r"(?:(?:going|gone|moving|set|booked|scheduled|planned|"
     r"quoted|priced|fixed|confirmed|coming|happening|up|down|back|due|going to be)\s+|"
     r"[a-z]+ed\s+(?=(?:back|up|down|forward|out|over|to|at|for|until|till)\b))?"
     r"(?:(?:back|forward)\s+)?(?:to|at|for|up to|down to|until|till)?\s*(?=\S)", _I)
@@ -1172,7 +1174,8 @@ class _TurnParser:
                          self._chosen_count,
                          self._joining,
                          self._owned, self._named_doer, self._schedule,
-                         self._volunteered, self._participle_value, self._stated_value,
+                         self._volunteered, self._participle_value, self._steps_stated,
+                         self._stated_value,
                          self._event,
                          self._doing_step,
                          self._new_doing_step,
@@ -2198,6 +2201,8 @@ class _TurnParser:
                 things, TaskStatus.CANCELLED, Intent.CANCEL, raw)
         if _FELL_THROUGH.match(c):
             return False  # "the venue's closed": no longer to be had, not finished
+        if re.match(r"^[\w' -]+?(?:'s|\s+(?:has|have))\s+(?:changed|switched|altered)\b", c, _I):
+            return False  # "the menu's changed": news of a change, nothing finished
         if (self._done_state(c, raw) or self._done_told(c, raw) or self._did_step(c, raw)
                 or self._done_as_step(c, raw) or self._done_reported(c, raw)):
             return True
@@ -2741,10 +2746,11 @@ class _TurnParser:
         """'The cake - about $40, chocolate': a task named by its words, then after a dash its
         details with a price, date or count in them, when it has no value yet."""
         m = re.match(r"^(?P<what>[\w' ]{2,30}?)\s+[-\u2013\u2014]\s+(?P<v>.+)$", c)
-        if m is None or not any(k != ValueKind.NAME
-                                for k, _ in typed_phrases(m["v"], sentence=False)):
+        task = self._match(m["what"], self._live(), strict=True, by_value=False) if m else None
+        if m is None or (task is not None and self._topic_request(task, m["what"], m["v"], raw)):
+            return m is not None
+        if not any(k != ValueKind.NAME for k, _ in typed_phrases(m["v"], sentence=False)):
             return False
-        task = self._match(m["what"], self._live(), strict=True, by_value=False)
         if task is not None and (_imperative(m["v"]) or read_frame(m["v"]).known):
             self._unparsed(raw, c)  # "the tent - go back to the $90 one": a request, no details
             return True
@@ -2752,6 +2758,19 @@ class _TurnParser:
             return False
         self._update(task, clean_phrase(m["v"]), raw)
         return True
+
+    def _topic_request(self, task: Task, topic: str, request: str, raw: str) -> bool:
+        """'the anodes - get them from the chandlery, zinc ones': the request read with the
+        topic in place of its pronoun; kept only when it changes the topic's task alone."""
+        said, n = re.subn(r"\b(?:them|it)\b", topic.strip(), request, count=1, flags=_I)
+        before = len(self.subtasks)
+        if n and (_imperative(request) or read_frame(request).known):
+            self._interpret(said, raw, None, False)
+        written = [op for s in self.subtasks[before:] for op in s.operations]
+        if written and all(isinstance(op, ReviseTask) and op.key == task.key for op in written):
+            return True
+        del self.subtasks[before:]
+        return False
 
     def _doer_task(self, who: str) -> Task | None:
         """The one task whose title names the work of ``who``: 'the roofers' -> 'Fix the roof',
@@ -3324,7 +3343,8 @@ class _TurnParser:
             return True
         if not typed and not plan:
             return self._described(subject, m["rest"], raw) or self._told_as_is(
-                subject, rest, raw, required=m.re is _REQUIRED)
+                subject, _CHANGED_TO.sub("", rest), raw,
+                required=m.re is _REQUIRED or bool(_CHANGED_TO.match(rest)))
         value = clean_phrase(_VALUE_LEAD.sub("", plan["v"] if plan else rest, count=1))
         if not value or len(subject.split()) > 5:
             return False
@@ -3336,7 +3356,8 @@ class _TurnParser:
                 return self._set_typed(None, typed, raw)
             target: Task | None = said[0]  # "he's coming on the 14th": who was just named
         else:  # the subject names the task; a word of its value ('Bob') does not
-            target = self._match(subject, self._live(), by_value=False)
+            target = self._match(subject, self._live(), by_value=False) or self._named_by_act(
+                subject)
         if target is None and value_kind(value) == ValueKind.NAME and not typed_phrases(
                 subject) and (doer := self._doer_task(subject)) is not None and not doer.value:
             self._update(doer, value, raw)  # "the caterer's Bo": who does the catering
@@ -3413,11 +3434,35 @@ class _TurnParser:
             return value  # a name may stand beside a name; a second price is a change
         return f"{task.value}, {value}"
 
+    def _named_by_act(self, subject: str) -> Task | None:
+        """'the payment' for 'Pay £18 online', 'the booking' for 'Book the hall': the one step
+        whose verb the subject's noun is made from."""
+        word = subject.rsplit(maxsplit=1)[-1].lower() if subject.split() else ""
+        bases = {word[:-len(end)] for end in ("ment", "ing", "al") if word.endswith(end)}
+        acts = [t for t in self._live() if t.parents and lemma(t.title.split()[0]) in {
+            b for b in bases if len(b) > 2 and is_verb(b)}]
+        return acts[0] if len(acts) == 1 else None
+
+    def _steps_stated(self, c: str, raw: str, slot: str | None) -> bool:
+        """'The remaining jobs are sanding the floor, oiling it and hanging the door': a
+        copula whose subject only names steps lists steps of the plan in talk."""
+        m = _COPULA.match(c)
+        root = self._root_for(None)
+        if m is None or root is None or not _STEPS_WORD.fullmatch(clean_phrase(m["subj"])):
+            return False
+        items = _list_items(m["rest"])
+        if len(items) < 2 or any(len(i.split()) > 10 for i in items):
+            return False
+        ops = [op for item in items for op in self._item(item[:1].upper() + item[1:], root)]
+        self._emit(Intent.NEW, raw, ops, about=[root.key, *(o.key for o in ops)])
+        return True
+
     def _told_as_is(self, subject: str, rest: str, raw: str, *, required: bool) -> bool:
         """'The theme is jungle animals', 'the fillings are cheese and ham', 'the cake must be
-        gluten free': a short phrase with no value of a kind, told of a task by its name. What
-        must be is that task's value; what is told joins a new attribute of the plan in talk,
-        only while the subject names no task and the value is a noun phrase or a list of them."""
+        gluten free', 'the menu's changed, fish and chips now': a short phrase with no value of
+        a kind, told of a task by its name. What must be, or what it changed to, is that task's
+        value; what is told joins a new attribute of the plan in talk, only while the subject
+        names no task and the value is a noun phrase or a list of them."""
         value = clean_phrase(rest)
         words = re.findall(r"[\w'&-]+", value)
         if not value or not 1 <= len(subject.split()) <= 2 or len(words) > 8 or (
@@ -3587,7 +3632,9 @@ class _TurnParser:
         if self._match(m["who"], live, by_value=False) is not None:
             return False  # the subject is a task, no person
         if (task := self._match(m["role"], live, strict=True, by_value=False)) is not None:
-            self._update(task, m["who"], raw)
+            # "Mrs Lee next door will be the second witness": one of the people a task finds
+            self._update(task, ", ".join(p for p in (task.value if m["nth"] else None,
+                                                     m["who"]) if p), raw)
             return True
         root = self.under or self._root_for(None)
         if root is None:
@@ -5368,6 +5415,11 @@ _CHOSEN_INSTEAD = re.compile(r"^(?:get|use|go with|going with|pick|choose)\s+(?P
                              r"(?:\s*,\s*(?P<details>.+))?$", _I)
 #: Verbs of a step that asks for a choice ('pick a venue', 'choose a replacement').
 _CHOOSING = frozenset({"choose", "pick", "select", "decide", "find", "source"})
+#: "changed, ...", "changed to ...": a change told, its new value after it.
+_CHANGED_TO = re.compile(r"^(?:changed|switched|altered)(?:\s*,\s*|\s+to\s+)", _I)
+#: "the remaining steps", "other jobs": a subject that only names steps.
+_STEPS_WORD = re.compile(r"(?:(?:remaining|other|next|last|main|outstanding)\s+)?"
+                         r"(?:steps|jobs|tasks|things to do|stages)", _I)
 #: "the cake must be gluten free", "guests pay £3": what a task has to be, or costs.
 _REQUIRED = re.compile(r"^(?P<subj>[\w' .&-]+?)\s+(?:(?:should|must|has to|have to|needs? to)\s+be|"
                        r"pays?(?=\s+[$£€]\d))\s+(?P<rest>.+)$", _I)
