@@ -1232,3 +1232,23 @@ def test_done_with_a_thing_or_a_thing_that_went_well_is_finished(text: str, key:
 @pytest.mark.parametrize("text", ["I'm done with it", "it went fine", "the weather went well"])
 def test_done_with_or_went_well_naming_no_task_finishes_nothing(text: str) -> None:
     assert interpret(text, *sailing()).operations == []
+
+
+@pytest.mark.parametrize("text", [
+    "the harbour cafe is no longer needed", "the harbour cafe isn't needed any more",
+    "no need for the harbour cafe now", "no need for the harbour cafe, we'll bring flasks",
+    "we won't need the harbour cafe", "we can skip the harbour cafe",
+    "leave out the harbour cafe", "the harbour cafe's not happening",
+])
+def test_a_thing_no_longer_needed_is_removed(text: str) -> None:
+    result = interpret(text, *sailing())
+    assert [(type(op), op.key) for op in result.operations][:1] == [(CancelTask, "harbour")]
+
+
+@pytest.mark.parametrize("text", [
+    "the harbour cafe is needed", "we can't skip the harbour cafe",
+    "the harbour cafe's not needed for the regatta", "the tide isn't needed",
+])
+def test_a_thing_still_needed_or_not_needed_for_something_is_not_removed(text: str) -> None:
+    result = interpret(text, *sailing())
+    assert not any(isinstance(op, CancelTask) for op in result.operations)

@@ -173,9 +173,18 @@ _MERGE = re.compile(r"\b(?:merge|combine|consolidate|unify|rejoin)\b|"
                     r"\bmake (?:it|them|this|these) (?:a |one )?(?:single|one)\b|"
                     r"\b(?:back )?(?:into|to) (?:a single|one) \w+", _I)
 _CANCEL = re.compile(
-    rf"^(?:(?:we|i)\s+|{_THEY_HAVE}(?={verb_pattern('cancel')}\s+(?:the|their|our|my)\s))?"
+    rf"^(?:(?:we|i)\s+(?:can\s+|could\s+|might as well\s+)?|"
+    rf"{_THEY_HAVE}(?={verb_pattern('cancel')}\s+(?:the|their|our|my)\s))?"
     rf"{verb_pattern('cancel')}\s+(?P<items>.+?)"
     r"(?:\s+(?:from|off|out of)\s+(?:the |my |our )?(?P<from>[\w -]+?))?$", _I)
+#: "the van isn't needed any more", "no need for the van now": a thing no longer wanted,
+#: a reason after a comma.
+_NOT_NEEDED = re.compile(
+    r"^(?P<items>[\w' -]+?)(?:(?:\s+(?:is|are)|'s|'re)\s+(?:no longer|not)|\s+(?:isn't|aren't))\s+"
+    r"(?:needed|wanted|required|happening)(?P<tail>.*)$|"
+    r"^no\s+need\s+for\s+(?P<items2>[\w' -]+?)(?P<tail2>(?:\s+(?:now|any\s?more|after all)|,).*)?$",
+    _I)
+_NO_LONGER = re.compile(r"^(?:\s+(?:now|any\s?more|after all))*\s*(?:,.*)?$", _I)
 _RESTORE = re.compile(
     rf"^{verb_pattern('restore')}\s+(?P<items>.+?)(?:\s+(?:back|after all|in))?$|"
     r"^(?:put|bring|add)\s+(?P<items2>.+?)\s+back(?:\s+(?:in|on|onto|into|to)\b.*)?$|"
@@ -1935,6 +1944,8 @@ class _TurnParser:
         return True
 
     def _cancel(self, c: str, raw: str, slot: str | None) -> bool:
+        if (gone := _NOT_NEEDED.match(c)) and _NO_LONGER.match(gone["tail"] or gone["tail2"] or ""):
+            c = f"drop {gone['items'] or gone['items2']}"  # "the van's not needed any more"
         m = _CANCEL.match(c) or _CANCEL_OFF.match(c)
         if not m or _WAITS.search(m["items"]):
             return False  # "hold off on the paint until it's dry": it waits, it is not dropped
