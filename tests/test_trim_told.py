@@ -1252,3 +1252,10 @@ def test_a_thing_no_longer_needed_is_removed(text: str) -> None:
 def test_a_thing_still_needed_or_not_needed_for_something_is_not_removed(text: str) -> None:
     result = interpret(text, *sailing())
     assert not any(isinstance(op, CancelTask) for op in result.operations)
+
+
+def test_a_word_that_is_a_particle_elsewhere_names_the_step_it_is_the_noun_of() -> None:
+    tasks = [task("quilt", "Baby quilt"), task("top", "Piece the top", parents=("quilt",)),
+             task("binding", "Binding", parents=("quilt",))]
+    result = interpret("top's done btw", *tasks)
+    assert [(type(op), op.key) for op in result.operations] == [(CompleteTask, "top")]

@@ -4364,7 +4364,7 @@ class _TurnParser:
         At least half the phrase's words must match (all of them when ``strict``)."""
         words = set(stems(phrase or ""))
         if not words:
-            return None
+            return _by_noun_particle(phrase or "", candidates)
         best, best_score = None, (0.0, 0.0)
         for task in candidates:
             name = set(stems(f"{task.key.replace('-', ' ').replace('.', ' ')} {task.title}"))
@@ -4389,6 +4389,17 @@ class _TurnParser:
 
 
 # -- phrase helpers ---------------------------------------------------------------------------
+
+
+def _by_noun_particle(phrase: str, candidates: list[Task]) -> Task | None:
+    """'the back's done': a word that is a particle elsewhere ('back', 'top', 'front') and a
+    noun here names the one candidate whose title has it after a determiner ('Knit the
+    back')."""
+    word = re.sub(rf"^{_DETERMINER}\s+", "", phrase.strip().lower())
+    if not re.fullmatch(r"[a-z]+", word):
+        return None
+    found = [t for t in candidates if re.search(rf"\b{_DETERMINER}\s+{word}\b", t.title, _I)]
+    return found[0] if len(found) == 1 else None
 
 
 def _shifted(value: str, days: int) -> str | None:
