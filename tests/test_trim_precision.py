@@ -235,3 +235,12 @@ def test_a_correction_puts_no_value_of_another_kind_in_place_of_the_old_one() ->
     assert result.unparsed
     assert read("$45 a day, not $40", "sale").operations == [
         ReviseTask(key="stall", value="$45 a day")]
+
+
+def test_who_told_a_value_before_a_colon_is_no_value() -> None:
+    tasks = [_task("gig", "Jazz night", "Saturday 12 April"),
+             _task("door", "Door price", "$8", parent="gig")]
+    result = RuleInterpreter().interpret("sorry, Dana's just put me right: it's $9 on the door",
+                                         TrimView(tasks=tasks, focus=["gig"]))
+    assert [(op.key, getattr(op, "value", None)) for op in result.operations] == [
+        ("door", "$9")]

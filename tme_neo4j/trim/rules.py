@@ -1510,7 +1510,7 @@ class _TurnParser:
             return False
         typed = [(k, p) for k, p in typed_phrases(m["said"], sentence=False)
                  if k != ValueKind.NAME]
-        if typed and not self._holds(clean_phrase(m["old"])) and not self._holds_day(
+        if typed and not self._holds(clean_phrase(m["old"])) and not self._holds_written(
                 m["old"]) and {k for k, _ in typed_phrases(
                 m["old"], sentence=False)} & {k for k, _ in typed}:
             self._unparsed(raw, c)  # "make it Tuesday, not Monday" where nothing was Monday
@@ -1522,16 +1522,15 @@ class _TurnParser:
         if old_kinds and not old_kinds & {k for k, _ in typed}:
             self._unparsed(raw, c)  # "Friday, not $90": a value of another kind takes no place
             return True
-        new = typed[-1][1]
+        # the value of the old one's kind: 'friday 8-12, not thursday' says friday
+        new = next((p for k, p in reversed(typed) if k in old_kinds), typed[-1][1])
         number, _, unit = new.partition(" ")
         old = clean_phrase(m["old"])
         if re.fullmatch(_CARDINAL, old, _I) and unit:  # "4 metres, not 3": 3 metres
             said = re.compile(rf"\b{old}(?=\s+(?:[\w-]+\s+)?{re.escape(singular(unit))})", _I)
             new = number
-        elif day := _said_day(old):  # "the 9th, not the 2nd": the 2 of '2 June'
-            said = day
-        else:
-            said = re.compile(rf"(?<![\w$£€]){re.escape(old)}(?!\w)", _I)
+        else:  # "the 9th, not the 2nd": the 2 of '2 June'; "not thursday": 'thurs'
+            said = _value_pattern(old)
         live = [self._active(slot)] if slot and self._active(slot) else self._live()
         holders = [t for t in live if t is not None and said.search(f"{t.title} {t.value or ''}")]
         if len(holders) > 1:
@@ -1624,12 +1623,12 @@ class _TurnParser:
         self._update(weighed[0], chosen, raw)
         return True
 
-    def _holds_day(self, old: str) -> bool:
-        """Whether a task's title or value has a date on the day of the month ``old`` says
-        alone ('the 12th')."""
-        day = _said_day(clean_phrase(old))
-        return day is not None and any(day.search(f"{t.title} {t.value or ''}")
-                                       for t in self.tasks.values())
+    def _holds_written(self, old: str) -> bool:
+        """Whether a task's title or value says ``old`` as it may be written there: a date
+        on the day of the month it says alone ('the 12th'), a weekday cut short ('thurs'),
+        an hour with its 'am' or 'pm'."""
+        said = _value_pattern(clean_phrase(old))
+        return any(said.search(f"{t.title} {t.value or ''}") for t in self.tasks.values())
 
     def _back_to_title(self, wanted: str | None, raw: str, c: str) -> bool:
         """'Back to Mondays' where the title talked about holds one weekday ('classes
@@ -3065,7 +3064,9 @@ class _TurnParser:
         typed = typed_phrases(m["after"], sentence=False)
         if not typed:
             return self._set_kind_word(clean_phrase(m["after"]), raw)
-        before = [(k, p) for k, p in typed_phrases(m["before"], sentence=False)
+        # "Jo's just put me right: it's $9": who told it, before the colon, is no value
+        lead = m["before"].rsplit(":", 1)[-1]
+        before = [(k, p) for k, p in typed_phrases(lead, sentence=False)
                   if k == ValueKind.NAME and not is_verb(p.split()[0])]
         if m["ref"].lower() == "them":  # "price them at $6": things, not a task named singly
             things = [t for t in self._recent() if _plural(t.title) and any(
@@ -4686,8 +4687,21 @@ def _disowned_value(c: str) -> str | None:
 
 def _value_pattern(old: str) -> re.Pattern[str]:
     """Where a title or value says ``old``: as a day of the month ('the 12th' in '12 April'),
-    else as it is written, whole."""
-    return _said_day(old) or re.compile(rf"(?<![\w$£€]){re.escape(old)}(?!\w)", _I)
+    a weekday in any of its forms ('thursday' as 'thurs'), an hour with or without 'am' or
+    'pm' ('8:15' in '8:15am'), else as it is written, whole."""
+    if day := _said_day(old):
+        return day
+    if _DAY_WORD.fullmatch(old) and (forms := _WEEKDAY_FORMS.get(old[:3].lower())):
+        return re.compile(rf"(?<!\w)(?:{forms})s?(?!\w)", _I)
+    if re.fullmatch(r"\d{1,2}(?::\d{2})?", old):
+        return re.compile(rf"(?<![\w$£€.:]){re.escape(old)}(?:\s?(?:am|pm))?(?![\w:])", _I)
+    return re.compile(rf"(?<![\w$£€]){re.escape(old)}(?!\w)", _I)
+
+
+#: The ways a weekday is written, by its first three letters.
+_WEEKDAY_FORMS = {"mon": "monday|mon", "tue": "tuesday|tues|tue", "wed": "wednesday|weds|wed",
+                  "thu": "thursday|thurs|thur|thu", "fri": "friday|fri",
+                  "sat": "saturday|sat", "sun": "sunday|sun"}
 
 
 #: The kinds of value a title may hold for a bare value said later ('make it the 9th'); a
