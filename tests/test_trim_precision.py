@@ -244,3 +244,18 @@ def test_who_told_a_value_before_a_colon_is_no_value() -> None:
                                          TrimView(tasks=tasks, focus=["gig"]))
     assert [(op.key, getattr(op, "value", None)) for op in result.operations] == [
         ("door", "$9")]
+
+
+def test_back_to_the_original_thing_no_task_changed_writes_nothing() -> None:
+    tasks = [_task("bike", "Fix up the bike", "new pedals, red grips")]
+    result = RuleInterpreter().interpret("go back to the original grips",
+                                         TrimView(tasks=tasks, focus=["bike"]))
+    assert not _written(result)
+
+
+def test_scrap_that_before_a_dash_takes_back_what_was_said_and_drops_no_task() -> None:
+    tasks = [_task("dog", "New puppy"), _task("collar", "Collar", "red, small", parent="dog")]
+    result = RuleInterpreter().interpret(
+        "wait no, scrap that - Jo said it has to be a harness, not a collar at all",
+        TrimView(tasks=tasks, focus=["dog"]))
+    assert not any(op.op == "cancel" for op in result.operations)

@@ -1349,6 +1349,10 @@ class _TurnParser:
                 return True
         if not m and not (original and slot):
             return False
+        if named is not None and m is not None and named.start() >= m.start("x"):
+            # "back to the original handles" with no task that had them: no value to write
+            self._unparsed(raw, c, reason="no earlier value of that to go back to")
+            return True
         wanted = clean_phrase(_ORIGINAL.sub("", m["x"] if m else "")) or None
         if wanted and (wanted.lower() in _PRONOUNS or _THAT_ONE.fullmatch(wanted)):
             # "noon was better, return to that", "the 6:05 has seats again, back to that one"
@@ -1992,6 +1996,14 @@ class _TurnParser:
             # "forget that ferry idea, ... back to the 9:30": what was said is taken back,
             # the value goes back; the task stays
             self._emit(Intent.NOTE, raw, about=self._about(c, None))
+            return True
+        if (dashed := re.match(r"^(?P<items>that|this)\s*[-\u2013:]\s*(?P<why>.+)$", items, _I)):
+            items, why = dashed["items"], dashed["why"]  # "scrap that - it's the blue one"
+        if _RETRACTED.match(items) and why:
+            # "scrap that - she said it's the blue one": what was said is taken back, and
+            # what follows says it anew; no task is dropped
+            self._emit(Intent.NOTE, c[:len(c) - len(why)].strip(" ,-:"))
+            self._clause(why, slot, False)
             return True
         scope = self._scope(m["from"] if m.re is _CANCEL else None)
         live = [t for t in scope if t.status != TaskStatus.CANCELLED]
