@@ -186,6 +186,14 @@ def test_a_correction_finds_the_old_value_as_memory_wrote_it() -> None:
     assert revised(result) == {"keys": ReviseTask(key="keys", value="10:15")}
 
 
+def test_someone_changing_it_to_a_value_gives_the_value_alone() -> None:
+    tasks = [task("wed", "Wedding stationery"),
+             task("theo", "Theo designs the invites", parents=("wed",))]
+    result = interpret("Theo says cream looks dull, he's changing it to ivory", *tasks,
+                       focus=("wed",))
+    assert revised(result) == {"theo": ReviseTask(key="theo", value="ivory")}
+
+
 def test_this_one_is_a_pronoun_not_a_count() -> None:
     assert typed_phrases("this one's $52") == [(ValueKind.PRICE, "$52")]
     assert typed_phrases("the new one") == []

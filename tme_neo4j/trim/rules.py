@@ -3184,7 +3184,11 @@ class _TurnParser:
             self._update(task, value, raw)  # "Jess is doing the logo": who, and how
             return True
         if assigned and (task := self._their_task(subject)) is not None:
-            told = ", ".join(p for p in (assigned["obj"], assigned["details"]) if p)
+            obj = assigned["obj"]
+            if verbs().get(lemma(assigned["verb"])) in ("set", "move", "replace") and (
+                    to := re.match(r"^(?:it|that|this|them)\s+(?:to|for)\s+(?P<v>.+)$", obj, _I)):
+                obj = to["v"]  # "she's switching it to teal": the new value, teal
+            told = ", ".join(p for p in (obj, assigned["details"]) if p)
             self._update(task, clean_phrase(told), raw)  # "she's doing a blue one"
             return True
         if not typed and not plan:
