@@ -214,3 +214,21 @@ def test_a_part_naming_no_one_task_alone_asks_for_the_plan_around_too() -> None:
                                      _lessons())
     assert [t.key for t in found] == ["tutor"]
     assert not named  # 'the course' names several tasks: the reply adds the plan
+
+
+@pytest.mark.parametrize("question", [
+    "what have I finished so far?", "show me everything we've completed",
+    "tell me what I've done so far",
+])
+def test_a_listing_of_what_is_finished_names_the_finished_tasks_only(question: str) -> None:
+    assert asks_listing(question)
+    answer = listing(question, _memory())
+    assert "Done: Post an ad" in answer
+    assert "Paint signs" not in answer
+
+
+@pytest.mark.parametrize("question", ["what's done and what's left?", "what's not done yet?"])
+def test_a_listing_of_what_is_left_and_done_keeps_them_apart(question: str) -> None:
+    answer = listing(question, _memory())
+    assert "Paint signs" in answer.split("Done:")[0]
+    assert ("Done: Post an ad" in answer) is ("not done" not in question)

@@ -264,3 +264,27 @@ def test_a_correction_puts_no_value_of_another_kind_in_place_of_the_old_one() ->
     assert result.unparsed
     assert read("$45 a day, not $40", "sale").operations == [
         ReviseTask(key="stall", value="$45 a day")]
+
+
+def test_who_told_a_value_before_a_colon_is_no_value() -> None:
+    tasks = [_task("gig", "Jazz night", "Saturday 12 April"),
+             _task("door", "Door price", "$8", parent="gig")]
+    result = RuleInterpreter().interpret("sorry, Dana's just put me right: it's $9 on the door",
+                                         TrimView(tasks=tasks, focus=["gig"]))
+    assert [(op.key, getattr(op, "value", None)) for op in result.operations] == [
+        ("door", "$9")]
+
+
+def test_back_to_the_original_thing_no_task_changed_writes_nothing() -> None:
+    tasks = [_task("bike", "Fix up the bike", "new pedals, red grips")]
+    result = RuleInterpreter().interpret("go back to the original grips",
+                                         TrimView(tasks=tasks, focus=["bike"]))
+    assert not _written(result)
+
+
+def test_scrap_that_before_a_dash_takes_back_what_was_said_and_drops_no_task() -> None:
+    tasks = [_task("dog", "New puppy"), _task("collar", "Collar", "red, small", parent="dog")]
+    result = RuleInterpreter().interpret(
+        "wait no, scrap that - Jo said it has to be a harness, not a collar at all",
+        TrimView(tasks=tasks, focus=["dog"]))
+    assert not any(op.op == "cancel" for op in result.operations)

@@ -176,6 +176,24 @@ def test_a_value_said_to_be_an_earlier_one_is_set_back_whatever_the_verb() -> No
     assert Intent.ROLLBACK not in [s.intent for s in result.subtasks]
 
 
+def test_a_correction_finds_the_old_value_as_memory_wrote_it() -> None:
+    tasks = [task("move", "Flat move"),
+             task("van", "Van", "wed 8-12, £90", parents=("move",)),
+             task("keys", "Key pickup", "9:30am", parents=("move",))]
+    result = interpret("the van is thursday 8-12 not wednesday", *tasks, focus=("move",))
+    assert revised(result) == {"van": ReviseTask(key="van", value="thursday 8-12, £90")}
+    result = interpret("key pickup is 10:15 not 9:30", *tasks, focus=("move",))
+    assert revised(result) == {"keys": ReviseTask(key="keys", value="10:15")}
+
+
+def test_someone_changing_it_to_a_value_gives_the_value_alone() -> None:
+    tasks = [task("wed", "Wedding stationery"),
+             task("theo", "Theo designs the invites", parents=("wed",))]
+    result = interpret("Theo says cream looks dull, he's changing it to ivory", *tasks,
+                       focus=("wed",))
+    assert revised(result) == {"theo": ReviseTask(key="theo", value="ivory")}
+
+
 def test_this_one_is_a_pronoun_not_a_count() -> None:
     assert typed_phrases("this one's $52") == [(ValueKind.PRICE, "$52")]
     assert typed_phrases("the new one") == []
@@ -1446,3 +1464,30 @@ def test_done_with_a_thing_or_a_thing_that_went_well_is_finished(text: str, key:
 @pytest.mark.parametrize("text", ["I'm done with it", "it went fine", "the weather went well"])
 def test_done_with_or_went_well_naming_no_task_finishes_nothing(text: str) -> None:
     assert interpret(text, *sailing()).operations == []
+
+
+@pytest.mark.parametrize("text", [
+    "the harbour cafe is no longer needed", "the harbour cafe isn't needed any more",
+    "no need for the harbour cafe now", "no need for the harbour cafe, we'll bring flasks",
+    "we won't need the harbour cafe", "we can skip the harbour cafe",
+    "leave out the harbour cafe", "the harbour cafe's not happening",
+])
+def test_a_thing_no_longer_needed_is_removed(text: str) -> None:
+    result = interpret(text, *sailing())
+    assert [(type(op), op.key) for op in result.operations][:1] == [(CancelTask, "harbour")]
+
+
+@pytest.mark.parametrize("text", [
+    "the harbour cafe is needed", "we can't skip the harbour cafe",
+    "the harbour cafe's not needed for the regatta", "the tide isn't needed",
+])
+def test_a_thing_still_needed_or_not_needed_for_something_is_not_removed(text: str) -> None:
+    result = interpret(text, *sailing())
+    assert not any(isinstance(op, CancelTask) for op in result.operations)
+
+
+def test_a_word_that_is_a_particle_elsewhere_names_the_step_it_is_the_noun_of() -> None:
+    tasks = [task("quilt", "Baby quilt"), task("top", "Piece the top", parents=("quilt",)),
+             task("binding", "Binding", parents=("quilt",))]
+    result = interpret("top's done btw", *tasks)
+    assert [(type(op), op.key) for op in result.operations] == [(CompleteTask, "top")]

@@ -55,11 +55,16 @@ _LISTING = re.compile(
     r"what(?:'s| is| are)?\s+(?:still\s+)?(?:left|remaining|outstanding|pending|open|on\b|in\b)|"
     r"what (?:still )?(?:needs?|remains?|is there) (?:doing|to (?:be )?do(?:ne)?)|"
     r"what (?:else )?(?:do|did) (?:we|i) (?:have|still have)|"
-    r"what (?:have|'ve) (?:we|i) got|what(?:'s| is) (?:the )?plan|still (?:to do|needs? doing))",
+    r"what (?:have|'ve) (?:we|i) got|what(?:'s| is) (?:the )?plan|still (?:to do|needs? doing)|"
+    r"what(?:'s| is| have| has|'ve)? (?:been |(?:i|we)(?:'ve| have)? )?"
+    r"(?:done|finished|completed)\b)",
     _I)
 #: A listing asks for the open items only when it says so ("left", "still", "remaining").
 _OPEN_ONLY = re.compile(r"\b(?:left|still|remaining|remain|outstanding|pending|open|to do|"
                         r"needs? doing|yet)\b", _I)
+#: A listing of what is finished: "what have I finished", "what's done so far".
+_DONE_ONLY = re.compile(r"\b(?<!not )(?<!n't )(?:done|finished|completed|ticked off|crossed off)\b",
+                        _I)
 
 _ASKS: tuple[tuple[Asked, re.Pattern[str]], ...] = (
     (Asked.DURATION, re.compile(r"\bhow long\b|\bfor how many (?:days|weeks|hours|months)\b", _I)),
@@ -280,14 +285,19 @@ def listing(question: str, tasks: dict[str, Task]) -> str:
     live = _live(tasks)
     roots = [t for t in live if not t.parents]
     named = [t for s, t in _ranked(question, roots)]
-    open_only = _OPEN_ONLY.search(fold(question)) is not None
+    asks_done = _DONE_ONLY.search(fold(question)) is not None
+    open_only = _OPEN_ONLY.search(fold(question)) is not None and not asks_done
     lines = []
     for root in named[:1] if named and len(roots) > 1 else roots:
         below = _below(root, tasks)
         items = [t for t in below if t.status == TaskStatus.ACTIVE]
         done = [t for t in below if t.status == TaskStatus.DONE]
+        finished = f"Done: {'; '.join(_line(t) for t in done) or 'nothing yet'}."
+        if asks_done and _OPEN_ONLY.search(fold(question)) is None:
+            lines.append(f"{_line(root)}: {finished}")  # "what have I finished so far?"
+            continue
         text = "; ".join(_line(t) for t in items) or "nothing open"
-        tail = "" if open_only or not done else f" Done: {'; '.join(t.title for t in done)}."
+        tail = "" if open_only or not done else f" {finished}"
         lines.append(f"{_line(root)}: {text}.{tail}")
     return " ".join(lines) or "The task memory is empty."
 

@@ -180,9 +180,18 @@ _MERGE = re.compile(r"\b(?:merge|combine|consolidate|unify|rejoin)\b|"
                     r"\bmake (?:it|them|this|these) (?:a |one )?(?:single|one)\b|"
                     r"\b(?:back )?(?:into|to) (?:a single|one) \w+", _I)
 _CANCEL = re.compile(
-    rf"^(?:(?:we|i)\s+|{_THEY_HAVE}(?={verb_pattern('cancel')}\s+(?:the|their|our|my)\s))?"
+    rf"^(?:(?:we|i)\s+(?:can\s+|could\s+|might as well\s+)?|"
+    rf"{_THEY_HAVE}(?={verb_pattern('cancel')}\s+(?:the|their|our|my)\s))?"
     rf"{verb_pattern('cancel')}\s+(?P<items>.+?)"
     r"(?:\s+(?:from|off|out of)\s+(?:the |my |our )?(?P<from>[\w -]+?))?$", _I)
+#: "the van isn't needed any more", "no need for the van now": a thing no longer wanted,
+#: a reason after a comma.
+_NOT_NEEDED = re.compile(
+    r"^(?P<items>[\w' -]+?)(?:(?:\s+(?:is|are)|'s|'re)\s+(?:no longer|not)|\s+(?:isn't|aren't))\s+"
+    r"(?:needed|wanted|required|happening)(?P<tail>.*)$|"
+    r"^no\s+need\s+for\s+(?P<items2>[\w' -]+?)(?P<tail2>(?:\s+(?:now|any\s?more|after all)|,).*)?$",
+    _I)
+_NO_LONGER = re.compile(r"^(?:\s+(?:now|any\s?more|after all))*\s*(?:,.*)?$", _I)
 _RESTORE = re.compile(
     rf"^{verb_pattern('restore')}\s+(?P<items>.+?)(?:\s+(?:back|after all|in))?$|"
     r"^(?:put|bring|add)\s+(?P<items2>.+?)\s+back(?:\s+(?:in|on|onto|into|to)\b.*)?$|"
@@ -1402,6 +1411,10 @@ class _TurnParser:
                 return True
         if not m and not (original and slot):
             return False
+        if named is not None and m is not None and named.start() >= m.start("x"):
+            # "back to the original handles" with no task that had them: no value to write
+            self._unparsed(raw, c, reason="no earlier value of that to go back to")
+            return True
         wanted = clean_phrase(_ORIGINAL.sub("", m["x"] if m else "")) or None
         if wanted and (wanted.lower() in _PRONOUNS or _THAT_ONE.fullmatch(wanted)):
             # "noon was better, return to that", "the 6:05 has seats again, back to that one"
@@ -1563,7 +1576,7 @@ class _TurnParser:
             return False
         typed = [(k, p) for k, p in typed_phrases(m["said"], sentence=False)
                  if k != ValueKind.NAME]
-        if typed and not self._holds(clean_phrase(m["old"])) and not self._holds_day(
+        if typed and not self._holds(clean_phrase(m["old"])) and not self._holds_written(
                 m["old"]) and {k for k, _ in typed_phrases(
                 m["old"], sentence=False)} & {k for k, _ in typed}:
             self._unparsed(raw, c)  # "make it Tuesday, not Monday" where nothing was Monday
@@ -1575,16 +1588,15 @@ class _TurnParser:
         if old_kinds and not old_kinds & {k for k, _ in typed}:
             self._unparsed(raw, c)  # "Friday, not $90": a value of another kind takes no place
             return True
-        new = typed[-1][1]
+        # the value of the old one's kind: 'friday 8-12, not thursday' says friday
+        new = next((p for k, p in reversed(typed) if k in old_kinds), typed[-1][1])
         number, _, unit = new.partition(" ")
         old = clean_phrase(m["old"])
         if re.fullmatch(_CARDINAL, old, _I) and unit:  # "4 metres, not 3": 3 metres
             said = re.compile(rf"\b{old}(?=\s+(?:[\w-]+\s+)?{re.escape(singular(unit))})", _I)
             new = number
-        elif day := _said_day(old):  # "the 9th, not the 2nd": the 2 of '2 June'
-            said = day
-        else:
-            said = re.compile(rf"(?<![\w$£€]){re.escape(old)}(?!\w)", _I)
+        else:  # "the 9th, not the 2nd": the 2 of '2 June'; "not thursday": 'thurs'
+            said = _value_pattern(old)
         live = [self._active(slot)] if slot and self._active(slot) else self._live()
         holders = [t for t in live if t is not None and said.search(f"{t.title} {t.value or ''}")]
         if len(holders) > 1:
@@ -1677,12 +1689,12 @@ class _TurnParser:
         self._update(weighed[0], chosen, raw)
         return True
 
-    def _holds_day(self, old: str) -> bool:
-        """Whether a task's title or value has a date on the day of the month ``old`` says
-        alone ('the 12th')."""
-        day = _said_day(clean_phrase(old))
-        return day is not None and any(day.search(f"{t.title} {t.value or ''}")
-                                       for t in self.tasks.values())
+    def _holds_written(self, old: str) -> bool:
+        """Whether a task's title or value says ``old`` as it may be written there: a date
+        on the day of the month it says alone ('the 12th'), a weekday cut short ('thurs'),
+        an hour with its 'am' or 'pm'."""
+        said = _value_pattern(clean_phrase(old))
+        return any(said.search(f"{t.title} {t.value or ''}") for t in self.tasks.values())
 
     def _back_to_title(self, wanted: str | None, raw: str, c: str) -> bool:
         """'Back to Mondays' where the title talked about holds one weekday ('classes
@@ -2036,6 +2048,8 @@ class _TurnParser:
         return True
 
     def _cancel(self, c: str, raw: str, slot: str | None) -> bool:
+        if (gone := _NOT_NEEDED.match(c)) and _NO_LONGER.match(gone["tail"] or gone["tail2"] or ""):
+            c = f"drop {gone['items'] or gone['items2']}"  # "the van's not needed any more"
         m = _CANCEL.match(c) or _CANCEL_OFF.match(c)
         if not m or _WAITS.search(m["items"]):
             return False  # "hold off on the paint until it's dry": it waits, it is not dropped
@@ -2048,6 +2062,14 @@ class _TurnParser:
             # "forget that ferry idea, ... back to the 9:30", "scrap that - it's the 5th, not
             # the 4th": what was said is taken back, the value goes back; the task stays
             self._emit(Intent.NOTE, raw, about=self._about(c, None))
+            return True
+        if (dashed := re.match(r"^(?P<items>that|this)\s*[-\u2013:]\s*(?P<why>.+)$", items, _I)):
+            items, why = dashed["items"], dashed["why"]  # "scrap that - it's the blue one"
+        if _RETRACTED.match(items) and why:
+            # "scrap that - she said it's the blue one": what was said is taken back, and
+            # what follows says it anew; no task is dropped
+            self._emit(Intent.NOTE, c[:len(c) - len(why)].strip(" ,-:"))
+            self._clause(why, slot, False)
             return True
         scope = self._scope(m["from"] if m.re is _CANCEL else None)
         # a task removed by a clause before ("Ann cancelled, so scrap her slot") is said again
@@ -3230,7 +3252,9 @@ class _TurnParser:
         typed = typed_phrases(m["after"], sentence=False)
         if not typed:
             return self._set_kind_word(clean_phrase(m["after"]), raw)
-        before = [(k, p) for k, p in typed_phrases(m["before"], sentence=False)
+        # "Jo's just put me right: it's $9": who told it, before the colon, is no value
+        lead = m["before"].rsplit(":", 1)[-1]
+        before = [(k, p) for k, p in typed_phrases(lead, sentence=False)
                   if k == ValueKind.NAME and not is_verb(p.split()[0])]
         if m["ref"].lower() == "them":  # "price them at $6": things, not a task named singly
             things = [t for t in self._recent() if _plural(t.title) and any(
@@ -3338,7 +3362,11 @@ class _TurnParser:
             self._update(task, value, raw)  # "Jess is doing the logo": who, and how
             return True
         if assigned and (task := self._their_task(subject)) is not None:
-            told = ", ".join(p for p in (assigned["obj"], assigned["details"]) if p)
+            obj = assigned["obj"]
+            if verbs().get(lemma(assigned["verb"])) in ("set", "move", "replace") and (
+                    to := re.match(r"^(?:it|that|this|them)\s+(?:to|for)\s+(?P<v>.+)$", obj, _I)):
+                obj = to["v"]  # "she's switching it to teal": the new value, teal
+            told = ", ".join(p for p in (obj, assigned["details"]) if p)
             self._update(task, clean_phrase(told), raw)  # "she's doing a blue one"
             return True
         if not typed and not plan:
@@ -4613,7 +4641,7 @@ class _TurnParser:
         At least half the phrase's words must match (all of them when ``strict``)."""
         words = set(stems(phrase or ""))
         if not words:
-            return None
+            return _by_noun_particle(phrase or "", candidates)
         best, best_score = None, (0.0, 0.0)
         for task in candidates:
             name = set(stems(f"{task.key.replace('-', ' ').replace('.', ' ')} {task.title}"))
@@ -4638,6 +4666,17 @@ class _TurnParser:
 
 
 # -- phrase helpers ---------------------------------------------------------------------------
+
+
+def _by_noun_particle(phrase: str, candidates: list[Task]) -> Task | None:
+    """'the back's done': a word that is a particle elsewhere ('back', 'top', 'front') and a
+    noun here names the one candidate whose title has it after a determiner ('Knit the
+    back')."""
+    word = re.sub(rf"^{_DETERMINER}\s+", "", phrase.strip().lower())
+    if not re.fullmatch(r"[a-z]+", word):
+        return None
+    found = [t for t in candidates if re.search(rf"\b{_DETERMINER}\s+{word}\b", t.title, _I)]
+    return found[0] if len(found) == 1 else None
 
 
 def _shifted(value: str, days: int) -> str | None:
@@ -4964,8 +5003,21 @@ def _disowned_value(c: str) -> str | None:
 
 def _value_pattern(old: str) -> re.Pattern[str]:
     """Where a title or value says ``old``: as a day of the month ('the 12th' in '12 April'),
-    else as it is written, whole."""
-    return _said_day(old) or re.compile(rf"(?<![\w$£€]){re.escape(old)}(?!\w)", _I)
+    a weekday in any of its forms ('thursday' as 'thurs'), an hour with or without 'am' or
+    'pm' ('8:15' in '8:15am'), else as it is written, whole."""
+    if day := _said_day(old):
+        return day
+    if _DAY_WORD.fullmatch(old) and (forms := _WEEKDAY_FORMS.get(old[:3].lower())):
+        return re.compile(rf"(?<!\w)(?:{forms})s?(?!\w)", _I)
+    if re.fullmatch(r"\d{1,2}(?::\d{2})?", old):
+        return re.compile(rf"(?<![\w$£€.:]){re.escape(old)}(?:\s?(?:am|pm))?(?![\w:])", _I)
+    return re.compile(rf"(?<![\w$£€]){re.escape(old)}(?!\w)", _I)
+
+
+#: The ways a weekday is written, by its first three letters.
+_WEEKDAY_FORMS = {"mon": "monday|mon", "tue": "tuesday|tues|tue", "wed": "wednesday|weds|wed",
+                  "thu": "thursday|thurs|thur|thu", "fri": "friday|fri",
+                  "sat": "saturday|sat", "sun": "sunday|sun"}
 
 
 #: The kinds of value a title may hold for a bare value said later ('make it the 9th'); a
