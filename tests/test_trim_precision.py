@@ -235,3 +235,18 @@ def test_a_correction_puts_no_value_of_another_kind_in_place_of_the_old_one() ->
     assert result.unparsed
     assert read("$45 a day, not $40", "sale").operations == [
         ReviseTask(key="stall", value="$45 a day")]
+
+
+@pytest.mark.parametrize("text", [
+    "is the choir practice cancelled?", "has the hall deposit been paid?",
+    "did the choir practice go fine?", "is the hall deposit no longer needed?",
+    "the choir practice is off, isn't it?", "paid the hall deposit already, right?",
+    "are we done with the choir practice?",
+])
+def test_a_question_about_a_thing_done_or_dropped_writes_nothing(text: str) -> None:
+    tasks = [_task("concert", "Spring concert"),
+             _task("practice", "Choir practice", "Thursdays", parent="concert"),
+             _task("deposit", "£60 hall deposit", parent="concert")]
+    result = RuleInterpreter().interpret(text, TrimView(tasks=tasks, focus=["concert"]))
+    assert result.operations == []
+    assert all(s.intent in READ_ONLY for s in result.subtasks)
