@@ -232,3 +232,18 @@ def test_a_listing_of_what_is_left_and_done_keeps_them_apart(question: str) -> N
     answer = listing(question, _memory())
     assert "Paint signs" in answer.split("Done:")[0]
     assert ("Done: Post an ad" in answer) is ("not done" not in question)
+
+
+def test_an_answer_says_whether_the_task_it_names_is_finished() -> None:
+    tasks = {t.key: t for t in [
+        _task("gig", "Band gig"), _task("van", "Hire a van", "from Vanline, £90", ("gig",),
+                                         status=TaskStatus.DONE),
+        _task("amps", "Fix the amps", parents=("gig",))]}
+
+    def reply(question: str, key: str) -> str:
+        trim = TrimResult(subtasks=[Subtask(text=question, intent=Intent.CHECK, about=[key])])
+        return compose_reply(question, trim, None, tasks, [], [key])
+
+    assert "Hire a van: from Vanline, £90 (done)" in reply("how much was the van?", "van")
+    assert "Fix the amps (not done yet)" in reply("are the amps fixed yet?", "amps")
+    assert "not done" not in reply("what about the amps?", "amps")

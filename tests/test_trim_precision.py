@@ -288,3 +288,18 @@ def test_scrap_that_before_a_dash_takes_back_what_was_said_and_drops_no_task() -
         "wait no, scrap that - Jo said it has to be a harness, not a collar at all",
         TrimView(tasks=tasks, focus=["dog"]))
     assert not any(op.op == "cancel" for op in result.operations)
+
+
+@pytest.mark.parametrize("text", [
+    "is the choir practice cancelled?", "has the hall deposit been paid?",
+    "did the choir practice go fine?", "is the hall deposit no longer needed?",
+    "the choir practice is off, isn't it?", "paid the hall deposit already, right?",
+    "are we done with the choir practice?",
+])
+def test_a_question_about_a_thing_done_or_dropped_writes_nothing(text: str) -> None:
+    tasks = [_task("concert", "Spring concert"),
+             _task("practice", "Choir practice", "Thursdays", parent="concert"),
+             _task("deposit", "£60 hall deposit", parent="concert")]
+    result = RuleInterpreter().interpret(text, TrimView(tasks=tasks, focus=["concert"]))
+    assert result.operations == []
+    assert all(s.intent in READ_ONLY for s in result.subtasks)

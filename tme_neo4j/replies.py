@@ -178,13 +178,13 @@ def _answer(
     if asks_listing(question):  # the plan as a list: every open task, at any depth
         summary = listing(question, live_by_key)
     elif kind is not None and (found := attribute_answers(question, live_by_key))[0]:
-        summary = " ".join(f"{_describe(t)}." for t in found[0])
+        summary = " ".join(f"{_answered(t, question)}." for t in found[0])
         if not found[1]:  # not the task the question names best: the plan around it too
             summary += " " + _summaries(trim.about, tasks, focus)
     elif _OPEN_ITEMS.search(question):
         summary = _summaries(trim.about, tasks, focus)
     elif slots and len(slots) <= 2 and not any(not tasks[k].parents for k in trim.about):
-        summary = " ".join(f"{_describe(t)}{_parts(t, tasks)}{_since(t, evidence)}."
+        summary = " ".join(f"{_answered(t, question)}{_parts(t, tasks)}{_since(t, evidence)}."
                            for t in slots)
     else:
         summary = _summaries(trim.about, tasks, focus)
@@ -335,6 +335,20 @@ def _revision_text(r: Revision) -> str:
 
 def _describe(task: Task) -> str:
     return title_and_value(task.title, task.value)
+
+
+#: "Is the kiln booked yet?", "have the forms gone off?": a question about whether it is done.
+_STATUS_ASKED = re.compile(r"^(?:is|are|has|have|did)\b.*\b(?:done|finished|complete|completed|"
+                           r"sorted|yet)\b", re.IGNORECASE)
+
+
+def _answered(task: Task, question: str) -> str:
+    """A task named in an answer, and whether it is finished: said when it is, and when the
+    question asks whether it is ('is the kiln booked yet?')."""
+    if task.status == TaskStatus.DONE:
+        return f"{_describe(task)} (done)"
+    asked = _STATUS_ASKED.match(question) is not None
+    return _describe(task) + (" (not done yet)" if asked else "")
 
 
 def _title(tasks: dict[str, Task], key: str) -> str:

@@ -2085,8 +2085,8 @@ class _TurnParser:
 
     def _removed_now(self) -> list[Task]:
         """The tasks a clause of this turn removed."""
-        keys = {op.key for sub in self.subtasks for op in sub.operations
-                if isinstance(op, CancelTask)}
+        keys = dict.fromkeys(op.key for sub in self.subtasks for op in sub.operations
+                             if isinstance(op, CancelTask))
         return [self.tasks[k] for k in keys if k in self.tasks]
 
     def _said_again(self, status: TaskStatus, raw: str) -> bool:
