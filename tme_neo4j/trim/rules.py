@@ -3394,19 +3394,7 @@ class _TurnParser:
             self._update(*held, raw)  # "the flour was 300g after all"
             return True
         if target is None:
-            root = self.under or self._root_for(None)
-            if root is None or not typed or typed_phrases(subject) or not (
-                    _starts_with_value(value) or can_be_noun(first := value.split()[0])
-                    or is_verb(first)):
-                return False  # "the sea's grim today": a remark, no attribute of the plan
-            if mentions(root.value or "", subject):
-                return False  # "the hall's full" where the plan is "in the hall": no attribute
-            if any(mentions(t.value or "", subject) for t in self._live()):
-                return False  # "Ola was quick": the one who does a task, no attribute
-            add = self._add(subject[:1].upper() + subject[1:], value=value, parents=[root.key],
-                            key=f"{root.key}.{slug(subject)}")
-            self._emit(Intent.NEW, raw, [add], about=[add.key])
-            return True
+            return self._new_attribute(subject, value, typed, raw)
         current = target.value or ""
         person = subject.lower() in ("he", "she", "they") and value_kind(current) == ValueKind.NAME
         if ((not target.parents or person) and current and typed
@@ -3421,6 +3409,23 @@ class _TurnParser:
                 and all(retype(current, k, p) is not None for k, p in typed)):
             return self._set_typed(target, typed, raw)
         self._update(target, value, raw)
+        return True
+
+    def _new_attribute(self, subject: str, value: str, typed: list[tuple[ValueKind, str]],
+                       raw: str) -> bool:
+        """A value told of a subject no task names: a new attribute of the plan in talk."""
+        root = self.under or self._root_for(None)
+        if root is None or not typed or typed_phrases(subject) or not (
+                _starts_with_value(value) or can_be_noun(first := value.split(maxsplit=1)[0])
+                or is_verb(first)):
+            return False  # "the sea's grim today": a remark, no attribute of the plan
+        if mentions(root.value or "", subject):
+            return False  # "the hall's full" where the plan is "in the hall": no attribute
+        if any(mentions(t.value or "", subject) for t in self._live()):
+            return False  # "Ola was quick": the one who does a task, no attribute
+        add = self._add(subject[:1].upper() + subject[1:], value=value, parents=[root.key],
+                        key=f"{root.key}.{slug(subject)}")
+        self._emit(Intent.NEW, raw, [add], about=[add.key])
         return True
 
     def _going_with(self, c: str, raw: str, slot: str | None) -> bool:
