@@ -790,6 +790,14 @@ def test_a_change_told_of_an_attribute_gives_it_the_new_value_and_finishes_nothi
     assert not [op for op in result.operations if isinstance(op, CompleteTask)]
 
 
+def test_who_does_a_task_keeps_how_they_do_it_and_when() -> None:
+    tasks = [task("show", "Art show"),
+             task("poster", "Design the poster", parents=("show",))]
+    assert revised(interpret("Priya's doing the poster in charcoal, ready by monday", *tasks,
+                             focus=("show",)))["poster"].value == (
+        "Priya, in charcoal, ready by monday")
+
+
 def test_a_value_told_with_its_reason_leaves_the_reason_out() -> None:
     tasks = [task("gala", "Swimming gala"),
              task("gala.entry", "Entry", "£5", parents=("gala",))]

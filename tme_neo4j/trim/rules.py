@@ -3166,8 +3166,7 @@ class _TurnParser:
         assigned = re.match(r"^(?P<verb>[a-z]+ing)\s+(?P<obj>[^,]+?)(?:,\s*(?P<details>.+))?$",
                             rest, _I)
         if assigned and (task := self._match(assigned["obj"], self._live(), by_value=False)):
-            value = ", ".join(p for p in (subject, assigned["details"]) if p)
-            self._update(task, value, raw)  # "Jess is doing the logo": who, and how
+            self._update(task, _assigned_value(subject, assigned), raw)
             return True
         if assigned and (task := self._their_task(subject)) is not None:
             told = ", ".join(p for p in (assigned["obj"], assigned["details"]) if p)
@@ -5227,6 +5226,13 @@ def _priced_per(item: str) -> tuple[str, str] | None:
     its name and the item its value; None for anything else."""
     m = _PRICE_PER.match(item.strip())
     return (m["noun"], item.strip()) if m and can_be_noun(m["noun"]) else None
+
+
+def _assigned_value(who: str, assigned: re.Match[str]) -> str:
+    """'Jess' doing 'the logo in teal', 'ready by Friday' -> 'Jess, in teal, ready by Friday':
+    who does a task, how (the role phrase after its object), and the details after."""
+    how = re.split(r"\s+(?=(?:in|with)\s)", assigned["obj"], maxsplit=1)[1:]
+    return ", ".join(p for p in (who, *how, assigned["details"]) if p)
 
 
 def _bare_subject(subject: str) -> str:
