@@ -562,6 +562,11 @@ _REPORTED = re.compile(r"\b(?:says|said|thinks|reckons|told me|tells me)\b", _I)
 #: "the quiz first at 7:30": a task named, and when.
 _TIMED = re.compile(r"^(?P<what>[\w' -]+?)\s+(?:(?:first|then|next|last)\s+)?(?:at|on)\s+"
                     r"(?P<v>[^,]+)$", _I)
+#: "the ferry leaves the harbour at 7:40": a thing, a verb in the present, when.
+_DOES_AT = re.compile(r"^(?:the\s+)?(?P<subj>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+"
+                      r"(?P<verb>leaves|departs|arrives|opens|closes|starts|begins|ends|finishes|"
+                      r"runs|gets in|kicks off)\s+"
+                      r"(?P<rest>(?:[\w' -]+\s+)?(?:at|on|from|by)\s+[^,]+)$", _I)
 #: "already named the dog", "just painted the fence": a perfect tense with its object after
 #: 'has' or "'s"; something done, told, and no value or parts of the subject.
 _PERFECT = re.compile(r"^(?:(?:already|just|never|finally|recently|also|even|now)\s+)*"
@@ -909,9 +914,13 @@ class _TurnParser:
                 1 <= len(title.split()) <= 5) or not (
                 re.search(r"\b[a-z]", title)) or not stems(title):
             return False  # "Ana is away on the 3rd": a state told first, no time of a thing
+        value, _, fact = value.partition(", ") if _DOES_AT.match(
+            value.partition(", ")[2]) else (value, "", "")
         add = self._add(title[:1].upper() + title[1:], value=value, key=slug(title))
         self._emit(Intent.NEW, raw, [add], about=[add.key])
         self.focus = [add.key, *self.focus]
+        if fact:  # "..., the ferry leaves at 7:40": a fact of the plan just opened
+            self._timed_fact(fact, fact, None)
         return True
 
     def _plan_sentence(self, sentence: str) -> bool:
@@ -1139,7 +1148,7 @@ class _TurnParser:
                          self._make_named, self._quoted, self._priced_by, self._sourced,
                          self._going_with,
                          self._role_of, self._comes_when, self._booked_person, self._paid,
-                         self._helper, self._timed,
+                         self._helper, self._timed, self._timed_fact,
                          self._chosen_count,
                          self._joining,
                          self._owned, self._named_doer, self._schedule,
@@ -3062,7 +3071,8 @@ class _TurnParser:
         typed = typed_phrases(m["after"], sentence=False)
         if not typed:
             return self._set_kind_word(clean_phrase(m["after"]), raw)
-        before = [(k, p) for k, p in typed_phrases(m["before"], sentence=False)
+        # "Ann's put me right: it's $9": the words before a colon only lead into the news
+        before = [(k, p) for k, p in typed_phrases(m["before"].rpartition(":")[2], sentence=False)
                   if k == ValueKind.NAME and not is_verb(p.split()[0])]
         if m["ref"].lower() == "them":  # "price them at $6": things, not a task named singly
             things = [t for t in self._recent() if _plural(t.title) and any(
@@ -3538,6 +3548,27 @@ class _TurnParser:
         new = _span(m["v"], typed[0][0]) or typed[0][1]
         value = retype(current, typed[0][0], new) or (f"{current}, {new}" if current else new)
         self._update(task, value, raw)
+        return True
+
+    def _timed_fact(self, c: str, raw: str, slot: str | None) -> bool:
+        """'the ferry leaves the harbour at 7:40', 'the shop opens at 9': when a thing of the
+        plan in talk does what it does; the value of the task it names, else a new attribute
+        of the plan, named by the thing, told as said after it."""
+        m = _DOES_AT.match(c)
+        root = self.under or self._root_for(None)
+        if m is None or root is None or _NEGATIVE.search(c) or not all(
+                can_be_noun(w) and w.lower() not in STOP for w in m["subj"].split()) or not any(
+                k in (ValueKind.DATE, ValueKind.TIME) for k, _ in typed_phrases(m["rest"])):
+            return False
+        value = f"{m['verb']} {m['rest']}"
+        task = self._match(m["subj"], self._live(), strict=True, by_value=False)
+        if task is not None and _named_by_head(m["subj"], task):
+            self._update(task, value, raw)
+            return True
+        if task is not None:
+            return False
+        add = self._attribute(root, m["subj"], value)
+        self._emit(Intent.NEW, raw, [add], about=[add.key])
         return True
 
     def _event(self, c: str, raw: str, slot: str | None) -> bool:
