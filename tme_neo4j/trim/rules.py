@@ -562,6 +562,9 @@ _REPORTED = re.compile(r"\b(?:says|said|thinks|reckons|told me|tells me)\b", _I)
 #: "the quiz first at 7:30": a task named, and when.
 _TIMED = re.compile(r"^(?P<what>[\w' -]+?)\s+(?:(?:first|then|next|last)\s+)?(?:at|on)\s+"
                     r"(?P<v>[^,]+)$", _I)
+#: "the 3 kg I started with", "the date we said first": what was said before, named again.
+_SAID_BEFORE = re.compile(r"\b(?:i|we)\s+(?:started with|began with|first said|said first|"
+                          r"had before|had at first)\b", _I)
 #: "the ferry leaves the harbour at 7:40": a thing, a verb in the present, when.
 _DOES_AT = re.compile(r"^(?:the\s+)?(?P<subj>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+"
                       r"(?P<verb>leaves|departs|arrives|opens|closes|starts|begins|ends|finishes|"
@@ -2827,9 +2830,11 @@ class _TurnParser:
 
     def _new_task(self, c: str, raw: str) -> None:
         first = c.split(maxsplit=1)[0].lower() if c.split() else ""
-        if re.search(r"\binstead\b", c, _I) or (first.endswith("ing") and lemma(first) != first):
+        if re.search(r"\binstead\b", c, _I) or (
+                first.endswith("ing") and lemma(first) != first) or _SAID_BEFORE.search(c):
             # A replacement of something memory lacks; a plan told with no subject ("setting
-            # up ..."): not a step to add as said.
+            # up ..."); a thing as it was said before ("the 3 kg I started with"): not a step
+            # to add as said.
             self._unparsed(raw, c)
             return
         # "We also need to rent a car and get insurance", "for the fair, let's add a tombola"
