@@ -642,7 +642,7 @@ class _TurnParser:
         self.under: Task | None = None  # the plan a leading "For X," names
         self.needs = False  # this sentence lists what must be done for the plan in talk
         self.will = False  # this sentence said "I'll ...": its requests are steps of the plan
-        self.wished: list[str] = []  # the tasks steps wished for opened, with no plan in talk
+        self.wished: list[str] = []  # tasks opened by wished steps while no plan was in talk
         self.text = text  # the whole turn: what a clause's neighbours say
 
     # -- the turn ----------------------------------------------------------------------------
