@@ -230,6 +230,11 @@ def test_an_exclamation_or_a_remark_on_what_was_never_done_writes_nothing(text: 
     assert _written(read(text, "boat")) == []
 
 
+def test_a_thing_named_as_it_was_said_before_is_no_new_step() -> None:
+    result = read("let's just book the 12 seats we started with, money's tight", "boat")
+    assert not [op for op in _written(result) if isinstance(op, AddTask)]
+
+
 def test_a_retracted_remark_with_a_corrected_value_removes_no_task() -> None:
     memory = [*MEMORY, _task("boat.berth", "Berth", "pontoon B", parent="boat")]
     result = RuleInterpreter().interpret(

@@ -890,6 +890,34 @@ def test_a_change_told_of_an_attribute_gives_it_the_new_value_and_finishes_nothi
     assert not [op for op in result.operations if isinstance(op, CompleteTask)]
 
 
+def test_who_does_a_task_keeps_how_they_do_it_and_when() -> None:
+    tasks = [task("show", "Art show"),
+             task("poster", "Design the poster", parents=("show",))]
+    assert revised(interpret("Priya's doing the poster in charcoal, ready by monday", *tasks,
+                             focus=("show",)))["poster"].value == (
+        "Priya, in charcoal, ready by monday")
+
+
+def test_when_a_thing_of_the_plan_leaves_or_opens_is_an_attribute_of_it() -> None:
+    adds = [op for op in interpret("Sam's swimming gala is at the Aquatics Centre on Saturday "
+                                   "8 March, the minibus leaves the club at 7:45am.").operations
+            if isinstance(op, AddTask)]
+    assert [(a.title, a.value) for a in adds] == [
+        ("Sam's swimming gala", "Aquatics Centre on Saturday 8 March"),
+        ("Minibus", "leaves the club at 7:45am")]
+    assert adds[1].parents == [adds[0].key]
+
+
+def test_the_words_before_a_colon_only_lead_into_the_news_after_it() -> None:
+    tasks = [task("fair", "Craft fair", "Elm Park, Sunday 4 May"),
+             task("fair.stalls", "Stalls", "£20", parents=("fair",))]
+    ops = interpret("Sorry, Deborah's just put me right: it's £25 for stalls.", *tasks,
+                    focus=("fair",)).operations
+    assert "fair" not in revised(interpret("Sorry, Deborah's just put me right: it's £25 for "
+                                           "stalls.", *tasks, focus=("fair",)))
+    assert all("Deborah" not in (getattr(op, "value", None) or "") for op in ops)
+
+
 def test_a_value_told_with_its_reason_leaves_the_reason_out() -> None:
     tasks = [task("gala", "Swimming gala"),
              task("gala.entry", "Entry", "£5", parents=("gala",))]

@@ -597,6 +597,14 @@ _REPORTED = re.compile(r"\b(?:says|said|thinks|reckons|told me|tells me)\b", _I)
 #: "the quiz first at 7:30": a task named, and when.
 _TIMED = re.compile(r"^(?P<what>[\w' -]+?)\s+(?:(?:first|then|next|last)\s+)?(?:at|on)\s+"
                     r"(?P<v>[^,]+)$", _I)
+#: "the 3 kg I started with", "the date we said first": what was said before, named again.
+_SAID_BEFORE = re.compile(r"\b(?:i|we)\s+(?:started with|began with|first said|said first|"
+                          r"had before|had at first)\b", _I)
+#: "the ferry leaves the harbour at 7:40": a thing, a verb in the present, when.
+_DOES_AT = re.compile(r"^(?:the\s+)?(?P<subj>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+"
+                      r"(?P<verb>leaves|departs|arrives|opens|closes|starts|begins|ends|finishes|"
+                      r"runs|gets in|kicks off)\s+"
+                      r"(?P<rest>(?:[\w' -]+\s+)?(?:at|on|from|by)\s+[^,]+)$", _I)
 #: "already named the dog", "just painted the fence": a perfect tense with its object after
 #: 'has' or "'s"; something done, told, and no value or parts of the subject.
 _PERFECT = re.compile(r"^(?:(?:already|just|never|finally|recently|also|even|now)\s+)*"
@@ -669,7 +677,7 @@ class _TurnParser:
         self.under: Task | None = None  # the plan a leading "For X," names
         self.needs = False  # this sentence lists what must be done for the plan in talk
         self.will = False  # this sentence said "I'll ...": its requests are steps of the plan
-        self.wished: list[str] = []  # the tasks steps wished for opened, with no plan in talk
+        self.wished: list[str] = []  # tasks opened by wished steps while no plan was in talk
         self.text = text  # the whole turn: what a clause's neighbours say
         self.disowned: list[str] = []  # values the turn sets aside, a told value corrects
 
@@ -946,9 +954,13 @@ class _TurnParser:
                 1 <= len(title.split()) <= 5) or not (
                 re.search(r"\b[a-z]", title)) or not stems(title):
             return False  # "Ana is away on the 3rd": a state told first, no time of a thing
+        value, _, fact = value.partition(", ") if _DOES_AT.match(
+            value.partition(", ")[2]) else (value, "", "")
         add = self._add(title[:1].upper() + title[1:], value=value, key=slug(title))
         self._emit(Intent.NEW, raw, [add], about=[add.key])
         self.focus = [add.key, *self.focus]
+        if fact:  # "..., the ferry leaves at 7:40": a fact of the plan just opened
+            self._timed_fact(fact, fact, None)
         return True
 
     def _plan_sentence(self, sentence: str) -> bool:
@@ -1179,7 +1191,7 @@ class _TurnParser:
                          self._make_named, self._quoted, self._priced_by, self._sourced,
                          self._going_with,
                          self._role_of, self._comes_when, self._booked_person, self._paid,
-                         self._helper, self._timed,
+                         self._helper, self._timed, self._timed_fact,
                          self._chosen_count,
                          self._joining,
                          self._owned, self._named_doer, self._schedule,
@@ -3008,9 +3020,11 @@ class _TurnParser:
 
     def _new_task(self, c: str, raw: str) -> None:
         first = c.split(maxsplit=1)[0].lower() if c.split() else ""
-        if re.search(r"\binstead\b", c, _I) or (first.endswith("ing") and lemma(first) != first):
+        if re.search(r"\binstead\b", c, _I) or (
+                first.endswith("ing") and lemma(first) != first) or _SAID_BEFORE.search(c):
             # A replacement of something memory lacks; a plan told with no subject ("setting
-            # up ..."): not a step to add as said.
+            # up ..."); a thing as it was said before ("the 3 kg I started with"): not a step
+            # to add as said.
             self._unparsed(raw, c)
             return
         # "We also need to rent a car and get insurance", "for the fair, let's add a tombola"
@@ -3252,9 +3266,8 @@ class _TurnParser:
         typed = typed_phrases(m["after"], sentence=False)
         if not typed:
             return self._set_kind_word(clean_phrase(m["after"]), raw)
-        # "Jo's just put me right: it's $9": who told it, before the colon, is no value
-        lead = m["before"].rsplit(":", 1)[-1]
-        before = [(k, p) for k, p in typed_phrases(lead, sentence=False)
+        # "Ann's put me right: it's $9": the words before a colon only lead into the news
+        before = [(k, p) for k, p in typed_phrases(m["before"].rpartition(":")[2], sentence=False)
                   if k == ValueKind.NAME and not is_verb(p.split()[0])]
         if m["ref"].lower() == "them":  # "price them at $6": things, not a task named singly
             things = [t for t in self._recent() if _plural(t.title) and any(
@@ -3358,8 +3371,7 @@ class _TurnParser:
         assigned = re.match(r"^(?P<verb>[a-z]+ing)\s+(?P<obj>[^,]+?)(?:,\s*(?P<details>.+))?$",
                             rest, _I)
         if assigned and (task := self._match(assigned["obj"], self._live(), by_value=False)):
-            value = ", ".join(p for p in (subject, assigned["details"]) if p)
-            self._update(task, value, raw)  # "Jess is doing the logo": who, and how
+            self._update(task, _assigned_value(subject, assigned), raw)
             return True
         if assigned and (task := self._their_task(subject)) is not None:
             obj = assigned["obj"]
@@ -3740,6 +3752,27 @@ class _TurnParser:
         new = _span(m["v"], typed[0][0]) or typed[0][1]
         value = retype(current, typed[0][0], new) or (f"{current}, {new}" if current else new)
         self._update(task, value, raw)
+        return True
+
+    def _timed_fact(self, c: str, raw: str, slot: str | None) -> bool:
+        """'the ferry leaves the harbour at 7:40', 'the shop opens at 9': when a thing of the
+        plan in talk does what it does; the value of the task it names, else a new attribute
+        of the plan, named by the thing, told as said after it."""
+        m = _DOES_AT.match(c)
+        root = self.under or self._root_for(None)
+        if m is None or root is None or _NEGATIVE.search(c) or not all(
+                can_be_noun(w) and w.lower() not in STOP for w in m["subj"].split()) or not any(
+                k in (ValueKind.DATE, ValueKind.TIME) for k, _ in typed_phrases(m["rest"])):
+            return False
+        value = f"{m['verb']} {m['rest']}"
+        task = self._match(m["subj"], self._live(), strict=True, by_value=False)
+        if task is not None and _named_by_head(m["subj"], task):
+            self._update(task, value, raw)
+            return True
+        if task is not None:
+            return False
+        add = self._attribute(root, m["subj"], value)
+        self._emit(Intent.NEW, raw, [add], about=[add.key])
         return True
 
     def _event(self, c: str, raw: str, slot: str | None) -> bool:
@@ -5526,6 +5559,13 @@ def _priced_per(item: str) -> tuple[str, str] | None:
     its name and the item its value; None for anything else."""
     m = _PRICE_PER.match(item.strip())
     return (m["noun"], item.strip()) if m and can_be_noun(m["noun"]) else None
+
+
+def _assigned_value(who: str, assigned: re.Match[str]) -> str:
+    """'Jess' doing 'the logo in teal', 'ready by Friday' -> 'Jess, in teal, ready by Friday':
+    who does a task, how (the role phrase after its object), and the details after."""
+    how = re.split(r"\s+(?=(?:in|with)\s)", assigned["obj"], maxsplit=1)[1:]
+    return ", ".join(p for p in (who, *how, assigned["details"]) if p)
 
 
 def _bare_subject(subject: str) -> str:
