@@ -194,6 +194,19 @@ def test_someone_changing_it_to_a_value_gives_the_value_alone() -> None:
     assert revised(result) == {"theo": ReviseTask(key="theo", value="ivory")}
 
 
+def test_a_swap_after_a_removal_is_a_change_and_back_to_it_names_the_old_one_after() -> None:
+    tasks = [task("desk", "Build a desk"),
+             task("top", "Cut a walnut top, 120 cm", parents=("desk",)),
+             task("drawer", "Add a drawer", parents=("desk",))]
+    result = interpret("skip the drawer, and she'd like oak instead of the walnut", *tasks,
+                       focus=("desk",))
+    assert revised(result)["top"].title == "Cut an oak top, 120 cm"
+    oak = [tasks[0], task("top", "Cut an oak top, 120 cm", parents=("desk",)), tasks[2]]
+    result = interpret("go back to the walnut too, the oak looked plain", *oak, focus=("desk",))
+    assert revised(result)["top"].title == "Cut a walnut top, 120 cm"
+    assert result.subtasks[0].intent == Intent.ROLLBACK
+
+
 def test_this_one_is_a_pronoun_not_a_count() -> None:
     assert typed_phrases("this one's $52") == [(ValueKind.PRICE, "$52")]
     assert typed_phrases("the new one") == []

@@ -1221,8 +1221,8 @@ class _TurnParser:
         stated = bool(_COPULA.match(c) or _DESCRIBES.match(c) or (
             # "..., we'll get streamers instead" is a request of its own
             _STATEMENT.match(c) and not re.match(r"(?:i|we)\b", c, _I)))
-        if not removed or not stated or _imperative(c):
-            return False
+        if not removed or not stated or _imperative(c) or re.search(r"\binstead\s+of\b", c, _I):
+            return False  # "..., and she'd like red instead of blue": a change of its own
         return _BECAUSE_WORD.search(c) is not None or not any(
             k != ValueKind.NAME for k, _ in typed_phrases(c))
 
@@ -1353,7 +1353,8 @@ class _TurnParser:
             # "back to the original handles" with no task that had them: no value to write
             self._unparsed(raw, c, reason="no earlier value of that to go back to")
             return True
-        wanted = clean_phrase(_ORIGINAL.sub("", m["x"] if m else "")) or None
+        wanted = clean_phrase(re.sub(r"\s+(?:too|as well)$", "", _ORIGINAL.sub(
+            "", m["x"] if m else ""), flags=_I)) or None
         if wanted and (wanted.lower() in _PRONOUNS or _THAT_ONE.fullmatch(wanted)):
             # "noon was better, return to that", "the 6:05 has seats again, back to that one"
             before = [c[:m.start()]] if m else []
@@ -1381,13 +1382,9 @@ class _TurnParser:
         if target is None and wanted and self._count_back(wanted, raw):
             return True
         if target is None and wanted and not _only_value(wanted) and not any(
-                mentions(f"{t.title} {t.value or ''}", wanted) for t in self._live()):
-            # "Podcasts are too slow. Return to the audiobooks.": what is swapped back out
-            # is what the turn spoke of before.
-            old = self._context_old(wanted)
-            if old is not None and not self._changed_now(old) and self._swap(
-                    old, wanted, raw, Intent.ROLLBACK):
-                return True
+                mentions(f"{t.title} {t.value or ''}", wanted) for t in self._live()) and (
+                self._swap_back(wanted, raw)):
+            return True
         if target is None and wanted and self._back_to_kind(wanted, raw):
             return True
         if target is None:
@@ -1419,6 +1416,16 @@ class _TurnParser:
             return False
         self._emit(Intent.ROLLBACK, raw, [op], about=[held[0].key])
         return True
+
+    def _swap_back(self, wanted: str, raw: str) -> bool:
+        """'Podcasts are too slow. Return to the audiobooks.': what is swapped back out is
+        what the turn spoke of before; 'back to the navy, the charcoal looked grim': or after."""
+        old = self._context_old(wanted)
+        if old is None or self._changed_now(old):
+            old = self._context_old(wanted, within=split_clauses(
+                self.text.partition(raw.strip())[2]))
+        return old is not None and not self._changed_now(old) and self._swap(
+            old, wanted, raw, Intent.ROLLBACK)
 
     def _back_to_kind(self, wanted: str, raw: str) -> bool:
         """'Back to the 3rd for the recital': a date, time or price with the words naming its
@@ -1889,12 +1896,13 @@ class _TurnParser:
         return any(mentions(f"{t.title} {t.value or ''}", phrase)
                    for t in self.tasks.values() if t.key in changed)
 
-    def _context_old(self, new: str, *, nearest: bool = False) -> str | None:
+    def _context_old(self, new: str, *, nearest: bool = False,
+                     within: list[str] | None = None) -> str | None:
         """What a bare 'X instead' replaces: the longest phrase of an earlier clause of the
-        turn that a live task mentions and ``new`` does not."""
+        turn (or of the clauses ``within``) that a live task mentions and ``new`` does not."""
         new_words = set(stems(new))
         live = [f"{t.title} {t.value or ''}" for t in self._live()]
-        for said in reversed(self.said):
+        for said in within if within is not None else reversed(self.said):
             tokens = re.findall(r"[^\W_]+(?:['-][^\W_]+)*", said)
             for n in (3, 2, 1):
                 starts = range(len(tokens) - n + 1)
