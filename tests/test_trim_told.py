@@ -207,6 +207,16 @@ def test_a_swap_after_a_removal_is_a_change_and_back_to_it_names_the_old_one_aft
     assert result.subtasks[0].intent == Intent.ROLLBACK
 
 
+def test_a_price_of_it_goes_where_a_price_is_held_not_over_another_value() -> None:
+    tasks = [task("tiles", "Order 40 tiles at £3 a tile", "grey slate", parents=()),
+             task("from", "Supplier", "the builders' yard", parents=("tiles",))]
+    result = interpret("get them from the reclaim shop instead of the builders' yard, it's £2 "
+                       "each there", *tasks, focus=("tiles",))
+    assert revised(result)["tiles"] == ReviseTask(
+        key="tiles", title="Order 40 tiles at £2 a tile", value="grey slate")
+    assert "reclaim shop" in (revised(result)["from"].value or "")
+
+
 def test_this_one_is_a_pronoun_not_a_count() -> None:
     assert typed_phrases("this one's $52") == [(ValueKind.PRICE, "$52")]
     assert typed_phrases("the new one") == []

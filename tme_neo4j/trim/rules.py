@@ -2794,7 +2794,9 @@ class _TurnParser:
             if (new := retype(title, kind, phrase)) is None or new == title:
                 return False
             title = new
-        self._emit(intent, raw, [ReviseTask(key=task.key, title=title)], about=[task.key])
+        # the value stays: a revision without one would clear it
+        self._emit(intent, raw, [ReviseTask(key=task.key, title=title, value=task.value)],
+                   about=[task.key])
         self._pending(task, title=title)
         return True
 
@@ -3209,6 +3211,8 @@ class _TurnParser:
             if not said:
                 return self._set_typed(None, typed, raw)
             target: Task | None = said[0]  # "he's coming on the 14th": who was just named
+            if self._held_elsewhere(said[0], typed, raw):
+                return True
         else:  # the subject names the task; a word of its value ('Bob') does not
             target = self._match(subject, self._live(), by_value=False)
         if target is None and value_kind(value) == ValueKind.NAME and not typed_phrases(
@@ -3247,6 +3251,18 @@ class _TurnParser:
             return self._set_typed(target, typed, raw)
         self._update(target, value, raw)
         return True
+
+    def _held_elsewhere(self, it: Task, typed: list[tuple[ValueKind, str]], raw: str) -> bool:
+        """'..., get them from the market instead, it's £7 each there': when 'it' holds a value
+        with no phrase of the one price, date, time or count said, that value is not its; the
+        latest task whose title alone holds one of that kind takes it there. Else, nothing."""
+        said = [(k, p) for k, p in typed if k in (*_TITLE_KINDS, ValueKind.COUNT)]
+        if not it.value or len(said) != 1 or retype(it.value, *said[0]) is not None:
+            return False
+        kind = said[0][0]
+        holder = next((t for t in self._recent() if t.key != it.key and retype(
+            t.value or "", *said[0]) is None and len(_kind_runs(t.title, kind)) == 1), None)
+        return holder is not None and self._retitle(holder, said, raw)
 
     def _had_from(self, rest: str, raw: str) -> bool:
         """'We've got the hall from 7 now': what the speaker has is a task of the plan, and the
