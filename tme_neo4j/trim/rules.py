@@ -3194,10 +3194,7 @@ class _TurnParser:
             self._update(task, value, raw)  # "Jess is doing the logo": who, and how
             return True
         if assigned and (task := self._their_task(subject)) is not None:
-            obj = assigned["obj"]
-            if verbs().get(lemma(assigned["verb"])) in ("set", "move", "replace") and (
-                    to := re.match(r"^(?:it|that|this|them)\s+(?:to|for)\s+(?P<v>.+)$", obj, _I)):
-                obj = to["v"]  # "she's switching it to teal": the new value, teal
+            obj = _changed_to(assigned["verb"], assigned["obj"])
             told = ", ".join(p for p in (obj, assigned["details"]) if p)
             self._update(task, clean_phrase(told), raw)  # "she's doing a blue one"
             return True
@@ -4473,6 +4470,15 @@ def _kind_runs(text: str, kind: ValueKind) -> list[str]:
             runs.append((start, start + len(phrase)))
         joined, at = k == kind, start + len(phrase)
     return [text[a:b] for a, b in runs]
+
+
+def _changed_to(verb: str, obj: str) -> str:
+    """What someone is changing 'it' to: 'switching' + 'it to teal' -> 'teal'; any other
+    object as it is."""
+    to = re.match(r"^(?:it|that|this|them)\s+(?:to|for)\s+(?P<v>.+)$", obj, _I)
+    if to is None or verbs().get(lemma(verb)) not in ("set", "move", "replace"):
+        return obj
+    return to["v"]
 
 
 def _retyped_rest(value: str, said: str, typed: Sequence[tuple[ValueKind, str]]) -> str:
