@@ -217,6 +217,16 @@ def test_a_price_of_it_goes_where_a_price_is_held_not_over_another_value() -> No
     assert "reclaim shop" in (revised(result)["from"].value or "")
 
 
+def test_a_bare_value_after_a_task_is_added_is_that_task_s() -> None:
+    tasks = [task("con", "Comic convention"),
+             task("panel", "Artist panel", "11:00", parents=("con",))]
+    result = interpret("add the cosplay parade, that's at 3:15", *tasks,
+                       focus=("con",))
+    added = [op for op in result.operations if isinstance(op, AddTask)]
+    assert [a.title for a in added] == ["Cosplay parade"]
+    assert revised(result) == {added[0].key: ReviseTask(key=added[0].key, value="3:15")}
+
+
 def test_this_one_is_a_pronoun_not_a_count() -> None:
     assert typed_phrases("this one's $52") == [(ValueKind.PRICE, "$52")]
     assert typed_phrases("the new one") == []

@@ -3926,6 +3926,10 @@ class _TurnParser:
         if (not typed or not _only_value(bare) or any(k == ValueKind.NAME for k, _ in typed)
                 or read_frame(bare).verb is not None):
             return False
+        if (added := self._just_added()) is not None:
+            # "add the late talk, that's at 2:30": the one just added, its value 2:30
+            self._update(added, ", ".join(p for _, p in typed), raw)
+            return True
         return self._set_typed(None, typed, raw)
 
     def _instead_of(self, c: str, raw: str, slot: str | None) -> bool:
@@ -4019,6 +4023,13 @@ class _TurnParser:
                     k == kind for k, _ in typed_phrases(t.title, sentence=False)) == 1:
                 return t
         return None
+
+    def _just_added(self) -> Task | None:
+        """The task the clause before added, when it has no value yet."""
+        last = self.subtasks[-1] if self.subtasks else None
+        added = [op.key for op in (last.operations if last else []) if isinstance(op, AddTask)]
+        task = self.tasks.get(added[-1]) if last and last.intent == Intent.NEW and added else None
+        return task if task is not None and not task.value else None
 
     def _named_holder(self, kind: ValueKind) -> Task | None:
         """The one live task holding a value of ``kind`` that an earlier clause of the turn
