@@ -194,6 +194,39 @@ def test_someone_changing_it_to_a_value_gives_the_value_alone() -> None:
     assert revised(result) == {"theo": ReviseTask(key="theo", value="ivory")}
 
 
+def test_a_swap_after_a_removal_is_a_change_and_back_to_it_names_the_old_one_after() -> None:
+    tasks = [task("desk", "Build a desk"),
+             task("top", "Cut a walnut top, 120 cm", parents=("desk",)),
+             task("drawer", "Add a drawer", parents=("desk",))]
+    result = interpret("skip the drawer, and she'd like oak instead of the walnut", *tasks,
+                       focus=("desk",))
+    assert revised(result)["top"].title == "Cut an oak top, 120 cm"
+    oak = [tasks[0], task("top", "Cut an oak top, 120 cm", parents=("desk",)), tasks[2]]
+    result = interpret("go back to the walnut too, the oak looked plain", *oak, focus=("desk",))
+    assert revised(result)["top"].title == "Cut a walnut top, 120 cm"
+    assert result.subtasks[0].intent == Intent.ROLLBACK
+
+
+def test_a_price_of_it_goes_where_a_price_is_held_not_over_another_value() -> None:
+    tasks = [task("tiles", "Order 40 tiles at £3 a tile", "grey slate", parents=()),
+             task("from", "Supplier", "the builders' yard", parents=("tiles",))]
+    result = interpret("get them from the reclaim shop instead of the builders' yard, it's £2 "
+                       "each there", *tasks, focus=("tiles",))
+    assert revised(result)["tiles"] == ReviseTask(
+        key="tiles", title="Order 40 tiles at £2 a tile", value="grey slate")
+    assert "reclaim shop" in (revised(result)["from"].value or "")
+
+
+def test_a_bare_value_after_a_task_is_added_is_that_task_s() -> None:
+    tasks = [task("con", "Comic convention"),
+             task("panel", "Artist panel", "11:00", parents=("con",))]
+    result = interpret("add the cosplay parade, that's at 3:15", *tasks,
+                       focus=("con",))
+    added = [op for op in result.operations if isinstance(op, AddTask)]
+    assert [a.title for a in added] == ["Cosplay parade"]
+    assert revised(result) == {added[0].key: ReviseTask(key=added[0].key, value="3:15")}
+
+
 def test_this_one_is_a_pronoun_not_a_count() -> None:
     assert typed_phrases("this one's $52") == [(ValueKind.PRICE, "$52")]
     assert typed_phrases("the new one") == []

@@ -1289,8 +1289,8 @@ class _TurnParser:
         stated = bool(_COPULA.match(c) or _DESCRIBES.match(c) or (
             # "..., we'll get streamers instead" is a request of its own
             _STATEMENT.match(c) and not re.match(r"(?:i|we)\b", c, _I)))
-        if not removed or not stated or _imperative(c):
-            return False
+        if not removed or not stated or _imperative(c) or re.search(r"\binstead\s+of\b", c, _I):
+            return False  # "..., and she'd like red instead of blue": a change of its own
         return _BECAUSE_WORD.search(c) is not None or not any(
             k != ValueKind.NAME for k, _ in typed_phrases(c))
 
@@ -1427,7 +1427,8 @@ class _TurnParser:
             # "back to the original handles" with no task that had them: no value to write
             self._unparsed(raw, c, reason="no earlier value of that to go back to")
             return True
-        wanted = clean_phrase(_ORIGINAL.sub("", m["x"] if m else "")) or None
+        wanted = clean_phrase(re.sub(r"\s+(?:too|as well)$", "", _ORIGINAL.sub(
+            "", m["x"] if m else ""), flags=_I)) or None
         if wanted and (wanted.lower() in _PRONOUNS or _THAT_ONE.fullmatch(wanted)):
             # "noon was better, return to that", "the 6:05 has seats again, back to that one"
             before = [c[:m.start()]] if m else []
@@ -1455,13 +1456,9 @@ class _TurnParser:
         if target is None and wanted and self._count_back(wanted, raw):
             return True
         if target is None and wanted and not _only_value(wanted) and not any(
-                mentions(f"{t.title} {t.value or ''}", wanted) for t in self._live()):
-            # "Podcasts are too slow. Return to the audiobooks.": what is swapped back out
-            # is what the turn spoke of before.
-            old = self._context_old(wanted)
-            if old is not None and not self._changed_now(old) and self._swap(
-                    old, wanted, raw, Intent.ROLLBACK):
-                return True
+                mentions(f"{t.title} {t.value or ''}", wanted) for t in self._live()) and (
+                self._swap_back(wanted, raw)):
+            return True
         if target is None and wanted and self._back_to_kind(wanted, raw):
             return True
         if target is None:
@@ -1493,6 +1490,16 @@ class _TurnParser:
             return False
         self._emit(Intent.ROLLBACK, raw, [op], about=[held[0].key])
         return True
+
+    def _swap_back(self, wanted: str, raw: str) -> bool:
+        """'Podcasts are too slow. Return to the audiobooks.': what is swapped back out is
+        what the turn spoke of before; 'back to the navy, the charcoal looked grim': or after."""
+        old = self._context_old(wanted)
+        if old is None or self._changed_now(old):
+            old = self._context_old(wanted, within=split_clauses(
+                self.text.partition(raw.strip())[2]))
+        return old is not None and not self._changed_now(old) and self._swap(
+            old, wanted, raw, Intent.ROLLBACK)
 
     def _back_to_kind(self, wanted: str, raw: str) -> bool:
         """'Back to the 3rd for the recital': a date, time or price with the words naming its
@@ -1963,12 +1970,13 @@ class _TurnParser:
         return any(mentions(f"{t.title} {t.value or ''}", phrase)
                    for t in self.tasks.values() if t.key in changed)
 
-    def _context_old(self, new: str, *, nearest: bool = False) -> str | None:
+    def _context_old(self, new: str, *, nearest: bool = False,
+                     within: list[str] | None = None) -> str | None:
         """What a bare 'X instead' replaces: the longest phrase of an earlier clause of the
-        turn that a live task mentions and ``new`` does not."""
+        turn (or of the clauses ``within``) that a live task mentions and ``new`` does not."""
         new_words = set(stems(new))
         live = [f"{t.title} {t.value or ''}" for t in self._live()]
-        for said in reversed(self.said):
+        for said in within if within is not None else reversed(self.said):
             tokens = re.findall(r"[^\W_]+(?:['-][^\W_]+)*", said)
             for n in (3, 2, 1):
                 starts = range(len(tokens) - n + 1)
@@ -2956,7 +2964,9 @@ class _TurnParser:
             if (new := retype(title, kind, phrase)) is None or new == title:
                 return False
             title = new
-        self._emit(intent, raw, [ReviseTask(key=task.key, title=title)], about=[task.key])
+        # the value stays: a revision without one would clear it
+        self._emit(intent, raw, [ReviseTask(key=task.key, title=title, value=task.value)],
+                   about=[task.key])
         self._pending(task, title=title)
         return True
 
@@ -3374,10 +3384,7 @@ class _TurnParser:
             self._update(task, _assigned_value(subject, assigned), raw)
             return True
         if assigned and (task := self._their_task(subject)) is not None:
-            obj = assigned["obj"]
-            if verbs().get(lemma(assigned["verb"])) in ("set", "move", "replace") and (
-                    to := re.match(r"^(?:it|that|this|them)\s+(?:to|for)\s+(?P<v>.+)$", obj, _I)):
-                obj = to["v"]  # "she's switching it to teal": the new value, teal
+            obj = _changed_to(assigned["verb"], assigned["obj"])
             told = ", ".join(p for p in (obj, assigned["details"]) if p)
             self._update(task, clean_phrase(told), raw)  # "she's doing a blue one"
             return True
@@ -3395,6 +3402,8 @@ class _TurnParser:
             if not said:
                 return self._set_typed(None, typed, raw)
             target: Task | None = said[0]  # "he's coming on the 14th": who was just named
+            if self._held_elsewhere(said[0], typed, raw):
+                return True
         else:  # the subject names the task; a word of its value ('Bob') does not
             target = self._match(subject, self._live(), by_value=False) or self._named_by_act(
                 subject)
@@ -3535,6 +3544,18 @@ class _TurnParser:
                         key=f"{root.key}.{slug(subject)}")
         self._emit(Intent.NEW, raw, [add], about=[add.key])
         return True
+
+    def _held_elsewhere(self, it: Task, typed: list[tuple[ValueKind, str]], raw: str) -> bool:
+        """'..., get them from the market instead, it's £7 each there': when 'it' holds a value
+        with no phrase of the one price, date, time or count said, that value is not its; the
+        latest task whose title alone holds one of that kind takes it there. Else, nothing."""
+        said = [(k, p) for k, p in typed if k in (*_TITLE_KINDS, ValueKind.COUNT)]
+        if not it.value or len(said) != 1 or retype(it.value, *said[0]) is not None:
+            return False
+        kind = said[0][0]
+        holder = next((t for t in self._recent() if t.key != it.key and retype(
+            t.value or "", *said[0]) is None and len(_kind_runs(t.title, kind)) == 1), None)
+        return holder is not None and self._retitle(holder, said, raw)
 
     def _had_from(self, rest: str, raw: str) -> bool:
         """'We've got the hall from 7 now': what the speaker has is a task of the plan, and the
@@ -4229,6 +4250,10 @@ class _TurnParser:
         if (not typed or not _only_value(bare) or any(k == ValueKind.NAME for k, _ in typed)
                 or read_frame(bare).verb is not None):
             return False
+        if (added := self._just_added()) is not None:
+            # "add the late talk, that's at 2:30": the one just added, its value 2:30
+            self._update(added, ", ".join(p for _, p in typed), raw)
+            return True
         return self._set_typed(None, typed, raw)
 
     def _instead_of(self, c: str, raw: str, slot: str | None) -> bool:
@@ -4322,6 +4347,13 @@ class _TurnParser:
                     k == kind for k, _ in typed_phrases(t.title, sentence=False)) == 1:
                 return t
         return None
+
+    def _just_added(self) -> Task | None:
+        """The task the clause before added, when it has no value yet."""
+        last = self.subtasks[-1] if self.subtasks else None
+        added = [op.key for op in (last.operations if last else []) if isinstance(op, AddTask)]
+        task = self.tasks.get(added[-1]) if last and last.intent == Intent.NEW and added else None
+        return task if task is not None and not task.value else None
 
     def _named_holder(self, kind: ValueKind) -> Task | None:
         """The one live task holding a value of ``kind`` that an earlier clause of the turn
@@ -4787,6 +4819,15 @@ def _kind_runs(text: str, kind: ValueKind) -> list[str]:
             runs.append((start, start + len(phrase)))
         joined, at = k == kind, start + len(phrase)
     return [text[a:b] for a, b in runs]
+
+
+def _changed_to(verb: str, obj: str) -> str:
+    """What someone is changing 'it' to: 'switching' + 'it to teal' -> 'teal'; any other
+    object as it is."""
+    to = re.match(r"^(?:it|that|this|them)\s+(?:to|for)\s+(?P<v>.+)$", obj, _I)
+    if to is None or verbs().get(lemma(verb)) not in ("set", "move", "replace"):
+        return obj
+    return to["v"]
 
 
 def _retyped_rest(value: str, said: str, typed: Sequence[tuple[ValueKind, str]]) -> str:
