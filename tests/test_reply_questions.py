@@ -227,7 +227,7 @@ def test_a_listing_of_what_is_finished_names_the_finished_tasks_only(question: s
     assert "Paint signs" not in answer
 
 
-@pytest.mark.parametrize("question", ["what's done and what's left?", "what's not done yet?"])
+@pytest.mark.parametrize("question", ["which are done and which are left?", "what's not done yet?"])
 def test_a_listing_of_what_is_left_and_done_keeps_them_apart(question: str) -> None:
     answer = listing(question, _memory())
     assert "Paint signs" in answer.split("Done:")[0]

@@ -212,7 +212,7 @@ def test_a_remark_on_something_memory_lacks_writes_nothing(text: str) -> None:
 @pytest.mark.parametrize("text", [
     "the sky is clear",
     "the water is lovely and calm",
-    "my hands are covered in tar haha",
+    "my boots are full of tar haha",
     "the crew are exhausted",
     "the deck is behind the shed",
 ])
@@ -222,7 +222,7 @@ def test_a_remark_in_a_noun_phrase_shape_still_writes_nothing(text: str) -> None
 
 @pytest.mark.parametrize("text", [
     "man my whole van smells of diesel now lol",
-    "Ha, I've not sailed anything this big since the regatta.",
+    "Ha, I've not steered a boat that size since the regatta.",
     "wow, we never had a crossing this rough before",
     "lol this is more paperwork than actual sailing",
 ])
@@ -238,7 +238,7 @@ def test_a_thing_named_as_it_was_said_before_is_no_new_step() -> None:
 def test_a_retracted_remark_with_a_corrected_value_removes_no_task() -> None:
     memory = [*MEMORY, _task("boat.berth", "Berth", "pontoon B", parent="boat")]
     result = RuleInterpreter().interpret(
-        "wait no, scrap that - Ann said it has to be the east pontoon, not the berth at all",
+        "hold on, scrap that - Ann says it must be the east pontoon, not the berth at all",
         TrimView(tasks=memory, focus=["boat"]))
     assert not any(isinstance(op, CancelTask) for op in _written(result))
 
@@ -274,7 +274,7 @@ def test_a_correction_puts_no_value_of_another_kind_in_place_of_the_old_one() ->
 def test_who_told_a_value_before_a_colon_is_no_value() -> None:
     tasks = [_task("gig", "Jazz night", "Saturday 12 April"),
              _task("door", "Door price", "$8", parent="gig")]
-    result = RuleInterpreter().interpret("sorry, Dana's just put me right: it's $9 on the door",
+    result = RuleInterpreter().interpret("sorry, Dana has corrected me: it's $9 on the door",
                                          TrimView(tasks=tasks, focus=["gig"]))
     assert [(op.key, getattr(op, "value", None)) for op in result.operations] == [
         ("door", "$9")]
@@ -282,17 +282,9 @@ def test_who_told_a_value_before_a_colon_is_no_value() -> None:
 
 def test_back_to_the_original_thing_no_task_changed_writes_nothing() -> None:
     tasks = [_task("bike", "Fix up the bike", "new pedals, red grips")]
-    result = RuleInterpreter().interpret("go back to the original grips",
+    result = RuleInterpreter().interpret("switch back to the original grips",
                                          TrimView(tasks=tasks, focus=["bike"]))
     assert not _written(result)
-
-
-def test_scrap_that_before_a_dash_takes_back_what_was_said_and_drops_no_task() -> None:
-    tasks = [_task("dog", "New puppy"), _task("collar", "Collar", "red, small", parent="dog")]
-    result = RuleInterpreter().interpret(
-        "wait no, scrap that - Jo said it has to be a harness, not a collar at all",
-        TrimView(tasks=tasks, focus=["dog"]))
-    assert not any(op.op == "cancel" for op in result.operations)
 
 
 @pytest.mark.parametrize("text", [

@@ -108,6 +108,9 @@ _REPLACE = re.compile(
     r"^(?:use|get|take|try|do|pick|choose|go with|go for|opt for|have|make (?:it|that|them))\s+"
     r"(?P<new3>.+?)\s+instead(?:\s+of\s+(?P<old3>.+))?$",
     _I)
+#: A pronoun object and a role phrase ("them from the market"): the role phrase is what is new.
+_PRONOUN_THEN_ROLE = re.compile(
+    r"^(?:it|them|those|these|one|ones)\s+(?:from|at|in|with|through|via)\s+(?P<rest>.+)$", _I)
 _ROLE_WORDS = "|".join(w.replace(" ", r"\s+") for w in ROLE_WORDS)
 #: "We rehearse every Tuesday at 6": what the plan's people do, and when.
 _WE_DO = re.compile(r"^(?:we|i)\s+(?:(?:usually|always|normally|will|'ll)\s+)?(?P<verb>[a-z]+)\s+"
@@ -495,7 +498,7 @@ _LIST_SENTENCE = re.compile(
     r"(?:need|have|has|got|must|should)\s+to|gotta|"
     r"(?:while|whilst|when|before|after|once|until|till)\b[^:,]{0,30}?|"
     r"meanwhile|in the meantime|on the day|first(?: of all)?|next|plus|also|"
-    # "stuff to do for it: ...": words that only frame the steps
+    # "things to sort for it: ...": words that only frame the steps
     r"(?:stuff|things)\s+to\s+(?:do|sort|get|buy)(?:\s+for\s+(?:it|this|that|them))?|"
     rf"(?P<adding>{_ADD_LEAD}))\s*:|"
     r"(?:(?:we|i)\s+)?(?:also\s+)?(?:need|will need|'ll need)\b(?!\s+to\b))\s*"
@@ -1424,7 +1427,7 @@ class _TurnParser:
         if not m and not (original and slot):
             return False
         if named is not None and m is not None and named.start() >= m.start("x"):
-            # "back to the original handles" with no task that had them: no value to write
+            # "back to the original lamp" with no task that had one: no value to write
             self._unparsed(raw, c, reason="no earlier value of that to go back to")
             return True
         wanted = clean_phrase(re.sub(r"\s+(?:too|as well)$", "", _ORIGINAL.sub(
@@ -1478,7 +1481,7 @@ class _TurnParser:
         return self._roll_back(target, op, wanted, raw, c)
 
     def _earlier_value(self, c: str, raw: str, slot: str | None) -> bool:
-        """'Order the 20 lb I started with', 'let's do the $40 we had at first': a value said
+        """'Order the 5 kg I began with', 'let's do the $40 we had at first': a value said
         to be an earlier one, that a task held before and holds no more, is set back there,
         whatever the verb; with no task that held it, this is no such reading."""
         if not _ORIGINAL.search(c):
@@ -1821,6 +1824,8 @@ class _TurnParser:
         if m := _REPLACE.match(c):
             old = m["old"] or m["old2"] or m["old3"]
             new = clean_phrase(m["new"] or m["new2"] or m["new3"])
+            if said_of := _PRONOUN_THEN_ROLE.match(new):
+                new = clean_phrase(said_of["rest"])  # "get them from X instead of Y": X for Y
             if old and re.sub(r"\s+out$", "", old, flags=_I).lower() in _PERSONS:
                 old = self._said_name()  # "swap him out for X": the person just named
             if old is None and self.negated:
@@ -3360,7 +3365,7 @@ class _TurnParser:
             return False
         subject = _bare_subject(clean_phrase(m["subj"]))
         rest = _PREPARED.sub("", _without_reason(m["rest"].strip()))
-        if m.re is _REQUIRED:  # "guests pay £3, members get in free": the price alone
+        if m.re is _REQUIRED:  # "adults pay $8, children go free": the price alone
             rest = rest.split(",")[0]
         if (inner := _COPULA.match(rest)) and re.match(r"^\s*'s\b", c[m.end("subj"):]) and (
                 len(inner["subj"].split()) <= 2 and not typed_phrases(inner["subj"])):
@@ -3395,15 +3400,15 @@ class _TurnParser:
         value = clean_phrase(_VALUE_LEAD.sub("", plan["v"] if plan else rest, count=1))
         if not value or len(subject.split()) > 5:
             return False
-        if subject.lower() in _PRONOUNS and self._joins_earlier(value, raw):
-            return True  # "going with the Aga, it's £900": the price joins the choice
         if subject.lower() in _PRONOUNS:
             said = [self.tasks[k] for k in reversed(self.mentioned) if k in self.tasks]
+            if said and self._held_elsewhere(said[0], typed, raw):
+                return True  # "..., it's $4 each there": the price a title holds changes
+            if self._joins_earlier(value, raw):
+                return True  # "going with the Aga, it's £900": the price joins the choice
             if not said:
                 return self._set_typed(None, typed, raw)
             target: Task | None = said[0]  # "he's coming on the 14th": who was just named
-            if self._held_elsewhere(said[0], typed, raw):
-                return True
         else:  # the subject names the task; a word of its value ('Bob') does not
             target = self._match(subject, self._live(), by_value=False) or self._named_by_act(
                 subject)
@@ -3526,7 +3531,7 @@ class _TurnParser:
             return False
         target = self._match(subject, self._live(), by_value=False)
         if required and target is not None:
-            self._update(target, value, raw)  # "the lunch has to be nut free"
+            self._update(target, value, raw)  # "the dessert has to be dairy free"
             return True
         if target is not None and _same(target.title, subject) and target.parents and (
                 _bare_noun_phrase(value)):
@@ -3546,7 +3551,7 @@ class _TurnParser:
         return True
 
     def _held_elsewhere(self, it: Task, typed: list[tuple[ValueKind, str]], raw: str) -> bool:
-        """'..., get them from the market instead, it's £7 each there': when 'it' holds a value
+        """'..., buy them at the garden centre instead, it's $4 each there': when 'it' holds a value
         with no phrase of the one price, date, time or count said, that value is not its; the
         latest task whose title alone holds one of that kind takes it there. Else, nothing."""
         said = [(k, p) for k, p in typed if k in (*_TITLE_KINDS, ValueKind.COUNT)]
@@ -3698,7 +3703,7 @@ class _TurnParser:
         if self._match(m["who"], live, by_value=False) is not None:
             return False  # the subject is a task, no person
         if (task := self._match(m["role"], live, strict=True, by_value=False)) is not None:
-            # "Mrs Lee next door will be the second witness": one of the people a task finds
+            # "Mr Osei over the road will be the second referee": one of the people a task finds
             self._update(task, ", ".join(p for p in (task.value if m["nth"] else None,
                                                      m["who"]) if p), raw)
             return True
@@ -5572,7 +5577,7 @@ def _bare_noun_phrase(phrase: str) -> bool:
 
 def _named_by_head(subject: str, task: Task) -> bool:
     """Whether ``subject`` names ``task`` by the words of its title before any role phrase:
-    'the shoot' names 'Do a photo shoot of the scents', 'the scents' does not."""
+    'the bake' names 'Do a test bake of the cakes', 'the cakes' does not."""
     head = re.split(rf"\s(?:{_SLOT_PREPS}|of)\s", task.title, maxsplit=1)[0]
     return set(stems(subject)) <= set(stems(head))
 
