@@ -127,8 +127,7 @@ class TurnLatency(BaseModel):
     write_turn: WireCount = Field(description="one write turn through the rules TRIM, on the wire")
     question_turn: WireCount = Field(description="one question turn, on the wire")
     apply_ratio: float = Field(description="apply p50 / paired bare write p50")
-    process_write: Stat = Field(description="the bare write timed just before each process")
-    process_ratio: float = Field(description="process p50 / its paired bare write p50")
+    process_ratio: float = Field(description="process p50 / bare write p50")
 
 
 class WireCount(BaseModel):
@@ -297,11 +296,10 @@ def _targets(report: BenchReport) -> list[Target]:
         value=f"{largest.apply_ratio:.2f}x ({largest.apply.p50_ms:.1f} ms)",
         met=_at_size(largest.tasks, _TARGET_TASKS, largest.apply_ratio <= APPLY_RATIO_GOAL)))
     smallest = min(report.turns, key=lambda t: t.tasks)
-    growth = largest.process_ratio / smallest.process_ratio
+    growth = largest.process.p50_ms / smallest.process.p50_ms
     found.append(Target(
         name=f"turn with rules TRIM at {largest.tasks:,} tasks",
-        goal=f"<= {TURN_GROWTH_GOAL:g}x the turn at {smallest.tasks:,}, each against the bare "
-             f"write timed beside it (at {_TARGET_TASKS:,})",
+        goal=f"<= {TURN_GROWTH_GOAL:g}x the turn at {smallest.tasks:,} (at {_TARGET_TASKS:,})",
         value=f"{growth:.2f}x ({largest.process.p50_ms:.1f} against "
               f"{smallest.process.p50_ms:.1f} ms)",
         met=_at_size(largest.tasks, _TARGET_TASKS,
@@ -435,7 +433,7 @@ def run_turns(
         turns = []
         for size in cfg.sizes:
             store = run.workspace(f"turns-{size}")
-            turns.append(run.turn_latency(store, size))
+            turns.append(run.turn_latency(store, size, limits))
             run.drop(store)
         return TurnsReport(cores=os.cpu_count() or 1, neo4j=run.server_version(),
                            seconds=round(time.perf_counter() - started, 1), limits=limits,
@@ -472,7 +470,7 @@ class _Run:
         largest: MemoryStore | None = None
         for size in self.cfg.sizes:
             store = self.workspace(f"turns-{size}")
-            turns.append(self.turn_latency(store, size))
+            turns.append(self.turn_latency(store, size, limits))
             if size == max(self.cfg.sizes):
                 largest = store  # kept for the export and import
             else:
@@ -575,7 +573,7 @@ class _Run:
 
     # -- 2. turn latency ----------------------------------------------------------------------
 
-    def turn_latency(self, store: MemoryStore, size: int) -> TurnLatency:
+    def turn_latency(self, store: MemoryStore, size: int, limits: Limits) -> TurnLatency:
         self.say(f"turns: generating {size:,} tasks")
         t0 = time.perf_counter()
         workload = _ProjectWorkload(size)
@@ -589,7 +587,6 @@ class _Run:
         applied: list[float] = []
         paired: list[float] = []
         processed: list[float] = []
-        process_paired: list[float] = []
         for i in range(reps + warmup):
             group = groups[2 * i]
             ops: list[dict[str, Any]] = [
@@ -611,12 +608,11 @@ class _Run:
             group = groups[2 * i + 1]
             step, parent = workload.step(group, 0), workload.group(group)
             text = f"{step}: set {step} to {_value(i, 'p')}. Also add xp{i} to {parent}."
+            # Not paired with a bare write: the turn is mostly the client's work, and a write
+            # right after a turn meets the index updates that turn left behind.
             t = time.perf_counter()
-            self._bare_write(store, reps + warmup + i)
-            t_process = time.perf_counter()
             turn = engine.process(text)
-            processed.append(time.perf_counter() - t_process)
-            process_paired.append(t_process - t)
+            processed.append(time.perf_counter() - t)
             # Read as a user means it: that value, the new step under that group, nothing else.
             _expect(turn.operations == [
                         ReviseTask(key=step, value=_value(i, "p")),
@@ -639,15 +635,13 @@ class _Run:
         apply_stat = Stat.of(applied[warmup:])
         paired_stat = Stat.of(paired[warmup:])
         process_stat = Stat.of(processed[warmup:])
-        process_write = Stat.of(process_paired[warmup:])
         return TurnLatency(
             tasks=size, revisions=workload.revisions, dependents=_ProjectWorkload.DEPENDENTS,
             apply=apply_stat, paired_write=paired_stat, process=process_stat,
             check=Stat.of(asked[1:]), write_turn=write_turn.result(),
             question_turn=question_turn.result(),
             apply_ratio=round(apply_stat.p50_ms / paired_stat.p50_ms, 2),
-            process_write=process_write,
-            process_ratio=round(process_stat.p50_ms / process_write.p50_ms, 2))
+            process_ratio=round(process_stat.p50_ms / limits.bare_write.p50_ms, 2))
 
     # -- 3. propagation -----------------------------------------------------------------------
 
