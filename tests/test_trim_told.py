@@ -179,11 +179,11 @@ def test_a_value_said_to_be_an_earlier_one_is_set_back_whatever_the_verb() -> No
 def test_a_correction_finds_the_old_value_as_memory_wrote_it() -> None:
     tasks = [task("move", "Flat move"),
              task("van", "Van", "wed 8-12, £90", parents=("move",)),
-             task("keys", "Key pickup", "9:30am", parents=("move",))]
+             task("keys", "Key pickup", "9:45am", parents=("move",))]
     result = interpret("the van is thursday 8-12 not wednesday", *tasks, focus=("move",))
     assert revised(result) == {"van": ReviseTask(key="van", value="thursday 8-12, £90")}
-    result = interpret("key pickup is 10:15 not 9:30", *tasks, focus=("move",))
-    assert revised(result) == {"keys": ReviseTask(key="keys", value="10:15")}
+    result = interpret("key pickup is 11:20 not 9:45", *tasks, focus=("move",))
+    assert revised(result) == {"keys": ReviseTask(key="keys", value="11:20")}
 
 
 def test_someone_changing_it_to_a_value_gives_the_value_alone() -> None:
