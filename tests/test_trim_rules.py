@@ -27,6 +27,7 @@ from tme_neo4j.trim.language import (
     clean_phrase,
     fold,
     is_question,
+    listed_inline,
     mentions,
     replace_word,
     sentences,
@@ -1038,3 +1039,34 @@ def test_a_statement_after_a_change_with_instead_is_its_reason() -> None:
                        "blocked sunday", *tasks, focus=("jam",))
     assert [op.key for s in result.subtasks for op in s.operations] == ["lids"]
     assert result.subtasks[-1].intent == Intent.NOTE
+
+
+def test_a_list_marked_line_by_line_is_read_as_one_list() -> None:
+    assert listed_inline("Chores:\n- mop the hall\n* water the ferns.\nThat's all") == (
+        "Chores: mop the hall, water the ferns.\nThat's all")
+    assert listed_inline("Agenda: 1) minutes 2) budget, 3) any other business") == (
+        "Agenda: minutes, budget, any other business")
+    # numbers that do not run one after another, or a dash with no heading, list nothing
+    assert listed_inline("Dose: 1) twice 3) daily") == "Dose: 1) twice 3) daily"
+    assert listed_inline("the car broke down\n- no idea why") == (
+        "the car broke down\n- no idea why")
+
+
+def test_a_long_name_before_a_marked_list_opens_a_plan_of_steps_and_named_items() -> None:
+    adds = _adds(interpret("Shed rebuild at the allotment before the frost:\n- order the "
+                           "timber\n- clear the old base\n- gravel delivery\n- paint the door"))
+    root = adds[0]
+    assert root.title == "Shed rebuild at the allotment before the frost"
+    assert [a.title for a in adds[1:]] == ["Order the timber", "Clear the old base",
+                                           "Gravel delivery", "Paint the door"]
+    assert all(a.parents == [root.key] for a in adds[1:])
+
+
+def test_numbered_items_after_a_label_go_under_the_plan_just_opened() -> None:
+    adds = _adds(interpret("Hosting the regional chess open at the library on May 3. To do: "
+                           "1) book the hall 2) print 40 score sheets 3) trophies for each "
+                           "section"))
+    root = adds[0]
+    assert [a.title for a in adds[1:]] == ["Book the hall", "Print 40 score sheets",
+                                           "Trophies for each section"]
+    assert all(a.parents == [root.key] for a in adds[1:])

@@ -18,6 +18,7 @@ __all__ = [
     "content_words",
     "fold",
     "is_question",
+    "listed_inline",
     "mentions",
     "replace_word",
     "retype",
@@ -42,6 +43,42 @@ _FOLD = str.maketrans({
     "\u2013": " - ", "\u2014": " - ", "\u2015": " - ",
     "\u00a0": " ", "\u2026": "...",
 })
+
+
+#: A line that is an item of a list: a bullet ('- ', '* ', a dot) or a number ('2)', '3.').
+_MARKED_LINE = re.compile(r"^\s*(?:[-*\u2022\u00b7]|\d{1,2}[.)])\s+(?P<item>\S.*?)[\s.;,]*$")
+#: A number that marks an item inside a line: '1) ', '2. ', never a decimal ('1.5 kg').
+_INLINE_MARK = re.compile(r"(?:^|\s)(?P<n>\d{1,2})[.)]\s+(?=\S)")
+
+
+def listed_inline(text: str) -> str:
+    """``text`` with a list whose items are marked (a bullet or a number on each line, or
+    '1) ... 2) ...' after a colon) written as one line of items cut by commas, as a list is
+    said: 'Jobs:' then '- A' and '- B' on lines of their own reads 'Jobs: A, B'."""
+    out: list[str] = []
+    listing = False  # the last line of ``out`` is a head with its items so far
+    for line in text.splitlines():
+        m = _MARKED_LINE.match(line)
+        if m and out and (listing or out[-1].rstrip().endswith(":")):
+            out[-1] = f"{out[-1].rstrip()}{', ' if listing else ' '}{m['item']}"
+            listing = True
+            continue
+        if listing:
+            out[-1] += "."  # the list ends its sentence
+        out.append(line)
+        listing = False
+    return re.sub(r":\s*1[.)]\s+[^:]+$", _numbered_items, "\n".join(out), flags=re.M)
+
+
+def _numbered_items(m: re.Match[str]) -> str:
+    """': 1) A 2) B 3) C' as ': A, B, C', when the numbers run one after another."""
+    body = m[0][1:]
+    marks = list(_INLINE_MARK.finditer(body))
+    if len(marks) < 2 or [int(k["n"]) for k in marks] != list(range(1, len(marks) + 1)):
+        return m[0]
+    ends = [k.start() for k in marks[1:]] + [len(body)]
+    items = [body[k.end():end].strip(" ,;") for k, end in zip(marks, ends, strict=True)]
+    return ": " + ", ".join(i for i in items if i)
 
 
 def fold(text: str) -> str:

@@ -40,6 +40,7 @@ from tme_neo4j.trim.language import (
     content_words,
     fold,
     is_question,
+    listed_inline,
     mentions,
     replace_word,
     retype,
@@ -661,7 +662,7 @@ class RuleInterpreter:
     name = "rules"
 
     def interpret(self, text: str, view: TrimView) -> TrimResult:
-        text = apostrophised(unsmiled(fold(text)))
+        text = apostrophised(unsmiled(fold(listed_inline(text))))
         return _TurnParser(view, text).parse(text)
 
 
@@ -694,6 +695,8 @@ class _TurnParser:
         rest: list[str] = []
         if text != as_said and (after := self._named_facts(text)) is not None:
             text, rest = "", after  # the sentences after the facts are read on their own
+        elif not labelled and (after := self._headed_steps(text)) is not None:
+            text, rest = "", after  # the sentences after the list are read on their own
         elif not labelled and (m := _SLOT_PREFIX.match(text)) and not _RESTORE.match(m[1]):
             # "the games are back on: ..." is a clause before its list, not a label
             first, *rest = sentences(m[2]) or [m[2]]
@@ -770,6 +773,18 @@ class _TurnParser:
             return None
         first, *rest = sentences(m["body"]) or [m["body"]]
         return rest if self._listed(m["head"], first) else None
+
+    def _headed_steps(self, text: str) -> list[str] | None:
+        """'Kitchen refit over the summer: strip the units, order worktops, skip hire' with
+        nothing in memory: a name too long for a slot, with no verb of its own, opens a plan
+        whose steps follow the colon; the sentences after them, or None for no such list."""
+        m = re.match(r"^\s*(?P<head>[^:]{31,80}?)\s*:\s+(?P<body>.+)$", text, re.S)
+        head = strip_fillers(m["head"]) if m else ""
+        if m is None or self._live() or not _names_thing(head) or _PLAN.match(head) or (
+                _OPENING.match(head)):
+            return None  # "building a shed: ...": a plan told as a doing reads on its own
+        first, *rest = sentences(m["body"]) or [m["body"]]
+        return rest if self._listed_steps(head, first) else None
 
     def _cause_read(self, cause: str, start: int, end: int) -> None:
         """'The hall has a wedding that day - move us to the 15th', 'X fell through, so back
@@ -1052,9 +1067,10 @@ class _TurnParser:
         """'Garden jobs: prune the roses, and mow the lawn before Friday': requests listed after
         a label are steps under the task it names, a new one under the plan in talk if none."""
         steps = _shared_verb(rest) or _list_items(rest)  # "bring A, B and C": bring each
-        if len(steps) < 2 or "?" in rest or not all(
-                _imperative(s) and len(s.split()) > 1 and self._names_step(s) for s in steps):
-            return False
+        requests = [s for s in steps if _imperative(s) and len(s.split()) > 1]
+        if len(requests) < 2 or "?" in rest or not all(
+                self._names_step(s) if s in requests else _noun_item(s) for s in steps):
+            return False  # "skip hire" among requests is a step named by its noun
         label = clean_phrase(re.sub(r"^(?:plus|and|also)\s+", "", head.strip(), flags=_I))
         live = self._live()
         parent = self._match(label, live, strict=True, by_value=False)
@@ -5562,6 +5578,14 @@ _REQUIRED = re.compile(r"^(?P<subj>[\w' .&-]+?)\s+(?:(?:should|must|has to|have 
 #: " this season", " on the 7th": words after a subject that say when, not what it is.
 _SUBJECT_WHEN = re.compile(r"\s+(?:(?:this|next|last)\s+(?:season|time|year|month|week|term)|"
                            r"(?:on|for)\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?)$", _I)
+
+
+def _noun_item(phrase: str) -> bool:
+    """'skip hire', 'prizes for each age group': an item of a list named by a noun, with no
+    verb of its own before its role phrases."""
+    head = re.split(rf"\s(?:{_SLOT_PREPS}|of)\s", phrase, maxsplit=1, flags=_I)[0].split()
+    return 1 <= len(head) <= 4 and len(phrase.split()) <= 8 and can_be_noun(head[-1]) and (
+        not _FINITE_WORD.search(phrase)) and not _imperative(phrase)
 
 
 def _bare_noun_phrase(phrase: str) -> bool:
