@@ -246,6 +246,12 @@ _ASKED_KINDS: dict[str, tuple[ValueKind, ...]] = {
 #: A word of certainty after what is waited for, no part of its name.
 _UNSURE_TAIL = re.compile(r"\s+(?:obviously|of course|presumably|probably|surely|really|"
                           r"i think|i guess|i suppose)$", _I)
+#: "that delivery", "this number": a thing pointed at, said before, not a name.
+_DEMONSTRATED = re.compile(r"(?:that|this|those|these)\s+(?P<noun>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)",
+                           _I)
+#: The kind of value an attribute word names ('number' a count): what 'that number' holds.
+_KIND_OF_ATTRIBUTE = {"date": ValueKind.DATE, "time": ValueKind.TIME, "count": ValueKind.COUNT,
+                      "price": ValueKind.PRICE, "person": ValueKind.NAME}
 #: "that", "that train thing": what was just said, not a task by its name.
 _RETRACTED = re.compile(r"^(?:that|this)(?:\s+[\w' -]+?\s+(?:thing|bit|idea|change))?$", _I)
 #: "back to that one", "go back to the 8:15": a value set back, later in the turn.
@@ -2512,7 +2518,11 @@ class _TurnParser:
         short = clean_phrase(_DEPEND_TAIL.sub("", b_text))
         if self._match(short, dependents, strict=True, by_value=False):
             return False  # what waits named as what it waits for: no order, no new task
-        b = self._waited_for(b_text, restated, others)
+        b = self._waited_for(b_text, restated, others) or self._demonstrated(
+            short, dependents[0], others)
+        if b is None and _DEMONSTRATED.fullmatch(short):
+            self._unparsed(raw, c)  # "... on that delivery" with nothing it points to
+            return True
         if b is None and (restated or _ASKED_OF.match(b_text)):
             self._unparsed(raw, c)  # "on what date the fitter arrives" with no one task holding it:
             return True  # an order told, not understood, and said so
@@ -2526,6 +2536,25 @@ class _TurnParser:
             b = self.tasks[ops[-1].key]
         self._link(dependents, b, ops, raw)
         return True
+
+    def _demonstrated(self, said: str, waiting: Task, candidates: list[Task]) -> Task | None:
+        """'that number', 'this delivery': what is waited for, pointed at, not named. The
+        task whose name has the noun; else, for a noun of a kind of value ('number',
+        'date'), the latest task talked of that holds such a value; else the one step about
+        the same thing as the one that waits ('smoke the ribs' waits for 'order ribs')."""
+        pointed = _DEMONSTRATED.fullmatch(said)
+        if pointed is None:
+            return None
+        noun = pointed["noun"]
+        if (named := self._match(noun, candidates, strict=True, by_value=False)) is not None:
+            return named
+        kind = _KIND_OF_ATTRIBUTE.get(attribute_of(noun) or "")
+        if kind is not None:
+            return next((t for t in self._recent() if t in candidates and any(
+                k == kind for k, _ in typed_phrases(t.value or "", sentence=False))), None)
+        things = set(stems(_drop_verb(waiting.title))) if _imperative(waiting.title) else set()
+        sharing = [t for t in candidates if t.parents and things & set(stems(t.title))]
+        return sharing[0] if len(sharing) == 1 else None
 
     def _link(self, dependents: list[Task], b: Task, ops: list[Operation], raw: str) -> None:
         """Each of ``dependents`` waits for ``b``, after ``ops``; an order this turn already
