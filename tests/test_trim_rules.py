@@ -1085,3 +1085,28 @@ def test_a_dependency_on_a_thing_pointed_at_links_what_was_said_never_adds_it() 
     assert not any(isinstance(op, AddTask) and op.title.lower().startswith("that") for op in ops)
     result = interpret("The ribbons depend on that weather.", fair, ribbons)
     assert [s.intent for s in result.subtasks] == [Intent.UNPARSED]
+
+
+def test_a_remark_after_a_request_is_a_note_never_a_task() -> None:
+    result = interpret("I have to sand the gate, the dogs lose their footing on it")
+    assert [a.title for a in _adds(result)] == ["Sand the gate"]
+    assert result.subtasks[-1].intent == Intent.NOTE
+    result = interpret("Email the parents, they always forget")
+    assert [a.title for a in _adds(result)] == ["Email the parents"]
+    # a second noun phrase with no verb is part of the request, no remark
+    assert [a.title for a in _adds(interpret("book the hall, the big one"))] == [
+        "Book the hall, the big one"]
+
+
+def test_a_verb_on_a_person_alone_names_no_task() -> None:
+    result = interpret("The caretaker keeps asking about the raffle, bless him.",
+                       task("fair", "Garden fair"))
+    assert not _adds(result)
+
+
+def test_a_phrasal_verb_that_names_a_task_is_no_change_of_a_value() -> None:
+    trip = task("trip", "Fishing trip", "at the loch on Sunday")
+    rods = task("rods", "Fix the rods", "with the Smiths", parents=("trip",))
+    ops = _ops("And set up a lift share with the Patels.", trip, rods)
+    assert not any(isinstance(op, ReviseTask) for op in ops)
+    assert any(isinstance(op, AddTask) and op.title == "Set up a lift share" for op in ops)

@@ -246,6 +246,14 @@ _ASKED_KINDS: dict[str, tuple[ValueKind, ...]] = {
 #: A word of certainty after what is waited for, no part of its name.
 _UNSURE_TAIL = re.compile(r"\s+(?:obviously|of course|presumably|probably|surely|really|"
                           r"i think|i guess|i suppose)$", _I)
+#: The subject a remark opens with: a pronoun, or a pointing word ('those two', 'that one').
+_SUBJECT_FIRST = re.compile(r"(?:i|we|you|he|she|they|it|there|those|these|that|this)"
+                            r"(?:'[a-z]+)?\s", _I)
+_NOUN_SUBJECT_FIRST = re.compile(r"(?:the|my|our|his|her|their)\s+[a-z]", _I)
+_FINITE_VERBS = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would",
+                           "can", "could", "does", "do", "did", "always", "never", "keeps"})
+#: "thank her", "bless him": a verb whose only object is a person.
+_ONLY_A_PERSON = re.compile(r"[a-z]+\s+(?:him|her|them|me|us)", _I)
 #: "that delivery", "this number": a thing pointed at, said before, not a name.
 _DEMONSTRATED = re.compile(r"(?:that|this|those|these)\s+(?P<noun>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)",
                            _I)
@@ -2934,8 +2942,8 @@ class _TurnParser:
 
     def _move(self, c: str, raw: str, slot: str | None) -> bool:
         m = _MOVE.match(c)
-        if not m or not value_phrases(m["v"]):
-            return False
+        if not m or not value_phrases(m["v"]) or read_frame(c).intent == "task":
+            return False  # "set up a rota with the Lees": a phrasal verb naming a task to do
         if re.match(r"^\S+\s+(?:him|her|them)\b", c, _I):
             # "move her to Thursdays": the latest task that names a person, when it holds a
             # value of that kind; else no date of the plan is meant
@@ -3079,12 +3087,18 @@ class _TurnParser:
         return True
 
     def _new_task(self, c: str, raw: str) -> None:
+        request, remark = _without_remark(c)
+        if remark:  # "sand the gate, the dogs scratch it": a step, and a remark on it
+            self._new_task(request, request)
+            self._emit(Intent.NOTE, remark)
+            return
         first = c.split(maxsplit=1)[0].lower() if c.split() else ""
         if re.search(r"\binstead\b", c, _I) or (
-                first.endswith("ing") and lemma(first) != first) or _SAID_BEFORE.search(c):
+                first.endswith("ing") and lemma(first) != first) or _SAID_BEFORE.search(c) or (
+                _ONLY_A_PERSON.fullmatch(c)):
             # A replacement of something memory lacks; a plan told with no subject ("setting
-            # up ..."); a thing as it was said before ("the 3 kg I started with"): not a step
-            # to add as said.
+            # up ..."); a thing as it was said before ("the 3 kg I started with"); a verb on
+            # a person alone ("thank her"), which names no thing: not a step to add as said.
             self._unparsed(raw, c)
             return
         # "We also need to rent a car and get insurance", "for the fair, let's add a tombola"
@@ -5607,6 +5621,23 @@ _REQUIRED = re.compile(r"^(?P<subj>[\w' .&-]+?)\s+(?:(?:should|must|has to|have 
 #: " this season", " on the 7th": words after a subject that say when, not what it is.
 _SUBJECT_WHEN = re.compile(r"\s+(?:(?:this|next|last)\s+(?:season|time|year|month|week|term)|"
                            r"(?:on|for)\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?)$", _I)
+
+
+def _without_remark(clause: str) -> tuple[str, str]:
+    """A request and the remark after its last comma ('label the jars, the kids lose them
+    all the time'): a clause with a subject of its own and a verb, no step; '' for none."""
+    request, comma, remark = clause.rpartition(",")
+    words = remark.split()
+    if not comma or not request.strip() or len(words) < 3 or _imperative(remark):
+        return clause, ""
+    if _SUBJECT_FIRST.match(remark.strip()):  # "they always forget"
+        told = any(is_verb(w) or w.lower() in _FINITE_VERBS for w in words[1:4])
+    else:  # "the kids lose everything": a noun subject, then a verb that is no noun
+        told = bool(_NOUN_SUBJECT_FIRST.match(remark.strip())) and any(
+            w.lower() in _FINITE_VERBS or (is_verb(w) and not can_be_noun(w)) for w in words[2:4])
+    if not told:
+        return clause, ""
+    return request.strip(), remark.strip()
 
 
 def _noun_item(phrase: str) -> bool:
