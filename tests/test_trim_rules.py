@@ -1110,3 +1110,23 @@ def test_a_phrasal_verb_that_names_a_task_is_no_change_of_a_value() -> None:
     ops = _ops("And set up a lift share with the Patels.", trip, rods)
     assert not any(isinstance(op, ReviseTask) for op in ops)
     assert any(isinstance(op, AddTask) and op.title == "Set up a lift share" for op in ops)
+
+
+def test_a_step_owed_with_ought_or_should_joins_the_plan_in_talk() -> None:
+    trip = task("trip", "Fishing trip", "at the loch on Sunday")
+    bait = task("bait", "Buy bait", parents=("trip",))
+    for said in ("Oh and I ought to oil the reels and pack a thermos as well.",
+                 "I should oil the reels and pack a thermos too."):
+        adds = _adds(interpret(said, trip, bait, focus=("trip",)))
+        assert [(a.title, a.parents) for a in adds] == [("Oil the reels", ["trip"]),
+                                                        ("Pack a thermos", ["trip"])]
+    assert not _adds(interpret("I must have left the net at home", trip, bait))
+
+
+def test_a_reading_verb_on_a_thing_outside_memory_is_a_step() -> None:
+    trip = task("trip", "Fishing trip")
+    adds = _adds(interpret("also gotta print the permits and buy spare hooks.", trip,
+                           focus=("trip",)))
+    assert [a.title for a in adds] == ["Print the permits", "Buy spare hooks"]
+    for said in ("print the list", "print what is left", "show me the plan"):
+        assert [s.intent for s in interpret(said, trip).subtasks] == [Intent.CHECK]

@@ -254,6 +254,15 @@ _FINITE_VERBS = frozenset({"is", "are", "was", "were", "has", "have", "had", "wi
                            "can", "could", "does", "do", "did", "always", "never", "keeps"})
 #: "thank her", "bless him": a verb whose only object is a person.
 _ONLY_A_PERSON = re.compile(r"[a-z]+\s+(?:him|her|them|me|us)", _I)
+#: Verbs that read memory back, or do a thing to something else: 'print the list' reads,
+#: 'print the tickets' is a step.
+_DOING_READS = frozenset({"print", "review", "confirm", "verify", "display", "list"})
+#: An object that is memory itself, or a question about it: what a reading verb shows.
+_MEMORY_OBJECT = re.compile(
+    r"^(?:(?:the|my|our|this|that|a)\s+)?(?:(?:whole|full|current|final|latest)\s+)?"
+    r"(?:list|plan|to-?do|tasks?|jobs|steps|items|things|everything|all|it|them|that|this|"
+    r"these|those|status|summary|progress|state|details|memory|what|which|who|when|where|how|"
+    r"why|me|us)\b", _I)
 #: "that delivery", "this number": a thing pointed at, said before, not a name.
 _DEMONSTRATED = re.compile(r"(?:that|this|those|these)\s+(?P<noun>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)",
                            _I)
@@ -336,8 +345,8 @@ _WANT = re.compile(r"^(?:(?:i|we|he|she|they)\s*|(?=(?:need|have|got)\s+to\s|got
                    r"(?:'ve\s+|\s*have\s+|'ll\s+|\s*will\s+)?(?P<then_also>(?:also|still)\s+)?"
                    r"(?:(?:need|want|would like|'d like|"
                    r"have|has|needs|wants|got|decided|plan|planned|'m going|am going|are going|"
-                   r"'re going)\s+to|"
-                   r"gotta)\s+(?P<rest>.+)$", _I)
+                   r"'re going|ought)\s+to|"
+                   r"gotta|(?:should|must)(?!\s+(?:have|be|not)\b))\s+(?P<rest>.+)$", _I)
 _WILL = re.compile(r"^(?:i|we)(?:'ll|\s+will|\s+shall)\s+(?:also\s+|just\s+)?(?P<rest>.+)$", _I)
 _MODAL = re.compile(r"^(?:i|we)(?:'ll|'d|\s+(?:will|shall|should|must|can|could|ought to))\s+"
                     r"(?:also\s+|just\s+)?(?P<rest>.+)$", _I)
@@ -1260,7 +1269,8 @@ class _TurnParser:
         elif self.will and _imperative(c) and not read_frame(c).known:
             self.also = True  # "I'll bake the cake and set up the tables": both are steps
         frame = read_frame(c, question_mark=question, original=raw)
-        if frame.asks and (question or frame.mood == Mood.QUESTION or not self.needs):
+        if frame.asks and (question or frame.mood == Mood.QUESTION or not self.needs) and not (
+                self._made_thing(frame, question)):
             # a question or a request to be told: it reads, it never writes; but "I need to
             # print A, B and C" lists steps of the plan, it asks for nothing to be shown
             about = self._about(c, slot) or [t.key for t in self._live() if not t.parents][-3:]
@@ -1312,6 +1322,13 @@ class _TurnParser:
             self._new_task(c, raw)
         else:
             self._unparsed(raw, c)
+
+    def _made_thing(self, frame: Frame, question: bool) -> bool:
+        """'print the name badges', 'confirm the time with the vet': a verb that may ask to
+        read memory back, on a thing that is no part of memory, names a step to do."""
+        return not question and frame.mood == Mood.REQUEST and frame.verb in _DOING_READS and (
+            bool(stems(frame.object))) and not _MEMORY_OBJECT.match(frame.object) and (
+            self._match(frame.object, self._live()) is None)
 
     def _why_removed(self, c: str) -> bool:
         """A statement right after a removal says why: 'Ann's handling it herself', 'the
