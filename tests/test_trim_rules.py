@@ -1130,3 +1130,18 @@ def test_a_reading_verb_on_a_thing_outside_memory_is_a_step() -> None:
     assert [a.title for a in adds] == ["Print the permits", "Buy spare hooks"]
     for said in ("print the list", "print what is left", "show me the plan"):
         assert [s.intent for s in interpret(said, trip).subtasks] == [Intent.CHECK]
+
+
+def test_a_thing_named_before_a_dash_is_what_the_request_after_it_speaks_of() -> None:
+    assert split_clauses("the lanterns - hang them by the gate") == [
+        "the lanterns - hang them by the gate"]
+    assert split_clauses("the car broke down - need a new one") == [
+        "the car broke down", "need a new one"]  # a statement first: two clauses
+    assert split_clauses("the gazebo - scrap it") == ["the gazebo", "scrap it"]
+    party = task("party", "Garden party")
+    icing = task("icing", "icing", parents=("party",))
+    assert _ops("icing - do it in lemon yellow", party, icing) == [
+        ReviseTask(key="icing", value="in lemon yellow")]
+    # a request about a thing memory does not hold writes nothing, and says so
+    result = interpret("edge trim - do it in gold", party, icing)
+    assert [s.intent for s in result.subtasks] == [Intent.UNPARSED]

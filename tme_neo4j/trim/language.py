@@ -10,7 +10,7 @@ import re
 import unicodedata
 from enum import StrEnum
 
-from tme_neo4j.trim.lexicon import in_dictionary, is_verb, lemma, verb_pattern
+from tme_neo4j.trim.lexicon import can_be_noun, in_dictionary, is_verb, lemma, verb_pattern
 
 __all__ = [
     "ValueKind",
@@ -30,6 +30,7 @@ __all__ = [
     "stem",
     "stems",
     "strip_fillers",
+    "topic_request",
     "typed_phrases",
     "unsmiled",
     "value_kind",
@@ -197,13 +198,34 @@ _GOAL_START = re.compile(r"^\s*(?:in order )?to\s+[^,]+,", re.IGNORECASE)
 def split_clauses(sentence: str) -> list[str]:
     """Split a sentence into clauses that may each carry an intent. A goal with its steps
     ('To X, do A, then B') stays whole: its 'then' orders steps, it starts nothing new."""
-    if _GOAL_START.match(sentence):
+    if _GOAL_START.match(sentence) or topic_request(sentence):
         return [sentence.strip(" ,")] if sentence.strip(" ,.") else []
     parts = [q for p in _CLAUSE_BREAK.split(sentence) if p for q in _named_subjects(p)]
     parts = [p.strip(" ,") for p in parts if p and p.strip(" ,.")]
     if len(parts) > 1 and _FOR_LEAD.match(parts[0]):  # "For the trip, we'll ...": one clause
         parts[:2] = [f"{parts[0]}, {parts[1]}"]
     return parts
+
+
+#: "the lanterns - hang them by the gate": a thing named, a dash, then a request about it.
+_TOPIC_DASH = re.compile(r"^\s*(?P<topic>(?:(?:the|my|our)\s+)?[a-z][\w'-]*"
+                         r"(?:\s+[a-z][\w'-]*){0,2})\s+-\s+(?P<verb>[a-z]+)\s+\S", re.IGNORECASE)
+
+
+def topic_request(sentence: str) -> bool:
+    """Whether ``sentence`` names a thing, then after a dash asks for something about it
+    ('the lanterns - hang them higher'): one clause, the request's pronoun is the thing. A
+    removal after the dash ('the gazebo - scrap it') stays a clause of its own."""
+    m = _TOPIC_DASH.match(sentence)
+    if m is None or re.match(verb_pattern("cancel"), sentence[m.start("verb"):], re.IGNORECASE):
+        return False
+    words = m["topic"].lower().split()
+    if len(words) > 1 and words[1] in ("the", "a", "an", "my", "our", "some"):
+        return False  # "book the hall - ...": a request first, no thing named
+    if any(is_verb(w) and lemma(w) != w and not can_be_noun(w) for w in words[1:]):
+        return False  # "the car broke down - ...": a statement first
+    return is_verb(m["verb"]) and lemma(m["verb"]) == m["verb"].lower() and re.search(
+        r"\b(?:it|them|one|ones)\b", sentence[m.end("verb"):], re.IGNORECASE) is not None
 
 
 #: "For the trip": a leading phrase naming what the rest of the sentence is for.

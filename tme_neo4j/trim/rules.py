@@ -52,6 +52,7 @@ from tme_neo4j.trim.language import (
     stem,
     stems,
     strip_fillers,
+    topic_request,
     typed_phrases,
     unsmiled,
     value_kind,
@@ -2866,6 +2867,9 @@ class _TurnParser:
         task = self._match(m["what"], self._live(), strict=True, by_value=False) if m else None
         if m is None or (task is not None and self._topic_request(task, m["what"], m["v"], raw)):
             return m is not None
+        if topic_request(c):  # "the lanterns - hang them higher", not read as a change of them
+            self._unparsed(raw, c)
+            return True
         if not any(k != ValueKind.NAME for k, _ in typed_phrases(m["v"], sentence=False)):
             return False
         if task is not None and (_imperative(m["v"]) or read_frame(m["v"]).known):
