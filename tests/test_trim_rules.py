@@ -1145,3 +1145,12 @@ def test_a_thing_named_before_a_dash_is_what_the_request_after_it_speaks_of() ->
     # a request about a thing memory does not hold writes nothing, and says so
     result = interpret("edge trim - do it in gold", party, icing)
     assert [s.intent for s in result.subtasks] == [Intent.UNPARSED]
+
+
+def test_what_someone_is_told_with_a_bare_a_is_a_remark_not_an_attribute() -> None:
+    trip = task("trip", "School trip")
+    bus = task("bus", "Book the bus", parents=("trip",))
+    for said in ("the caterer is a star", "honestly the driver's a saint"):
+        assert not _adds(interpret(said, trip, bus, focus=("trip",)))
+    adds = _adds(interpret("the theme is a sunken city", trip, bus, focus=("trip",)))
+    assert [(a.title, a.value) for a in adds] == [("Theme", "sunken city")]

@@ -3619,6 +3619,8 @@ class _TurnParser:
             return True
         root = self.under or self._root_for(None)
         items = split_list(value.split(",")[0])
+        if re.fullmatch(r"(?:a|an)\s+[\w-]+", rest.strip(), _I):
+            return False  # "the driver's a legend": what one is, a remark, no attribute
         if required or root is None or typed_phrases(subject) or (
                 target is not None and _named_by_head(subject, target)) or not all(
                 can_be_noun(w) for w in subject.split()) or (
