@@ -1154,3 +1154,25 @@ def test_what_someone_is_told_with_a_bare_a_is_a_remark_not_an_attribute() -> No
         assert not _adds(interpret(said, trip, bus, focus=("trip",)))
     adds = _adds(interpret("the theme is a sunken city", trip, bus, focus=("trip",)))
     assert [(a.title, a.value) for a in adds] == [("Theme", "sunken city")]
+
+
+def test_so_before_a_wish_starts_a_clause_of_what_must_be_done() -> None:
+    assert split_clauses("The lease ends in May so we need to find a van and pack the books") == [
+        "The lease ends in May", "we need to find a van and pack the books"]
+    adds = _adds(interpret("Term starts September 4 so I need to buy new lunchboxes, book eye "
+                           "tests and order the uniforms."))
+    root = adds[0]
+    assert [a.title for a in adds[1:]] == ["Buy new lunchboxes", "Book eye tests",
+                                           "Order the uniforms"]
+    assert all(a.parents == [root.key] for a in adds[1:])
+
+
+def test_how_a_thing_just_finished_was_got_is_a_note_on_it() -> None:
+    term = task("term", "School term")
+    eyes = task("eyes", "Book eye tests", "Saturday at 11", parents=("term",))
+    coats = task("coats", "Buy raincoats", parents=("term",))
+    result = interpret("Move the eye tests to Sunday at 2, and the raincoats are done, got them "
+                       "at the market yesterday.", term, eyes, coats)
+    assert [op for s in result.subtasks for op in s.operations] == [
+        ReviseTask(key="eyes", value="Sunday at 2"), CompleteTask(key="coats")]
+    assert result.subtasks[-1].intent == Intent.NOTE

@@ -179,6 +179,9 @@ _CLAUSE_BREAK = re.compile(
     rf"\s-\s+(?={verb_pattern('cancel')}\b)|"
     r",\s*and then\b|,\s*then\b|,\s*(?:and\s+)?so\b|,\s*but\b|,?\s*\bbecause\b|"
     r"\s+so\s+(?=(?:the|back|that's|that\s+(?:is|was|makes))\b)|"
+    # "the lease ends in May so we need to ...": what must be done, for the reason before it
+    r"\s+so\s+(?=(?:i|we)(?:'ll|'ve|\s+will|\s+also|\s+still)?\s+(?:need|have|must|should|"
+    r"got|want)\b)|"
     r",?\s*\bsince\b(?=\s+(?:i|we|you|they|he|she|it)\b)|,\s*since\b(?=\s+(?:the|my|our)\s)|"
     r"\s+so\s+(?=(?-i:[A-Z])[\w'-]+(?:\s+from\s+[\w'-]+)?\s+(?:will|'ll|is going to)\s)|"
     rf",?\s*\band\b(?=\s+(?:please\s+)?(?:{_CHANGE_VERBS}|keep|put|make|use|book|schedule|mark)\b)|"

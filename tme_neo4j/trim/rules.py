@@ -605,8 +605,12 @@ _TOLD_IN_PARTICIPLE = re.compile(
 _CHANGE_INTENTS = frozenset({"set", "move", "rename", "replace", "cancel", "restore", "rollback",
                              "reset", "split", "merge"})
 #: "collected it at the shop", "sent them over": a thing done, told of by a pronoun.
-_DID_IT = re.compile(r"^(?:(?:i|we)\s+)?(?:just\s+|finally\s+)?[a-z]{3,}(?:ed|t|ne|ught)\s+"
+_DID_IT = re.compile(r"^(?:(?:i|we)\s+)?(?:just\s+|finally\s+)?(?:[a-z]{3,}(?:ed|t|ne|ught)|got|"
+                     r"did|put|paid|made)\s+"
                      r"(?:it|them|that|those)\b", _I)
+#: "... yesterday", "... this morning": when a thing told done was done, no value of it.
+_WHEN_DONE = re.compile(r"\s+(?:yesterday|today|earlier|this (?:morning|afternoon|week)|"
+                        r"last (?:night|week))$", _I)
 #: Participles that say a thing is finished, whatever step it is: "the draft's sent".
 _FINISHING = re.compile(r"done|finished|completed|sorted|sent|submitted|delivered|posted|paid|"
                         r"handed in|filed|returned|collected|received|picked up", _I)
@@ -2301,8 +2305,9 @@ class _TurnParser:
         if (self._done_state(c, raw) or self._done_told(c, raw) or self._did_step(c, raw)
                 or self._done_as_step(c, raw) or self._done_reported(c, raw)):
             return True
-        if _DID_IT.match(c) and not any(k != ValueKind.NAME for k, _ in typed_phrases(c)) and (
-                self._said_again(TaskStatus.DONE, raw)):
+        if _DID_IT.match(c) and not any(k != ValueKind.NAME for k, _ in typed_phrases(
+                _WHEN_DONE.sub("", c))) and (self._said_again(TaskStatus.DONE, raw) or (
+                self._said_again(TaskStatus.CANCELLED, raw))):
             return True  # "the flowers are sorted, grabbed them at the market": how, once more
         m = _DONE.match(c)
         if not m or re.search(r"\b(?:after|before|once|until|till|unless|if)\b", c, _I):
