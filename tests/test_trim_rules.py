@@ -1176,3 +1176,15 @@ def test_how_a_thing_just_finished_was_got_is_a_note_on_it() -> None:
     assert [op for s in result.subtasks for op in s.operations] == [
         ReviseTask(key="eyes", value="Sunday at 2"), CompleteTask(key="coats")]
     assert result.subtasks[-1].intent == Intent.NOTE
+
+
+def test_an_order_told_after_a_value_points_back_to_the_task_just_told() -> None:
+    assert split_clauses("Kick-off is 9:40 and the minibus rota depends on that") == [
+        "Kick-off is 9:40", "the minibus rota depends on that"]
+    assert split_clauses("The cones and the bibs both depend on the headcount.") == [
+        "The cones and the bibs both depend on the headcount."]
+    season = task("season", "Football season")
+    rota = task("rota", "Sort the minibus rota", parents=("season",))
+    ops = _ops("Kick-off is 9:40 and the minibus rota depends on that", season, rota)
+    assert AddDependency(key="rota", depends_on="season.kick-off") in ops
+    assert [op.key for op in ops if isinstance(op, AddTask)] == ["season.kick-off"]

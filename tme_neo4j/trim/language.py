@@ -253,6 +253,9 @@ _STATED_AFTER = re.compile(r",\s*(?:and\s+)?(?!(?:[a-z]+\s+)?(?:it|that|this|he|
 _SO_STATED = re.compile(r"\s+(?=so\s+(?!(?:far|much|many|long|soon)\b)(?:the\s+|my\s+|our\s+)?"
                         r"(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*"
                         r"(?:'s|'re|\s+(?:is|are|was|were))\s+\w)", re.IGNORECASE)
+#: "... is 7:50 and the rota depends on that": an order told after a statement, no comma.
+_DEPENDS_AFTER = re.compile(rf"\s+and\s+(?=(?:the|my|our)\s+(?:[\w-]+\s+){{0,3}}?"
+                            rf"{verb_pattern('depend')}\b)", re.IGNORECASE)
 #: ", order the chain": a comma before a verb in its base form and a determiner.
 _REQUEST_AFTER = re.compile(
     r",\s*(?:and\s+)?(?=(?P<verb>[a-z]+)\s+(?:the|a|an|my|our|some|it|them|him|her)\b)")
@@ -269,6 +272,7 @@ def _named_subjects(part: str) -> list[str]:
     cuts += list(_NAMED_AUXILIARY.finditer(part))
     cuts += [m for m in _STATED_AFTER.finditer(part) if _COPULA.search(part[:m.start()])]
     cuts += list(_SO_STATED.finditer(part))
+    cuts += [m for m in _DEPENDS_AFTER.finditer(part) if _COPULA.search(part[:m.start()])]
     cuts += [m for m in _REQUEST_AFTER.finditer(part)
              if is_verb(m["verb"]) and lemma(m["verb"]) == m["verb"]
              and _COPULA.search(part[:m.start()])]

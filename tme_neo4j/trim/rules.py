@@ -2524,7 +2524,7 @@ class _TurnParser:
             k in (ValueKind.DATE, ValueKind.TIME) for k, _ in typed_phrases(when)) else None
         if clean_phrase(_DEPEND_TAIL.sub("", b_text)).lower() in _PRONOUNS:
             # "the wine depends on it", "... on that being sorted"
-            earlier = self._context_old(a_text, nearest=True)
+            earlier = self._written_before() or self._context_old(a_text, nearest=True)
             if earlier is None:
                 return False
             b_text = earlier
@@ -2567,6 +2567,15 @@ class _TurnParser:
             b = self.tasks[ops[-1].key]
         self._link(dependents, b, ops, raw)
         return True
+
+    def _written_before(self) -> str | None:
+        """'Kick-off is 9:40 and the rota depends on that': the title of the task the clause
+        just before wrote, when it wrote one; what 'that' points back to."""
+        last = self.subtasks[-1] if self.subtasks else None
+        if last is None or not last.operations or last.intent == Intent.DEPEND:
+            return None
+        told = [self.tasks[k] for k in last.about if k in self.tasks]
+        return told[-1].title if told else None
 
     def _demonstrated(self, said: str, waiting: Task, candidates: list[Task]) -> Task | None:
         """'that number', 'this delivery': what is waited for, pointed at, not named. The
