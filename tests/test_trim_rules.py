@@ -1050,6 +1050,10 @@ def test_a_list_marked_line_by_line_is_read_as_one_list() -> None:
     assert listed_inline("Dose: 1) twice 3) daily") == "Dose: 1) twice 3) daily"
     assert listed_inline("the car broke down\n- no idea why") == (
         "the car broke down\n- no idea why")
+    # a head with no colon over two marked lines or more is the list's head all the same
+    assert listed_inline("Allotment jobs\n* dig the beds\n* fix the water butt") == (
+        "Allotment jobs: dig the beds, fix the water butt")
+    assert listed_inline("it broke.\n- no idea why\n- ugh") == "it broke.\n- no idea why\n- ugh"
 
 
 def test_a_long_name_before_a_marked_list_opens_a_plan_of_steps_and_named_items() -> None:

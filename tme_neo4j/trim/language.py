@@ -56,9 +56,14 @@ def listed_inline(text: str) -> str:
     """``text`` with a list whose items are marked (a bullet or a number on each line, or
     '1) ... 2) ...' after a colon) written as one line of items cut by commas, as a list is
     said: 'Jobs:' then '- A' and '- B' on lines of their own reads 'Jobs: A, B'."""
+    lines = text.splitlines()
+    for n, line in enumerate(lines[:-2]):  # "Packing list" over two marked lines: its head
+        if line.strip() and not _MARKED_LINE.match(line) and not re.search(
+                r"[.!?:]\s*$", line) and all(_MARKED_LINE.match(x) for x in lines[n + 1:n + 3]):
+            lines[n] = line.rstrip() + ":"
     out: list[str] = []
     listing = False  # the last line of ``out`` is a head with its items so far
-    for line in text.splitlines():
+    for line in lines:
         m = _MARKED_LINE.match(line)
         if m and out and (listing or out[-1].rstrip().endswith(":")):
             out[-1] = f"{out[-1].rstrip()}{', ' if listing else ' '}{m['item']}"
