@@ -1080,11 +1080,11 @@ def test_a_dependency_on_a_thing_pointed_at_links_what_was_said_never_adds_it() 
     fair = task("fair", "Garden fair")
     seedlings = task("plants", "Order seedlings", "from the nursery", parents=("fair",))
     ribbons = task("ribbons", "Order ribbons", parents=("fair",))
-    ops = _ops("Entries are at 14 so far, and the ribbon order depends on that number.",
+    ops = _ops("Entries are at 14 so far, and the ribbon order depends on that count.",
                fair, seedlings, ribbons)
     assert AddDependency(key="ribbons", depends_on="fair.entries") in ops
     ops = _ops("Also pot the seedlings Friday night and label the trays. Potting depends on "
-               "that delivery.", fair, seedlings)
+               "that shipment.", fair, seedlings)
     assert AddDependency(key="pot-seedlings-friday-night", depends_on="plants") in ops
     assert not any(isinstance(op, AddTask) and op.title.lower().startswith("that") for op in ops)
     result = interpret("The ribbons depend on that weather.", fair, ribbons)

@@ -264,10 +264,10 @@ _MEMORY_OBJECT = re.compile(
     r"(?:list|plan|to-?do|tasks?|jobs|steps|items|things|everything|all|it|them|that|this|"
     r"these|those|status|summary|progress|state|details|memory|what|which|who|when|where|how|"
     r"why|me|us)\b", _I)
-#: "that delivery", "this number": a thing pointed at, said before, not a name.
+#: "that shipment", "this count": a thing pointed at, said before, not a name.
 _DEMONSTRATED = re.compile(r"(?:that|this|those|these)\s+(?P<noun>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)",
                            _I)
-#: The kind of value an attribute word names ('number' a count): what 'that number' holds.
+#: The kind of value an attribute word names ('count' a count): what 'that count' holds.
 _KIND_OF_ATTRIBUTE = {"date": ValueKind.DATE, "time": ValueKind.TIME, "count": ValueKind.COUNT,
                       "price": ValueKind.PRICE, "person": ValueKind.NAME}
 #: "that", "that train thing": what was just said, not a task by its name.
@@ -2552,7 +2552,7 @@ class _TurnParser:
         b = self._waited_for(b_text, restated, others) or self._demonstrated(
             short, dependents[0], others)
         if b is None and _DEMONSTRATED.fullmatch(short):
-            self._unparsed(raw, c)  # "... on that delivery" with nothing it points to
+            self._unparsed(raw, c)  # "... on that shipment" with nothing it points to
             return True
         if b is None and (restated or _ASKED_OF.match(b_text)):
             self._unparsed(raw, c)  # "on what date the fitter arrives" with no one task holding it:
@@ -2578,10 +2578,10 @@ class _TurnParser:
         return told[-1].title if told else None
 
     def _demonstrated(self, said: str, waiting: Task, candidates: list[Task]) -> Task | None:
-        """'that number', 'this delivery': what is waited for, pointed at, not named. The
+        """'that count', 'this shipment': what is waited for, pointed at, not named. The
         task whose name has the noun; else, for a noun of a kind of value ('number',
         'date'), the latest task talked of that holds such a value; else the one step about
-        the same thing as the one that waits ('smoke the ribs' waits for 'order ribs')."""
+        the same thing as the one that waits ('ice the cake' waits for 'bake the cake')."""
         pointed = _DEMONSTRATED.fullmatch(said)
         if pointed is None:
             return None
@@ -3634,7 +3634,7 @@ class _TurnParser:
         root = self.under or self._root_for(None)
         items = split_list(value.split(",")[0])
         if re.fullmatch(r"(?:a|an)\s+[\w-]+", rest.strip(), _I):
-            return False  # "the driver's a legend": what one is, a remark, no attribute
+            return False  # "the driver's a saint": what one is, a remark, no attribute
         if required or root is None or typed_phrases(subject) or (
                 target is not None and _named_by_head(subject, target)) or not all(
                 can_be_noun(w) for w in subject.split()) or (
@@ -5661,7 +5661,7 @@ _SUBJECT_WHEN = re.compile(r"\s+(?:(?:this|next|last)\s+(?:season|time|year|mont
 
 
 def _without_remark(clause: str) -> tuple[str, str]:
-    """A request and the remark after its last comma ('label the jars, the kids lose them
+    """A request and the remark after its last comma ('wash the van, the kids leave mud
     all the time'): a clause with a subject of its own and a verb, no step; '' for none."""
     request, comma, remark = clause.rpartition(",")
     words = remark.split()
@@ -5669,7 +5669,7 @@ def _without_remark(clause: str) -> tuple[str, str]:
         return clause, ""
     if _SUBJECT_FIRST.match(remark.strip()):  # "they always forget"
         told = any(is_verb(w) or w.lower() in _FINITE_VERBS for w in words[1:4])
-    else:  # "the kids lose everything": a noun subject, then a verb that is no noun
+    else:  # "the kids leave mud": a noun subject, then a verb that is no noun
         told = bool(_NOUN_SUBJECT_FIRST.match(remark.strip())) and any(
             w.lower() in _FINITE_VERBS or (is_verb(w) and not can_be_noun(w)) for w in words[2:4])
     if not told:
