@@ -4723,7 +4723,9 @@ class _TurnParser:
             own = name | (set(stems(task.value or "")) if by_value else set())
             shared = len(words & own)
             # Ties go to the task whose own name the phrase covers most ('the bean supplier':
-            # 'Beans' before 'Cafe called Bean There').
+            # 'Beans' before 'Cafe called Bean There'); an attribute's own name leaves out the
+            # task it belongs to ('brisket.from' is named 'from', not 'brisket').
+            name = set(stems(f"{task.key.rsplit('.', 1)[-1].replace('-', ' ')} {task.title}"))
             score = (shared / len(words), len(words & name) / len(name) if name else 0.0)
             if score > best_score:
                 best, best_score = task, score
