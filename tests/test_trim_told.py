@@ -1129,6 +1129,15 @@ def test_a_day_of_the_week_after_not_is_replaced_where_a_title_says_it() -> None
     assert revised(result)["hall"].title == "Unlock the hall on Tuesdays"
 
 
+def test_a_weekday_cut_short_after_not_is_replaced_in_any_of_its_forms() -> None:
+    memory = [task("club", "Chess club"),
+              task("club.slot", "Board delivery slot", "weds 9-11", parents=("club",))]
+    result = interpret("the slot is thurs not wednesday", *memory, focus=("club",))
+    assert revised(result)["club.slot"].value == "thurs 9-11"
+    result = interpret("the slot is tues not weds", *memory, focus=("club",))
+    assert revised(result)["club.slot"].value == "tues 9-11"
+
+
 def test_how_often_a_task_recurs_replaces_the_every_its_title_says() -> None:
     memory = [task("club", "Chess club"),
               task("feed", "Feed the fish every morning", parents=("club",)),

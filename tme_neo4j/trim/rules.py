@@ -33,7 +33,9 @@ from tme_neo4j.trim.base import READ_ONLY, Conflict, Intent, Subtask, TrimResult
 from tme_neo4j.trim.frames import ROLE_WORDS, Frame, Mood, read_frame
 from tme_neo4j.trim.language import (
     COUNT_RE,
+    DAY_WORD,
     STOP,
+    WEEKDAY_FORMS,
     ValueKind,
     apostrophised,
     clean_phrase,
@@ -589,7 +591,7 @@ _FINISHING = re.compile(r"done|finished|completed|sorted|sent|submitted|delivere
 _NAMED_PAST = re.compile(r"^(?:the\s+)?[A-Za-z][a-z]+\s+[a-z]{3,}ed(?:\s+(?:back|in|up|off))?$")
 #: "tickets $12": a thing and its price, an item of a plan's facts.
 _NOUN_PRICE = re.compile(r"(?P<noun>[a-z][\w' -]{1,30}?)\s+(?P<v>[$£€]\d[\d.,]*(?:\s+\w+)?)", _I)
-_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b", _I)
+_WEEKDAY = re.compile(rf"\b{DAY_WORD.pattern}(?!\w)", _I)
 _MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 #: "Ann and Bo are in too": named people who join.
 _JOINING = re.compile(r"^(?P<who>[A-Z][\w'-]*(?:\s*(?:,|and|&)\s*[A-Z][\w'-]*)*)"
@@ -5093,17 +5095,12 @@ def _value_pattern(old: str) -> re.Pattern[str]:
     'pm' ('8:15' in '8:15am'), else as it is written, whole."""
     if day := _said_day(old):
         return day
-    if _DAY_WORD.fullmatch(old) and (forms := _WEEKDAY_FORMS.get(old[:3].lower())):
+    if DAY_WORD.fullmatch(old) and (forms := WEEKDAY_FORMS.get(old[:3].lower())):
         return re.compile(rf"(?<!\w)(?:{forms})s?(?!\w)", _I)
     if re.fullmatch(r"\d{1,2}(?::\d{2})?", old):
         return re.compile(rf"(?<![\w$£€.:]){re.escape(old)}(?:\s?(?:am|pm))?(?![\w:])", _I)
     return re.compile(rf"(?<![\w$£€]){re.escape(old)}(?!\w)", _I)
 
-
-#: The ways a weekday is written, by its first three letters.
-_WEEKDAY_FORMS = {"mon": "monday|mon", "tue": "tuesday|tues|tue", "wed": "wednesday|weds|wed",
-                  "thu": "thursday|thurs|thur|thu", "fri": "friday|fri",
-                  "sat": "saturday|sat", "sun": "sunday|sun"}
 
 
 #: The kinds of value a title may hold for a bare value said later ('make it the 9th'); a
@@ -5515,8 +5512,6 @@ def _unknown_verb(words: list[str]) -> bool:
 _VALUE_OPENERS = frozenset({"the", "on", "at", "for", "about", "around", "roughly", "approx",
                             "approximately", "nearly", "almost", "just", "under", "over", "by",
                             "from", "until", "till", "due", "every", "each", "this", "next"})
-_DAY_WORD = re.compile(r"(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|"
-                       r"urday|rsday)?s?", _I)
 
 
 def _starts_with_value(text: str) -> bool:
@@ -5524,7 +5519,7 @@ def _starts_with_value(text: str) -> bool:
     that only lead into one ('on sat 3 May', 'about £40'); 'lovely today' opens with none."""
     typed = [p for _, p in typed_phrases(text, sentence=False)]
     at = text.lower().find(typed[0].lower()) if typed else -1
-    return at >= 0 and all(w.lower() in _VALUE_OPENERS or _DAY_WORD.fullmatch(w.strip(","))
+    return at >= 0 and all(w.lower() in _VALUE_OPENERS or DAY_WORD.fullmatch(w.strip(","))
                            for w in text[:at].split())
 
 
