@@ -82,6 +82,16 @@ def test_someone_wanting_something_is_no_new_task(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
+    "Dot's been baking this 40 years",
+    "the skipper's been sailing it for 12 years",
+    "Dot's been running the stall ages",
+])
+def test_how_long_someone_has_been_doing_a_thing_writes_nothing(text: str) -> None:
+    assert not _written(read(text, "sale"))
+    assert not _written(read(text, "boat"))
+
+
+@pytest.mark.parametrize("text", [
     "the stall hire wants $55 now, sigh",
     "Stall hire wants $55 now",
 ])

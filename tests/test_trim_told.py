@@ -4,6 +4,8 @@ test builds its view of memory by hand; no database."""
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from test_trim_rules import interpret, task
 
@@ -1560,3 +1562,26 @@ def test_a_word_that_is_a_particle_elsewhere_names_the_step_it_is_the_noun_of() 
              task("binding", "Binding", parents=("quilt",))]
     result = interpret("top's done btw", *tasks)
     assert [(type(op), op.key) for op in result.operations] == [(CompleteTask, "top")]
+
+
+def _changed(t: Task, minute: int) -> Task:
+    return t.model_copy(update={"updated_at": datetime.datetime(2025, 3, 1, 9, minute,
+                                                                tzinfo=datetime.UTC)})
+
+
+def test_a_value_told_as_a_correction_goes_to_the_task_holding_its_kind() -> None:
+    memory = [_changed(task("gym", "Gym induction"), 1),
+              _changed(task("gym.class", "Spin class", "9:40 on the top floor",
+                            parents=("gym",)), 2),
+              _changed(task("gym.fee", "Joining fee", "£30", parents=("gym",)), 3)]
+    result = interpret("Ignore that, the gym mixed up the rota. It's still 10:15.", *memory,
+                       focus=("gym",))
+    assert revised(result)["gym.class"].value == "10:15 on the top floor"
+    assert "gym" not in revised(result)
+
+
+def test_a_value_told_of_it_with_no_word_of_correction_stays_with_it() -> None:
+    memory = [_changed(task("gym", "Gym induction"), 1),
+              _changed(task("gym.class", "Spin class", "9:40", parents=("gym",)), 2)]
+    result = interpret("The gym called. It's 10:15.", *memory, focus=("gym",))
+    assert "gym.class" not in revised(result)

@@ -3278,6 +3278,8 @@ class _TurnParser:
             return False  # "that week", "this plan": a determiner, no reference to a task
         if re.match(r"\s+so\b", m["after"], _I):
             return False  # "swap it so Ben opens": what should follow, no value for 'it'
+        if re.search(r"(?:'s|'ve|\s+has|\s+have)\s+been\s+[a-z]+ing$", m["before"], _I):
+            return False  # "Jo's been running it 20 years": how long someone has, no value
         if self._sourced_reference(m["ref"], m["after"], raw):
             return True
         typed = typed_phrases(m["after"], sentence=False)
@@ -3381,8 +3383,8 @@ class _TurnParser:
             return False  # "X is away so Y will do it": two clauses, no value of X
         if _EVALUATIVE.search(rest):
             return False  # "Friday's bad for Ann": a judgement, no value
-        if _PERFECT.match(rest):
-            return False  # "Ann's just booked the hall": something done, no value of Ann
+        if _PERFECT.match(rest) or re.match(r"^been\s+[a-z]+ing\b", rest, _I):
+            return False  # "Ann's just booked the hall", "Ann's been doing it for years"
         typed = typed_phrases(rest, sentence=False)
         plan = re.match(r"^going to\s+(?P<v>.+)$", rest, _I)
         assigned = re.match(r"^(?P<verb>[a-z]+ing)\s+(?P<obj>[^,]+?)(?:,\s*(?P<details>.+))?$",
@@ -3406,6 +3408,8 @@ class _TurnParser:
             said = [self.tasks[k] for k in reversed(self.mentioned) if k in self.tasks]
             if said and self._held_elsewhere(said[0], typed, raw):
                 return True  # "..., it's $4 each there": the price a title holds changes
+            if said and self._corrected_elsewhere(said[0], typed, raw):
+                return True  # "no wait, it's still 9:40": the time memory holds changes
             if self._joins_earlier(value, raw):
                 return True  # "going with the Aga, it's £900": the price joins the choice
             if not said:
@@ -3563,6 +3567,28 @@ class _TurnParser:
         holder = next((t for t in self._recent() if t.key != it.key and retype(
             t.value or "", *said[0]) is None and len(_kind_runs(t.title, kind)) == 1), None)
         return holder is not None and self._retitle(holder, said, raw)
+
+    def _corrected_elsewhere(self, it: Task, typed: list[tuple[ValueKind, str]],
+                             raw: str) -> bool:
+        """'No wait, it's still 9:40': a value told as a correction takes the place of the
+        value of its kind memory holds, when 'it' (a task spoken of in passing, none this turn
+        wrote) holds none: the latest changed task holding one, if no other was changed with
+        it. Without a word of correction, nothing here."""
+        said = [(k, p) for k, p in typed if k in (*_TITLE_KINDS, ValueKind.COUNT)]
+        if len(said) != 1 or not _CORRECTING.search(self.text) or it.key in self._written() or (
+                retype(it.value or "", *said[0]) is not None):
+            return False
+        holders = sorted((t for t in self._live() if t.updated_at is not None
+                          and retype(t.value or "", *said[0]) is not None),
+                         key=lambda t: t.updated_at or 0, reverse=True)
+        if not holders or (len(holders) > 1 and holders[1].updated_at == holders[0].updated_at):
+            return False
+        return self._set_typed(holders[0], said, raw)
+
+    def _written(self) -> set[str]:
+        """The keys of the tasks this turn has added or revised so far."""
+        return {op.key for s in self.subtasks for op in s.operations
+                if isinstance(op, ReviseTask | AddTask)}
 
     def _had_from(self, rest: str, raw: str) -> bool:
         """'We've got the hall from 7 now': what the speaker has is a task of the plan, and the
@@ -5110,6 +5136,9 @@ _TITLE_KINDS = (ValueKind.DATE, ValueKind.TIME, ValueKind.PRICE)
 _OFFERED = re.compile(r"^(?P<who>(?-i:[A-Z])[\w'-]*)\s+(?:(?:said|says|reckons|thinks)\s+"
                       r"(?:he|she|they)\s+)?(?:can|could|will|would|'ll)\s+do\s+(?:it|that|this)$",
                       _I)
+#: Words that say a value told is a correction of one memory holds.
+_CORRECTING = re.compile(r"\b(?:no|nope|nah|actually|still|wait|sorry|never\s?mind|nvm|"
+                         r"misread|misheard|my mistake|my bad|scratch that|typo|wrong)\b", _I)
 #: A value told to be what it was after all: 'it was eggshell after all'.
 _AFTER_ALL = re.compile(r"(?:^|\band\s+|,\s*)(?:it|that|they)\s*(?:was|were|is|are|'s|'re)\s+"
                         r"(?:really\s+|actually\s+)?(?P<x>[^,]+?)\s+after all$", _I)
