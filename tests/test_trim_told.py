@@ -1585,3 +1585,34 @@ def test_a_value_told_of_it_with_no_word_of_correction_stays_with_it() -> None:
               _changed(task("gym.class", "Spin class", "9:40", parents=("gym",)), 2)]
     result = interpret("The gym called. It's 10:15.", *memory, focus=("gym",))
     assert "gym.class" not in revised(result)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("the fence - make it the brown one not the green, same price", "brown Ronseal, about £40"),
+    ("make it the brown one, not the green", "brown Ronseal, about £40"),
+])
+def test_a_word_after_not_gives_way_to_the_word_said_in_the_value_holding_it(
+        text: str, value: str) -> None:
+    memory = [task("garden", "Garden jobs"),
+              task("fence", "Paint the fence", "green Ronseal, about £40", parents=("garden",)),
+              task("hedge", "Trim the hedge", parents=("garden",))]
+    result = interpret(text, *memory, focus=("garden",))
+    assert revised(result)["fence"].value == value
+
+
+def test_a_short_value_ending_in_the_word_after_not_is_said_anew_whole() -> None:
+    memory = [task("rug", "Lay the rug"),
+              task("rug.spot", "Spot", "left hallway", parents=("rug",))]
+    result = interpret("Ana says it has to be the front hall for the light, not the hallway",
+                       *memory, focus=("rug",))
+    assert revised(result)["rug.spot"].value == "front hall"
+
+
+@pytest.mark.parametrize("text", ["make it the brown one, not the red",
+                                  "the brown one not the green"])
+def test_a_word_after_not_that_no_value_or_two_values_say_writes_nothing(text: str) -> None:
+    memory = [task("garden", "Garden jobs"),
+              task("fence", "Paint the fence", "green Ronseal", parents=("garden",)),
+              task("shed", "Paint the shed", "green Cuprinol", parents=("garden",))]
+    result = interpret(text, *memory, focus=("garden",))
+    assert not revised(result)

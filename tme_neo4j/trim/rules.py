@@ -1176,7 +1176,7 @@ class _TurnParser:
             self._plan, self._steps_list,
             self._wished_step,
             self._shift, self._rollback, self._earlier_value,
-            self._corrected,
+            self._corrected, self._word_corrected,
             self._disowned_clause, self._told_against_disowned,
             self._chosen_option, self._was_after_all,
             self._reset,
@@ -1643,6 +1643,29 @@ class _TurnParser:
         self._emit(Intent.UPDATE, raw, [ReviseTask(key=task.key, title=title, value=value)],
                    about=[task.key])
         self._pending(task, title=title or task.title, value=value)
+        return True
+
+    def _word_corrected(self, c: str, raw: str, slot: str | None) -> bool:
+        """'(the shelves -) do them in the oak, not the pine': a correction told in words, no
+        value of a kind; the word after 'not' gives way to the one said, in the one task (of
+        the topic, if one leads) whose value says it. A short value that ends in that word is
+        said anew whole ('back porch' -> 'side gate')."""
+        m = _WORD_CORRECTION.match(c)
+        new = _NEW_WORDS.search(m["said"]) if m else None
+        if m is None or new is None or slot is not None or any(
+                k != ValueKind.NAME and p.lower() not in ("one", "ones")
+                for k, p in typed_phrases(c, sentence=False)) or _same_word(new["np"], m["old"]):
+            return False  # a value of a kind is corrected by kind, above
+        old = re.compile(rf"\b{re.escape(m['old'])}\b", _I)
+        holders = [t for t in self._live() if old.search(t.value or "")]
+        if m["topic"] and len(holders) > 1:
+            holders = [h for h in [self._match(m["topic"], holders, by_value=False)] if h]
+        if len(holders) != 1:
+            return False
+        value = holders[0].value or ""
+        whole = len(value.split()) <= 3 and "," not in value and re.search(
+            rf"\b{re.escape(m['old'])}$", value, _I)
+        self._update(holders[0], new["np"] if whole else old.sub(new["np"], value, count=1), raw)
         return True
 
     def _disowned_values(self, told: list[str]) -> list[str]:
@@ -3409,7 +3432,7 @@ class _TurnParser:
             if said and self._held_elsewhere(said[0], typed, raw):
                 return True  # "..., it's $4 each there": the price a title holds changes
             if said and self._corrected_elsewhere(said[0], typed, raw):
-                return True  # "no wait, it's still 9:40": the time memory holds changes
+                return True  # "sorry, misheard, it's 9:40": the time memory holds changes
             if self._joins_earlier(value, raw):
                 return True  # "going with the Aga, it's £900": the price joins the choice
             if not said:
@@ -3570,7 +3593,7 @@ class _TurnParser:
 
     def _corrected_elsewhere(self, it: Task, typed: list[tuple[ValueKind, str]],
                              raw: str) -> bool:
-        """'No wait, it's still 9:40': a value told as a correction takes the place of the
+        """'Sorry, misheard, it's 9:40': a value told as a correction takes the place of the
         value of its kind memory holds, when 'it' (a task spoken of in passing, none this turn
         wrote) holds none: the latest changed task holding one, if no other was changed with
         it. Without a word of correction, nothing here."""
@@ -5136,6 +5159,15 @@ _TITLE_KINDS = (ValueKind.DATE, ValueKind.TIME, ValueKind.PRICE)
 _OFFERED = re.compile(r"^(?P<who>(?-i:[A-Z])[\w'-]*)\s+(?:(?:said|says|reckons|thinks)\s+"
                       r"(?:he|she|they)\s+)?(?:can|could|will|would|'ll)\s+do\s+(?:it|that|this)$",
                       _I)
+#: A correction in words: '(topic -) said thing, not the old word (one) (at all)(, why)'.
+_WORD_CORRECTION = re.compile(
+    r"^(?:(?P<topic>[\w' ]{2,30}?)\s+[-\u2013\u2014]\s+)?(?P<said>.+?),?\s+not\s+"
+    r"(?:the\s+|a\s+|an\s+)?(?P<old>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)(?<!\sone)(?:\s+ones?)?"
+    r"(?:\s+at\s+all)?(?:\s*[,;\u2013-]\s*(?P<why>.+))?$", _I)
+#: What the said part of a correction in words names: its last noun phrase after an article,
+#: without 'one' or a role phrase after it ('it must be the side gate for the van').
+_NEW_WORDS = re.compile(r"\b(?:the|a|an)\s+(?P<np>[a-z][\w-]*(?:\s+(?!one\b|ones\b)[a-z][\w-]*)?)"
+                        r"(?:\s+ones?)?(?:\s+(?:for|in|at|on|with|from|to)\s.*)?$", _I)
 #: Words that say a value told is a correction of one memory holds.
 _CORRECTING = re.compile(r"\b(?:no|nope|nah|actually|still|wait|sorry|never\s?mind|nvm|"
                          r"misread|misheard|my mistake|my bad|scratch that|typo|wrong)\b", _I)
