@@ -1616,3 +1616,11 @@ def test_a_word_after_not_that_no_value_or_two_values_say_writes_nothing(text: s
               task("shed", "Paint the shed", "green Cuprinol", parents=("garden",))]
     result = interpret(text, *memory, focus=("garden",))
     assert not revised(result)
+
+
+def test_a_change_told_as_what_she_is_doing_is_that_change_and_no_person() -> None:
+    memory = [task("shop", "Shop refit"),
+              task("sign", "Paint the sign", "Jo, in red", parents=("shop",))]
+    result = interpret("she's switching the sign to green", *memory, focus=("shop",))
+    assert revised(result)["sign"].value != "she"
+    assert "green" in (revised(result)["sign"].value or "")

@@ -5265,12 +5265,18 @@ _CHANGES_UNDER_WAY = {"set", "move", "replace", "cancel", "rename"}
 
 def _change_under_way(c: str) -> str:
     """'switching the lamp to a brighter one': a change told by its present participle alone,
-    with no subject, is that change asked for; the clause is read as its imperative."""
-    m = re.match(r"^(?P<we>(?:we|i)(?:'re|'m|\s+are|\s+am)\s+(?:also\s+)?)?"
+    with no subject or with 'he', 'she' or 'they' for the one doing the task, is that change
+    asked for; the clause is read as its imperative."""
+    m = re.match(r"^(?:(?P<we>(?:we|i)(?:'re|'m|\s+are|\s+am)\s+(?:also\s+)?)|"
+                 r"(?P<they>(?:he|she|they)(?:'s|'re|\s+is|\s+are)\s+(?:now\s+|also\s+)?))?"
                  r"(?P<verb>[a-z]+ing)\s+(?P<rest>(?P<next>[a-z]+)\b.*)$", c, _I)
     if m is None or (base := lemma(m["verb"])) == m["verb"].lower():
         return c
     asked = verbs().get(f"{base} {m['next'].lower()}", verbs().get(base))
+    if m["they"]:  # "she's switching the sign to green": that change, by who does it; for
+        # "it" the task of the one doing it is read elsewhere ("he's changing it to ivory")
+        return f"{base} {m['rest']}" if asked in _CHANGES_UNDER_WAY and m["next"].lower() not in (
+            _PRONOUNS) else c
     if m["we"] and (asked != "add" or m["next"].lower() in ("up", "to", "on")):
         return c  # "we're adding a shed" asks for it; "we're moving house" names a plan
     return f"{base} {m['rest']}" if asked in (*_CHANGES_UNDER_WAY, "add") else c
