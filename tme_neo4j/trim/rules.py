@@ -2952,11 +2952,23 @@ class _TurnParser:
             if not (root.value and kinds and all(retype(root.value, k, p) for k, p in kinds)):
                 return False
             return self._set_typed(root, kinds, raw)
+        if self._retitled_plan(root, m["v"], raw):
+            return True
         ops = self._typed_updates(root, m["v"])
         if not ops:
             return False
         self._emit(Intent.UPDATE, raw, ops, about=[root.key])
         return True
+
+    def _retitled_plan(self, root: Task, said: str, raw: str) -> bool:
+        """'Push it to May 9' where the plan is 'Open day starts May 2' and nothing under it
+        holds a date: the date its title says is the one that moves."""
+        kinds: list[tuple[ValueKind, str]] = [
+            (k, p) for k, p in typed_phrases(said) if k in (ValueKind.DATE, ValueKind.TIME)]
+        if len(kinds) != 1 or any(retype(t.value or "", *kinds[0]) is not None for t in self._live()
+                                  if t.key == root.key or root.key in t.parents):
+            return False
+        return self._retitle(root, kinds, raw)
 
     def _moved_me(self, c: str, raw: str, slot: str | None) -> bool:
         """'They moved me to 3:30', 'the clinic pushed us to the 9th': the speaker's booking
