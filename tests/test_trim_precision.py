@@ -310,3 +310,14 @@ def test_a_question_about_a_thing_done_or_dropped_writes_nothing(text: str) -> N
     result = RuleInterpreter().interpret(text, TrimView(tasks=tasks, focus=["concert"]))
     assert result.operations == []
     assert all(s.intent in READ_ONLY for s in result.subtasks)
+
+
+def test_a_replacement_that_brings_its_price_puts_out_the_old_price() -> None:
+    memory = [_task("shelf", "Build the shelf"),
+              _task("brackets", "Buy brackets", "from Timber Co, 6 of them at £4 each",
+                    parent="shelf")]
+    result = RuleInterpreter().interpret("switch them to the steel ones at £5",
+                                         TrimView(tasks=memory, focus=["shelf"]))
+    values = [op.value for op in _written(result) if isinstance(op, ReviseTask)]
+    assert values
+    assert all("£5" in (v or "") and "£4" not in (v or "") for v in values)

@@ -1978,8 +1978,8 @@ class _TurnParser:
                 continue
             title = (_replace_noun(t.title, _name_run(t.title, old, new), new, title=True)
                      if in_title else None)
-            value = (_replace_noun(t.value or "", _name_run(t.value or "", old, new), new)
-                     if in_value else t.value)
+            value = (_displaced_dropped(_replace_noun(t.value or "", _name_run(
+                t.value or "", old, new), new), new) if in_value else t.value)
             if value is None:  # the choice becomes the task's value, so dependents see it
                 value = new
             ops.append(ReviseTask(key=t.key, value=value, title=title,
@@ -5104,6 +5104,21 @@ def _replace_noun(text: str, old: str, new: str, *, title: bool = False) -> str:
         if m is not None and not any(w.lower() in STOP for w in m["mods"].split()):
             text = text[:m.start("mods")] + text[m.end("mods"):]
     return replace_word(text, old, new)
+
+
+def _displaced_dropped(value: str, new: str) -> str:
+    """'8 of the oak ones at £7 at £6 each' -> '8 of the oak ones at £7': the one price, date
+    or time the new thing brings puts out the one the old thing had, with the words that led
+    into it and the 'each' after it."""
+    for kind in (ValueKind.PRICE, ValueKind.DATE, ValueKind.TIME):
+        brought = [p for k, p in typed_phrases(new, sentence=False) if k == kind]
+        if len(brought) != 1:
+            continue
+        for k, p in typed_phrases(value, sentence=False):
+            if k == kind and p not in new:
+                value = re.sub(rf"\s*,?\s*(?:(?:at|for|on|by)\s+)?{re.escape(p)}(?:\s+(?:each|"
+                               r"apiece|a piece|per\s+\w+))?", "", value, count=1, flags=_I)
+    return value.strip(" ,")
 
 
 def _counted(title: str, number: str) -> str | None:
