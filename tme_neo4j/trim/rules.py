@@ -1423,7 +1423,7 @@ class _TurnParser:
                 target = next((t for t in self._recent() if t in revised
                                and retype(t.value or "", ValueKind(kind), "x")), None)
             if target is not None:  # "the original date": that task's first value
-                self._emit(Intent.ROLLBACK, raw, [RollbackTask(key=target.key, to_n=1)],
+                self._emit(Intent.ROLLBACK, raw, [self._to_original(target)],
                            about=[target.key])
                 return True
         if not m and not (original and slot):
@@ -1477,10 +1477,19 @@ class _TurnParser:
         elif wanted and not original:
             op = _set_back(target, wanted)
         elif original:
-            op = RollbackTask(key=target.key, to_n=1)
+            op = self._to_original(target)
         else:
             op = RollbackTask(key=target.key)
         return self._roll_back(target, op, wanted, raw, c)
+
+    def _to_original(self, task: Task) -> RollbackTask:
+        """Back to the first revision of ``task``; when it has had more revisions than values
+        (it was added with none), to the first value it was given: 'the original' never
+        means the nothing a task was added with."""
+        past = self.past.get(task.key, [])
+        if past and task.version > len(past):
+            return RollbackTask(key=task.key, to_value=past[0])
+        return RollbackTask(key=task.key, to_n=1)
 
     def _earlier_value(self, c: str, raw: str, slot: str | None) -> bool:
         """'Order the 5 kg I began with', 'let's do the $40 we had at first': a value said
