@@ -313,3 +313,28 @@ def test_a_report_that_says_more_or_less_than_the_task_finishes_nothing(text: st
     tasks = [task("plumber", "Book the plumber"), task("tiles", "Buy the tiles")]
     result = interpret(text, *tasks, focus=("tiles",))
     assert not any(isinstance(op, CompleteTask) for op in result.operations)
+
+
+# -- an attribute is named by its own word, not its task's -------------------------------------
+
+
+def test_a_quantity_for_a_task_goes_to_the_task_not_its_supplier() -> None:
+    tasks = [task("gravel", "Order gravel", "3 tons"),
+             task("gravel.from", "From", "Quarry Ltd", parents=("gravel",))]
+    result = interpret("Make the gravel 5 tons", *tasks, focus=("gravel",))
+    assert revised(result)["gravel"].value == "5 tons"
+    assert "gravel.from" not in revised(result)
+
+
+def test_a_plan_moved_by_it_changes_the_date_its_title_says() -> None:
+    tasks = [task("open", "Open day starts May 2, free entry")]
+    result = interpret("actually push it to May 9", *tasks, focus=("open",))
+    assert revised(result)["open"].title == "Open day starts May 9, free entry"
+    assert not added(result)
+
+
+def test_a_plan_moved_by_it_changes_the_date_an_attribute_holds_first() -> None:
+    tasks = [task("open", "Open day starts May 2"),
+             task("open.date", "Date", "May 3", parents=("open",))]
+    result = interpret("actually push it to May 9", *tasks, focus=("open",))
+    assert "open" not in revised(result)

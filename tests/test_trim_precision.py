@@ -82,6 +82,16 @@ def test_someone_wanting_something_is_no_new_task(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
+    "Dot's been baking this 40 years",
+    "the skipper's been sailing it for 12 years",
+    "Dot's been running the stall ages",
+])
+def test_how_long_someone_has_been_doing_a_thing_writes_nothing(text: str) -> None:
+    assert not _written(read(text, "sale"))
+    assert not _written(read(text, "boat"))
+
+
+@pytest.mark.parametrize("text", [
     "the stall hire wants $55 now, sigh",
     "Stall hire wants $55 now",
 ])
@@ -300,3 +310,14 @@ def test_a_question_about_a_thing_done_or_dropped_writes_nothing(text: str) -> N
     result = RuleInterpreter().interpret(text, TrimView(tasks=tasks, focus=["concert"]))
     assert result.operations == []
     assert all(s.intent in READ_ONLY for s in result.subtasks)
+
+
+def test_a_replacement_that_brings_its_price_puts_out_the_old_price() -> None:
+    memory = [_task("shelf", "Build the shelf"),
+              _task("brackets", "Buy brackets", "from Timber Co, 6 of them at £4 each",
+                    parent="shelf")]
+    result = RuleInterpreter().interpret("switch them to the steel ones at £5",
+                                         TrimView(tasks=memory, focus=["shelf"]))
+    values = [op.value for op in _written(result) if isinstance(op, ReviseTask)]
+    assert values
+    assert all("£5" in (v or "") and "£4" not in (v or "") for v in values)

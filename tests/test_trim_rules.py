@@ -117,6 +117,29 @@ def test_a_weekday_cut_short_is_part_of_the_date_after_it_only() -> None:
     assert typed_phrases("we sat 3 rows back", sentence=False) == [(ValueKind.COUNT, "3 rows")]
 
 
+@pytest.mark.parametrize(("text", "day"), [
+    ("the vet can see him thurs", "thurs"),
+    ("keys back by tues", "tues"),
+    ("choir practice moved to weds", "weds"),
+    ("invoice due fri.", "fri"),
+])
+def test_a_weekday_cut_short_that_is_no_other_word_is_a_day_alone(text: str, day: str) -> None:
+    assert typed_phrases(text, sentence=False) == [(ValueKind.DATE, day)]
+
+
+@pytest.mark.parametrize("text", ["we sat down early", "bring sun cream", "they wed in May"])
+def test_a_weekday_cut_short_that_is_a_word_too_is_no_day_alone(text: str) -> None:
+    assert ValueKind.DATE not in {k for k, p in typed_phrases(text, sentence=False)
+                                  if p.lower() != "may"}
+
+
+@pytest.mark.parametrize("text", ["37 after the leaflets went out", "7 not 8", "2 this week",
+                                  "3 because of the rain"])
+def test_a_word_that_joins_or_points_is_no_unit_of_a_count(text: str) -> None:
+    counts = [p for k, p in typed_phrases(text, sentence=False) if k == ValueKind.COUNT]
+    assert all(p.isdigit() for p in counts)
+
+
 def test_questions_and_read_requests() -> None:
     assert is_question("what's in my cart")
     assert is_question("Did we once cancel the band")

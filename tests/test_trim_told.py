@@ -4,6 +4,8 @@ test builds its view of memory by hand; no database."""
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from test_trim_rules import interpret, task
 
@@ -13,6 +15,7 @@ from tme_neo4j.models import (
     CancelTask,
     CompleteTask,
     ReviseTask,
+    RollbackTask,
     Task,
     TaskStatus,
 )
@@ -1129,6 +1132,15 @@ def test_a_day_of_the_week_after_not_is_replaced_where_a_title_says_it() -> None
     assert revised(result)["hall"].title == "Unlock the hall on Tuesdays"
 
 
+def test_a_weekday_cut_short_after_not_is_replaced_in_any_of_its_forms() -> None:
+    memory = [task("club", "Chess club"),
+              task("club.slot", "Board delivery slot", "weds 9-11", parents=("club",))]
+    result = interpret("the slot is thurs not wednesday", *memory, focus=("club",))
+    assert revised(result)["club.slot"].value == "thurs 9-11"
+    result = interpret("the slot is tues not weds", *memory, focus=("club",))
+    assert revised(result)["club.slot"].value == "tues 9-11"
+
+
 def test_how_often_a_task_recurs_replaces_the_every_its_title_says() -> None:
     memory = [task("club", "Chess club"),
               task("feed", "Feed the fish every morning", parents=("club",)),
@@ -1551,3 +1563,79 @@ def test_a_word_that_is_a_particle_elsewhere_names_the_step_it_is_the_noun_of() 
              task("binding", "Binding", parents=("quilt",))]
     result = interpret("top's done btw", *tasks)
     assert [(type(op), op.key) for op in result.operations] == [(CompleteTask, "top")]
+
+
+def _changed(t: Task, minute: int) -> Task:
+    return t.model_copy(update={"updated_at": datetime.datetime(2025, 3, 1, 9, minute,
+                                                                tzinfo=datetime.UTC)})
+
+
+def test_a_value_told_as_a_correction_goes_to_the_task_holding_its_kind() -> None:
+    memory = [_changed(task("gym", "Gym induction"), 1),
+              _changed(task("gym.class", "Spin class", "9:40 on the top floor",
+                            parents=("gym",)), 2),
+              _changed(task("gym.fee", "Joining fee", "£30", parents=("gym",)), 3)]
+    result = interpret("Ignore that, the gym mixed up the rota. It's still 10:15.", *memory,
+                       focus=("gym",))
+    assert revised(result)["gym.class"].value == "10:15 on the top floor"
+    assert "gym" not in revised(result)
+
+
+def test_a_value_told_of_it_with_no_word_of_correction_stays_with_it() -> None:
+    memory = [_changed(task("gym", "Gym induction"), 1),
+              _changed(task("gym.class", "Spin class", "9:40", parents=("gym",)), 2)]
+    result = interpret("The gym called. It's 10:15.", *memory, focus=("gym",))
+    assert "gym.class" not in revised(result)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("the fence - make it the brown one not the green, same price", "brown Ronseal, about £40"),
+    ("make it the brown one, not the green", "brown Ronseal, about £40"),
+])
+def test_a_word_after_not_gives_way_to_the_word_said_in_the_value_holding_it(
+        text: str, value: str) -> None:
+    memory = [task("garden", "Garden jobs"),
+              task("fence", "Paint the fence", "green Ronseal, about £40", parents=("garden",)),
+              task("hedge", "Trim the hedge", parents=("garden",))]
+    result = interpret(text, *memory, focus=("garden",))
+    assert revised(result)["fence"].value == value
+
+
+def test_a_short_value_ending_in_the_word_after_not_is_said_anew_whole() -> None:
+    memory = [task("rug", "Lay the rug"),
+              task("rug.spot", "Spot", "left hallway", parents=("rug",))]
+    result = interpret("Ana says it has to be the front hall for the light, not the hallway",
+                       *memory, focus=("rug",))
+    assert revised(result)["rug.spot"].value == "front hall"
+
+
+@pytest.mark.parametrize("text", ["make it the brown one, not the red",
+                                  "the brown one not the green"])
+def test_a_word_after_not_that_no_value_or_two_values_say_writes_nothing(text: str) -> None:
+    memory = [task("garden", "Garden jobs"),
+              task("fence", "Paint the fence", "green Ronseal", parents=("garden",)),
+              task("shed", "Paint the shed", "green Cuprinol", parents=("garden",))]
+    result = interpret(text, *memory, focus=("garden",))
+    assert not revised(result)
+
+
+def test_a_change_told_as_what_she_is_doing_is_that_change_and_no_person() -> None:
+    memory = [task("shop", "Shop refit"),
+              task("sign", "Paint the sign", "Jo, in red", parents=("shop",))]
+    result = interpret("she's switching the sign to green", *memory, focus=("shop",))
+    assert revised(result)["sign"].value != "she"
+    assert "green" in (revised(result)["sign"].value or "")
+
+
+def test_back_to_the_original_of_a_task_added_with_no_value_is_its_first_value() -> None:
+    kiln = task("kiln", "Book the kiln").model_copy(update={"version": 3})
+    result = interpret("go back to the original kiln", kiln,
+                       past={"kiln": ["Tuesday slot, £20", "Friday slot, £25"]})
+    assert result.operations == [RollbackTask(key="kiln", to_value="Tuesday slot, £20")]
+
+
+def test_back_to_the_original_of_a_task_added_with_a_value_is_its_first_revision() -> None:
+    kiln = task("kiln", "Book the kiln", "Friday slot, £25").model_copy(update={"version": 2})
+    result = interpret("go back to the original kiln", kiln,
+                       past={"kiln": ["Tuesday slot, £20", "Friday slot, £25"]})
+    assert result.operations == [RollbackTask(key="kiln", to_n=1)]

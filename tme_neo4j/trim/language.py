@@ -13,6 +13,8 @@ from enum import StrEnum
 from tme_neo4j.trim.lexicon import can_be_noun, in_dictionary, is_verb, lemma, verb_pattern
 
 __all__ = [
+    "DAY_WORD",
+    "WEEKDAY_FORMS",
     "ValueKind",
     "clean_phrase",
     "content_words",
@@ -443,6 +445,17 @@ class ValueKind(StrEnum):
 
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
            "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+#: The ways a weekday is written, by its first three letters: one list for every reader of days.
+WEEKDAY_FORMS = {"mon": "monday|mon", "tue": "tuesday|tues|tue", "wed": "wednesday|weds|wed",
+                 "thu": "thursday|thurs|thur|thu", "fri": "friday|fri",
+                 "sat": "saturday|sat", "sun": "sunday|sun"}
+#: A weekday in any of its forms, one or many ('thurs', 'Wednesdays').
+DAY_WORD = re.compile(rf"(?:{'|'.join(WEEKDAY_FORMS.values())})s?\.?", re.IGNORECASE)
+#: The short forms that are words of their own as well ('sat down', 'sun cream', 'mon'), read
+#: as a day only before the number of one; the others are a day wherever they stand.
+_WORDLIKE_DAYS = ("mon", "wed", "sat", "sun")
+_SHORT_DAY_FORMS = [f for forms in WEEKDAY_FORMS.values() for f in forms.split("|")[1:]]
+_LONE_SHORT_DAYS = "|".join(f for f in _SHORT_DAY_FORMS if f not in _WORDLIKE_DAYS)
 _DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight"
 #: An hour said in words: 'half seven', 'quarter past 6', 'ten o'clock'.
 _HOUR = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
@@ -452,11 +465,12 @@ TIME_RE = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:
                      rf"|\b{_HOUR}\s+o'?clock\b", re.IGNORECASE)
 #: A weekday cut short is part of the date after it ('wed 3 june', 'tue the 4th'); alone
 #: it is as often a word of its own ('sat down', 'sun cream').
-_SHORT_DAYS = (r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?\s+(?:the\s+)?\d{1,2}"
+_SHORT_DAYS = (rf"(?:{'|'.join(_SHORT_DAY_FORMS)})\.?\s+(?:the\s+)?\d{{1,2}}"
                rf"(?:(?:st|nd|rd|th)\b(?:\s+(?:of\s+)?(?:{_MONTHS})\b)?|\s+(?:of\s+)?(?:{_MONTHS}))")
 DATE_RE = re.compile(rf"\b(?:{_SHORT_DAYS}|"
                      rf"(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?"
-                     rf"\s+(?:of\s+)?(?:{_MONTHS})|(?:{_DAYS})s?|\d{{4}}-\d{{2}}-\d{{2}}|"
+                     rf"\s+(?:of\s+)?(?:{_MONTHS})|(?:{_DAYS})s?|(?:{_LONE_SHORT_DAYS})s?|"
+                     rf"\d{{4}}-\d{{2}}-\d{{2}}|"
                      rf"\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\d{{1,2}}(?:st|nd|rd|th))\b",
                      re.IGNORECASE)
 #: A price: a currency sign or word with a number ('$180', '£95', '40 euros').
@@ -469,12 +483,16 @@ _NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
 _ONE_PRONOUN = "".join(rf"(?<=\b{w}\s)|" for w in ("this", "that", "the", "which", "each", "every",
                                                    "any", "other", "new", "old")).rstrip("|")
 #: A quantity: a number with its unit if one follows ('3 tons', '150 seats', '5k', 'three'),
-#: or a short unit written on to it ('100g', '8ft', '2kg'; not '3rd' or '6pm').
+#: or a short unit written on to it ('100g', '8ft', '2kg'; not '3rd' or '6pm'). A word that
+#: joins or points ('37 after the flyer', '7 not 8', '2 this week', "3 wasn't") is no unit.
 COUNT_RE = re.compile(rf"\b\d+(?:\.\d+)?(?!(?:st|nd|rd|th|am|pm)\b)(?:k|[a-z]{{1,3}})\b|"
                       rf"\b(?!(?:{_ONE_PRONOUN})one\b)(?:\d+(?:\.\d+)?|{_NUMBER_WORDS})\b"
                       r"(?:\s+(?!(?:am|pm|of|and|or|to|the|a|an|at|on|in|for|with|from|by|each|"
                       r"per|more|less|extra|now|then|instead|please|total|altogether|is|are|"
-                      rf"was|were|{_MONTHS})\b)[a-z]+)?", re.IGNORECASE)
+                      r"was|were|not|no|so|if|as|than|but|because|cos|since|after|before|"
+                      r"until|till|when|while|this|that|these|those|last|next|again|already|"
+                      rf"still|just|actually|all|i|{_MONTHS})\b)(?![a-z]+')[a-z]+)?",
+                      re.IGNORECASE)
 _NAME_RE = re.compile(r"\b[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|\d+\w*))*")
 
 

@@ -33,7 +33,9 @@ from tme_neo4j.trim.base import READ_ONLY, Conflict, Intent, Subtask, TrimResult
 from tme_neo4j.trim.frames import ROLE_WORDS, Frame, Mood, read_frame
 from tme_neo4j.trim.language import (
     COUNT_RE,
+    DAY_WORD,
     STOP,
+    WEEKDAY_FORMS,
     ValueKind,
     apostrophised,
     clean_phrase,
@@ -618,7 +620,7 @@ _FINISHING = re.compile(r"done|finished|completed|sorted|sent|submitted|delivere
 _NAMED_PAST = re.compile(r"^(?:the\s+)?[A-Za-z][a-z]+\s+[a-z]{3,}ed(?:\s+(?:back|in|up|off))?$")
 #: "tickets $12": a thing and its price, an item of a plan's facts.
 _NOUN_PRICE = re.compile(r"(?P<noun>[a-z][\w' -]{1,30}?)\s+(?P<v>[$£€]\d[\d.,]*(?:\s+\w+)?)", _I)
-_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b", _I)
+_WEEKDAY = re.compile(rf"\b{DAY_WORD.pattern}(?!\w)", _I)
 _MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 #: "Ann and Bo are in too": named people who join.
 _JOINING = re.compile(r"^(?P<who>[A-Z][\w'-]*(?:\s*(?:,|and|&)\s*[A-Z][\w'-]*)*)"
@@ -1218,7 +1220,7 @@ class _TurnParser:
             self._plan, self._steps_list,
             self._wished_step,
             self._shift, self._rollback, self._earlier_value,
-            self._corrected,
+            self._corrected, self._word_corrected,
             self._disowned_clause, self._told_against_disowned,
             self._chosen_option, self._was_after_all,
             self._reset,
@@ -1473,7 +1475,7 @@ class _TurnParser:
                 target = next((t for t in self._recent() if t in revised
                                and retype(t.value or "", ValueKind(kind), "x")), None)
             if target is not None:  # "the original date": that task's first value
-                self._emit(Intent.ROLLBACK, raw, [RollbackTask(key=target.key, to_n=1)],
+                self._emit(Intent.ROLLBACK, raw, [self._to_original(target)],
                            about=[target.key])
                 return True
         if not m and not (original and slot):
@@ -1527,10 +1529,19 @@ class _TurnParser:
         elif wanted and not original:
             op = _set_back(target, wanted)
         elif original:
-            op = RollbackTask(key=target.key, to_n=1)
+            op = self._to_original(target)
         else:
             op = RollbackTask(key=target.key)
         return self._roll_back(target, op, wanted, raw, c)
+
+    def _to_original(self, task: Task) -> RollbackTask:
+        """Back to the first revision of ``task``; when it has had more revisions than values
+        (it was added with none), to the first value it was given: 'the original' never
+        means the nothing a task was added with."""
+        past = self.past.get(task.key, [])
+        if past and task.version > len(past):
+            return RollbackTask(key=task.key, to_value=past[0])
+        return RollbackTask(key=task.key, to_n=1)
 
     def _earlier_value(self, c: str, raw: str, slot: str | None) -> bool:
         """'Order the 5 kg I began with', 'let's do the $40 we had at first': a value said
@@ -1693,6 +1704,29 @@ class _TurnParser:
         self._emit(Intent.UPDATE, raw, [ReviseTask(key=task.key, title=title, value=value)],
                    about=[task.key])
         self._pending(task, title=title or task.title, value=value)
+        return True
+
+    def _word_corrected(self, c: str, raw: str, slot: str | None) -> bool:
+        """'(the shelves -) do them in the oak, not the pine': a correction told in words, no
+        value of a kind; the word after 'not' gives way to the one said, in the one task (of
+        the topic, if one leads) whose value says it. A short value that ends in that word is
+        said anew whole ('back porch' -> 'side gate')."""
+        m = _WORD_CORRECTION.match(c)
+        new = _NEW_WORDS.search(m["said"]) if m else None
+        if m is None or new is None or slot is not None or any(
+                k != ValueKind.NAME and p.lower() not in ("one", "ones")
+                for k, p in typed_phrases(c, sentence=False)) or _same_word(new["np"], m["old"]):
+            return False  # a value of a kind is corrected by kind, above
+        old = re.compile(rf"\b{re.escape(m['old'])}\b", _I)
+        holders = [t for t in self._live() if old.search(t.value or "")]
+        if m["topic"] and len(holders) > 1:
+            holders = [h for h in [self._match(m["topic"], holders, by_value=False)] if h]
+        if len(holders) != 1:
+            return False
+        value = holders[0].value or ""
+        whole = len(value.split()) <= 3 and "," not in value and re.search(
+            rf"\b{re.escape(m['old'])}$", value, _I)
+        self._update(holders[0], new["np"] if whole else old.sub(new["np"], value, count=1), raw)
         return True
 
     def _disowned_values(self, told: list[str]) -> list[str]:
@@ -2005,8 +2039,8 @@ class _TurnParser:
                 continue
             title = (_replace_noun(t.title, _name_run(t.title, old, new), new, title=True)
                      if in_title else None)
-            value = (_replace_noun(t.value or "", _name_run(t.value or "", old, new), new)
-                     if in_value else t.value)
+            value = (_displaced_dropped(_replace_noun(t.value or "", _name_run(
+                t.value or "", old, new), new), new) if in_value else t.value)
             if value is None:  # the choice becomes the task's value, so dependents see it
                 value = new
             ops.append(ReviseTask(key=t.key, value=value, title=title,
@@ -3015,11 +3049,23 @@ class _TurnParser:
             if not (root.value and kinds and all(retype(root.value, k, p) for k, p in kinds)):
                 return False
             return self._set_typed(root, kinds, raw)
+        if self._retitled_plan(root, m["v"], raw):
+            return True
         ops = self._typed_updates(root, m["v"])
         if not ops:
             return False
         self._emit(Intent.UPDATE, raw, ops, about=[root.key])
         return True
+
+    def _retitled_plan(self, root: Task, said: str, raw: str) -> bool:
+        """'Push it to May 9' where the plan is 'Open day starts May 2' and nothing under it
+        holds a date: the date its title says is the one that moves."""
+        kinds: list[tuple[ValueKind, str]] = [
+            (k, p) for k, p in typed_phrases(said) if k in (ValueKind.DATE, ValueKind.TIME)]
+        if len(kinds) != 1 or any(retype(t.value or "", *kinds[0]) is not None for t in self._live()
+                                  if t.key == root.key or root.key in t.parents):
+            return False
+        return self._retitle(root, kinds, raw)
 
     def _moved_me(self, c: str, raw: str, slot: str | None) -> bool:
         """'They moved me to 3:30', 'the clinic pushed us to the 9th': the speaker's booking
@@ -3370,6 +3416,8 @@ class _TurnParser:
             return False  # "that week", "this plan": a determiner, no reference to a task
         if re.match(r"\s+so\b", m["after"], _I):
             return False  # "swap it so Ben opens": what should follow, no value for 'it'
+        if re.search(r"(?:'s|'ve|\s+has|\s+have)\s+been\s+[a-z]+ing$", m["before"], _I):
+            return False  # "Jo's been running it 20 years": how long someone has, no value
         if self._sourced_reference(m["ref"], m["after"], raw):
             return True
         typed = typed_phrases(m["after"], sentence=False)
@@ -3473,8 +3521,8 @@ class _TurnParser:
             return False  # "X is away so Y will do it": two clauses, no value of X
         if _EVALUATIVE.search(rest):
             return False  # "Friday's bad for Ann": a judgement, no value
-        if _PERFECT.match(rest):
-            return False  # "Ann's just booked the hall": something done, no value of Ann
+        if _PERFECT.match(rest) or re.match(r"^been\s+[a-z]+ing\b", rest, _I):
+            return False  # "Ann's just booked the hall", "Ann's been doing it for years"
         typed = typed_phrases(rest, sentence=False)
         plan = re.match(r"^going to\s+(?P<v>.+)$", rest, _I)
         assigned = re.match(r"^(?P<verb>[a-z]+ing)\s+(?P<obj>[^,]+?)(?:,\s*(?P<details>.+))?$",
@@ -3498,6 +3546,8 @@ class _TurnParser:
             said = [self.tasks[k] for k in reversed(self.mentioned) if k in self.tasks]
             if said and self._held_elsewhere(said[0], typed, raw):
                 return True  # "..., it's $4 each there": the price a title holds changes
+            if said and self._corrected_elsewhere(said[0], typed, raw):
+                return True  # "sorry, misheard, it's 9:40": the time memory holds changes
             if self._joins_earlier(value, raw):
                 return True  # "going with the Aga, it's £900": the price joins the choice
             if not said:
@@ -3657,6 +3707,28 @@ class _TurnParser:
         holder = next((t for t in self._recent() if t.key != it.key and retype(
             t.value or "", *said[0]) is None and len(_kind_runs(t.title, kind)) == 1), None)
         return holder is not None and self._retitle(holder, said, raw)
+
+    def _corrected_elsewhere(self, it: Task, typed: list[tuple[ValueKind, str]],
+                             raw: str) -> bool:
+        """'Sorry, misheard, it's 9:40': a value told as a correction takes the place of the
+        value of its kind memory holds, when 'it' (a task spoken of in passing, none this turn
+        wrote) holds none: the latest changed task holding one, if no other was changed with
+        it. Without a word of correction, nothing here."""
+        said = [(k, p) for k, p in typed if k in (*_TITLE_KINDS, ValueKind.COUNT)]
+        if len(said) != 1 or not _CORRECTING.search(self.text) or it.key in self._written() or (
+                retype(it.value or "", *said[0]) is not None):
+            return False
+        holders = sorted((t for t in self._live() if t.updated_at is not None
+                          and retype(t.value or "", *said[0]) is not None),
+                         key=lambda t: t.updated_at or 0, reverse=True)
+        if not holders or (len(holders) > 1 and holders[1].updated_at == holders[0].updated_at):
+            return False
+        return self._set_typed(holders[0], said, raw)
+
+    def _written(self) -> set[str]:
+        """The keys of the tasks this turn has added or revised so far."""
+        return {op.key for s in self.subtasks for op in s.operations
+                if isinstance(op, ReviseTask | AddTask)}
 
     def _had_from(self, rest: str, raw: str) -> bool:
         """'We've got the hall from 7 now': what the speaker has is a task of the plan, and the
@@ -4819,7 +4891,9 @@ class _TurnParser:
             own = name | (set(stems(task.value or "")) if by_value else set())
             shared = len(words & own)
             # Ties go to the task whose own name the phrase covers most ('the bean supplier':
-            # 'Beans' before 'Cafe called Bean There').
+            # 'Beans' before 'Cafe called Bean There'); an attribute's own name leaves out the
+            # task it belongs to ('brisket.from' is named 'from', not 'brisket').
+            name = set(stems(f"{task.key.rsplit('.', 1)[-1].replace('-', ' ')} {task.title}"))
             score = (shared / len(words), len(words & name) / len(name) if name else 0.0)
             if score > best_score:
                 best, best_score = task, score
@@ -5137,6 +5211,21 @@ def _replace_noun(text: str, old: str, new: str, *, title: bool = False) -> str:
     return replace_word(text, old, new)
 
 
+def _displaced_dropped(value: str, new: str) -> str:
+    """'8 of the oak ones at £7 at £6 each' -> '8 of the oak ones at £7': the one price, date
+    or time the new thing brings puts out the one the old thing had, with the words that led
+    into it and the 'each' after it."""
+    for kind in (ValueKind.PRICE, ValueKind.DATE, ValueKind.TIME):
+        brought = [p for k, p in typed_phrases(new, sentence=False) if k == kind]
+        if len(brought) != 1:
+            continue
+        for k, p in typed_phrases(value, sentence=False):
+            if k == kind and p not in new:
+                value = re.sub(rf"\s*,?\s*(?:(?:at|for|on|by)\s+)?{re.escape(p)}(?:\s+(?:each|"
+                               r"apiece|a piece|per\s+\w+))?", "", value, count=1, flags=_I)
+    return value.strip(" ,")
+
+
 def _counted(title: str, number: str) -> str | None:
     """What a title counts, with its number: 'Add 8 neon tetras', '8' -> '8 neon tetras'."""
     m = re.search(rf"\b{re.escape(number)}(?:\s+(?!(?:{'|'.join(sorted(STOP))})\b)[a-z][\w-]*)"
@@ -5187,17 +5276,12 @@ def _value_pattern(old: str) -> re.Pattern[str]:
     'pm' ('8:15' in '8:15am'), else as it is written, whole."""
     if day := _said_day(old):
         return day
-    if _DAY_WORD.fullmatch(old) and (forms := _WEEKDAY_FORMS.get(old[:3].lower())):
+    if DAY_WORD.fullmatch(old) and (forms := WEEKDAY_FORMS.get(old[:3].lower())):
         return re.compile(rf"(?<!\w)(?:{forms})s?(?!\w)", _I)
     if re.fullmatch(r"\d{1,2}(?::\d{2})?", old):
         return re.compile(rf"(?<![\w$£€.:]){re.escape(old)}(?:\s?(?:am|pm))?(?![\w:])", _I)
     return re.compile(rf"(?<![\w$£€]){re.escape(old)}(?!\w)", _I)
 
-
-#: The ways a weekday is written, by its first three letters.
-_WEEKDAY_FORMS = {"mon": "monday|mon", "tue": "tuesday|tues|tue", "wed": "wednesday|weds|wed",
-                  "thu": "thursday|thurs|thur|thu", "fri": "friday|fri",
-                  "sat": "saturday|sat", "sun": "sunday|sun"}
 
 
 #: The kinds of value a title may hold for a bare value said later ('make it the 9th'); a
@@ -5207,6 +5291,18 @@ _TITLE_KINDS = (ValueKind.DATE, ValueKind.TIME, ValueKind.PRICE)
 _OFFERED = re.compile(r"^(?P<who>(?-i:[A-Z])[\w'-]*)\s+(?:(?:said|says|reckons|thinks)\s+"
                       r"(?:he|she|they)\s+)?(?:can|could|will|would|'ll)\s+do\s+(?:it|that|this)$",
                       _I)
+#: A correction in words: '(topic -) said thing, not the old word (one) (at all)(, why)'.
+_WORD_CORRECTION = re.compile(
+    r"^(?:(?P<topic>[\w' ]{2,30}?)\s+[-\u2013\u2014]\s+)?(?P<said>.+?),?\s+not\s+"
+    r"(?:the\s+|a\s+|an\s+)?(?P<old>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)(?<!\sone)(?:\s+ones?)?"
+    r"(?:\s+at\s+all)?(?:\s*[,;\u2013-]\s*(?P<why>.+))?$", _I)
+#: What the said part of a correction in words names: its last noun phrase after an article,
+#: without 'one' or a role phrase after it ('it must be the side gate for the van').
+_NEW_WORDS = re.compile(r"\b(?:the|a|an)\s+(?P<np>[a-z][\w-]*(?:\s+(?!one\b|ones\b)[a-z][\w-]*)?)"
+                        r"(?:\s+ones?)?(?:\s+(?:for|in|at|on|with|from|to)\s.*)?$", _I)
+#: Words that say a value told is a correction of one memory holds.
+_CORRECTING = re.compile(r"\b(?:no|nope|nah|actually|still|wait|sorry|never\s?mind|nvm|"
+                         r"misread|misheard|my mistake|my bad|scratch that|typo|wrong)\b", _I)
 #: A value told to be what it was after all: 'it was eggshell after all'.
 _AFTER_ALL = re.compile(r"(?:^|\band\s+|,\s*)(?:it|that|they)\s*(?:was|were|is|are|'s|'re)\s+"
                         r"(?:really\s+|actually\s+)?(?P<x>[^,]+?)\s+after all$", _I)
@@ -5301,12 +5397,18 @@ _CHANGES_UNDER_WAY = {"set", "move", "replace", "cancel", "rename"}
 
 def _change_under_way(c: str) -> str:
     """'switching the lamp to a brighter one': a change told by its present participle alone,
-    with no subject, is that change asked for; the clause is read as its imperative."""
-    m = re.match(r"^(?P<we>(?:we|i)(?:'re|'m|\s+are|\s+am)\s+(?:also\s+)?)?"
+    with no subject or with 'he', 'she' or 'they' for the one doing the task, is that change
+    asked for; the clause is read as its imperative."""
+    m = re.match(r"^(?:(?P<we>(?:we|i)(?:'re|'m|\s+are|\s+am)\s+(?:also\s+)?)|"
+                 r"(?P<they>(?:he|she|they)(?:'s|'re|\s+is|\s+are)\s+(?:now\s+|also\s+)?))?"
                  r"(?P<verb>[a-z]+ing)\s+(?P<rest>(?P<next>[a-z]+)\b.*)$", c, _I)
     if m is None or (base := lemma(m["verb"])) == m["verb"].lower():
         return c
     asked = verbs().get(f"{base} {m['next'].lower()}", verbs().get(base))
+    if m["they"]:  # "she's switching the sign to green": that change, by who does it; for
+        # "it" the task of the one doing it is read elsewhere ("he's changing it to ivory")
+        return f"{base} {m['rest']}" if asked in _CHANGES_UNDER_WAY and m["next"].lower() not in (
+            _PRONOUNS) else c
     if m["we"] and (asked != "add" or m["next"].lower() in ("up", "to", "on")):
         return c  # "we're adding a shed" asks for it; "we're moving house" names a plan
     return f"{base} {m['rest']}" if asked in (*_CHANGES_UNDER_WAY, "add") else c
@@ -5609,8 +5711,6 @@ def _unknown_verb(words: list[str]) -> bool:
 _VALUE_OPENERS = frozenset({"the", "on", "at", "for", "about", "around", "roughly", "approx",
                             "approximately", "nearly", "almost", "just", "under", "over", "by",
                             "from", "until", "till", "due", "every", "each", "this", "next"})
-_DAY_WORD = re.compile(r"(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|"
-                       r"urday|rsday)?s?", _I)
 
 
 def _starts_with_value(text: str) -> bool:
@@ -5618,7 +5718,7 @@ def _starts_with_value(text: str) -> bool:
     that only lead into one ('on sat 3 May', 'about £40'); 'lovely today' opens with none."""
     typed = [p for _, p in typed_phrases(text, sentence=False)]
     at = text.lower().find(typed[0].lower()) if typed else -1
-    return at >= 0 and all(w.lower() in _VALUE_OPENERS or _DAY_WORD.fullmatch(w.strip(","))
+    return at >= 0 and all(w.lower() in _VALUE_OPENERS or DAY_WORD.fullmatch(w.strip(","))
                            for w in text[:at].split())
 
 
