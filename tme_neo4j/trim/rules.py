@@ -245,8 +245,10 @@ _ASKED_KINDS: dict[str, tuple[ValueKind, ...]] = {
 #: A word of certainty after what is waited for, no part of its name.
 _UNSURE_TAIL = re.compile(r"\s+(?:obviously|of course|presumably|probably|surely|really|"
                           r"i think|i guess|i suppose)$", _I)
-#: "that", "that train thing": what was just said, not a task by its name.
-_RETRACTED = re.compile(r"^(?:that|this)(?:\s+[\w' -]+?\s+(?:thing|bit|idea|change))?$", _I)
+#: "that", "that train thing": what was just said, not a task by its name; after a dash,
+#: what says it anew ("that - it's the blue one").
+_RETRACTED = re.compile(r"^(?:that|this)(?:\s+[\w' -]+?\s+(?:thing|bit|idea|change))?"
+                        r"(?:\s*[-\u2013:]\s*(?P<said>.+))?$", _I)
 #: "back to that one", "go back to the 8:15": a value set back, later in the turn.
 #: ", not the 4th", ", not £30": a value set against the one it corrects.
 _CONTRASTED = re.compile(r",\s*not\s+(?:the\s+|an?\s+|[$£€]?\d)", _I)
@@ -2081,20 +2083,7 @@ class _TurnParser:
         items, why = _told_why(m["items"])
         if not items:  # "hold off on it, cancel for now": said again of what was just removed
             return self._said_again(TaskStatus.CANCELLED, raw)
-        if _RETRACTED.match(items.partition(" - ")[0]) and (_MOVED_BACK_TO.search(
-                after := self.text.partition(raw.strip())[2]) or _CONTRASTED.search(
-                f"{raw} {after}")):
-            # "forget that ferry idea, ... back to the 9:30", "scrap that - it's the 5th, not
-            # the 4th": what was said is taken back, the value goes back; the task stays
-            self._emit(Intent.NOTE, raw, about=self._about(c, None))
-            return True
-        if (dashed := re.match(r"^(?P<items>that|this)\s*[-\u2013:]\s*(?P<why>.+)$", items, _I)):
-            items, why = dashed["items"], dashed["why"]  # "scrap that - it's the blue one"
-        if _RETRACTED.match(items) and why:
-            # "scrap that - she said it's the blue one": what was said is taken back, and
-            # what follows says it anew; no task is dropped
-            self._emit(Intent.NOTE, c[:len(c) - len(why)].strip(" ,-:"))
-            self._clause(why, slot, False)
+        if self._retracted(items, why, c, raw, slot):
             return True
         scope = self._scope(m["from"] if m.re is _CANCEL else None)
         # a task removed by a clause before ("Ann cancelled, so scrap her slot") is said again
@@ -2106,6 +2095,25 @@ class _TurnParser:
             return False
         if why:
             self._emit(Intent.NOTE, why, about=self.subtasks[-1].about)
+        return True
+
+    def _retracted(self, items: str, why: str, c: str, raw: str, slot: str | None) -> bool:
+        """'scrap that', 'forget that ferry idea': what was just said is taken back and no
+        task is dropped. When the turn sets a value back or against another ('..., back to
+        the 9:30', '..., not the 4th'), those words make the change and this is a note; else
+        what follows a dash or a comma ('scrap that - it's the blue one') is read anew."""
+        m = _RETRACTED.match(items)
+        if m is None:
+            return False
+        after = self.text.partition(raw.strip())[2]
+        if _MOVED_BACK_TO.search(after) or _CONTRASTED.search(f"{raw} {after}"):
+            self._emit(Intent.NOTE, raw, about=self._about(c, None))
+            return True
+        said = m["said"] or why
+        if not said:
+            return False
+        self._emit(Intent.NOTE, c[:len(c) - len(said)].strip(" ,-:\u2013"))
+        self._clause(said, slot, False)
         return True
 
     def _removed_now(self) -> list[Task]:
