@@ -222,11 +222,6 @@ _DONE_STATE = re.compile(
     r"(?:(?:all|now|finally)\s+)?(?P<state>in|on|out|up|up and running|installed|planted|signed|"
     r"printed|framed|written|painted|fitted|laid|set up|in place)(?:\s+by\s+[\w ]+)?"
     r"(?:\s+and\s+(?:working|running|done|sorted))?(?:\s*,\s*(?:done|finished|sorted))?$", _I)
-#: "the hedge is trimmed", "starter's fed and bubbling": an object and a participle.
-_PARTICIPLE_TOLD = re.compile(
-    r"^(?:the\s+|my\s+|our\s+)?(?P<obj>[\w' -]+?)(?:'s|'re|\s+(?:is|are|has been|have been))\s+"
-    r"(?:(?:all|now|finally|just)\s+)?(?P<part>[a-z]+(?:ed|en|d|t))"
-    r"(?:\s+and\s+[\w' -]+|\s*,\s*[\w' -]+)?$", _I)
 #: "I've switched the heating off", "we've booked the hall": a step told as done.
 _PERFECT_TOLD = re.compile(
     r"^(?:i|we)(?:'ve|\s+have)\s+(?:(?:just|already|finally|also)\s+)?(?P<verb>[a-z]+)\s+"
@@ -554,30 +549,26 @@ _DID = re.compile(r"^(?:(?:i|we)(?:'ve|\s+have)?\s+)?(?:just\s+|finally\s+|alrea
                   r"(?P<verb>[a-z]{3,}(?:ed|t)|paid|made|sold|found)\s+(?P<obj>[^,]+?)"
                   r"(?:\s+(?:too|as well|already|today|this morning|yesterday))?"
                   r"(?P<rest>(?:\s*,\s*[^,]+)*)$", _I)
-#: "the passport photo's renewed", "forms are now signed, ...": a thing told done in the passive.
-_DONE_PASSIVE = re.compile(r"^(?:all\s+)?(?P<items>(?:the\s+|my\s+|our\s+)?[a-z][\w-]*"
-                           r"(?:\s+[a-z][\w-]*){0,2}?)"
-                           r"(?:(?P<cop>'s|'re|\s+(?:is|are|has been|have been))\s+|\s+)"
-                           r"(?:all\s+|now\s+)?"
-                           r"(?P<pp>[a-z]{3,}(?:ed|en))(?:\s+and\s+[a-z]+(?:\s+for)?)?"
-                           r"(?P<rest>\s*,.*)?$", _I)
-#: "entered!", "the permit renewed today", "the proofs posted off to Ben an hour ago",
-#: "the session booked for the 5th, 3 hrs": a step told finished by a participle.
-_DONE_REPORTED = re.compile(
-    r"^(?:(?:the|my|our)\s+)?(?P<obj>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3}?)?"
-    r"(?:(?:'s|'re|\s+(?:is|are|has been|have been|got))?\s+|^)(?:all\s+|now\s+|just\s+|"
-    r"finally\s+)?(?P<pp>[a-z]{3,})(?:\s+(?:over|off|out|in|back|up|through|away))?"
-    r"(?:\s+(?:to|for|with|at|on|by|from)\s+(?P<role>[^,]+?))?"
-    r"(?:\s+(?:this morning|this afternoon|today|yesterday|last night|just now|earlier|"
-    r"now|already|at last))?(?P<rest>\s*,.*)?$", _I)
 #: An aside after a clause that adds nothing to what it says.
 _AFTERTHOUGHT = re.compile(r"[\s,]+(?:btw|by the way|fyi|lol|haha|tbh)$", _I)
-#: "the fitting's postponed", "the menu has been changed": a thing told in a participle, and
-#: what follows it.
+#: A thing told in a participle: "the hedge is trimmed", "the permit renewed today", "the
+#: proofs posted off to Ben", "the gutters are cleared and drying", "the session booked for
+#: the 5th, 3 hrs", "entered!" (no subject), "the fitting's postponed till May". Its subject,
+#: the copula, the participle, then a particle, a second state, a role phrase, a time and what
+#: follows a comma; after a copula a participle in -ed/-en may be followed by any words.
 _TOLD_IN_PARTICIPLE = re.compile(
-    r"^(?:(?:the|my|our)\s+)?(?P<items>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3}?)"
-    r"(?:'s|'re|\s+(?:is|are|was|were|has been|have been|got))\s+(?:been\s+)?"
-    r"(?:all\s+|now\s+|just\s+|finally\s+)?(?P<pp>[a-z]{3,}(?:ed|en))\b(?P<rest>.*)$", _I)
+    r"^(?:all\s+)?(?:(?P<det>the|my|our)\s+)?"
+    r"(?P<subject>[a-z][\w'-]*?(?:\s+[a-z][\w'-]*?){0,3}?)?"
+    r"(?:(?P<cop>'s|'re|\s+(?:is|are|was|were|has been|have been|got))\s+(?:been\s+)?|\s+|^)"
+    r"(?:(?:all|now|just|finally)\s+)?(?P<pp>[a-z]{3,})"
+    r"(?P<particle>\s+(?:over|off|out|in|back|up|through|away))?"
+    r"(?:\s+and\s+(?P<also>[\w' -]+?))?"
+    r"(?:\s+(?:to|for|with|at|on|by|from)\s+(?P<role>[^,]+?))?"
+    r"(?P<when>\s+(?:this morning|this afternoon|today|yesterday|last night|just now|earlier|"
+    r"now|already|at last))?(?P<rest>\s*,.*)?"
+    r"(?(cop)(?P<more>(?<=[a-z]{3}ed|[a-z]{3}en)\b.*)?)$", _I)
+#: A participle of a regular verb: the form a copula is read with to tell a change or a step.
+_REGULAR_PARTICIPLE = re.compile(r"[a-z]{3,}(?:ed|en)", _I)
 #: What a verb of the lexicon asks for that changes a task without finishing it.
 _CHANGE_INTENTS = frozenset({"set", "move", "rename", "replace", "cancel", "restore", "rollback",
                              "reset", "split", "merge"})
@@ -2281,17 +2272,19 @@ class _TurnParser:
         none). None when the participle is no such verb, or is the own verb of a step that
         names the thing ('the minutes are updated' finishes 'Update the minutes')."""
         m = _TOLD_IN_PARTICIPLE.match(c)
-        if m is None:
+        if m is None or not m["cop"] or not m["subject"] or not _REGULAR_PARTICIPLE.fullmatch(
+                m["pp"]):
             return None
         verb = lemma(m["pp"])
         intent = verbs().get(verb)
         if verb == m["pp"].lower() or intent not in _CHANGE_INTENTS:
             return None
-        task = self._match(m["items"], self._live(), strict=True, by_value=False)
+        task = self._match(m["subject"], self._live(), strict=True, by_value=False)
         if task is not None and lemma(task.title.split()[0].lower()) == verb:
             return None
         # "..., too wet": a reason after a comma; "... for the 9th" says more than a change
-        told = not m["rest"].strip(" .!") or m["rest"].lstrip().startswith(",")
+        rest = c[m.end("pp"):]
+        told = not rest.strip(" .!") or rest.lstrip().startswith(",")
         return intent, [task] if task is not None and told else []
 
     def _done_told(self, c: str, raw: str) -> bool:
@@ -2299,9 +2292,9 @@ class _TurnParser:
         its object alone, finished. When its title joins that object to another ('Buy a tent
         and a stove'), the object becomes a finished task of its own beside it."""
         m = _DONE_TOLD.match(c)
-        if m is None and (passive := _DONE_PASSIVE.match(c)) and not _NEGATIVE.search(c) and (
+        if m is None and (passive := _told_done_plainly(c)) and not _NEGATIVE.search(c) and (
                 (base := lemma(passive["pp"])) != passive["pp"].lower() and is_verb(base)):
-            task = self._match(passive["items"], self._live(), strict=True, by_value=False)
+            task = self._match(passive["subject"], self._live(), strict=True, by_value=False)
             if task is not None and not passive["cop"] and not re.match(
                     rf"{re.escape(base)}\b", task.title, _I):
                 return False  # "cakes needed": with no 'is', only the task's own verb is done
@@ -2390,14 +2383,15 @@ class _TurnParser:
         """'the hedge is trimmed', "the gutters' all cleared and drying": an object told in
         the participle of the verb of one step that names it ('Trim the hedge'): that step
         is finished. Only the step's own verb counts, so no other state is read as done."""
-        m = _PARTICIPLE_TOLD.match(c)
-        if m is None or _NEGATIVE.search(c):
+        m = _TOLD_IN_PARTICIPLE.match(c)
+        if m is None or _NEGATIVE.search(c) or not _plain_copula(m["cop"]) or not m["subject"] or (
+                m["particle"] or m["role"] or m["when"] or m["more"]):
             return False
-        verb, obj = lemma(m["part"]), set(stems(m["obj"]))
+        verb, obj = lemma(m["pp"]), set(stems(m["subject"]))
         steps = [t for t in self._live() if t.status == TaskStatus.ACTIVE and t.title.split()
                  and lemma(t.title.split()[0].lower()) == verb and obj
                  and obj <= set(stems(t.title))]
-        if len(steps) != 1 or verb == m["part"].lower():
+        if len(steps) != 1 or verb == m["pp"].lower():
             return False  # "the hedge is trim": no participle
         return self._set_statuses(steps, TaskStatus.DONE, Intent.DONE, raw)
     def _done_reported(self, c: str, raw: str) -> bool:
@@ -2406,8 +2400,9 @@ class _TurnParser:
         Ben', 'the session booked for the 5th, 3 hrs, $90'. The object must name one live
         step by its title; the verb must be the step's own or one that finishes a thing
         ('sent', 'paid', 'booked'). Values after it are its outcome."""
-        m = _DONE_REPORTED.match(c)
-        if m is None or _NEGATIVE.search(c):
+        m = _TOLD_IN_PARTICIPLE.match(c)
+        if m is None or _NEGATIVE.search(c) or m["also"] or m["more"] or (
+                m["cop"] and not _plain_copula(m["cop"]) and m["cop"].strip().lower() != "got"):
             return False
         part = m["pp"].lower()
         verb = lemma(part)
@@ -2415,10 +2410,10 @@ class _TurnParser:
             return False  # "the session today": no participle
         active = [t for t in self._live() if t.status == TaskStatus.ACTIVE and t.parents]
         own = [t for t in active if t.title.split() and lemma(t.title.split()[0].lower()) == verb]
-        if not m["obj"]:
+        if not m["subject"]:
             task = own[0] if len(own) == 1 else None
         else:
-            task = self._match(m["obj"], active, strict=True, by_value=False)
+            task = self._match(m["subject"], active, strict=True, by_value=False)
             if task is not None and task not in own and (not _FINISHING.fullmatch(part) or any(
                     k in (ValueKind.DATE, ValueKind.TIME)
                     for k, _ in typed_phrases(m["role"] or "", sentence=False))):
@@ -4900,6 +4895,23 @@ def _without_item(task: Task, item: str) -> str | None:
     drop = slice(2 * i - 1, 2 * i + 1) if i else slice(0, 2)  # the entry and one separator
     del pieces[drop]
     return "".join(pieces).strip(" ,")
+
+
+def _plain_copula(cop: str | None) -> bool:
+    """Whether ``cop`` tells a state now ('is', "'s", 'has been'), not one past ('was')."""
+    return cop is not None and cop.strip().lower() in ("'s", "'re", "is", "are", "has been",
+                                                       "have been")
+
+
+def _told_done_plainly(c: str) -> re.Match[str] | None:
+    """'the forms are signed', 'tickets booked, £40': a thing of up to three words and a
+    regular participle, a copula now or none, a second state or what follows a comma."""
+    m = _TOLD_IN_PARTICIPLE.match(c)
+    if m is None or not m["subject"] or len(m["subject"].split()) > 3 or (
+            m["cop"] and not _plain_copula(m["cop"])) or not _REGULAR_PARTICIPLE.fullmatch(
+            m["pp"]) or m["particle"] or m["role"] or m["when"] or m["more"]:
+        return None
+    return m
 
 
 def _told_why(items: str) -> tuple[str, str]:
