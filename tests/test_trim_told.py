@@ -1551,3 +1551,16 @@ def test_a_word_that_is_a_particle_elsewhere_names_the_step_it_is_the_noun_of() 
              task("binding", "Binding", parents=("quilt",))]
     result = interpret("top's done btw", *tasks)
     assert [(type(op), op.key) for op in result.operations] == [(CompleteTask, "top")]
+
+
+def test_a_step_told_done_by_an_irregular_past_of_its_own_verb() -> None:
+    tasks = [task("kiln", "Pottery course"),
+             task("kiln.notice", "Give the studio notice", parents=("kiln",)),
+             task("kiln.glaze", "Take the glazes back", parents=("kiln",))]
+    for said, key in (("gave the studio notice", "kiln.notice"),
+                      ("we took the glazes back this morning", "kiln.glaze")):
+        result = interpret(said, *tasks, focus=("kiln",))
+        assert [op.key for op in result.operations if isinstance(op, CompleteTask)] == [key]
+    # a present form tells nothing done
+    assert not any(isinstance(op, CompleteTask) for op in interpret(
+        "gives the studio notice", *tasks, focus=("kiln",)).operations)

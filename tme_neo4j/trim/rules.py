@@ -61,6 +61,7 @@ from tme_neo4j.trim.lexicon import (
     can_be_noun,
     can_modify,
     in_dictionary,
+    is_past,
     is_verb,
     lemma,
     names_only_a_thing,
@@ -544,9 +545,10 @@ _DONE_TOLD = re.compile(
     r"^(?P<items>[\w' -]+?)(?:'s|'re|\s+(?:is|are))?\s+(?:all\s+)?(?:done|bought|booked|"
     r"sorted|paid|sent|finished|ordered|filled in|filled out|printed|picked up)"
     r"(?:\s+and\s+(?:in|on|at)\s+[\w' -]+)?$", _I)  # "... done and in the tins": where
-#: "checked the tyres too, 32 psi": a step's own verb in the past, its object, what came of it.
+#: "checked the tyres too, 32 psi", "gave notice": a verb (in the past, which the reader checks),
+#: its object, what came of it.
 _DID = re.compile(r"^(?:(?:i|we)(?:'ve|\s+have)?\s+)?(?:just\s+|finally\s+|already\s+)?"
-                  r"(?P<verb>[a-z]{3,}(?:ed|t)|paid|made|sold|found)\s+(?P<obj>[^,]+?)"
+                  r"(?P<verb>[a-z]{3,})\s+(?P<obj>[^,]+?)"
                   r"(?:\s+(?:too|as well|already|today|this morning|yesterday))?"
                   r"(?P<rest>(?:\s*,\s*[^,]+)*)$", _I)
 #: An aside after a clause that adds nothing to what it says.
@@ -2333,7 +2335,7 @@ class _TurnParser:
         if m is None or _NEGATIVE.search(c) or _ROLE.search(f" {m['obj']} "):
             return False  # "booked the hall for June 3" says more than that it was done
         verb = lemma(m["verb"])
-        if verb == m["verb"].lower() and not re.search(r"'ve\b|\bha(?:ve|s)\b", c, _I):
+        if not is_past(m["verb"]) and not re.search(r"'ve\b|\bha(?:ve|s)\b", c, _I):
             return False  # "I book the hall": no past, nothing told done
         words = set(stems(m["obj"]))
         steps = [t for t in self._live() if words and t.status == TaskStatus.ACTIVE
