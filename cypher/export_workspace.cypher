@@ -8,6 +8,6 @@ MATCH (w:Workspace {id: $ws})
 RETURN w {.id, .seq, .turns, created_at: toString(w.created_at)} AS workspace,
        COUNT { (:Task {ws: $ws}) } AS tasks,
        COUNT { (:Task {ws: $ws})-[:SUBTASK_OF|DEPENDS_ON]->(:Task {ws: $ws}) } AS edges,
-       COUNT { (:Revision {ws: $ws}) } AS revisions,
+       COUNT { (r:Revision {ws: $ws}) WHERE r.seq IS NOT NULL } AS revisions,
        COUNT { (:Turn {ws: $ws}) } AS turn_count,
-       COUNT { (:Change {ws: $ws}) } AS changes
+       COUNT { (c:Change {ws: $ws}) WHERE c.seq IS NOT NULL } AS changes

@@ -1,4 +1,5 @@
-// Purpose: range index for the change feed, read by workspace and sequence number.
+// Purpose: range index for the change feed, read by workspace and sequence number, and to find
+//          a workspace's changes (deletion, counts: `c.seq IS NOT NULL`).
 // Parameters: none
 // Returns: nothing
 // Mode: schema

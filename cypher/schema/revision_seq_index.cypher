@@ -1,4 +1,5 @@
-// Purpose: range index for as-of reads and the change feed, which filter revisions by sequence.
+// Purpose: range index for as-of reads and the change feed, which filter revisions by sequence,
+//          and to find a workspace's revisions (deletion, counts: `r.seq IS NOT NULL`).
 // Parameters: none
 // Returns: nothing
 // Mode: schema
