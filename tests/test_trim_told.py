@@ -1564,3 +1564,11 @@ def test_a_step_told_done_by_an_irregular_past_of_its_own_verb() -> None:
     # a present form tells nothing done
     assert not any(isinstance(op, CompleteTask) for op in interpret(
         "gives the studio notice", *tasks, focus=("kiln",)).operations)
+
+
+@pytest.mark.parametrize("said", ["the dog's bed is washed", "dog's bed washed",
+                                  "the dog's bed's washed and drying"])
+def test_a_possessive_subject_is_no_copula_before_its_participle(said: str) -> None:
+    tasks = [task("h", "House jobs"), task("h.bed", "Wash the dog's bed", parents=("h",)),
+             task("h.rug", "Clean the rug", parents=("h",))]
+    assert done_keys(interpret(said, *tasks, focus=("h",))) == ["h.bed"]
