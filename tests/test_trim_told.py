@@ -1572,3 +1572,17 @@ def test_a_possessive_subject_is_no_copula_before_its_participle(said: str) -> N
     tasks = [task("h", "House jobs"), task("h.bed", "Wash the dog's bed", parents=("h",)),
              task("h.rug", "Clean the rug", parents=("h",))]
     assert done_keys(interpret(said, *tasks, focus=("h",))) == ["h.bed"]
+
+
+@pytest.mark.parametrize("said", [
+    "Ola's dropped out, work thing. My mate Kim's coming instead.",
+    "Ola can't make it, Kim is coming instead",
+])
+def test_a_person_coming_in_place_of_one_who_dropped_out_takes_their_place(said: str) -> None:
+    tasks = [task("d", "Fishing day", "at the lake on Sunday with my cousin Ola"),
+             task("d.rods", "Pack the rods", parents=("d",))]
+    result = interpret(said, *tasks, focus=("d",))
+    assert not any(isinstance(op, AddTask) for op in result.operations)
+    value = revised(result)["d"].value or ""
+    assert "Kim" in value
+    assert "Ola" not in value

@@ -130,9 +130,12 @@ _ABSENT = re.compile(
     r"sick|ill|busy|unavailable|on (?:leave|holiday|vacation)|out of town|not (?:coming|available)|"
     r"dropped out|pulled out|backed out)|\s+(?:can't|cannot|won't|couldn't)\s+(?:make it|come|"
     r"do it|be there|attend)|\s+(?:dropped|pulled|backed) out)\b", _I)
-#: "Lee will chair it", "Lee from sales is going to do the toast": a person who takes it on.
+#: "Lee will chair it", "Lee from sales is going to do the toast", "Lee's coming instead": a
+#: person who takes it on, in the future or the progressive.
 _STAND_IN = re.compile(r"^(?P<who>(?-i:[A-Z])[\w-]*)(?:\s+from\s+(?:the\s+)?[\w-]+)?"
-                       r"(?:\s+will|'ll|\s+is going to|'s going to|\s+can)\s+[a-z]", _I)
+                       r"(?:(?:\s+will|'ll|\s+is going to|'s going to|\s+can)\s+[a-z]|"
+                       r"(?:'s|\s+is)\s+(?:coming|going|doing it|taking it on|stepping in|"
+                       r"filling in)(?:\s+instead)?\W*$)", _I)
 #: "We've got the annex instead": what is had now, in place of what the turn said fell through.
 _GOT_INSTEAD = re.compile(r"^(?:we|i)(?:'ve|\s+have)?\s+got\s+(?P<new>.+?)\s+instead$", _I)
 #: "The annex fell through": a place, supplier or thing memory holds is no longer to be had.
@@ -4132,7 +4135,7 @@ class _TurnParser:
 
     def _stand_in(self, c: str, raw: str, slot: str | None) -> bool:
         """'Kim's away, Lee will chair it': Lee takes Kim's place wherever memory names Kim."""
-        m = _STAND_IN.match(c)
+        m = _STAND_IN.match(_KIN.sub("", c))  # "my mate Lee's coming": the person is Lee
         if m is None:
             return False
         gone = next((a["who"] for said in reversed(self.said) if (a := _ABSENT.match(said))), None)
