@@ -1586,3 +1586,18 @@ def test_a_person_coming_in_place_of_one_who_dropped_out_takes_their_place(said:
     value = revised(result)["d"].value or ""
     assert "Kim" in value
     assert "Ola" not in value
+
+
+@pytest.mark.parametrize("offer", ["Nia from the garden club said she'd run it",
+                                   "Nia has agreed to run it", "Nia will run it"])
+def test_a_person_who_agreed_to_do_the_task_just_added_is_who_does_it(offer: str) -> None:
+    tasks = [task("f", "Spring fair"), task("f.cake", "Cake stall", parents=("f",))]
+    result = interpret(f"Need a plant stall as well. {offer}.", *tasks, focus=("f",))
+    added = [op for op in result.operations if isinstance(op, AddTask)]
+    assert len(added) == 1
+    assert "Nia" in (revised(result)[added[0].key].value or "")
+
+
+def test_an_offer_with_no_task_spoken_of_writes_nothing() -> None:
+    tasks = [task("f", "Spring fair"), task("f.cake", "Cake stall", "Ada", parents=("f",))]
+    assert interpret("Nia said she'd run it", *tasks, focus=("f",)).operations == []

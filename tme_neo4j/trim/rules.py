@@ -5132,10 +5132,12 @@ _WEEKDAY_FORMS = {"mon": "monday|mon", "tue": "tuesday|tues|tue", "wed": "wednes
 #: The kinds of value a title may hold for a bare value said later ('make it the 9th'); a
 #: count in a title is matched by its unit instead ('Bake 40 cupcakes').
 _TITLE_KINDS = (ValueKind.DATE, ValueKind.TIME, ValueKind.PRICE)
-#: Someone offering to do the task just spoken of: 'Jo said she could do it', 'Sam can do it'.
-_OFFERED = re.compile(r"^(?P<who>(?-i:[A-Z])[\w'-]*)\s+(?:(?:said|says|reckons|thinks)\s+"
-                      r"(?:he|she|they)\s+)?(?:can|could|will|would|'ll)\s+do\s+(?:it|that|this)$",
-                      _I)
+#: Someone offering to do the task just spoken of: 'Jo said she could do it', 'Sam can do it',
+#: 'Jo from the choir said she'd lead it', 'Sam has agreed to host it'.
+_OFFERED = re.compile(r"^(?P<who>(?-i:[A-Z])[\w'-]*(?:\s+from\s+(?:the\s+)?[\w&' -]+?)?)\s+"
+                      r"(?:(?:said|says|reckons|thinks)\s+(?:he|she|they)\s*)?"
+                      r"(?:(?:can|could|will|would)\s+|'ll\s+|'d\s+|(?:has\s+|have\s+)?"
+                      r"(?:agreed|offered|promised)\s+to\s+)[a-z]+\s+(?:it|that|this)$", _I)
 #: A value told to be what it was after all: 'it was eggshell after all'.
 _AFTER_ALL = re.compile(r"(?:^|\band\s+|,\s*)(?:it|that|they)\s*(?:was|were|is|are|'s|'re)\s+"
                         r"(?:really\s+|actually\s+)?(?P<x>[^,]+?)\s+after all$", _I)
