@@ -247,3 +247,25 @@ def test_an_answer_says_whether_the_task_it_names_is_finished() -> None:
     assert "Hire a van: from Vanline, £90 (done)" in reply("how much was the van?", "van")
     assert "Fix the amps (not done yet)" in reply("are the amps fixed yet?", "amps")
     assert "not done" not in reply("what about the amps?", "amps")
+
+
+def test_a_fact_no_named_task_holds_comes_from_the_one_slot_named_for_it() -> None:
+    tasks = [
+        _task("choir", "Choir tour", "in spring"),
+        _task("choir.dates", "Rehearsals begin in March, then weekly", parents=("choir",)),
+        _task("choir.dates.venue", "Venue", "St Aldate's hall", parents=("choir.dates",)),
+        _task("choir.music", "Copy the scores", parents=("choir",)),
+    ]
+    found, named = attribute_answer("where do we sing?", Asked.PLACE, {t.key: t for t in tasks})
+    assert [t.key for t in found] == ["choir.dates.venue"]
+    assert not named  # a guess: the reply gives the plan around it too
+
+
+def test_no_slot_answers_when_two_are_named_for_the_fact() -> None:
+    tasks = [
+        _task("choir", "Choir tour", "in spring"),
+        _task("choir.a", "Venue", "St Aldate's hall", parents=("choir",)),
+        _task("choir.b", "Venue", "the Corn Exchange", parents=("choir",)),
+    ]
+    found, _ = attribute_answer("where do we sing?", Asked.PLACE, {t.key: t for t in tasks})
+    assert found == []

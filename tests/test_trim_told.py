@@ -1639,3 +1639,53 @@ def test_back_to_the_original_of_a_task_added_with_a_value_is_its_first_revision
     result = interpret("go back to the original kiln", kiln,
                        past={"kiln": ["Tuesday slot, £20", "Friday slot, £25"]})
     assert result.operations == [RollbackTask(key="kiln", to_n=1)]
+
+
+def test_a_step_told_done_by_an_irregular_past_of_its_own_verb() -> None:
+    tasks = [task("kiln", "Pottery course"),
+             task("kiln.notice", "Give the studio notice", parents=("kiln",)),
+             task("kiln.glaze", "Take the glazes back", parents=("kiln",))]
+    for said, key in (("gave the studio notice", "kiln.notice"),
+                      ("we took the glazes back this morning", "kiln.glaze")):
+        result = interpret(said, *tasks, focus=("kiln",))
+        assert [op.key for op in result.operations if isinstance(op, CompleteTask)] == [key]
+    # a present form tells nothing done
+    assert not any(isinstance(op, CompleteTask) for op in interpret(
+        "gives the studio notice", *tasks, focus=("kiln",)).operations)
+
+
+@pytest.mark.parametrize("said", ["the dog's bed is washed", "dog's bed washed",
+                                  "the dog's bed's washed and drying"])
+def test_a_possessive_subject_is_no_copula_before_its_participle(said: str) -> None:
+    tasks = [task("h", "House jobs"), task("h.bed", "Wash the dog's bed", parents=("h",)),
+             task("h.rug", "Clean the rug", parents=("h",))]
+    assert done_keys(interpret(said, *tasks, focus=("h",))) == ["h.bed"]
+
+
+@pytest.mark.parametrize("said", [
+    "Ola's dropped out, work thing. My mate Kim's coming instead.",
+    "Ola can't make it, Kim is coming instead",
+])
+def test_a_person_coming_in_place_of_one_who_dropped_out_takes_their_place(said: str) -> None:
+    tasks = [task("d", "Fishing day", "at the lake on Sunday with my cousin Ola"),
+             task("d.rods", "Pack the rods", parents=("d",))]
+    result = interpret(said, *tasks, focus=("d",))
+    assert not any(isinstance(op, AddTask) for op in result.operations)
+    value = revised(result)["d"].value or ""
+    assert "Kim" in value
+    assert "Ola" not in value
+
+
+@pytest.mark.parametrize("offer", ["Nia from the garden club said she'd run it",
+                                   "Nia has agreed to run it", "Nia will run it"])
+def test_a_person_who_agreed_to_do_the_task_just_added_is_who_does_it(offer: str) -> None:
+    tasks = [task("f", "Spring fair"), task("f.cake", "Cake stall", parents=("f",))]
+    result = interpret(f"Need a plant stall as well. {offer}.", *tasks, focus=("f",))
+    added = [op for op in result.operations if isinstance(op, AddTask)]
+    assert len(added) == 1
+    assert "Nia" in (revised(result)[added[0].key].value or "")
+
+
+def test_an_offer_with_no_task_spoken_of_writes_nothing() -> None:
+    tasks = [task("f", "Spring fair"), task("f.cake", "Cake stall", "Ada", parents=("f",))]
+    assert interpret("Nia said she'd run it", *tasks, focus=("f",)).operations == []

@@ -174,14 +174,17 @@ def attribute_answer(question: str, kind: Asked,
                      tasks: dict[str, Task]) -> tuple[list[Task], bool]:
     """The task whose value answers a question asking for ``kind``: among the tasks the
     question names best, one that holds such a value; else the nearest plan above them that
-    does; else any task it names that does; with no task named, a root that does. The flag
-    says whether it is a task the question names best (else the answer is a guess)."""
+    does; else any task it names that does; else the one slot of the plans named for that
+    kind ('where do we meet?': 'Place: the Old Mill'); with no task named, a root that does.
+    The flag says whether it is a task the question names best (else the answer is a guess)."""
     live = _live(tasks)
     ranked = _ranked(question, live)
     best = [t for s, t in ranked if s == ranked[0][0]] if ranked else []
     slots = [c for t in best for c in live if t.key in c.parents and _names_kind(c, kind)]
+    named_for = [t for t in live if t.parents and _names_kind(t, kind)]
     tiers = [best, slots, [a for t in best for a in _ancestors(t, tasks)],
-             [t for _, t in ranked], [t for t in live if not t.parents]]
+             [t for _, t in ranked], named_for if len(named_for) == 1 else [],
+             [t for t in live if not t.parents]]
     for n, tier in enumerate(tiers):
         for task in tier:
             if task.status != TaskStatus.CANCELLED and _holds(task, kind):

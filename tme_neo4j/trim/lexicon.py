@@ -88,6 +88,14 @@ def can_modify(word: str) -> bool:
 
 
 @cache
+def is_past(word: str) -> bool:
+    """Whether ``word`` is a past form of a verb: 'booked', 'gave', 'written'."""
+    w = word.lower()
+    forms = getAllInflections(lemma(w), upos="VERB")
+    return w != lemma(w) and any(w in forms.get(tag, ()) for tag in ("VBD", "VBN"))
+
+
+@cache
 def is_verb(word: str) -> bool:
     """Whether ``word`` can be a verb form (the lemmatizer's dictionary knows it as one)."""
     return "VERB" in getAllLemmas(word.lower())

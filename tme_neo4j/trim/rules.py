@@ -65,6 +65,7 @@ from tme_neo4j.trim.lexicon import (
     can_be_noun,
     can_modify,
     in_dictionary,
+    is_past,
     is_verb,
     lemma,
     names_only_a_thing,
@@ -133,9 +134,12 @@ _ABSENT = re.compile(
     r"sick|ill|busy|unavailable|on (?:leave|holiday|vacation)|out of town|not (?:coming|available)|"
     r"dropped out|pulled out|backed out)|\s+(?:can't|cannot|won't|couldn't)\s+(?:make it|come|"
     r"do it|be there|attend)|\s+(?:dropped|pulled|backed) out)\b", _I)
-#: "Lee will chair it", "Lee from sales is going to do the toast": a person who takes it on.
+#: "Lee will chair it", "Lee from sales is going to do the toast", "Lee's coming instead": a
+#: person who takes it on, in the future or the progressive.
 _STAND_IN = re.compile(r"^(?P<who>(?-i:[A-Z])[\w-]*)(?:\s+from\s+(?:the\s+)?[\w-]+)?"
-                       r"(?:\s+will|'ll|\s+is going to|'s going to|\s+can)\s+[a-z]", _I)
+                       r"(?:(?:\s+will|'ll|\s+is going to|'s going to|\s+can)\s+[a-z]|"
+                       r"(?:'s|\s+is)\s+(?:coming|going|doing it|taking it on|stepping in|"
+                       r"filling in)(?:\s+instead)?\W*$)", _I)
 #: "We've got the annex instead": what is had now, in place of what the turn said fell through.
 _GOT_INSTEAD = re.compile(r"^(?:we|i)(?:'ve|\s+have)?\s+got\s+(?P<new>.+?)\s+instead$", _I)
 #: "The annex fell through": a place, supplier or thing memory holds is no longer to be had.
@@ -226,11 +230,6 @@ _DONE_STATE = re.compile(
     r"(?:(?:all|now|finally)\s+)?(?P<state>in|on|out|up|up and running|installed|planted|signed|"
     r"printed|framed|written|painted|fitted|laid|set up|in place)(?:\s+by\s+[\w ]+)?"
     r"(?:\s+and\s+(?:working|running|done|sorted))?(?:\s*,\s*(?:done|finished|sorted))?$", _I)
-#: "the hedge is trimmed", "starter's fed and bubbling": an object and a participle.
-_PARTICIPLE_TOLD = re.compile(
-    r"^(?:the\s+|my\s+|our\s+)?(?P<obj>[\w' -]+?)(?:'s|'re|\s+(?:is|are|has been|have been))\s+"
-    r"(?:(?:all|now|finally|just)\s+)?(?P<part>[a-z]+(?:ed|en|d|t))"
-    r"(?:\s+and\s+[\w' -]+|\s*,\s*[\w' -]+)?$", _I)
 #: "I've switched the heating off", "we've booked the hall": a step told as done.
 _PERFECT_TOLD = re.compile(
     r"^(?:i|we)(?:'ve|\s+have)\s+(?:(?:just|already|finally|also)\s+)?(?P<verb>[a-z]+)\s+"
@@ -272,8 +271,10 @@ _DEMONSTRATED = re.compile(r"(?:that|this|those|these)\s+(?P<noun>[a-z][\w-]*(?:
 #: The kind of value an attribute word names ('count' a count): what 'that count' holds.
 _KIND_OF_ATTRIBUTE = {"date": ValueKind.DATE, "time": ValueKind.TIME, "count": ValueKind.COUNT,
                       "price": ValueKind.PRICE, "person": ValueKind.NAME}
-#: "that", "that train thing": what was just said, not a task by its name.
-_RETRACTED = re.compile(r"^(?:that|this)(?:\s+[\w' -]+?\s+(?:thing|bit|idea|change))?$", _I)
+#: "that", "that train thing": what was just said, not a task by its name; after a dash,
+#: what says it anew ("that - it's the blue one").
+_RETRACTED = re.compile(r"^(?:that|this)(?:\s+[\w' -]+?\s+(?:thing|bit|idea|change))?"
+                        r"(?:\s*[-\u2013:]\s*(?P<said>.+))?$", _I)
 #: "back to that one", "go back to the 8:15": a value set back, later in the turn.
 #: ", not the 4th", ", not £30": a value set against the one it corrects.
 _CONTRASTED = re.compile(r",\s*not\s+(?:the\s+|an?\s+|[$£€]?\d)", _I)
@@ -574,35 +575,32 @@ _DONE_TOLD = re.compile(
     r"^(?P<items>[\w' -]+?)(?:'s|'re|\s+(?:is|are))?\s+(?:all\s+)?(?:done|bought|booked|"
     r"sorted|paid|sent|finished|ordered|filled in|filled out|printed|picked up)"
     r"(?:\s+and\s+(?:in|on|at)\s+[\w' -]+)?$", _I)  # "... done and in the tins": where
-#: "checked the tyres too, 32 psi": a step's own verb in the past, its object, what came of it.
+#: "checked the tyres too, 32 psi", "gave notice": a verb (in the past, which the reader checks),
+#: its object, what came of it.
 _DID = re.compile(r"^(?:(?:i|we)(?:'ve|\s+have)?\s+)?(?:just\s+|finally\s+|already\s+)?"
-                  r"(?P<verb>[a-z]{3,}(?:ed|t)|paid|made|sold|found)\s+(?P<obj>[^,]+?)"
+                  r"(?P<verb>[a-z]{3,})\s+(?P<obj>[^,]+?)"
                   r"(?:\s+(?:too|as well|already|today|this morning|yesterday))?"
                   r"(?P<rest>(?:\s*,\s*[^,]+)*)$", _I)
-#: "the passport photo's renewed", "forms are now signed, ...": a thing told done in the passive.
-_DONE_PASSIVE = re.compile(r"^(?:all\s+)?(?P<items>(?:the\s+|my\s+|our\s+)?[a-z][\w-]*"
-                           r"(?:\s+[a-z][\w-]*){0,2}?)"
-                           r"(?:(?P<cop>'s|'re|\s+(?:is|are|has been|have been))\s+|\s+)"
-                           r"(?:all\s+|now\s+)?"
-                           r"(?P<pp>[a-z]{3,}(?:ed|en))(?:\s+and\s+[a-z]+(?:\s+for)?)?"
-                           r"(?P<rest>\s*,.*)?$", _I)
-#: "entered!", "the permit renewed today", "the proofs posted off to Ben an hour ago",
-#: "the session booked for the 5th, 3 hrs": a step told finished by a participle.
-_DONE_REPORTED = re.compile(
-    r"^(?:(?:the|my|our)\s+)?(?P<obj>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3}?)?"
-    r"(?:(?:'s|'re|\s+(?:is|are|has been|have been|got))?\s+|^)(?:all\s+|now\s+|just\s+|"
-    r"finally\s+)?(?P<pp>[a-z]{3,})(?:\s+(?:over|off|out|in|back|up|through|away))?"
-    r"(?:\s+(?:to|for|with|at|on|by|from)\s+(?P<role>[^,]+?))?"
-    r"(?:\s+(?:this morning|this afternoon|today|yesterday|last night|just now|earlier|"
-    r"now|already|at last))?(?P<rest>\s*,.*)?$", _I)
 #: An aside after a clause that adds nothing to what it says.
 _AFTERTHOUGHT = re.compile(r"[\s,]+(?:btw|by the way|fyi|lol|haha|tbh)$", _I)
-#: "the fitting's postponed", "the menu has been changed": a thing told in a participle, and
-#: what follows it.
+#: A thing told in a participle: "the hedge is trimmed", "the permit renewed today", "the
+#: proofs posted off to Ben", "the gutters are cleared and drying", "the session booked for
+#: the 5th, 3 hrs", "entered!" (no subject), "the fitting's postponed till May". Its subject,
+#: the copula, the participle, then a particle, a second state, a role phrase, a time and what
+#: follows a comma; after a copula a participle in -ed/-en may be followed by any words.
 _TOLD_IN_PARTICIPLE = re.compile(
-    r"^(?:(?:the|my|our)\s+)?(?P<items>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3}?)"
-    r"(?:'s|'re|\s+(?:is|are|was|were|has been|have been|got))\s+(?:been\s+)?"
-    r"(?:all\s+|now\s+|just\s+|finally\s+)?(?P<pp>[a-z]{3,}(?:ed|en))\b(?P<rest>.*)$", _I)
+    r"^(?:all\s+)?(?:(?P<det>the|my|our)\s+)?"
+    r"(?P<subject>[a-z][\w'-]*?(?:\s+[a-z][\w'-]*?){0,3}?)?"
+    r"(?:(?P<cop>'s|'re|\s+(?:is|are|was|were|has been|have been|got))\s+(?:been\s+)?|\s+|^)"
+    r"(?:(?:all|now|just|finally)\s+)?(?P<pp>[a-z]{3,})"
+    r"(?P<particle>\s+(?:over|off|out|in|back|up|through|away))?"
+    r"(?:\s+and\s+(?P<also>[\w' -]+?))?"
+    r"(?:\s+(?:to|for|with|at|on|by|from)\s+(?P<role>[^,]+?))?"
+    r"(?P<when>\s+(?:this morning|this afternoon|today|yesterday|last night|just now|earlier|"
+    r"now|already|at last))?(?P<rest>\s*,.*)?"
+    r"(?(cop)(?P<more>(?<=[a-z]{3}ed|[a-z]{3}en)\b.*)?)$", _I)
+#: A participle of a regular verb: the form a copula is read with to tell a change or a step.
+_REGULAR_PARTICIPLE = re.compile(r"[a-z]{3,}(?:ed|en)", _I)
 #: What a verb of the lexicon asks for that changes a task without finishing it.
 _CHANGE_INTENTS = frozenset({"set", "move", "rename", "replace", "cancel", "restore", "rollback",
                              "reset", "split", "merge"})
@@ -2167,20 +2165,7 @@ class _TurnParser:
         items, why = _told_why(m["items"])
         if not items:  # "hold off on it, cancel for now": said again of what was just removed
             return self._said_again(TaskStatus.CANCELLED, raw)
-        if _RETRACTED.match(items.partition(" - ")[0]) and (_MOVED_BACK_TO.search(
-                after := self.text.partition(raw.strip())[2]) or _CONTRASTED.search(
-                f"{raw} {after}")):
-            # "forget that ferry idea, ... back to the 9:30", "scrap that - it's the 5th, not
-            # the 4th": what was said is taken back, the value goes back; the task stays
-            self._emit(Intent.NOTE, raw, about=self._about(c, None))
-            return True
-        if (dashed := re.match(r"^(?P<items>that|this)\s*[-\u2013:]\s*(?P<why>.+)$", items, _I)):
-            items, why = dashed["items"], dashed["why"]  # "scrap that - it's the blue one"
-        if _RETRACTED.match(items) and why:
-            # "scrap that - she said it's the blue one": what was said is taken back, and
-            # what follows says it anew; no task is dropped
-            self._emit(Intent.NOTE, c[:len(c) - len(why)].strip(" ,-:"))
-            self._clause(why, slot, False)
+        if self._retracted(items, why, c, raw, slot):
             return True
         scope = self._scope(m["from"] if m.re is _CANCEL else None)
         # a task removed by a clause before ("Ann cancelled, so scrap her slot") is said again
@@ -2192,6 +2177,25 @@ class _TurnParser:
             return False
         if why:
             self._emit(Intent.NOTE, why, about=self.subtasks[-1].about)
+        return True
+
+    def _retracted(self, items: str, why: str, c: str, raw: str, slot: str | None) -> bool:
+        """'scrap that', 'forget that ferry idea': what was just said is taken back and no
+        task is dropped. When the turn sets a value back or against another ('..., back to
+        the 9:30', '..., not the 4th'), those words make the change and this is a note; else
+        what follows a dash or a comma ('scrap that - it's the blue one') is read anew."""
+        m = _RETRACTED.match(items)
+        if m is None:
+            return False
+        after = self.text.partition(raw.strip())[2]
+        if _MOVED_BACK_TO.search(after) or _CONTRASTED.search(f"{raw} {after}"):
+            self._emit(Intent.NOTE, raw, about=self._about(c, None))
+            return True
+        said = m["said"] or why
+        if not said:
+            return False
+        self._emit(Intent.NOTE, c[:len(c) - len(said)].strip(" ,-:\u2013"))
+        self._clause(said, slot, False)
         return True
 
     def _removed_now(self) -> list[Task]:
@@ -2360,17 +2364,19 @@ class _TurnParser:
         none). None when the participle is no such verb, or is the own verb of a step that
         names the thing ('the minutes are updated' finishes 'Update the minutes')."""
         m = _TOLD_IN_PARTICIPLE.match(c)
-        if m is None:
+        if m is None or not m["cop"] or not m["subject"] or not _REGULAR_PARTICIPLE.fullmatch(
+                m["pp"]):
             return None
         verb = lemma(m["pp"])
         intent = verbs().get(verb)
         if verb == m["pp"].lower() or intent not in _CHANGE_INTENTS:
             return None
-        task = self._match(m["items"], self._live(), strict=True, by_value=False)
+        task = self._match(m["subject"], self._live(), strict=True, by_value=False)
         if task is not None and lemma(task.title.split()[0].lower()) == verb:
             return None
         # "..., too wet": a reason after a comma; "... for the 9th" says more than a change
-        told = not m["rest"].strip(" .!") or m["rest"].lstrip().startswith(",")
+        rest = c[m.end("pp"):]
+        told = not rest.strip(" .!") or rest.lstrip().startswith(",")
         return intent, [task] if task is not None and told else []
 
     def _done_told(self, c: str, raw: str) -> bool:
@@ -2378,9 +2384,9 @@ class _TurnParser:
         its object alone, finished. When its title joins that object to another ('Buy a tent
         and a stove'), the object becomes a finished task of its own beside it."""
         m = _DONE_TOLD.match(c)
-        if m is None and (passive := _DONE_PASSIVE.match(c)) and not _NEGATIVE.search(c) and (
+        if m is None and (passive := _told_done_plainly(c)) and not _NEGATIVE.search(c) and (
                 (base := lemma(passive["pp"])) != passive["pp"].lower() and is_verb(base)):
-            task = self._match(passive["items"], self._live(), strict=True, by_value=False)
+            task = self._match(passive["subject"], self._live(), strict=True, by_value=False)
             if task is not None and not passive["cop"] and not re.match(
                     rf"{re.escape(base)}\b", task.title, _I):
                 return False  # "cakes needed": with no 'is', only the task's own verb is done
@@ -2419,7 +2425,7 @@ class _TurnParser:
         if m is None or _NEGATIVE.search(c) or _ROLE.search(f" {m['obj']} "):
             return False  # "booked the hall for June 3" says more than that it was done
         verb = lemma(m["verb"])
-        if verb == m["verb"].lower() and not re.search(r"'ve\b|\bha(?:ve|s)\b", c, _I):
+        if not is_past(m["verb"]) and not re.search(r"'ve\b|\bha(?:ve|s)\b", c, _I):
             return False  # "I book the hall": no past, nothing told done
         words = set(stems(m["obj"]))
         steps = [t for t in self._live() if words and t.status == TaskStatus.ACTIVE
@@ -2469,14 +2475,15 @@ class _TurnParser:
         """'the hedge is trimmed', "the gutters' all cleared and drying": an object told in
         the participle of the verb of one step that names it ('Trim the hedge'): that step
         is finished. Only the step's own verb counts, so no other state is read as done."""
-        m = _PARTICIPLE_TOLD.match(c)
-        if m is None or _NEGATIVE.search(c):
+        m = _TOLD_IN_PARTICIPLE.match(c)
+        if m is None or _NEGATIVE.search(c) or not _plain_copula(m["cop"]) or not m["subject"] or (
+                m["particle"] or m["role"] or m["when"] or m["more"]):
             return False
-        verb, obj = lemma(m["part"]), set(stems(m["obj"]))
+        verb, obj = lemma(m["pp"]), set(stems(m["subject"]))
         steps = [t for t in self._live() if t.status == TaskStatus.ACTIVE and t.title.split()
                  and lemma(t.title.split()[0].lower()) == verb and obj
                  and obj <= set(stems(t.title))]
-        if len(steps) != 1 or verb == m["part"].lower():
+        if len(steps) != 1 or verb == m["pp"].lower():
             return False  # "the hedge is trim": no participle
         return self._set_statuses(steps, TaskStatus.DONE, Intent.DONE, raw)
     def _done_reported(self, c: str, raw: str) -> bool:
@@ -2485,8 +2492,9 @@ class _TurnParser:
         Ben', 'the session booked for the 5th, 3 hrs, $90'. The object must name one live
         step by its title; the verb must be the step's own or one that finishes a thing
         ('sent', 'paid', 'booked'). Values after it are its outcome."""
-        m = _DONE_REPORTED.match(c)
-        if m is None or _NEGATIVE.search(c):
+        m = _TOLD_IN_PARTICIPLE.match(c)
+        if m is None or _NEGATIVE.search(c) or m["also"] or m["more"] or (
+                m["cop"] and not _plain_copula(m["cop"]) and m["cop"].strip().lower() != "got"):
             return False
         part = m["pp"].lower()
         verb = lemma(part)
@@ -2494,10 +2502,10 @@ class _TurnParser:
             return False  # "the session today": no participle
         active = [t for t in self._live() if t.status == TaskStatus.ACTIVE and t.parents]
         own = [t for t in active if t.title.split() and lemma(t.title.split()[0].lower()) == verb]
-        if not m["obj"]:
+        if not m["subject"]:
             task = own[0] if len(own) == 1 else None
         else:
-            task = self._match(m["obj"], active, strict=True, by_value=False)
+            task = self._match(m["subject"], active, strict=True, by_value=False)
             if task is not None and task not in own and (not _FINISHING.fullmatch(part) or any(
                     k in (ValueKind.DATE, ValueKind.TIME)
                     for k, _ in typed_phrases(m["role"] or "", sentence=False))):
@@ -4295,7 +4303,7 @@ class _TurnParser:
 
     def _stand_in(self, c: str, raw: str, slot: str | None) -> bool:
         """'Kim's away, Lee will chair it': Lee takes Kim's place wherever memory names Kim."""
-        m = _STAND_IN.match(c)
+        m = _STAND_IN.match(_KIN.sub("", c))  # "my mate Lee's coming": the person is Lee
         if m is None:
             return False
         gone = next((a["who"] for said in reversed(self.said) if (a := _ABSENT.match(said))), None)
@@ -5064,6 +5072,23 @@ def _without_item(task: Task, item: str) -> str | None:
     return "".join(pieces).strip(" ,")
 
 
+def _plain_copula(cop: str | None) -> bool:
+    """Whether ``cop`` tells a state now ('is', "'s", 'has been'), not one past ('was')."""
+    return cop is not None and cop.strip().lower() in ("'s", "'re", "is", "are", "has been",
+                                                       "have been")
+
+
+def _told_done_plainly(c: str) -> re.Match[str] | None:
+    """'the forms are signed', 'tickets booked, £40': a thing of up to three words and a
+    regular participle, a copula now or none, a second state or what follows a comma."""
+    m = _TOLD_IN_PARTICIPLE.match(c)
+    if m is None or not m["subject"] or len(m["subject"].split()) > 3 or (
+            m["cop"] and not _plain_copula(m["cop"])) or not _REGULAR_PARTICIPLE.fullmatch(
+            m["pp"]) or m["particle"] or m["role"] or m["when"] or m["more"]:
+        return None
+    return m
+
+
 def _told_why(items: str) -> tuple[str, str]:
     """'that, the old one still works': what is removed, and the statement after a comma that
     says why (a subject and its verb, no list entry); 'for now' after the items adds nothing.
@@ -5287,10 +5312,12 @@ def _value_pattern(old: str) -> re.Pattern[str]:
 #: The kinds of value a title may hold for a bare value said later ('make it the 9th'); a
 #: count in a title is matched by its unit instead ('Bake 40 cupcakes').
 _TITLE_KINDS = (ValueKind.DATE, ValueKind.TIME, ValueKind.PRICE)
-#: Someone offering to do the task just spoken of: 'Jo said she could do it', 'Sam can do it'.
-_OFFERED = re.compile(r"^(?P<who>(?-i:[A-Z])[\w'-]*)\s+(?:(?:said|says|reckons|thinks)\s+"
-                      r"(?:he|she|they)\s+)?(?:can|could|will|would|'ll)\s+do\s+(?:it|that|this)$",
-                      _I)
+#: Someone offering to do the task just spoken of: 'Jo said she could do it', 'Sam can do it',
+#: 'Jo from the choir said she'd lead it', 'Sam has agreed to host it'.
+_OFFERED = re.compile(r"^(?P<who>(?-i:[A-Z])[\w'-]*(?:\s+from\s+(?:the\s+)?[\w&' -]+?)?)\s+"
+                      r"(?:(?:said|says|reckons|thinks)\s+(?:he|she|they)\s*)?"
+                      r"(?:(?:can|could|will|would)\s+|'ll\s+|'d\s+|(?:has\s+|have\s+)?"
+                      r"(?:agreed|offered|promised)\s+to\s+)[a-z]+\s+(?:it|that|this)$", _I)
 #: A correction in words: '(topic -) said thing, not the old word (one) (at all)(, why)'.
 _WORD_CORRECTION = re.compile(
     r"^(?:(?P<topic>[\w' ]{2,30}?)\s+[-\u2013\u2014]\s+)?(?P<said>.+?),?\s+not\s+"
