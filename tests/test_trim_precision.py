@@ -9,6 +9,7 @@ import pytest
 
 from tme_neo4j.models import AddDependency, AddTask, CancelTask, ReviseTask, Task, TaskStatus
 from tme_neo4j.trim.base import READ_ONLY, TrimResult, TrimView
+from tme_neo4j.trim.gate import unwritable
 from tme_neo4j.trim.language import ValueKind, retype, split_clauses
 from tme_neo4j.trim.rules import RuleInterpreter
 
@@ -321,3 +322,40 @@ def test_a_replacement_that_brings_its_price_puts_out_the_old_price() -> None:
     values = [op.value for op in _written(result) if isinstance(op, ReviseTask)]
     assert values
     assert all("£5" in (v or "") and "£4" not in (v or "") for v in values)
+
+
+@pytest.mark.parametrize("text", [
+    "Lovely sunset tonight, wish we were sailing already.",
+    "my uncle reckons we'll spot seals from the deck",
+    "Ha, the skipper thinks they'll run out of pasties.",
+    "Grey skies again, hope it clears by Saturday.",
+    "I guess we're all a bit nervous, bless them.",
+    "Bet they sell out of the good seats.",
+])
+def test_a_remark_of_what_someone_thinks_or_wishes_writes_nothing(text: str) -> None:
+    assert not _written(read(text, "boat"))
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("add renting a wetsuit, obviously", "wetsuit"),
+    ("add buying sun cream, honestly", "sun cream"),
+    ("Add hiring a cool box, hopefully", "cool box"),
+])
+def test_a_lone_adverb_in_a_list_is_no_task_and_the_rest_stands(text: str, kept: str) -> None:
+    result = read(text, "boat")
+    added = [op for op in _written(result) if isinstance(op, AddTask)]
+    assert added
+    assert kept in f"{added[0].title} {added[0].value or ''}".lower()
+    assert not any(op.title.lower().rstrip(".").endswith("ly") for op in added)
+    assert any(s.intent == "unparsed" and s.reason for s in result.subtasks)
+
+
+@pytest.mark.parametrize("text", ["them", "It", "they - $85 on Friday", "he"])
+def test_a_reference_never_resolved_is_no_value(text: str) -> None:
+    assert unwritable(text)
+
+
+@pytest.mark.parametrize("text", ["me", "us", "her red coat", "that blue one",
+                                  "those two by the door", "Ask if we can moor overnight"])
+def test_a_value_that_names_something_may_be_written(text: str) -> None:
+    assert unwritable(text) is None

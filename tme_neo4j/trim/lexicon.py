@@ -21,6 +21,7 @@ __all__ = [
     "in_dictionary",
     "is_verb",
     "lemma",
+    "reporting_forms",
     "verb_at",
     "verb_forms",
     "verb_pattern",
@@ -45,6 +46,14 @@ def attributes() -> dict[str, tuple[str, ...]]:
     """Attribute kind -> the words that name it ('date' -> 'date', 'day', 'deadline', ...)."""
     return {k: tuple(str(w) for w in v)  # type: ignore[attr-defined]
             for k, v in _data()["attributes"].items()}
+
+
+@cache
+def reporting_forms() -> tuple[str, ...]:
+    """Every form of the verbs that report a thought or a wish ('reckons', 'wished')."""
+    heads = _data()["reporting"]["verbs"]
+    return tuple(sorted({f for v in heads for f in _forms(str(v))},  # type: ignore[attr-defined]
+                        key=lambda f: (-len(f), f)))
 
 
 @cache

@@ -31,6 +31,7 @@ from tme_neo4j.models import (
 )
 from tme_neo4j.trim.base import READ_ONLY, Conflict, Intent, Subtask, TrimResult, TrimView
 from tme_neo4j.trim.frames import ROLE_WORDS, Frame, Mood, read_frame
+from tme_neo4j.trim.gate import remark, unwritable
 from tme_neo4j.trim.language import (
     COUNT_RE,
     DAY_WORD,
@@ -712,6 +713,7 @@ class _TurnParser:
         self.wished: list[str] = []  # tasks opened by wished steps while no plan was in talk
         self.text = text  # the whole turn: what a clause's neighbours say
         self.disowned: list[str] = []  # values the turn sets aside, a told value corrects
+        self.refused: set[str] = set()  # tasks this turn would have added, but did not
 
     # -- the turn ----------------------------------------------------------------------------
 
@@ -4656,6 +4658,16 @@ class _TurnParser:
         track: bool = True,
         reason: str | None = None,
     ) -> None:
+        ops = list(ops)
+        if ops and intent not in READ_ONLY and remark(raw):
+            self._emit(Intent.NOTE, raw, about=about, track=False)  # "hope it stays dry"
+            return
+        refused = self._refused(ops) if intent not in READ_ONLY else []
+        if refused:  # what the gate refuses is not understood, and said so; the rest stands
+            ops = [op for op in ops if all(op is not r for r, _, _ in refused)]
+            if not ops:
+                self._unparsed(raw, raw, reason=refused[0][2])
+                return
         self.subtasks.append(Subtask(text=raw.strip(), intent=intent, operations=list(ops),
                                      about=list(dict.fromkeys(about)),
                                      conflicts=list(conflicts), reason=reason))
@@ -4668,6 +4680,30 @@ class _TurnParser:
                 root = task.key if not task.parents else task.parents[0]
                 self.focus = [root, *[f for f in self.focus if f != root]]
                 break
+        for _, text, why in refused[:1]:
+            self._emit(Intent.UNPARSED, text, track=False, reason=why)
+
+    def _refused(self, ops: list[Operation]) -> list[tuple[Operation, str, str]]:
+        """The operations the reader will not write (see ``gate``), each with the text at fault
+        and why: a text it made that is no title or value, or a task under or after one
+        refused before."""
+        refused = []
+        for op in ops:
+            made = [op.title, op.value] if isinstance(op, AddTask | ReviseTask) else []
+            for text in filter(None, made):
+                if why := unwritable(text):
+                    refused.append((op, text, why))
+                    break
+            else:
+                linked = {getattr(op, "key", ""), *getattr(op, "parents", ()),
+                          *getattr(op, "depends_on", ())}
+                if self.refused & linked:
+                    refused.append((op, str(getattr(op, "title", "") or ""),
+                                    "no task it can belong to"))
+                continue
+            if isinstance(op, AddTask):
+                self.refused.add(op.key)
+        return refused
 
     def _update(self, task: Task, value: str, raw: str) -> None:
         if _same(task.value or "", value):

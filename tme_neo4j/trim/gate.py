@@ -1,0 +1,58 @@
+"""The last check before the offline reader writes: a title or value it made must read as one.
+
+Whichever reading of a clause made an operation, the text it would write is checked here, once,
+by its form alone. A text that is a reference never resolved ("them"), a thought someone reported
+("reckons we ..."), or a lone adverb is no task's title and no value: the clause is then not
+understood, and the reply says so, instead of memory holding a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from lemminflect import getAllLemmas
+
+from tme_neo4j.trim.lexicon import reporting_forms
+
+__all__ = ["remark", "unwritable"]
+
+#: Words that stand for something said before: written alone or first, they name nothing.
+#: ("me" and "us" are not among them: they name the speaker, who takes a task over.)
+_REFERENCES = frozenset({"it", "them", "him", "her", "they", "he", "she", "those", "these",
+                         "you", "that", "this"})
+#: Of those, the ones that may open a longer title or value as a determiner ("this week's order",
+#: "her coat", "that blue one").
+_DETERMINERS = frozenset({"her", "those", "these", "that", "this"})
+_SUBJECTS = r"(?:i|we|he|she|they|you)"
+#: What makes a thought a request: "I think we should ...", "I reckon you'll need to ...".
+_ASKS = re.compile(r"\b(?:should|need|needs|must|have to|has to|ought|let's|let us|could you|"
+                   r"can you|will you|would you)\b", re.IGNORECASE)
+
+
+@cache
+def _reported(subjects: str = _SUBJECTS) -> re.Pattern[str]:
+    forms = "|".join(map(re.escape, reporting_forms()))
+    return re.compile(rf"\b(?:{forms})\s+(?:that\s+)?{subjects}\b", re.IGNORECASE)
+
+
+def remark(clause: str) -> bool:
+    """Whether ``clause`` only says what someone thinks or wishes ("hope it stays dry", "my
+    sister reckons they'll be late"): nothing in it asks for a change."""
+    return bool(_reported(r"(?:i|we|he|she|they|you|it|there)").search(clause)) and not (
+        _ASKS.search(clause))
+
+
+def unwritable(text: str) -> str | None:
+    """Why ``text`` cannot be written as a title or value (a phrase to follow "there is"), or
+    None when it can."""
+    words = re.findall(r"[\w']+", text.lower())
+    if not words:
+        return None
+    if words[0] in _REFERENCES and (len(words) == 1 or words[0] not in _DETERMINERS):
+        return f"nothing in memory that {words[0]!r} names"
+    if _reported().search(text):
+        return "only what someone thinks or wishes, nothing to do"
+    if len(words) == 1 and words[0].endswith("ly") and set(getAllLemmas(words[0])) == {"ADV"}:
+        return f"no task in {words[0]!r}"
+    return None
