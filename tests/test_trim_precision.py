@@ -350,7 +350,7 @@ def test_a_lone_adverb_in_a_list_is_no_task_and_the_rest_stands(text: str, kept:
     assert any(s.intent == "unparsed" and s.reason for s in result.subtasks)
 
 
-@pytest.mark.parametrize("text", ["them", "It", "they - $85 on Friday", "he"])
+@pytest.mark.parametrize("text", ["them", "It", "they - $85 on Friday", "he", "Right", "Okay"])
 def test_a_reference_never_resolved_is_no_value(text: str) -> None:
     assert unwritable(text)
 

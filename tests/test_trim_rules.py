@@ -1142,7 +1142,7 @@ def test_a_phrasal_verb_that_names_a_task_is_no_change_of_a_value() -> None:
 def test_a_step_owed_with_ought_or_should_joins_the_plan_in_talk() -> None:
     trip = task("trip", "Fishing trip", "at the loch on Sunday")
     bait = task("bait", "Buy bait", parents=("trip",))
-    for said in ("Oh and I ought to oil the reels and pack a thermos as well.",
+    for said in ("Right, I ought to oil the reels and pack a thermos too.",
                  "I should oil the reels and pack a thermos too."):
         adds = _adds(interpret(said, trip, bait, focus=("trip",)))
         assert [(a.title, a.parents) for a in adds] == [("Oil the reels", ["trip"]),
@@ -1198,8 +1198,8 @@ def test_how_a_thing_just_finished_was_got_is_a_note_on_it() -> None:
     term = task("term", "School term")
     eyes = task("eyes", "Book eye tests", "Saturday at 11", parents=("term",))
     coats = task("coats", "Buy raincoats", parents=("term",))
-    result = interpret("Move the eye tests to Sunday at 2, and the raincoats are done, got them "
-                       "at the market yesterday.", term, eyes, coats)
+    result = interpret("Put the eye tests on Sunday at 2, and the raincoats are done, picked them "
+                       "up at the market yesterday.", term, eyes, coats)
     assert [op for s in result.subtasks for op in s.operations] == [
         ReviseTask(key="eyes", value="Sunday at 2"), CompleteTask(key="coats")]
     assert result.subtasks[-1].intent == Intent.NOTE
@@ -1208,8 +1208,8 @@ def test_how_a_thing_just_finished_was_got_is_a_note_on_it() -> None:
 def test_an_order_told_after_a_value_points_back_to_the_task_just_told() -> None:
     assert split_clauses("Kick-off is 9:40 and the minibus rota depends on that") == [
         "Kick-off is 9:40", "the minibus rota depends on that"]
-    assert split_clauses("The cones and the bibs both depend on the headcount.") == [
-        "The cones and the bibs both depend on the headcount."]
+    assert split_clauses("The cones and the bibs each wait for the final squad list.") == [
+        "The cones and the bibs each wait for the final squad list."]
     season = task("season", "Football season")
     rota = task("rota", "Sort the minibus rota", parents=("season",))
     ops = _ops("Kick-off is 9:40 and the minibus rota depends on that", season, rota)

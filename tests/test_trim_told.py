@@ -1604,7 +1604,7 @@ def test_a_word_after_not_gives_way_to_the_word_said_in_the_value_holding_it(
 def test_a_short_value_ending_in_the_word_after_not_is_said_anew_whole() -> None:
     memory = [task("rug", "Lay the rug"),
               task("rug.spot", "Spot", "left hallway", parents=("rug",))]
-    result = interpret("Ana says it has to be the front hall for the light, not the hallway",
+    result = interpret("Ana insists it must be the front hall for the light, not the hallway",
                        *memory, focus=("rug",))
     assert revised(result)["rug.spot"].value == "front hall"
 
@@ -1663,7 +1663,7 @@ def test_a_possessive_subject_is_no_copula_before_its_participle(said: str) -> N
 
 
 @pytest.mark.parametrize("said", [
-    "Ola's dropped out, work thing. My mate Kim's coming instead.",
+    "Ola's pulled out, she's on call. My pal Kim's coming instead.",
     "Ola can't make it, Kim is coming instead",
 ])
 def test_a_person_coming_in_place_of_one_who_dropped_out_takes_their_place(said: str) -> None:

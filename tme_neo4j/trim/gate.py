@@ -1,9 +1,10 @@
 """The last check before the offline reader writes: a title or value it made must read as one.
 
 Whichever reading of a clause made an operation, the text it would write is checked here, once,
-by its form alone. A text that is a reference never resolved ("them"), a thought someone reported
-("reckons we ..."), or a lone adverb is no task's title and no value: the clause is then not
-understood, and the reply says so, instead of memory holding a guess.
+by its form alone. A text that is a reference never resolved ("them"), a thought someone
+reported ("reckons we ..."), or a lone adverb or word of talk ("right") is no task's title and
+no value: the clause is then not understood, and the reply says so, instead of memory holding a
+guess.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from functools import cache
 
 from lemminflect import getAllLemmas
 
+from tme_neo4j.trim.language import strip_fillers
 from tme_neo4j.trim.lexicon import reporting_forms
 
 __all__ = ["remark", "unwritable"]
@@ -43,6 +45,10 @@ def remark(clause: str) -> bool:
         _ASKS.search(clause))
 
 
+def _lone_adverb(word: str) -> bool:
+    return word.endswith("ly") and set(getAllLemmas(word)) == {"ADV"}
+
+
 def unwritable(text: str) -> str | None:
     """Why ``text`` cannot be written as a title or value (a phrase to follow "there is"), or
     None when it can."""
@@ -53,6 +59,7 @@ def unwritable(text: str) -> str | None:
         return f"nothing in memory that {words[0]!r} names"
     if _reported().search(text):
         return "only what someone thinks or wishes, nothing to do"
-    if len(words) == 1 and words[0].endswith("ly") and set(getAllLemmas(words[0])) == {"ADV"}:
+    talk = not strip_fillers(f"{words[0]},").strip(" ,")  # "right", "okay"
+    if len(words) == 1 and (talk or _lone_adverb(words[0])):
         return f"no task in {words[0]!r}"
     return None

@@ -260,7 +260,8 @@ _STATED_AFTER = re.compile(r",\s*(?:and\s+)?(?!(?:[a-z]+\s+)?(?:it|that|this|he|
 _SO_STATED = re.compile(r"\s+(?=so\s+(?!(?:far|much|many|long|soon)\b)(?:the\s+|my\s+|our\s+)?"
                         r"(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*"
                         r"(?:'s|'re|\s+(?:is|are|was|were))\s+\w)", re.IGNORECASE)
-#: "... is 7:50 and the rota depends on that": an order told after a statement, no comma.
+#: "... is at noon and the lift share depends on that": an order told after a statement, no
+#: comma.
 _DEPENDS_AFTER = re.compile(rf"\s+and\s+(?=(?:the|my|our)\s+(?:[\w-]+\s+){{0,3}}?"
                             rf"{verb_pattern('depend')}\b)", re.IGNORECASE)
 #: ", order the chain": a comma before a verb in its base form and a determiner.
