@@ -9,7 +9,7 @@ import pytest
 
 from tme_neo4j.models import AddDependency, AddTask, CancelTask, ReviseTask, Task, TaskStatus
 from tme_neo4j.trim.base import READ_ONLY, TrimResult, TrimView
-from tme_neo4j.trim.gate import unwritable
+from tme_neo4j.trim.gate import garbled, unwritable
 from tme_neo4j.trim.language import ValueKind, retype, split_clauses
 from tme_neo4j.trim.rules import RuleInterpreter
 
@@ -359,3 +359,31 @@ def test_a_reference_never_resolved_is_no_value(text: str) -> None:
                                   "those two by the door", "Ask if we can moor overnight"])
 def test_a_value_that_names_something_may_be_written(text: str) -> None:
     assert unwritable(text) is None
+
+
+@pytest.mark.parametrize(("title", "turn"), [
+    ("Best offer far", "Best offer so far: a 3-year fix at 3.9%."),
+    ("Kit need pack", "Kit I need to pack: a tent and a stove."),
+    ("Change plan menu", "Change of plan on the menu: swap the soup for salad."),
+])
+def test_a_title_with_words_dropped_from_its_middle_is_garbled(title: str, turn: str) -> None:
+    assert garbled(title, turn)
+
+
+@pytest.mark.parametrize(("title", "turn"), [
+    ("Hire a DJ", "hire a caterer, a DJ and a band"),
+    ("Stops in Leeds", "add stops in York and Leeds"),
+    ("Give the old bench to my sister", "the old bench is rotten, then I'll give it to my sister"),
+    ("Book 12 ferry seats", "book twelve ferry seats"),
+    ("Gap behind cooker", "Gap behind the cooker: wire wool"),
+])
+def test_a_title_taken_whole_from_its_sentence_is_not_garbled(title: str, turn: str) -> None:
+    assert not garbled(title, turn)
+
+
+def test_a_label_cut_short_of_its_small_words_opens_no_task() -> None:
+    result = RuleInterpreter().interpret(
+        "Best offer so far: Halifax 3-year fix at 3.9% with a £500 fee.",
+        TrimView(tasks=[_task("loan", "Sort the car loan")], focus=["loan"]))
+    assert not any(isinstance(op, AddTask) and "far" in op.title.split()
+                   for op in _written(result))

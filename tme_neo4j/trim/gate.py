@@ -14,10 +14,10 @@ from functools import cache
 
 from lemminflect import getAllLemmas
 
-from tme_neo4j.trim.language import strip_fillers
+from tme_neo4j.trim.language import NUMBER_WORDS, strip_fillers
 from tme_neo4j.trim.lexicon import reporting_forms
 
-__all__ = ["remark", "unwritable"]
+__all__ = ["garbled", "remark", "unwritable"]
 
 #: Words that stand for something said before: written alone or first, they name nothing.
 #: ("me" and "us" are not among them: they name the speaker, who takes a task over.)
@@ -63,3 +63,40 @@ def unwritable(text: str) -> str | None:
     if len(words) == 1 and (talk or _lone_adverb(words[0])):
         return f"no task in {words[0]!r}"
     return None
+
+
+#: Words a title may leave out of the clause it comes from.
+_SPARE = frozenset({"the", "a", "an", "my", "our", "your", "his", "her", "their", "some", "this",
+                    "that", "these", "those"})
+
+
+def _bare(text: str) -> list[str]:
+    """The words of ``text`` less articles, any number as '#' ('twelve' and '12' alike), and
+    its commas."""
+    words = re.findall(r"[\w'-]+|,", text.lower())
+    return ["#" if w in NUMBER_WORDS or w[0].isdigit() else w for w in words if w not in _SPARE]
+
+
+#: What may lie between the words of a title in its clause: the other items of a list the title
+#: takes one of ("stops in A and B" gives "stops in B").
+_LISTING = frozenset({",", "and", "or", "&"})
+
+
+def garbled(title: str, clause: str) -> bool:
+    """Whether ``title`` was cut out of ``clause`` with words dropped from its middle ("best
+    deal far" from "best deal so far"): past its first word (which may be a verb said once for
+    a list, "hire a DJ" from "hire a caterer and a DJ"), its words come in the clause's order,
+    with words between them that are no list. A title with words from elsewhere (a task put for
+    "it") is not such a cut."""
+    first, *rest = [w for w in _bare(title) if w != ","] or [""]
+    said = _bare(clause)
+    if len(rest) < 2 or first not in said:
+        return False
+    at, skipped = said.index(first) + 1, []
+    for word in rest:
+        if word not in said[at:]:
+            return False
+        found = said.index(word, at)
+        skipped += said[at:found] if word != rest[0] else []
+        at = found + 1
+    return bool(skipped) and not _LISTING & set(skipped)

@@ -480,6 +480,8 @@ PRICE_RE = re.compile(r"[$£€¥]\s?\d[\d,]*(?:\.\d+)?k?\b|\b\d[\d,]*(?:\.\d+)?
 _NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
                  "fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
                  "fifty|sixty|seventy|eighty|ninety|hundred|a dozen|dozen|a couple of|a few")
+#: The number words of one word ('twelve', 'dozen').
+NUMBER_WORDS = frozenset(w for w in _NUMBER_WORDS.split("|") if " " not in w)
 #: 'this one', 'the new one': a pronoun, no count.
 _ONE_PRONOUN = "".join(rf"(?<=\b{w}\s)|" for w in ("this", "that", "the", "which", "each", "every",
                                                    "any", "other", "new", "old")).rstrip("|")

@@ -31,7 +31,7 @@ from tme_neo4j.models import (
 )
 from tme_neo4j.trim.base import READ_ONLY, Conflict, Intent, Subtask, TrimResult, TrimView
 from tme_neo4j.trim.frames import ROLE_WORDS, Frame, Mood, read_frame
-from tme_neo4j.trim.gate import remark, unwritable
+from tme_neo4j.trim.gate import garbled, remark, unwritable
 from tme_neo4j.trim.language import (
     COUNT_RE,
     DAY_WORD,
@@ -4662,7 +4662,7 @@ class _TurnParser:
         if ops and intent not in READ_ONLY and remark(raw):
             self._emit(Intent.NOTE, raw, about=about, track=False)  # "hope it stays dry"
             return
-        refused = self._refused(ops) if intent not in READ_ONLY else []
+        refused = self._refused(ops, raw) if intent not in READ_ONLY else []
         if refused:  # what the gate refuses is not understood, and said so; the rest stands
             ops = [op for op in ops if all(op is not r for r, _, _ in refused)]
             if not ops:
@@ -4683,7 +4683,7 @@ class _TurnParser:
         for _, text, why in refused[:1]:
             self._emit(Intent.UNPARSED, text, track=False, reason=why)
 
-    def _refused(self, ops: list[Operation]) -> list[tuple[Operation, str, str]]:
+    def _refused(self, ops: list[Operation], raw: str) -> list[tuple[Operation, str, str]]:
         """The operations the reader will not write (see ``gate``), each with the text at fault
         and why: a text it made that is no title or value, or a task under or after one
         refused before."""
@@ -4693,6 +4693,10 @@ class _TurnParser:
             for text in filter(None, made):
                 if why := unwritable(text):
                     refused.append((op, text, why))
+                    break
+                if isinstance(op, AddTask) and text == op.title and garbled(text, self.text):
+                    refused.append((op, text, "no title in words taken apart from their "
+                                              "sentence"))
                     break
             else:
                 linked = {getattr(op, "key", ""), *getattr(op, "parents", ()),
