@@ -83,8 +83,8 @@ _LISTING = frozenset({",", "and", "or", "&"})
 
 
 def garbled(title: str, clause: str) -> bool:
-    """Whether ``title`` was cut out of ``clause`` with words dropped from its middle ("best
-    deal far" from "best deal so far"): past its first word (which may be a verb said once for
+    """Whether ``title`` was cut out of ``clause`` with words dropped from its middle ("top
+    pick yet" from "top pick as of yet"): past its first word (which may be a verb said once for
     a list, "hire a DJ" from "hire a caterer and a DJ"), its words come in the clause's order,
     with words between them that are no list. A title with words from elsewhere (a task put for
     "it") is not such a cut."""
