@@ -1629,14 +1629,14 @@ def test_a_change_told_as_what_she_is_doing_is_that_change_and_no_person() -> No
 
 def test_back_to_the_original_of_a_task_added_with_no_value_is_its_first_value() -> None:
     kiln = task("kiln", "Book the kiln").model_copy(update={"version": 3})
-    result = interpret("put it back to the original kiln", kiln,
+    result = interpret("revert to the original kiln please", kiln,
                        past={"kiln": ["Tuesday slot, £20", "Friday slot, £25"]})
     assert result.operations == [RollbackTask(key="kiln", to_value="Tuesday slot, £20")]
 
 
 def test_back_to_the_original_of_a_task_added_with_a_value_is_its_first_revision() -> None:
     kiln = task("kiln", "Book the kiln", "Friday slot, £25").model_copy(update={"version": 2})
-    result = interpret("put it back to the original kiln", kiln,
+    result = interpret("revert to the original kiln please", kiln,
                        past={"kiln": ["Tuesday slot, £20", "Friday slot, £25"]})
     assert result.operations == [RollbackTask(key="kiln", to_n=1)]
 
