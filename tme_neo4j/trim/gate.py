@@ -3,8 +3,8 @@
 Whichever reading of a clause made an operation, the text it would write is checked here, once,
 by its form alone. A text that is a reference never resolved ("them"), a thought someone
 reported ("reckons we ..."), or a lone adverb or word of talk ("right") is no task's title and
-no value: the clause is then not understood, and the reply says so, instead of memory holding a
-guess.
+no value, and a title cut from its sentence with words dropped from its middle is no title: the
+clause is then not understood, and the reply says so, instead of memory holding a guess.
 """
 
 from __future__ import annotations
@@ -49,6 +49,11 @@ def _lone_adverb(word: str) -> bool:
     return word.endswith("ly") and set(getAllLemmas(word)) == {"ADV"}
 
 
+def _talk(word: str) -> bool:
+    """A word that only leads into a sentence: "right", "okay"."""
+    return not strip_fillers(f"{word},").strip(" ,")
+
+
 def unwritable(text: str) -> str | None:
     """Why ``text`` cannot be written as a title or value (a phrase to follow "there is"), or
     None when it can."""
@@ -59,8 +64,7 @@ def unwritable(text: str) -> str | None:
         return f"nothing in memory that {words[0]!r} names"
     if _reported().search(text):
         return "only what someone thinks or wishes, nothing to do"
-    talk = not strip_fillers(f"{words[0]},").strip(" ,")  # "right", "okay"
-    if len(words) == 1 and (talk or _lone_adverb(words[0])):
+    if len(words) == 1 and (_lone_adverb(words[0]) or _talk(words[0])):
         return f"no task in {words[0]!r}"
     return None
 
@@ -93,10 +97,11 @@ def garbled(title: str, clause: str) -> bool:
     if len(rest) < 2 or first not in said:
         return False
     at, skipped = said.index(first) + 1, []
-    for word in rest:
+    for i, word in enumerate(rest):
         if word not in said[at:]:
             return False
         found = said.index(word, at)
-        skipped += said[at:found] if word != rest[0] else []
+        if i:  # between the first word and the rest may stand the list a verb is said once for
+            skipped += said[at:found]
         at = found + 1
     return bool(skipped) and not _LISTING & set(skipped)

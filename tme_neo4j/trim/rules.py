@@ -4662,13 +4662,13 @@ class _TurnParser:
         if ops and intent not in READ_ONLY and remark(raw):
             self._emit(Intent.NOTE, raw, about=about, track=False)  # "hope it stays dry"
             return
-        refused = self._refused(ops, raw) if intent not in READ_ONLY else []
+        refused = self._refused(ops) if intent not in READ_ONLY else []
         if refused:  # what the gate refuses is not understood, and said so; the rest stands
             ops = [op for op in ops if all(op is not r for r, _, _ in refused)]
             if not ops:
                 self._unparsed(raw, raw, reason=refused[0][2])
                 return
-        self.subtasks.append(Subtask(text=raw.strip(), intent=intent, operations=list(ops),
+        self.subtasks.append(Subtask(text=raw.strip(), intent=intent, operations=ops,
                                      about=list(dict.fromkeys(about)),
                                      conflicts=list(conflicts), reason=reason))
         # What "it" may mean next: what a change spoke of; for a note, its closest task.
@@ -4683,7 +4683,7 @@ class _TurnParser:
         for _, text, why in refused[:1]:
             self._emit(Intent.UNPARSED, text, track=False, reason=why)
 
-    def _refused(self, ops: list[Operation], raw: str) -> list[tuple[Operation, str, str]]:
+    def _refused(self, ops: list[Operation]) -> list[tuple[Operation, str, str]]:
         """The operations the reader will not write (see ``gate``), each with the text at fault
         and why: a text it made that is no title or value, or a task under or after one
         refused before."""
