@@ -3,21 +3,24 @@
 Whichever reading of a clause made an operation, the text it would write is checked here, once,
 by its form alone. A text that is a reference never resolved ("them"), a thought someone
 reported ("reckons we ..."), or a lone adverb or word of talk ("right") is no task's title and
-no value, and a title cut from its sentence with words dropped from its middle is no title: the
-clause is then not understood, and the reply says so, instead of memory holding a guess.
+no value, and a title cut from its sentence with words dropped from its middle is no title. And
+a clause that names a value (a time, a date, a price, a number, a name) that neither what it
+would write nor memory holds was read in part: writing the part would lose the rest silently.
+The clause is then not understood, and the reply says so, instead of memory holding a guess.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 from lemminflect import getAllLemmas
 
-from tme_neo4j.trim.language import NUMBER_WORDS, strip_fillers
+from tme_neo4j.trim.language import NUMBER_WORDS, ValueKind, strip_fillers, typed_phrases
 from tme_neo4j.trim.lexicon import reporting_forms
 
-__all__ = ["garbled", "remark", "unwritable"]
+__all__ = ["garbled", "remark", "unaccounted", "unwritable"]
 
 #: Words that stand for something said before: written alone or first, they name nothing.
 #: ("me" and "us" are not among them: they name the speaker, who takes a task over.)
@@ -105,3 +108,39 @@ def garbled(title: str, clause: str) -> bool:
             skipped += said[at:found]
         at = found + 1
     return bool(skipped) and not _LISTING & set(skipped)
+
+
+def _marks(phrase: str) -> list[str]:
+    """What identifies a value wherever it is written: its numbers ('1,350' and '1350' alike)
+    and its capitalized words, lower-cased, possessives off."""
+    words = re.findall(r"[\w'.,:-]+", phrase)
+    marks = [re.sub(r"\D", "", w) for w in words if any(c.isdigit() for c in w)]
+    marks += [re.sub(r"'s?$", "", w.strip(".,:-")).lower() for w in words
+              if w[:1].isupper() and not any(c.isdigit() for c in w)]
+    return [m for m in marks if m]
+
+
+_AFFILIATION = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def unaccounted(clause: str, known: Iterable[str]) -> list[str]:
+    """The values ``clause`` names (times, dates, prices, numbers, names) that appear in none of
+    ``known`` (what a reading of it would write, and what memory holds): what that reading
+    left out."""
+    digits = set()
+    words = set()
+    for text in known:
+        digits.update(re.sub(r"\D", "", d) for d in re.findall(r"\d[\d,.:]*", text))
+        words.update(re.sub(r"'s?$", "", w).lower() for w in re.findall(r"[\w'-]+", text))
+    missing, at, named_end = [], 0, -1
+    if (first := re.match(r"\s*([A-Z][\w'-]*)", clause)) and _marks(first[1])[0] in words:
+        named_end = first.end()  # a name that opens the clause is read as a name here
+    for kind, phrase in typed_phrases(clause):
+        start = clause.find(phrase, at)
+        at = max(at, start + len(phrase))
+        marks = _marks(phrase)
+        if not marks or any(m in digits or m in words for m in marks):
+            named_end = at if kind == ValueKind.NAME else -1
+        elif not (named_end >= 0 and _AFFILIATION.fullmatch(clause[named_end:start])):
+            missing.append(phrase)  # "Sam from IT": where Sam is from, when Sam is placed
+    return missing

@@ -31,7 +31,7 @@ from tme_neo4j.models import (
 )
 from tme_neo4j.trim.base import READ_ONLY, Conflict, Intent, Subtask, TrimResult, TrimView
 from tme_neo4j.trim.frames import ROLE_WORDS, Frame, Mood, read_frame
-from tme_neo4j.trim.gate import garbled, remark, unwritable
+from tme_neo4j.trim.gate import garbled, remark, unaccounted, unwritable
 from tme_neo4j.trim.language import (
     COUNT_RE,
     DAY_WORD,
@@ -310,7 +310,7 @@ _BLOCKED = re.compile(r"^\s*(?:can't|cannot|can not|won't)\s+(?P<verb>[a-z]+)\s+
                       r"(?:until|till|before)\s*$", _I)
 _ADD_TO = re.compile(
     r"^(?:add|put|include|use|throw in|toss in|get|buy|order|pack|bring|invite|place)\s+"
-    r"(?P<items>.+?)\s+(?:to|in|into|on|onto)\s+(?:the\s+|my\s+|our\s+|your\s+)?"
+    r"(?P<items>.+?)\s+(?P<prep>to|in|into|on|onto)\s+(?:the\s+|my\s+|our\s+|your\s+)?"
     r"(?P<container>(?:[\w' -]|\.(?=\w))+?)$", _I)
 #: "get them to check the vents", "get Ola to sand the door": a step someone else is to do
 #: ('ask X to ...' is a step of its own: the asking).
@@ -714,6 +714,9 @@ class _TurnParser:
         self.text = text  # the whole turn: what a clause's neighbours say
         self.disowned: list[str] = []  # values the turn sets aside, a told value corrects
         self.refused: set[str] = set()  # tasks this turn would have added, but did not
+        # Every text memory held before the turn: a value a clause names may be one of these.
+        self.held = [text for t in self.tasks.values() for text in (t.key, t.title, t.value)
+                     if text] + [v for values in self.past.values() for v in values]
 
     # -- the turn ----------------------------------------------------------------------------
 
@@ -737,7 +740,7 @@ class _TurnParser:
             else:
                 slot, text, rest = self._slot_key(m[1]), m[2], []
                 if self._slot_described(slot, text):
-                    return TrimResult(subtasks=self.subtasks)
+                    return TrimResult(subtasks=self._placed())
         told_all = self._problem_joined(sentences(text) + rest)
         self.disowned = self._disowned_values(told_all)
         for n, sentence in enumerate(told_all):
@@ -779,7 +782,7 @@ class _TurnParser:
                     self._cause_read(clauses[i - 1], starts[i - 1], starts[i])
                 elif i and _CAUSE_LINK.search(_between(told, clauses[i - 1], clause)):
                     self._result_read(starts[i - 1], starts[i])
-        return TrimResult(subtasks=self.subtasks)
+        return TrimResult(subtasks=self._placed())
 
     def _dash_opening(self, text: str) -> str:
         """'Garden jobs this spring - prune the roses and mow the lawn' with nothing in memory:
@@ -2751,6 +2754,10 @@ class _TurnParser:
             root = self._match(container, self._live(), strict=True)
         if root is None and container.lower() in ("list", "plan", "it", "them", "that"):
             root = self.under or self._root_for(None)  # "add X to the list": the plan in talk
+        if root is not None and unaccounted(container, [root.key, root.title, root.value or ""]):
+            root = None  # "in week 4" is not the plan of six weeks
+        if root is None and m["prep"].lower() in ("in", "on") and self._root_for(None):
+            return False  # "add a class in week 4": where or when, with a plan in talk
         if root is None:
             ops.append(self._add(container.capitalize(), key=slug(container)))
             root = self.tasks[ops[-1].key]
@@ -4682,6 +4689,36 @@ class _TurnParser:
                 break
         for _, text, why in refused[:1]:
             self._emit(Intent.UNPARSED, text, track=False, reason=why)
+
+    def _placed(self) -> list[Subtask]:
+        """The turn's subtasks, less the changes whose clause names a value (a time, a price, a
+        name) that nothing the turn writes and nothing memory held carries: such a clause was
+        read in part, and the part written alone would lose the rest (see ``gate``). Tasks
+        under or after a task so refused go with it."""
+        written = [text for sub in self.subtasks for op in sub.operations
+                   if isinstance(op, AddTask | ReviseTask) for text in (op.key, op.title, op.value)
+                   if text]
+        known = [*written, *self.held, *self.disowned]
+        placed: list[Subtask] = []
+        dropped: set[str] = set()
+        for sub in self.subtasks:
+            linked = [op for op in sub.operations if dropped & {
+                getattr(op, "key", ""), *getattr(op, "parents", ()), *getattr(op, "depends_on", ())}]
+            missing = [] if sub.intent in READ_ONLY or not any(
+                isinstance(op, AddTask | ReviseTask) for op in sub.operations) else unaccounted(
+                sub.text, known)
+            if not missing and not linked:
+                placed.append(sub)
+                continue
+            dropped |= {op.key for op in sub.operations if isinstance(op, AddTask)}
+            kept = [] if missing else [op for op in sub.operations if op not in linked]
+            if kept:
+                placed.append(sub.model_copy(update={"operations": kept}))
+            why = (f"more in it than I could place ({', '.join(map(repr, missing))})" if missing
+                   else "no task it can belong to")
+            placed.append(Subtask(text=sub.text, intent=Intent.UNPARSED, reason=why,
+                                  about=self._closest(sub.text)))
+        return placed
 
     def _refused(self, ops: list[Operation]) -> list[tuple[Operation, str, str]]:
         """The operations the reader will not write (see ``gate``), each with the text at fault
