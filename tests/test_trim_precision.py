@@ -9,7 +9,7 @@ import pytest
 
 from tme_neo4j.models import AddDependency, AddTask, CancelTask, ReviseTask, Task, TaskStatus
 from tme_neo4j.trim.base import READ_ONLY, TrimResult, TrimView
-from tme_neo4j.trim.gate import garbled, unwritable
+from tme_neo4j.trim.gate import garbled, unaccounted, unwritable
 from tme_neo4j.trim.language import ValueKind, retype, split_clauses
 from tme_neo4j.trim.rules import RuleInterpreter
 
@@ -387,3 +387,49 @@ def test_a_label_cut_short_of_its_small_words_opens_no_task() -> None:
         TrimView(tasks=[_task("loan", "Sort the car loan")], focus=["loan"]))
     assert not any(isinstance(op, AddTask) and "far" in op.title.split()
                    for op in _written(result))
+
+
+@pytest.mark.parametrize(("clause", "known", "missing"), [
+    ("the stall is $45 now, and Dev runs it", ["Stall hire", "$45"], ["Dev"]),
+    ("soak it for 4 days, then 2 coats of varnish", ["Soak the hull for 4 days"], ["2 coats"]),
+    ("move the ferry to 14:30 on the 9th", ["Ferry", "14:30"], ["9th"]),
+])
+def test_a_value_named_but_carried_by_nothing_is_unaccounted(
+        clause: str, known: list[str], missing: list[str]) -> None:
+    assert unaccounted(clause, known) == missing
+
+
+@pytest.mark.parametrize(("clause", "known"), [
+    ("the stall is $1,200 for the week", ["Stall hire", "$1200 for the week"]),
+    ("make the ferry 9:45", ["Ferry at 9.45"]),
+    ("Nia from Finance will run the stall", ["Nia"]),  # where Nia is from, once Nia is placed
+    ("the stall's $50 now, Ruth checked the invoice", ["$50"]),  # who said so
+    ("put the ferry on Friday", ["Friday the 3rd"]),  # memory holds it already
+])
+def test_a_value_carried_by_what_is_written_or_held_is_accounted(
+        clause: str, known: list[str]) -> None:
+    assert unaccounted(clause, known) == []
+
+
+@pytest.mark.parametrize("text", [
+    "the stall is now 3m by 4m",
+    "make the stall 6 feet by 10 feet",
+])
+def test_a_change_is_written_whole_or_not_at_all(text: str) -> None:
+    """A value of two numbers is never half-changed: either both reach memory, or nothing
+    is written and the reply names what could not be placed."""
+    memory = [*MEMORY[:2], _task("stall", "Stall hire", "2m by 2m", parent="sale")]
+    result = RuleInterpreter().interpret(text, TrimView(tasks=memory, focus=["sale"]))
+    numbers = [w for w in text.split() if w[0].isdigit()]
+    values = [f"{op.title or ''} {op.value or ''}" for op in _written(result)
+              if isinstance(op, AddTask | ReviseTask)]
+    if values:
+        assert all(n in " ".join(values) for n in numbers)
+    else:
+        assert any(s.intent == "unparsed" and s.reason for s in result.subtasks)
+
+
+def test_an_item_added_in_a_place_no_task_names_stays_an_item_of_the_plan() -> None:
+    result = read("add a bunting stall in the car park", "sale")
+    added = [op for op in _written(result) if isinstance(op, AddTask)]
+    assert [(op.parents, "car park" in op.title) for op in added] == [(["sale"], True)]

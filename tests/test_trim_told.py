@@ -290,7 +290,7 @@ def test_a_plain_statement_of_a_new_thing_the_plan_has_is_an_attribute_of_it() -
     for text, attribute in [
             ("the fabrics this time are gingham and navy linen", ("Fabrics",
                                                                    "gingham and navy linen")),
-            ("backing on the 3rd is 16:30", ("Backing", "16:30")),
+            ("backing on the 3rd is 16:30", ("Backing", "16:30 on the 3rd")),
             ("guests pay $4, children come free", ("Guests", "$4"))]:
         added = [(op.title, op.value, op.parents) for op in interpret(
             text, *tasks, focus=("quilt",)).operations if isinstance(op, AddTask)]

@@ -18,7 +18,7 @@ from functools import cache
 from lemminflect import getAllLemmas
 
 from tme_neo4j.trim.language import NUMBER_WORDS, ValueKind, strip_fillers, typed_phrases
-from tme_neo4j.trim.lexicon import reporting_forms
+from tme_neo4j.trim.lexicon import reporting_forms, source_forms
 
 __all__ = ["garbled", "remark", "unaccounted", "unwritable"]
 
@@ -120,6 +120,13 @@ def _marks(phrase: str) -> list[str]:
     return [m for m in marks if m]
 
 
+def _told(after: str) -> bool:
+    """Whether a name followed by ``after`` says where news came from ("Jo says", "Jo
+    checked"): the one who told, not a value."""
+    word = re.match(r"\s+([a-z]+)\b", after)
+    return word is not None and word[1] in source_forms()
+
+
 _AFFILIATION = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?", re.IGNORECASE)
 
 
@@ -127,8 +134,8 @@ def unaccounted(clause: str, known: Iterable[str]) -> list[str]:
     """The values ``clause`` names (times, dates, prices, numbers, names) that appear in none of
     ``known`` (what a reading of it would write, and what memory holds): what that reading
     left out."""
-    digits = set()
-    words = set()
+    digits: set[str] = set()
+    words: set[str] = set()
     for text in known:
         digits.update(re.sub(r"\D", "", d) for d in re.findall(r"\d[\d,.:]*", text))
         words.update(re.sub(r"'s?$", "", w).lower() for w in re.findall(r"[\w'-]+", text))
@@ -141,6 +148,8 @@ def unaccounted(clause: str, known: Iterable[str]) -> list[str]:
         marks = _marks(phrase)
         if not marks or any(m in digits or m in words for m in marks):
             named_end = at if kind == ValueKind.NAME else -1
-        elif not (named_end >= 0 and _AFFILIATION.fullmatch(clause[named_end:start])):
-            missing.append(phrase)  # "Sam from IT": where Sam is from, when Sam is placed
+        elif not (named_end >= 0 and _AFFILIATION.fullmatch(clause[named_end:start])) and not (
+                kind == ValueKind.NAME and _told(clause[at:])):
+            # "Sam from IT": where Sam is from, when Sam is placed; "Sam checked": who said so
+            missing.append(phrase)
     return missing

@@ -57,6 +57,13 @@ def reporting_forms() -> tuple[str, ...]:
 
 
 @cache
+def source_forms() -> frozenset[str]:
+    """Every form of the verbs that say where news came from ('says', 'checked')."""
+    heads = _data()["reporting"]["sources"]
+    return frozenset(f for v in heads for f in _forms(str(v).split()[0]))  # type: ignore[attr-defined]
+
+
+@cache
 def lemma(word: str) -> str:
     """The base form of ``word``, lower case: a verb reading first, then a noun, else as is."""
     w = word.lower()

@@ -3581,6 +3581,9 @@ class _TurnParser:
             self._update(*held, raw)  # "the flour was 300g after all"
             return True
         if target is None:
+            when = _SUBJECT_WHEN.search(clean_phrase(m["subj"]))
+            if when and typed_phrases(when.group(), sentence=False):
+                value = f"{value} {when.group().strip()}"  # "moonrise on the 7th is 9:40"
             return self._new_attribute(subject, value, typed, raw)
         current = target.value or ""
         person = subject.lower() in ("he", "she", "they") and value_kind(current) == ValueKind.NAME
@@ -4693,8 +4696,9 @@ class _TurnParser:
     def _placed(self) -> list[Subtask]:
         """The turn's subtasks, less the changes whose clause names a value (a time, a price, a
         name) that nothing the turn writes and nothing memory held carries: such a clause was
-        read in part, and the part written alone would lose the rest (see ``gate``). Tasks
-        under or after a task so refused go with it."""
+        read in part, and the part written alone would lose the rest (see ``gate``). The plan
+        that opens an empty memory is kept (it holds its whole sentence, and without it nothing
+        after can be placed); tasks under or after a task refused go with it."""
         written = [text for sub in self.subtasks for op in sub.operations
                    if isinstance(op, AddTask | ReviseTask) for text in (op.key, op.title, op.value)
                    if text]
@@ -4703,10 +4707,9 @@ class _TurnParser:
         dropped: set[str] = set()
         for sub in self.subtasks:
             linked = [op for op in sub.operations if dropped & {
-                getattr(op, "key", ""), *getattr(op, "parents", ()), *getattr(op, "depends_on", ())}]
-            missing = [] if sub.intent in READ_ONLY or not any(
-                isinstance(op, AddTask | ReviseTask) for op in sub.operations) else unaccounted(
-                sub.text, known)
+                getattr(op, "key", ""), *getattr(op, "parents", ()),
+                *getattr(op, "depends_on", ())}]
+            missing = unaccounted(sub.text, known) if self._placeable(sub) else []
             if not missing and not linked:
                 placed.append(sub)
                 continue
@@ -4719,6 +4722,13 @@ class _TurnParser:
             placed.append(Subtask(text=sub.text, intent=Intent.UNPARSED, reason=why,
                                   about=self._closest(sub.text)))
         return placed
+
+    def _placeable(self, sub: Subtask) -> bool:
+        """Whether ``sub`` writes a title or value the whole clause must account for: not a
+        question, a status, or the plan that opens an empty memory."""
+        writes = [op for op in sub.operations if isinstance(op, AddTask | ReviseTask)]
+        opens = not self.held and any(isinstance(op, AddTask) and not op.parents for op in writes)
+        return sub.intent not in READ_ONLY and bool(writes) and not opens
 
     def _refused(self, ops: list[Operation]) -> list[tuple[Operation, str, str]]:
         """The operations the reader will not write (see ``gate``), each with the text at fault
