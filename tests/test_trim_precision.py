@@ -9,7 +9,7 @@ import pytest
 
 from tme_neo4j.models import AddDependency, AddTask, CancelTask, ReviseTask, Task, TaskStatus
 from tme_neo4j.trim.base import READ_ONLY, TrimResult, TrimView
-from tme_neo4j.trim.gate import garbled, unaccounted, unwritable
+from tme_neo4j.trim.gate import garbled, stated, unaccounted, unwritable
 from tme_neo4j.trim.language import ValueKind, retype, split_clauses
 from tme_neo4j.trim.rules import RuleInterpreter
 
@@ -433,3 +433,38 @@ def test_an_item_added_in_a_place_no_task_names_stays_an_item_of_the_plan() -> N
     result = read("add a bunting stall in the car park", "sale")
     added = [op for op in _written(result) if isinstance(op, AddTask)]
     assert [(op.parents, "car park" in op.title) for op in added] == [(["sale"], True)]
+
+
+@pytest.mark.parametrize("text", [
+    "The harbour's been packed all summer, hasn't it, boats everywhere.",
+    "Those brownies went fast last year, didn't they, gone by ten.",
+    "the ferry crossing is lovely in the evening, isn't it",
+    "My neighbour is repainting her fence on Friday, nothing to do with this.",
+    "Oh, my brother starts his new job on Monday - not to do with the sale, just excited.",
+    "The kids are going to love this.",
+    "Everyone will enjoy it, I'm sure.",
+    "The helpers are gonna love that.",
+])
+def test_talk_around_the_plan_writes_nothing(text: str) -> None:
+    assert not _written(read(text, "sale"))
+
+
+@pytest.mark.parametrize("title", [
+    "Stall hire is $60 now",
+    "Ferry can't take bikes on Sunday",
+    "The carrot cake was a hit",
+    "Dev won't be around in June",
+])
+def test_a_statement_is_no_title(title: str) -> None:
+    assert stated(title)
+
+
+@pytest.mark.parametrize("title", [
+    "Check the stall is still free",
+    "Make sure the ferry seats are booked",
+    "Book a stall that is near the gate",
+    "Ask whether the hull is dry",
+    "Soak the hull",
+])
+def test_a_task_that_embeds_a_clause_is_a_title(title: str) -> None:
+    assert not stated(title)

@@ -20,7 +20,7 @@ from lemminflect import getAllLemmas
 from tme_neo4j.trim.language import NUMBER_WORDS, ValueKind, strip_fillers, typed_phrases
 from tme_neo4j.trim.lexicon import reporting_forms, source_forms
 
-__all__ = ["garbled", "remark", "unaccounted", "unwritable"]
+__all__ = ["garbled", "remark", "small_talk", "stated", "unaccounted", "unwritable"]
 
 #: Words that stand for something said before: written alone or first, they name nothing.
 #: ("me" and "us" are not among them: they name the speaker, who takes a task over.)
@@ -48,6 +48,24 @@ def remark(clause: str) -> bool:
         _ASKS.search(clause))
 
 
+#: "..., hasn't it", "..., aren't they": a sentence that asks to be agreed with.
+_TAG_QUESTION = re.compile(r",\s*(?:is|are|was|were|has|have|had|do|does|did|wo|would|could|"
+                           r"should|ca)n't\s+(?:it|they|he|she|we|you|i|there)\b", re.IGNORECASE)
+#: "nothing to do with this": the speaker says the sentence is not about the plan.
+_UNRELATED = re.compile(r"\b(?:nothing|not) to do with (?:this|that|the plan|it)\b",
+                        re.IGNORECASE)
+#: "they're going to love it": a feeling foretold, about what is already planned.
+_FORETOLD_FEELING = re.compile(r"\b(?:going to|gonna|will|'ll)\s+(?:love|like|enjoy|hate|adore)"
+                               r"\s+(?:it|this|that|them)\b", re.IGNORECASE)
+
+
+def small_talk(sentence: str) -> bool:
+    """Whether ``sentence`` is talk around the plan: a tag question ("lovely, isn't it"), a
+    remark the speaker calls unrelated, or a feeling foretold about the plan. Only a request
+    said in it may write."""
+    return any(p.search(sentence) for p in (_TAG_QUESTION, _UNRELATED, _FORETOLD_FEELING))
+
+
 def _lone_adverb(word: str) -> bool:
     return word.endswith("ly") and set(getAllLemmas(word)) == {"ADV"}
 
@@ -70,6 +88,22 @@ def unwritable(text: str) -> str | None:
     if len(words) == 1 and (_lone_adverb(words[0]) or _talk(words[0])):
         return f"no task in {words[0]!r}"
     return None
+
+
+_FINITE = re.compile(r"\b(?:is|are|was|were|isn't|aren't|wasn't|weren't|can't|cannot|won't|"
+                     r"couldn't|doesn't|don't|didn't)\b", re.IGNORECASE)
+#: What may stand before a finite verb inside a title: a clause it embeds ("the room that is
+#: free", "see if the hall is free").
+_EMBEDS = re.compile(r"(?:\b(?:that|which|who|what|where|when|if|whether|how)\s+(?:[\w'-]+\s+)*"
+                     r"|^(?:make sure|ensure|check|double-check|see|ask|find out|confirm|tell|"
+                     r"remind|let|decide|work out|figure out|say|note)\b.*)$", re.IGNORECASE)
+
+
+def stated(title: str) -> bool:
+    """Whether ``title`` is a statement ("the hire is $50 now", "Ann can't do Friday"), not
+    the name of a task: a finite verb with its subject, in no clause a task embeds."""
+    m = _FINITE.search(title)
+    return m is not None and m.start() > 0 and not _EMBEDS.search(title[:m.start()])
 
 
 #: Words a title may leave out of the clause it comes from.
