@@ -468,3 +468,32 @@ def test_a_statement_is_no_title(title: str) -> None:
 ])
 def test_a_task_that_embeds_a_clause_is_a_title(title: str) -> None:
     assert not stated(title)
+
+
+@pytest.mark.parametrize("text", [
+    "Add a face-painting stall - no, forget it, too messy.",
+    "add lemonade for the helpers, actually never mind",
+    "Put a bunting order in. Actually, don't bother.",
+    "Book a second ferry - oh, leave it.",
+    "add a cake stand, nah, forget about it",
+    "Move the ferry to Friday, oh never mind.",
+])
+def test_a_request_taken_back_in_its_turn_writes_nothing(text: str) -> None:
+    assert not _written(read(text, "sale"))
+
+
+@pytest.mark.parametrize("text", ["No wait", "actually never mind", "Okay so", "Oh well."])
+def test_words_of_talk_alone_are_no_title(text: str) -> None:
+    assert unwritable(text)
+
+
+@pytest.mark.parametrize("text", ["Take the flapjacks off the list",
+                                  "cake stand back on the list", "Brownies to our list"])
+def test_talk_of_the_list_itself_is_no_title(text: str) -> None:
+    assert unwritable(text)
+
+
+@pytest.mark.parametrize("text", ["Make a shopping list", "Print the price list",
+                                  "Put the list on the stall"])
+def test_a_list_that_is_a_thing_may_be_a_title(text: str) -> None:
+    assert unwritable(text) is None

@@ -20,7 +20,8 @@ from lemminflect import getAllLemmas
 from tme_neo4j.trim.language import NUMBER_WORDS, ValueKind, strip_fillers, typed_phrases
 from tme_neo4j.trim.lexicon import reporting_forms, source_forms
 
-__all__ = ["garbled", "remark", "small_talk", "stated", "unaccounted", "unwritable"]
+__all__ = ["garbled", "remark", "small_talk", "stated", "unaccounted", "unwritable",
+           "withdrawn"]
 
 #: Words that stand for something said before: written alone or first, they name nothing.
 #: ("me" and "us" are not among them: they name the speaker, who takes a task over.)
@@ -70,9 +71,27 @@ def _lone_adverb(word: str) -> bool:
     return word.endswith("ly") and set(getAllLemmas(word)) == {"ADV"}
 
 
-def _talk(word: str) -> bool:
-    """A word that only leads into a sentence: "right", "okay"."""
-    return not strip_fillers(f"{word},").strip(" ,")
+def _talk(text: str) -> bool:
+    """Words that only lead into a sentence: "right", "okay", "no wait"."""
+    return not strip_fillers(f"{text.strip(' .!')},").strip(" ,")
+
+
+#: "off the list", "back on the list": words about memory's list, never part of a thing on it.
+_THE_LIST = re.compile(r"\b(?:on|off|onto|to|from)\s+(?:the|my|our)\s+(?:list|plan)\b",
+                       re.IGNORECASE)
+#: "..., no, forget it", "..., actually never mind": what the sentence asked is taken back.
+_WITHDRAWN = re.compile(r"[-,;.]\s*(?:(?:no|nah|oh|actually|wait|ah)[\s,]+)*(?:forget (?:it|that|"
+                        r"about it)|never ?mind|don't bother|leave it)\s*(?:[-,;.!]|$)",
+                        re.IGNORECASE)
+
+
+def withdrawn(text: str, clause: str) -> bool:
+    """Whether ``clause`` of ``text`` is taken back later in its sentence ("add X - no,
+    forget it")."""
+    said = clause.strip(" .,")
+    at = text.find(said)
+    m = _WITHDRAWN.search(text, max(at - 2, 0))  # the taking back itself is no request either
+    return at >= 0 and m is not None and not re.search(r"[.!?]", text[at + len(said):m.start()])
 
 
 def unwritable(text: str) -> str | None:
@@ -85,8 +104,10 @@ def unwritable(text: str) -> str | None:
         return f"nothing in memory that {words[0]!r} names"
     if _reported().search(text):
         return "only what someone thinks or wishes, nothing to do"
-    if len(words) == 1 and (_lone_adverb(words[0]) or _talk(words[0])):
-        return f"no task in {words[0]!r}"
+    if (len(words) == 1 and _lone_adverb(words[0])) or _talk(text):
+        return f"no task in {text.strip(' .')!r}"
+    if _THE_LIST.search(text):
+        return "talk of the list itself, not a thing on it"
     return None
 
 

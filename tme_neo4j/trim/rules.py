@@ -31,7 +31,15 @@ from tme_neo4j.models import (
 )
 from tme_neo4j.trim.base import READ_ONLY, Conflict, Intent, Subtask, TrimResult, TrimView
 from tme_neo4j.trim.frames import ROLE_WORDS, Frame, Mood, read_frame
-from tme_neo4j.trim.gate import garbled, remark, small_talk, stated, unaccounted, unwritable
+from tme_neo4j.trim.gate import (
+    garbled,
+    remark,
+    small_talk,
+    stated,
+    unaccounted,
+    unwritable,
+    withdrawn,
+)
 from tme_neo4j.trim.language import (
     COUNT_RE,
     DAY_WORD,
@@ -4669,8 +4677,8 @@ class _TurnParser:
         reason: str | None = None,
     ) -> None:
         ops = list(ops)
-        if ops and intent not in READ_ONLY and (remark(raw) or (small_talk(self.text) and not (
-                _imperative(strip_fillers(raw))))):
+        if ops and intent not in READ_ONLY and (remark(raw) or withdrawn(self.text, raw) or (
+                small_talk(self.text) and not _imperative(strip_fillers(raw)))):
             self._emit(Intent.NOTE, raw, about=about, track=False)  # "hope it stays dry"
             return
         refused = self._refused(ops) if intent not in READ_ONLY else []
