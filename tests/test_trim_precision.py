@@ -10,7 +10,7 @@ import pytest
 from tme_neo4j.models import AddDependency, AddTask, CancelTask, ReviseTask, Task, TaskStatus
 from tme_neo4j.trim.base import READ_ONLY, TrimResult, TrimView
 from tme_neo4j.trim.gate import garbled, stated, unaccounted, unwritable
-from tme_neo4j.trim.language import ValueKind, retype, split_clauses
+from tme_neo4j.trim.language import ValueKind, retype, split_clauses, split_list
 from tme_neo4j.trim.rules import RuleInterpreter
 
 
@@ -497,3 +497,19 @@ def test_talk_of_the_list_itself_is_no_title(text: str) -> None:
                                   "Put the list on the stall"])
 def test_a_list_that_is_a_thing_may_be_a_title(text: str) -> None:
     assert unwritable(text) is None
+
+
+@pytest.mark.parametrize(("text", "items"), [
+    ("a tombola, no wait, a raffle", ["raffle"]),
+    ("flapjacks, sorry, blondies and a lemon cake", ["blondies", "lemon cake"]),
+    ("a coconut shy, I mean a hook-a-duck", ["hook-a-duck"]),
+    ("gingham, no, navy linen", ["navy linen"]),
+    ("bread, milk and eggs", ["bread", "milk", "eggs"]),
+])
+def test_an_item_said_in_place_of_the_one_before_replaces_it(text: str, items: list[str]) -> None:
+    assert split_list(text) == items
+
+
+@pytest.mark.parametrize("text", ["Do sorry", "Get okay", "Right then"])
+def test_a_verb_with_only_talk_after_it_is_no_title(text: str) -> None:
+    assert unwritable(text)

@@ -18,7 +18,7 @@ from functools import cache
 from lemminflect import getAllLemmas
 
 from tme_neo4j.trim.language import NUMBER_WORDS, ValueKind, strip_fillers, typed_phrases
-from tme_neo4j.trim.lexicon import reporting_forms, source_forms
+from tme_neo4j.trim.lexicon import is_verb, reporting_forms, source_forms
 
 __all__ = ["garbled", "remark", "small_talk", "stated", "unaccounted", "unwritable",
            "withdrawn"]
@@ -104,8 +104,9 @@ def unwritable(text: str) -> str | None:
         return f"nothing in memory that {words[0]!r} names"
     if _reported().search(text):
         return "only what someone thinks or wishes, nothing to do"
-    if (len(words) == 1 and _lone_adverb(words[0])) or _talk(text):
-        return f"no task in {text.strip(' .')!r}"
+    if (len(words) == 1 and _lone_adverb(words[0])) or _talk(text) or (
+            len(words) > 1 and is_verb(words[0]) and _talk(" ".join(words[1:]))):
+        return f"no task in {text.strip(' .')!r}"  # "no wait", "do sorry"
     if _THE_LIST.search(text):
         return "talk of the list itself, not a thing on it"
     return None

@@ -328,7 +328,19 @@ def split_list(text: str) -> list[str]:
         else:
             current += tok
     items.append(current)
-    return [clean_phrase(i) for i in items if clean_phrase(i)]
+    kept: list[str] = []
+    for item in items:
+        m = _SELF_CORRECTION.match(item)
+        if m is not None:
+            kept = kept[:-1]  # "a tombola, no wait, a raffle": the raffle in its place
+        kept.append(item[m.end():] if m else item)
+    return [clean_phrase(i) for i in kept if clean_phrase(i)]
+
+
+#: What opens an item said in place of the one before it: "no wait", "sorry", "I mean".
+_SELF_CORRECTION = re.compile(r"^\s*(?:(?:no|nah|oops|oh)[\s,]+)*(?:wait|sorry|i mean|i meant|"
+                              r"rather|make that)\b[\s,]*|^\s*(?:no|nah)\s*,?\s*$",
+                              re.IGNORECASE)
 
 
 _ARTICLE = re.compile(r"^(?:the|a|an|my|our|your|her|his|their|some|any|one|just|only)\s+",
