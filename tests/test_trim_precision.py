@@ -513,3 +513,10 @@ def test_an_item_said_in_place_of_the_one_before_replaces_it(text: str, items: l
 @pytest.mark.parametrize("text", ["Do sorry", "Get okay", "Right then"])
 def test_a_verb_with_only_talk_after_it_is_no_title(text: str) -> None:
     assert unwritable(text)
+
+
+@pytest.mark.parametrize("text", ["Drizzle.", "Lunch!", "Traffic.", "Move the ferry to Friday. Tides."])
+def test_a_word_alone_adds_no_task(text: str) -> None:
+    result = read(text, "boat")
+    assert not [op for op in _written(result) if isinstance(op, AddTask)]
+    assert any(s.intent == "unparsed" for s in result.subtasks)

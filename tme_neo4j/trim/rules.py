@@ -4718,26 +4718,33 @@ class _TurnParser:
             linked = [op for op in sub.operations if dropped & {
                 getattr(op, "key", ""), *getattr(op, "parents", ()),
                 *getattr(op, "depends_on", ())}]
-            missing = unaccounted(sub.text, known) if self._placeable(sub) else []
-            if not missing and not linked:
+            why = self._unplaced(sub, known)
+            if why is None and not linked:
                 placed.append(sub)
                 continue
             dropped |= {op.key for op in sub.operations if isinstance(op, AddTask)}
-            kept = [] if missing else [op for op in sub.operations if op not in linked]
+            kept = [] if why else [op for op in sub.operations if op not in linked]
             if kept:
                 placed.append(sub.model_copy(update={"operations": kept}))
-            why = (f"more in it than I could place ({', '.join(map(repr, missing))})" if missing
-                   else "no task it can belong to")
-            placed.append(Subtask(text=sub.text, intent=Intent.UNPARSED, reason=why,
+            placed.append(Subtask(text=sub.text, intent=Intent.UNPARSED,
+                                  reason=why or "no task it can belong to",
                                   about=self._closest(sub.text)))
         return placed
 
-    def _placeable(self, sub: Subtask) -> bool:
-        """Whether ``sub`` writes a title or value the whole clause must account for: not a
-        question, a status, or the plan that opens an empty memory."""
+    def _unplaced(self, sub: Subtask, known: list[str]) -> str | None:
+        """Why ``sub`` may not write although its reading made operations, or None: a value
+        its clause names that nothing written or held carries, or a word alone ("Rain.") that
+        asks for nothing. Questions, statuses and the plan that opens an empty memory pass."""
         writes = [op for op in sub.operations if isinstance(op, AddTask | ReviseTask)]
         opens = not self.held and any(isinstance(op, AddTask) and not op.parents for op in writes)
-        return sub.intent not in READ_ONLY and bool(writes) and not opens
+        if sub.intent in READ_ONLY or not writes or opens:
+            return None
+        if missing := unaccounted(sub.text, known):
+            return f"more in it than I could place ({', '.join(map(repr, missing))})"
+        if any(isinstance(op, AddTask) for op in writes) and len(
+                re.findall(r"[\w'-]+", strip_fillers(sub.text))) == 1:
+            return "no request in a word alone"
+        return None
 
     def _refused(self, ops: list[Operation]) -> list[tuple[Operation, str, str]]:
         """The operations the reader will not write (see ``gate``), each with the text at fault
