@@ -520,3 +520,9 @@ def test_a_word_alone_adds_no_task(text: str) -> None:
     result = read(text, "boat")
     assert not [op for op in _written(result) if isinstance(op, AddTask)]
     assert any(s.intent == "unparsed" for s in result.subtasks)
+
+
+@pytest.mark.parametrize("text", ["Make the ferry seats twelve actually", "Book the stall please",
+                                  "Soak the hull for two days instead"])
+def test_a_request_as_it_was_said_is_no_title(text: str) -> None:
+    assert unwritable(text)

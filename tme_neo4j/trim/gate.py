@@ -76,6 +76,8 @@ def _talk(text: str) -> bool:
     return not strip_fillers(f"{text.strip(' .!')},").strip(" ,")
 
 
+#: Words that end a sentence said to someone, never the name of a thing ("... 8:05 actually").
+_SPOKEN_LAST = frozenset({"actually", "please", "instead", "anyway", "though", "cheers", "thanks"})
 #: "off the list", "back on the list": words about memory's list, never part of a thing on it.
 _THE_LIST = re.compile(r"\b(?:on|off|onto|to|from)\s+(?:the|my|our)\s+(?:list|plan)\b",
                        re.IGNORECASE)
@@ -109,6 +111,8 @@ def unwritable(text: str) -> str | None:
         return f"no task in {text.strip(' .')!r}"  # "no wait", "do sorry"
     if _THE_LIST.search(text):
         return "talk of the list itself, not a thing on it"
+    if len(words) > 2 and words[-1] in _SPOKEN_LAST:
+        return f"a request as it was said ({words[-1]!r}), not a thing to do"
     return None
 
 

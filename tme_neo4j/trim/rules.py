@@ -4741,8 +4741,8 @@ class _TurnParser:
             return None
         if missing := unaccounted(sub.text, known):
             return f"more in it than I could place ({', '.join(map(repr, missing))})"
-        if any(isinstance(op, AddTask) for op in writes) and len(
-                re.findall(r"[\w'-]+", strip_fillers(sub.text))) == 1:
+        if any(isinstance(op, AddTask) for op in writes) and re.fullmatch(
+                r"\W*[a-z][\w'-]*\W*", sub.text, _I):  # not "and X", not a number told
             return "no request in a word alone"
         return None
 
