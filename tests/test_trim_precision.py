@@ -439,9 +439,9 @@ def test_an_item_added_in_a_place_no_task_names_stays_an_item_of_the_plan() -> N
     "The harbour's been packed all summer, hasn't it, boats everywhere.",
     "Those brownies went fast last year, didn't they, gone by ten.",
     "the ferry crossing is lovely in the evening, isn't it",
-    "My neighbour is repainting her fence on Friday, nothing to do with this.",
+    "My neighbour is repainting her fence on Friday, nothing to do with the sale.",
     "Oh, my brother starts his new job on Monday - not to do with the sale, just excited.",
-    "The kids are going to love this.",
+    "The volunteers are going to adore it.",
     "Everyone will enjoy it, I'm sure.",
     "The helpers are gonna love that.",
 ])
@@ -515,7 +515,8 @@ def test_a_verb_with_only_talk_after_it_is_no_title(text: str) -> None:
     assert unwritable(text)
 
 
-@pytest.mark.parametrize("text", ["Drizzle.", "Lunch!", "Traffic.", "Move the ferry to Friday. Tides."])
+@pytest.mark.parametrize("text", ["Drizzle.", "Lunch!", "Traffic.",
+                                  "Move the ferry to Friday. Tides."])
 def test_a_word_alone_adds_no_task(text: str) -> None:
     result = read(text, "boat")
     assert not [op for op in _written(result) if isinstance(op, AddTask)]

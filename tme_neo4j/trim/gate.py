@@ -52,8 +52,9 @@ def remark(clause: str) -> bool:
 #: "..., hasn't it", "..., aren't they": a sentence that asks to be agreed with.
 _TAG_QUESTION = re.compile(r",\s*(?:is|are|was|were|has|have|had|do|does|did|wo|would|could|"
                            r"should|ca)n't\s+(?:it|they|he|she|we|you|i|there)\b", re.IGNORECASE)
-#: "nothing to do with this": the speaker says the sentence is not about the plan.
-_UNRELATED = re.compile(r"\b(?:nothing|not) to do with (?:this|that|the plan|it)\b",
+#: "not to do with the plan": the speaker says the sentence is not about the plan.
+_UNRELATED = re.compile(r"\b(?:nothing|not) to do with (?:this|that|it|any of (?:this|it)|"
+                        r"the [\w-]+)\b",
                         re.IGNORECASE)
 #: "they're going to love it": a feeling foretold, about what is already planned.
 _FORETOLD_FEELING = re.compile(r"\b(?:going to|gonna|will|'ll)\s+(?:love|like|enjoy|hate|adore)"

@@ -3591,7 +3591,7 @@ class _TurnParser:
         if target is None:
             when = _SUBJECT_WHEN.search(clean_phrase(m["subj"]))
             if when and typed_phrases(when.group(), sentence=False):
-                value = f"{value} {when.group().strip()}"  # "moonrise on the 7th is 9:40"
+                value = f"{value} {when.group().strip()}"  # "sunset on the 3rd is 8:40"
             return self._new_attribute(subject, value, typed, raw)
         current = target.value or ""
         person = subject.lower() in ("he", "she", "they") and value_kind(current) == ValueKind.NAME
