@@ -470,7 +470,9 @@ def test_the_write_statement_finds_tasks_and_turns_by_seeks(store: MemoryStore) 
 
     driver.execute_query = execute_query  # type: ignore[assignment]
     try:
-        store.add_task("b", "B", depends_on=["a"])
+        # Operations of two kinds: the statement that holds every kind's branch.
+        store.apply([{"op": "add", "key": "b", "title": "B", "depends_on": ["a"]},
+                     {"op": "revise", "key": "a", "value": "2"}])
     finally:
         driver.execute_query = real_query  # type: ignore[method-assign]
     text, params = sent[0]
