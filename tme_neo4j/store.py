@@ -5,7 +5,9 @@ Each public method runs named queries from ``cypher/`` in one transaction. Write
 nothing, after taking the workspace's write lock (``begin_write``), so writers, claims and
 deletes on one workspace serialize. ``apply`` is one statement composed of parts: begin_write,
 each operation's part as a subquery, record_write; sent with ``execute_query``, it costs two
-round trips whatever it holds. A write that changes something takes the next sequence
+round trips whatever it holds. A write of one operation other than an add, with no turn (every
+``revise``, ``depend``, ...), writes nothing when refused, so it commits with its statement
+(auto-commit): one round trip. A write that changes something takes the next sequence
 number and records a change-feed entry for each task it changed; a write that changes nothing
 takes no number.
 
