@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from datetime import UTC, datetime
 
+import neo4j
 import pytest
 from conftest import graph_snapshot, new_workspace_id
 
@@ -422,12 +423,65 @@ def test_a_refused_operation_after_others_leaves_nothing_written(
     assert store.turns() == []
 
 
-def test_a_write_is_one_statement_with_the_same_text_each_time(store: MemoryStore) -> None:
-    """A single-operation write is one execute_query call (BEGIN travels with the statement),
+def test_a_write_of_one_operation_is_one_statement_sent_alone(store: MemoryStore) -> None:
+    """A write of one operation other than an add is one statement run on its own, committed
+    by the server when it ends (one round trip, no transaction opened around it), with the
+    same text for every write of its kind, so the server plans it once a kind."""
+    store.add_task("a", "A", "1")
+    store.add_task("b", "B", "1", depends_on=["a"])
+    store.add_task("c", "C")
+    driver = store.driver
+    sent: list[str] = []
+    real_query, real_session = driver.execute_query, driver.session
+
+    def execute_query(*args: object, **kwargs: object) -> object:
+        raise AssertionError("a write of one operation opened a transaction")
+
+    class Recording:
+        """A session whose only use allowed is run."""
+
+        def __init__(self, session: neo4j.Session) -> None:
+            self.session = session
+
+        def __enter__(self) -> Recording:
+            self.session.__enter__()
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self.session.__exit__(*exc)  # type: ignore[arg-type]
+
+        def run(self, query: object, *args: object, **kwargs: object) -> object:
+            sent.append(str(getattr(query, "text", query)))
+            return self.session.run(query, *args, **kwargs)  # type: ignore[arg-type]
+
+        def __getattr__(self, name: str) -> object:
+            raise AssertionError(f"a write of one operation called session.{name}")
+
+    def session(*args: object, **kwargs: object) -> object:
+        return Recording(real_session(*args, **kwargs))  # type: ignore[arg-type]
+
+    driver.execute_query = execute_query  # type: ignore[method-assign]
+    driver.session = session  # type: ignore[method-assign]
+    try:
+        assert store.revise("a", "2").value == "2"
+        assert store.revise("a", "3").version == 3
+        assert store.depend("c", "a").depends_on == ["a"]
+    finally:
+        driver.execute_query = real_query  # type: ignore[method-assign]
+        driver.session = real_session  # type: ignore[method-assign]
+    assert len(sent) == 3
+    assert sent[0] == sent[1] != sent[2]
+    assert store.get_task("b").stale
+    assert [c.op for c in store.changes()][-3:] == ["revise", "revise", "depend"]
+
+
+def test_a_write_of_several_operations_is_one_statement_with_the_same_text(
+        store: MemoryStore) -> None:
+    """A write of several operations of different kinds is one execute_query call (BEGIN
+    travels with the statement, the commit waits for the client's check of every operation),
     opens no session of its own, and sends the same text whatever its operations, so the
     server plans it once."""
     store.add_task("a", "A", "1")
-    store.add_task("b", "B", "1", depends_on=["a"])
     driver = store.driver
     sent: list[str] = []
     real_query, real_session = driver.execute_query, driver.session
@@ -442,16 +496,18 @@ def test_a_write_is_one_statement_with_the_same_text_each_time(store: MemoryStor
     driver.execute_query = execute_query  # type: ignore[method-assign]
     driver.session = session  # type: ignore[method-assign]
     try:
-        assert store.revise("a", "2").value == "2"
-        assert store.revise("a", "3").version == 3
-        assert store.depend("b", "a").depends_on == ["a"]
+        store.apply([{"op": "revise", "key": "a", "value": "2"},
+                     {"op": "add", "key": "b", "title": "B", "depends_on": ["a"]}])
+        store.apply([{"op": "add", "key": "c", "title": "C"},
+                     {"op": "depend", "key": "c", "depends_on": "b"}])
     finally:
         driver.execute_query = real_query  # type: ignore[method-assign]
         driver.session = real_session  # type: ignore[method-assign]
-    assert len(sent) == 3
-    assert sent[0] == sent[1] == sent[2]
-    assert store.get_task("b").stale
-    assert [c.op for c in store.changes()][-3:] == ["revise", "revise", "depend"]
+    assert len(sent) == 2
+    assert sent[0] == sent[1]
+    assert store.get_task("c").depends_on == ["b"]
+    # The first operation on a task names what the write did to it: c was added.
+    assert [c.op for c in store.changes()][-3:] == ["revise", "add", "add"]
 
 
 def test_the_write_statement_finds_tasks_and_turns_by_seeks(store: MemoryStore) -> None:
@@ -470,7 +526,9 @@ def test_the_write_statement_finds_tasks_and_turns_by_seeks(store: MemoryStore) 
 
     driver.execute_query = execute_query  # type: ignore[assignment]
     try:
-        store.add_task("b", "B", depends_on=["a"])
+        # Operations of two kinds: the statement that holds every kind's branch.
+        store.apply([{"op": "add", "key": "b", "title": "B", "depends_on": ["a"]},
+                     {"op": "revise", "key": "a", "value": "2"}])
     finally:
         driver.execute_query = real_query  # type: ignore[method-assign]
     text, params = sent[0]

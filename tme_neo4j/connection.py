@@ -17,7 +17,8 @@ from tme_neo4j.config import Settings
 from tme_neo4j.errors import ConfigError, Neo4jUnavailableError, mask_credentials
 from tme_neo4j.server import LOCAL_USER, LocalServer, Progress
 
-__all__ = ["RETRY_BOUND", "Credentials", "connect", "open_driver", "resolve_credentials"]
+__all__ = ["RETRY_BOUND", "RETRY_PAUSE", "RETRY_TIME", "Credentials", "connect", "open_driver",
+           "resolve_credentials"]
 
 logger = logging.getLogger(__name__)
 
@@ -31,6 +32,12 @@ _CONNECT_TIMEOUT = 3.0  # TCP connect
 _ATTEMPT = 4.0  # acquiring a connection: connect and handshake
 _PAUSE = 0.5  # between attempts, +-20 %
 _RETRY_TIME = RETRY_BOUND - 2 * _ATTEMPT - 1.2 * _PAUSE - 0.4  # 0.4 s: slack for the last reply
+#: The same retry time and pause, for the writes the store retries itself (sent alone).
+RETRY_TIME, RETRY_PAUSE = _RETRY_TIME, _PAUSE
+#: A pooled connection idle longer than this many seconds is checked (one RESET round trip)
+#: before use: one left over from before a server restart is replaced there, before a write
+#: that is not retried once sent (the store's writes sent alone) goes out on it.
+_LIVENESS_CHECK = 2.0
 
 
 class Credentials(BaseModel):
@@ -137,6 +144,7 @@ def open_driver(credentials: Credentials) -> neo4j.Driver:
             retry_delay_jitter_factor=0.2,
             connection_timeout=_CONNECT_TIMEOUT,
             connection_acquisition_timeout=_ATTEMPT,
+            liveness_check_timeout=_LIVENESS_CHECK,
         )
     except (ConfigurationError, ValueError) as e:
         # The driver's message quotes the URI; TmeError masks credentials in it.

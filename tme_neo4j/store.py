@@ -5,7 +5,9 @@ Each public method runs named queries from ``cypher/`` in one transaction. Write
 nothing, after taking the workspace's write lock (``begin_write``), so writers, claims and
 deletes on one workspace serialize. ``apply`` is one statement composed of parts: begin_write,
 each operation's part as a subquery, record_write; sent with ``execute_query``, it costs two
-round trips whatever it holds. A write that changes something takes the next sequence
+round trips whatever it holds. A write of one operation other than an add, with no turn (every
+``revise``, ``depend``, ...), writes nothing when refused, so it commits with its statement
+(auto-commit): one round trip. A write that changes something takes the next sequence
 number and records a change-feed entry for each task it changed; a write that changes nothing
 takes no number.
 
@@ -21,7 +23,9 @@ import gc
 import hashlib
 import itertools
 import logging
+import random
 import re
+import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -276,13 +280,14 @@ class MemoryStore:
                 return write.result([]).model_copy(update={"turn": replayed}), tasks
             return write.result([tasks[k] for k in write.touched if k in tasks]), tasks
 
-        def outcome(result: neo4j.Result) -> tuple[WriteResult, dict[str, Task]]:
-            row = result.single(strict=False)
+        def outcome(row: neo4j.Record | None) -> tuple[WriteResult, dict[str, Task]]:
             return finish(dict(row) if row is not None else None,
                           _tasks(row["tasks"] if row is not None else []))
 
-        return self._write_statement(_write_statement(record=True), write.params(), outcome,
-                                     "apply")
+        text = _write_statement(record=True, kind=write.kind)
+        if write.whole_in_statement:
+            return self._write_alone(text, write.params(), outcome, "apply")
+        return self._write_statement(text, write.params(), outcome, "apply")
 
     def apply_turn(
         self,
@@ -638,15 +643,51 @@ class MemoryStore:
             return s.execute_write(unit)
 
     def _write_statement(self, text: str, params: dict[str, Any],
-                         outcome: Callable[[neo4j.Result], T], operation: str) -> T:
+                         outcome: Callable[[neo4j.Record | None], T], operation: str) -> T:
         """One write statement in a transaction of its own: BEGIN travels with it, so it takes
-        two round trips. An error ``outcome`` raises rolls the transaction back."""
+        two round trips. ``outcome`` reads its row (or None); an error it raises rolls the
+        transaction back."""
         with _driver_errors(), _locked_out(self.workspace):
             return self.driver.execute_query(
                 neo4j.Query(text, metadata=self._metadata(operation), timeout=_WRITE_TIMEOUT),
                 params, routing_=neo4j.RoutingControl.WRITE,
                 database_=self.settings.neo4j_database, bookmark_manager_=self._bookmarks,
-                result_transformer_=outcome)
+                result_transformer_=lambda result: outcome(result.single(strict=False)))
+
+    def _write_alone(self, text: str, params: dict[str, Any],
+                     outcome: Callable[[neo4j.Record | None], T], operation: str) -> T:
+        """One write statement in a transaction that commits by itself when the statement ends
+        (auto-commit): one round trip, where ``_write_statement`` takes two. Only for a write
+        that is all or nothing within its statement (``_Write.whole_in_statement``): refused, it
+        wrote nothing, so the client has nothing to roll back. ``outcome`` reads the row (and
+        may raise the refusal) after the commit.
+
+        A failure the server reports as transient (a deadlock, a leader change) rolled the
+        statement back, and it is sent again at the driver's pauses until its retry time has
+        passed, as a managed transaction would be. A connection lost while the statement ran is
+        not retried: the write may have committed. (The driver checks a pooled connection that
+        sat idle before using it, so one left over from before a server restart is replaced
+        before anything is sent on it; see ``tme_neo4j.connection``.)"""
+        from tme_neo4j.connection import RETRY_PAUSE, RETRY_TIME
+
+        query = neo4j.Query(text, metadata=self._metadata(operation), timeout=_WRITE_TIMEOUT)
+        deadline: float | None = None
+        with _driver_errors(), _locked_out(self.workspace):
+            while True:
+                try:
+                    with self._session() as session:
+                        result = session.run(query, params)
+                        row = result.single(strict=False)
+                        result.consume()  # the commit's reply
+                except neo4j_errors.Neo4jError as e:
+                    now = time.monotonic()
+                    deadline = now + RETRY_TIME if deadline is None else deadline
+                    if not e.is_retryable() or now >= deadline:
+                        raise
+                    log.debug("write %s failed (%s); sending it again", operation, e.code)
+                    time.sleep(RETRY_PAUSE * random.uniform(0.8, 1.2))
+                    continue
+                return outcome(row)
 
     def _read(self, work: Callable[[neo4j.ManagedTransaction], T], operation: str) -> T:
         unit = neo4j.unit_of_work(metadata=self._metadata(operation), timeout=_READ_TIMEOUT)(work)
@@ -681,6 +722,15 @@ class _Write:
         self.turn_input = turn
         self.force = force
         self.op_params = [{"kind": kind, **params} for kind, params in map(_operation, ops)]
+        #: Whether the statement alone decides all or nothing: one operation, no turn record,
+        #: not an add (a refused add still writes its task: its missing parents are found in
+        #: the row). Every other refused operation writes nothing, so the write can commit
+        #: without the client's word (``MemoryStore._write_alone``).
+        self.whole_in_statement = (len(ops) == 1 and turn is None
+                                   and self.op_params[0]["kind"] != "add")
+        #: The kind of every operation, when they are all of one kind.
+        self.kind: str | None = (self.op_params[0]["kind"] if len(
+            {p["kind"] for p in self.op_params}) == 1 else None)
         self.seq = 0
         self.turn: int | None = None
         self.touched: dict[str, OpName] = {}
@@ -818,13 +868,18 @@ _BEFORE_RECORD = """WITH w, seq, turn, claims, replayed, go, results,
 
 
 @functools.cache
-def _write_statement(*, record: bool) -> str:
-    """The one statement of every write of operations: begin_write, the operations of $ops in
-    order, then (with ``record``) record_write and the tasks the operations name. Its text does
-    not depend on the operations, so the server plans it once, whatever their kinds."""
-    branches = ["\n".join([_BRANCH_OPENS.format(kind=kind),
-                           *(queries.get(p).statement for p in parts)])
-                for kind, parts in _OPERATION_PARTS.items()]
+def _write_statement(*, record: bool, kind: str | None = None) -> str:
+    """The one statement of a write of operations: begin_write, the operations of $ops in
+    order, then (with ``record``) record_write and the tasks the operations name. With ``kind``,
+    the statement of a write whose operations are all of that kind: its branch alone. Without,
+    every kind's branch: its text does not depend on the operations, so the server plans it
+    once, whatever their kinds. A write of one kind (every call of one operation) runs its
+    kind's statement: a plan of a fraction of the operators, which costs the server less on
+    every run, and is planned once per kind."""
+    kinds = [kind] if kind is not None else list(_OPERATION_PARTS)
+    branches = ["\n".join([_BRANCH_OPENS.format(kind=k),
+                           *(queries.get(p).statement for p in _OPERATION_PARTS[k])])
+                for k in kinds]
     lines = [queries.get("begin_write").statement, _OPERATIONS_OPEN,
              "\nUNION ALL\n".join(branches), _OPERATIONS_CLOSE]
     if record:
