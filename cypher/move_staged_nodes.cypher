@@ -7,12 +7,12 @@
 // Returns: moved INTEGER
 // Mode: write
 CALL () { MATCH (t:StagedTask {ws: $staging}) WHERE t.key IS NOT NULL WITH t LIMIT $limit
-          REMOVE t:StagedTask SET t:Task, t.ws = $target
+          REMOVE t:StagedTask SET t.ws = $target, t:Task
           FOREACH (_ IN CASE WHEN EXISTS { (t)-[:SUBTASK_OF]->() } THEN [] ELSE [1] END |
                    SET t:Root)
           RETURN count(*) AS tasks }
 CALL () { MATCH (u:StagedTurn {ws: $staging}) WHERE u.n IS NOT NULL WITH u LIMIT $limit
-          REMOVE u:StagedTurn SET u:Turn, u.ws = $target RETURN count(*) AS turns }
+          REMOVE u:StagedTurn SET u.ws = $target, u:Turn RETURN count(*) AS turns }
 CALL () { MATCH (c:StagedChange {ws: $staging}) WITH c LIMIT $limit
-          REMOVE c:StagedChange SET c:Change, c.ws = $target RETURN count(*) AS changes }
+          REMOVE c:StagedChange SET c.ws = $target, c:Change RETURN count(*) AS changes }
 RETURN tasks + turns + changes AS moved

@@ -6,5 +6,5 @@
 // Returns: moved INTEGER
 // Mode: write
 MATCH (r:StagedRevision {ws: $staging}) WITH r LIMIT $limit
-REMOVE r:StagedRevision SET r:Revision, r.ws = $target
+REMOVE r:StagedRevision SET r.ws = $target, r:Revision
 RETURN count(*) AS moved
