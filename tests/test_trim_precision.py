@@ -9,7 +9,7 @@ import pytest
 
 from tme_neo4j.models import AddDependency, AddTask, CancelTask, ReviseTask, Task, TaskStatus
 from tme_neo4j.trim.base import READ_ONLY, TrimResult, TrimView
-from tme_neo4j.trim.gate import garbled, stated, unaccounted, unwritable
+from tme_neo4j.trim.gate import Held, garbled, stated, unaccounted, unwritable
 from tme_neo4j.trim.language import ValueKind, retype, split_clauses, split_list
 from tme_neo4j.trim.rules import RuleInterpreter
 
@@ -396,7 +396,7 @@ def test_a_label_cut_short_of_its_small_words_opens_no_task() -> None:
 ])
 def test_a_value_named_but_carried_by_nothing_is_unaccounted(
         clause: str, known: list[str], missing: list[str]) -> None:
-    assert unaccounted(clause, known) == missing
+    assert unaccounted(clause, Held(known)) == missing
 
 
 @pytest.mark.parametrize(("clause", "known"), [
@@ -408,7 +408,7 @@ def test_a_value_named_but_carried_by_nothing_is_unaccounted(
 ])
 def test_a_value_carried_by_what_is_written_or_held_is_accounted(
         clause: str, known: list[str]) -> None:
-    assert unaccounted(clause, known) == []
+    assert unaccounted(clause, Held(known)) == []
 
 
 @pytest.mark.parametrize("text", [

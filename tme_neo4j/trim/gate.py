@@ -20,7 +20,7 @@ from lemminflect import getAllLemmas
 from tme_neo4j.trim.language import NUMBER_WORDS, ValueKind, strip_fillers, typed_phrases
 from tme_neo4j.trim.lexicon import is_verb, reporting_forms, source_forms
 
-__all__ = ["garbled", "remark", "small_talk", "stated", "unaccounted", "unwritable",
+__all__ = ["Held", "garbled", "remark", "small_talk", "stated", "unaccounted", "unwritable",
            "withdrawn"]
 
 #: Words that stand for something said before: written alone or first, they name nothing.
@@ -191,23 +191,33 @@ def _told(after: str) -> bool:
 _AFFILIATION = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?", re.IGNORECASE)
 
 
-def unaccounted(clause: str, known: Iterable[str]) -> list[str]:
+class Held:
+    """What a set of texts carries, as ``unaccounted`` compares it: their numbers, digits only,
+    and their words, lower-cased, possessives off. Built once for all the clauses of a turn."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self.digits: set[str] = set()
+        self.words: set[str] = set()
+        for text in texts:
+            self.digits.update(re.sub(r"\D", "", d) for d in re.findall(r"\d[\d,.:]*", text))
+            self.words.update(re.sub(r"'s?$", "", w).lower() for w in re.findall(r"[\w'-]+", text))
+
+    def carries(self, mark: str) -> bool:
+        return mark in self.digits or mark in self.words
+
+
+def unaccounted(clause: str, known: Held) -> list[str]:
     """The values ``clause`` names (times, dates, prices, numbers, names) that appear in none of
-    ``known`` (what a reading of it would write, and what memory holds): what that reading
-    left out."""
-    digits: set[str] = set()
-    words: set[str] = set()
-    for text in known:
-        digits.update(re.sub(r"\D", "", d) for d in re.findall(r"\d[\d,.:]*", text))
-        words.update(re.sub(r"'s?$", "", w).lower() for w in re.findall(r"[\w'-]+", text))
+    the ``known`` texts (what a reading of it would write, and what memory holds): what that
+    reading left out."""
     missing, at, named_end = [], 0, -1
-    if (first := re.match(r"\s*([A-Z][\w'-]*)", clause)) and _marks(first[1])[0] in words:
+    if (first := re.match(r"\s*([A-Z][\w'-]*)", clause)) and known.carries(_marks(first[1])[0]):
         named_end = first.end()  # a name that opens the clause is read as a name here
     for kind, phrase in typed_phrases(clause):
         start = clause.find(phrase, at)
         at = max(at, start + len(phrase))
         marks = _marks(phrase)
-        if not marks or any(m in digits or m in words for m in marks):
+        if not marks or any(map(known.carries, marks)):
             named_end = at if kind == ValueKind.NAME else -1
         elif not (named_end >= 0 and _AFFILIATION.fullmatch(clause[named_end:start])) and not (
                 kind == ValueKind.NAME and _told(clause[at:])):

@@ -32,6 +32,7 @@ from tme_neo4j.models import (
 from tme_neo4j.trim.base import READ_ONLY, Conflict, Intent, Subtask, TrimResult, TrimView
 from tme_neo4j.trim.frames import ROLE_WORDS, Frame, Mood, read_frame
 from tme_neo4j.trim.gate import (
+    Held,
     garbled,
     remark,
     small_talk,
@@ -2762,7 +2763,8 @@ class _TurnParser:
             root = self._match(container, self._live(), strict=True)
         if root is None and container.lower() in ("list", "plan", "it", "them", "that"):
             root = self.under or self._root_for(None)  # "add X to the list": the plan in talk
-        if root is not None and unaccounted(container, [root.key, root.title, root.value or ""]):
+        if root is not None and unaccounted(container, Held([root.key, root.title,
+                                                              root.value or ""])):
             root = None  # "in week 4" is not the plan of six weeks
         if root is None and m["prep"].lower() in ("in", "on") and self._root_for(None):
             return False  # "add a class in week 4": where or when, with a plan in talk
@@ -4711,13 +4713,11 @@ class _TurnParser:
         written = [text for sub in self.subtasks for op in sub.operations
                    if isinstance(op, AddTask | ReviseTask) for text in (op.key, op.title, op.value)
                    if text]
-        known = [*written, *self.held, *self.disowned]
+        known = Held([*written, *self.held, *self.disowned])
         placed: list[Subtask] = []
         dropped: set[str] = set()
         for sub in self.subtasks:
-            linked = [op for op in sub.operations if dropped & {
-                getattr(op, "key", ""), *getattr(op, "parents", ()),
-                *getattr(op, "depends_on", ())}]
+            linked = [op for op in sub.operations if dropped & _links(op)]
             why = self._unplaced(sub, known)
             if why is None and not linked:
                 placed.append(sub)
@@ -4731,7 +4731,7 @@ class _TurnParser:
                                   about=self._closest(sub.text)))
         return placed
 
-    def _unplaced(self, sub: Subtask, known: list[str]) -> str | None:
+    def _unplaced(self, sub: Subtask, known: Held) -> str | None:
         """Why ``sub`` may not write although its reading made operations, or None: a value
         its clause names that nothing written or held carries, or a word alone ("Rain.") that
         asks for nothing. Questions, statuses and the plan that opens an empty memory pass."""
@@ -4765,9 +4765,7 @@ class _TurnParser:
                     refused.append((op, text, "a statement in it, not a task"))
                     break
             else:
-                linked = {getattr(op, "key", ""), *getattr(op, "parents", ()),
-                          *getattr(op, "depends_on", ())}
-                if self.refused & linked:
+                if self.refused & _links(op):
                     refused.append((op, str(getattr(op, "title", "") or ""),
                                     "no task it can belong to"))
                 continue
@@ -5966,6 +5964,11 @@ def _assigned_value(who: str, assigned: re.Match[str]) -> str:
     who does a task, how (the role phrase after its object), and the details after."""
     how = re.split(r"\s+(?=(?:in|with)\s)", assigned["obj"], maxsplit=1)[1:]
     return ", ".join(p for p in (who, *how, assigned["details"]) if p)
+
+
+def _links(op: Operation) -> set[str]:
+    """The tasks ``op`` writes or hangs from: its own, its parents, what it depends on."""
+    return {getattr(op, "key", ""), *getattr(op, "parents", ()), *getattr(op, "depends_on", ())}
 
 
 def _bare_subject(subject: str) -> str:
