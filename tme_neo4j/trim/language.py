@@ -195,6 +195,8 @@ _CLAUSE_BREAK = re.compile(
     r",\s*(?:and\s+)?(?=(?:i|we|you|they|he|she|it)(?:'\w+)?\s)|"
     rf",\s*(?=(?:please\s+)?(?:{_CHANGE_VERBS}|mark|put|make|give|bring|tick|cross|scratch|"
     r"get)\b)|"
+    # "move it to 4, no wait, leave it at 3": the change taken back is a clause of its own
+    r",\s*(?:(?:no|nah|wait|sorry|actually|hmm+)[\s,]+)+(?=(?:leave|keep)\s)|"
     r",\s*(?:and\s+)?(?=(?:the\s+|my\s+|our\s+|her\s+|his\s+|their\s+)?(?:[\w-]+\s+one|[\w-]+)"
     r"(?:'s|'re)\s)|,\s*and\s+(?=(?:the|my|our)\s+[\w-]+\s+[\w-]+(?:'s|'re)\s)|"
     r",\s*(?:and\s+)?(?=(?:(?:the|my|our|her|his|their)\s+)?(?:(?!(?:and|or)\b)[\w$-]+\s+){0,2}?"
@@ -203,6 +205,10 @@ _CLAUSE_BREAK = re.compile(
     r"won't|must)\b))\s*",
     re.IGNORECASE)
 _GOAL_START = re.compile(r"^\s*(?:in order )?to\s+[^,]+,", re.IGNORECASE)
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_HIDDEN_COMMA = "\u2063"  # an invisible separator: no pattern splits on it
+_RANGE_AND = re.compile(r"\b(between\s+\S+(?:\s+\S+)?\s+)and\b", re.IGNORECASE)
+_HIDDEN_AND = "\u2064"  # an invisible sign: the 'and' of a range while a list is split
 
 
 def split_clauses(sentence: str) -> list[str]:
@@ -210,8 +216,10 @@ def split_clauses(sentence: str) -> list[str]:
     ('To X, do A, then B') stays whole: its 'then' orders steps, it starts nothing new."""
     if _GOAL_START.match(sentence) or topic_request(sentence):
         return [sentence.strip(" ,")] if sentence.strip(" ,.") else []
+    # a comma that groups thousands ('2,000') breaks no clause: hidden while splitting
+    sentence = _THOUSANDS.sub(_HIDDEN_COMMA, sentence)
     parts = [q for p in _CLAUSE_BREAK.split(sentence) if p for q in _named_subjects(p)]
-    parts = [p.strip(" ,") for p in parts if p and p.strip(" ,.")]
+    parts = [p.strip(" ,").replace(_HIDDEN_COMMA, ",") for p in parts if p and p.strip(" ,.")]
     if len(parts) > 1 and _FOR_LEAD.match(parts[0]):  # "For the trip, we'll ...": one clause
         parts[:2] = [f"{parts[0]}, {parts[1]}"]
     return parts
@@ -316,7 +324,11 @@ def is_question(clause: str) -> bool:
 def split_list(text: str) -> list[str]:
     """Split 'a, b, and c' (or 'a + b') into items, leaving parentheses whole."""
     items, depth, current = [], 0, ""
-    tokens = re.split(r"(\(|\)|,|\band\b|&(?=\s)|(?<=\s)\+(?=\s))", text)
+    # a comma between digits groups thousands ('2,000'), and the 'and' of a range ('between 9
+    # and 1') joins its two ends: neither separates items
+    text = _RANGE_AND.sub(lambda m: m[1] + _HIDDEN_AND, text)
+    tokens = re.split(r"(\(|\)|(?<!\d),|,(?!\d{3}(?!\d))|\band\b|&(?=\s)|(?<=\s)\+(?=\s))",
+                      text)
     for tok in tokens:
         if tok == "(":
             depth += 1
@@ -334,7 +346,7 @@ def split_list(text: str) -> list[str]:
         if m is not None:
             kept = kept[:-1]  # "a tombola, no wait, a raffle": the raffle in its place
         kept.append(item[m.end():] if m else item)
-    return [clean_phrase(i) for i in kept if clean_phrase(i)]
+    return [clean_phrase(i.replace(_HIDDEN_AND, "and")) for i in kept if clean_phrase(i)]
 
 
 #: What opens an item said in place of the one before it: "no wait", "sorry", "I mean".
@@ -509,6 +521,28 @@ COUNT_RE = re.compile(rf"\b\d+(?:\.\d+)?(?!(?:st|nd|rd|th|am|pm)\b)(?:k|[a-z]{{1
                       rf"still|just|actually|all|i|{_MONTHS})\b)(?![a-z]+')[a-z]+)?",
                       re.IGNORECASE)
 _NAME_RE = re.compile(r"\b[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|\d+\w*))*")
+
+
+#: A value said then corrected in the same breath: "at 12, no, 1pm", "£40 - sorry, £45",
+#: "Tuesday, I mean Wednesday". The value is a time, date, price or bare number; what follows
+#: the correction must be a value too, or nothing is dropped.
+_SAID_VALUE = (rf"(?:{PRICE_RE.pattern}|{TIME_RE.pattern}|{DATE_RE.pattern}|"
+               rf"\b\d[\d,.:]*\b)")
+_CORRECTED_VALUE = re.compile(
+    rf"(?:the\s+)?(?:{_SAID_VALUE})(?:\s*,\s*|\s+-+\s+|\s*\.\.\.\s*|\s+)"
+    rf"(?:(?:no|nah|oops|sorry|wait)\b[\s,.-]*)+(?:(?:i mean|make that|or rather)\b[\s,]*)?"
+    rf"(?=(?:the\s+)?(?:{_SAID_VALUE}))"
+    rf"|(?:the\s+)?(?:{_SAID_VALUE})\s*,?\s*(?:i mean|or rather)\s+"
+    rf"(?=(?:the\s+)?(?:{_SAID_VALUE}))",
+    re.IGNORECASE)
+
+
+def corrected_values(sentence: str) -> str:
+    """``sentence`` with each value the speaker corrected at once left out: "move it to 12, no,
+    1, sorry, 1pm" reads "move it to 1pm"."""
+    while (m := _CORRECTED_VALUE.search(sentence)) is not None:
+        sentence = sentence[:m.start()] + sentence[m.end():]
+    return sentence
 
 
 def value_kind(value: str) -> ValueKind:

@@ -90,9 +90,15 @@ def can_be_noun(word: str) -> bool:
 @cache
 def names_only_a_thing(word: str) -> bool:
     """Whether ``word`` is a noun and never an adjective ('cedar', not 'clear' or 'orange'); a
-    word the dictionary lacks names a thing."""
+    word the dictionary lacks names a thing unless it ends as adjectives do."""
     found = getAllLemmas(word.lower())
-    return not found or (("NOUN" in found or "PROPN" in found) and "ADJ" not in found)
+    if not found:  # 'dodgy', 'cheeky': a word the dictionary lacks may still end as adjectives do
+        return _ADJECTIVE_ENDING.search(word.lower()) is None
+    return ("NOUN" in found or "PROPN" in found) and "ADJ" not in found
+
+
+#: Endings of adjectives the dictionary may lack: informal ones ('dodgy', 'cheeky', 'naffish').
+_ADJECTIVE_ENDING = re.compile(r"(?:[^aeiou]y|ish|ous|ful|less|ive|able|ible)$")
 
 
 @cache

@@ -50,6 +50,7 @@ from tme_neo4j.trim.language import (
     apostrophised,
     clean_phrase,
     content_words,
+    corrected_values,
     fold,
     is_question,
     listed_inline,
@@ -700,8 +701,10 @@ class RuleInterpreter:
     name = "rules"
 
     def interpret(self, text: str, view: TrimView) -> TrimResult:
-        text = apostrophised(unsmiled(fold(listed_inline(text))))
-        return _TurnParser(view, text).parse(text)
+        # "at 12, no, 1pm": a value corrected in the same breath is not read
+        text = corrected_values(apostrophised(unsmiled(fold(listed_inline(text)))))
+        parser = _TurnParser(view, text)
+        return parser.told(text) if _told_before_colon(text) else parser.parse(text)
 
 
 class _TurnParser:
@@ -709,6 +712,7 @@ class _TurnParser:
         self.tasks: dict[str, Task] = {t.key: t for t in view.tasks}
         for task in _ranked(text, [a.task for a in view.aligned]):
             self.tasks.setdefault(task.key, task)
+        self.before = dict(self.tasks)  # as memory holds them, whatever this turn changes
         self.past = {k: list(v) for k, v in view.past_values.items()}
         self.focus = list(view.focus)
         self.negated: list[str] = []
@@ -792,6 +796,12 @@ class _TurnParser:
                 elif i and _CAUSE_LINK.search(_between(told, clauses[i - 1], clause)):
                     self._result_read(starts[i - 1], starts[i])
         return TrimResult(subtasks=self._placed())
+
+    def told(self, text: str) -> TrimResult:
+        """A turn that asks to be told before its colon ('give me the rundown: who, when'):
+        one check of the plans in memory; what follows the colon lists what to tell."""
+        self._emit(Intent.CHECK, text, about=[t.key for t in self._live() if not t.parents])
+        return TrimResult(subtasks=self.subtasks)
 
     def _dash_opening(self, text: str) -> str:
         """'Garden jobs this spring - prune the roses and mow the lawn' with nothing in memory:
@@ -1201,6 +1211,7 @@ class _TurnParser:
                    strip_fillers(raw).rstrip(".!? "), flags=_I)
         c = _AFTERTHOUGHT.sub("", c)  # "the tyres are done btw": the news without the aside
         c = re.sub(r"\brather than\b", "instead of", c, flags=_I)  # one way to say it
+        c = _AS_IT_WAS.sub("revert it", c)  # "go back to what it was": the value before
         self.negated += [m["what"] for m in _NEGATED.finditer(c)]
         if not re.search(r"[^\W_]", c):  # punctuation alone says nothing
             return
@@ -1213,8 +1224,8 @@ class _TurnParser:
     def _possessor(self, c: str) -> str:
         """'Ann cancelled, so scrap her slot': 'her slot' is the item named by the one person
         the clause before spoke of, when an item of the plan bears that name alone."""
-        m = re.search(r"\b(?:his|her|hers|their|theirs)(?:\s+(?!(?:own|old|new)\b)[a-z]+)?\b",
-                      c, _I)
+        m = re.search(r"\b(?:his|her|hers|their|theirs)(?:\s+(?!(?:own|old|new|at|on|in|to|for|"
+                      r"with|as|from|by|up|down|off|out|back)\b)[a-z]+)?\b", c, _I)
         if m is None or not self.said:
             return c
         people = {t.title.lower(): t for t in [*self._live(), *self._removed_now()]
@@ -1228,6 +1239,7 @@ class _TurnParser:
         """The readings a clause is tried against, in order; the first that reads it wins.
         Those that name their task themselves only when no slot names it."""
         handlers: list[Callable[[str, str, str | None], bool]] = [
+            self._kept,
             self._reason_after_instead,
             self._plan, self._steps_list,
             self._wished_step,
@@ -1236,7 +1248,7 @@ class _TurnParser:
             self._disowned_clause, self._told_against_disowned,
             self._chosen_option, self._was_after_all,
             self._reset,
-            self._replace,
+            self._moved_instead, self._replace,
             self._split, self._merge, self._cancel, self._restore, self._done, self._instead_of,
             self._every, self._needs,
             self._depend, self._add_instead, self._causative, self._add_to, self._add_here,
@@ -1649,6 +1661,30 @@ class _TurnParser:
         self._update(held[0], new, raw)
         return True
 
+    def _kept(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Leave her at 12', 'keep the band at 4pm', 'leave it as it is': the task stays as
+        memory holds it, so nothing is written, and a change to it said earlier in the turn is
+        taken back. A value the task does not hold is no keeping; other readings try it."""
+        m = _KEPT.match(c)
+        if m is None:
+            return False
+        value = m["value"]
+        live = self._live()
+        holders = {t.key for t in map(self.before.get, self.tasks) if t is not None and (
+            value is None or mentions(f"{t.title} {t.value or ''}", value))}
+        if m["what"].lower() in _KEPT_PRONOUNS:
+            target = next((t for t in self._recent() if t.key in holders), None)
+        else:
+            target = self._match(m["what"], live)
+        if target is None or target.key not in holders:
+            return False
+        for n, sub in enumerate(self.subtasks):
+            if sub.intent not in READ_ONLY and target.key in {op.key for op in sub.operations}:
+                self.subtasks[n] = Subtask(text=sub.text, intent=Intent.NOTE, about=[target.key])
+                self.tasks[target.key] = self.before[target.key]
+        self._emit(Intent.NOTE, raw, about=[target.key])
+        return True
+
     def _rollback_attribute(self, kind: str, what: str, raw: str) -> bool:
         """'Revert the launch time', 'back to the previous venue': the attribute of that kind
         (of the task the other words name, else of the latest one talked about) returns to
@@ -1911,6 +1947,26 @@ class _TurnParser:
                 ops.append(self._set_status(child, TaskStatus.CANCELLED))
         self._emit(Intent.RESET, raw, ops, about=[root.key, *keep])
         return True
+
+    def _moved_instead(self, c: str, raw: str, slot: str | None) -> bool:
+        """'The fitting's moved to 11 instead of 4:15': the time, price or count after 'instead
+        of' is replaced in the task that holds it and the subject names (a pronoun names the
+        one task holding it); the words before the verb are no part of the new value. Read so
+        but with no such task, nothing is written."""
+        m = _MOVED_INSTEAD.match(c)
+        if m is None or value_kind(m["old"]) not in (
+                ValueKind.TIME, ValueKind.PRICE, ValueKind.COUNT):
+            return False
+        old, new = clean_phrase(m["old"]), clean_phrase(m["new"])
+        holders = [t for t in self._live() if mentions(f"{t.title} {t.value or ''}", old)]
+        if m["subj"].lower() in _PRONOUNS:
+            target = holders[0] if len(holders) == 1 else None
+        else:
+            target = self._match(m["subj"], holders)
+        if target is None or not (value_phrases(new) or re.fullmatch(r"\d[\d:.]*", new)):
+            self._unparsed(raw, c)
+            return True
+        return self._swap(old, new, raw, Intent.UPDATE, within=target.key)
 
     def _replace(self, c: str, raw: str, slot: str | None) -> bool:
         if _INSTEAD.match(c):
@@ -2550,6 +2606,17 @@ class _TurnParser:
         return self._set_statuses(targets, TaskStatus.DONE, Intent.DONE, raw)
 
     def _depend(self, c: str, raw: str, slot: str | None) -> bool:
+        """'X depends on Y', 'X can't start until Y', 'put X down as waiting on Y': X waits for
+        Y. Asked for as a listing, an order not written is not understood: nothing else is."""
+        if (listed := _LISTED_ORDER.match(c)) is not None:
+            c = f"{listed['a']} depends on {listed['b']}"
+        if self._order(c, raw, slot):
+            return True
+        if listed is not None:
+            self._unparsed(raw, c)
+        return listed is not None
+
+    def _order(self, c: str, raw: str, slot: str | None) -> bool:
         c = _as_waiting(c)
         m = _DEPEND.match(c)
         if not m:
@@ -2594,7 +2661,8 @@ class _TurnParser:
             b = self._match(b_text, self._live())
             name = clean_phrase(a_text)
             if b is None or len(name.split()) > 4 or re.search(
-                    r"\b(?:i|we|you|he|she|they|it)\b", name, _I) or not stems(name) or (
+                    r"\b(?:i|we|you|he|she|they|it|that|this)\b", name, _I) or (
+                    not stems(name)) or (
                     re.fullmatch(r"up|out|in|on|off|down|back|away|over", name, _I)):
                 return False  # "I can't ...", "... set off until": a person, no task waits
             add = self._add(name, parents=b.parents[:1] or [b.key])
@@ -2799,7 +2867,8 @@ class _TurnParser:
         ops: list[Operation] = []
         about = [root.key]
         for item in _distribute(_expand(split_list(m["items"]))):
-            if ops and isinstance(ops[-1], AddTask) and _only_value(item):
+            if ops and isinstance(ops[-1], AddTask) and _only_value(item) and not re.fullmatch(
+                    r"(?:[A-Z][\w'-]*\s*){1,2}", item.strip()):  # "add Ola and Ben": two people
                 ops[-1] = ops[-1].model_copy(update={"value": clean_phrase(
                     re.sub(r"^(?:around|about|at|for|on|costs?|roughly)\s+", "", item, flags=_I))})
                 self._pending(self.tasks[ops[-1].key], value=ops[-1].value)
@@ -2887,12 +2956,12 @@ class _TurnParser:
 
     def _amount_moved(self, c: str, raw: str, slot: str | None) -> bool:
         """'The headcount's jumped to 110', 'fees have come down to $40 since ...': a value
-        told as having risen or fallen is set as a move to it would be; the reason after it
-        is no part of the value."""
+        told as having risen or fallen is set as a move to it would be; the reason or the
+        remark after it is no part of the value."""
         m = _AMOUNT_MOVED.match(c)
         if m is None:
             return False
-        value = _REASON_TAIL.sub("", m["v"])
+        value = _remark_off(_REASON_TAIL.sub("", m["v"]))
         return self._retime(f"move {m['what']} to {value}", raw, slot)
 
     def _retime_slot(self, slot_task: Task, said: str, kind: ValueKind,
@@ -3377,8 +3446,9 @@ class _TurnParser:
         if re.search(r"\b(?:first|beforehand|before|done|finished|ready|in place)\b|^to\s",
                      m["items"], _I):
             return False
-        if _PERFECT.match(m["items"].strip()):
-            return False  # "the dog has already chewed the rug, again": an event told
+        if _PERFECT.match(m["items"].strip()) or _AMOUNT_MOVED.match(c):
+            # "the dog has already chewed the rug", "the fees have gone up to £5": news told
+            return False
         subject = clean_phrase(m["subj"])
         live = self._live()
         if re.search(r"\bwants?\s", m[0][len(m["subj"]):len(m["subj"]) + 8], _I):
@@ -3597,10 +3667,11 @@ class _TurnParser:
             return self._new_attribute(subject, value, typed, raw)
         current = target.value or ""
         person = subject.lower() in ("he", "she", "they") and value_kind(current) == ValueKind.NAME
-        if ((not target.parents or person) and current and typed
+        if ((not target.parents or person or _only_value(current)) and current and typed
                 and all(retype(current, k, p) is None for k, p in typed)):
             # A plan's value holds its attributes: one of a kind it lacks joins them; so does
-            # the value of one who does the task ("Ola", then "she comes at 9": "Ola, at 9").
+            # the value of one who does the task ("Ola", then "she comes at 9": "Ola, at 9"),
+            # and a value of values ("40", then "they're £3": "40, £3").
             self._update(target, f"{current}, {value}", raw)
             return True
         # In place only when the phrase is nothing but values, as for 'change X to Y': the
@@ -5225,9 +5296,18 @@ def _title_without(title: str, item: str) -> str | None:
     return kept[:1].upper() + kept[1:] if title[:1].isupper() else kept
 
 
+#: "put X down as depending on Y", "mark X as waiting on Y": an order asked for as a listing.
+_LISTED_ORDER = re.compile(
+    r"^(?:put|mark|have|set|note|list|log|record)\s+(?:down\s+)?(?P<a>.+?)\s+(?:down\s+)?as\s+"
+    r"(?:depending|dependent|waiting|conditional|contingent)\s+(?:on|upon|for)\s+(?P<b>.+)$", _I)
+
+
 def _as_waiting(c: str) -> str:
-    """A clause that says a task waits, put as "I can't <verb> ... until": "can't paint the
-    shed until ...", "don't paint the shed till it's dry", "no point painting it until ..."."""
+    """A clause that says a task waits, put as "X depends on Y" or "I can't <verb> ... until":
+    "make X wait for Y", "can't paint the shed until ...", "don't paint the shed till it's
+    dry", "no point painting it until ..."."""
+    c = re.sub(rf"^(?:make|have|let)\s+(?P<a>.+?)\s+(?={verb_pattern('depend')}\b|wait\b)",
+               r"\g<a> ", c, flags=_I)  # "make the sanding wait for it": the order asked for
     c = re.sub(r"^(?=(?:can't|cannot|can not|won't)\s)", "I ", c, flags=_I)  # said as "I"
     c = re.sub(r"^(?:don't|do not)\s+(?=[a-z]+\s.+?\s(?:until|till|before)\s)", "I can't ", c,
                flags=_I)
@@ -5472,6 +5552,55 @@ def _pick(options: list[str], which: str) -> str | None:
 _DAY_OF_MONTH = re.compile(r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)", _I)
 _MONTH_NAMES = ("january|february|march|april|may|june|july|august|september|october|"
                 "november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec")
+
+
+#: "leave her at 12", "keep the band at 4pm", "leave it as it is": no change wanted.
+_KEPT = re.compile(
+    r"^(?:(?:no|nah|ok|okay|actually|so|just|then|hmm+|um+|oh|wait|sorry)[\s,.]+)*"
+    r"(?:leave|keep)\s+"
+    r"(?P<what>(?!(?:out|off|it\s+out)\b)[\w' -]+?)(?:\s+(?:at|on|as)\s+"
+    r"(?P<value>(?!(?:it|they|he|she|is)\b)[\w£$€:.' -]+?)|\s+(?:as\s+(?:it|they|she|he)\s+"
+    r"(?:is|are|was|were)|as\s+is|alone|the\s+same|where\s+(?:it|they|she|he)\s+(?:is|are)))"
+    r"(?:\s+(?:then|after\s+all|for\s+now))?$", _I)
+_KEPT_PRONOUNS = frozenset({"it", "that", "them", "her", "him", "that one"})
+
+
+#: "the fitting's moved to 11 instead of 4:15": a subject, a verb of moving, the new value
+#: and the one it replaces.
+_MOVED_INSTEAD = re.compile(
+    r"^(?P<subj>.+?)(?:'s|\s+(?:is|are|has|have|was|were))?(?:\s+been)?\s+(?:moved|changed|"
+    r"switched|shifted|pushed|put|brought|gone|going)(?:\s+(?:back|forward|up))?\s+to\s+"
+    r"(?P<new>[^,]+?)\s+instead\s+of\s+(?P<old>[^,]+?)$", _I)
+
+
+def _remark_off(value: str) -> str:
+    """'£3, cheeky sods' -> '£3': after an amount risen or fallen to, words with no value in
+    them after its last comma are a remark on it, no part of it."""
+    head, _, tail = value.rpartition(",")
+    if head and typed_phrases(head, sentence=False) and not typed_phrases(tail, sentence=False):
+        return head.strip()
+    return value
+
+
+#: "go back to what it was", "put it back how it was before": the previous value, no value named.
+_AS_IT_WAS = re.compile(
+    r"\b(?:go(?:ing)?\s+back|put\s+(?:it|that|them)\s+back|change\s+(?:it|that)\s+back|"
+    r"return|revert)\s+(?:to\s+)?(?:what\s+(?:it|that|they|we)\s+(?:was|were|had)|"
+    r"how\s+(?:it|that|they)\s+(?:was|were)|the\s+way\s+(?:it|that|they)\s+(?:was|were))"
+    r"(?:\s+before)?\b", _I)
+
+
+def _told_before_colon(text: str) -> bool:
+    """Whether ``text`` opens with a request to be told ('give me the rundown', 'tell me')
+    before a colon: what follows lists what to tell, no items to add. Without 'me' or 'us'
+    a check verb may name a plan ('show kit for X: ...'); 'remind me: ...' as often sets a
+    reminder."""
+    head = _SLOT_PREFIX.match(sentences(text)[0] if sentences(text) else text)
+    if head is None:
+        return False
+    frame = read_frame(head[1])
+    return frame.intent == "check" and frame.verb != "remind" and re.search(
+        r"\b(?:me|us)\b", head[1], _I) is not None
 
 
 def _correction(c: str) -> re.Match[str] | None:
@@ -5916,15 +6045,24 @@ def _noun_item(phrase: str) -> bool:
         not _FINITE_WORD.search(phrase)) and not _imperative(phrase)
 
 
+#: Prepositions and pronouns the dictionary also lists as nouns ('beside', 'themselves'): in
+#: a phrase they make it a remark ("beside themselves"), never a thing named.
+_NO_NOUN_WORDS = frozenset([
+    "beside", "besides", "behind", "above", "below", "beneath", "under", "over", "between",
+    "among", "around", "near", "against", "without", "within", "across", "along", "myself",
+    "yourself", "himself", "herself", "itself", "ourselves", "yourselves", "themselves"])
+
+
 def _bare_noun_phrase(phrase: str) -> bool:
     """'blood orange', 'left forearm': nouns and modifiers alone, one a noun that is never an
     adjective; no determiner, preposition or adverb ('behind the garage', 'properly wild'),
     no participle first ('covered in dust')."""
     words = re.findall(r"[\w'-]+", phrase)
     return bool(words) and any(names_only_a_thing(w) for w in words) and all(
-        (can_modify(w) or w[:1].isupper() or not w.isalpha()) and w.lower() not in STOP
-        for w in words) and not (is_verb(words[0]) and lemma(words[0]) != words[0].lower()
-                                 and not can_be_noun(words[0]))
+        (can_modify(w) or w[:1].isupper() or not w.isalpha())
+        and w.lower() not in STOP | _NO_NOUN_WORDS for w in words) and not (
+            is_verb(words[0]) and lemma(words[0]) != words[0].lower()
+            and not can_be_noun(words[0]))
 
 
 def _named_by_head(subject: str, task: Task) -> bool:

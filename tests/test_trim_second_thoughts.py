@@ -1,0 +1,231 @@
+"""Second thoughts and asides the offline reader must read as the speaker meant them: a value
+corrected in the same breath, a change taken back by keeping what memory holds, a request to
+be told that lists what to tell after a colon, a remark after a value. Paraphrase sets on a
+hand-built memory of their own (a street party); no database, and no sentence taken from any
+scenario."""
+
+from __future__ import annotations
+
+import pytest
+
+from tme_neo4j.models import AddDependency, AddTask, ReviseTask, RollbackTask, Task, TaskStatus
+from tme_neo4j.trim.base import READ_ONLY, Intent, TrimResult, TrimView
+from tme_neo4j.trim.language import corrected_values, split_clauses, split_list
+from tme_neo4j.trim.lexicon import names_only_a_thing
+from tme_neo4j.trim.rules import RuleInterpreter
+
+
+def _task(key: str, title: str, value: str | None = None, parent: str | None = None) -> Task:
+    return Task(key=key, id=f"id-{key}", title=title, value=value,
+                parents=[parent] if parent else [], status=TaskStatus.ACTIVE)
+
+
+MEMORY = [
+    _task("street", "Street party", "on Saturday the 14th from noon"),
+    _task("street.dj", "DJ", "Marlon from 3pm, £120", "street"),
+    _task("street.bunting", "Bunting", "60 metres", "street"),
+    _task("street.tables", "Trestle tables", "12", "street"),
+    _task("street.permit", "Road closure permit", None, "street"),
+    _task("street.ivy", "Ivy", "running the cake stall at 1pm", "street"),
+]
+
+
+def read(text: str) -> TrimResult:
+    return RuleInterpreter().interpret(text, TrimView(tasks=MEMORY, focus=["street"]))
+
+
+def _written(result: TrimResult) -> list[object]:
+    return [op for s in result.subtasks if s.intent not in READ_ONLY for op in s.operations]
+
+
+@pytest.mark.parametrize(("said", "read_as"), [
+    ("shift it to 2, no, 3, sorry, 3pm", "shift it to 3pm"),
+    ("the fee is £90 - sorry, £95", "the fee is £95"),
+    ("make it Friday, I mean Thursday", "make it Thursday"),
+    ("book 4, no 5 vans", "book 5 vans"),
+    ("on the 3rd... no wait, the 4th", "on the 4th"),
+])
+def test_a_value_corrected_in_the_same_breath_is_not_read(said: str, read_as: str) -> None:
+    assert corrected_values(said) == read_as
+
+
+@pytest.mark.parametrize("said", [
+    "at 4, no later than that",  # what follows the 'no' is no value
+    "2 adults, no children",
+    "6 chairs, no tables",
+])
+def test_a_no_before_words_corrects_no_value(said: str) -> None:
+    assert corrected_values(said) == said
+
+
+@pytest.mark.parametrize("text", [
+    "Move the DJ to 4, no, 5, sorry, 5pm.",
+    "Push the DJ to 4pm - no wait - 5pm.",
+    "The DJ's now on at 4pm, no, 5pm.",
+])
+def test_only_the_corrected_value_is_written(text: str) -> None:
+    ops = _written(read(text))
+    assert [op.key for op in ops] == ["street.dj"]
+    value = ops[0].value if isinstance(ops[0], ReviseTask) else None
+    assert value is not None
+    assert "5pm" in value
+    assert "4" not in value
+
+
+@pytest.mark.parametrize("text", [
+    "Leave Ivy at 1pm.",
+    "Keep the DJ at 3pm.",
+    "leave the bunting as it is",
+    "Just keep the tables as they are.",
+    "Move the DJ to 5pm. Hmm, no, leave him at 3pm.",
+    "Move Ivy to 2pm, no wait, leave her at 1pm.",
+    "Shift the DJ to 4pm. Actually no, keep him at 3pm after all.",
+])
+def test_keeping_what_memory_holds_writes_nothing(text: str) -> None:
+    assert _written(read(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Give me a summary: who plays, at what time, and the cost.",
+    "Give me the full picture: tables, bunting and the permit.",
+    "Tell me: when's the DJ on and how much is he?",
+    "Show me everything: times, prices, people.",
+])
+def test_a_request_to_be_told_before_a_colon_reads(text: str) -> None:
+    result = read(text)
+    assert _written(result) == []
+    assert [s.intent for s in result.subtasks] == [Intent.CHECK]
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("Put down the permit as depending upon the tables.", "street.permit"),
+    ("Mark the bunting as waiting on the permit.", "street.bunting"),
+    ("Have the DJ down as dependent on the permit.", "street.dj"),
+    ("Make the tables depend on the permit.", "street.tables"),
+])
+def test_an_order_said_as_a_listing_links_the_two_tasks(text: str, key: str) -> None:
+    ops = _written(read(text))
+    assert len(ops) == 1
+    assert isinstance(ops[0], AddDependency)
+    assert ops[0].key == key
+    assert ops[0].depends_on in {t.key for t in MEMORY}
+
+
+@pytest.mark.parametrize("text", [
+    "The DJ's moved to 5pm instead of 3pm.",
+    "Marlon has been moved to 5pm instead of 3pm.",
+    "The DJ is changed to 5pm instead of 3pm, traffic.",
+])
+def test_moved_instead_of_revises_the_task_holding_the_old_value(text: str) -> None:
+    ops = _written(read(text))
+    assert len(ops) == 1
+    assert isinstance(ops[0], ReviseTask)
+    assert ops[0].key == "street.dj"
+    assert ops[0].value == "Marlon from 5pm, £120"
+
+
+@pytest.mark.parametrize("text", [
+    "The bunting's moved to 5pm instead of 3pm.",  # the subject is no task holding 3pm
+    "Mrs Okoro has moved to 5pm instead of 3pm.",  # nobody memory knows
+])
+def test_moved_instead_of_with_no_task_named_writes_nothing(text: str) -> None:
+    assert _written(read(text)) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2,000 flyers, 300 balloons and 1,250 stickers",
+     ["2,000 flyers", "300 balloons", "1,250 stickers"]),
+    ("cones, 1,000 wristbands and a gazebo", ["cones", "1,000 wristbands", "gazebo"]),
+])
+def test_a_thousands_comma_separates_no_items(text: str, expected: list[str]) -> None:
+    assert split_list(text) == expected
+
+
+def test_a_thousands_count_is_written_whole() -> None:
+    added = [op for op in _written(read("We've got 2,000 flyers and 40 posters."))
+             if isinstance(op, AddTask)]
+    assert sorted(op.title for op in added) == ["2,000 flyers", "40 posters"]
+
+
+@pytest.mark.parametrize("word", ["dodgy", "cheeky", "grotty", "naffish"])
+def test_an_unlisted_word_ending_as_adjectives_do_names_no_thing(word: str) -> None:
+    assert not names_only_a_thing(word)
+
+
+@pytest.mark.parametrize("text", [
+    "Marlon's reviews are dodgy.",
+    "the neighbours are beside themselves",
+    "the kids are over the moon about it",
+])
+def test_a_remark_about_people_is_no_attribute(text: str) -> None:
+    assert _written(read(text)) == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The tables have gone up to £6, daylight robbery.", "12, £6"),
+    ("The tables went up to £6.", "12, £6"),
+])
+def test_a_price_said_after_a_count_joins_it_without_the_remark(text: str, value: str) -> None:
+    ops = _written(read(text))
+    assert len(ops) == 1
+    assert isinstance(ops[0], ReviseTask)
+    assert (ops[0].key, ops[0].value) == ("street.tables", value)
+
+
+@pytest.mark.parametrize("text", [
+    "Could you go through which neighbours bring what?",
+    "can you talk me through the timings",
+    "Go through the plan with me.",
+])
+def test_going_through_the_plan_reads(text: str) -> None:
+    assert _written(read(text)) == []
+
+
+@pytest.mark.parametrize(("sentence", "clauses"), [
+    ("Actually 3,000 is too many, we only need 1,200.", ["Actually 3,000 is too many",
+                                                         "we only need 1,200."]),
+    ("it was 5,000 in the end, go back to that", ["it was 5,000 in the end", "go back to that"]),
+])
+def test_a_thousands_comma_breaks_no_clause(sentence: str, clauses: list[str]) -> None:
+    assert split_clauses(sentence) == clauses
+
+
+@pytest.mark.parametrize("text", ["Add Tom and Priya.", "add Dev and Mo instead",
+                                  "Also add Ruth and Kemi."])
+def test_two_people_added_are_two_entries_not_a_name_and_its_value(text: str) -> None:
+    added = [op for op in _written(read(text)) if isinstance(op, AddTask)]
+    assert len(added) == 2
+    assert all(op.value is None for op in added)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the 4th, any time between 9 and 1", ["4th", "time between 9 and 1"]),
+    ("a skip between Monday and Wednesday, gloves and bags",
+     ["skip between Monday and Wednesday", "gloves", "bags"]),
+])
+def test_the_and_of_a_range_separates_no_items(text: str, expected: list[str]) -> None:
+    assert split_list(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Put the quiz down as depending on the licence.",  # neither task is in memory
+    "Mark the raffle as waiting on the licence.",
+])
+def test_an_order_asked_for_between_tasks_memory_lacks_writes_nothing(text: str) -> None:
+    result = read(text)
+    assert _written(result) == []
+    assert [s.intent for s in result.subtasks] == [Intent.UNPARSED]
+
+
+@pytest.mark.parametrize("text", [
+    "go back to what it was",
+    "Hmm, no, go back to what it was before.",
+    "put it back how it was",
+    "Return to the way it was, the old one was better.",
+    "go back to what we had",
+])
+def test_going_back_to_how_it_was_rolls_back_the_task_in_talk(text: str) -> None:
+    past = {"street.dj": ["Marlon from 2pm, £120", "Marlon from 3pm, £120"]}
+    result = RuleInterpreter().interpret(text, TrimView(tasks=MEMORY, focus=["street"],
+                                                         past_values=past))
+    assert _written(result) == [RollbackTask(key="street.dj")]
