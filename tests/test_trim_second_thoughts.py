@@ -80,6 +80,8 @@ def test_only_the_corrected_value_is_written(text: str) -> None:
     "Move the DJ to 5pm. Hmm, no, leave him at 3pm.",
     "Move Ivy to 2pm, no wait, leave her at 1pm.",
     "Shift the DJ to 4pm. Actually no, keep him at 3pm after all.",
+    "Leave Ivy at 1.",  # the hour said bare is the time memory holds
+    "Push the DJ to 5pm. Hmm, no, I promised Marlon I'd keep him the same till August.",
 ])
 def test_keeping_what_memory_holds_writes_nothing(text: str) -> None:
     assert _written(read(text)) == []

@@ -1671,7 +1671,7 @@ class _TurnParser:
         value = m["value"]
         live = self._live()
         holders = {t.key for t in map(self.before.get, self.tasks) if t is not None and (
-            value is None or mentions(f"{t.title} {t.value or ''}", value))}
+            value is None or _says_value(f"{t.title} {t.value or ''}", value))}
         if m["what"].lower() in _KEPT_PRONOUNS:
             target = next((t for t in self._recent() if t.key in holders), None)
         else:
@@ -5557,11 +5557,13 @@ _MONTH_NAMES = ("january|february|march|april|may|june|july|august|september|oct
 #: "leave her at 12", "keep the band at 4pm", "leave it as it is": no change wanted.
 _KEPT = re.compile(
     r"^(?:(?:no|nah|ok|okay|actually|so|just|then|hmm+|um+|oh|wait|sorry)[\s,.]+)*"
+    r"(?:(?:i|we)\s+(?:said|promised|told)(?:\s+(?!i'|we\b)\w+)?\s+)?"
+    r"(?:(?:i|we)(?:'d|'ll|\s+would|\s+will)\s+)?"
     r"(?:leave|keep)\s+"
     r"(?P<what>(?!(?:out|off|it\s+out)\b)[\w' -]+?)(?:\s+(?:at|on|as)\s+"
     r"(?P<value>(?!(?:it|they|he|she|is)\b)[\w£$€:.' -]+?)|\s+(?:as\s+(?:it|they|she|he)\s+"
     r"(?:is|are|was|were)|as\s+is|alone|the\s+same|where\s+(?:it|they|she|he)\s+(?:is|are)))"
-    r"(?:\s+(?:then|after\s+all|for\s+now))?$", _I)
+    r"(?:\s+(?:then|after\s+all|for\s+now|(?:till|until|through)\s+.+))?$", _I)
 _KEPT_PRONOUNS = frozenset({"it", "that", "them", "her", "him", "that one"})
 
 
@@ -5588,6 +5590,15 @@ _AS_IT_WAS = re.compile(
     r"return|revert)\s+(?:to\s+)?(?:what\s+(?:it|that|they|we)\s+(?:was|were|had)|"
     r"how\s+(?:it|that|they)\s+(?:was|were)|the\s+way\s+(?:it|that|they)\s+(?:was|were))"
     r"(?:\s+before)?\b", _I)
+
+
+def _says_value(text: str, value: str) -> bool:
+    """Whether ``text`` says ``value``: as written, or an hour said bare ('12') as the time
+    it holds ('12pm', '12:00')."""
+    if mentions(text, value):
+        return True
+    return re.fullmatch(r"\d{1,2}", value.strip()) is not None and re.search(
+        rf"(?<![\d:£$€]){value.strip()}(?::00)?\s*(?:am|pm)\b", text, _I) is not None
 
 
 def _told_before_colon(text: str) -> bool:
