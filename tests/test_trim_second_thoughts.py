@@ -231,3 +231,27 @@ def test_going_back_to_how_it_was_rolls_back_the_task_in_talk(text: str) -> None
     result = RuleInterpreter().interpret(text, TrimView(tasks=MEMORY, focus=["street"],
                                                          past_values=past))
     assert _written(result) == [RollbackTask(key="street.dj")]
+
+
+def _opened(text: str) -> list[tuple[str, str | None]]:
+    result = RuleInterpreter().interpret(text, TrimView(tasks=[], focus=[]))
+    return [(op.title, op.value) for op in _written(result) if isinstance(op, AddTask)]
+
+
+def test_entries_named_before_a_comma_are_named_by_that_name() -> None:
+    assert _opened("Autumn rota for the allotment: Wendy, watering, Mondays at 7pm, £5; Raj, "
+                   "compost, Thursdays at 6; and Lou, the gate, Sundays at 9.") == [
+        ("Autumn rota for the allotment", None),
+        ("Wendy", "watering, Mondays at 7pm, £5"), ("Raj", "compost, Thursdays at 6"),
+        ("Lou", "the gate, Sundays at 9")]
+
+
+@pytest.mark.parametrize("text", [
+    "Trying to sort the choir trip for Abi and Sol.",
+    "Hoping to run a plant swap in the church hall on the 9th.",
+    "We're looking to book a narrowboat for the bank holiday.",
+])
+def test_a_plan_told_as_what_one_sets_out_to_do_opens_it(text: str) -> None:
+    opened = _opened(text)
+    assert len(opened) == 1
+    assert opened[0][0].split()[-1].lower() in {"trip", "swap", "narrowboat"}

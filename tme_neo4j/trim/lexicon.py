@@ -18,6 +18,7 @@ __all__ = [
     "attribute_of",
     "attributes",
     "can_be_noun",
+    "gerund",
     "in_dictionary",
     "is_verb",
     "lemma",
@@ -115,6 +116,13 @@ def is_past(word: str) -> bool:
     w = word.lower()
     forms = getAllInflections(lemma(w), upos="VERB")
     return w != lemma(w) and any(w in forms.get(tag, ()) for tag in ("VBD", "VBN"))
+
+
+@cache
+def gerund(verb: str) -> str | None:
+    """The -ing form of the verb lemma ``verb`` ('sort' -> 'sorting'), or None."""
+    forms = getAllInflections(verb.lower(), upos="VERB").get("VBG")
+    return forms[0] if forms else None
 
 
 @cache

@@ -75,6 +75,7 @@ from tme_neo4j.trim.lexicon import (
     attribute_of,
     can_be_noun,
     can_modify,
+    gerund,
     in_dictionary,
     is_past,
     is_verb,
@@ -1036,7 +1037,7 @@ class _TurnParser:
     def _plan_sentence(self, sentence: str) -> bool:
         """A plan opened with its list after a colon, or opened with no subject while no plan is
         set up, is read whole: its commas and 'then' order its steps, they start no clause."""
-        c = strip_fillers(sentence).rstrip(".!? ")
+        c = _as_progressive(strip_fillers(sentence).rstrip(".!? "))
         listed = re.search(r"[^\d\s]\s*:\s", c) is not None
         opening = not any(not t.parents for t in self._live()) and _OPENING.match(c)
         if not (listed and _PLAN.match(c)) and not opening:
@@ -5601,6 +5602,20 @@ def _says_value(text: str, value: str) -> bool:
         rf"(?<![\d:£$€]){value.strip()}(?::00)?\s*(?:am|pm)\b", text, _I) is not None
 
 
+#: "trying to sort X", "we're hoping to run X": a plan opened by what one sets out to do.
+_SETTING_OUT = re.compile(r"^(?P<subj>(?:i'm|i am|we're|we are)\s+)?(?:just\s+)?(?:trying|hoping|"
+                          r"planning|looking|wanting|about)\s+to\s+(?P<verb>[a-z]+)\b", _I)
+
+
+def _as_progressive(c: str) -> str:
+    """'Trying to sort X' -> 'sorting X': the plan told as what is under way, as the plan
+    readings know it."""
+    m = _SETTING_OUT.match(c)
+    if m is None or not is_verb(m["verb"]) or (ing := gerund(lemma(m["verb"]))) is None:
+        return c
+    return f"{m['subj'] or ''}{ing}{c[m.end():]}"
+
+
 def _told_before_colon(text: str) -> bool:
     """Whether ``text`` opens with a request to be told ('give me the rundown', 'tell me')
     before a colon: what follows lists what to tell, no items to add. Without 'me' or 'us'
@@ -5853,12 +5868,17 @@ def _noun_value(item: str) -> tuple[str, str] | None:
 
 def _name_and_details(entry: str) -> tuple[str | None, str | None]:
     """'the Oak Lane shop tuesday for $60' -> ('Oak Lane shop', 'tuesday for $60'): the words
-    before the first date, time or price name the entry; None when nothing comes before."""
+    before the first date, time or price name the entry, or a name before a comma ('Ann,
+    piano, Mondays at 4' -> 'Ann', 'piano, Mondays at 4'); None when nothing comes before."""
+    entry = re.sub(r"^and\s+", "", entry.strip(), flags=_I)  # the last entry of a list
     typed = [p for k, p in typed_phrases(entry, sentence=False)
              if k in (ValueKind.DATE, ValueKind.TIME, ValueKind.PRICE)]
     start = entry.find(typed[0]) if typed else -1
     if start <= 0:
         return None, None
+    if (named := re.match(r"((?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?),\s+", entry)) and (
+            named.end() < start):
+        return named[1], entry[named.end():].strip(" ,")  # "Ann, piano, Mondays at 4": Ann
     name = clean_phrase(re.sub(r"\s+(?:on|at|for|from|by)$", "", entry[:start].strip(" ,"),
                                flags=_I))
     return (name or None), entry[start:].strip(" ,") or None
