@@ -1,6 +1,8 @@
 // Purpose: everything TRIM reads for a turn, in one statement: the tasks whose key the text
 //          names ($keys), the full-text matches for it in the workspace ($query), the roots the
-//          latest turns changed (the recent focus: what "it" refers to), the most recently
+//          latest turns changed (the recent focus: what "it" refers to; two a turn changed
+//          together come in the order of their own last change, then of key, so the same
+//          turns give the same focus), the most recently
 //          updated roots that are not cancelled, the neighbourhood (ancestors, children,
 //          dependencies, dependents) of the named, matched and focused tasks, and every value
 //          each of those has had. Turns and roots are read in index order and stop at their
@@ -46,7 +48,7 @@ CALL () {
   MATCH (u)-[:TOUCHED]->(t:Task)
   OPTIONAL MATCH (t)-[:SUBTASK_OF]->+(r:Task) WHERE NOT (r)-[:SUBTASK_OF]->()
   WITH u.n AS n, coalesce(r, t) AS root
-  WITH root, max(n) AS last ORDER BY last DESC
+  WITH root, max(n) AS last ORDER BY last DESC, root.updated_at DESC, root.key
   RETURN collect(root) AS focus
 }
 CALL () {
