@@ -210,7 +210,7 @@ def test_the_and_of_a_range_separates_no_items(text: str, expected: list[str]) -
 
 
 @pytest.mark.parametrize("text", [
-    "Put the quiz down as depending on the licence.",  # neither task is in memory
+    "Put the quiz down as depending upon a licence.",  # neither task is in memory
     "Mark the raffle as waiting on the licence.",
 ])
 def test_an_order_asked_for_between_tasks_memory_lacks_writes_nothing(text: str) -> None:
@@ -220,8 +220,8 @@ def test_an_order_asked_for_between_tasks_memory_lacks_writes_nothing(text: str)
 
 
 @pytest.mark.parametrize("text", [
-    "go back to what it was",
-    "Hmm, no, go back to what it was before.",
+    "return to what it was",
+    "Right, revert to what they were before.",
     "put it back how it was",
     "Return to the way it was, the old one was better.",
     "go back to what we had",

@@ -1212,7 +1212,7 @@ class _TurnParser:
                    strip_fillers(raw).rstrip(".!? "), flags=_I)
         c = _AFTERTHOUGHT.sub("", c)  # "the tyres are done btw": the news without the aside
         c = re.sub(r"\brather than\b", "instead of", c, flags=_I)  # one way to say it
-        c = _AS_IT_WAS.sub("revert it", c)  # "go back to what it was": the value before
+        c = _AS_IT_WAS.sub("revert it", c)  # "return to how it was": the value before
         self.negated += [m["what"] for m in _NEGATED.finditer(c)]
         if not re.search(r"[^\W_]", c):  # punctuation alone says nothing
             return
@@ -5585,7 +5585,7 @@ def _remark_off(value: str) -> str:
     return value
 
 
-#: "go back to what it was", "put it back how it was before": the previous value, no value named.
+#: "return to how it was", "put it back the way it was before": the previous value, none named.
 _AS_IT_WAS = re.compile(
     r"\b(?:go(?:ing)?\s+back|put\s+(?:it|that|them)\s+back|change\s+(?:it|that)\s+back|"
     r"return|revert)\s+(?:to\s+)?(?:what\s+(?:it|that|they|we)\s+(?:was|were|had)|"
