@@ -839,7 +839,8 @@ class _Write:
 _OPERATION_PARTS: dict[str, tuple[str, ...]] = {
     "add": ("add_task",), "revise": ("revise_task",),
     "rollback": ("find_revision", "revise_task"), "status": ("set_task_status",),
-    "link": ("link_tasks",), "unlink": ("unlink_parent",), "undepend": ("remove_dependency",),
+    "link": ("link_parent",), "depend": ("add_dependency",), "unlink": ("unlink_parent",),
+    "undepend": ("remove_dependency",),
     "clear_stale": ("clear_stale",),
 }
 
@@ -938,10 +939,9 @@ def _operation(op: Operation) -> tuple[str, dict[str, Any]]:
             other = op.parent if isinstance(op, LinkParent) else op.depends_on
             if other == op.key:
                 raise CycleError([op.key, op.key])
-            link = isinstance(op, LinkParent)
-            return "link", {"key": op.key, "names": [op.key, other], "other": other,
-                            "type": "SUBTASK_OF" if link else "DEPENDS_ON",
-                            "op": (OpName.LINK if link else OpName.DEPEND).value}
+            name = OpName.LINK if isinstance(op, LinkParent) else OpName.DEPEND
+            return name.value, {"key": op.key, "names": [op.key, other], "other": other,
+                                "op": name.value}
         case UnlinkParent():
             return "unlink", {"key": op.key, "names": [op.key, op.parent], "other": op.parent}
         case RemoveDependency():

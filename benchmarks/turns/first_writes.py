@@ -24,7 +24,7 @@ SEQUENCES = 20
 _ONCE = {"unlink", "undepend"}
 _KINDS = ("revise", "add", "cancel", "link", "rollback", "unlink", "undepend", "clear_stale")
 #: The kind of statement part an operation runs, where it differs from the operation's name.
-_PART = {"cancel": "status", "restore": "status", "done": "status", "depend": "link"}
+_PART = {"cancel": "status", "restore": "status", "done": "status"}
 
 
 def sequences() -> list[tuple[str, ...]]:
