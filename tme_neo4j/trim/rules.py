@@ -5621,7 +5621,8 @@ def _told_before_colon(text: str) -> bool:
     before a colon: what follows lists what to tell, no items to add. Without 'me' or 'us'
     a check verb may name a plan ('show kit for X: ...'); 'remind me: ...' as often sets a
     reminder."""
-    head = _SLOT_PREFIX.match(sentences(text)[0] if sentences(text) else text)
+    first = next(iter(sentences(text)), text)
+    head = _SLOT_PREFIX.match(first)
     if head is None:
         return False
     frame = read_frame(head[1])
@@ -6082,6 +6083,7 @@ _NO_NOUN_WORDS = frozenset([
     "beside", "besides", "behind", "above", "below", "beneath", "under", "over", "between",
     "among", "around", "near", "against", "without", "within", "across", "along", "myself",
     "yourself", "himself", "herself", "itself", "ourselves", "yourselves", "themselves"])
+_NOT_IN_A_NAME = STOP | _NO_NOUN_WORDS
 
 
 def _bare_noun_phrase(phrase: str) -> bool:
@@ -6091,7 +6093,7 @@ def _bare_noun_phrase(phrase: str) -> bool:
     words = re.findall(r"[\w'-]+", phrase)
     return bool(words) and any(names_only_a_thing(w) for w in words) and all(
         (can_modify(w) or w[:1].isupper() or not w.isalpha())
-        and w.lower() not in STOP | _NO_NOUN_WORDS for w in words) and not (
+        and w.lower() not in _NOT_IN_A_NAME for w in words) and not (
             is_verb(words[0]) and lemma(words[0]) != words[0].lower()
             and not can_be_noun(words[0]))
 
