@@ -255,3 +255,64 @@ def test_a_plan_told_as_what_one_sets_out_to_do_opens_it(text: str) -> None:
     opened = _opened(text)
     assert len(opened) == 1
     assert opened[0][0].split()[-1].lower() in {"trip", "swap", "narrowboat"}
+
+
+@pytest.mark.parametrize("text", [
+    "Put the fireworks back a day.",
+    "Make the raffle £2 a ticket.",
+    "Leave the barbecue where it was.",
+    "Move the face painting to 4pm.",
+    "Bring the pub quiz back after all.",
+])
+def test_a_change_asked_of_a_task_memory_lacks_writes_nothing(text: str) -> None:
+    result = read(text)
+    assert _written(result) == []
+    assert [s.intent for s in result.subtasks] == [Intent.UNPARSED]
+
+
+FAIR = [
+    _task("fair", "Craft fair", "at the church hall from June 4 to June 6, £20 a pitch"),
+    _task("skip", "Skip hire", None),
+    _task("skip.date", "Date", "May 30", "skip"),
+    _task("raffle", "Raffle", "£1 a ticket"),
+    _task("kiln", "Kiln hire", "on Friday"),
+]
+
+
+def _read_fair(text: str) -> TrimResult:
+    return RuleInterpreter().interpret(text, TrimView(tasks=FAIR, focus=["fair"]))
+
+
+@pytest.mark.parametrize(("text", "key", "value"), [
+    ("Put the craft fair back a day.", "fair",
+     "at the church hall from June 5 to June 7, £20 a pitch"),
+    ("push the fair back a week", "fair",
+     "at the church hall from June 11 to June 13, £20 a pitch"),
+    ("Bring the craft fair forward two days.", "fair",
+     "at the church hall from June 2 to June 4, £20 a pitch"),
+    ("Move the skip hire back a day.", "skip.date", "May 31"),
+    ("shift the skip back 3 days", "skip.date", "June 2"),
+])
+def test_a_task_moved_by_days_moves_each_date_it_holds(text: str, key: str, value: str) -> None:
+    assert _written(_read_fair(text)) == [ReviseTask(key=key, value=value)]
+
+
+@pytest.mark.parametrize("text", [
+    "Push the kiln hire back a day.",  # a weekday: nothing to count from
+    "Put the raffle back a week.",  # no date at all
+])
+def test_a_task_moved_by_days_with_no_date_to_count_from_writes_nothing(text: str) -> None:
+    assert _written(_read_fair(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "bring the raffle back after all",
+    "put the raffle back again",
+    "Put the raffle back, still £1 a ticket.",
+])
+def test_a_task_brought_back_with_words_after_its_particle_is_restored(text: str) -> None:
+    cancelled = [t.model_copy(update={"status": TaskStatus.CANCELLED}) if t.key == "raffle"
+                 else t for t in FAIR]
+    result = RuleInterpreter().interpret(text, TrimView(tasks=cancelled, focus=["fair"]))
+    assert [s.intent for s in result.subtasks] == [Intent.RESTORE]
+    assert [op.key for op in _written(result)] == ["raffle"]

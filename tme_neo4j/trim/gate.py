@@ -18,10 +18,10 @@ from functools import cache
 from lemminflect import getAllLemmas
 
 from tme_neo4j.trim.language import NUMBER_WORDS, ValueKind, strip_fillers, typed_phrases
-from tme_neo4j.trim.lexicon import is_verb, reporting_forms, source_forms
+from tme_neo4j.trim.lexicon import is_verb, lemma, reporting_forms, source_forms, verb_at, verbs
 
-__all__ = ["Held", "garbled", "remark", "small_talk", "stated", "unaccounted", "unwritable",
-           "withdrawn"]
+__all__ = ["Held", "asks_change", "garbled", "remark", "small_talk", "stated", "unaccounted",
+           "unwritable", "withdrawn"]
 
 #: Words that stand for something said before: written alone or first, they name nothing.
 #: ("me" and "us" are not among them: they name the speaker, who takes a task over.)
@@ -136,6 +136,51 @@ def stated(title: str) -> bool:
 #: Words a title may leave out of the clause it comes from.
 _SPARE = frozenset({"the", "a", "an", "my", "our", "your", "his", "her", "their", "some", "this",
                     "that", "these", "those"})
+
+
+#: What a verb of these intents asks for is a change to a task memory holds, never a new one.
+_CHANGES = frozenset({"set", "move", "rename", "replace"})
+_UNDOING = frozenset({"restore", "rollback", "reset"})
+#: Where a change says what it changes to.
+_TARGET = re.compile(r"\b(?:to|back|forward|instead|where it was)\b", re.IGNORECASE)
+#: Words that name a thing as one already known.
+_DEFINITE = frozenset({"the", "it", "that", "this", "them", "those", "these", "my", "our", "his",
+                       "her", "their"})
+#: "leave her at £30", "leave the tables as they are": keeping what memory holds.
+_KEEPING = re.compile(r"^leave\s+(?:the|it|her|him|them|my|our|that|this)\b.*?\s(?:as (?:it|they) "
+                      r"(?:is|are|was|were)|where (?:it|they) (?:is|are|was|were)|alone|"
+                      r"at\s+(?P<value>.+))$", re.IGNORECASE)
+
+
+def _split_particle(words: list[str]) -> str | None:
+    """The intent of a verb whose particle comes after its object ("put the party back")."""
+    head = lemma(words[0])
+    for word in words[2:]:
+        if (entry := f"{head} {word.lower()}") in verbs():
+            return verbs()[entry]
+    return None
+
+
+def asks_change(title: str) -> str | None:
+    """The change ``title`` asks for when it opens with a verb of one and says what to change
+    to ("put the party back a day", "make it £30", "leave the budget where it was"): written as
+    a new task, it would hold the request instead of doing it. None for a title that names a
+    thing to do ("update my CV")."""
+    words = re.findall(r"[\w'-]+", title)
+    if len(words) < 2:
+        return None
+    if (kept := _KEEPING.match(title.strip(" .,!"))) and (
+            kept["value"] is None or typed_phrases(kept["value"])):
+        return "keep"
+    found = verb_at(words)
+    intent = verbs()[found[0]] if found else _split_particle(words)
+    if intent is None and words[0].lower() == "make" and words[1].lower() in _DEFINITE:
+        intent = "set"  # "make the X £30": a value for a thing named as known
+    if intent in _UNDOING:
+        return intent
+    if intent in _CHANGES and (typed_phrases(title) or _TARGET.search(title)):
+        return intent
+    return None
 
 
 def _bare(text: str) -> list[str]:

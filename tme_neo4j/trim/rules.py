@@ -33,6 +33,7 @@ from tme_neo4j.trim.base import READ_ONLY, Conflict, Intent, Subtask, TrimResult
 from tme_neo4j.trim.frames import ROLE_WORDS, Frame, Mood, read_frame
 from tme_neo4j.trim.gate import (
     Held,
+    asks_change,
     garbled,
     remark,
     small_talk,
@@ -217,7 +218,8 @@ _NOT_NEEDED = re.compile(
 _NO_LONGER = re.compile(r"^(?:\s+(?:now|any\s?more|after all))*\s*(?:,.*)?$", _I)
 _RESTORE = re.compile(
     rf"^{verb_pattern('restore')}\s+(?P<items>.+?)(?:\s+(?:back|after all|in))?$|"
-    r"^(?:put|bring|add)\s+(?P<items2>.+?)\s+back(?:\s+(?:in|on|onto|into|to)\b.*)?$|"
+    r"^(?:put|bring|add)\s+(?P<items2>.+?)\s+back(?:\s+(?:again|after all))?"
+    r"(?:\s+(?:in|on|onto|into|to)\b.*|\s*,\s*(?:still|again)\b.*)?$|"
     r"^(?:i|we)\s+(?:do|still|really|actually|definitely)\s+(?:need|want)\s+(?P<items4>.+?)"
     r"(?:\s+after all)?$|"
     # "the raffle's back on", after a dash: "the budget's fine - the raffle's back on"
@@ -434,7 +436,8 @@ _LEAD = re.compile(r"^(?P<prep>for|before|after|once)\s+(?P<what>[^,]+?)"
                    r"(?:\s*,\s*|\s+(?=(?:i|we|let'?s|get|use|go with)\b))(?P<rest>.+)$", _I)
 #: "Push the deadline back a week", "move the launch date up by two days".
 _SHIFT = re.compile(
-    rf"^(?:{verb_pattern('move')})\s+(?:the\s+|my\s+|our\s+)?(?P<what>(?:[\w'-]+\s+){{0,2}}?"
+    rf"^(?:{verb_pattern('move')}|put|bring)\s+(?:the\s+|my\s+|our\s+)?"
+    r"(?P<what>(?:[\w'-]+\s+){0,2}?"
     r"[\w-]+)\s+(?P<way>back|forward|out|up|later|earlier)\s+(?:by\s+)?"
     r"(?P<n>a|an|one|two|three|four|five|six|\d+)\s+(?P<unit>days?|weeks?)$", _I)
 #: "Revert the launch date", "go back to the previous venue": an attribute named by its kind.
@@ -727,6 +730,7 @@ class _TurnParser:
         self.wished: list[str] = []  # tasks opened by wished steps while no plan was in talk
         self.text = text  # the whole turn: what a clause's neighbours say
         self.disowned: list[str] = []  # values the turn sets aside, a told value corrects
+        self.spent: list[str] = []  # amounts a change used up ("back 3 days"), no values
         self.refused: set[str] = set()  # tasks this turn would have added, but did not
         # Every text memory held before the turn: a value a clause names may be one of these.
         self.held = [text for t in self.tasks.values() for text in (t.key, t.title, t.value)
@@ -1646,19 +1650,28 @@ class _TurnParser:
         return named or held  # "the deadline": one called so before any other date
 
     def _shift(self, c: str, raw: str, slot: str | None) -> bool:
-        """'Push the deadline back a week', 'move the launch date up two days': the date
-        attribute named moves by that much; a date memory cannot count from is left alone."""
+        """'Push the deadline back a week', 'move the launch date up two days', 'put the fair
+        back a day': the date attribute named, or every date of the task named, moves by that
+        much; a date memory cannot count from is left alone."""
         m = _SHIFT.match(c)
-        if m is None or attribute_of(m["what"].split()[-1]) != "date":
+        if m is None:
             return False
-        held = self._attributes("date", m["what"])
         days = (_number(m["n"]) or 1) * (7 if m["unit"].lower().startswith("week") else 1)
         if m["way"].lower() in ("forward", "up", "earlier"):
             days = -days
-        new = _shifted(held[0].value or "", days) if held else None
+        if attribute_of(m["what"].split()[-1]) == "date":
+            held = self._attributes("date", m["what"])
+        else:  # "put the camp back a day": every date the task holds, or its date's
+            held = self._items(m["what"], self._live(), slot)[:1]
+            dates = [t for t in self._live() if held and held[0].key in t.parents
+                     and _is_attribute(t, "date")]
+            if held and _dates_shifted(held[0].value or "", days) is None and len(dates) == 1:
+                held = dates
+        new = _dates_shifted(held[0].value or "", days) if held else None
         if new is None:
             self._unparsed(raw, c)
             return True
+        self.spent.append(m["n"])
         self._update(held[0], new, raw)
         return True
 
@@ -4785,7 +4798,7 @@ class _TurnParser:
         written = [text for sub in self.subtasks for op in sub.operations
                    if isinstance(op, AddTask | ReviseTask) for text in (op.key, op.title, op.value)
                    if text]
-        known = Held([*written, *self.held, *self.disowned])
+        known = Held([*written, *self.held, *self.disowned, *self.spent])
         placed: list[Subtask] = []
         dropped: set[str] = set()
         for sub in self.subtasks:
@@ -4835,6 +4848,9 @@ class _TurnParser:
                     break
                 if isinstance(op, AddTask) and text == op.title and stated(text):
                     refused.append((op, text, "a statement in it, not a task"))
+                    break
+                if isinstance(op, AddTask) and text == op.title and (change := asks_change(text)):
+                    refused.append((op, text, f"a {change} of a task I could not find"))
                     break
             else:
                 if self.refused & _links(op):
@@ -5131,6 +5147,22 @@ def _shifted(value: str, days: int) -> str | None:
     if month_name != months[number - 1]:  # "Dec 1": the short name again
         name = moved.strftime("%b")
     return f"{name} {moved.day}" if m["month"] else f"{moved.day} {name}"
+
+
+def _dates_shifted(value: str, days: int) -> str | None:
+    """``value`` with each of its dates moved by ``days`` ('from June 4 to June 8' -> 'from
+    June 5 to June 9'); None when it holds none, or one that cannot be counted from ('Friday')."""
+    dates = [phrase for kind, phrase in typed_phrases(value, sentence=False)
+             if kind == ValueKind.DATE]
+    moved = [_shifted(d, days) for d in dates]
+    if not dates or None in moved:
+        return None
+    at, out = 0, []
+    for old, new in zip(dates, moved, strict=True):
+        start = value.index(old, at)
+        out += [value[at:start], new or ""]
+        at = start + len(old)
+    return "".join(out) + value[at:]
 
 
 def _is_attribute(task: Task, kind: str) -> bool:
