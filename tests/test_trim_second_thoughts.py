@@ -44,6 +44,10 @@ def _written(result: TrimResult) -> list[object]:
     ("make it Friday, I mean Thursday", "make it Thursday"),
     ("book 4, no 5 vans", "book 5 vans"),
     ("on the 3rd... no wait, the 4th", "on the 4th"),
+    ("the raffle's £2 a strip, no, let's be generous, £1", "the raffle's £1 a strip"),
+    ("judging on the 3rd actually, no, the 4th", "judging on the 4th"),
+    ("make the hire £30, no wait, he's family, so leave it at £25", "make the hire £25"),
+    ("bring 6 tables, no hang on, 8", "bring 8 tables"),
 ])
 def test_a_value_corrected_in_the_same_breath_is_not_read(said: str, read_as: str) -> None:
     assert corrected_values(said) == read_as
@@ -276,6 +280,7 @@ FAIR = [
     _task("skip.date", "Date", "May 30", "skip"),
     _task("raffle", "Raffle", "£1 a ticket"),
     _task("kiln", "Kiln hire", "on Friday"),
+    _task("show", "Dog show", "setup on the 3rd, judging on the 5th, prizes at 4pm"),
 ]
 
 
@@ -316,3 +321,23 @@ def test_a_task_brought_back_with_words_after_its_particle_is_restored(text: str
     result = RuleInterpreter().interpret(text, TrimView(tasks=cancelled, focus=["fair"]))
     assert [s.intent for s in result.subtasks] == [Intent.RESTORE]
     assert [op.key for op in _written(result)] == ["raffle"]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Judging's on the 6th now.", "setup on the 3rd, judging on the 6th, prizes at 4pm"),
+    ("judging on the 6th", "setup on the 3rd, judging on the 6th, prizes at 4pm"),
+    ("Move the judging to the 6th.", "setup on the 3rd, judging on the 6th, prizes at 4pm"),
+    ("the setup is on the 2nd", "setup on the 2nd, judging on the 5th, prizes at 4pm"),
+    ("Prizes at 5pm instead.", "setup on the 3rd, judging on the 5th, prizes at 5pm"),
+])
+def test_a_value_named_inside_another_is_changed_in_place(text: str, value: str) -> None:
+    assert _written(_read_fair(text)) == [ReviseTask(key="show", value=value)]
+
+
+@pytest.mark.parametrize("text", [
+    "I'm out on the 6th.",
+    "we're away on the 6th",
+    "She's busy at 5pm.",
+])
+def test_where_a_person_will_be_is_no_value(text: str) -> None:
+    assert _written(_read_fair(text)) == []

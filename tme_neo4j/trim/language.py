@@ -35,6 +35,7 @@ __all__ = [
     "topic_request",
     "typed_phrases",
     "unsmiled",
+    "value_after",
     "value_kind",
     "value_phrases",
 ]
@@ -537,12 +538,47 @@ _CORRECTED_VALUE = re.compile(
     re.IGNORECASE)
 
 
+#: ", no,", "actually, no wait,": the speaker takes back the value just said.
+_TAKING_BACK = re.compile(r"(?:\s+actually)?\s*,\s*(?:(?:oh|hmm|actually)[\s,]+)?(?:no|nah)\b"
+                          r"(?:[\s,]+wait\b)?\s*,?\s*", re.IGNORECASE)
+#: How far a value may stand from the words that take it back, and the value meant after them.
+_UNIT_WORDS, _ASIDE_WORDS = 3, 10
+_CORRECTABLE = frozenset({ValueKind.TIME, ValueKind.DATE, ValueKind.PRICE, ValueKind.COUNT})
+
+
 def corrected_values(sentence: str) -> str:
     """``sentence`` with each value the speaker corrected at once left out: "move it to 12, no,
-    1, sorry, 1pm" reads "move it to 1pm"."""
+    1, sorry, 1pm" reads "move it to 1pm", and "£3 a head, no, let's keep it cheap, £1" reads
+    "£1 a head"."""
     while (m := _CORRECTED_VALUE.search(sentence)) is not None:
         sentence = sentence[:m.start()] + sentence[m.end():]
+    while (corrected := _corrected_after_aside(sentence)) is not None:
+        sentence = corrected
     return sentence
+
+
+def _corrected_after_aside(sentence: str) -> str | None:
+    """The first value taken back with words said between it and the value meant ("on the
+    3rd, no wait, they're away then, the 4th"): the value meant in its place, the aside left
+    out. None when there is none: the value meant must be of the same kind, the first value
+    after the taking back, in the same sentence."""
+    spans = _typed_spans(sentence)
+    for m in _TAKING_BACK.finditer(sentence):
+        before = [s for s in spans if s[1] <= m.start()]
+        after = [s for s in spans if s[0] >= m.end()]
+        if not before or not after or before[-1][2] not in _CORRECTABLE:
+            continue
+        (start, end, kind), (start2, end2, kind2) = before[-1], after[0]
+        unit, aside = sentence[end:m.start()], sentence[m.end():start2]  # "£3 a head, no, ..."
+        if kind2 != kind or re.search(r"[,.;:!?]", unit) or re.search(r"[.;!?]", aside) or (
+                len(unit.split()) > _UNIT_WORDS or len(aside.split()) > _ASIDE_WORDS):
+            continue
+        meant = sentence[start2:end2]
+        if kind == ValueKind.COUNT and not _unit(meant) and _unit(sentence[start:end]):
+            # "6 tables, no, 8": 8 tables
+            end = start + len(sentence[start:end].split(maxsplit=1)[0])
+        return sentence[:start] + meant + sentence[end:m.start()] + sentence[end2:]
+    return None
 
 
 def value_kind(value: str) -> ValueKind:
@@ -559,7 +595,13 @@ def typed_phrases(text: str, *, sentence: bool = True) -> list[tuple[ValueKind, 
     """Times, dates, prices, quantities and names in ``text``, in order, each with its kind:
     the values a change names. When ``text`` is not a sentence (the tail of one), a capital
     at its start is a name too."""
-    found: list[tuple[int, ValueKind, str]] = []
+    return [(kind, text[start:end].strip(" .,"))
+            for start, end, kind in _typed_spans(text, sentence=sentence)]
+
+
+def _typed_spans(text: str, *, sentence: bool = True) -> list[tuple[int, int, ValueKind]]:
+    """Where ``typed_phrases`` finds its values: (start, end, kind), in order."""
+    found: list[tuple[int, int, ValueKind]] = []
     taken: list[range] = []
     patterns = ((ValueKind.TIME, TIME_RE), (ValueKind.DATE, DATE_RE), (ValueKind.PRICE, PRICE_RE),
                 (ValueKind.COUNT, COUNT_RE), (ValueKind.NAME, _NAME_RE))
@@ -575,13 +617,15 @@ def typed_phrases(text: str, *, sentence: bool = True) -> list[tuple[ValueKind, 
                     or phrase.lower() in STOP or phrase.lower() in ("i", "i'm", "i'll")):
                 continue
             taken.append(span)
-            found.append((m.start(), kind, phrase))
-    return [(k, p) for _, k, p in sorted(found)]
+            at = m.start() + m.group().index(phrase)
+            found.append((at, at + len(phrase), kind))
+    return sorted(found)
 
 
-def retype(current: str, kind: ValueKind, new: str) -> str | None:
+def retype(current: str, kind: ValueKind, new: str, *, after: str | None = None) -> str | None:
     """``current`` with its phrase of ``kind`` (a run of them: 'Mondays and Thursdays') put
-    in ``new``'s place; None when it has none."""
+    in ``new``'s place; None when it has none. With ``after``, the phrase that follows those
+    words in ``current`` ('binding' in 'quilting on the 14th, binding on the 15th'), if any."""
     if kind not in _KIND_RE:
         return None
     spans = list(_KIND_RE[kind].finditer(current))
@@ -595,6 +639,8 @@ def retype(current: str, kind: ValueKind, new: str) -> str | None:
         spans = [m for m in spans if not any(m.start() in r for r in inside)]
         same_unit = [m for m in spans if _unit(m.group()) == _unit(new)]
         spans = same_unit or spans
+    if after is not None and (named := value_after(current, after, kind)) is not None:
+        spans = [m for m in spans if m.start() >= named] or spans
     if not spans:
         return None
     start, end = spans[0].start(), spans[0].end()
@@ -606,6 +652,22 @@ def retype(current: str, kind: ValueKind, new: str) -> str | None:
             r"\s+[a-z]+$", spans[0].group(), re.IGNORECASE)) and _unit(spans[0].group()):
         new += unit.group()  # '10' in place of '8 people' is '10 people'
     return current[:start] + new + current[end:]
+
+
+#: How many words may stand between a thing and its value ('binding on the 15th').
+_NEAR = 3
+
+
+def value_after(current: str, words: str, kind: ValueKind) -> int | None:
+    """Where the phrase of ``kind`` that ``words`` name in ``current`` starts: the first one
+    after them, at most a few words on ('binding on the 15th'); None when there is none."""
+    named = _word_pattern(words).search(current)
+    if named is None:
+        return None
+    for start, _, found in _typed_spans(current[named.end():], sentence=False):
+        if found == kind and len(current[named.end():named.end() + start].split()) <= _NEAR:
+            return named.end() + start
+    return None
 
 
 def _unit(quantity: str) -> str:

@@ -69,6 +69,7 @@ from tme_neo4j.trim.language import (
     topic_request,
     typed_phrases,
     unsmiled,
+    value_after,
     value_kind,
     value_phrases,
 )
@@ -1261,8 +1262,8 @@ class _TurnParser:
             self._amount_moved, self._retime,
         ]
         if slot is None:
-            handlers += [self._moved_news, self._dash_details, self._deadline, self._named_plan,
-                         self._booked_plan]
+            handlers += [self._value_inside, self._moved_news, self._dash_details,
+                         self._deadline, self._named_plan, self._booked_plan]
             handlers += [self._fell_through, self._absent, self._stand_in, self._myself,
                          self._frequency, self._was_fine, self._put_on]
             handlers += [self._reference_set, self._move, self._moved_me, self._instead_values,
@@ -2913,6 +2914,10 @@ class _TurnParser:
         if not typed or not stems(what) or what.lower() in _PRONOUNS:
             return False
         kind, first = typed[0]
+        if (holder := self._holding_inside(what, kind)) is not None:
+            new = _span(m["v"], kind) or first
+            self._update(holder, retype(holder.value or "", kind, new, after=what) or new, raw)
+            return True
         phrases = [first]
         typed_tasks = [t for t in self._live() if t.value and value_kind(t.value) == kind]
         if (slot_task := self._match(what, typed_tasks)) is None:
@@ -2923,7 +2928,8 @@ class _TurnParser:
         if slot_task is None and inside:
             # "push the soft opening to May 3" where a value says "soft opening on April 26"
             new = _span(m["v"], kind) or first
-            self._update(inside[0], retype(inside[0].value or "", kind, new) or new, raw)
+            self._update(inside[0], retype(inside[0].value or "", kind, new, after=what) or new,
+                         raw)
             return True
         if slot_task is None and (named := self._match(what, self._live(), by_value=False)):
             new = _span(m["v"], kind) or first
@@ -2977,6 +2983,30 @@ class _TurnParser:
             return False
         value = _remark_off(_REASON_TAIL.sub("", m["v"]))
         return self._retime(f"move {m['what']} to {value}", raw, slot)
+
+    def _value_inside(self, c: str, raw: str, slot: str | None) -> bool:
+        """'The binding's on the 17th now' where a task's value says 'binding on the 15th':
+        the value after those words takes the new one, in that task. Only when exactly one
+        task's value names the thing with a value of that kind."""
+        m = _NAMED_VALUE.match(c)
+        if m is None or not _only_value(m["v"]) or read_frame(m["what"]).verb is not None:
+            return False
+        typed = [(k, p) for k, p in typed_phrases(m["v"], sentence=False) if k != ValueKind.NAME]
+        if len(typed) != 1 or m["what"].lower() in _PRONOUNS:
+            return False
+        kind, new = typed[0]
+        if (holder := self._holding_inside(m["what"], kind)) is None:
+            return False
+        self._update(holder, retype(holder.value or "", kind, new, after=m["what"]) or new, raw)
+        return True
+
+    def _holding_inside(self, what: str, kind: ValueKind) -> Task | None:
+        """The one task whose value names ``what`` with a value of ``kind`` after it ('binding
+        on the 15th'), when no task is named ``what`` itself."""
+        if self._match(what, self._live(), by_value=False):
+            return None
+        holders = [t for t in self._live() if value_after(t.value or "", what, kind) is not None]
+        return holders[0] if len(holders) == 1 else None
 
     def _retime_slot(self, slot_task: Task, said: str, kind: ValueKind,
                      typed: Sequence[tuple[ValueKind, str]], raw: str) -> None:
@@ -3614,7 +3644,7 @@ class _TurnParser:
         """'The oil change is booked at the garage on the 9th', 'Headcount's up to 140': a
         value for the task named; a new attribute of the plan when no task has that name."""
         m = _COPULA.match(c) or _REQUIRED.match(c)
-        if not m or slot is not None or _NEGATIVE.search(c):
+        if not m or slot is not None or _NEGATIVE.search(c) or _WHEREABOUTS.match(c):
             return False
         subject = _bare_subject(clean_phrase(m["subj"]))
         rest = _PREPARED.sub("", _without_reason(m["rest"].strip()))
@@ -4531,7 +4561,10 @@ class _TurnParser:
         return True
 
     def _bare_value(self, c: str, raw: str, slot: str | None) -> bool:
-        """'Actually 6:40': only a value, for the task the talk is about that holds its kind."""
+        """'Actually 6:40': only a value, for the task the talk is about that holds its kind.
+        Not what a person is doing then ("I'm out on the 3rd"): that says where they will be."""
+        if _PERSON_IS.match(c):
+            return False
         bare = re.sub(r"\b(?:instead|then|now|actually|please|maybe|rather|it is|it's|works|"
                       r"is better|is fine)\b", " ", c, flags=_I)
         typed = typed_phrases(bare)
@@ -6204,6 +6237,19 @@ def _first_kind(item: str) -> ValueKind | None:
     """The kind of the first value ``item`` states, None when it states none."""
     typed = typed_phrases(item, sentence=False)
     return typed[0][0] if typed else None
+
+
+#: "the binding's on the 17th now", "binding on the 17th": a thing, and its new value.
+_NAMED_VALUE = re.compile(r"^(?:the\s+)?(?P<what>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)"
+                          r"(?:'s|\s+is|\s+are)?(?:\s+now)?(?:\s+(?:on|at|for|by))?\s+"
+                          r"(?P<v>(?:the\s+)?[\w£$€:.,-]+(?:\s+[\w:.-]+){0,3}?)(?:\s+(?:now|instead))?$",
+                          _I)
+#: "I'm ...", "she's ...", "we are ...": a person, and what they are or where they will be.
+_PERSON_IS = re.compile(r"^(?:i|we|he|she|they)(?:'m|'re|'s|\s+am|\s+are|\s+is|\s+was|\s+were)\b",
+                        _I)
+#: "I'm out on the 3rd", "she's busy at 5": where a person will be, no value of any task.
+_WHEREABOUTS = re.compile(_PERSON_IS.pattern + r"\s+(?:out|away|off|busy|free|unavailable|"
+                          r"around|home|back|working|on holiday|on leave)\b", _I)
 
 
 def _only_value(item: str) -> bool:
