@@ -122,7 +122,6 @@ def test_an_event_told_as_a_noun_phrase_is_a_task_with_attributes(
     "Nothing on Sunday.",
     "Brunch with Lena.",
     "Don't panic until Friday.",
-    "Brunch with Lena and Tom tomorrow at 11am.",
 ])
 def test_a_phrase_that_names_no_event_writes_nothing(text: str) -> None:
     assert not added(interpret(text))

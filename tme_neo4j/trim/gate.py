@@ -103,7 +103,8 @@ def unwritable(text: str) -> str | None:
     words = re.findall(r"[\w']+", text.lower())
     if not words:
         return None
-    if words[0] in _REFERENCES and (len(words) == 1 or words[0] not in _DETERMINERS):
+    if words[0] in _REFERENCES and not text.lstrip()[:2].isupper() and (
+            len(words) == 1 or words[0] not in _DETERMINERS):  # "IT" is a name
         return f"nothing in memory that {words[0]!r} names"
     if _reported().search(text):
         return "only what someone thinks or wishes, nothing to do"

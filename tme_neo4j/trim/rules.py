@@ -1245,7 +1245,7 @@ class _TurnParser:
         """The readings a clause is tried against, in order; the first that reads it wins.
         Those that name their task themselves only when no slot names it."""
         handlers: list[Callable[[str, str, str | None], bool]] = [
-            self._kept,
+            self._kept, self._labelled_list,
             self._reason_after_instead,
             self._plan, self._steps_list,
             self._wished_step,
@@ -1276,7 +1276,7 @@ class _TurnParser:
                          self._owned, self._named_doer, self._schedule,
                          self._volunteered, self._participle_value, self._steps_stated,
                          self._stated_value,
-                         self._event,
+                         self._event, self._topic_opening,
                          self._doing_step,
                          self._new_doing_step,
                          self._bare_value]
@@ -3548,6 +3548,8 @@ class _TurnParser:
         """'Bump it to 160', 'make that $35', 'give it to Lena instead': a new value of a kind
         for the task 'it' stands for: the latest one talked about that holds such a value."""
         m = re.match(r"^(?P<before>.*?\S)\s+(?P<ref>it|that|this|them)\b(?P<after>.*)$", c, _I)
+        if m and m["ref"].isupper():
+            return False  # "the IT team": a name, no reference
         if not m or read_frame(m["before"]).intent in _NOT_A_SET or (
                 _NEVER_DONE.match(m["before"])):
             return False  # "I've not done anything this big since X": a remark, no value
@@ -4127,6 +4129,35 @@ class _TurnParser:
         ops = [root, *(self._add(name.capitalize(), value=value, parents=[root.key],
                                  key=f"{root.key}.{name}") for name, value in slots)]
         self._emit(Intent.NEW, raw, ops, about=[root.key])
+        return True
+
+    def _labelled_list(self, c: str, raw: str, slot: str | None) -> bool:
+        """'..., here's the line-up: A, B and C': a label and its list said after other words
+        of the sentence, read as a list said first in a turn is (``parse``)."""
+        m = _LABELLED_LIST.match(c)
+        if m is None or slot is not None or "?" in raw:
+            return False
+        head, rest = m["label"], m["items"]
+        return (self._one_more(head, rest) or self._entries(head, rest)
+                or self._listed_steps(head, rest) or self._listed(head, rest))
+
+    def _topic_opening(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Quiz night on Friday the 3rd in the church hall' opening an empty memory: a thing
+        named by a noun phrase with no verb, and its when and where, which ``_event`` could not
+        cut into attributes; the plan, with the rest as its value."""
+        head, slots = _slot_phrases(c)
+        words = head.split()
+        if self._live() or ":" in c or ";" in raw or not slots or not 1 <= len(words) <= 4 or (
+                not any(k in (ValueKind.DATE, ValueKind.TIME) for k, _ in typed_phrases(c))):
+            return False
+        if any(w.lower() in STOP or w.lower() in _NO_THING or (is_verb(w) and not can_be_noun(w))
+               for w in words) or (
+                not can_be_noun(words[-1])) or _NEGATIVE.search(c):
+            return False
+        title = clean_phrase(head)
+        value = clean_phrase(c[c.find(head) + len(head):])
+        root = self._add(title[:1].upper() + title[1:], value=value, key=slug(title))
+        self._emit(Intent.NEW, raw, [root], about=[root.key])
         return True
 
     def _doing_step(self, c: str, raw: str, slot: str | None) -> bool:
@@ -6239,6 +6270,9 @@ def _first_kind(item: str) -> ValueKind | None:
     return typed[0][0] if typed else None
 
 
+#: "here's the line-up: A, B and C", "and the menu: ...": a label leading a list mid-sentence.
+_LABELLED_LIST = re.compile(r"^(?:and\s+)?(?:here(?:'s|\s+is|\s+are)\s+)?(?:the\s+|our\s+|my\s+)?"
+                            r"(?P<label>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}):\s+(?P<items>.+)$", _I)
 #: "the binding's on the 17th now", "binding on the 17th": a thing, and its new value.
 _NAMED_VALUE = re.compile(r"^(?:the\s+)?(?P<what>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)"
                           r"(?:'s|\s+is|\s+are)?(?:\s+now)?(?:\s+(?:on|at|for|by))?\s+"

@@ -1,0 +1,67 @@
+"""How a plan is opened in an empty memory, and the lists said with it: a thing named by a
+noun phrase with its when and where, a label and its list after other words of the sentence,
+and a capitalised acronym that is no reference. Paraphrase sets of their own; no database,
+and no sentence taken from any scenario."""
+
+from __future__ import annotations
+
+import pytest
+
+from tme_neo4j.models import AddTask, Task, TaskStatus
+from tme_neo4j.trim.base import READ_ONLY, TrimResult, TrimView
+from tme_neo4j.trim.rules import RuleInterpreter
+
+
+def _read(text: str, tasks: list[Task] | None = None) -> TrimResult:
+    return RuleInterpreter().interpret(text, TrimView(tasks=tasks or [], focus=[]))
+
+
+def _added(result: TrimResult) -> list[AddTask]:
+    return [op for s in result.subtasks if s.intent not in READ_ONLY for op in s.operations
+            if isinstance(op, AddTask)]
+
+
+@pytest.mark.parametrize(("text", "title", "value"), [
+    ("Quiz night on Friday the 3rd in the church hall.", "Quiz night",
+     "on Friday the 3rd in the church hall"),
+    ("Staff barbecue at 1pm on the 9th at the cricket club", "Staff barbecue",
+     "at 1pm on the 9th at the cricket club"),
+    ("Annual clothes swap on Sunday 4th May in the scout hut.", "Annual clothes swap",
+     "on Sunday 4th May in the scout hut"),
+    ("Street food night on 12 July by the harbour", "Street food night",
+     "on 12 July by the harbour"),
+    # two people in one role: no attributes to cut, the when and who kept whole
+    ("Brunch with Lena and Tom tomorrow at 11am.", "Brunch", "with Lena and Tom tomorrow at 11am"),
+])
+def test_a_thing_with_its_when_and_where_opens_a_plan(text: str, title: str, value: str) -> None:
+    added = _added(_read(text))
+    assert [(op.title, op.value, op.parents) for op in added] == [(title, value, [])]
+
+
+@pytest.mark.parametrize("text", [
+    "Nothing on Friday the 3rd in the church hall.",  # no thing to plan
+])
+def test_no_thing_named_opens_no_plan(text: str) -> None:
+    assert _added(_read(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Quiz night on Friday the 3rd in the church hall, here's the running order: the sports "
+    "round, the music round, the RAF history round and a tie-breaker.",
+    "Quiz night on Friday the 3rd in the church hall, here is our running order: the sports "
+    "round, the music round, the RAF history round and a tie-breaker.",
+])
+def test_a_label_and_its_list_after_other_words_are_items_of_the_plan(text: str) -> None:
+    added = _added(_read(text))
+    root, *items = added
+    assert root.title == "Quiz night"
+    assert [op.title for op in items] == ["sports round", "music round", "RAF history round",
+                                          "tie-breaker"]
+    assert all(op.parents == [root.key] for op in items)
+
+
+def test_an_acronym_that_spells_a_reference_word_is_a_name() -> None:
+    quiz = Task(key="quiz", id="id-quiz", title="Quiz night", value="on Friday",
+                status=TaskStatus.ACTIVE)
+    added = _added(_read("Rounds: the IT crowd round, music and sport.", [quiz]))
+    assert "IT crowd round" in [op.title for op in added]
