@@ -65,3 +65,18 @@ def test_an_acronym_that_spells_a_reference_word_is_a_name() -> None:
                 status=TaskStatus.ACTIVE)
     added = _added(_read("Rounds: the IT crowd round, music and sport.", [quiz]))
     assert "IT crowd round" in [op.title for op in added]
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("I've been called for a medical at the Leeds clinic on 4 March.", "Medical"),
+    ("I've been invited to a wedding in Bath on 12 July", "Wedding"),
+    ("We've been selected for the regional finals in Derby.", "Regional finals"),
+    ("I've signed up for a pottery course at the college.", "Pottery course"),
+    ("We have enrolled on a first aid course with the Red Cross.", "First aid course"),
+    ("I'm helping Dad organise his 70th birthday party.", "70th birthday party"),
+    ("We're helping my sister plan her hen do in Brighton.", "Hen do"),
+])
+def test_a_plan_that_came_to_the_speaker_opens_it(text: str, title: str) -> None:
+    added = _added(_read(text))
+    assert [op.title for op in added][:1] == [title]
+    assert not added[0].parents

@@ -472,6 +472,26 @@ _PLAN = re.compile(
     r"(?P<third>(?:my|our)\s+[\w ]{1,30}?(?:'s|\s+is|\s+are)))\s+"
     r"(?:(?:also|now|just|currently|finally)\s+)?(?P<verb>(?:[a-z]+-)?[a-z]+ing)\s+"
     r"(?:(?P<particle>for|on|to|up|together|out)\s+)?(?P<rest>.+)$", _I)
+#: "I've been called for X", "we've signed up for X": a plan that came to the speaker.
+_CAME_TO = re.compile(r"^(?P<who>i|we)(?:'ve|\s+have)\s+(?:just\s+)?(?:been\s+)?(?:called|invited|"
+                      r"asked|selected|picked|summoned|entered|signed up|enrolled|registered|"
+                      r"put down)\s+(?:for|to|onto|on|in|into)\s+(?P<rest>.+)$", _I)
+#: "I'm helping Mum arrange X": the plan is arranging X, whoever else is in it.
+_HELPING = re.compile(r"^(?P<be>(?:i|we)(?:'m|'re|\s+am|\s+are))\s+helping\s+"
+                      r"(?:(?:my|our)\s+[a-z]+|(?-i:[A-Z])[\w'-]*)\s+(?:to\s+)?(?P<verb>[a-z]+)\s+"
+                      r"(?P<rest>.+)$", _I)
+
+
+def _as_doing(clause: str) -> str:
+    """``clause`` said as a plan one is doing, when it tells one another way: "I've been
+    called for X" is doing X, "I'm helping Mum arrange X" is arranging X."""
+    if m := _CAME_TO.match(clause):
+        return f"{m['who']} {'am' if m['who'].lower() == 'i' else 'are'} doing {m['rest']}"
+    if (m := _HELPING.match(clause)) and (doing := gerund(m["verb"])) and is_verb(m["verb"]):
+        return f"{m['be']} {doing} {m['rest']}"
+    return clause
+
+
 #: "Planning a trip to X on DATE", "Got my first show at PLACE": a plan opened with no subject,
 #: read only while no plan is set up (later, such a gerund may speak of a step).
 _OPENING = re.compile(
@@ -3381,7 +3401,7 @@ class _TurnParser:
     def _plan(self, c: str, raw: str, slot: str | None) -> bool:
         """'I'm organising X in PLACE from DATE to DATE: A, B and C': a root with its
         attributes as its value and the listed items under it."""
-        m = _PLAN.match(c)
+        m = _PLAN.match(_as_doing(c))
         if m is None and not any(not t.parents for t in self._live()):
             m = _OPENING.match(c)
         if not m or slot is not None or re.search(r"\binstead\b", c, _I):
