@@ -341,3 +341,34 @@ def test_a_value_named_inside_another_is_changed_in_place(text: str, value: str)
 ])
 def test_where_a_person_will_be_is_no_value(text: str) -> None:
     assert _written(_read_fair(text)) == []
+
+
+@pytest.mark.parametrize(("text", "check"), [
+    ("Tell the neighbours on Friday.", False),
+    ("remind Ivy about the float", False),
+    ("Tell my landlord about the party.", False),
+    ("Tell me what's left.", True),
+    ("remind us who's doing the DJ", True),
+    ("Tell him I said thanks, ha.", None),  # talk, whatever it is read as: no task
+])
+def test_telling_someone_else_is_a_thing_to_do(text: str, check: bool | None) -> None:
+    result = read(text)
+    intents = {s.intent for s in result.subtasks}
+    if check is None:
+        assert not [op for op in _written(result) if isinstance(op, AddTask)]
+    elif check:
+        assert intents == {Intent.CHECK}
+    else:
+        assert Intent.CHECK not in intents
+        assert _written(result)
+
+
+@pytest.mark.parametrize("text", [
+    "It starts on Saturday now.",
+    "so it begins Saturday",
+    "it kicks off on Saturday instead",
+])
+def test_when_it_starts_is_the_date_of_the_task_in_talk(text: str) -> None:
+    kiln = [t for t in FAIR if t.key == "kiln"]
+    result = RuleInterpreter().interpret(text, TrimView(tasks=kiln, focus=["kiln"]))
+    assert _written(result) == [ReviseTask(key="kiln", value="on Saturday")]

@@ -125,8 +125,11 @@ def read_frame(clause: str, *, question_mark: bool = False, original: str | None
         intent = found[0] if found is not None else None
         rest = _after_words(stripped, n)
         obj, roles = _roles(rest)
-        return Frame(text, Mood.REQUEST, negated, verb=entry,
-                     intent=verbs().get(intent) if intent else None, object=obj, roles=roles)
+        said = verbs().get(intent) if intent else None
+        if entry in _TOLD_TO_SOMEONE and obj.split(" ", 1)[0].lower() not in _SPOKEN_TO:
+            said = "task"  # "tell my manager", "remind Jo": a thing to do, not to be told
+        return Frame(text, Mood.REQUEST, negated, verb=entry, intent=said, object=obj,
+                     roles=roles)
     if imperative and polite is not None:
         return Frame(text, Mood.QUESTION, negated)
     subject, verb, rest = _statement(stripped)
@@ -141,6 +144,10 @@ _SUBJECTS = frozenset({"i", "you", "we", "they", "he", "she", "it", "the", "my",
                        "that", "there", "your", "anything", "everything"})
 
 
+#: Verbs that ask to be told, said to the speaker; said of anyone else they are things to do.
+_TOLD_TO_SOMEONE = frozenset({"tell", "remind"})
+#: Who such a verb may be said to in talk ("tell me", "tell him I said hi"), no one to name.
+_SPOKEN_TO = frozenset({"", "me", "us", "him", "her", "them", "you", "everyone", "everybody"})
 _PARTICLES = frozenset({"back", "out", "off", "up", "down", "in", "over", "through"})
 #: Verbs that follow a subject, never an imperative's first word.
 _FINITE_AFTER_SUBJECT = frozenset({

@@ -4612,12 +4612,14 @@ class _TurnParser:
         return True
 
     def _bare_value(self, c: str, raw: str, slot: str | None) -> bool:
-        """'Actually 6:40': only a value, for the task the talk is about that holds its kind.
+        """'Actually 6:40', 'it starts on the 9th now': only a value, for the task the talk is
+        about that holds its kind.
         Not what a person is doing then ("I'm out on the 3rd"): that says where they will be."""
         if _PERSON_IS.match(c):
             return False
         bare = re.sub(r"\b(?:instead|then|now|actually|please|maybe|rather|it is|it's|works|"
-                      r"is better|is fine)\b", " ", c, flags=_I)
+                      r"is better|is fine|it (?:starts|begins|ends|finishes|kicks off)"
+                      r"(?:\s+(?:on|at|from))?)\b", " ", c, flags=_I)
         typed = typed_phrases(bare)
         if (not typed or not _only_value(bare) or any(k == ValueKind.NAME for k, _ in typed)
                 or read_frame(bare).verb is not None):
