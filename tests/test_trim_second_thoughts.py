@@ -372,3 +372,33 @@ def test_when_it_starts_is_the_date_of_the_task_in_talk(text: str) -> None:
     kiln = [t for t in FAIR if t.key == "kiln"]
     result = RuleInterpreter().interpret(text, TrimView(tasks=kiln, focus=["kiln"]))
     assert _written(result) == [ReviseTask(key="kiln", value="on Saturday")]
+
+
+@pytest.mark.parametrize("text", [
+    "He can't do the 30th, move him to June 2.",
+    "push her to June 2",
+    "Shift him to June 2 then.",
+])
+def test_a_person_moved_is_the_task_they_do(text: str) -> None:
+    skip = [t for t in FAIR if t.key.startswith("skip")]
+    result = RuleInterpreter().interpret(text, TrimView(tasks=skip, focus=["skip"]))
+    assert _written(result) == [ReviseTask(key="skip.date", value="June 2")]
+
+
+@pytest.mark.parametrize("text", [
+    "Go back to the original dates.",
+    "back to the original date, please",
+])
+def test_the_original_dates_are_those_of_the_task_changed_last(text: str) -> None:
+    import datetime
+
+    earlier, later = (datetime.datetime(2026, 5, d, tzinfo=datetime.UTC) for d in (1, 2))
+    tasks = [t.model_copy(update={"updated_at": later if t.key == "fair" else earlier})
+             for t in FAIR]
+    past = {"fair": ["at the church hall from June 1 to June 3, £20 a pitch",
+                     "at the church hall from June 4 to June 6, £20 a pitch"],
+            "skip.date": ["May 28", "May 30"]}
+    result = RuleInterpreter().interpret(text, TrimView(tasks=tasks, focus=["fair"],
+                                                        past_values=past))
+    assert [op.key for op in _written(result)] == ["fair"]
+    assert isinstance(_written(result)[0], RollbackTask)

@@ -1521,9 +1521,14 @@ class _TurnParser:
         if named is not None and (revised := [t for t in self._live()
                                               if len(self.past.get(t.key, [])) > 1]):
             target = (self._active(slot) if slot else None) or self._match(named["noun"], revised)
-            if target is None and (kind := attribute_of(named["noun"])) in ("date", "time"):
-                target = next((t for t in self._recent() if t in revised
+            if (kind := attribute_of(named["noun"])) in ("date", "time"):
+                holder = next((t for t in self._recent() if t in revised
                                and retype(t.value or "", ValueKind(kind), "x")), None)
+                if target is None or (holder is not None and len(stems(named["noun"])) == 1
+                                      and _later(holder, target)):
+                    # "the original dates": the last task changed that holds some, before one
+                    # only called so
+                    target = holder
             if target is not None:  # "the original date": that task's first value
                 self._emit(Intent.ROLLBACK, raw, [self._to_original(target)],
                            about=[target.key])
@@ -3567,9 +3572,13 @@ class _TurnParser:
     def _reference_set(self, c: str, raw: str, slot: str | None) -> bool:
         """'Bump it to 160', 'make that $35', 'give it to Lena instead': a new value of a kind
         for the task 'it' stands for: the latest one talked about that holds such a value."""
-        m = re.match(r"^(?P<before>.*?\S)\s+(?P<ref>it|that|this|them)\b(?P<after>.*)$", c, _I)
+        m = re.match(r"^(?P<before>.*?\S)\s+(?P<ref>it|that|this|them|him|her)\b(?P<after>.*)$",
+                     c, _I)
         if m and m["ref"].isupper():
             return False  # "the IT team": a name, no reference
+        if m and m["ref"].lower() in ("him", "her") and (
+                verbs().get(lemma(m["before"])) not in ("move", "set")):
+            return False  # "move him to the 9th": the one he or she does, moved; no other verb
         if not m or read_frame(m["before"]).intent in _NOT_A_SET or (
                 _NEVER_DONE.match(m["before"])):
             return False  # "I've not done anything this big since X": a remark, no value
@@ -6306,6 +6315,12 @@ _PERSON_IS = re.compile(r"^(?:i|we|he|she|they)(?:'m|'re|'s|\s+am|\s+are|\s+is|\
 #: "I'm out on the 3rd", "she's busy at 5": where a person will be, no value of any task.
 _WHEREABOUTS = re.compile(_PERSON_IS.pattern + r"\s+(?:out|away|off|busy|free|unavailable|"
                           r"around|home|back|working|on holiday|on leave)\b", _I)
+
+
+def _later(task: Task, than: Task) -> bool:
+    """Whether ``task`` was changed after ``than`` (both known to have been)."""
+    return task.updated_at is not None and than.updated_at is not None and (
+        task.updated_at > than.updated_at)
 
 
 def _only_value(item: str) -> bool:
