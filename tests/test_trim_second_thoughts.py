@@ -402,3 +402,17 @@ def test_the_original_dates_are_those_of_the_task_changed_last(text: str) -> Non
                                                         past_values=past))
     assert [op.key for op in _written(result)] == ["fair"]
     assert isinstance(_written(result)[0], RollbackTask)
+
+
+@pytest.mark.parametrize("text", [
+    "Actually no, leave the raffle where it was.",
+    "keep the raffle as it was before",
+    "Leave the raffle how it was, we sold loads at that price.",
+])
+def test_leaving_a_changed_task_as_it_was_rolls_it_back(text: str) -> None:
+    past = {"raffle": ["£1 a ticket", "£2 a ticket"]}
+    tasks = [t.model_copy(update={"value": "£2 a ticket"}) if t.key == "raffle" else t
+             for t in FAIR]
+    result = RuleInterpreter().interpret(text, TrimView(tasks=tasks, focus=["fair"],
+                                                        past_values=past))
+    assert _written(result) == [RollbackTask(key="raffle")]

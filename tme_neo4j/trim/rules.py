@@ -1238,6 +1238,7 @@ class _TurnParser:
         c = _AFTERTHOUGHT.sub("", c)  # "the tyres are done btw": the news without the aside
         c = re.sub(r"\brather than\b", "instead of", c, flags=_I)  # one way to say it
         c = _AS_IT_WAS.sub("revert it", c)  # "return to how it was": the value before
+        c = _LEFT_AS_IT_WAS.sub(r"revert \g<what>", c)  # "leave X where it was": the same
         self.negated += [m["what"] for m in _NEGATED.finditer(c)]
         if not re.search(r"[^\W_]", c):  # punctuation alone says nothing
             return
@@ -1575,10 +1576,9 @@ class _TurnParser:
             return True
         if target is None:
             target = self._match(wanted or c, self._live())
-        if target is None and m and m.start() == 0:
-            return self._back_to_title(wanted, raw, c)
         if target is None:
-            return False
+            return bool(m and m.start() == 0) and self._back_to_title(wanted, raw, c)
+        wanted = self._as_value(target, wanted)
         if wanted and (back := self._back_to(target, wanted)) is not None:
             op: Operation = back
         elif wanted and not original:
@@ -1588,6 +1588,14 @@ class _TurnParser:
         else:
             op = RollbackTask(key=target.key)
         return self._roll_back(target, op, wanted, raw, c)
+
+    def _as_value(self, task: Task, wanted: str | None) -> str | None:
+        """``wanted`` as a value ``task`` may go back to; None when it only names the task
+        ("revert the raffle")."""
+        if wanted and not typed_phrases(wanted, sentence=False) and set(stems(wanted)) <= set(
+                stems(f"{task.key} {task.title}")) and not self._had_value(task.key, wanted):
+            return None
+        return wanted
 
     def _to_original(self, task: Task) -> RollbackTask:
         """Back to the first revision of ``task``; when it has had more revisions than values
@@ -5713,6 +5721,9 @@ def _remark_off(value: str) -> str:
 
 
 #: "return to how it was", "put it back the way it was before": the previous value, none named.
+#: "leave the budget where it was", "keep the times as they were": as it was before a change.
+_LEFT_AS_IT_WAS = re.compile(r"\b(?:leave|keep)\s+(?P<what>[\w' -]+?)\s+(?:where|as|how)\s+"
+                             r"(?:it|they)\s+(?:was|were)(?:\s+before)?\b", _I)
 _AS_IT_WAS = re.compile(
     r"\b(?:go(?:ing)?\s+back|put\s+(?:it|that|them)\s+back|change\s+(?:it|that)\s+back|"
     r"return|revert)\s+(?:to\s+)?(?:what\s+(?:it|that|they|we)\s+(?:was|were|had)|"
