@@ -416,3 +416,21 @@ def test_leaving_a_changed_task_as_it_was_rolls_it_back(text: str) -> None:
     result = RuleInterpreter().interpret(text, TrimView(tasks=tasks, focus=["fair"],
                                                         past_values=past))
     assert _written(result) == [RollbackTask(key="raffle")]
+
+
+@pytest.mark.parametrize("text", [
+    "Can't wait to see the fireworks this year, the last lot were rubbish.",
+    "So excited about it all!",
+    "I'm a bit nervous about the weather to be honest.",
+    "Really looking forward to it.",
+])
+def test_how_the_speaker_feels_writes_nothing(text: str) -> None:
+    assert _written(read(text)) == []
+
+
+@pytest.mark.parametrize("when", ["Saturday morning", "Sunday evening", "Friday afternoon"])
+def test_a_day_and_its_part_are_one_when(when: str) -> None:
+    written = _written(read(f"Move the DJ to {when}."))
+    assert [op.key for op in written] == ["street.dj"]
+    assert isinstance(written[0], ReviseTask)
+    assert when in (written[0].value or "")

@@ -59,13 +59,18 @@ _UNRELATED = re.compile(r"\b(?:nothing|not) to do with (?:this|that|it|any of (?
 #: "they're going to love it": a feeling foretold, about what is already planned.
 _FORETOLD_FEELING = re.compile(r"\b(?:going to|gonna|will|'ll)\s+(?:love|like|enjoy|hate|adore)"
                                r"\s+(?:it|this|that|them)\b", re.IGNORECASE)
+#: "Can't wait to ...", "so excited about ...", "a bit nervous": how the speaker feels.
+_FEELING = re.compile(r"^\W*(?:(?:i|we)(?:'m|'re|\s+am|\s+are)\s+)?(?:(?:i|we)\s+)?"
+                      r"(?:so\s+|really\s+|a\s+)?(?:can't wait|cannot wait|looking forward|excited|"
+                      r"bit nervous|nervous|dreading)\b", re.IGNORECASE)
 
 
 def small_talk(sentence: str) -> bool:
     """Whether ``sentence`` is talk around the plan: a tag question ("lovely, isn't it"), a
-    remark the speaker calls unrelated, or a feeling foretold about the plan. Only a request
-    said in it may write."""
-    return any(p.search(sentence) for p in (_TAG_QUESTION, _UNRELATED, _FORETOLD_FEELING))
+    remark the speaker calls unrelated, a feeling foretold about the plan, or how the speaker
+    feels ("can't wait to ..."). Only a request said in it may write."""
+    return any(p.search(sentence) for p in (_TAG_QUESTION, _UNRELATED, _FORETOLD_FEELING,
+                                            _FEELING))
 
 
 def _lone_adverb(word: str) -> bool:
