@@ -434,3 +434,15 @@ def test_a_day_and_its_part_are_one_when(when: str) -> None:
     assert [op.key for op in written] == ["street.dj"]
     assert isinstance(written[0], ReviseTask)
     assert when in (written[0].value or "")
+
+
+@pytest.mark.parametrize("text", [
+    "Honestly these forms are like a maze.",
+    "The permit office is just like a black hole.",
+    "Honestly the street's going to look amazing.",
+    "It'll sound brilliant with the speakers out.",
+    "I really need a lie-in after this.",
+    "We both need a break after this one.",
+])
+def test_a_remark_about_the_plan_writes_nothing(text: str) -> None:
+    assert _written(read(text)) == []

@@ -57,8 +57,12 @@ _UNRELATED = re.compile(r"\b(?:nothing|not) to do with (?:this|that|it|any of (?
                         r"the [\w-]+)\b",
                         re.IGNORECASE)
 #: "they're going to love it": a feeling foretold, about what is already planned.
-_FORETOLD_FEELING = re.compile(r"\b(?:going to|gonna|will|'ll)\s+(?:love|like|enjoy|hate|adore)"
-                               r"\s+(?:it|this|that|them)\b", re.IGNORECASE)
+_FORETOLD_FEELING = re.compile(r"\b(?:going to|gonna|will|'ll)\s+(?:(?:love|like|enjoy|hate|adore)"
+                               r"\s+(?:it|this|that|them)|look|feel|sound|seem|taste)\b",
+                               re.IGNORECASE)
+#: "the instructions are like hieroglyphics": a likeness, no value.
+_LIKENESS = re.compile(r"^\W*(?:\w+\s+)*?[\w']+(?:'s|'re|\s+is|\s+are|\s+was|\s+were)\s+"
+                       r"(?:just\s+|a\s+bit\s+|so\s+)?like\s+", re.IGNORECASE)
 #: "Can't wait to ...", "so excited about ...", "a bit nervous": how the speaker feels.
 _FEELING = re.compile(r"^\W*(?:(?:i|we)(?:'m|'re|\s+am|\s+are)\s+)?(?:(?:i|we)\s+)?"
                       r"(?:so\s+|really\s+|a\s+)?(?:can't wait|cannot wait|looking forward|excited|"
@@ -67,10 +71,11 @@ _FEELING = re.compile(r"^\W*(?:(?:i|we)(?:'m|'re|\s+am|\s+are)\s+)?(?:(?:i|we)\s
 
 def small_talk(sentence: str) -> bool:
     """Whether ``sentence`` is talk around the plan: a tag question ("lovely, isn't it"), a
-    remark the speaker calls unrelated, a feeling foretold about the plan, or how the speaker
-    feels ("can't wait to ..."). Only a request said in it may write."""
+    remark the speaker calls unrelated, a feeling or a look foretold about the plan ("it'll
+    look amazing"), how the speaker feels ("can't wait to ..."), or a likeness ("these are like
+    riddles"). Only a request said in it may write."""
     return any(p.search(sentence) for p in (_TAG_QUESTION, _UNRELATED, _FORETOLD_FEELING,
-                                            _FEELING))
+                                            _FEELING, _LIKENESS))
 
 
 def _lone_adverb(word: str) -> bool:
@@ -113,6 +118,8 @@ def unwritable(text: str) -> str | None:
         return f"nothing in memory that {words[0]!r} names"
     if _reported().search(text):
         return "only what someone thinks or wishes, nothing to do"
+    if words[0] in ("i", "we") and len(words) <= 3:
+        return "what the speaker says of themselves, no task"  # "I really", "we both"
     if (len(words) == 1 and _lone_adverb(words[0])) or _talk(text) or (
             len(words) > 1 and is_verb(words[0]) and _talk(" ".join(words[1:]))):
         return f"no task in {text.strip(' .')!r}"  # "no wait", "do sorry"

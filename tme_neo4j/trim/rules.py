@@ -3580,8 +3580,8 @@ class _TurnParser:
     def _reference_set(self, c: str, raw: str, slot: str | None) -> bool:
         """'Bump it to 160', 'make that $35', 'give it to Lena instead': a new value of a kind
         for the task 'it' stands for: the latest one talked about that holds such a value."""
-        m = re.match(r"^(?P<before>.*?\S)\s+(?P<ref>it|that|this|them|him|her)\b(?P<after>.*)$",
-                     c, _I)
+        m = re.match(r"^(?P<before>.*?\S)\s+(?P<ref>it|that|this|them|him|her)\b"
+                     r"(?:\s+one\b)?(?P<after>.*)$", c, _I)  # "this one" is no count
         if m and m["ref"].isupper():
             return False  # "the IT team": a name, no reference
         if m and m["ref"].lower() in ("him", "her") and (
