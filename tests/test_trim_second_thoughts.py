@@ -446,3 +446,28 @@ def test_a_day_and_its_part_are_one_when(when: str) -> None:
 ])
 def test_a_remark_about_the_plan_writes_nothing(text: str) -> None:
     assert _written(read(text)) == []
+
+
+def test_a_day_corrected_with_its_month_replaces_the_whole_date() -> None:
+    tasks = [*[t for t in FAIR if t.key != "show"],  # the show's setup is on the 3rd too
+             _task("permit", "Apply for the permit", "in by the 3rd of May")]
+    result = RuleInterpreter().interpret("The council says the 26th of April, not the 3rd.",
+                                         TrimView(tasks=tasks, focus=["fair"]))
+    assert _written(result) == [ReviseTask(key="permit", value="in by the 26th of April")]
+
+
+@pytest.mark.parametrize("text", [
+    "She's got a netball match, so she can't come.",
+    "He's got a cold.",
+    "They've got the builders in.",
+])
+def test_what_someone_else_has_got_is_no_task(text: str) -> None:
+    assert not [op for op in _written(read(text)) if isinstance(op, AddTask)]
+
+
+@pytest.mark.parametrize("text", ["the", "The.", "and then", "instead of the hall",
+                                  "rather than Friday"])
+def test_a_text_that_names_nothing_is_no_title_or_value(text: str) -> None:
+    from tme_neo4j.trim.gate import unwritable
+
+    assert unwritable(text) is not None

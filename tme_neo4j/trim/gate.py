@@ -87,6 +87,8 @@ def _talk(text: str) -> bool:
     return not strip_fillers(f"{text.strip(' .!')},").strip(" ,")
 
 
+#: Words that only join or point: alone, they name nothing ("The", "and then").
+_FUNCTION_WORDS = frozenset({"the", "a", "an", "and", "or", "but", "then", "so", "some", "any"})
 #: Words that end a sentence said to someone, never the name of a thing ("... 8:05 actually").
 _SPOKEN_LAST = frozenset({"actually", "please", "instead", "anyway", "though", "cheers", "thanks"})
 #: "off the list", "back on the list": words about memory's list, never part of a thing on it.
@@ -125,6 +127,10 @@ def unwritable(text: str) -> str | None:
         return f"no task in {text.strip(' .')!r}"  # "no wait", "do sorry"
     if _THE_LIST.search(text):
         return "talk of the list itself, not a thing on it"
+    if all(w in _FUNCTION_WORDS for w in words):
+        return f"no thing named in {text.strip(' .')!r}"  # "the", "and then"
+    if re.match(r"\s*(?:instead of|rather than|in place of)\b", text, re.IGNORECASE):
+        return "what something replaces, not what it is"
     if len(words) > 2 and words[-1] in _SPOKEN_LAST:
         return f"a request as it was said ({words[-1]!r}), not a thing to do"
     return None

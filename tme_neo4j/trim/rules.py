@@ -1778,6 +1778,8 @@ class _TurnParser:
             new = number
         else:  # "the 9th, not the 2nd": the 2 of '2 June'; "not thursday": 'thurs'
             said = _value_pattern(old)
+            if _said_day(old) and re.search(rf"\b(?:{_MONTH_NAMES})\b", new, _I):
+                said = _with_month(old)  # "the 26th of May, not the 3rd": all of '3rd of June'
         live = [self._active(slot)] if slot and self._active(slot) else self._live()
         holders = [t for t in live if t is not None and said.search(f"{t.title} {t.value or ''}")]
         if len(holders) > 1:
@@ -4619,9 +4621,9 @@ class _TurnParser:
             return False
         title, value = _title_and_roles(m["rest"])
         root = self.under or self._root_for(None)
-        if not title or not stems(title) or (root is not None
+        if not title or not stems(title) or ((root is not None or owner.lower() in _PRONOUNS)
                                              and not typed_phrases(value, sentence=False)):
-            return False
+            return False  # "she's got a gala": why she can't, nothing for the plan
         if owner and owner[0].isupper() and owner.lower() not in _PRONOUNS | {"i", "we"}:
             title = f"{owner}'s {title}"
         add = self._add(title, value=value or None, parents=[root.key] if root else [])
@@ -5789,6 +5791,14 @@ def _said_day(old: str) -> re.Pattern[str] | None:
     after_month = "|".join(rf"(?<=\b{month}\s)" for month in _MONTH_NAMES.split("|"))
     return re.compile(rf"(?<![\w$£€.:/]){n}{suffix}?(?=\s+(?:of\s+)?(?:{_MONTH_NAMES})\b)"
                       rf"|(?:{after_month}){n}{suffix}?\b|\b{n}{suffix}\b", _I)
+
+
+def _with_month(old: str) -> re.Pattern[str]:
+    """For a day of the month said alone ('3rd'), that day with its month, or alone."""
+    n = _DAY_OF_MONTH.fullmatch(old)["n"]  # type: ignore[index]
+    day = rf"{n}(?:st|nd|rd|th)?"
+    return re.compile(rf"(?<![\w$£€.:/]){day}\s+(?:of\s+)?(?:{_MONTH_NAMES})\b|"
+                      rf"\b(?:{_MONTH_NAMES})\s+{day}\b|\b{day}\b", _I)
 
 
 def _day_like(new: str, found: str) -> str:
