@@ -80,3 +80,13 @@ def test_a_plan_that_came_to_the_speaker_opens_it(text: str, title: str) -> None
     added = _added(_read(text))
     assert [op.title for op in added][:1] == [title]
     assert not added[0].parents
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Ruby's having a pool party on Sunday with six friends.", "Ruby's pool party"),
+    ("Dev is hosting a curry night next Friday.", "Dev's curry night"),
+    ("Nana's throwing a tea party for her 90th.", "Nana's tea party"),
+])
+def test_someone_named_holding_an_event_opens_a_plan(text: str, title: str) -> None:
+    added = _added(_read(text))
+    assert [op.title for op in added][:1] == [title]

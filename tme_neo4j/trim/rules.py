@@ -482,9 +482,17 @@ _HELPING = re.compile(r"^(?P<be>(?:i|we)(?:'m|'re|\s+am|\s+are))\s+helping\s+"
                       r"(?P<rest>.+)$", _I)
 
 
+#: "Lily's having a sleepover": someone named, and the event they hold.
+_HOLDS = re.compile(r"^(?P<who>(?-i:[A-Z])[a-z]+)(?:'s|\s+is)\s+(?P<verb>having|hosting|throwing|"
+                    r"holding)\s+(?:a|an|her|his|their)\s+(?P<rest>.+)$", _I)
+
+
 def _as_doing(clause: str) -> str:
     """``clause`` said as a plan one is doing, when it tells one another way: "I've been
-    called for X" is doing X, "I'm helping Mum arrange X" is arranging X."""
+    called for X" is doing X, "I'm helping Mum arrange X" is arranging X, "Lily's having a
+    sleepover" is having one."""
+    if m := _HOLDS.match(clause):
+        return f"we're {m['verb'].lower()} {m['who']}'s {m['rest']}"
     if m := _CAME_TO.match(clause):
         return f"{m['who']} {'am' if m['who'].lower() == 'i' else 'are'} doing {m['rest']}"
     if (m := _HELPING.match(clause)) and (doing := gerund(m["verb"])) and is_verb(m["verb"]):
