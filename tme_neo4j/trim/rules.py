@@ -3032,8 +3032,9 @@ class _TurnParser:
         the value after those words takes the new one, in that task. Only when exactly one
         task's value names the thing with a value of that kind."""
         m = _NAMED_VALUE.match(c)
-        if m is None or not _only_value(m["v"]) or read_frame(m["what"]).verb is not None:
-            return False
+        if m is None or not _only_value(m["v"]) or not content_words(m["what"]) or (
+                read_frame(m["what"]).verb is not None):
+            return False  # "the 30th it is": no thing named
         typed = [(k, p) for k, p in typed_phrases(m["v"], sentence=False) if k != ValueKind.NAME]
         if len(typed) != 1 or m["what"].lower() in _PRONOUNS:
             return False
