@@ -92,3 +92,11 @@ def test_records_the_batch_check_leaves_to_the_model(section: str, name: str,
                                                       value: Any) -> None:
     item = {**GOOD[section], name: value}
     assert not _batch_is_valid(section, [GOOD[section], item])
+
+
+@pytest.mark.parametrize(("section", "field"), [("turns", "reply"), ("turns", "text"),
+                                                ("tasks", "value"), ("revisions", "reason")])
+def test_a_lone_surrogate_is_never_vouched_for(section: str, field: str) -> None:
+    item = {**GOOD[section], field: "a\ud800b"}
+    assert not _model_accepts(section, item)
+    assert not _batch_is_valid(section, [GOOD[section], item])

@@ -897,12 +897,15 @@ def _column_is_valid(column: _Column, values: list[Any]) -> bool:
         for _ in map(datetime.fromisoformat, values):  # raises ValueError on a bad date
             pass
         return True
+    # A lone surrogate no string of the model holds, whatever else it allows ('\ud800').
+    refused = FORBIDDEN_CHARACTERS if column.plain else _LONE_SURROGATE
     return (max(map(len, values)) <= column.max_length
             and (column.min_length == 0 or all(values))
-            and not (column.plain and FORBIDDEN_CHARACTERS.search(joined)))
+            and not refused.search(joined))
 
 
 _TOUCH = {"task": None, "op": None}.keys()
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 
