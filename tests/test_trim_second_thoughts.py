@@ -46,7 +46,7 @@ def _written(result: TrimResult) -> list[object]:
     ("on the 3rd... no wait, the 4th", "on the 4th"),
     ("the raffle's £2 a strip, no, let's be generous, £1", "the raffle's £1 a strip"),
     ("judging on the 3rd actually, no, the 4th", "judging on the 4th"),
-    ("make the hire £30, no wait, he's family, so leave it at £25", "make the hire £25"),
+    ("make the hire £30, no wait, he's family, call it £25", "make the hire £25"),
     ("bring 6 tables, no hang on, 8", "bring 8 tables"),
 ])
 def test_a_value_corrected_in_the_same_breath_is_not_read(said: str, read_as: str) -> None:
@@ -386,7 +386,7 @@ def test_a_person_moved_is_the_task_they_do(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Go back to the original dates.",
+    "Revert to the original dates, please.",
     "back to the original date, please",
 ])
 def test_the_original_dates_are_those_of_the_task_changed_last(text: str) -> None:
@@ -450,10 +450,10 @@ def test_a_remark_about_the_plan_writes_nothing(text: str) -> None:
 
 def test_a_day_corrected_with_its_month_replaces_the_whole_date() -> None:
     tasks = [*[t for t in FAIR if t.key != "show"],  # the show's setup is on the 3rd too
-             _task("permit", "Apply for the permit", "in by the 3rd of May")]
-    result = RuleInterpreter().interpret("The council says the 26th of April, not the 3rd.",
+             _task("permit", "Apply for the permit", "due by the 3rd of May")]
+    result = RuleInterpreter().interpret("The hall says the 26th of April, not the 3rd.",
                                          TrimView(tasks=tasks, focus=["fair"]))
-    assert _written(result) == [ReviseTask(key="permit", value="in by the 26th of April")]
+    assert _written(result) == [ReviseTask(key="permit", value="due by the 26th of April")]
 
 
 @pytest.mark.parametrize("text", [

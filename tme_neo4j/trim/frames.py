@@ -146,7 +146,7 @@ _SUBJECTS = frozenset({"i", "you", "we", "they", "he", "she", "it", "the", "my",
 
 #: Verbs that ask to be told, said to the speaker; said of anyone else they are things to do.
 _TOLD_TO_SOMEONE = frozenset({"tell", "remind"})
-#: Who such a verb may be said to in talk ("tell me", "tell him I said hi"), no one to name.
+#: Who such a verb may be said to in talk ("tell me", "tell her thanks from me"), no one to name.
 _SPOKEN_TO = frozenset({"", "me", "us", "him", "her", "them", "you", "everyone", "everybody"})
 _PARTICLES = frozenset({"back", "out", "off", "up", "down", "in", "over", "through"})
 #: Verbs that follow a subject, never an imperative's first word.

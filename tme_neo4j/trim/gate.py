@@ -182,7 +182,7 @@ def _split_particle(words: list[str]) -> str | None:
 
 def asks_change(title: str) -> str | None:
     """The change ``title`` asks for when it opens with a verb of one and says what to change
-    to ("put the party back a day", "make it £30", "leave the budget where it was"): written as
+    to ("put the party back a day", "make it £30", "leave the rota where it was"): written as
     a new task, it would hold the request instead of doing it. None for a title that names a
     thing to do ("update my CV")."""
     words = re.findall(r"[\w'-]+", title)

@@ -551,8 +551,8 @@ _CORRECTABLE = frozenset({ValueKind.TIME, ValueKind.DATE, ValueKind.PRICE, Value
 
 def corrected_values(sentence: str) -> str:
     """``sentence`` with each value the speaker corrected at once left out: "move it to 12, no,
-    1, sorry, 1pm" reads "move it to 1pm", and "£3 a head, no, let's keep it cheap, £1" reads
-    "£1 a head"."""
+    1, sorry, 1pm" reads "move it to 1pm", and "£4 a go, no, let's be kind, £2" reads
+    "£2 a go"."""
     while (m := _CORRECTED_VALUE.search(sentence)) is not None:
         sentence = sentence[:m.start()] + sentence[m.end():]
     while (corrected := _corrected_after_aside(sentence)) is not None:
@@ -628,7 +628,7 @@ def _typed_spans(text: str, *, sentence: bool = True) -> list[tuple[int, int, Va
 def retype(current: str, kind: ValueKind, new: str, *, after: str | None = None) -> str | None:
     """``current`` with its phrase of ``kind`` (a run of them: 'Mondays and Thursdays') put
     in ``new``'s place; None when it has none. With ``after``, the phrase that follows those
-    words in ``current`` ('binding' in 'quilting on the 14th, binding on the 15th'), if any."""
+    words in ``current`` ('judging' in 'setup on the 3rd, judging on the 5th'), if any."""
     if kind not in _KIND_RE:
         return None
     spans = list(_KIND_RE[kind].finditer(current))
@@ -657,13 +657,13 @@ def retype(current: str, kind: ValueKind, new: str, *, after: str | None = None)
     return current[:start] + new + current[end:]
 
 
-#: How many words may stand between a thing and its value ('binding on the 15th').
+#: How many words may stand between a thing and its value ('judging on the 5th').
 _NEAR = 3
 
 
 def value_after(current: str, words: str, kind: ValueKind) -> int | None:
     """Where the phrase of ``kind`` that ``words`` name in ``current`` starts: the first one
-    after them, at most a few words on ('binding on the 15th'); None when there is none."""
+    after them, at most a few words on ('judging on the 5th'); None when there is none."""
     named = _word_pattern(words).search(current)
     if named is None:
         return None

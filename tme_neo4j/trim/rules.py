@@ -1703,7 +1703,7 @@ class _TurnParser:
             days = -days
         if attribute_of(m["what"].split()[-1]) == "date":
             held = self._attributes("date", m["what"])
-        else:  # "put the camp back a day": every date the task holds, or its date's
+        else:  # "put the fair back a day": every date the task holds, or its date's
             held = self._items(m["what"], self._live(), slot)[:1]
             dates = [t for t in self._live() if held and held[0].key in t.parents
                      and _is_attribute(t, "date")]
@@ -3028,7 +3028,7 @@ class _TurnParser:
         return self._retime(f"move {m['what']} to {value}", raw, slot)
 
     def _value_inside(self, c: str, raw: str, slot: str | None) -> bool:
-        """'The binding's on the 17th now' where a task's value says 'binding on the 15th':
+        """'The judging's on the 6th now' where a task's value says 'judging on the 5th':
         the value after those words takes the new one, in that task. Only when exactly one
         task's value names the thing with a value of that kind."""
         m = _NAMED_VALUE.match(c)
@@ -3045,8 +3045,8 @@ class _TurnParser:
         return True
 
     def _holding_inside(self, what: str, kind: ValueKind) -> Task | None:
-        """The one task whose value names ``what`` with a value of ``kind`` after it ('binding
-        on the 15th'), when no task is named ``what`` itself."""
+        """The one task whose value names ``what`` with a value of ``kind`` after it ('judging
+        on the 5th'), when no task is named ``what`` itself."""
         if self._match(what, self._live(), by_value=False):
             return None
         holders = [t for t in self._live() if value_after(t.value or "", what, kind) is not None]
@@ -5732,7 +5732,7 @@ def _remark_off(value: str) -> str:
 
 
 #: "return to how it was", "put it back the way it was before": the previous value, none named.
-#: "leave the budget where it was", "keep the times as they were": as it was before a change.
+#: "leave the rota where it was", "keep the times as they were": as it was before a change.
 _LEFT_AS_IT_WAS = re.compile(r"\b(?:leave|keep)\s+(?P<what>[\w' -]+?)\s+(?:where|as|how)\s+"
                              r"(?:it|they)\s+(?:was|were)(?:\s+before)?\b", _I)
 _AS_IT_WAS = re.compile(
@@ -6334,7 +6334,7 @@ def _first_kind(item: str) -> ValueKind | None:
 #: "here's the line-up: A, B and C", "and the menu: ...": a label leading a list mid-sentence.
 _LABELLED_LIST = re.compile(r"^(?:and\s+)?(?:here(?:'s|\s+is|\s+are)\s+)?(?:the\s+|our\s+|my\s+)?"
                             r"(?P<label>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}):\s+(?P<items>.+)$", _I)
-#: "the binding's on the 17th now", "binding on the 17th": a thing, and its new value.
+#: "the judging's on the 6th now", "judging on the 6th": a thing, and its new value.
 _NAMED_VALUE = re.compile(r"^(?:the\s+)?(?P<what>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)"
                           r"(?:'s|\s+is|\s+are)?(?:\s+now)?(?:\s+(?:on|at|for|by))?\s+"
                           r"(?P<v>(?:the\s+)?[\w£$€:.,-]+(?:\s+[\w:.-]+){0,3}?)(?:\s+(?:now|instead))?$",
