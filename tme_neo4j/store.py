@@ -979,10 +979,10 @@ def _schema_queries() -> list[queries.Query]:
 
 #: Raised by one whenever the files in ``cypher/schema/`` change. A database whose marker names
 #: a later generation was set up by newer code, and this code refuses to touch its schema.
-SCHEMA_GENERATION = 2
+SCHEMA_GENERATION = 3
 #: ``schema_version()`` at ``SCHEMA_GENERATION``: a test fails when the files change and the
 #: generation does not.
-SCHEMA_FINGERPRINT = "c7de0579d6829020"
+SCHEMA_FINGERPRINT = "5f4b6dca917176ee"
 
 
 def schema_version() -> str:
@@ -1018,7 +1018,7 @@ def _search_history(tx: neo4j.ManagedTransaction, ws: str, terms: Sequence[str])
             clauses.append('"' + " ".join(words) + '"')
     if not clauses:
         return []
-    query = _scoped(ws, " OR ".join(dict.fromkeys(clauses)), fields=("value", "title"))
+    query = _scoped(ws, " OR ".join(dict.fromkeys(clauses)), fields=("past",))
     rows = _run(tx, "search_history", ws=ws, query=query)
     return [(_task(r), [_revision(h) for h in r["revisions"]]) for r in rows]
 
@@ -1070,8 +1070,9 @@ def _native(record: Any, drop: tuple[str, ...] = ()) -> dict[str, Any]:
 
 
 def _task(row: Any) -> Task:
-    # stale_on / stale_basis say what a stale task was checked against: propagation's business.
-    props = _native(row["task"], drop=("ws", "stale_on", "stale_basis"))
+    # stale_on / stale_basis say what a stale task was checked against: propagation's business;
+    # past is what history search finds a task by, its revisions tell it.
+    props = _native(row["task"], drop=("ws", "stale_on", "stale_basis", "past"))
     return Task.model_validate(props | {"parents": row["parents"],
                                         "depends_on": row["depends_on"]})
 
@@ -1172,7 +1173,7 @@ def _key_candidates(words: list[str]) -> list[str]:
 
 
 def _scoped(ws: str, query: str, *, fields: Sequence[str] = ("title", "value", "key")) -> str:
-    """``query`` (Lucene) over ``fields``, kept to workspace ``ws``: the full-text indexes hold
+    """``query`` (Lucene) over ``fields``, kept to workspace ``ws``: the full-text index holds
     the workspace id as a field, and a required phrase on it (boosted to 0, so it adds nothing
     to the score) leaves other workspaces' matches out. A workspace whose id holds another's
     words in a row (``a`` and ``a-b``) may still match: the statements check ``ws`` exactly.
