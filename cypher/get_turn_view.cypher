@@ -74,7 +74,8 @@ CALL (roots, near) {
   WITH DISTINCT t
   ORDER BY t.created_at, t.key
   RETURN collect({
-    task: t {.*, created_at: toString(t.created_at), updated_at: toString(t.updated_at),
+    // past (what history search finds a task by) stays here: it grows with history.
+    task: t {.*, past: null, created_at: toString(t.created_at), updated_at: toString(t.updated_at),
                   claimed_until: toString(t.claimed_until)},
     parents: COLLECT { MATCH (t)-[:SUBTASK_OF]->(p:Task) RETURN p.key ORDER BY p.key },
     depends_on: COLLECT { MATCH (t)-[:DEPENDS_ON]->(d:Task) RETURN d.key ORDER BY d.key },
