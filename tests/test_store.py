@@ -9,6 +9,7 @@ import neo4j
 import pytest
 from conftest import graph_snapshot, new_workspace_id
 
+from benchmarks.turns.run import generate_tasks
 from tme_neo4j.errors import (
     ConflictError,
     CycleError,
@@ -708,11 +709,16 @@ def test_a_store_of_the_previous_generation_is_upgraded_and_its_history_found(
     store.revise("destination", "Portland", title="Where to")
     store.rollback("destination", to_value="Seattle")
     store.add_task("budget", "Budget", "900")
+    # More tasks than the upgrade fills in one transaction.
+    generate_tasks(store, [{"key": f"g{i}", "title": f"Step {i}", "values": [f"v{i}", "w"]}
+                           for i in range(5_100)], [], [])
     kept = _past(store)
+    assert kept["g7"] == ["v7", "Step 7", "w"]
     # As generation 2 left it: tasks without `past`, revisions in a full-text index of their
     # own, and the task index without the field.
     run = store.driver.execute_query
     run("MATCH (t:Task {ws: $ws}) REMOVE t.past", ws=store.workspace)
+    assert set(_past(store).values()) == {None}
     run("CREATE FULLTEXT INDEX task_search IF NOT EXISTS FOR (t:Task) "
         "ON EACH [t.title, t.value, t.key, t.ws] "
         "OPTIONS {indexConfig: {`fulltext.eventually_consistent`: true}}")
