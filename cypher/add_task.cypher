@@ -2,7 +2,7 @@
 //          to existing parents and dependencies. A new task has no incoming edge, so no edge of it
 //          can close a cycle; it has no edge yet either, so its edges are created, not merged
 //          (op.parents and op.depends_on come without repeats). Matches nothing when the key is
-//          taken.
+//          taken. The task's `past` starts with the value and the title (see revise_task).
 //          The lookups name a seek of the (ws, key) index (see begin_write).
 // Parameters: $ws STRING, $agent STRING?
 // Reads:   op MAP{key STRING, id STRING, title STRING, value STRING?, parents LIST<STRING>,
@@ -14,7 +14,9 @@ WITH op, seq, turn
 WHERE NOT EXISTS { MATCH (o:Task {ws: $ws, key: op.key}) USING INDEX SEEK o:Task(ws, key) }
 CREATE (t:Task {ws: $ws, id: op.id, key: op.key, title: op.title, value: op.value,
                 status: 'active', stale: false, version: 1, created_at: datetime(),
-                updated_at: datetime(), created_by: $agent, updated_by: $agent})
+                updated_at: datetime(), created_by: $agent, updated_by: $agent,
+                past: CASE WHEN op.value IS NULL OR op.value = op.title THEN [op.title]
+                           ELSE [op.value, op.title] END})
 CREATE (t)-[:HAS_REVISION]->(:Revision {ws: $ws, n: 1, value: op.value, title: op.title,
                                         status: 'active', op: 'add', at: datetime(), by: $agent,
                                         turn: turn, seq: seq})

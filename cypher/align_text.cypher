@@ -3,12 +3,12 @@
 //          in a row (`a` and `a-b`) took places among them, the best $limit of every match.
 // Parameters: $ws STRING, $query STRING (Lucene syntax, escaped by the caller and scoped to $ws
 //             with a phrase on the `ws` field), $limit INTEGER
-// Index:   task_search is eventually consistent: the refresh is awaited first, so the latest
+// Index:   task_fulltext is eventually consistent: the refresh is awaited first, so the latest
 //          writes are seen.
 // Returns: key STRING, score FLOAT
 // Mode: read
 CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()
-CALL db.index.fulltext.queryNodes('task_search', $query, {limit: $limit}) YIELD node, score
+CALL db.index.fulltext.queryNodes('task_fulltext', $query, {limit: $limit}) YIELD node, score
 WITH collect({node: node, score: score}) AS top
 CALL (top) {
   WITH top WHERE all(h IN top WHERE h.node.ws = $ws)
@@ -16,7 +16,7 @@ CALL (top) {
   RETURN h.node AS node, h.score AS score
   UNION
   WITH top WHERE any(h IN top WHERE h.node.ws <> $ws)
-  CALL db.index.fulltext.queryNodes('task_search', $query) YIELD node, score
+  CALL db.index.fulltext.queryNodes('task_fulltext', $query) YIELD node, score
   WITH node, score WHERE node.ws = $ws
   RETURN node, score
 }

@@ -9,7 +9,8 @@
 MATCH (t:Root)
 WHERE t.ws = $ws AND t.updated_at IS NOT NULL AND t.status <> 'cancelled'
 WITH t ORDER BY t.ws DESC, t.updated_at DESC LIMIT $limit
-RETURN t {.*, created_at: toString(t.created_at), updated_at: toString(t.updated_at),
+// past (what history search finds a task by) stays here: it grows with history.
+RETURN t {.*, past: null, created_at: toString(t.created_at), updated_at: toString(t.updated_at),
           claimed_until: toString(t.claimed_until)} AS task, [] AS parents,
        COLLECT { MATCH (t)-[:DEPENDS_ON]->(d:Task) RETURN d.key ORDER BY d.key } AS depends_on
 ORDER BY t.created_at, t.key

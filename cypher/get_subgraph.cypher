@@ -16,7 +16,8 @@ CALL (t) {
   MATCH (t)-[:DEPENDS_ON]-(n:Task) RETURN n
 }
 WITH DISTINCT n
-RETURN n {.*, created_at: toString(n.created_at), updated_at: toString(n.updated_at),
+// past (what history search finds a task by) stays here: it grows with history.
+RETURN n {.*, past: null, created_at: toString(n.created_at), updated_at: toString(n.updated_at),
           claimed_until: toString(n.claimed_until)} AS task,
        COLLECT { MATCH (n)-[:SUBTASK_OF]->(p:Task) RETURN p.key ORDER BY p.key } AS parents,
        COLLECT { MATCH (n)-[:DEPENDS_ON]->(d:Task) RETURN d.key ORDER BY d.key } AS depends_on

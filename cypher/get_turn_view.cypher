@@ -10,7 +10,7 @@
 // Parameters: $ws STRING, $keys LIST<STRING>, $query STRING (Lucene, built by the caller and
 //             scoped to $ws with a phrase on the `ws` field; '' for none),
 //             $limit INTEGER (full-text matches), $turns INTEGER (recent turns), $roots INTEGER
-// Index:   task_search is eventually consistent: the refresh is awaited first, so a task added
+// Index:   task_fulltext is eventually consistent: the refresh is awaited first, so a task added
 //          the turn before is found (it costs nothing when the index has caught up).
 // Times:   a task's created_at, updated_at and claimed_until come as ISO-8601 strings: decoding
 //          driver temporal values costs more than the rest of a large read.
@@ -26,7 +26,7 @@ CALL () {
 }
 CALL () {
   WITH 1 AS go WHERE $query <> ''
-  CALL db.index.fulltext.queryNodes('task_search', $query, {limit: $limit}) YIELD node, score
+  CALL db.index.fulltext.queryNodes('task_fulltext', $query, {limit: $limit}) YIELD node, score
   RETURN collect({node: node, score: score}) AS top
 }
 CALL (top) {
@@ -36,7 +36,7 @@ CALL (top) {
   // Another workspace whose id holds this one's words in a row (`a` and `a-b`) took places in
   // the top: read every match and keep this workspace's.
   WITH top WHERE any(h IN top WHERE h.node.ws <> $ws)
-  CALL db.index.fulltext.queryNodes('task_search', $query) YIELD node, score
+  CALL db.index.fulltext.queryNodes('task_fulltext', $query) YIELD node, score
   WITH node, score WHERE node.ws = $ws
   ORDER BY score DESC LIMIT $limit
   RETURN collect({node: node, score: score}) AS hits
@@ -74,7 +74,8 @@ CALL (roots, near) {
   WITH DISTINCT t
   ORDER BY t.created_at, t.key
   RETURN collect({
-    task: t {.*, created_at: toString(t.created_at), updated_at: toString(t.updated_at),
+    // past (what history search finds a task by) stays here: it grows with history.
+    task: t {.*, past: null, created_at: toString(t.created_at), updated_at: toString(t.updated_at),
                   claimed_until: toString(t.claimed_until)},
     parents: COLLECT { MATCH (t)-[:SUBTASK_OF]->(p:Task) RETURN p.key ORDER BY p.key },
     depends_on: COLLECT { MATCH (t)-[:DEPENDS_ON]->(d:Task) RETURN d.key ORDER BY d.key },

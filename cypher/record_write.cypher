@@ -51,8 +51,9 @@ CALL (w, seq, turn, go, changes) {
 WITH *, COLLECT {
   UNWIND read_back AS key
   MATCH (t:Task {ws: $ws, key: key}) USING INDEX SEEK t:Task(ws, key)
-  RETURN {task: t {.*, created_at: toString(t.created_at), updated_at: toString(t.updated_at),
-                  claimed_until: toString(t.claimed_until)},
+  // past (what history search finds a task by) stays here: it grows with history.
+  RETURN {task: t {.*, past: null, created_at: toString(t.created_at),
+                  updated_at: toString(t.updated_at), claimed_until: toString(t.claimed_until)},
           parents: COLLECT { MATCH (t)-[:SUBTASK_OF]->(p) RETURN p.key ORDER BY p.key },
           depends_on: COLLECT { MATCH (t)-[:DEPENDS_ON]->(d) RETURN d.key ORDER BY d.key }}
 } AS tasks

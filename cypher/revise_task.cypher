@@ -5,6 +5,10 @@
 //          against (stale_on / stale_basis; '=' + value, '' for no value); a revision back to
 //          that value takes the flag off again when no other change holds it. Matches nothing
 //          when the task is missing, cancelled, or not at op.expected_version (when given).
+//          The task's `past` (every value and title it has had, each once, for history search
+//          through task_fulltext) takes the new value and title when they are new to it: a
+//          rollback to an old value adds nothing. Its revision is not full-text indexed, so the
+//          write updates one full-text document.
 //          The lookup names a seek of the (ws, key) index (see begin_write).
 // Parameters: $ws STRING, $agent STRING?
 // Reads:   op MAP{key STRING, value STRING?, title STRING?, op STRING ('revise' | 'rollback'),
@@ -21,6 +25,8 @@ SET t.value = op.value,
     t.version = t.version + 1,
     t.updated_at = datetime(),
     t.updated_by = $agent
+SET t.past = reduce(past = coalesce(t.past, []), said IN [t.value, t.title]
+                    | CASE WHEN said IS NULL OR said IN past THEN past ELSE past + said END)
 CREATE (t)-[:HAS_REVISION]->(:Revision {ws: $ws, n: t.version, value: t.value, title: t.title,
                                         status: t.status, op: op.op, at: datetime(), by: $agent,
                                         turn: turn, seq: seq, reason: op.reason})

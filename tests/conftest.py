@@ -80,21 +80,22 @@ def store(settings: Settings, driver: neo4j.Driver) -> Iterator[MemoryStore]:
 
 
 def graph_snapshot(store: MemoryStore) -> tuple[object, ...]:
-    """Everything a user could see change in a workspace's task graph (not the turn log)."""
+    """Everything a user could see change in a workspace's task graph (not the turn log), and
+    each task's ``past``, which history search finds it by."""
     records, _, _ = store.driver.execute_query(
         """
         MATCH (t:Task {ws: $ws})
         OPTIONAL MATCH (t)-[e:SUBTASK_OF|DEPENDS_ON]->(o:Task)
         WITH t, collect([type(e), o.key]) AS edges
         RETURN t.key AS key, t.title AS title, t.value AS value, t.status AS status,
-               t.stale AS stale, t.version AS version,
+               t.stale AS stale, t.version AS version, t.past AS past,
                COUNT { (t)-[:HAS_REVISION]->() } AS revisions, edges
         ORDER BY key
         """,
         ws=store.workspace,
     )
     return tuple(
-        (r["key"], r["title"], r["value"], r["status"], r["stale"], r["version"],
+        (r["key"], r["title"], r["value"], r["status"], r["stale"], r["version"], r["past"],
          r["revisions"], tuple(sorted(map(tuple, r["edges"]))))
         for r in records
     )

@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from benchmarks.costs.run import commit_costs, drop_probes, state_costs, write_statements
 from benchmarks.turns import BenchReport, TurnsReport
+from benchmarks.turns.run import generate_tasks
 from tme_neo4j.cli import app
 from tme_neo4j.config import Settings
 from tme_neo4j.store import MemoryStore
@@ -138,3 +139,22 @@ def test_the_cost_measurements_run_and_leave_nothing_behind(store: MemoryStore) 
     drop_probes(store)
     indexes = store.driver.execute_query("SHOW INDEXES YIELD name RETURN collect(name) AS n")
     assert not [n for n in indexes.records[0]["n"] if n.startswith("cost_")]
+
+
+def test_generated_tasks_hold_what_real_writes_would(store: MemoryStore) -> None:
+    generated = store.for_workspace(f"{store.workspace}-gen")
+    generated.create_workspace()
+    try:
+        generate_tasks(generated, [{"key": "a", "title": "Bench", "values": ["v1", "v2", "v1"]}],
+                       [], [])
+        store.add_task("a", "Bench", "v1")
+        store.revise("a", "v2")
+        store.revise("a", "v1")
+        query = "MATCH (t:Task {ws: $ws}) RETURN t.key AS key, t.past AS past"
+        assert [r.data() for r in store.driver.execute_query(query, ws=generated.workspace)
+                .records] == [{"key": "a", "past": ["v1", "Bench", "v2"]}]
+        assert [r.data() for r in store.driver.execute_query(query, ws=store.workspace)
+                .records] == [{"key": "a", "past": ["v1", "Bench", "v2"]}]
+        assert [t.key for t, _ in generated.search_history(["v2"])] == ["a"]
+    finally:
+        generated.delete_workspace()

@@ -124,6 +124,7 @@ def test_round_trip_is_exact(populated: MemoryStore, other: MemoryStore, tmp_pat
     assert [t.key for t in other.roots()] == [t.key for t in populated.roots()] == ["trip"]
     # The imported memory works like the original: history, as-of reads, the turn chain.
     assert [r.value for r in other.history("destination")] == ["Seattle", "Portland", "Seattle"]
+    assert [t.key for t, _ in other.search_history(["portland"])] == ["destination"]
     assert other.state(as_of_turn=3).task("destination").value == "Portland"  # type: ignore[union-attr]
     assert other.turns()[2].reply == populated.turns()[2].reply
     records, _, _ = other.driver.execute_query(

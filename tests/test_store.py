@@ -9,6 +9,7 @@ import neo4j
 import pytest
 from conftest import graph_snapshot, new_workspace_id
 
+from benchmarks.turns.run import generate_tasks
 from tme_neo4j.errors import (
     ConflictError,
     CycleError,
@@ -670,3 +671,71 @@ def test_a_word_with_a_digit_finds_that_id_not_its_neighbours(store: MemoryStore
     # A word of letters still forgives a typo or a plural.
     assert [a.task.key for a in store.align("itinerery")] == ["itinerary"]
     assert [t.key for t, _ in store.search_history(["41207"])] == ["room-41207"]
+
+
+def _past(store: MemoryStore) -> dict[str, list[str]]:
+    records, _, _ = store.driver.execute_query(
+        "MATCH (t:Task {ws: $ws}) RETURN t.key AS key, t.past AS past", ws=store.workspace)
+    return {r["key"]: r["past"] for r in records}
+
+
+def test_a_task_keeps_every_value_and_title_it_had_once(store: MemoryStore) -> None:
+    store.add_task("destination", "Destination", "Seattle")
+    store.add_task("budget", "Budget")
+    store.add_task("plan", "Plan", "Plan")
+    store.revise("destination", "Portland")
+    store.revise("destination", "Denver", title="Where to")
+    store.rollback("destination", to_value="Seattle")
+    store.cancel("destination")
+    store.restore("destination")
+    store.revise("destination", "Portland")
+    store.revise("budget", None)
+    assert len(store.history("destination")) == 7
+    assert _past(store) == {
+        "destination": ["Seattle", "Destination", "Portland", "Denver", "Where to"],
+        "budget": ["Budget"], "plan": ["Plan"]}
+    # History search finds a task by a value or a title it no longer has.
+    assert [t.key for t, _ in store.search_history(["denver"])] == ["destination"]
+    assert [t.key for t, _ in store.search_history(["where to"])] == ["destination"]
+    assert store.search_history(["boise"]) == []
+    task = store.get_task("destination")  # the rollback took the title back too
+    assert (task.title, task.value) == ("Destination", "Portland")
+
+
+def test_a_store_of_the_previous_generation_is_upgraded_and_its_history_found(
+    store: MemoryStore,
+) -> None:
+    store.add_task("destination", "Destination", "Seattle")
+    store.revise("destination", "Portland", title="Where to")
+    store.rollback("destination", to_value="Seattle")
+    store.add_task("budget", "Budget", "900")
+    # More tasks than the upgrade fills in one transaction.
+    generate_tasks(store, [{"key": f"g{i}", "title": f"Step {i}", "values": [f"v{i}", "w"]}
+                           for i in range(5_100)], [], [])
+    kept = _past(store)
+    assert kept["g7"] == ["v7", "Step 7", "w"]
+    # As generation 2 left it: tasks without `past`, revisions in a full-text index of their
+    # own, and the task index without the field.
+    run = store.driver.execute_query
+    run("MATCH (t:Task {ws: $ws}) REMOVE t.past", ws=store.workspace)
+    assert set(_past(store).values()) == {None}
+    run("CREATE FULLTEXT INDEX task_search IF NOT EXISTS FOR (t:Task) "
+        "ON EACH [t.title, t.value, t.key, t.ws] "
+        "OPTIONS {indexConfig: {`fulltext.eventually_consistent`: true}}")
+    run("CREATE FULLTEXT INDEX revision_search IF NOT EXISTS FOR (r:Revision) "
+        "ON EACH [r.value, r.title, r.ws] "
+        "OPTIONS {indexConfig: {`fulltext.eventually_consistent`: true}}")
+    run("MATCH (m:TmeSchema {id: 'tme'}) SET m.generation = 2, m.version = 'generation-2'")
+    assert store.search_history(["portland"]) == []
+    assert store.ensure_schema() is True  # the marker names an older generation
+    assert _past(store) == kept
+    assert [t.key for t, h in store.search_history(["portland"])] == ["destination"]
+    assert [r.value for _, h in store.search_history(["portland"]) for r in h] == [
+        "Seattle", "Portland", "Seattle"]
+    records, _, _ = run("SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties "
+                        "WHERE any(label IN labelsOrTypes WHERE label IN ['Task', 'Revision']) "
+                        "RETURN name, labelsOrTypes, properties")
+    assert [r.data() for r in records] == [{
+        "name": "task_fulltext", "labelsOrTypes": ["Task"],
+        "properties": ["title", "value", "key", "ws", "past"]}]
+    assert store.ensure_schema() is False

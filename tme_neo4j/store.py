@@ -204,21 +204,29 @@ class MemoryStore:
             return False
         with _driver_errors():
             for query in _schema_queries():
-                try:
-                    self.driver.execute_query(
-                        neo4j.Query(query.statement, metadata=self._metadata(query.name)),
-                        database_=self.settings.neo4j_database,
-                        bookmark_manager_=self._bookmarks,
-                    )
-                except neo4j_errors.ClientError as e:
-                    # Another process created the same rule between our check and our create.
-                    if "EquivalentSchemaRuleAlreadyExists" not in (e.code or ""):
-                        raise
+                while self._schema_statement(query):
+                    pass
         self._query("await_indexes")
         self._write(lambda tx: _run(tx, "set_schema_version", version=version,
                                     generation=SCHEMA_GENERATION),
                     "set_schema_version")
         return True
+
+    def _schema_statement(self, query: queries.Query) -> bool:
+        """Run one schema statement; whether to run it again. A statement that returns a count
+        is a data upgrade done in batches: it runs until the count is 0."""
+        try:
+            records = self.driver.execute_query(
+                neo4j.Query(query.statement, metadata=self._metadata(query.name)),
+                database_=self.settings.neo4j_database,
+                bookmark_manager_=self._bookmarks,
+            ).records
+        except neo4j_errors.ClientError as e:
+            # Another process created the same rule between our check and our create.
+            if "EquivalentSchemaRuleAlreadyExists" not in (e.code or ""):
+                raise
+            return False
+        return bool(records and records[0][0])
 
     def create_workspace(self) -> bool:
         """Create this store's workspace; returns False when it already existed."""
@@ -979,10 +987,10 @@ def _schema_queries() -> list[queries.Query]:
 
 #: Raised by one whenever the files in ``cypher/schema/`` change. A database whose marker names
 #: a later generation was set up by newer code, and this code refuses to touch its schema.
-SCHEMA_GENERATION = 2
+SCHEMA_GENERATION = 3
 #: ``schema_version()`` at ``SCHEMA_GENERATION``: a test fails when the files change and the
 #: generation does not.
-SCHEMA_FINGERPRINT = "c7de0579d6829020"
+SCHEMA_FINGERPRINT = "817299242b26dcb7"
 
 
 def schema_version() -> str:
@@ -1018,7 +1026,7 @@ def _search_history(tx: neo4j.ManagedTransaction, ws: str, terms: Sequence[str])
             clauses.append('"' + " ".join(words) + '"')
     if not clauses:
         return []
-    query = _scoped(ws, " OR ".join(dict.fromkeys(clauses)), fields=("value", "title"))
+    query = _scoped(ws, " OR ".join(dict.fromkeys(clauses)), fields=("past",))
     rows = _run(tx, "search_history", ws=ws, query=query)
     return [(_task(r), [_revision(h) for h in r["revisions"]]) for r in rows]
 
@@ -1070,8 +1078,9 @@ def _native(record: Any, drop: tuple[str, ...] = ()) -> dict[str, Any]:
 
 
 def _task(row: Any) -> Task:
-    # stale_on / stale_basis say what a stale task was checked against: propagation's business.
-    props = _native(row["task"], drop=("ws", "stale_on", "stale_basis"))
+    # stale_on / stale_basis say what a stale task was checked against: propagation's business;
+    # past is what history search finds a task by, its revisions tell it.
+    props = _native(row["task"], drop=("ws", "stale_on", "stale_basis", "past"))
     return Task.model_validate(props | {"parents": row["parents"],
                                         "depends_on": row["depends_on"]})
 
@@ -1172,7 +1181,7 @@ def _key_candidates(words: list[str]) -> list[str]:
 
 
 def _scoped(ws: str, query: str, *, fields: Sequence[str] = ("title", "value", "key")) -> str:
-    """``query`` (Lucene) over ``fields``, kept to workspace ``ws``: the full-text indexes hold
+    """``query`` (Lucene) over ``fields``, kept to workspace ``ws``: the full-text index holds
     the workspace id as a field, and a required phrase on it (boosted to 0, so it adds nothing
     to the score) leaves other workspaces' matches out. A workspace whose id holds another's
     words in a row (``a`` and ``a-b``) may still match: the statements check ``ws`` exactly.
