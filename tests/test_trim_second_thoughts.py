@@ -228,7 +228,7 @@ def test_an_order_asked_for_between_tasks_memory_lacks_writes_nothing(text: str)
     "Right, revert to what they were before.",
     "put it back how it was",
     "Return to the way it was, the old one was better.",
-    "go back to what we had",
+    "revert to what we had",
 ])
 def test_going_back_to_how_it_was_rolls_back_the_task_in_talk(text: str) -> None:
     past = {"street.dj": ["Marlon from 2pm, £120", "Marlon from 3pm, £120"]}
