@@ -60,10 +60,10 @@ _UNRELATED = re.compile(r"\b(?:nothing|not) to do with (?:this|that|it|any of (?
 _FORETOLD_FEELING = re.compile(r"\b(?:going to|gonna|will|'ll)\s+(?:(?:love|like|enjoy|hate|adore)"
                                r"\s+(?:it|this|that|them)|look|feel|sound|seem|taste)\b",
                                re.IGNORECASE)
-#: "the instructions are like hieroglyphics": a likeness, no value.
+#: "the forms are like a maze": a likeness, no value.
 _LIKENESS = re.compile(r"^\W*(?:\w+\s+)*?[\w']+(?:'s|'re|\s+is|\s+are|\s+was|\s+were)\s+"
                        r"(?:just\s+|a\s+bit\s+|so\s+)?like\s+", re.IGNORECASE)
-#: "Can't wait to ...", "so excited about ...", "a bit nervous": how the speaker feels.
+#: "can't wait for ...", "so excited about ...", "a bit nervous": how the speaker feels.
 _FEELING = re.compile(r"^\W*(?:(?:i|we)(?:'m|'re|\s+am|\s+are)\s+)?(?:(?:i|we)\s+)?"
                       r"(?:so\s+|really\s+|a\s+)?(?:can't wait|cannot wait|looking forward|excited|"
                       r"bit nervous|nervous|dreading)\b", re.IGNORECASE)
@@ -72,7 +72,7 @@ _FEELING = re.compile(r"^\W*(?:(?:i|we)(?:'m|'re|\s+am|\s+are)\s+)?(?:(?:i|we)\s
 def small_talk(sentence: str) -> bool:
     """Whether ``sentence`` is talk around the plan: a tag question ("lovely, isn't it"), a
     remark the speaker calls unrelated, a feeling or a look foretold about the plan ("it'll
-    look amazing"), how the speaker feels ("can't wait to ..."), or a likeness ("these are like
+    sound brilliant"), how the speaker feels ("can't wait for ..."), or a likeness ("these are like
     riddles"). Only a request said in it may write."""
     return any(p.search(sentence) for p in (_TAG_QUESTION, _UNRELATED, _FORETOLD_FEELING,
                                             _FEELING, _LIKENESS))

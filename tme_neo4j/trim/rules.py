@@ -472,25 +472,25 @@ _PLAN = re.compile(
     r"(?P<third>(?:my|our)\s+[\w ]{1,30}?(?:'s|\s+is|\s+are)))\s+"
     r"(?:(?:also|now|just|currently|finally)\s+)?(?P<verb>(?:[a-z]+-)?[a-z]+ing)\s+"
     r"(?:(?P<particle>for|on|to|up|together|out)\s+)?(?P<rest>.+)$", _I)
-#: "I've been called for X", "we've signed up for X": a plan that came to the speaker.
+#: "I've been invited to X", "we've enrolled on X": a plan that came to the speaker.
 _CAME_TO = re.compile(r"^(?P<who>i|we)(?:'ve|\s+have)\s+(?:just\s+)?(?:been\s+)?(?:called|invited|"
                       r"asked|selected|picked|summoned|entered|signed up|enrolled|registered|"
                       r"put down)\s+(?:for|to|onto|on|in|into)\s+(?P<rest>.+)$", _I)
-#: "I'm helping Mum arrange X": the plan is arranging X, whoever else is in it.
+#: "I'm helping Dad organise X": the plan is organising X, whoever else is in it.
 _HELPING = re.compile(r"^(?P<be>(?:i|we)(?:'m|'re|\s+am|\s+are))\s+helping\s+"
                       r"(?:(?:my|our)\s+[a-z]+|(?-i:[A-Z])[\w'-]*)\s+(?:to\s+)?(?P<verb>[a-z]+)\s+"
                       r"(?P<rest>.+)$", _I)
 
 
-#: "Lily's having a sleepover": someone named, and the event they hold.
+#: "Ruby's having a pool party": someone named, and the event they hold.
 _HOLDS = re.compile(r"^(?P<who>(?-i:[A-Z])[a-z]+)(?:'s|\s+is)\s+(?P<verb>having|hosting|throwing|"
                     r"holding)\s+(?:a|an|her|his|their)\s+(?P<rest>.+)$", _I)
 
 
 def _as_doing(clause: str) -> str:
     """``clause`` said as a plan one is doing, when it tells one another way: "I've been
-    called for X" is doing X, "I'm helping Mum arrange X" is arranging X, "Lily's having a
-    sleepover" is having one."""
+    invited to X" is doing X, "I'm helping Dad organise X" is organising X, "Ruby's having a
+    pool party" is having one."""
     if m := _HOLDS.match(clause):
         return f"we're {m['verb'].lower()} {m['who']}'s {m['rest']}"
     if m := _CAME_TO.match(clause):
@@ -3034,7 +3034,7 @@ class _TurnParser:
         m = _NAMED_VALUE.match(c)
         if m is None or not _only_value(m["v"]) or not content_words(m["what"]) or (
                 read_frame(m["what"]).verb is not None):
-            return False  # "the 30th it is": no thing named
+            return False  # "the 9th it is": no thing named
         typed = [(k, p) for k, p in typed_phrases(m["v"], sentence=False) if k != ValueKind.NAME]
         if len(typed) != 1 or m["what"].lower() in _PRONOUNS:
             return False
@@ -3594,7 +3594,7 @@ class _TurnParser:
         m = re.match(r"^(?P<before>.*?\S)\s+(?P<ref>it|that|this|them|him|her)\b"
                      r"(?:\s+one\b)?(?P<after>.*)$", c, _I)  # "this one" is no count
         if m and m["ref"].isupper():
-            return False  # "the IT team": a name, no reference
+            return False  # "the IT crowd round": a name, no reference
         if m and m["ref"].lower() in ("him", "her") and (
                 verbs().get(lemma(m["before"])) not in ("move", "set")):
             return False  # "move him to the 9th": the one he or she does, moved; no other verb
@@ -4180,7 +4180,7 @@ class _TurnParser:
         return True
 
     def _labelled_list(self, c: str, raw: str, slot: str | None) -> bool:
-        """'..., here's the line-up: A, B and C': a label and its list said after other words
+        """'..., here's the running order: A, B and C': a label and its list said after other words
         of the sentence, read as a list said first in a turn is (``parse``)."""
         m = _LABELLED_LIST.match(c)
         if m is None or slot is not None or "?" in raw:
@@ -4632,7 +4632,7 @@ class _TurnParser:
         root = self.under or self._root_for(None)
         if not title or not stems(title) or ((root is not None or owner.lower() in _PRONOUNS)
                                              and not typed_phrases(value, sentence=False)):
-            return False  # "she's got a gala": why she can't, nothing for the plan
+            return False  # "he's got a cold": why he can't, nothing for the plan
         if owner and owner[0].isupper() and owner.lower() not in _PRONOUNS | {"i", "we"}:
             title = f"{owner}'s {title}"
         add = self._add(title, value=value or None, parents=[root.key] if root else [])
@@ -4642,7 +4642,7 @@ class _TurnParser:
     def _bare_value(self, c: str, raw: str, slot: str | None) -> bool:
         """'Actually 6:40', 'it starts on the 9th now': only a value, for the task the talk is
         about that holds its kind.
-        Not what a person is doing then ("I'm out on the 3rd"): that says where they will be."""
+        Not what a person is doing then ("I'm away on the 9th"): that says where they will be."""
         if _PERSON_IS.match(c):
             return False
         bare = re.sub(r"\b(?:instead|then|now|actually|please|maybe|rather|it is|it's|works|"
@@ -6331,7 +6331,7 @@ def _first_kind(item: str) -> ValueKind | None:
     return typed[0][0] if typed else None
 
 
-#: "here's the line-up: A, B and C", "and the menu: ...": a label leading a list mid-sentence.
+#: "here's the running order: A, B and C", "and the menu: ...": a label leading a list mid-sentence.
 _LABELLED_LIST = re.compile(r"^(?:and\s+)?(?:here(?:'s|\s+is|\s+are)\s+)?(?:the\s+|our\s+|my\s+)?"
                             r"(?P<label>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}):\s+(?P<items>.+)$", _I)
 #: "the judging's on the 6th now", "judging on the 6th": a thing, and its new value.
@@ -6342,7 +6342,7 @@ _NAMED_VALUE = re.compile(r"^(?:the\s+)?(?P<what>[a-z][\w-]*(?:\s+[a-z][\w-]*){0
 #: "I'm ...", "she's ...", "we are ...": a person, and what they are or where they will be.
 _PERSON_IS = re.compile(r"^(?:i|we|he|she|they)(?:'m|'re|'s|\s+am|\s+are|\s+is|\s+was|\s+were)\b",
                         _I)
-#: "I'm out on the 3rd", "she's busy at 5": where a person will be, no value of any task.
+#: "I'm away on the 9th", "she's busy at 5": where a person will be, no value of any task.
 _WHEREABOUTS = re.compile(_PERSON_IS.pattern + r"\s+(?:out|away|off|busy|free|unavailable|"
                           r"around|home|back|working|on holiday|on leave)\b", _I)
 
