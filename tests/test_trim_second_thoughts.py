@@ -471,3 +471,16 @@ def test_a_text_that_names_nothing_is_no_title_or_value(text: str) -> None:
     from tme_neo4j.trim.gate import unwritable
 
     assert unwritable(text) is not None
+
+
+@pytest.mark.parametrize(("wanted", "title", "value"), [
+    ("30", "30 traffic cones", "30 traffic cones"),  # the count where it is said
+    ("30 bollards", None, "30 bollards"),  # a unit of its own: said whole, nothing spliced
+])
+def test_a_count_set_back_changes_it_where_it_is_said(wanted: str, title: str | None,
+                                                       value: str) -> None:
+    from tme_neo4j.trim.rules import _set_back
+
+    cones = _task("cones", "50 traffic cones", "50 traffic cones")
+    op = _set_back(cones, wanted)
+    assert (op.title, op.value) == (title, value)

@@ -5294,6 +5294,17 @@ def _set_back(task: Task, wanted: str) -> ReviseTask:
     title = retype(task.title, *typed[0]) if typed and not task.value else None
     if title and title != task.title:
         return ReviseTask(key=task.key, title=title, reason="set back by request")
+    bare = len(typed) == 1 and _only_value(wanted) and (
+        typed[0][0] in (ValueKind.DATE, ValueKind.TIME, ValueKind.PRICE)
+        or re.fullmatch(r"\d[\d,.]*", typed[0][1]) is not None)  # a count with no unit of its own
+    value = retype(task.value or "", *typed[0]) if task.value and bare else None
+    if value is not None and value != task.value:
+        # "cups back to 40" where the value is "60 paper cups": the count in it, and in the
+        # title when the title says the same count
+        held = [p for k, p in typed_phrases(task.value or "", sentence=False) if k == typed[0][0]]
+        said = [p for k, p in typed_phrases(task.title, sentence=False) if k == typed[0][0]]
+        title = retype(task.title, *typed[0]) if held[:1] == said[:1] else None
+        return ReviseTask(key=task.key, title=title, value=value, reason="set back by request")
     return ReviseTask(key=task.key, value=wanted, reason="set back by request")
 
 
