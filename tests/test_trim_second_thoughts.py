@@ -484,3 +484,25 @@ def test_a_count_set_back_changes_it_where_it_is_said(wanted: str, title: str | 
     cones = _task("cones", "50 traffic cones", "50 traffic cones")
     op = _set_back(cones, wanted)
     assert (op.title, op.value) == (title, value)
+
+
+@pytest.mark.parametrize(("title", "refused"), [
+    ("Be going loads", True),
+    ("be needing more", True),
+    ("Be at the station by 8", False),
+])
+def test_a_state_is_no_title(title: str, refused: bool) -> None:
+    from tme_neo4j.trim.gate import unwritable
+
+    assert (unwritable(title) is not None) is refused
+
+
+@pytest.mark.parametrize(("title", "statement"), [
+    ("Sorting the shed will take till Friday", True),
+    ("Check who will drive", False),
+    ("Book a room that will fit ten", False),
+])
+def test_a_title_that_says_what_will_happen_is_a_statement(title: str, statement: bool) -> None:
+    from tme_neo4j.trim.gate import stated
+
+    assert stated(title) is statement

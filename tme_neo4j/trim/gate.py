@@ -120,6 +120,8 @@ def unwritable(text: str) -> str | None:
         return f"nothing in memory that {words[0]!r} names"
     if _reported().search(text):
         return "only what someone thinks or wishes, nothing to do"
+    if words[0] == "be" and len(words) > 1 and words[1].endswith("ing"):
+        return f"a state, no task in {text.strip(' .')!r}"  # "be going loads"
     if words[0] in ("i", "we") and len(words) <= 3:
         return "what the speaker says of themselves, no task"  # "I really", "we both"
     if (len(words) == 1 and _lone_adverb(words[0])) or _talk(text) or (
@@ -136,7 +138,7 @@ def unwritable(text: str) -> str | None:
     return None
 
 
-_FINITE = re.compile(r"\b(?:is|are|was|were|isn't|aren't|wasn't|weren't|can't|cannot|won't|"
+_FINITE = re.compile(r"\b(?:is|are|was|were|will|isn't|aren't|wasn't|weren't|can't|cannot|won't|"
                      r"couldn't|doesn't|don't|didn't)\b", re.IGNORECASE)
 #: What may stand before a finite verb inside a title: a clause it embeds ("the room that is
 #: free", "see if the hall is free").
