@@ -780,8 +780,7 @@ class _TurnParser:
         elif not labelled and (m := _SLOT_PREFIX.match(text)) and not _RESTORE.match(m[1]):
             # "the games are back on: ..." is a clause before its list, not a label
             first, *rest = sentences(m[2]) or [m[2]]
-            if self._one_more(m[1], first) or self._entries(m[1], first) or self._listed_steps(
-                    m[1], first) or self._listed(m[1], first):
+            if self._read_list(m[1], first):
                 # "stuff to pack: a, b, c and d": items, not a value
                 text = ""  # the sentences after the list are read on their own
             else:
@@ -4180,12 +4179,16 @@ class _TurnParser:
         return True
 
     def _labelled_list(self, c: str, raw: str, slot: str | None) -> bool:
-        """'..., here's the running order: A, B and C': a label and its list said after other words
-        of the sentence, read as a list said first in a turn is (``parse``)."""
+        """'..., here's the running order: A, B and C': a label and its list said after other
+        words of the sentence, read as a list said first in a turn is."""
         m = _LABELLED_LIST.match(c)
-        if m is None or slot is not None or "?" in raw:
-            return False
-        head, rest = m["label"], m["items"]
+        return m is not None and slot is None and "?" not in raw and self._read_list(
+            m["label"], m["items"])
+
+    def _read_list(self, head: str, rest: str) -> bool:
+        """A label and the list after it: one more item like the plan's, entries named first,
+        steps, or items (``parse`` for a list that opens a turn, ``_labelled_list`` for one
+        said mid-sentence)."""
         return (self._one_more(head, rest) or self._entries(head, rest)
                 or self._listed_steps(head, rest) or self._listed(head, rest))
 
@@ -4194,13 +4197,9 @@ class _TurnParser:
         named by a noun phrase with no verb, and its when and where, which ``_event`` could not
         cut into attributes; the plan, with the rest as its value."""
         head, slots = _slot_phrases(c)
-        words = head.split()
-        if self._live() or ":" in c or ";" in raw or not slots or not 1 <= len(words) <= 4 or (
-                not any(k in (ValueKind.DATE, ValueKind.TIME) for k, _ in typed_phrases(c))):
-            return False
-        if any(w.lower() in STOP or w.lower() in _NO_THING or (is_verb(w) and not can_be_noun(w))
-               for w in words) or (
-                not can_be_noun(words[-1])) or _NEGATIVE.search(c):
+        if self._live() or ":" in c or ";" in raw or not slots or not _names_a_thing(
+                head, determiners=frozenset()) or _NEGATIVE.search(c) or not any(
+                k in (ValueKind.DATE, ValueKind.TIME) for k, _ in typed_phrases(c)):
             return False
         title = clean_phrase(head)
         value = clean_phrase(c[c.find(head) + len(head):])
@@ -6532,17 +6531,23 @@ def _steps(text: str) -> list[tuple[str, bool]]:
 def _names_an_event(head: str, slots: list[tuple[str, str]]) -> bool:
     """A short noun phrase (no verb, no negation, no pronoun) with a date or a time, each of
     its role phrases holding one value of its kind and nothing else."""
-    words = head.split()
     kinds = {name.split("-")[0] for name, _ in slots}
-    if not 1 <= len(words) <= 4 or _NEGATIVE.search(head) or _imperative(head) or not (
+    if not _names_a_thing(head) or _NEGATIVE.search(head) or _imperative(head) or not (
             kinds & {"date", "time"}) or not kinds <= _ATTRIBUTE_SLOTS:
         return False
-    if any(w.lower() in _NO_THING or (w.lower() in STOP and w.lower() not in _DETERMINERS)
-           or (is_verb(w) and not can_be_noun(w)) for w in words):
-        return False
-    return can_be_noun(words[-1]) and all(
-        len({k for k, _ in typed_phrases(v, sentence=False)}) == 1 and _only_value(v)
-        for _, v in slots)
+    return all(len({k for k, _ in typed_phrases(v, sentence=False)}) == 1 and _only_value(v)
+               for _, v in slots)
+
+
+def _names_a_thing(head: str, *, determiners: frozenset[str] | None = None) -> bool:
+    """A short noun phrase: one to four words ending in a noun, none of them a verb only, a
+    word for no thing, or a stop word other than a determiner (of ``determiners``, when
+    given)."""
+    words = head.split()
+    allowed = _DETERMINERS if determiners is None else determiners
+    return 1 <= len(words) <= 4 and not any(
+        w.lower() in _NO_THING or (w.lower() in STOP and w.lower() not in allowed)
+        or (is_verb(w) and not can_be_noun(w)) for w in words) and can_be_noun(words[-1])
 
 
 _DETERMINERS = frozenset({"a", "an", "the", "my", "our"})
