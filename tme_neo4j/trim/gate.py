@@ -42,9 +42,18 @@ def _reported(subjects: str = _SUBJECTS) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{forms})\s+(?:that\s+)?{subjects}\b", re.IGNORECASE)
 
 
+#: "we'll see how it goes", "let's see if it helps": waiting to find out, nothing to do yet.
+_WAIT_AND_SEE = re.compile(r"\b(?:(?:we|i)(?:'ll|\s+will|\s+can|\s+shall)|let's|let\s+us|"
+                           r"wait\s+and)\s+(?:just\s+)?see\s+(?:how|if|whether|what)\b|"
+                           r"\bsee\s+how\s+(?:it|that|things)\s+goes?\b", re.IGNORECASE)
+
+
 def remark(clause: str) -> bool:
     """Whether ``clause`` only says what someone thinks or wishes ("hope it stays dry", "my
-    sister reckons they'll be late"): nothing in it asks for a change."""
+    sister reckons they'll be late") or waits to find out ("we'll see if it lasts"): nothing
+    in it asks for a change."""
+    if _WAIT_AND_SEE.search(clause):
+        return True
     return bool(_reported(r"(?:i|we|he|she|they|you|it|there)").search(clause)) and not (
         _ASKS.search(clause))
 
@@ -68,11 +77,10 @@ _FEELING = re.compile(r"^\W*(?:(?:i|we)(?:'m|'re|\s+am|\s+are)\s+)?(?:(?:i|we)\s
                       r"(?:so\s+|really\s+|a\s+)?(?:can't wait|cannot wait|looking forward|excited|"
                       r"bit nervous|nervous|dreading)\b", re.IGNORECASE)
 
-
 def small_talk(sentence: str) -> bool:
     """Whether ``sentence`` is talk around the plan: a tag question ("lovely, isn't it"), a
     remark the speaker calls unrelated, a feeling or a look foretold about the plan ("it'll
-    sound brilliant"), how the speaker feels ("can't wait for ..."), or a likeness ("these are like
+    sound brilliant"), how the speaker feels ("can't wait for ..."), a likeness ("these are like
     riddles"). Only a request said in it may write."""
     return any(p.search(sentence) for p in (_TAG_QUESTION, _UNRELATED, _FORETOLD_FEELING,
                                             _FEELING, _LIKENESS))

@@ -1398,7 +1398,10 @@ class _TurnParser:
     def _why_removed(self, c: str) -> bool:
         """A statement right after a removal says why: 'Ann's handling it herself', 'the
         old one works fine'. A value in it is news ('the hall is $90 now') unless a word
-        such as 'anyway' marks it as the reason ('the party's on a Sunday anyway')."""
+        such as 'anyway' marks it as the reason ('the party's on a Sunday anyway') or it is
+        of what the turn gives up ('swap the oak for pine, the oak's £90')."""
+        if (m := _COPULA.match(c)) and self._given_up(clean_phrase(m["subj"])):
+            return True
         removed = bool(self.said) and bool(_CANCEL.match(self.said[-1]) or _CANCEL_OFF.match(
             self.said[-1]))
         stated = bool(_COPULA.match(c) or _DESCRIBES.match(c) or (
@@ -3293,6 +3296,7 @@ class _TurnParser:
         return True
 
     def _slot_value(self, c: str, raw: str, slot: str) -> None:
+        c = _IT_IS.sub("", c)  # "parking: ..., it's £5 a day": the value the slot's task has
         options = _named_options(c)
         facts = _facts(c)
         value = options or (clean_phrase(c) if _only_value(c) or facts else _extract_value(c))
@@ -3302,7 +3306,7 @@ class _TurnParser:
             if not current.value and typed and not _only_value(value) and not (
                     options or facts):
                 value = typed[0][1]  # "make it $30 with the extras": the price alone
-            self._update(current, value, raw)
+            self._update(current, self._joined(current, value), raw)
             return
         conflicts = self._conflicts(c, exclude=slot)
         if conflicts:
@@ -3457,6 +3461,8 @@ class _TurnParser:
         if not title or not stems(title) or len(title.split()) > 6 or re.match(
                 rf"(?:{_SLOT_PREPS})\b", title, _I):
             return False  # "we're going with Ann": a choice or a role phrase, no plan's name
+        if not _has_a_noun(title):
+            return False  # "I'm staying up late on Friday": how or when one does it, no name
         roots = [t for t in self._live() if not t.parents]
         if m.groupdict().get("third") and (
                 named := self._match(title, self._live(), by_value=False)) and named.parents:
@@ -3753,6 +3759,8 @@ class _TurnParser:
         if target is None and (held := self._quantity_in_value(subject, value)):
             self._update(*held, raw)  # "the flour was 300g after all"
             return True
+        if target is None and (holder := self._attribute_holder(subject, typed)) is not None:
+            return self._set_typed(holder, typed, raw)  # "the fee's gone up to $90"
         if target is None:
             when = _SUBJECT_WHEN.search(clean_phrase(m["subj"]))
             if when and typed_phrases(when.group(), sentence=False):
@@ -3774,6 +3782,16 @@ class _TurnParser:
             return self._set_typed(target, typed, raw)
         self._update(target, value, raw)
         return True
+
+    def _attribute_holder(self, subject: str, typed: list[tuple[ValueKind, str]]) -> Task | None:
+        """The one task holding a price when ``subject`` names a price by word ('the fee',
+        'the quote') and all that is told is a price. (A count is of some unit: 'the
+        headcount' is not the count of seats a venue holds.)"""
+        kind = _KIND_OF_ATTRIBUTE.get(attribute_of(subject.rsplit(maxsplit=1)[-1]) or "")
+        if kind != ValueKind.PRICE or not typed or any(k != kind for k, _ in typed):
+            return None
+        holders = [t for t in self._live() if retype(t.value or "", kind, typed[0][1]) is not None]
+        return holders[0] if len(holders) == 1 else None
 
     def _new_attribute(self, subject: str, value: str, typed: list[tuple[ValueKind, str]],
                        raw: str) -> bool:
@@ -3809,6 +3827,17 @@ class _TurnParser:
             return False
         self._update(target, ", ".join(clean_phrase(p) for p in m.groups() if p), raw)
         return True
+
+    def _given_up(self, subject: str) -> bool:
+        """Whether an earlier clause of this turn asked to replace or drop what ``subject``
+        names: what is then said of it is why, not a fact to keep."""
+        named = set(stems(subject))
+        for said in self.said:
+            frame = read_frame(said)
+            if named and frame.intent in ("replace", "cancel") and named <= set(
+                    stems(frame.object)):
+                return True
+        return False
 
     def _joins_earlier(self, value: str, raw: str) -> bool:
         """Whether ``value``, told of 'it' or 'they', joined the value an earlier clause of
@@ -6265,6 +6294,16 @@ def _bare_noun_phrase(phrase: str) -> bool:
             and not can_be_noun(words[0]))
 
 
+def _has_a_noun(title: str) -> bool:
+    """Whether ``title`` has a word that can name a thing once its dates and times are left
+    out: 'the quiz' and 'Late summer fair' do, 'late on Friday' and 'early' do not."""
+    for kind, phrase in typed_phrases(title, sentence=False):
+        if kind in (ValueKind.DATE, ValueKind.TIME):
+            title = title.replace(phrase, " ")
+    return any(can_be_noun(w) for w in re.findall(r"[A-Za-z][\w'-]*", title)
+               if w.lower() not in STOP)
+
+
 def _named_by_head(subject: str, task: Task) -> bool:
     """Whether ``subject`` names ``task`` by the words of its title before any role phrase:
     'the bake' names 'Do a test bake of the cakes', 'the cakes' does not."""
@@ -6285,6 +6324,9 @@ def _without_reason(rest: str) -> str:
         is_verb(w) and lemma(w) != w.lower() and not can_be_noun(w) for w in reason.split()[1:])
     return value if clause and typed_phrases(value, sentence=False) else rest
 
+
+#: "it's ", "that's ", "they are ": a pronoun and its copula before the value it gives.
+_IT_IS = re.compile(r"^(?:it|that|this|they|these|those)(?:'s|'re|\s+is|\s+are)\s+(?=\S)", _I)
 
 #: "£4 a ticket", "$12 per head": a price and the one thing it is for.
 _PRICE_PER = re.compile(r"^[$£€]\d[\d.,]*\s+(?:a|an|per|each)\s+(?P<noun>[a-z]+)$", _I)
