@@ -527,3 +527,82 @@ def test_a_word_alone_adds_no_task(text: str) -> None:
                                   "Soak the hull for two days instead"])
 def test_a_request_as_it_was_said_is_no_title(text: str) -> None:
     assert unwritable(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Move the ferry seats to Friday, I'm working late on Thursday.",
+    "Soak the hull on Monday, we're finishing early Tuesday.",
+    "Move the ferry seats to Monday, I'm running late tomorrow.",
+])
+def test_how_or_when_someone_works_names_no_plan(text: str) -> None:
+    assert not [op for op in _written(read(text, "boat")) if isinstance(op, AddTask)]
+
+
+@pytest.mark.parametrize("text", [
+    "Book the ferry seats, we'll see if the weather holds.",
+    "Soak the hull, let's see whether it swells enough.",
+    "Book the stall, I'll see how it goes.",
+    "We can see what the forecast says, book the ferry seats anyway.",
+])
+def test_waiting_to_find_out_is_no_task(text: str) -> None:
+    added = [op.title for op in _written(read(text, "boat")) if isinstance(op, AddTask)]
+    assert all("see" not in title.lower() for title in added)
+
+
+@pytest.mark.parametrize("text", [
+    "Swap the walnut brownies for lemon bars, the brownies are $12 a tray.",
+    "Replace the carrot cake with a banana loaf, the carrot cake was $15.",
+    "Switch the flapjacks for shortbread, the flapjacks are $8 a box.",
+])
+def test_what_is_said_of_a_thing_given_up_is_why_not_a_fact(text: str) -> None:
+    added = [op for op in _written(read(text, "sale")) if isinstance(op, AddTask)]
+    assert not added
+
+
+@pytest.mark.parametrize(("text", "held"), [
+    ("Parking: use the school car park, it's $3 an hour.", ["school car park", "$3 an hour"]),
+    ("Lunch: order from the deli, it's $6 a head.", ["deli", "$6 a head"]),
+])
+def test_a_value_told_of_it_after_a_label_joins_the_label_s_task(
+        text: str, held: list[str]) -> None:
+    result = read(text, "sale")
+    last = [op for op in _written(result) if isinstance(op, AddTask | ReviseTask)][-1]
+    assert last.value is not None
+    assert all(part in last.value for part in held)
+    assert "it's" not in last.value
+
+
+PRICED = [_task("fence", "New garden fence", "cedar panels from Hill & Sons for £1,200"),
+          _task("posts", "Dig the post holes", parent="fence"),
+          _task("stain", "Stain the panels", "Saturday", parent="fence")]
+
+
+@pytest.mark.parametrize("text", ["The quote's gone up to £1,350.", "The price is now £1,350.",
+                                  "The estimate came back at £1,350.",
+                                  "The fee's now £1,350 because of the gravel boards."])
+def test_a_price_named_by_its_kind_revises_the_one_task_holding_a_price(text: str) -> None:
+    result = RuleInterpreter().interpret(text, TrimView(tasks=PRICED, focus=["fence"]))
+    assert [(op.key, op.value) for op in _written(result)] == [
+        ("fence", "cedar panels from Hill & Sons for £1,350")]
+
+
+@pytest.mark.parametrize("text", ["Add both of those.", "Link those up.", "Sort these out please.",
+                                  "Include it too."])
+def test_a_request_whose_object_is_a_bare_reference_is_no_title(text: str) -> None:
+    assert unwritable(text.rstrip("."))
+
+
+@pytest.mark.parametrize("text", ["Smashing, ta.", "Lovely, cheers.", "Champion, thanks.",
+                                  "Sound, cheers!"])
+def test_a_word_and_thanks_writes_nothing(text: str) -> None:
+    result = read(text, "boat")
+    assert not _written(result)
+    assert [s.intent for s in result.subtasks] == ["note"]
+
+
+@pytest.mark.parametrize("text", ["Can you sum up where the bake sale stands?",
+                                  "Sum up what's left for me.", "Could you sum it all up?"])
+def test_a_request_to_sum_up_only_reads(text: str) -> None:
+    result = read(text, "sale")
+    assert not _written(result)
+    assert any(s.intent == "check" for s in result.subtasks)

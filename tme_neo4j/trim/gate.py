@@ -117,6 +117,19 @@ def withdrawn(text: str, clause: str) -> bool:
     return at >= 0 and m is not None and not re.search(r"[.!?]", text[at + len(said):m.start()])
 
 
+#: Words that may follow a verb's object: "link them up", "book it in too".
+_AFTER_OBJECT = frozenset({"up", "down", "in", "out", "off", "on", "back", "over", "together",
+                           "too", "again", "first", "now", "then", "well", "as", "please"})
+
+
+def _last_object(words: list[str]) -> str:
+    """The last word of ``words`` before the particles and adverbs that may end a request."""
+    kept = list(words)
+    while len(kept) > 1 and kept[-1] in _AFTER_OBJECT:
+        kept.pop()
+    return kept[-1]
+
+
 def unwritable(text: str) -> str | None:
     """Why ``text`` cannot be written as a title or value (a phrase to follow "there is"), or
     None when it can."""
@@ -126,6 +139,11 @@ def unwritable(text: str) -> str | None:
     if words[0] in _REFERENCES and not text.lstrip()[:2].isupper() and (
             len(words) == 1 or words[0] not in _DETERMINERS):  # "IT" is a name
         return f"nothing in memory that {words[0]!r} names"
+    if len(words) > 1 and (last := _last_object(words)) in _REFERENCES | {"both"} and (
+            last in ("those", "these", "both") or verbs().get(lemma(words[0]), "task") != "task"):
+        # "link those up", "add it": what is meant was said before; "frame them", said after
+        # what they are, is a step
+        return f"nothing in memory that {last!r} names"
     if _reported().search(text):
         return "only what someone thinks or wishes, nothing to do"
     if words[0] == "be" and len(words) > 1 and words[1].endswith("ing"):

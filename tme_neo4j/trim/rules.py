@@ -99,6 +99,8 @@ _SMALL_TALK = re.compile(
     r"(?:i(?:'ve| have)? )?changed my mind|"
     r"very much|a lot|for now|then|ha(?:ha)*|lol|lmao|wow|argh+|phew|gosh|blimey|oops|man)"
     r"[\s,.!]*)+$", re.IGNORECASE)
+#: "..., cheers": a clause that ends by thanking.
+_THANKED = re.compile(r"[\s,!]+(?:thanks|thank you|cheers|ta)\W*$", re.IGNORECASE)
 #: 'hotel: ...', 'p1.step-2: ...': a short name, or a task's key as it is, before a colon.
 _SLOT_PREFIX = re.compile(r"^\s*([A-Za-z](?:[\w -]|\.(?=\w)|(?<=\s)&(?=\s)){0,30}?)\s*:\s+(.+)$",
                           re.S)
@@ -1240,7 +1242,7 @@ class _TurnParser:
         return True
 
     def _clause(self, raw: str, slot: str | None, question: bool) -> None:
-        c = re.sub(r"[\s,]+(?:please|thanks|thank you|for me)$", "",
+        c = re.sub(r"[\s,]+(?:please|thanks|thank you|cheers|ta|for me)$", "",
                    strip_fillers(raw).rstrip(".!? "), flags=_I)
         c = _AFTERTHOUGHT.sub("", c)  # "the tyres are done btw": the news without the aside
         c = re.sub(r"\brather than\b", "instead of", c, flags=_I)  # one way to say it
@@ -1375,7 +1377,8 @@ class _TurnParser:
             self._emit(Intent.NOTE, raw)
         elif _STATEMENT.match(c) or _DESCRIBES.match(c) or _EVALUATIVE.search(c):
             self._emit(Intent.NOTE, raw, about=self._about(c, None))
-        elif frame.mood == Mood.REQUEST and not frame.known and not frame.reference:
+        elif frame.mood == Mood.REQUEST and not frame.known and not frame.reference and (
+                frame.object or frame.roles):  # a verb alone ("Smashing, ta") names nothing
             if not self._details_of_named(frame.object, frame.roles, c, raw):
                 self._new_task(c, raw)  # an imperative the lexicon does not know names a task
         elif frame.mood == Mood.STATEMENT and frame.negated:
@@ -1491,6 +1494,9 @@ class _TurnParser:
     def _unparsed(self, raw: str, c: str, reason: str | None = None) -> None:
         """A clause not understood writes nothing; the tasks it may speak of are named, and the
         reason when the clause was read but memory holds nothing it fits."""
+        if _THANKED.search(raw) and len(c.split()) <= 2 and reason is None:
+            self._emit(Intent.NOTE, raw)  # "Smashing, ta": a word of thanks, nothing asked
+            return
         self._emit(Intent.UNPARSED, raw, about=self._closest(c), track=False, reason=reason)
 
     def _closest(self, c: str) -> list[str]:
