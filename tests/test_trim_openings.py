@@ -90,3 +90,61 @@ def test_a_plan_that_came_to_the_speaker_opens_it(text: str, title: str) -> None
 def test_someone_named_holding_an_event_opens_a_plan(text: str, title: str) -> None:
     added = _added(_read(text))
     assert [op.title for op in added][:1] == [title]
+
+
+@pytest.mark.parametrize(("text", "title", "value"), [
+    ("Can you keep track of the quiz I'm hosting for the school? It's on 5 March.",
+     "Quiz", "for the school"),
+    ("Could you help me organise the jumble sale we're running for the scouts?",
+     "Jumble sale", "for the scouts"),
+    ("Help me keep tabs on my sister's leaving do.", "Sister's leaving do", None),
+    ("Can you help me plan our street's summer picnic on 9 June?", "Street's summer picnic",
+     "on 9 June"),
+])
+def test_a_request_to_keep_track_of_a_plan_opens_it(
+        text: str, title: str, value: str | None) -> None:
+    added = _added(_read(text))
+    assert [op.title for op in added] == [title]
+    assert added[0].value == value
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Me and my cousin Ali are cycling the coast road, leaving on 3 April.", "Coast road"),
+    ("Ravi and I are running the Bristol half on 4 June.", "Bristol half"),
+    ("Me and Jo are painting the back bedroom next weekend.", "Back bedroom"),
+])
+def test_a_plan_told_of_the_speaker_and_someone_else_opens(text: str, title: str) -> None:
+    assert _added(_read(text))[0].title.lower().startswith(title.lower())
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Any tips for running a bake sale? Mine's on 3 May at the church hall.", "Bake sale"),
+    ("How do people cope with a loft conversion? Ours is booked for 2 June.",
+     "Loft conversion"),
+])
+def test_mine_names_the_speaker_s_one_of_the_thing_just_named(text: str, title: str) -> None:
+    added = _added(_read(text))
+    assert [op.title for op in added][:1] == [title]
+
+
+@pytest.mark.parametrize("text", [
+    "As far as I can tell the steps are: the hall, a PA, the tickets, and then posters.",
+    "The jobs are: the hall, a PA, the tickets and finally posters.",
+    "Apparently the stages are: the hall, a PA, the tickets, then posters.",
+])
+def test_steps_listed_after_a_label_are_steps_of_the_plan_in_talk(text: str) -> None:
+    plan = Task(key="gig", id="id-gig", title="Charity gig", status=TaskStatus.ACTIVE)
+    added = _added(_read(text, [plan]))
+    assert [op.parents for op in added] == [["gig"]] * 4
+    assert added[-1].title.lower() == "posters"
+
+
+@pytest.mark.parametrize("text", [
+    "We'll need a marquee, a caterer, a licence and someone to run the bar.",
+    "I'll need a marquee, a caterer, a licence and someone to run the bar.",
+])
+def test_what_will_be_needed_is_each_an_item_of_the_plan(text: str) -> None:
+    plan = Task(key="gig", id="id-gig", title="Charity gig", status=TaskStatus.ACTIVE)
+    added = _added(_read(text, [plan]))
+    assert [op.title.lower() for op in added] == [
+        "marquee", "caterer", "licence", "someone to run the bar"]

@@ -606,3 +606,8 @@ def test_a_request_to_sum_up_only_reads(text: str) -> None:
     result = read(text, "sale")
     assert not _written(result)
     assert any(s.intent == "check" for s in result.subtasks)
+
+
+@pytest.mark.parametrize("text", ["Mine's", "Ours is the blue one", "Yours"])
+def test_a_possessive_pronoun_alone_names_nothing(text: str) -> None:
+    assert unwritable(text)

@@ -26,7 +26,7 @@ __all__ = ["Held", "asks_change", "garbled", "remark", "small_talk", "stated", "
 #: Words that stand for something said before: written alone or first, they name nothing.
 #: ("me" and "us" are not among them: they name the speaker, who takes a task over.)
 _REFERENCES = frozenset({"it", "them", "him", "her", "they", "he", "she", "those", "these",
-                         "you", "that", "this"})
+                         "you", "that", "this", "mine", "ours", "yours", "theirs"})
 #: Of those, the ones that may open a longer title or value as a determiner ("this week's order",
 #: "her coat", "that blue one").
 _DETERMINERS = frozenset({"her", "those", "these", "that", "this"})
@@ -122,12 +122,14 @@ _AFTER_OBJECT = frozenset({"up", "down", "in", "out", "off", "on", "back", "over
                            "too", "again", "first", "now", "then", "well", "as", "please"})
 
 
-def _last_object(words: list[str]) -> str:
-    """The last word of ``words`` before the particles and adverbs that may end a request."""
+def _last_object(words: list[str]) -> str | None:
+    """The object of a short request in ``words``: its last word before the particles and
+    adverbs that may end it, when no more than three words come before that ('add both of
+    those'); None for a longer one ('set up a rota to help her out')."""
     kept = list(words)
     while len(kept) > 1 and kept[-1] in _AFTER_OBJECT:
         kept.pop()
-    return kept[-1]
+    return kept[-1] if len(kept) <= 4 else None
 
 
 def unwritable(text: str) -> str | None:
@@ -136,10 +138,11 @@ def unwritable(text: str) -> str | None:
     words = re.findall(r"[\w']+", text.lower())
     if not words:
         return None
-    if words[0] in _REFERENCES and not text.lstrip()[:2].isupper() and (
+    if words[0].removesuffix("'s") in _REFERENCES and not text.lstrip()[:2].isupper() and (
             len(words) == 1 or words[0] not in _DETERMINERS):  # "IT" is a name
-        return f"nothing in memory that {words[0]!r} names"
-    if len(words) > 1 and (last := _last_object(words)) in _REFERENCES | {"both"} and (
+        return f"nothing in memory that {words[0].removesuffix(chr(39) + 's')!r} names"
+    if 1 < len(words) <= 6 and is_verb(words[0]) and (
+            last := _last_object(words)) in _REFERENCES | {"both"} and (
             last in ("those", "these", "both") or verbs().get(lemma(words[0]), "task") != "task"):
         # "link those up", "add it": what is meant was said before; "frame them", said after
         # what they are, is a step

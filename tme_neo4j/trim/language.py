@@ -112,7 +112,8 @@ STOP = frozenset(_STOP_WORDS.split())
 _FILLERS = re.compile(
     r"^(?:(?:actually|sorry|wait|also|ok(?:ay)?|so|well|hmm+|oh|please|now|then|and|but|ugh|argh|"
     r"oops|whoops|nah|uh|um|ah|turns out(?: that)?|it turns out(?: that)?|"
-    r"obviously|honestly|basically|frankly|of course|tbh|ngl|"
+    r"obviously|honestly|basically|frankly|of course|tbh|ngl|apparently|"
+    r"as far as (?:i|we) (?:can tell|know|can see)|from what (?:i|we) (?:can tell|can see|gather)|"
     r"(?:good|great|bad|some) news|(?:my|our) (?:mistake|bad|fault)|"
     r"let'?s all|by the way|on second thought|in that case|never ?mind|hey|great|"
     r"(?:yes|no|nope|yep|yeah|right)(?=\s*[,!:-])|(?:no\s+)?(?:hang|hold)\s+on|no(?=\s+wait\b)|"
@@ -223,7 +224,16 @@ def split_clauses(sentence: str) -> list[str]:
     parts = [p.strip(" ,").replace(_HIDDEN_COMMA, ",") for p in parts if p and p.strip(" ,.")]
     if len(parts) > 1 and _FOR_LEAD.match(parts[0]):  # "For the trip, we'll ...": one clause
         parts[:2] = [f"{parts[0]}, {parts[1]}"]
+    while len(parts) > 1 and ":" in parts[-2] and _last_item(parts[-1]):
+        parts[-2:] = [f"{parts[-2]}, {parts[-1]}"]  # "steps: A, B, and then C": C is an item
     return parts
+
+
+def _last_item(part: str) -> bool:
+    """Whether ``part``, cut from a list after a colon at its 'and then', is one more item: a
+    short phrase with no verb of its own first."""
+    words = part.strip(" .!").split()
+    return 1 <= len(words) <= 4 and not is_verb(words[0]) and words[0].lower() not in STOP
 
 
 #: "the lanterns - hang them by the gate": a thing named, a dash, then a request about it.
@@ -347,6 +357,8 @@ def split_list(text: str) -> list[str]:
         if m is not None:
             kept = kept[:-1]  # "a tombola, no wait, a raffle": the raffle in its place
         kept.append(item[m.end():] if m else item)
+    # "..., and then C", "..., finally D": words of order before the last items
+    kept = [re.sub(r"^\s*(?:then|finally|lastly)\s+", "", i, flags=re.IGNORECASE) for i in kept]
     return [clean_phrase(i.replace(_HIDDEN_AND, "and")) for i in kept if clean_phrase(i)]
 
 

@@ -470,7 +470,8 @@ _COMES = re.compile(r"^(?P<who>he|she|they|[A-Z][a-z]+|(?:the\s+)?[a-z]{3,}(?:er
                     r"(?:now\s+)?(?:come|coming|do|make it|be here|be there)\s+(?P<when>.+)$")
 _PLAN = re.compile(
     r"^(?:i'm|i am|we're|we are|i've been|we've been|i'll be|we'll be|"
-    r"(?:my|our)\s+[\w ]{1,20}?\s+and\s+i\s+are|"
+    r"(?:my|our)\s+[\w ]{1,20}?\s+and\s+i\s+are|(?-i:[A-Z])\w+\s+and\s+i\s+are|"
+    r"(?:me|i)\s+and\s+(?:(?:my|our)\s+)?[\w ]{1,30}?\s+are|"
     r"(?P<third>(?:my|our)\s+[\w ]{1,30}?(?:'s|\s+is|\s+are)))\s+"
     r"(?:(?:also|now|just|currently|finally)\s+)?(?P<verb>(?:[a-z]+-)?[a-z]+ing)\s+"
     r"(?:(?P<particle>for|on|to|up|together|out)\s+)?(?P<rest>.+)$", _I)
@@ -510,8 +511,8 @@ _OPENING = re.compile(
     r"|(?:i've\s+|we've\s+)?(?P<got>got)\s+(?=(?:my|our)\s))(?P<rest>.+)$", _I)
 #: "The stew needs A, B and C": the parts of a plan.
 _NEEDS = re.compile(
-    r"^(?P<subj>.+?)\s+(?:needs?|requires?|will need|includes?|(?:is|are) going to need|"
-    r"wants?|should have|must have|has to have|calls? for)\s+(?P<items>.+)$", _I)
+    r"^(?P<subj>.+?)(?:\s+(?:needs?|requires?|will need|includes?|(?:is|are) going to need|"
+    r"wants?|should have|must have|has to have|calls? for)|'ll need)\s+(?P<items>.+)$", _I)
 #: "it's got A, B and C": a list of parts of what was named.
 _HAS_LIST = re.compile(r"^(?P<subj>it|they|this|that|[\w' -]+?)(?:'s got|'ve got| has got|"
                        r" have got| has| have)\s+(?!been\b)(?P<items>[^,]+,.+)$", _I)
@@ -789,7 +790,7 @@ class _TurnParser:
                 slot, text, rest = self._slot_key(m[1]), m[2], []
                 if self._slot_described(slot, text):
                     return TrimResult(subtasks=self._placed())
-        told_all = self._problem_joined(sentences(text) + rest)
+        told_all = self._said_plainly(self._problem_joined(sentences(text) + rest))
         self.disowned = self._disowned_values(told_all)
         for n, sentence in enumerate(told_all):
             question = sentence.rstrip().endswith("?")
@@ -1124,6 +1125,13 @@ class _TurnParser:
         self.focus = [root.key, *self.focus]
         return True
 
+    def _said_plainly(self, told: list[str]) -> list[str]:
+        """The sentences of a turn, those that name a plan in a roundabout way said plainly:
+        a request to keep track of one on an empty memory, 'mine' for a thing just named."""
+        if not self._live():
+            told = [_help_asked(sentence) for sentence in told]
+        return [_mine_named(said, told[n - 1]) if n else said for n, said in enumerate(told)]
+
     def _entries(self, head: str, rest: str) -> bool:
         """'Stalls: Ann friday, $15; the bakery saturday for $40': entries cut at semicolons,
         each a task named before its first value, the values its details; under the plan named
@@ -1328,7 +1336,8 @@ class _TurnParser:
                 bool(self.focus) or not self._live()) and _imperative(c) and len(
                 _steps(self._rest_of_sentence(c))) > 1
             self.also = self.also or self.needs
-        elif slot is None and (m := _WILL.match(c)) and _imperative(m["rest"]) and not any(
+        elif slot is None and (m := _WILL.match(c)) and _imperative(m["rest"]) and not (
+                m["rest"].lower().startswith("need ")) and not any(
                 _CANCEL.match(said) or _CANCEL_OFF.match(said) for said in self.said):
             # After a removal, "I'll just ..." says how to do without it: no new step.
             c, self.also = m["rest"], True  # "I'll order a chain": a step of the plan in talk
@@ -4225,7 +4234,14 @@ class _TurnParser:
         steps, or items (``parse`` for a list that opens a turn, ``_labelled_list`` for one
         said mid-sentence)."""
         return (self._one_more(head, rest) or self._entries(head, rest)
+                or self._steps_labelled(head, rest)
                 or self._listed_steps(head, rest) or self._listed(head, rest))
+
+    def _steps_labelled(self, head: str, rest: str) -> bool:
+        """'The steps are: A, B and then C' with a plan in talk: steps of that plan."""
+        label = re.sub(r"\s+(?:are|is|will be)$", "", strip_fillers(head.strip()), flags=_I)
+        return _STEPS_WORD.fullmatch(clean_phrase(label)) is not None and self._steps_stated(
+            f"the steps are {rest}", f"{head}: {rest}", None)
 
     def _topic_opening(self, c: str, raw: str, slot: str | None) -> bool:
         """'Quiz night on Friday the 3rd in the church hall' opening an empty memory: a thing
@@ -6300,14 +6316,59 @@ def _bare_noun_phrase(phrase: str) -> bool:
             and not can_be_noun(words[0]))
 
 
+#: "Can you help me keep track of ...", "help me organise ...": a request to hold a plan.
+_HELP_ASKED = re.compile(
+    r"^(?:(?:can|could|would|will)\s+you\s+)?(?:please\s+)?(?:help\s+me\s+(?:to\s+)?(?:keep\s+"
+    r"track\s+of|keep\s+tabs\s+on|plan|organi[sz]e|sort\s+out|manage|with)|keep\s+track\s+of|"
+    r"keep\s+tabs\s+on)\s+"
+    r"(?P<thing>(?:the|my|our|a|an)\s.+?)[?.!]?$", _I)
+#: "the quiz I'm hosting for the school": a thing and what the speaker does with it.
+_THING_DONE = re.compile(r"^(?P<thing>.+?)\s+(?:that\s+|which\s+)?(?P<who>i'm|i am|we're|"
+                         r"we are)\s+(?P<doing>[a-z]+ing)\b(?P<rest>.*)$", _I)
+
+
+def _help_asked(sentence: str) -> str:
+    """'Can you keep track of the quiz I'm hosting for the school?' -> 'I'm hosting the quiz
+    for the school.': a request to hold a plan, said as the plan it names; any other
+    sentence as it is."""
+    m = _HELP_ASKED.match(sentence.strip())
+    if m is None:
+        return sentence
+    done = _THING_DONE.match(m["thing"])
+    if done is None:
+        return f"I'm planning {m['thing']}."
+    return f"{done['who']} {done['doing']} {done['thing']}{done['rest']}."
+
+
+#: "Mine's for ...", "ours is ...": a sentence about the speaker's one of a thing named before.
+_MINE = re.compile(r"^(?P<whose>mine|ours)(?:'s|\s+is)\s+(?P<rest>.+)$", _I)
+
+
+def _mine_named(sentence: str, before: str) -> str:
+    """'Mine's for Canada' after a sentence naming 'a work visa' -> 'My work visa is for
+    Canada': 'mine' names the speaker's one of the last thing the sentence before named with
+    'a' or 'an'; any other sentence as it is."""
+    m = _MINE.match(sentence.strip())
+    named = re.findall(r"\b(?:a|an)\s+((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)", before, _I)
+    if m is None or not named:
+        return sentence
+    words = list(itertools.takewhile(lambda w: w.lower() not in STOP, named[-1].split()))
+    thing = " ".join(words)
+    if not thing or not can_be_noun(words[-1]):
+        return sentence
+    whose = "My" if m["whose"].lower() == "mine" else "Our"
+    return f"{whose} {thing} is {m['rest']}"
+
+
 def _has_a_noun(title: str) -> bool:
-    """Whether ``title`` has a word that can name a thing once its dates and times are left
-    out: 'the quiz' and 'Late summer fair' do, 'late on Friday' and 'early' do not."""
+    """Whether ``title`` has a word that can name a thing or a doing once its dates and times
+    are left out: 'the quiz' and 'Late summer fair' do, 'late on Friday' and 'early' do not."""
     for kind, phrase in typed_phrases(title, sentence=False):
         if kind in (ValueKind.DATE, ValueKind.TIME):
             title = title.replace(phrase, " ")
-    return any(can_be_noun(w) for w in re.findall(r"[A-Za-z][\w'-]*", title)
-               if w.lower() not in STOP)
+    return any(can_be_noun(w) or is_verb(w) for w in re.findall(r"[A-Za-z][\w'-]*", title)
+               if w.lower() not in STOP)  # a gerund names a doing: 'the leafleting'
+
 
 
 def _named_by_head(subject: str, task: Task) -> bool:
