@@ -148,3 +148,29 @@ def test_what_will_be_needed_is_each_an_item_of_the_plan(text: str) -> None:
     added = _added(_read(text, [plan]))
     assert [op.title.lower() for op in added] == [
         "marquee", "caterer", "licence", "someone to run the bar"]
+
+
+GIG = Task(key="gig", id="id-gig", title="Charity gig", status=TaskStatus.ACTIVE)
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("First thing is a venue.", "Venue"),
+    ("The next job's to book a sound engineer.", "Book a sound engineer"),
+    ("Second bit is printing the tickets.", "Printing the tickets"),
+    ("The last step will be to pay the band.", "Pay the band"),
+])
+def test_a_step_told_by_its_place_in_order_is_a_step_of_the_plan(text: str, title: str) -> None:
+    added = _added(_read(text, [GIG]))
+    assert [(op.title, op.parents) for op in added] == [(title, ["gig"])]
+
+
+@pytest.mark.parametrize("text", [
+    "We want a raffle on the night, and a cake stall at the door.",
+    "On Saturday we want a raffle, and a cake stall at the door.",
+    "At 8pm we want a raffle, and a cake stall at the door.",
+])
+def test_what_the_speaker_wants_for_the_plan_is_each_an_item_of_it(text: str) -> None:
+    added = _added(_read(text, [GIG]))
+    assert [op.parents for op in added] == [["gig"], ["gig"]]
+    assert "raffle" in added[0].title.lower()
+    assert "cake stall" in added[1].title.lower()

@@ -611,3 +611,22 @@ def test_a_request_to_sum_up_only_reads(text: str) -> None:
 @pytest.mark.parametrize("text", ["Mine's", "Ours is the blue one", "Yours"])
 def test_a_possessive_pronoun_alone_names_nothing(text: str) -> None:
     assert unwritable(text)
+
+
+@pytest.mark.parametrize("text", ["Go with that", "Do that", "Book this"])
+def test_a_short_request_for_this_or_that_is_no_title(text: str) -> None:
+    assert unwritable(text)
+
+
+CARS = [_task("car", "Second-hand van"),
+        _task("ford", "2015 Ford Transit at £6,200", parent="car"),
+        _task("check", "Service check on the Ford", "Thursday", parent="car")]
+
+
+@pytest.mark.parametrize("text", ["The Ford's seller has dropped to £5,900.",
+                                  "The Ford has come down to £5,900.",
+                                  "The Ford's gone down to £5,900."])
+def test_a_price_that_moved_goes_to_the_task_named_that_holds_a_price(text: str) -> None:
+    result = RuleInterpreter().interpret(text, TrimView(tasks=CARS, focus=["car"]))
+    assert [(op.key, op.title) for op in _written(result) if isinstance(op, ReviseTask)] == [
+        ("ford", "2015 Ford Transit at £5,900")]

@@ -143,7 +143,8 @@ def unwritable(text: str) -> str | None:
         return f"nothing in memory that {words[0].removesuffix(chr(39) + 's')!r} names"
     if 1 < len(words) <= 6 and is_verb(words[0]) and (
             last := _last_object(words)) in _REFERENCES | {"both"} and (
-            last in ("those", "these", "both") or verbs().get(lemma(words[0]), "task") != "task"):
+            last in ("those", "these", "both", "that", "this")
+            or verbs().get(lemma(words[0]), "task") != "task"):
         # "link those up", "add it": what is meant was said before; "frame them", said after
         # what they are, is a step
         return f"nothing in memory that {last!r} names"

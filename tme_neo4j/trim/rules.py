@@ -386,7 +386,7 @@ _ALSO = re.compile(r"^also\b|\b(?:too|as well)$", _I)
 _ADD_HERE = re.compile(r"^(?:also\s+)?(?:add|include|throw in|toss in)\s+(?P<items>.+)$", _I)
 #: "The headcount's jumped to 110", "prices have gone down to $5": a value risen or fallen to.
 _AMOUNT_MOVED = re.compile(
-    r"^(?P<what>(?:the\s+|my\s+|our\s+)?[\w-]+(?:\s+[\w-]+)?)(?:'s|'ve|\s+has|\s+have|\s+is|"
+    r"^(?P<what>(?:the\s+|my\s+|our\s+)?[\w-]+(?:'s)?(?:\s+[\w-]+)?)(?:'s|'ve|\s+has|\s+have|\s+is|"
     r"\s+are)?\s+(?:just\s+|now\s+|already\s+)?(?:(?:gone|went|goes|go|come|came|comes|"
     r"crept|creeps|shot|shoots)\s+(?:up|down)|jump(?:ed|s)?|r(?:i|o)sen?|rises|climb(?:ed|s)?|"
     r"dropped|drops|f(?:a|e)ll(?:en|s)?|doubled|halved|increased|decreased)\s+to\s+(?P<v>.+)$", _I)
@@ -1253,6 +1253,7 @@ class _TurnParser:
         c = re.sub(r"[\s,]+(?:please|thanks|thank you|cheers|ta|for me)$", "",
                    strip_fillers(raw).rstrip(".!? "), flags=_I)
         c = _AFTERTHOUGHT.sub("", c)  # "the tyres are done btw": the news without the aside
+        c = _when_put_after(c)  # "on Friday we want A, and B": A is what is on Friday
         c = re.sub(r"\brather than\b", "instead of", c, flags=_I)  # one way to say it
         c = _AS_IT_WAS.sub("revert it", c)  # "return to how it was": the value before
         c = _LEFT_AS_IT_WAS.sub(r"revert \g<what>", c)  # "leave X where it was": the same
@@ -1285,7 +1286,7 @@ class _TurnParser:
         handlers: list[Callable[[str, str, str | None], bool]] = [
             self._kept, self._labelled_list,
             self._reason_after_instead,
-            self._plan, self._steps_list,
+            self._plan, self._ordinal_step, self._steps_list,
             self._wished_step,
             self._shift, self._rollback, self._earlier_value,
             self._corrected, self._word_corrected,
@@ -3042,6 +3043,9 @@ class _TurnParser:
         if m is None:
             return False
         value = _remark_off(_REASON_TAIL.sub("", m["v"]))
+        typed = typed_phrases(value, sentence=False)
+        if slot is None and (holder := self._holding_told(m["what"], typed)) is not None:
+            return self._set_typed(holder, typed, raw)  # "the Ford's seller dropped to £X"
         return self._retime(f"move {m['what']} to {value}", raw, slot)
 
     def _value_inside(self, c: str, raw: str, slot: str | None) -> bool:
@@ -3551,6 +3555,8 @@ class _TurnParser:
         m = _NEEDS.match(c) or _HAS_LIST.match(c)
         if not m or slot is not None or _REPORTED.search(m["subj"]):
             return False  # "the bank says they need ...": what someone said, no parts
+        if m.re is _HAS_LIST and len(split_list(m["items"])) < 2:
+            return False  # "it has dropped to £5,900": a thousands comma lists nothing
         if re.search(r"\b(?:first|beforehand|before|done|finished|ready|in place)\b|^to\s",
                      m["items"], _I):
             return False
@@ -3574,8 +3580,8 @@ class _TurnParser:
                 self._update(task, clean_phrase(swap["new"]), raw)  # "X for the Y instead"
                 return True
             if re.search(r"\binstead\b", m["items"], _I) or (
-                    owner is None and subject.lower() not in _PRONOUNS):
-                return False
+                    owner is None and subject.lower() not in (*_PRONOUNS, "i", "we")):
+                return False  # "we want A and B": what the plan in talk is to have
             typed = typed_phrases(m["items"], sentence=False)
             if owner is not None and typed and m["items"].lstrip().startswith(typed[0][1]):
                 return self._set_typed(owner, typed[:1], raw)
@@ -3798,6 +3804,18 @@ class _TurnParser:
         self._update(target, value, raw)
         return True
 
+    def _holding_told(self, subject: str, typed: list[tuple[ValueKind, str]]) -> Task | None:
+        """Of the tasks a word of ``subject`` names ('the Ford's seller' names 'Test drive the
+        Ford' and '2014 Ford at £3,000'), the one that holds a value of the first kind told,
+        in its value or its title, when it is the only one."""
+        kinds = [k for k, _ in typed if k != ValueKind.NAME]
+        named = set(stems(subject))
+        if not kinds or not named:
+            return None
+        holders = [t for t in self._live() if named & set(stems(t.title)) and any(
+            retype(text, kinds[0], typed[0][1]) is not None for text in (t.value or "", t.title))]
+        return holders[0] if len(holders) == 1 else None
+
     def _attribute_holder(self, subject: str, typed: list[tuple[ValueKind, str]]) -> Task | None:
         """The one task holding a price when ``subject`` names a price by word ('the fee',
         'the quote') and all that is told is a price. (A count is of some unit: 'the
@@ -3883,6 +3901,20 @@ class _TurnParser:
         acts = [t for t in self._live() if t.parents and lemma(t.title.split()[0]) in {
             b for b in bases if len(b) > 2 and is_verb(b)}]
         return acts[0] if len(acts) == 1 else None
+
+    def _ordinal_step(self, c: str, raw: str, slot: str | None) -> bool:
+        """'The first job is clearing the shed', 'next bit's to paint it': one step of the plan
+        in talk, named by what follows."""
+        m = _ORDINAL_STEP.match(c)
+        root = self._root_for(None)
+        if m is None or root is None or slot is not None or _NEGATIVE.search(m["step"]):
+            return False
+        step = clean_phrase(m["step"])
+        ops = self._item(step[:1].upper() + step[1:], root) if stems(step) else []
+        if not ops:
+            return False
+        self._emit(Intent.NEW, raw, ops, about=[root.key, *(o.key for o in ops)])
+        return True
 
     def _steps_stated(self, c: str, raw: str, slot: str | None) -> bool:
         """'The remaining jobs are sanding the floor, oiling it and hanging the door': a
@@ -4741,7 +4773,8 @@ class _TurnParser:
                               self._kind_holder(kind, new))
             if shared is None and kind != ValueKind.NAME:
                 shared = task
-            if task is not None and target is None and not task.value:
+            if task is not None and not task.value and (
+                    target is None or _retyped(task.title, kind, new) is not None):
                 # "make it the 9th" for 'Recital on fri 2 june': the title holds the value
                 retitled[task.key] = _retyped(task.title, kind, new) or task.title
                 continue
@@ -6260,6 +6293,10 @@ _CHOOSING = frozenset({"choose", "pick", "select", "decide", "find", "source"})
 #: "changed, ...", "changed to ...": a change told, its new value after it.
 _CHANGED_TO = re.compile(r"^(?:changed|switched|altered)(?:\s*,\s*|\s+to\s+)", _I)
 #: "the remaining steps", "other jobs": a subject that only names steps.
+#: "the first job is ...", "next bit's to ...": one step of the plan, by its place in order.
+_ORDINAL_STEP = re.compile(r"^(?:the\s+)?(?:first|next|last|final|second|third|other)\s+(?:thing|"
+                           r"bit|step|job|task|stage)(?:\s+to\s+do)?(?:'s|\s+is|\s+will\s+be)\s+"
+                           r"(?:to\s+)?(?P<step>.+)$", _I)
 _STEPS_WORD = re.compile(r"(?:(?:remaining|other|next|last|main|outstanding)\s+)?"
                          r"(?:steps|jobs|tasks|things to do|stages)", _I)
 #: "the cake must be gluten free", "guests pay £3": what a task has to be, or costs.
@@ -6358,6 +6395,22 @@ def _mine_named(sentence: str, before: str) -> str:
         return sentence
     whose = "My" if m["whose"].lower() == "mine" else "Our"
     return f"{whose} {thing} is {m['rest']}"
+
+
+#: "On the Friday evening we want ...": when, said before the speaker and what they want.
+_WHEN_FIRST = re.compile(r"^(?P<when>(?:on|at|in|by|from)\s+[^,]{2,30}?)\s*,?\s+"
+                         r"(?P<rest>(?:i|we)(?:'d|'ll|'re|'m)?\s+.+)$", _I)
+
+
+def _when_put_after(clause: str) -> str:
+    """'On Friday evening we want a quiz, and a raffle' -> 'we want a quiz on Friday evening,
+    and a raffle': a date or time said first goes after the first thing named."""
+    m = _WHEN_FIRST.match(clause)
+    if m is None or not any(k in (ValueKind.DATE, ValueKind.TIME)
+                            for k, _ in typed_phrases(m["when"], sentence=False)):
+        return clause
+    rest, cut = m["rest"], m["rest"].find(",")
+    return f"{rest[:cut]} {m['when']}{rest[cut:]}" if cut > 0 else f"{rest} {m['when']}"
 
 
 def _has_a_noun(title: str) -> bool:
