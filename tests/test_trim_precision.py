@@ -630,3 +630,17 @@ def test_a_price_that_moved_goes_to_the_task_named_that_holds_a_price(text: str)
     result = RuleInterpreter().interpret(text, TrimView(tasks=CARS, focus=["car"]))
     assert [(op.key, op.title) for op in _written(result) if isinstance(op, ReviseTask)] == [
         ("ford", "2015 Ford Transit at £5,900")]
+
+
+@pytest.mark.parametrize("text", [
+    "it's moved to the 16th, and the fee has gone up to £90",
+    "the van's booked for Friday, and the hire has doubled",
+])
+def test_news_of_a_second_change_is_a_clause_of_its_own(text: str) -> None:
+    assert len(split_clauses(text)) == 2
+
+
+@pytest.mark.parametrize("text", ["16th, and the fee has gone up to £90 with the extras",
+                                  "Friday, but the van has a dent"])
+def test_a_value_with_news_of_its_own_joined_on_is_refused(text: str) -> None:
+    assert unwritable(text)

@@ -117,6 +117,10 @@ def withdrawn(text: str, clause: str) -> bool:
     return at >= 0 and m is not None and not re.search(r"[.!?]", text[at + len(said):m.start()])
 
 
+#: ", and the fee has gone up": news of a change, with its own subject, after a comma.
+_JOINED_STATEMENT = re.compile(r",\s*(?:and|but)\s+(?:the|my|our|his|her|their)\s+[\w-]+"
+                               r"(?:\s+[\w-]+)?\s+(?:has|have|had|will)\b",
+                               re.IGNORECASE)
 #: Words that may follow a verb's object: "link them up", "book it in too".
 _AFTER_OBJECT = frozenset({"up", "down", "in", "out", "off", "on", "back", "over", "together",
                            "too", "again", "first", "now", "then", "well", "as", "please"})
@@ -148,6 +152,8 @@ def unwritable(text: str) -> str | None:
         # "link those up", "add it": what is meant was said before; "frame them", said after
         # what they are, is a step
         return f"nothing in memory that {last!r} names"
+    if _JOINED_STATEMENT.search(text):
+        return "a second statement joined to it"  # "16th, and the fee has gone up to ..."
     if _reported().search(text):
         return "only what someone thinks or wishes, nothing to do"
     if words[0] == "be" and len(words) > 1 and words[1].endswith("ing"):

@@ -202,7 +202,7 @@ _CLAUSE_BREAK = re.compile(
     r",\s*(?:and\s+)?(?=(?:the\s+|my\s+|our\s+|her\s+|his\s+|their\s+)?(?:[\w-]+\s+one|[\w-]+)"
     r"(?:'s|'re)\s)|,\s*and\s+(?=(?:the|my|our)\s+[\w-]+\s+[\w-]+(?:'s|'re)\s)|"
     r",\s*(?:and\s+)?(?=(?:(?:the|my|our|her|his|their)\s+)?(?:(?!(?:and|or)\b)[\w$-]+\s+){0,2}?"
-    r"(?:is|are|was|"
+    r"(?:is|are|was|has|have|"
     rf"were|says|said|needs?|{verb_pattern('depend')}|got|wants?|thinks?|[a-z]+ed|can't|cannot|"
     r"won't|must)\b))\s*",
     re.IGNORECASE)
