@@ -174,3 +174,19 @@ def test_what_the_speaker_wants_for_the_plan_is_each_an_item_of_it(text: str) ->
     assert [op.parents for op in added] == [["gig"], ["gig"]]
     assert "raffle" in added[0].title.lower()
     assert "cake stall" in added[1].title.lower()
+
+
+@pytest.mark.parametrize(("text", "plan", "items", "due"), [
+    ("Left to buy for the wedding: rings, flowers and a cake, and it all has to be done by "
+     "1 June.", "Wedding", ["rings", "flowers", "cake"], "by 1 June"),
+    ("Still to pack for the move: books, plates and the lamps.", "Move",
+     ["books", "plates", "lamps"], None),
+    ("To sort for my exhibition: frames, labels, a price list and the drinks.",
+     "Exhibition", ["frames", "labels", "price list", "drinks"], None),
+])
+def test_a_label_for_a_plan_opens_it_with_its_items(
+        text: str, plan: str, items: list[str], due: str | None) -> None:
+    added = _added(_read(text))
+    assert (added[0].title, added[0].value, added[0].parents) == (plan, due, [])
+    assert [op.title.lower() for op in added[1:]] == items
+    assert all(op.parents == [added[0].key] for op in added[1:])

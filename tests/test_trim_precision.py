@@ -9,7 +9,7 @@ import pytest
 
 from tme_neo4j.models import AddDependency, AddTask, CancelTask, ReviseTask, Task, TaskStatus
 from tme_neo4j.trim.base import READ_ONLY, TrimResult, TrimView
-from tme_neo4j.trim.gate import Held, garbled, stated, unaccounted, unwritable
+from tme_neo4j.trim.gate import Held, garbled, labelled_list, stated, unaccounted, unwritable
 from tme_neo4j.trim.language import ValueKind, retype, split_clauses, split_list
 from tme_neo4j.trim.rules import RuleInterpreter
 
@@ -644,3 +644,28 @@ def test_news_of_a_second_change_is_a_clause_of_its_own(text: str) -> None:
                                   "Friday, but the van has a dent"])
 def test_a_value_with_news_of_its_own_joined_on_is_refused(text: str) -> None:
     assert unwritable(text)
+
+
+@pytest.mark.parametrize("text", ["Both of those", "all of them", "Each of these"])
+def test_a_share_of_a_reference_names_nothing(text: str) -> None:
+    assert unwritable(text)
+
+
+@pytest.mark.parametrize("text", ["Jobs left for the fete: bunting, a raffle and teas",
+                                  "Still to buy: milk, eggs"])
+def test_a_label_and_its_list_is_no_title(text: str) -> None:
+    assert labelled_list(text)
+    assert not labelled_list("Call the vet: ask about the jabs")
+
+
+@pytest.mark.parametrize("text", ["Book the ferry seats, we'll want a coffee first.",
+                                  "Soak the hull on Friday, I'll want a hand with it."])
+def test_what_the_speaker_will_want_is_no_task(text: str) -> None:
+    added = [op.title for op in _written(read(text, "boat")) if isinstance(op, AddTask)]
+    assert all("want" not in title.lower() and "coffee" not in title.lower()
+               for title in added)
+
+
+@pytest.mark.parametrize("text", ["Pull the stall hire, we don't need it.", "Pull the stall hire."])
+def test_pull_takes_a_task_out(text: str) -> None:
+    assert [(type(op), op.key) for op in _written(read(text, "sale"))] == [(CancelTask, "stall")]

@@ -20,8 +20,8 @@ from lemminflect import getAllLemmas
 from tme_neo4j.trim.language import NUMBER_WORDS, ValueKind, strip_fillers, typed_phrases
 from tme_neo4j.trim.lexicon import is_verb, lemma, reporting_forms, source_forms, verb_at, verbs
 
-__all__ = ["Held", "asks_change", "garbled", "remark", "small_talk", "stated", "unaccounted",
-           "unwritable", "withdrawn"]
+__all__ = ["Held", "asks_change", "garbled", "labelled_list", "remark", "small_talk", "stated",
+           "unaccounted", "unwritable", "withdrawn"]
 
 #: Words that stand for something said before: written alone or first, they name nothing.
 #: ("me" and "us" are not among them: they name the speaker, who takes a task over.)
@@ -142,6 +142,9 @@ def unwritable(text: str) -> str | None:
     words = re.findall(r"[\w']+", text.lower())
     if not words:
         return None
+    if words[:2] in (["both", "of"], ["all", "of"], ["each", "of"]) and len(words) == 3 and (
+            words[2] in _REFERENCES):
+        return f"nothing in memory that {words[2]!r} names"  # "both of those"
     if words[0].removesuffix("'s") in _REFERENCES and not text.lstrip()[:2].isupper() and (
             len(words) == 1 or words[0] not in _DETERMINERS):  # "IT" is a name
         return f"nothing in memory that {words[0].removesuffix(chr(39) + 's')!r} names"
@@ -181,6 +184,13 @@ _FINITE = re.compile(r"\b(?:is|are|was|were|will|isn't|aren't|wasn't|weren't|can
 _EMBEDS = re.compile(r"(?:\b(?:that|which|who|what|where|when|if|whether|how)\s+(?:[\w'-]+\s+)*"
                      r"|^(?:make sure|ensure|check|double-check|see|ask|find out|confirm|tell|"
                      r"remind|let|decide|work out|figure out|say|note)\b.*)$", re.IGNORECASE)
+
+
+def labelled_list(title: str) -> bool:
+    """Whether ``title`` is a label and a list after its colon ("jobs left: A, B and C"):
+    what the list names are tasks of their own, never one title."""
+    label, colon, items = title.partition(": ")
+    return bool(colon and label.strip()) and (items.count(",") >= 1 or " and " in items)
 
 
 def stated(title: str) -> bool:

@@ -35,6 +35,7 @@ from tme_neo4j.trim.gate import (
     Held,
     asks_change,
     garbled,
+    labelled_list,
     remark,
     small_talk,
     stated,
@@ -795,6 +796,9 @@ class _TurnParser:
         for n, sentence in enumerate(told_all):
             question = sentence.rstrip().endswith("?")
             self.needs = self.will = False
+            if not question and slot is None and (m := _SLOT_PREFIX.match(sentence)) and (
+                    self._plan_labelled(m[1], m[2])):
+                continue  # "still to pack for the move: A, B": the plan and its items
             if not question and slot is None and self._plan_list(sentence):
                 continue
             if slot is None and self._occasion(sentence, told_all[n + 1:n + 2]):
@@ -1338,7 +1342,7 @@ class _TurnParser:
                 _steps(self._rest_of_sentence(c))) > 1
             self.also = self.also or self.needs
         elif slot is None and (m := _WILL.match(c)) and _imperative(m["rest"]) and not (
-                m["rest"].lower().startswith("need ")) and not any(
+                re.match(r"(?:need|want)\s", m["rest"], _I)) and not any(
                 _CANCEL.match(said) or _CANCEL_OFF.match(said) for said in self.said):
             # After a removal, "I'll just ..." says how to do without it: no new step.
             c, self.also = m["rest"], True  # "I'll order a chain": a step of the plan in talk
@@ -4266,8 +4270,27 @@ class _TurnParser:
         steps, or items (``parse`` for a list that opens a turn, ``_labelled_list`` for one
         said mid-sentence)."""
         return (self._one_more(head, rest) or self._entries(head, rest)
-                or self._steps_labelled(head, rest)
+                or self._steps_labelled(head, rest) or self._plan_labelled(head, rest)
                 or self._listed_steps(head, rest) or self._listed(head, rest))
+
+    def _plan_labelled(self, head: str, rest: str) -> bool:
+        """'Left to do for the move: A, B and C, and it all has to be done by the 9th' with no
+        plan in memory: the plan the label is for, its items under it, and when it is all due
+        its value."""
+        m = _LABEL_FOR.match(head.strip())
+        if m is None or any(not t.parents for t in self._live()) or "?" in rest:
+            return False
+        due = _ALL_DUE.search(rest)
+        items = _expand(split_list(rest[:due.start()] if due else rest))
+        if len(items) < 2 or any(len(i.split()) > 8 for i in items):
+            return False
+        title = clean_phrase(m["plan"])
+        root = self._add(title[:1].upper() + title[1:], key=slug(title),
+                         value=due["when"] if due else None)
+        ops = [root, *(op for item in items for op in self._item(item, self.tasks[root.key]))]
+        self.focus = [root.key, *self.focus]
+        self._emit(Intent.NEW, f"{head}: {rest}", ops, about=[o.key for o in ops])
+        return True
 
     def _steps_labelled(self, head: str, rest: str) -> bool:
         """'The steps are: A, B and then C' with a plan in talk: steps of that plan."""
@@ -5045,6 +5068,9 @@ class _TurnParser:
                     break
                 if isinstance(op, AddTask) and text == op.title and stated(text):
                     refused.append((op, text, "a statement in it, not a task"))
+                    break
+                if isinstance(op, AddTask) and text == op.title and labelled_list(text):
+                    refused.append((op, text, "a list of things, not one task"))
                     break
                 if isinstance(op, AddTask) and text == op.title and (change := asks_change(text)):
                     refused.append((op, text, f"a {change} of a task I could not find"))
@@ -6292,11 +6318,18 @@ _CHOSEN_INSTEAD = re.compile(r"^(?:get|use|go with|going with|pick|choose)\s+(?P
 _CHOOSING = frozenset({"choose", "pick", "select", "decide", "find", "source"})
 #: "changed, ...", "changed to ...": a change told, its new value after it.
 _CHANGED_TO = re.compile(r"^(?:changed|switched|altered)(?:\s*,\s*|\s+to\s+)", _I)
-#: "the remaining steps", "other jobs": a subject that only names steps.
+#: "Still to buy for the party": what a list is, and the plan it is for.
+_LABEL_FOR = re.compile(r"^(?P<lead>[\w' -]{2,40}?)\s+for\s+(?:the|my|our)\s+"
+                        r"(?P<plan>[\w' -]{2,30})$", _I)
+#: ", and it all has to be in by 30 May": when everything of a list is due.
+_ALL_DUE = re.compile(r",?\s+and\s+(?:it\s+all|all\s+of\s+it|they\s+all|all\s+of\s+them|"
+                      r"everything)\s+(?:has|have|needs?)\s+to\s+be\s+(?:in|done|finished|ready|"
+                      r"submitted|sent)\s+(?P<when>by\s+.+?)\W*$", _I)
 #: "the first job is ...", "next bit's to ...": one step of the plan, by its place in order.
 _ORDINAL_STEP = re.compile(r"^(?:the\s+)?(?:first|next|last|final|second|third|other)\s+(?:thing|"
                            r"bit|step|job|task|stage)(?:\s+to\s+do)?(?:'s|\s+is|\s+will\s+be)\s+"
                            r"(?:to\s+)?(?P<step>.+)$", _I)
+#: "the remaining steps", "other jobs": a subject that only names steps.
 _STEPS_WORD = re.compile(r"(?:(?:remaining|other|next|last|main|outstanding)\s+)?"
                          r"(?:steps|jobs|tasks|things to do|stages)", _I)
 #: "the cake must be gluten free", "guests pay £3": what a task has to be, or costs.
