@@ -669,3 +669,32 @@ def test_what_the_speaker_will_want_is_no_task(text: str) -> None:
 @pytest.mark.parametrize("text", ["Pull the stall hire, we don't need it.", "Pull the stall hire."])
 def test_pull_takes_a_task_out(text: str) -> None:
     assert [(type(op), op.key) for op in _written(read(text, "sale"))] == [(CancelTask, "stall")]
+
+
+@pytest.mark.parametrize("text", [
+    "Move the ferry seats to Friday, the harbour road is a nightmare on Thursdays.",
+    "Soak the hull on Monday, the marina's a total faff at weekends.",
+])
+def test_a_judgement_after_a_change_is_no_fact(text: str) -> None:
+    assert not [op for op in _written(read(text, "boat")) if isinstance(op, AddTask)]
+
+
+@pytest.mark.parametrize("text", ["Up the stall hire to $45.", "up the stall hire to $45 please"])
+def test_up_sets_a_value(text: str) -> None:
+    assert [(op.key, op.value) for op in _written(read(text, "sale"))] == [("stall", "$45 a day")]
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Move the bake sale to Saturday, no, actually next Saturday.", "next Saturday"),
+    ("Move the bake sale to this coming Friday.", "this coming Friday"),
+])
+def test_which_week_s_day_is_part_of_the_date(text: str, date: str) -> None:
+    values = [op.value for op in _written(read(text, "sale")) if isinstance(op, ReviseTask)]
+    assert values
+    assert date in str(values[-1])
+
+
+def test_a_value_with_what_people_will_do_joined_on_is_refused() -> None:
+    assert unwritable("20 minutes away and people will want a lift")
+    assert unwritable("a mile out, and everyone will need a map")
+    assert unwritable("sandwiches and cake") is None

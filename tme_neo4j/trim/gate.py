@@ -118,9 +118,9 @@ def withdrawn(text: str, clause: str) -> bool:
 
 
 #: ", and the fee has gone up": news of a change, with its own subject, after a comma.
-_JOINED_STATEMENT = re.compile(r",\s*(?:and|but)\s+(?:the|my|our|his|her|their)\s+[\w-]+"
-                               r"(?:\s+[\w-]+)?\s+(?:has|have|had|will)\b",
-                               re.IGNORECASE)
+_JOINED_STATEMENT = re.compile(r"(?:,\s*|\s+)(?:and|but)\s+(?:(?:the|my|our|his|her|their)\s+[\w-]+"
+                               r"(?:\s+[\w-]+)?|people|everyone|everybody|we|they|he|she|i)"
+                               r"\s+(?:has|have|had|will|would)\b", re.IGNORECASE)
 #: Words that may follow a verb's object: "link them up", "book it in too".
 _AFTER_OBJECT = frozenset({"up", "down", "in", "out", "off", "on", "back", "over", "together",
                            "too", "again", "first", "now", "then", "well", "as", "please"})

@@ -507,9 +507,11 @@ _SHORT_DAYS = (rf"(?:{'|'.join(_SHORT_DAY_FORMS)})\.?\s+(?:the\s+)?\d{{1,2}}"
                rf"(?:(?:st|nd|rd|th)\b(?:\s+(?:of\s+)?(?:{_MONTHS})\b)?|\s+(?:of\s+)?(?:{_MONTHS}))")
 #: "Saturday morning": a day and the part of it, one when.
 _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night|lunchtime))?"
+#: "next Saturday", "this Friday": which week's day.
+_WHICH_WEEK = r"(?:(?:next|this(?:\s+coming)?|coming)\s+)?"
 DATE_RE = re.compile(rf"\b(?:{_SHORT_DAYS}|"
                      rf"(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?"
-                     rf"\s+(?:of\s+)?(?:{_MONTHS})|(?:{_DAYS})s?{_PART_OF_DAY}|"
+                     rf"\s+(?:of\s+)?(?:{_MONTHS})|{_WHICH_WEEK}(?:{_DAYS})s?{_PART_OF_DAY}|"
                      rf"(?:{_LONE_SHORT_DAYS})s?|"
                      rf"\d{{4}}-\d{{2}}-\d{{2}}|"
                      rf"\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\d{{1,2}}(?:st|nd|rd|th))\b",

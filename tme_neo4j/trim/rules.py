@@ -416,7 +416,11 @@ _DESCRIBES = re.compile(
 _EVALUATIVE = re.compile(r"\btoo\s+[a-z]+(?:\s+(?:to|for)\s+[\w ]+)?$|"
                          r"\b(?:bad|good|fine|better|worse|hard|tricky|awkward|mad|crazy|silly|"
                          r"ridiculous|overkill|excessive|ambitious|a lot|loads|plenty|enough)"
-                         r"\s+for\s+[\w ]+$",
+                         r"\s+for\s+[\w ]+$|"
+                         # "the bypass is a nightmare after six": a judgement, no value
+                         r"(?:^|\b(?:is|are|was|were)\s+|'s\s+)(?:a|an|such\s+a|a\s+(?:total|complete|"
+                         r"real|bit\s+of\s+a))\s+(?:nightmare|pain|mess|disaster|joke|faff|hassle|"
+                         r"headache|rip-off|nuisance|bargain|steal)\b",
                          _I)
 _STATEMENT = re.compile(
     r"^(?:(?i:i|i'm|i'll|i've|we|we're|we'll|he|she|they|it|it's|there|there's|that|that's|this|"
