@@ -190,3 +190,29 @@ def test_a_label_for_a_plan_opens_it_with_its_items(
     assert (added[0].title, added[0].value, added[0].parents) == (plan, due, [])
     assert [op.title.lower() for op in added[1:]] == items
     assert all(op.parents == [added[0].key] for op in added[1:])
+
+
+@pytest.mark.parametrize(("text", "title", "value"), [
+    ("Plus a face painter.", "Face painter", None),
+    ("Balloons as well.", "Balloons", None),
+    ("Then a taxi home, at 11pm.", "Taxi home", "at 11pm"),
+    ("Drinks at the Swan, table for 6 at 8pm.", "Drinks", "at the Swan, table for 6 at 8pm"),
+])
+def test_a_thing_named_with_no_verb_is_one_more_item_of_the_plan(
+        text: str, title: str, value: str | None) -> None:
+    added = _added(_read(text, [GIG]))
+    assert [(op.title, op.value, op.parents) for op in added] == [(title, value, ["gig"])]
+
+
+@pytest.mark.parametrize("text", ["Cheers for that.", "Eh, the price feels steep.", "7:30"])
+def test_talk_or_a_bare_value_is_no_item(text: str) -> None:
+    assert not _added(_read(text, [GIG]))
+
+
+@pytest.mark.parametrize("text", ["It's on Sunday 2 March, from 4pm.",
+                                  "It's Saturday the 8th at 7."])
+def test_when_told_of_it_goes_to_the_plan_that_holds_no_when(text: str) -> None:
+    result = _read(text, [GIG])
+    revised = [op for s in result.subtasks for op in s.operations if op.key == "gig"]
+    assert revised
+    assert getattr(revised[0], "value", None)

@@ -698,3 +698,17 @@ def test_a_value_with_what_people_will_do_joined_on_is_refused() -> None:
     assert unwritable("20 minutes away and people will want a lift")
     assert unwritable("a mile out, and everyone will need a map")
     assert unwritable("sandwiches and cake") is None
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The ferry seats are coming from the harbour office.", "from the harbour office"),
+    ("The ferry seats are being delivered on Friday.", "on Friday"),
+])
+def test_where_a_thing_comes_from_is_its_value(text: str, value: str) -> None:
+    assert [(op.key, op.value) for op in _written(read(text, "boat"))] == [("ferry", value)]
+
+
+@pytest.mark.parametrize("text", ["our 25th anniversary", "her 3rd attempt", "the 2nd round"])
+def test_an_ordinal_that_counts_is_no_date(text: str) -> None:
+    from tme_neo4j.trim.language import typed_phrases
+    assert not [p for k, p in typed_phrases(text) if k == ValueKind.DATE]

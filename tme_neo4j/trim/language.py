@@ -507,6 +507,9 @@ _SHORT_DAYS = (rf"(?:{'|'.join(_SHORT_DAY_FORMS)})\.?\s+(?:the\s+)?\d{{1,2}}"
                rf"(?:(?:st|nd|rd|th)\b(?:\s+(?:of\s+)?(?:{_MONTHS})\b)?|\s+(?:of\s+)?(?:{_MONTHS}))")
 #: "Saturday morning": a day and the part of it, one when.
 _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night|lunchtime))?"
+#: "the 25th anniversary", "her 30th", "the 3rd floor": an ordinal that counts, no day.
+_NO_DAY_AFTER = (r"(?!\s+(?:anniversary|birthday|year|floor|place|time|edition|century|wedding|"
+                 r"row|round|lap|attempt|go))")
 #: "next Saturday", "this Friday": which week's day.
 _WHICH_WEEK = r"(?:(?:next|this(?:\s+coming)?|coming)\s+)?"
 DATE_RE = re.compile(rf"\b(?:{_SHORT_DAYS}|"
@@ -514,7 +517,7 @@ DATE_RE = re.compile(rf"\b(?:{_SHORT_DAYS}|"
                      rf"\s+(?:of\s+)?(?:{_MONTHS})|{_WHICH_WEEK}(?:{_DAYS})s?{_PART_OF_DAY}|"
                      rf"(?:{_LONE_SHORT_DAYS})s?|"
                      rf"\d{{4}}-\d{{2}}-\d{{2}}|"
-                     rf"\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\d{{1,2}}(?:st|nd|rd|th))\b",
+                     rf"\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\d{{1,2}}(?:st|nd|rd|th)\b{_NO_DAY_AFTER})\b",
                      re.IGNORECASE)
 #: A price: a currency sign or word with a number ('$180', '£95', '40 euros').
 PRICE_RE = re.compile(r"[$£€¥]\s?\d[\d,]*(?:\.\d+)?k?\b|\b\d[\d,]*(?:\.\d+)?\s?"

@@ -1321,9 +1321,10 @@ class _TurnParser:
                          self._chosen_count,
                          self._joining,
                          self._owned, self._named_doer, self._schedule,
-                         self._volunteered, self._participle_value, self._steps_stated,
+                         self._volunteered, self._participle_value, self._on_its_way,
+                         self._steps_stated,
                          self._stated_value,
-                         self._event, self._topic_opening,
+                         self._event, self._topic_opening, self._item_named,
                          self._doing_step,
                          self._new_doing_step,
                          self._bare_value]
@@ -3775,8 +3776,8 @@ class _TurnParser:
                 return True  # "sorry, misheard, it's 9:40": the time memory holds changes
             if self._joins_earlier(value, raw):
                 return True  # "going with the Aga, it's £900": the price joins the choice
-            if not said:
-                return self._set_typed(None, typed, raw)
+            if not said:  # "it's on the 9th": what holds a date, else the plan in talk
+                return self._set_typed(None, typed, raw) or self._told_of_plan(value, typed, raw)
             target: Task | None = said[0]  # "he's coming on the 14th": who was just named
         else:  # the subject names the task; a word of its value ('Bob') does not
             target = self._match(subject, self._live(), by_value=False) or self._named_by_act(
@@ -3810,6 +3811,16 @@ class _TurnParser:
                 and all(retype(current, k, p) is not None for k, p in typed)):
             return self._set_typed(target, typed, raw)
         self._update(target, value, raw)
+        return True
+
+    def _told_of_plan(self, value: str, typed: list[tuple[ValueKind, str]], raw: str) -> bool:
+        """'It's on Sunday 2 May, from 4pm' with a plan in talk that holds no value of those
+        kinds: its when, joined to what it holds."""
+        root = self._root_for(None)
+        if root is None or not typed or any(
+                retype(root.value or "", k, p) is not None for k, p in typed):
+            return False
+        self._update(root, f"{root.value}, {value}" if root.value else value, raw)
         return True
 
     def _holding_told(self, subject: str, typed: list[tuple[ValueKind, str]]) -> Task | None:
@@ -4315,6 +4326,41 @@ class _TurnParser:
         value = clean_phrase(c[c.find(head) + len(head):])
         root = self._add(title[:1].upper() + title[1:], value=value, key=slug(title))
         self._emit(Intent.NEW, raw, [root], about=[root.key])
+        return True
+
+    def _on_its_way(self, c: str, raw: str, slot: str | None) -> bool:
+        """'The chairs are coming from the church', 'the cake's being delivered on Friday':
+        where or when a task's thing comes from is its value, joined to what it holds."""
+        m = _COMING.match(c)
+        task = self._match(clean_phrase(m["subj"]), self._live(), strict=True, by_value=False) if (
+            m is not None and slot is None) else None
+        if m is None or task is None:
+            return False
+        said = clean_phrase(m["how"])
+        self._update(task, f"{task.value}, {said}" if task.value else said, raw)
+        return True
+
+    def _item_named(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Plus a bike stand', 'then a cake from Bo's, by the 3rd', 'dinner at the Ivy at 8'
+        with a plan in talk: one more item of it, named by a noun phrase with no verb; what
+        follows the name is its value."""
+        said = _ITEM_LEAD.sub("", _ITEM_TAIL.sub("", c)).strip()
+        head = re.split(rf"\s+(?:{_SLOT_PREPS})\s+|\s*,\s*|\s+-+\s+", said, maxsplit=1, flags=_I)[0]
+        value = clean_phrase(said[len(head):].lstrip(" ,-")) or None
+        root = self._root_for(None)
+        if root is None or not head or _FINITE_WORD.search(said) or _NEGATIVE.search(said) or (
+                not _names_a_thing(head)) or _imperative(head) or not in_dictionary(
+                clean_phrase(head).split()[0]) or typed_phrases(head) or (
+                self._match(head, self._live(), strict=True, by_value=False) is not None):
+            return False
+        # Told as one more ('plus', 'as well'), with an article, or with its when: an item;
+        # a word alone ("cheers for that") is talk
+        if said == c and not re.match(r"(?:a|an|some)\s", head, _I) and not any(
+                k in (ValueKind.DATE, ValueKind.TIME) for k, _ in typed_phrases(value or "")):
+            return False
+        title = clean_phrase(head)
+        add = self._add(title[:1].upper() + title[1:], value=value, parents=[root.key])
+        self._emit(Intent.NEW, raw, [add], about=[root.key, add.key])
         return True
 
     def _doing_step(self, c: str, raw: str, slot: str | None) -> bool:
@@ -6322,6 +6368,13 @@ _CHOSEN_INSTEAD = re.compile(r"^(?:get|use|go with|going with|pick|choose)\s+(?P
 _CHOOSING = frozenset({"choose", "pick", "select", "decide", "find", "source"})
 #: "changed, ...", "changed to ...": a change told, its new value after it.
 _CHANGED_TO = re.compile(r"^(?:changed|switched|altered)(?:\s*,\s*|\s+to\s+)", _I)
+#: "the chairs are coming from the church": a thing on its way, and from where or when.
+_COMING = re.compile(r"^(?P<subj>[\w' -]+?)(?:'s|'re|\s+is|\s+are|\s+will\s+be)\s+(?:coming|"
+                     r"arriving|being\s+(?:delivered|collected|brought|lent|sent|dropped\s+off))\s+"
+                     r"(?P<how>(?:from|on|by|at|with|in)\s+.+)$", _I)
+#: "Plus ...", "then ...", "... as well": words around one more item of the plan.
+_ITEM_LEAD = re.compile(r"^(?:(?:and\s+)?(?:plus|then|also|and)\s+)+", _I)
+_ITEM_TAIL = re.compile(r"\s+(?:as\s+well|too)$", _I)
 #: "Still to buy for the party": what a list is, and the plan it is for.
 _LABEL_FOR = re.compile(r"^(?P<lead>[\w' -]{2,40}?)\s+for\s+(?:the|my|our)\s+"
                         r"(?P<plan>[\w' -]{2,30})$", _I)
