@@ -712,3 +712,10 @@ def test_where_a_thing_comes_from_is_its_value(text: str, value: str) -> None:
 def test_an_ordinal_that_counts_is_no_date(text: str) -> None:
     from tme_neo4j.trim.language import typed_phrases
     assert not [p for k, p in typed_phrases(text) if k == ValueKind.DATE]
+
+
+@pytest.mark.parametrize("text", ["Push the bake sale to 10.", "Move the bake sale back to 10",
+                                  "Bump the bake sale to 10"])
+def test_a_bare_hour_moves_the_time_a_task_holds_not_its_count(text: str) -> None:
+    values = [op.value for op in _written(read(text, "sale")) if isinstance(op, ReviseTask)]
+    assert values == ["in the school yard on Friday the 3rd, 6 helpers, from 10"]

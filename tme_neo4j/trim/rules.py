@@ -436,7 +436,7 @@ _LAST_PREP = re.compile(
     r".*\b(?P<prep>to|from|on|at|in|for|near|by|around|before|after|via|with)\s+(?P<v>.+)$", _I)
 _MEANINGFUL_PREPS = {"near", "around", "before", "after", "via", "by"}
 _MAX_PARTS = 12
-_MOVED_BACK = re.compile(rf"\b(?:{verb_pattern('move')})\s+back\s+to\b", _I)
+_MOVED_BACK = re.compile(rf"\b(?:{verb_pattern('move')})\s+(?:[\w'-]+\s+){{0,4}}?back\s+to\b", _I)
 _PRONOUNS = frozenset({"it", "this", "that", "them", "they", "those", "these", "he", "she"})
 _PERSONS = frozenset({"him", "her", "them"})
 #: "For the party, ...", "Before pickup I need to ...": a leading role phrase.
@@ -2980,7 +2980,8 @@ class _TurnParser:
             return False
         what = clean_phrase(re.sub(r"\s+(?:up|down|back|forward|out)$|'s$", "",
                                    m["what"] or m["what2"] or "", flags=_I))
-        typed = [(k, p) for k, p in typed_phrases(m["v"]) if k != ValueKind.NAME]
+        typed = self._hour_meant(what, [(k, p) for k, p in typed_phrases(m["v"])
+                                        if k != ValueKind.NAME])
         if not typed or not stems(what) or what.lower() in _PRONOUNS:
             return False
         kind, first = typed[0]
@@ -3081,6 +3082,18 @@ class _TurnParser:
             return None
         holders = [t for t in self._live() if value_after(t.value or "", what, kind) is not None]
         return holders[0] if len(holders) == 1 else None
+
+    def _hour_meant(self, what: str, typed: list[tuple[ValueKind, str]]
+                    ) -> list[tuple[ValueKind, str]]:
+        """'Push dinner to 8' where dinner is at 7:30: a bare number from 1 to 12, moving a
+        task that holds a time, is the hour, not a count."""
+        named = self._match(what, self._live(), by_value=False) if stems(what) else None
+        held = f"{named.title}, {named.value or ''}" if named is not None else ""
+        if [k for k, _ in typed] != [ValueKind.COUNT] or not re.fullmatch(
+                r"(?:[1-9]|1[0-2])", typed[0][1]) or not any(
+                k == ValueKind.TIME for k, _ in typed_phrases(held)):
+            return typed
+        return [(ValueKind.TIME, typed[0][1])]
 
     def _retime_slot(self, slot_task: Task, said: str, kind: ValueKind,
                      typed: Sequence[tuple[ValueKind, str]], raw: str) -> None:
