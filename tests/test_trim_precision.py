@@ -719,3 +719,32 @@ def test_an_ordinal_that_counts_is_no_date(text: str) -> None:
 def test_a_bare_hour_moves_the_time_a_task_holds_not_its_count(text: str) -> None:
     values = [op.value for op in _written(read(text, "sale")) if isinstance(op, ReviseTask)]
     assert values == ["in the school yard on Friday the 3rd, 6 helpers, from 10"]
+
+
+@pytest.mark.parametrize("title", ["Number 9 came back - yes", "Hall's double-booked",
+                                   "Ruth says her slot", "The venue's been sold on Friday"])
+def test_news_told_with_its_subject_is_no_title(title: str) -> None:
+    assert stated(title)
+
+
+@pytest.mark.parametrize("title", ["Pick up the coat I bought", "Book the hall",
+                                   "Send Ann's booked slot", "Check what she said"])
+def test_a_title_with_a_clause_it_embeds_or_a_modifier_stands(title: str) -> None:
+    assert not stated(title)
+
+
+@pytest.mark.parametrize("text", ["The marina is silly money.", "Daylight robbery.",
+                                  "That quote's extortionate."])
+def test_a_judgement_of_a_price_writes_nothing(text: str) -> None:
+    assert not _written(read(text, "boat"))
+
+
+FUNDRAISER = [_task("walk", "Sponsored walk", "for the hospice, to raise £500"),
+              _task("route", "Plan the route", parent="walk")]
+
+
+@pytest.mark.parametrize("text", ["Target's going up to £750.", "The target is now £750."])
+def test_a_target_is_the_price_the_plan_holds(text: str) -> None:
+    result = RuleInterpreter().interpret(text, TrimView(tasks=FUNDRAISER, focus=["walk"]))
+    assert [(op.key, op.value) for op in _written(result)] == [
+        ("walk", "for the hospice, to raise £750")]

@@ -18,7 +18,17 @@ from functools import cache
 from lemminflect import getAllLemmas
 
 from tme_neo4j.trim.language import NUMBER_WORDS, ValueKind, strip_fillers, typed_phrases
-from tme_neo4j.trim.lexicon import is_verb, lemma, reporting_forms, source_forms, verb_at, verbs
+from tme_neo4j.trim.lexicon import (
+    can_be_noun,
+    can_modify,
+    is_past,
+    is_verb,
+    lemma,
+    reporting_forms,
+    source_forms,
+    verb_at,
+    verbs,
+)
 
 __all__ = ["Held", "asks_change", "garbled", "labelled_list", "remark", "small_talk", "stated",
            "unaccounted", "unwritable", "withdrawn"]
@@ -194,10 +204,29 @@ def labelled_list(title: str) -> bool:
 
 
 def stated(title: str) -> bool:
-    """Whether ``title`` is a statement ("the hire is $50 now", "Ann can't do Friday"), not
-    the name of a task: a finite verb with its subject, in no clause a task embeds."""
-    m = _FINITE.search(title)
+    """Whether ``title`` is a statement ("the hire is $50 now", "Ann can't do Friday", "the
+    hall's double-booked", "number 9 came back", "Jo says her car"), not the name of a task:
+    a finite verb with its subject, in no clause a task embeds."""
+    m = _FINITE.search(title) or _TOLD.search(title) or next(
+        (w for w in re.finditer(r"(?P<before>\w+)\s+(?P<word>[a-z]+)\b", title)
+         if _past_only(w["word"]) and w["before"].lower() not in _SUBJECT_WORDS), None)
     return m is not None and m.start() > 0 and not _EMBEDS.search(title[:m.start()])
+
+
+#: "the hall's double-booked", "Jo says ...": a subject's verb after a name or a noun.
+_TOLD = re.compile(r"(?<=[a-z])'s\s+(?:been|got|gone|(?:[a-z]+-)?[a-z]+ed)(?=\s*$|\s*[,.;-]|"
+                   r"\s+(?:on|at|for|in|by|until|till|so|and|but|now)\b)|"
+                   r"\s(?:says|said|reckons|thinks|texted|rang|emailed)\s", re.IGNORECASE)
+
+
+#: "the dress I bought": a past form after its own subject is a clause the title embeds.
+_SUBJECT_WORDS = frozenset({"i", "we", "you", "he", "she", "they"})
+
+
+def _past_only(word: str) -> bool:
+    """A past form not made with -ed that is no noun or modifier: 'came', 'rang', 'went'."""
+    return not word.endswith("ed") and is_past(word) and not can_be_noun(word) and (
+        not can_modify(word))
 
 
 #: Words a title may leave out of the clause it comes from.

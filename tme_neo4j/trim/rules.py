@@ -420,7 +420,9 @@ _EVALUATIVE = re.compile(r"\btoo\s+[a-z]+(?:\s+(?:to|for)\s+[\w ]+)?$|"
                          # "the bypass is a nightmare after six": a judgement, no value
                          r"(?:^|\b(?:is|are|was|were)\s+|'s\s+)(?:a|an|such\s+a|a\s+(?:total|complete|"
                          r"real|bit\s+of\s+a))\s+(?:nightmare|pain|mess|disaster|joke|faff|hassle|"
-                         r"headache|rip-off|nuisance|bargain|steal)\b",
+                         r"headache|rip-off|nuisance|bargain|steal)\b|"
+                         r"(?:^|\b(?:is|are|was|were)\s+|'s\s+)(?:silly\s+money|daylight\s+robbery|"
+                         r"extortionate|a\s+fortune|a\s+steal)\b",
                          _I)
 _STATEMENT = re.compile(
     r"^(?:(?i:i|i'm|i'll|i've|we|we're|we'll|he|she|they|it|it's|there|there's|that|that's|this|"
