@@ -748,3 +748,11 @@ def test_a_target_is_the_price_the_plan_holds(text: str) -> None:
     result = RuleInterpreter().interpret(text, TrimView(tasks=FUNDRAISER, focus=["walk"]))
     assert [(op.key, op.value) for op in _written(result)] == [
         ("walk", "for the hospice, to raise £750")]
+
+
+@pytest.mark.parametrize(("current", "new", "expected"), [
+    ("2 March", "Hippo", None),  # a month is part of its date, no name to replace
+    ("Ann, 2 March", "Bo", "Bo, 2 March"),
+])
+def test_a_name_replaces_a_name_only(current: str, new: str, expected: str | None) -> None:
+    assert retype(current, ValueKind.NAME, new) == expected

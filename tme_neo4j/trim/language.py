@@ -651,12 +651,14 @@ def retype(current: str, kind: ValueKind, new: str, *, after: str | None = None)
     spans = list(_KIND_RE[kind].finditer(current))
     if kind == ValueKind.NAME:
         spans = [m for m in spans if m.group().lower() not in STOP]
-    if kind == ValueKind.COUNT:  # '8k' replaces '5k', not 'three times'
-        # A number inside a price, time or date is part of that value, not a count.
+    if kind in (ValueKind.COUNT, ValueKind.NAME):
+        # A number or a capitalised word inside a price, time or date ('2 March') is part
+        # of that value, not a count or a name.
         inside = [range(m.start(), m.end()) for k in (ValueKind.PRICE, ValueKind.TIME,
                                                        ValueKind.DATE)
                   for m in _KIND_RE[k].finditer(current)]
         spans = [m for m in spans if not any(m.start() in r for r in inside)]
+    if kind == ValueKind.COUNT:  # '8k' replaces '5k', not 'three times'
         same_unit = [m for m in spans if _unit(m.group()) == _unit(new)]
         spans = same_unit or spans
     if after is not None and (named := value_after(current, after, kind)) is not None:
