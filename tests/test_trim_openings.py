@@ -216,3 +216,37 @@ def test_when_told_of_it_goes_to_the_plan_that_holds_no_when(text: str) -> None:
     revised = [op for s in result.subtasks for op in s.operations if op.key == "gig"]
     assert revised
     assert getattr(revised[0], "value", None)
+
+
+@pytest.mark.parametrize(("text", "title", "value"), [
+    ("The lake centre at Ripon has confirmed my kayak course for 3 May, 10am slot.",
+     "Kayak course", "at Ripon, 3 May, 10am slot"),
+    ("The registry office has booked our ceremony for 12 August.", "Ceremony", "12 August"),
+])
+def test_a_thing_of_the_speaker_s_confirmed_by_others_opens_the_plan(
+        text: str, title: str, value: str) -> None:
+    added = _added(_read(text))
+    assert [(op.title, op.value, op.parents) for op in added] == [(title, value, [])]
+
+
+@pytest.mark.parametrize("text", [
+    "I'm cycling for the food bank and want to raise £300.",
+    "We're playing for the hospice and hope to raise £300.",
+])
+def test_who_a_plan_is_for_and_its_aim_join_the_plan(text: str) -> None:
+    result = _read(text, [GIG])
+    assert not _added(result)
+    values = [getattr(op, "value", "") for s in result.subtasks for op in s.operations]
+    assert values
+    assert "£300" in values[-1]
+
+
+@pytest.mark.parametrize(("text", "title", "value"), [
+    ("The gate needs painting on Sunday.", "Paint the gate on Sunday", None),
+    ("A raffle licence needs sorting out first.", "Sort out a raffle licence", None),
+    ("The tickets need printing by Friday.", "Print the tickets by Friday", None),
+])
+def test_a_thing_that_needs_doing_is_a_step_named_by_the_doing(
+        text: str, title: str, value: str | None) -> None:
+    added = _added(_read(text, [GIG]))
+    assert [(op.title, op.value, op.parents) for op in added] == [(title, value, ["gig"])]

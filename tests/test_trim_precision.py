@@ -756,3 +756,9 @@ def test_a_target_is_the_price_the_plan_holds(text: str) -> None:
 ])
 def test_a_name_replaces_a_name_only(current: str, new: str, expected: str | None) -> None:
     assert retype(current, ValueKind.NAME, new) == expected
+
+
+@pytest.mark.parametrize("text", ["at the lake has confirmed my place for May",
+                                  "the club have just booked our slot"])
+def test_news_of_what_someone_did_inside_a_phrase_is_no_value(text: str) -> None:
+    assert unwritable(text)

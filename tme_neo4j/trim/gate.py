@@ -131,6 +131,9 @@ def withdrawn(text: str, clause: str) -> bool:
 _JOINED_STATEMENT = re.compile(r"(?:,\s*|\s+)(?:and|but)\s+(?:(?:the|my|our|his|her|their)\s+[\w-]+"
                                r"(?:\s+[\w-]+)?|people|everyone|everybody|we|they|he|she|i)"
                                r"\s+(?:has|have|had|will|would)\b", re.IGNORECASE)
+#: "at the club has confirmed my place": what someone did, told inside a phrase.
+_NEWS_INSIDE = re.compile(r"\b(?:has|have|had)\s+(?:just\s+|already\s+)?[a-z]+(?:ed|en)\s+"
+                          r"(?:my|our|your)\b", re.IGNORECASE)
 #: Words that may follow a verb's object: "link them up", "book it in too".
 _AFTER_OBJECT = frozenset({"up", "down", "in", "out", "off", "on", "back", "over", "together",
                            "too", "again", "first", "now", "then", "well", "as", "please"})
@@ -165,6 +168,8 @@ def unwritable(text: str) -> str | None:
         # "link those up", "add it": what is meant was said before; "frame them", said after
         # what they are, is a step
         return f"nothing in memory that {last!r} names"
+    if _NEWS_INSIDE.search(text):
+        return "news of what someone did, not a thing to do"  # "has confirmed my ..."
     if _JOINED_STATEMENT.search(text):
         return "a second statement joined to it"  # "16th, and the fee has gone up to ..."
     if _reported().search(text):

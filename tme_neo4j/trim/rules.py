@@ -1052,6 +1052,23 @@ class _TurnParser:
         self.focus = [add.key, *self.focus]
         return True
 
+    def _confirmed_plan(self, c: str, raw: str, slot: str | None) -> bool:
+        """'The lake centre at Ripon has confirmed my kayak course for 3 May, 10am' with no
+        plan set up: the speaker's thing confirmed is the plan; where the one who confirmed
+        it is, and the when after it, its value."""
+        m = _CONFIRMED.match(c)
+        if m is None or any(not t.parents for t in self._live()) or not _names_a_thing(
+                m["plan"], determiners=frozenset()):
+            return False
+        place = re.search(r"\s(?P<at>(?:at|in)\s+.+)$", m["who"], _I)
+        when = re.sub(r"^(?:for|on)\s+", "", clean_phrase(m["rest"] or ""), flags=_I)
+        value = ", ".join(p for p in (place["at"] if place else "", when) if p) or None
+        title = clean_phrase(m["plan"])
+        add = self._add(title[:1].upper() + title[1:], value=value, key=slug(title))
+        self._emit(Intent.NEW, raw, [add], about=[add.key])
+        self.focus = [add.key, *self.focus]
+        return True
+
     def _booked_plan(self, c: str, raw: str, slot: str | None) -> bool:
         """'The boiler service is booked for 3 May at 10:15, Unit 4' with no plan set up: a
         thing named, then when (and where) it is; the thing is the plan, the rest its value."""
@@ -1305,14 +1322,15 @@ class _TurnParser:
             self._reset,
             self._moved_instead, self._replace,
             self._split, self._merge, self._cancel, self._restore, self._done, self._instead_of,
-            self._every, self._needs,
+            self._every, self._needs, self._needs_doing,
             self._depend, self._add_instead, self._causative, self._add_to, self._add_here,
             self._goal,
             self._amount_moved, self._retime,
         ]
         if slot is None:
             handlers += [self._value_inside, self._moved_news, self._dash_details,
-                         self._deadline, self._named_plan, self._booked_plan]
+                         self._deadline, self._named_plan, self._booked_plan,
+                         self._confirmed_plan]
             handlers += [self._fell_through, self._absent, self._stand_in, self._myself,
                          self._frequency, self._was_fine, self._put_on]
             handlers += [self._reference_set, self._move, self._moved_me, self._instead_values,
@@ -3507,6 +3525,8 @@ class _TurnParser:
         if not _has_a_noun(title):
             return False  # "I'm staying up late on Friday": how or when one does it, no name
         roots = [t for t in self._live() if not t.parents]
+        if roots and not items and self._aim_of_plan(groups.get("particle"), m["rest"], raw):
+            return True
         if m.groupdict().get("third") and (
                 named := self._match(title, self._live(), by_value=False)) and named.parents:
             return False  # "my sister's doing the cake": who does a task of the plan
@@ -3582,8 +3602,8 @@ class _TurnParser:
         if m.re is _HAS_LIST and len(split_list(m["items"])) < 2:
             return False  # "it has dropped to £5,900": a thousands comma lists nothing
         if re.search(r"\b(?:first|beforehand|before|done|finished|ready|in place)\b|^to\s",
-                     m["items"], _I):
-            return False
+                     m["items"], _I) or (_needed_steps(c, "it") and " and " not in m["items"]):
+            return False  # "the gate needs painting": a doing, no part
         if _PERFECT.match(m["items"].strip()) or _AMOUNT_MOVED.match(c):
             # "the dog has already chewed the rug", "the fees have gone up to £5": news told
             return False
@@ -3935,6 +3955,32 @@ class _TurnParser:
         acts = [t for t in self._live() if t.parents and lemma(t.title.split()[0]) in {
             b for b in bases if len(b) > 2 and is_verb(b)}]
         return acts[0] if len(acts) == 1 else None
+
+    def _needs_doing(self, c: str, raw: str, slot: str | None) -> bool:
+        """'The gate needs painting on Sunday', 'a page needs setting up first' with a plan in
+        talk: a step of it named by the doing and the thing ('Paint the gate on Sunday')."""
+        m = _NEEDS_DOING.match(c)
+        root = self._root_for(None)
+        if m is None or not m["need"] or root is None or slot is not None or not re.match(
+                r"(?:the|a|an|my|our)\s", m["what"], _I) or self._match(
+                m["what"], self._live(), strict=True, by_value=False) is not None or not (
+                steps := _needed_steps(c, root.title)):
+            return False
+        ops = [self._add(step, parents=[root.key]) for step in steps]
+        self._emit(Intent.NEW, raw, ops, about=[root.key, *(op.key for op in ops)])
+        return True
+
+    def _aim_of_plan(self, particle: str | None, rest: str, raw: str) -> bool:
+        """'I'm running for the hospice and want to raise £500' with a plan set up: who it is
+        for and what it aims at join the plan's value, no second plan."""
+        aim = _AND_AIM.search(rest)
+        root = self._root_for(None)
+        if aim is None or root is None:
+            return False
+        said = ", ".join(p for p in (f"{particle or ''} {rest[:aim.start()]}".strip(),
+                                     clean_phrase(rest[aim.end():])) if p)
+        self._update(root, f"{root.value}, {said}" if root.value else said, raw)
+        return True
 
     def _ordinal_step(self, c: str, raw: str, slot: str | None) -> bool:
         """'The first job is clearing the shed', 'next bit's to paint it': one step of the plan
@@ -6100,6 +6146,9 @@ def _wished_steps(text: str, thing: str) -> list[str]:
             for step in steps]
 
 
+_ARTICLE_FIRST = re.compile(r"(?:the|a|an|my|our)\s", _I)
+
+
 def _needed_steps(text: str, thing: str) -> list[str]:
     """'they need clearing and the drain checking before May': the steps of a passive need,
     each its verb then what it is done to ('Clear the gutters', 'Check the drain before May');
@@ -6112,6 +6161,7 @@ def _needed_steps(text: str, thing: str) -> list[str]:
             return []
         what = m["what"] or m["what2"]
         what = f"the {thing}" if what.lower() in _PRONOUNS else what
+        what = what[:1].lower() + what[1:] if _ARTICLE_FIRST.match(what) else what
         verbs_said = re.split(r"\s+and\s+", m["doing"]) if m["doing"] else [m["done"]]
         rest = (m["rest"] or m["rest2"] or "").strip()
         particle, _, rest = rest.partition(" ") if re.match(
@@ -6121,7 +6171,7 @@ def _needed_steps(text: str, thing: str) -> list[str]:
             if verb == said.lower() or not is_verb(said):
                 return []
             step = " ".join(p for p in (verb, particle, what, re.sub(
-                r"^(?:asap|soon|now)\b\s*", "", rest, flags=_I)) if p)
+                r"^(?:asap|soon|now|first|beforehand)\b\s*", "", rest, flags=_I)) if p)
             steps.append(step[:1].upper() + step[1:])
         needed = True
     return steps
@@ -6387,6 +6437,12 @@ _CHANGED_TO = re.compile(r"^(?:changed|switched|altered)(?:\s*,\s*|\s+to\s+)", _
 _COMING = re.compile(r"^(?P<subj>[\w' -]+?)(?:'s|'re|\s+is|\s+are|\s+will\s+be)\s+(?:coming|"
                      r"arriving|being\s+(?:delivered|collected|brought|lent|sent|dropped\s+off))\s+"
                      r"(?P<how>(?:from|on|by|at|with|in)\s+.+)$", _I)
+#: "... and want to raise £500": what the speaker aims at, said after what they do.
+_AND_AIM = re.compile(r"\s+and\s+(?:want|need|hope|plan|would like|'d like)\s+(?=to\s)", _I)
+#: "the centre has confirmed my course for 3 May": the speaker's thing, booked by others.
+_CONFIRMED = re.compile(r"^(?P<who>.+?)\s+(?:has|have|'s|'ve)\s+(?:just\s+|now\s+)?(?:confirmed|"
+                        r"booked|accepted|approved|scheduled)\s+(?:my|our)\s+(?P<plan>[\w' -]+?)"
+                        r"(?P<rest>\s+(?:for|on)\s+.+)?$", _I)
 #: "Plus ...", "then ...", "... as well": words around one more item of the plan.
 _ITEM_LEAD = re.compile(r"^(?:(?:and\s+)?(?:plus|then|also|and)\s+)+", _I)
 _ITEM_TAIL = re.compile(r"\s+(?:as\s+well|too)$", _I)
