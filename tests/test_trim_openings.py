@@ -250,3 +250,8 @@ def test_a_thing_that_needs_doing_is_a_step_named_by_the_doing(
         text: str, title: str, value: str | None) -> None:
     added = _added(_read(text, [GIG]))
     assert [(op.title, op.value, op.parents) for op in added] == [(title, value, ["gig"])]
+
+
+def test_a_need_of_someone_s_thing_is_a_step_with_its_owner() -> None:
+    added = _added(_read("Her bike needs fixing before Saturday.", [GIG]))
+    assert [(op.title, op.parents) for op in added] == [("Fix her bike before Saturday", ["gig"])]

@@ -3962,7 +3962,7 @@ class _TurnParser:
         m = _NEEDS_DOING.match(c)
         root = self._root_for(None)
         if m is None or not m["need"] or root is None or slot is not None or not re.match(
-                r"(?:the|a|an|my|our)\s", m["what"], _I) or self._match(
+                r"(?:the|a|an|my|our|her|his|their|your)\s", m["what"], _I) or self._match(
                 m["what"], self._live(), strict=True, by_value=False) is not None or not (
                 steps := _needed_steps(c, root.title)):
             return False
@@ -6146,7 +6146,7 @@ def _wished_steps(text: str, thing: str) -> list[str]:
             for step in steps]
 
 
-_ARTICLE_FIRST = re.compile(r"(?:the|a|an|my|our)\s", _I)
+_ARTICLE_FIRST = re.compile(r"(?:the|a|an|my|our|her|his|their|your)\s", _I)
 
 
 def _needed_steps(text: str, thing: str) -> list[str]:
