@@ -762,3 +762,21 @@ def test_a_name_replaces_a_name_only(current: str, new: str, expected: str | Non
                                   "the club have just booked our slot"])
 def test_news_of_what_someone_did_inside_a_phrase_is_no_value(text: str) -> None:
     assert unwritable(text)
+
+
+MACHINE = [_task("party", "Karaoke party", "Friday"),
+           _task("machine", "Hire a machine", "Sing Co, £90", parent="party")]
+
+
+@pytest.mark.parametrize("text", ["Go with Star Hire for the machine.",
+                                  "Try Star Hire for the machine instead.",
+                                  "Let's use Star Hire for the machine."])
+def test_a_choice_for_a_task_named_is_its_value(text: str) -> None:
+    result = RuleInterpreter().interpret(text, TrimView(tasks=MACHINE, focus=["party"]))
+    assert [(op.key, op.value) for op in _written(result)] == [("machine", "Star Hire")]
+
+
+@pytest.mark.parametrize("text", ["Go with Star Hire for the lights.", "Come with Bo to the shop"])
+def test_a_verb_with_no_object_adds_no_task(text: str) -> None:
+    result = RuleInterpreter().interpret(text, TrimView(tasks=MACHINE, focus=["party"]))
+    assert not [op for op in _written(result) if isinstance(op, AddTask)]

@@ -1311,7 +1311,7 @@ class _TurnParser:
         """The readings a clause is tried against, in order; the first that reads it wins.
         Those that name their task themselves only when no slot names it."""
         handlers: list[Callable[[str, str, str | None], bool]] = [
-            self._kept, self._labelled_list,
+            self._kept, self._chosen_for_task, self._labelled_list,
             self._reason_after_instead,
             self._plan, self._ordinal_step, self._steps_list,
             self._wished_step,
@@ -3451,6 +3451,9 @@ class _TurnParser:
             self._new_tasks(phrases, raw)
             return
         head, slots = _slot_phrases(c)
+        if head.lower() in _NO_OBJECT_VERBS and slots:
+            self._unparsed(raw, c)  # "go with X for the Y": a verb alone names no task
+            return
         title = head[:1].upper() + head[1:]
         told = {op.key for s in self.subtasks for op in s.operations if isinstance(op, AddTask)}
         second = [*c.split(), "", ""][1].lower()
@@ -3968,6 +3971,17 @@ class _TurnParser:
             return False
         ops = [self._add(step, parents=[root.key]) for step in steps]
         self._emit(Intent.NEW, raw, ops, about=[root.key, *(op.key for op in ops)])
+        return True
+
+    def _chosen_for_task(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Go with Reel Deal for the band', 'try Bo's for the cake': the choice is the value
+        of the task named after 'for'; with no such task, another reading is tried."""
+        m = _CHOSEN_FOR.match(c)
+        target = self._match(m["what"], self._live(), strict=True, by_value=False) if (
+            m is not None and slot is None) else None
+        if m is None or target is None or _NEGATIVE.search(c):
+            return False
+        self._update(target, clean_phrase(m["choice"]), raw)
         return True
 
     def _aim_of_plan(self, particle: str | None, rest: str, raw: str) -> bool:
@@ -6437,6 +6451,12 @@ _CHANGED_TO = re.compile(r"^(?:changed|switched|altered)(?:\s*,\s*|\s+to\s+)", _
 _COMING = re.compile(r"^(?P<subj>[\w' -]+?)(?:'s|'re|\s+is|\s+are|\s+will\s+be)\s+(?:coming|"
                      r"arriving|being\s+(?:delivered|collected|brought|lent|sent|dropped\s+off))\s+"
                      r"(?P<how>(?:from|on|by|at|with|in)\s+.+)$", _I)
+#: Verbs that take no object: alone before a role phrase ("go with Bo") they name no task.
+_NO_OBJECT_VERBS = frozenset({"go", "come", "head", "stick", "stay", "pop", "get"})
+#: "go with Reel Deal for the band": a choice, and the task it is for.
+_CHOSEN_FOR = re.compile(r"^(?:let's\s+)?(?:go\s+with|use|try|pick|choose|book)\s+"
+                         r"(?P<choice>(?-i:[A-Z])[\w'&. -]+?)\s+for\s+(?:the|my|our)\s+"
+                         r"(?P<what>[\w' -]+?)(?:\s+instead)?$", _I)
 #: "... and want to raise £500": what the speaker aims at, said after what they do.
 _AND_AIM = re.compile(r"\s+and\s+(?:want|need|hope|plan|would like|'d like)\s+(?=to\s)", _I)
 #: "the centre has confirmed my course for 3 May": the speaker's thing, booked by others.
