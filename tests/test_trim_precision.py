@@ -776,6 +776,13 @@ def test_a_choice_for_a_task_named_is_its_value(text: str) -> None:
     assert [(op.key, op.value) for op in _written(result)] == [("machine", "Star Hire")]
 
 
+def test_a_choice_for_a_task_keeps_its_details() -> None:
+    result = RuleInterpreter().interpret("Go with Star Hire for the machine - £75, Friday",
+                                         TrimView(tasks=MACHINE, focus=["party"]))
+    assert [(op.key, op.value) for op in _written(result)] == [
+        ("machine", "Star Hire, £75, Friday")]
+
+
 @pytest.mark.parametrize("text", ["Go with Star Hire for the lights.", "Come with Bo to the shop"])
 def test_a_verb_with_no_object_adds_no_task(text: str) -> None:
     result = RuleInterpreter().interpret(text, TrimView(tasks=MACHINE, focus=["party"]))

@@ -3977,11 +3977,12 @@ class _TurnParser:
         """'Go with Reel Deal for the band', 'try Bo's for the cake': the choice is the value
         of the task named after 'for'; with no such task, another reading is tried."""
         m = _CHOSEN_FOR.match(c)
-        target = self._match(m["what"], self._live(), strict=True, by_value=False) if (
+        target = self._match(m["what"], self._live(), by_value=False) if (
             m is not None and slot is None) else None
         if m is None or target is None or _NEGATIVE.search(c):
             return False
-        self._update(target, clean_phrase(m["choice"]), raw)
+        said = ", ".join(clean_phrase(p) for p in (m["choice"], m["details"] or "") if p)
+        self._update(target, said, raw)
         return True
 
     def _aim_of_plan(self, particle: str | None, rest: str, raw: str) -> bool:
@@ -6456,7 +6457,8 @@ _NO_OBJECT_VERBS = frozenset({"go", "come", "head", "stick", "stay", "pop", "get
 #: "go with Reel Deal for the band": a choice, and the task it is for.
 _CHOSEN_FOR = re.compile(r"^(?:let's\s+)?(?:go\s+with|use|try|pick|choose|book)\s+"
                          r"(?P<choice>(?-i:[A-Z])[\w'&. -]+?)\s+for\s+(?:the|my|our)\s+"
-                         r"(?P<what>[\w' -]+?)(?:\s+instead)?$", _I)
+                         r"(?P<what>[\w' ]+?)(?:\s+instead)?(?:\s*(?:-+|,)\s*(?P<details>.+))?$",
+                         _I)
 #: "... and want to raise £500": what the speaker aims at, said after what they do.
 _AND_AIM = re.compile(r"\s+and\s+(?:want|need|hope|plan|would like|'d like)\s+(?=to\s)", _I)
 #: "the centre has confirmed my course for 3 May": the speaker's thing, booked by others.
