@@ -17,7 +17,13 @@ from functools import cache
 
 from lemminflect import getAllLemmas
 
-from tme_neo4j.trim.language import NUMBER_WORDS, ValueKind, strip_fillers, typed_phrases
+from tme_neo4j.trim.language import (
+    DAY_WORD,
+    NUMBER_WORDS,
+    ValueKind,
+    strip_fillers,
+    typed_phrases,
+)
 from tme_neo4j.trim.lexicon import (
     can_be_noun,
     can_modify,
@@ -196,7 +202,8 @@ _FINITE = re.compile(r"\b(?:is|are|was|were|will|isn't|aren't|wasn't|weren't|can
                      r"couldn't|doesn't|don't|didn't)\b", re.IGNORECASE)
 #: What may stand before a finite verb inside a title: a clause it embeds ("the room that is
 #: free", "see if the hall is free").
-_EMBEDS = re.compile(r"(?:\b(?:that|which|who|what|where|when|if|whether|how)\s+(?:[\w'-]+\s+)*"
+_EMBEDS = re.compile(r"(?:\b(?:that|which|who|what|where|when|if|whether|how|once|until|till|"
+                     r"after|before|because|while|since)\s+(?:[\w'-]+\s+)*"
                      r"|^(?:make sure|ensure|check|double-check|see|ask|find out|confirm|tell|"
                      r"remind|let|decide|work out|figure out|say|note)\b.*)$", re.IGNORECASE)
 
@@ -215,7 +222,10 @@ def stated(title: str) -> bool:
     m = _FINITE.search(title) or _TOLD.search(title) or next(
         (w for w in re.finditer(r"(?P<before>\w+)\s+(?P<word>[a-z]+)\b", title)
          if _past_only(w["word"]) and w["before"].lower() not in _SUBJECT_WORDS), None)
-    return m is not None and m.start() > 0 and not _EMBEDS.search(title[:m.start()])
+    if m is None or m.start() == 0:
+        return False
+    # the clause the verb is in, its subject left out: "... once it's dry" is embedded
+    return not _EMBEDS.search(re.sub(r"[\w'-]+$", "", title[:m.start()]))
 
 
 #: "the hall's double-booked", "Jo says ...": a subject's verb after a name or a noun.
@@ -231,7 +241,7 @@ _SUBJECT_WORDS = frozenset({"i", "we", "you", "he", "she", "they"})
 def _past_only(word: str) -> bool:
     """A past form not made with -ed that is no noun or modifier: 'came', 'rang', 'went'."""
     return not word.endswith("ed") and is_past(word) and not can_be_noun(word) and (
-        not can_modify(word))
+        not can_modify(word)) and not DAY_WORD.fullmatch(word)  # "the sat night": a day
 
 
 #: Words a title may leave out of the clause it comes from.
