@@ -255,3 +255,9 @@ def test_a_thing_that_needs_doing_is_a_step_named_by_the_doing(
 def test_a_need_of_someone_s_thing_is_a_step_with_its_owner() -> None:
     added = _added(_read("Her bike needs fixing before Saturday.", [GIG]))
     assert [(op.title, op.parents) for op in added] == [("Fix her bike before Saturday", ["gig"])]
+
+
+@pytest.mark.parametrize("text", ["Lovely forecast for Saturday at least.",
+                                  "Great weather on Sunday, fingers crossed."])
+def test_a_remark_on_the_weather_with_a_day_is_no_item(text: str) -> None:
+    assert not _added(_read(text, [GIG]))

@@ -64,12 +64,19 @@ _WAIT_AND_SEE = re.compile(r"\b(?:(?:we|i)(?:'ll|\s+will|\s+can|\s+shall)|let's|
                            r"\bsee\s+how\s+(?:it|that|things)\s+goes?\b", re.IGNORECASE)
 
 
+#: "lovely forecast for Saturday", "what a grim morning": the weather or the day, judged.
+_DAY_JUDGED = re.compile(r"^\W*(?:what\s+an?\s+)?(?:lovely|great|gorgeous|awful|terrible|horrible|"
+                         r"nice|beautiful|glorious|grim|rubbish|dreadful|miserable)\s+(?:weather|"
+                         r"forecast|day|morning|afternoon|evening|night|sunshine|rain)\b",
+                         re.IGNORECASE)
+
+
 def remark(clause: str) -> bool:
     """Whether ``clause`` only says what someone thinks or wishes ("hope it stays dry", "my
-    sister reckons they'll be late") or waits to find out ("we'll see if it lasts"): nothing
-    in it asks for a change."""
-    if _WAIT_AND_SEE.search(clause):
-        return True
+    sister reckons they'll be late"), waits to find out ("we'll see if it lasts") or judges the
+    weather or the day ("grim forecast for Friday"): nothing in it asks for a change."""
+    if _WAIT_AND_SEE.search(clause) or _DAY_JUDGED.search(clause):
+        return True  # "we'll see if it lasts", "lovely forecast for Saturday"
     return bool(_reported(r"(?:i|we|he|she|they|you|it|there)").search(clause)) and not (
         _ASKS.search(clause))
 
@@ -92,7 +99,6 @@ _LIKENESS = re.compile(r"^\W*(?:\w+\s+)*?[\w']+(?:'s|'re|\s+is|\s+are|\s+was|\s+
 _FEELING = re.compile(r"^\W*(?:(?:i|we)(?:'m|'re|\s+am|\s+are)\s+)?(?:(?:i|we)\s+)?"
                       r"(?:so\s+|really\s+|a\s+)?(?:can't wait|cannot wait|looking forward|excited|"
                       r"bit nervous|nervous|dreading)\b", re.IGNORECASE)
-
 def small_talk(sentence: str) -> bool:
     """Whether ``sentence`` is talk around the plan: a tag question ("lovely, isn't it"), a
     remark the speaker calls unrelated, a feeling or a look foretold about the plan ("it'll

@@ -4429,11 +4429,12 @@ class _TurnParser:
                 clean_phrase(head).split()[0]) or typed_phrases(head) or (
                 self._match(head, self._live(), strict=True, by_value=False) is not None):
             return False
-        # Told as one more ('plus', 'as well'), with an article, or with its when: an item;
-        # a word alone ("cheers for that") is talk
-        if said == c and not re.match(r"(?:a|an|some)\s", head, _I) and not any(
-                k in (ValueKind.DATE, ValueKind.TIME) for k, _ in typed_phrases(value or "")):
-            return False
+        # Told as one more ('plus', 'as well'), with an article, or a noun with its when: an
+        # item; a word alone ("cheers for that") or a judgement with a day is talk
+        if said == c and not re.match(r"(?:a|an|some)\s", head, _I) and not (
+                names_only_a_thing(head.split()[0]) and any(
+                    k in (ValueKind.DATE, ValueKind.TIME) for k, _ in typed_phrases(value or ""))):
+            return False  # "lovely forecast for Saturday": a remark, no item
         title = clean_phrase(head)
         add = self._add(title[:1].upper() + title[1:], value=value, parents=[root.key])
         self._emit(Intent.NEW, raw, [add], about=[root.key, add.key])
