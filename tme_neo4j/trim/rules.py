@@ -3974,7 +3974,7 @@ class _TurnParser:
         return True
 
     def _chosen_for_task(self, c: str, raw: str, slot: str | None) -> bool:
-        """'Go with Reel Deal for the band', 'try Bo's for the cake': the choice is the value
+        """'Go with Fiddle Fix for the music', 'try Bo's for the cake': the choice is the value
         of the task named after 'for'; with no such task, another reading is tried."""
         m = _CHOSEN_FOR.match(c)
         target = self._match(m["what"], self._live(), by_value=False) if (
@@ -3986,7 +3986,7 @@ class _TurnParser:
         return True
 
     def _aim_of_plan(self, particle: str | None, rest: str, raw: str) -> bool:
-        """'I'm running for the hospice and want to raise £500' with a plan set up: who it is
+        """'I'm cycling for the food bank and hope to raise £300' with a plan set up: who it is
         for and what it aims at join the plan's value, no second plan."""
         aim = _AND_AIM.search(rest)
         root = self._root_for(None)
@@ -4365,7 +4365,7 @@ class _TurnParser:
                 or self._listed_steps(head, rest) or self._listed(head, rest))
 
     def _plan_labelled(self, head: str, rest: str) -> bool:
-        """'Left to do for the move: A, B and C, and it all has to be done by the 9th' with no
+        """'Left to do for the move: A, B and C, and everything must be done by the 9th' with no
         plan in memory: the plan the label is for, its items under it, and when it is all due
         its value."""
         m = _LABEL_FOR.match(head.strip())
@@ -6455,12 +6455,12 @@ _COMING = re.compile(r"^(?P<subj>[\w' -]+?)(?:'s|'re|\s+is|\s+are|\s+will\s+be)\
                      r"(?P<how>(?:from|on|by|at|with|in)\s+.+)$", _I)
 #: Verbs that take no object: alone before a role phrase ("go with Bo") they name no task.
 _NO_OBJECT_VERBS = frozenset({"go", "come", "head", "stick", "stay", "pop", "get"})
-#: "go with Reel Deal for the band": a choice, and the task it is for.
+#: "go with Fiddle Fix for the music": a choice, and the task it is for.
 _CHOSEN_FOR = re.compile(r"^(?:let's\s+)?(?:go\s+with|use|try|pick|choose|book)\s+"
                          r"(?P<choice>(?-i:[A-Z])[\w'&. -]+?)\s+for\s+(?:the|my|our)\s+"
                          r"(?P<what>[\w' ]+?)(?:\s+instead)?(?:\s*(?:-+|,)\s*(?P<details>.+))?$",
                          _I)
-#: "... and want to raise £500": what the speaker aims at, said after what they do.
+#: "... and hope to raise £300": what the speaker aims at, said after what they do.
 _AND_AIM = re.compile(r"\s+and\s+(?:want|need|hope|plan|would like|'d like)\s+(?=to\s)", _I)
 #: "the centre has confirmed my course for 3 May": the speaker's thing, booked by others.
 _CONFIRMED = re.compile(r"^(?P<who>.+?)\s+(?:has|have|'s|'ve)\s+(?:just\s+|now\s+)?(?:confirmed|"
@@ -6472,9 +6472,10 @@ _ITEM_TAIL = re.compile(r"\s+(?:as\s+well|too)$", _I)
 #: "Still to buy for the party": what a list is, and the plan it is for.
 _LABEL_FOR = re.compile(r"^(?P<lead>[\w' -]{2,40}?)\s+for\s+(?:the|my|our)\s+"
                         r"(?P<plan>[\w' -]{2,30})$", _I)
-#: ", and it all has to be in by 30 May": when everything of a list is due.
+#: ", and everything must be ready by 30 May": when everything of a list is due.
 _ALL_DUE = re.compile(r",?\s+and\s+(?:it\s+all|all\s+of\s+it|they\s+all|all\s+of\s+them|"
-                      r"everything)\s+(?:has|have|needs?)\s+to\s+be\s+(?:in|done|finished|ready|"
+                      r"everything)\s+(?:(?:has|have|needs?)\s+to|must|should)\s+be\s+(?:in|done|"
+                      r"finished|ready|"
                       r"submitted|sent)\s+(?P<when>by\s+.+?)\W*$", _I)
 #: "the first job is ...", "next bit's to ...": one step of the plan, by its place in order.
 _ORDINAL_STEP = re.compile(r"^(?:the\s+)?(?:first|next|last|final|second|third|other)\s+(?:thing|"
