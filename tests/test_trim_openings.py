@@ -261,3 +261,20 @@ def test_a_need_of_someone_s_thing_is_a_step_with_its_owner() -> None:
                                   "Great weather on Sunday, fingers crossed."])
 def test_a_remark_on_the_weather_with_a_day_is_no_item(text: str) -> None:
     assert not _added(_read(text, [GIG]))
+
+
+def test_people_listed_with_the_part_each_takes_are_entries() -> None:
+    added = _added(_read("Helpers so far: Priti on teas, Owen on the raffle.", [GIG]))
+    assert [(op.title, op.value) for op in added] == [("Priti", "on teas"),
+                                                       ("Owen", "on the raffle")]
+
+
+@pytest.mark.parametrize(("text", "title", "value"), [
+    ("Cups - 40 from the cash and carry, with lids.", "Cups",
+     "40 from the cash and carry, with lids"),
+    ("Napkins - 200 from the wholesaler.", "Napkins", "200 from the wholesaler"),
+])
+def test_a_thing_and_its_amount_after_a_dash_is_an_item(
+        text: str, title: str, value: str) -> None:
+    added = _added(_read(text, [GIG]))
+    assert [(op.title, op.value, op.parents) for op in added] == [(title, value, ["gig"])]

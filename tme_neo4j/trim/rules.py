@@ -1166,7 +1166,7 @@ class _TurnParser:
         named = ";" not in rest  # "Ann on friday at 6 and Bo on monday at 7": by names alone
         entries = [e.strip(" ,.") for e in re.split(
             r"\s*,\s*(?:and\s+)?|\s+and\s+" if named else ";", rest)]
-        cut = [_name_and_details(e) for e in entries]
+        cut = [_name_and_role(e) if named else _name_and_details(e) for e in entries]
         if len(entries) < 2 or "?" in rest or any(name is None for name, _ in cut) or any(
                 _imperative(e) and _DETERMINED.match(e) for e in entries) or (named and not all(
                     re.match(r"[A-Z]", e) for e in entries)):
@@ -4429,11 +4429,13 @@ class _TurnParser:
                 clean_phrase(head).split()[0]) or typed_phrases(head) or (
                 self._match(head, self._live(), strict=True, by_value=False) is not None):
             return False
-        # Told as one more ('plus', 'as well'), with an article, or a noun with its when: an
-        # item; a word alone ("cheers for that") or a judgement with a day is talk
+        # Told as one more ('plus', 'as well'), with an article, or a noun with its when or its
+        # amount ("cups - 40 from the shop"): an item; a word alone ("cheers for that") or a
+        # judgement with a day is talk
         if said == c and not re.match(r"(?:a|an|some)\s", head, _I) and not (
-                names_only_a_thing(head.split()[0]) and any(
-                    k in (ValueKind.DATE, ValueKind.TIME) for k, _ in typed_phrases(value or ""))):
+                names_only_a_thing(head.split()[0]) and (any(
+                    k in (ValueKind.DATE, ValueKind.TIME) for k, _ in typed_phrases(value or ""))
+                    or _starts_with_value(value or ""))):
             return False  # "lovely forecast for Saturday": a remark, no item
         title = clean_phrase(head)
         add = self._add(title[:1].upper() + title[1:], value=value, parents=[root.key])
@@ -6596,6 +6598,21 @@ def _when_put_after(clause: str) -> str:
         return clause
     rest, cut = m["rest"], m["rest"].find(",")
     return f"{rest[:cut]} {m['when']}{rest[cut:]}" if cut > 0 else f"{rest} {m['when']}"
+
+
+#: "Ken on electricals": a person named, and what they do.
+_PERSON_ON = re.compile(r"^(?P<name>(?-i:[A-Z])[\w'-]+)\s+(?P<role>(?:on|for|doing|with)\s+\S.*)$",
+                        _I)
+
+
+def _name_and_role(entry: str) -> tuple[str | None, str | None]:
+    """'Ann friday, $15' -> ('Ann', 'friday, $15') as ``_name_and_details`` cuts it, else
+    'Ken on electricals' -> ('Ken', 'on electricals'): a person and the part they take."""
+    name, details = _name_and_details(entry)
+    if name is not None:
+        return name, details
+    m = _PERSON_ON.match(entry)
+    return (m["name"], m["role"]) if m else (None, None)
 
 
 def _has_a_noun(title: str) -> bool:
