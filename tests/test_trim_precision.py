@@ -794,3 +794,11 @@ def test_a_verb_with_no_object_adds_no_task(text: str) -> None:
                                    "Oil the gate after it's fixed"])
 def test_a_clause_after_once_or_a_day_cut_short_leaves_a_title_standing(title: str) -> None:
     assert not stated(title)
+
+
+def test_put_it_back_in_never_sets_back_a_value() -> None:
+    revised = [_task("trip", "Boat trip"), _task("seats", "Ferry seats", "14", parent="trip")]
+    revised[1] = revised[1].model_copy(update={"version": 2})
+    result = RuleInterpreter().interpret("Put it back in.", TrimView(
+        tasks=revised, focus=["seats"], past_values={"seats": ["12", "14"]}))
+    assert not _written(result)

@@ -2457,7 +2457,9 @@ class _TurnParser:
             changed = [t for t in self._recent() if len(self.past.get(t.key, [])) > 1 or (
                 # a value given where there was none: revised, it has a version before
                 t.value and t.version > 1 and t.status == TaskStatus.ACTIVE)]
-            if changed:  # "put it back" when nothing was removed: its previous value
+            if changed and not re.search(r"\bback\s+in\b", c, _I):
+                # "put it back" when nothing was removed: its previous value ("put it back
+                # in" asks for a thing to be included again, never for an old value)
                 self._emit(Intent.ROLLBACK, raw, [RollbackTask(key=changed[0].key)],
                            about=[changed[0].key])
                 return True
