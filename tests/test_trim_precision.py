@@ -802,3 +802,12 @@ def test_put_it_back_in_never_sets_back_a_value() -> None:
     result = RuleInterpreter().interpret("Put it back in.", TrimView(
         tasks=revised, focus=["seats"], past_values={"seats": ["12", "14"]}))
     assert not _written(result)
+
+
+@pytest.mark.parametrize("text", [
+    "Move the bake sale to Saturday the 4th. Actually no, keep Friday the 3rd.",
+    "Push the bake sale to 10:00, hmm, actually no, keep the 9:00.",
+    "Make the stall hire $50. Wait, no, keep the $40.",
+])
+def test_a_change_taken_back_in_the_same_turn_writes_nothing(text: str) -> None:
+    assert not _written(read(text, "sale"))

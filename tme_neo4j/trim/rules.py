@@ -2436,7 +2436,9 @@ class _TurnParser:
             return self._back_on_said(m["details"], raw)
         if _only_value(items) and all(k != ValueKind.NAME
                                       for k, _ in typed_phrases(items, sentence=False)):
-            return False  # "keep May 3rd": a value, not a task to bring back
+            # "keep May 3rd": a value, not a task to bring back; after a change of it this
+            # turn ("move it to the 9th ... actually no, keep the 3rd") that change is taken back
+            return self._kept_as_was(clean_phrase(items), raw)
         if m["items2"] and any(k in (ValueKind.DATE, ValueKind.TIME)
                                for k, _ in typed_phrases(c[m.end("items2"):])):
             return False  # "put the fair back on May 3": a date moved, nothing restored
@@ -2471,6 +2473,22 @@ class _TurnParser:
         if already := self._items(items, self._live(), slot):  # "keep X" when X is there
             self._emit(Intent.NOTE, raw, about=[t.key for t in already])
             return True
+        return False
+
+    def _kept_as_was(self, value: str, raw: str) -> bool:
+        """'..., actually no, keep the 3rd': an earlier clause of this turn changed a task
+        that held ``value``; that change is taken back and nothing is written for it."""
+        for n in range(len(self.subtasks) - 1, -1, -1):
+            said = self.subtasks[n]
+            keys = [op.key for op in said.operations if isinstance(op, ReviseTask)]
+            held = [k for k in keys if k in self.before and mentions(
+                f"{self.before[k].title} {self.before[k].value or ''}", value)]
+            if held:
+                self.subtasks[n] = Subtask(text=said.text, intent=Intent.NOTE, about=held)
+                for key in held:
+                    self.tasks[key] = self.before[key]
+                self._emit(Intent.NOTE, raw, about=held)
+                return True
         return False
 
     def _back_on_said(self, details: str | None, raw: str) -> bool:
