@@ -278,3 +278,8 @@ def test_a_thing_and_its_amount_after_a_dash_is_an_item(
         text: str, title: str, value: str) -> None:
     added = _added(_read(text, [GIG]))
     assert [(op.title, op.value, op.parents) for op in added] == [(title, value, ["gig"])]
+
+
+def test_a_task_opened_by_a_label_keeps_the_label_s_words() -> None:
+    added = _added(_read("Lift for Nan: Uncle Pete.", [GIG]))
+    assert [(op.title, op.value) for op in added] == [("Lift for Nan", "Uncle Pete")]

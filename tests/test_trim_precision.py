@@ -811,3 +811,12 @@ def test_put_it_back_in_never_sets_back_a_value() -> None:
 ])
 def test_a_change_taken_back_in_the_same_turn_writes_nothing(text: str) -> None:
     assert not _written(read(text, "sale"))
+
+
+@pytest.mark.parametrize("text", [
+    "Then a hand-painted banner of our twenty summers from Etchly - it has to be ordered by the "
+    "2nd.",
+    "Also a framed print of the old harbour by Tilly Vance, it needs collecting on Friday.",
+])
+def test_it_after_words_not_understood_is_not_an_older_task(text: str) -> None:
+    assert not _written(read(text, "sale"))

@@ -768,6 +768,7 @@ class _TurnParser:
         self.will = False  # this sentence said "I'll ...": its requests are steps of the plan
         self.wished: list[str] = []  # tasks opened by wished steps while no plan was in talk
         self.text = text  # the whole turn: what a clause's neighbours say
+        self.labels: dict[str, str] = {}  # "sitter for Jo: ...": a label as said, by its key
         self.disowned: list[str] = []  # values the turn sets aside, a told value corrects
         self.spent: list[str] = []  # amounts a change used up ("back 3 days"), no values
         self.refused: set[str] = set()  # tasks this turn would have added, but did not
@@ -930,6 +931,7 @@ class _TurnParser:
         if head.strip().lower() in self.tasks:  # the key itself, dots and all
             return head.strip().lower()
         key = slug(head, max_words=3)
+        self.labels[key] = clean_phrase(head)  # the title a new task of that key takes
         named = re.sub(r"^(?:(?:i've\s+|we've\s+)?got|booked|found)\s+(?:a|an|the|my|our)\s+",
                        "", head.strip(), flags=_I)
         if key in self.tasks or not stems(named):
@@ -1529,6 +1531,18 @@ class _TurnParser:
         add = self._add(title[:1].upper() + title[1:], value=value or None, key=slug(title))
         self._emit(Intent.NEW, f"For {what}", [add], about=[add.key])
         return self.tasks[add.key]
+
+    def _refers_to_unread(self, raw: str) -> bool:
+        """Whether ``raw`` opens with 'it' right after a clause of the same sentence that was
+        not understood ('then a mug from X - it has to be ordered by the 1st'): what it stands
+        for is most likely in those words, not in memory. ('They' is as often who did it, and
+        'that one' the task those words named.)"""
+        last = self.subtasks[-1] if self.subtasks else None
+        if last is None or last.intent != Intent.UNPARSED or not re.match(
+                r"it\b", strip_fillers(raw), _I):
+            return False
+        return any(last.text.strip(" .") in said and raw.strip(" .") in said
+                   for said in sentences(self.text))
 
     def _unparsed(self, raw: str, c: str, reason: str | None = None) -> None:
         """A clause not understood writes nothing; the tasks it may speak of are named, and the
@@ -3399,8 +3413,8 @@ class _TurnParser:
             self._emit(Intent.RESTORE, raw, ops, about=[slot])
             return
         parents = self.focus[:1]
-        add = self._add(slot.replace("-", " ").capitalize(), value=value, parents=parents,
-                        key=slot)
+        label = self.labels.get(slot) or slot.replace("-", " ")
+        add = self._add(label[:1].upper() + label[1:], value=value, parents=parents, key=slot)
         self._emit(Intent.NEW, raw, [add], about=[add.key])
 
     def _details_of_named(self, obj: str, roles: dict[str, str], c: str, raw: str) -> bool:
@@ -5136,6 +5150,9 @@ class _TurnParser:
         if ops and intent not in READ_ONLY and (remark(raw) or withdrawn(self.text, raw) or (
                 small_talk(self.text) and not _imperative(strip_fillers(raw)))):
             self._emit(Intent.NOTE, raw, about=about, track=False)  # "hope it stays dry"
+            return
+        if ops and intent not in READ_ONLY and self._refers_to_unread(raw):
+            self._unparsed(raw, raw, reason="an 'it' that stands for words I could not read")
             return
         refused = self._refused(ops) if intent not in READ_ONLY else []
         if refused:  # what the gate refuses is not understood, and said so; the rest stands
