@@ -814,8 +814,7 @@ def test_a_change_taken_back_in_the_same_turn_writes_nothing(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Then a hand-painted banner of our twenty summers from Etchly - it has to be ordered by the "
-    "2nd.",
+    "Then a hand-painted banner of our twenty summers from Etchly - it must arrive by the 2nd.",
     "Also a framed print of the old harbour by Tilly Vance, it needs collecting on Friday.",
 ])
 def test_it_after_words_not_understood_is_not_an_older_task(text: str) -> None:

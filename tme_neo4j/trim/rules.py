@@ -1534,12 +1534,14 @@ class _TurnParser:
 
     def _refers_to_unread(self, raw: str) -> bool:
         """Whether ``raw`` opens with 'it' right after a clause of the same sentence that was
-        not understood ('then a mug from X - it has to be ordered by the 1st'): what it stands
-        for is most likely in those words, not in memory. ('They' is as often who did it, and
-        'that one' the task those words named.)"""
+        not understood and named a new thing ('then a mug from X - it must arrive by the 1st'):
+        what it stands for is most likely that thing, not one in memory. ('They' is as often
+        who did it, 'that one' the task those words named, and after an aside with no new thing
+        named, 'it' is what memory holds.)"""
         last = self.subtasks[-1] if self.subtasks else None
         if last is None or last.intent != Intent.UNPARSED or not re.match(
-                r"it\b", strip_fillers(raw), _I):
+                r"it\b", strip_fillers(raw), _I) or not re.search(r"\b(?:a|an)\s+\w", last.text,
+                                                                 _I):
             return False
         return any(last.text.strip(" .") in said and raw.strip(" .") in said
                    for said in sentences(self.text))
