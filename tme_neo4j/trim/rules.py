@@ -101,7 +101,8 @@ _SMALL_TALK = re.compile(
     r"very much|a lot|for now|then|ha(?:ha)*|lol|lmao|wow|argh+|phew|gosh|blimey|oops|man)"
     r"[\s,.!]*)+$", re.IGNORECASE)
 #: "..., cheers": a clause that ends by thanking.
-_THANKED = re.compile(r"[\s,!]+(?:thanks|thank you|cheers|ta)\W*$", re.IGNORECASE)
+_THANKS = r"thanks|thank you|cheers|ta"
+_THANKED = re.compile(rf"[\s,!]+(?:{_THANKS})\W*$", re.IGNORECASE)
 #: 'hotel: ...', 'p1.step-2: ...': a short name, or a task's key as it is, before a colon.
 _SLOT_PREFIX = re.compile(r"^\s*([A-Za-z](?:[\w -]|\.(?=\w)|(?<=\s)&(?=\s)){0,30}?)\s*:\s+(.+)$",
                           re.S)
@@ -1279,7 +1280,7 @@ class _TurnParser:
         return True
 
     def _clause(self, raw: str, slot: str | None, question: bool) -> None:
-        c = re.sub(r"[\s,]+(?:please|thanks|thank you|cheers|ta|for me)$", "",
+        c = re.sub(rf"[\s,]+(?:please|{_THANKS}|for me)$", "",
                    strip_fillers(raw).rstrip(".!? "), flags=_I)
         c = _AFTERTHOUGHT.sub("", c)  # "the tyres are done btw": the news without the aside
         c = _when_put_after(c)  # "on Friday we want A, and B": A is what is on Friday
@@ -3894,19 +3895,19 @@ class _TurnParser:
         if root is None or not typed or any(
                 retype(root.value or "", k, p) is not None for k, p in typed):
             return False
-        self._update(root, f"{root.value}, {value}" if root.value else value, raw)
+        self._update(root, _joined_to(root.value, value), raw)
         return True
 
     def _holding_told(self, subject: str, typed: list[tuple[ValueKind, str]]) -> Task | None:
         """Of the tasks a word of ``subject`` names ('the Ford's seller' names 'Test drive the
         Ford' and '2014 Ford at £3,000'), the one that holds a value of the first kind told,
         in its value or its title, when it is the only one."""
-        kinds = [k for k, _ in typed if k != ValueKind.NAME]
+        told = next(((k, p) for k, p in typed if k != ValueKind.NAME), None)
         named = set(stems(subject))
-        if not kinds or not named:
+        if told is None or not named:
             return None
         holders = [t for t in self._live() if named & set(stems(t.title)) and any(
-            retype(text, kinds[0], typed[0][1]) is not None for text in (t.value or "", t.title))]
+            retype(text, *told) is not None for text in (t.value or "", t.title))]
         return holders[0] if len(holders) == 1 else None
 
     def _attribute_holder(self, subject: str, typed: list[tuple[ValueKind, str]]) -> Task | None:
@@ -4030,7 +4031,7 @@ class _TurnParser:
             return False
         said = ", ".join(p for p in (f"{particle or ''} {rest[:aim.start()]}".strip(),
                                      clean_phrase(rest[aim.end():])) if p)
-        self._update(root, f"{root.value}, {said}" if root.value else said, raw)
+        self._update(root, _joined_to(root.value, said), raw)
         return True
 
     def _ordinal_step(self, c: str, raw: str, slot: str | None) -> bool:
@@ -4449,7 +4450,7 @@ class _TurnParser:
         if m is None or task is None:
             return False
         said = clean_phrase(m["how"])
-        self._update(task, f"{task.value}, {said}" if task.value else said, raw)
+        self._update(task, _joined_to(task.value, said), raw)
         return True
 
     def _item_named(self, c: str, raw: str, slot: str | None) -> bool:
@@ -4633,7 +4634,7 @@ class _TurnParser:
         if (m := _CAN_DO.match(c)) and not in_dictionary(m["who"].lower()) and (
                 task := self._match(m["obj"], self._live(), strict=True, by_value=False)):
             # "Ann can do the flowers for us": who does the task
-            self._update(task, f"{task.value}, {m['who']}" if task.value else m["who"], raw)
+            self._update(task, _joined_to(task.value, m["who"]), raw)
             return True
         m = _HELPER.match(c)
         if not m or _NEGATIVE.search(c) or in_dictionary(m["who"].lower()):
@@ -6652,6 +6653,11 @@ def _name_and_role(entry: str) -> tuple[str | None, str | None]:
         return name, details
     m = _PERSON_ON.match(entry)
     return (m["name"], m["role"]) if m else (None, None)
+
+
+def _joined_to(value: str | None, said: str) -> str:
+    """``said`` after what a task holds ('in the hall' and 'at 6' -> 'in the hall, at 6')."""
+    return f"{value}, {said}" if value else said
 
 
 def _has_a_noun(title: str) -> bool:
