@@ -9,7 +9,15 @@ import pytest
 
 from tme_neo4j.models import AddDependency, AddTask, CancelTask, ReviseTask, Task, TaskStatus
 from tme_neo4j.trim.base import READ_ONLY, TrimResult, TrimView
-from tme_neo4j.trim.gate import Held, garbled, labelled_list, stated, unaccounted, unwritable
+from tme_neo4j.trim.gate import (
+    Held,
+    garbled,
+    labelled_list,
+    nameless,
+    stated,
+    unaccounted,
+    unwritable,
+)
 from tme_neo4j.trim.language import ValueKind, retype, split_clauses, split_list
 from tme_neo4j.trim.rules import RuleInterpreter
 
@@ -819,3 +827,71 @@ def test_a_change_taken_back_in_the_same_turn_writes_nothing(text: str) -> None:
 ])
 def test_it_after_words_not_understood_is_not_an_older_task(text: str) -> None:
     assert not _written(read(text, "sale"))
+
+
+@pytest.mark.parametrize("text", [
+    "Quick recap please: the yard, the date, the stock.",
+    "A short summary, please.",
+    "The rundown on the boat trip please.",
+    "Brief overview please",
+])
+def test_a_request_named_by_its_noun_only_reads(text: str) -> None:
+    result = read(text, "sale")
+    assert not _written(result)
+    assert result.subtasks[0].intent.value == "check"
+
+
+@pytest.mark.parametrize("text", [
+    "The sea's meant to be choppy on Friday.",
+    "The yard is supposed to be muddy after the rain.",
+    "Traffic's expected to be heavy on the 3rd.",
+])
+def test_what_something_is_expected_to_be_is_a_remark(text: str) -> None:
+    assert not _written(read(text, "sale"))
+
+
+@pytest.mark.parametrize("text", [
+    "Can you help me keep it all straight?",
+    "Please keep track of everything for me.",
+    "I need you to keep things organised.",
+])
+def test_asking_that_things_be_kept_straight_writes_nothing(text: str) -> None:
+    assert not _written(read(text, "sale"))
+
+
+@pytest.mark.parametrize("title", ["Do 11:15", "Monday", "12", "Go Friday", "Get 2"])
+def test_a_title_of_values_or_a_light_verb_alone_names_nothing(title: str) -> None:
+    assert nameless(title)
+
+
+@pytest.mark.parametrize("title", ["Swim on Monday", "Make 6 pizzas", "Date", "Ferry seats"])
+def test_a_title_with_a_thing_or_a_doing_names_one(title: str) -> None:
+    assert not nameless(title)
+
+
+@pytest.mark.parametrize("text", ["Let's do 10:30 then.", "Shall we say Thursday? Do Thursday."])
+def test_a_bare_value_with_a_light_verb_adds_no_task(text: str) -> None:
+    assert not [op for op in _written(read(text, "boat")) if isinstance(op, AddTask)]
+
+
+@pytest.mark.parametrize("text", ["Awning: Shade Co, £60, delivered by 8am.",
+                                  "For the awning we've got Shade Co, £60, delivered by 8am."])
+def test_a_value_listed_after_an_item_is_its_detail(text: str) -> None:
+    ops = _written(read(text, "sale"))
+    added = [op for op in ops if isinstance(op, AddTask)]
+    assert len(added) == 1
+    held = [op.value for op in ops if op.key == added[0].key][-1] or ""
+    assert all(part in f"{added[0].title} {held}" for part in ("Shade Co", "£60", "8am"))
+
+
+def test_a_value_told_after_a_change_joins_that_task() -> None:
+    ops = _written(read("Make the stall hire Pitch Ltd, they want £55.", "sale"))
+    assert not [op for op in ops if isinstance(op, AddTask)]
+    assert any(isinstance(op, ReviseTask) and op.key == "stall" and "£55" in (op.value or "")
+               for op in ops)
+
+
+def test_a_label_with_only_days_and_hours_is_one_thing_with_that_value() -> None:
+    ops = _written(read("Opening hours: Friday and Saturday, 9 till 4.", "sale"))
+    assert [(op.title, op.value) for op in ops if isinstance(op, AddTask)] == [
+        ("Opening hours", "Friday and Saturday, 9 till 4")]

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from tme_neo4j.trim.language import strip_fillers
+from tme_neo4j.trim.language import TELLING_ASKED, strip_fillers
 from tme_neo4j.trim.lexicon import is_verb, lemma, verb_at, verbs
 
 __all__ = ["REFERENCES", "ROLE_WORDS", "Frame", "Mood", "read_frame"]
@@ -97,7 +97,7 @@ def read_frame(clause: str, *, question_mark: bool = False, original: str | None
     text = strip_fillers(clause).rstrip(".!? ")
     negated = _NEGATION.search(text) is not None
     lower = text.lower()
-    if _TELL_ME.match(lower):
+    if _TELL_ME.match(lower) or TELLING_ASKED.match(text):
         return Frame(text, Mood.QUESTION, negated, verb="tell", intent="check")
     polite = _POLITE.match(text) or _POLITE_BEFORE.search((original or clause)[:60])
     body = polite["rest"] if polite and polite.re is _POLITE else text

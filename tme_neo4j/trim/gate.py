@@ -36,7 +36,8 @@ from tme_neo4j.trim.lexicon import (
     verbs,
 )
 
-__all__ = ["Held", "asks_change", "garbled", "labelled_list", "remark", "small_talk", "stated",
+__all__ = ["Held", "asks_change", "garbled", "labelled_list", "nameless", "remark", "small_talk",
+           "stated",
            "unaccounted", "unwritable", "withdrawn"]
 
 #: Words that stand for something said before: written alone or first, they name nothing.
@@ -70,12 +71,20 @@ _DAY_JUDGED = re.compile(r"^\W*(?:what\s+an?\s+)?(?:lovely|great|gorgeous|awful|
                          r"forecast|day|morning|afternoon|evening|night|sunshine|rain)\b",
                          re.IGNORECASE)
 
+#: "help me keep it all straight", "keep on top of things for me": a request to hold what is
+#: said, which names nothing to do.
+_KEEP_STRAIGHT = re.compile(
+    r"\bkeep\s+(?:it|this|that|things|everything|them|it all|all this)(?:\s+all)?\s+(?:straight|"
+    r"organi[sz]ed|in order|together|sorted|on track|in one place)\b|\bkeep\s+(?:on top of|"
+    r"track of|tabs on)\s+(?:it|this|that|things|everything|them|it all|all this)\b", re.IGNORECASE)
+
 
 def remark(clause: str) -> bool:
     """Whether ``clause`` only says what someone thinks or wishes ("hope it stays dry", "my
-    sister reckons they'll be late"), waits to find out ("we'll see if it lasts") or judges the
-    weather or the day ("grim forecast for Friday"): nothing in it asks for a change."""
-    if _WAIT_AND_SEE.search(clause) or _DAY_JUDGED.search(clause):
+    sister reckons they'll be late"), waits to find out ("we'll see if it lasts"), judges the
+    weather or the day ("grim forecast for Friday") or asks that what is said be kept ("help
+    me keep it all straight"): nothing in it asks for a change."""
+    if _WAIT_AND_SEE.search(clause) or _DAY_JUDGED.search(clause) or _KEEP_STRAIGHT.search(clause):
         return True  # "we'll see if it lasts", "lovely forecast for Saturday"
     return bool(_reported(r"(?:i|we|he|she|they|you|it|there)").search(clause)) and not (
         _ASKS.search(clause))
@@ -212,6 +221,22 @@ _EMBEDS = re.compile(r"(?:\b(?:that|which|who|what|where|when|if|whether|how|onc
                      r"after|before|because|while|since)\s+(?:[\w'-]+\s+)*"
                      r"|^(?:make sure|ensure|check|double-check|see|ask|find out|confirm|tell|"
                      r"remind|let|decide|work out|figure out|say|note)\b.*)$", re.IGNORECASE)
+
+
+#: Verbs that name no doing without their object: "do 11:15", "go Friday", "make it 6".
+_LIGHT_VERBS = frozenset({"do", "make", "go", "have", "get", "take", "let", "try", "keep", "put",
+                          "say", "call"})
+
+
+def nameless(title: str) -> bool:
+    """Whether ``title`` names no thing once its dates, times, prices and counts are left out:
+    nothing at all ("Monday", "11") or a verb that needs an object ("Do 11:15")."""
+    for kind, phrase in typed_phrases(title, sentence=False):
+        if kind in (ValueKind.DATE, ValueKind.TIME, ValueKind.PRICE):
+            title = title.replace(phrase, " ")
+    words = [w for w in re.findall(r"[\w']+", title.lower())
+             if w not in _FUNCTION_WORDS and not w.isdigit() and w not in NUMBER_WORDS]
+    return not words or (len(words) == 1 and words[0] in _LIGHT_VERBS)
 
 
 def labelled_list(title: str) -> bool:

@@ -325,11 +325,18 @@ _READ_REQUEST = re.compile(
     re.IGNORECASE,
 )
 
+#: "a quick recap please", "the rundown on the venue": a request to be told, said by its noun.
+TELLING_ASKED = re.compile(
+    r"^(?:(?:a|the|my|our|quick|brief|short|full|little|fast|final)\s+)*"
+    r"(?:rundown|run-down|recap|summary|overview|round-?up|low-?down|run-?through|reminder)"
+    r"(?:\s+(?:of|on)\s+[^:]+?)?(?:,?\s+please)?[.!?]*$", re.IGNORECASE)
+
 
 def is_question(clause: str) -> bool:
     """A question about the state, or a request to read it back."""
     c = clause.strip()
-    return c.endswith("?") or bool(_QUESTION_START.match(c)) or bool(_READ_REQUEST.match(c))
+    return c.endswith("?") or bool(_QUESTION_START.match(c)) or bool(
+        _READ_REQUEST.match(c)) or bool(TELLING_ASKED.match(c))
 
 
 def split_list(text: str) -> list[str]:

@@ -36,6 +36,7 @@ from tme_neo4j.trim.gate import (
     asks_change,
     garbled,
     labelled_list,
+    nameless,
     remark,
     small_talk,
     stated,
@@ -47,6 +48,7 @@ from tme_neo4j.trim.language import (
     COUNT_RE,
     DAY_WORD,
     STOP,
+    TELLING_ASKED,
     WEEKDAY_FORMS,
     ValueKind,
     apostrophised,
@@ -284,6 +286,9 @@ _MEMORY_OBJECT = re.compile(
     r"(?:list|plan|to-?do|tasks?|jobs|steps|items|things|everything|all|it|them|that|this|"
     r"these|those|status|summary|progress|state|details|memory|what|which|who|when|where|how|"
     r"why|me|us)\b", _I)
+#: "meant to be", "supposed to be": what is expected of a thing, before what it is said to be.
+_EXPECTED_TO_BE = re.compile(r"(?:(?:meant|supposed|expected|forecast|likely|going|due)\s+to\s+)?"
+                             r"be\s+", _I)
 #: "that shipment", "this count": a thing pointed at, said before, not a name.
 _DEMONSTRATED = re.compile(r"(?:that|this|those|these)\s+(?P<noun>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)",
                            _I)
@@ -1256,8 +1261,17 @@ class _TurnParser:
                 any(_imperative(i) for i in items[:1]) or "?" in rest):
             return False  # two items are a list when both are values ("May 3 at 2, 30 seats")
         live = self._live()
-        parent = self._match(head, live) or self._root_for(None)
+        label = self._match(head, live)
+        parent = label or self._root_for(None)
         ops: list[Operation] = []
+        if label is None and parent is not None and all(_only_value(i) and all(
+                k != ValueKind.NAME for k, _ in typed_phrases(i, sentence=False)) for i in items):
+            # "Days: Mon, Tue and Thu, 8 till 6": values of one thing the label names
+            name = clean_phrase(head)
+            ops.append(self._add(name[:1].upper() + name[1:], value=clean_phrase(rest),
+                                 parents=[parent.key], key=f"{parent.key}.{slug(head)}"))
+            self._emit(Intent.NEW, f"{head}: {rest}", ops, about=[parent.key, ops[0].key])
+            return True
         if parent is None:  # "The fair: May 3 at the school, 10am, stalls $5": the facts of it;
             # "40 chairs, 6 tables and a PA" with no date, time or price: counted items, no facts
             facts = [i for i in items if not _NOUN_PRICE.fullmatch(i) and (
@@ -1271,8 +1285,8 @@ class _TurnParser:
                                  value=", ".join(facts) or None))
             parent = self.tasks[ops[-1].key]
         for item in items:
-            if named := _noun_value(item):  # "stalls $5", "rate 9c/word": a thing, its value
-                ops.append(self._add(named[0].capitalize(), value=named[1],
+            if noun_value := _noun_value(item):  # "stalls $5", "rate 9c/word": a thing, its value
+                ops.append(self._add(noun_value[0].capitalize(), value=noun_value[1],
                                      parents=[parent.key]))
                 continue
             ops += self._item(item, parent)
@@ -1314,7 +1328,7 @@ class _TurnParser:
         """The readings a clause is tried against, in order; the first that reads it wins.
         Those that name their task themselves only when no slot names it."""
         handlers: list[Callable[[str, str, str | None], bool]] = [
-            self._kept, self._chosen_for_task, self._labelled_list,
+            self._kept, self._detail_of_last, self._chosen_for_task, self._labelled_list,
             self._reason_after_instead,
             self._plan, self._ordinal_step, self._steps_list,
             self._wished_step,
@@ -3928,6 +3942,8 @@ class _TurnParser:
                 _starts_with_value(value) or can_be_noun(first := value.split(maxsplit=1)[0])
                 or is_verb(first)):
             return False  # "the sea's grim today": a remark, no attribute of the plan
+        if (expected := _EXPECTED_TO_BE.match(value)) and not _only_value(value[expected.end():]):
+            return False  # "the roads are meant to be icy on Monday": a forecast, a remark
         if mentions(root.value or "", subject):
             return False  # "the hall's full" where the plan is "in the hall": no attribute
         if any(mentions(t.value or "", subject) for t in self._live()):
@@ -5150,6 +5166,8 @@ class _TurnParser:
         reason: str | None = None,
     ) -> None:
         ops = list(ops)
+        if intent == Intent.NEW and not (ops := self._details_joined(ops, raw)):
+            return  # each was a detail of a task written before in the turn
         if ops and intent not in READ_ONLY and (remark(raw) or withdrawn(self.text, raw) or (
                 small_talk(self.text) and not _imperative(strip_fillers(raw)))):
             self._emit(Intent.NOTE, raw, about=about, track=False)  # "hope it stays dry"
@@ -5237,6 +5255,9 @@ class _TurnParser:
                     break
                 if isinstance(op, AddTask) and text == op.title and stated(text):
                     refused.append((op, text, "a statement in it, not a task"))
+                    break
+                if isinstance(op, AddTask) and text == op.title and nameless(text):
+                    refused.append((op, text, "no thing named in it"))
                     break
                 if isinstance(op, AddTask) and text == op.title and labelled_list(text):
                     refused.append((op, text, "a list of things, not one task"))
@@ -5382,6 +5403,49 @@ class _TurnParser:
         if status == TaskStatus.DONE:
             return CompleteTask(key=task.key)
         return RestoreTask(key=task.key)
+
+    def _details_joined(self, ops: list[Operation], raw: str) -> list[Operation]:
+        """'Van: Hire Co, £90, delivered by 6pm', 'Jo's driving, she wants £20': a new item
+        that names no thing, only a value ('£90') or a value with how it comes ('delivered
+        by 6pm'), is a detail of the item named just before it, in the same list or by the
+        last change of the turn: joined to its value. The other operations, as they were."""
+        out: list[Operation] = []
+        for op in ops:
+            if not (isinstance(op, AddTask) and op.value is None and _detail_only(op.title)):
+                out.append(op)
+                continue
+            before = out[-1] if out and isinstance(out[-1], AddTask) else None
+            last = self._last_written() if not out else None
+            if before is None and last is None:
+                out.append(op)
+                continue
+            del self.tasks[op.key]
+            detail = op.title[:1].lower() + op.title[1:] if _past_participle(op.title) else (
+                op.title)
+            if before is not None:
+                joined = _joined_to(before.value, detail)
+                out[-1] = before.model_copy(update={"value": joined})
+                self._pending(self.tasks[before.key], value=joined)
+            elif last is not None:
+                self._update(last, _joined_to(last.value, detail), raw)
+        return out
+
+    def _detail_of_last(self, c: str, raw: str, slot: str | None) -> bool:
+        """'..., Shade Co, £60, delivered by 8am': a clause of a past participle and a value
+        alone, after a change of one task in the turn, says how that task's thing comes."""
+        if slot is not None or not _past_participle(c) or not _detail_only(c) or (
+                last := self._last_written()) is None:
+            return False
+        said = c[:1].lower() + c[1:]
+        self._update(last, _joined_to(last.value, said), raw)
+        return True
+
+    def _last_written(self) -> Task | None:
+        """The task the turn's last change wrote, when it wrote one task."""
+        written = next((s.operations for s in reversed(self.subtasks) if s.operations), [])
+        if len(written) != 1 or not isinstance(written[0], AddTask | ReviseTask):
+            return None
+        return self._active(written[0].key)
 
     def _pending(self, task: Task, **changes: object) -> None:
         self.tasks[task.key] = task.model_copy(update=changes)
@@ -6063,6 +6127,8 @@ def _told_before_colon(text: str) -> bool:
     head = _SLOT_PREFIX.match(first)
     if head is None:
         return False
+    if TELLING_ASKED.match(head[1]):
+        return True
     frame = read_frame(head[1])
     return frame.intent == "check" and frame.verb != "remind" and re.search(
         r"\b(?:me|us)\b", head[1], _I) is not None
@@ -6772,15 +6838,31 @@ def _later(task: Task, than: Task) -> bool:
         task.updated_at > than.updated_at)
 
 
+def _past_participle(phrase: str) -> bool:
+    """Whether ``phrase`` opens with a past participle ('delivered by 6pm', 'paid on the 3rd')."""
+    first = phrase.split(maxsplit=1)[0].lower() if phrase.split() else ""
+    return first.endswith("ed") and is_past(first)
+
+
+def _detail_only(title: str) -> bool:
+    """A title that names no thing: a value alone ('£90') or one with how it comes ('delivered
+    by 6pm')."""
+    if nameless(title) and _only_value(title):
+        return True
+    told = re.match(r"\S+\s+(?:by|on|at|for|before|from|in)\s+(?P<value>.+)$", title, _I)
+    return _past_participle(title) and told is not None and _only_value(told["value"])
+
+
 def _only_value(item: str) -> bool:
-    """An item that is only a value ('around $40 a month'), no task of its own."""
+    """An item that is only a value ('around $40 a month', '8 till 6'), no task of its own."""
     typed = typed_phrases(item, sentence=False)
     rest = item
     for _, phrase in typed:
         rest = rest.replace(phrase, " ")
     return bool(typed) and not set(stems(rest)) - {"month", "week", "day", "year", "around",
                                                    "roughly", "cost", "each", "per", "hour",
-                                                   "head", "person", "print", "ticket", "night"}
+                                                   "head", "person", "print", "ticket", "night",
+                                                   "till", "until", "from", "to"}
 
 
 def _outcome_part(part: str) -> bool:
