@@ -895,3 +895,19 @@ def test_a_label_with_only_days_and_hours_is_one_thing_with_that_value() -> None
     ops = _written(read("Opening hours: Friday and Saturday, 9 till 4.", "sale"))
     assert [(op.title, op.value) for op in ops if isinstance(op, AddTask)] == [
         ("Opening hours", "Friday and Saturday, 9 till 4")]
+
+
+@pytest.mark.parametrize("text", [
+    "Get the stall hire back for after 11.",
+    "Kasia can't bring it over till Monday.",
+    "Bring the boat trip back for after 3.",
+])
+def test_every_written_operation_names_tasks_that_exist(text: str) -> None:
+    memory = [*MEMORY, _task("band", "Book a band", parent="sale", cancelled=True)]
+    result = RuleInterpreter().interpret(text, TrimView(tasks=memory, focus=["sale"]))
+    ops = _written(result)
+    known = {t.key for t in memory} | {op.key for op in ops if isinstance(op, AddTask)}
+    for op in ops:
+        named = [getattr(op, "key", None), getattr(op, "parent", None),
+                 getattr(op, "depends_on", None), *getattr(op, "parents", [])]
+        assert all(k in known for k in named if isinstance(k, str)), op

@@ -6780,8 +6780,13 @@ def _assigned_value(who: str, assigned: re.Match[str]) -> str:
 
 
 def _links(op: Operation) -> set[str]:
-    """The tasks ``op`` writes or hangs from: its own, its parents, what it depends on."""
-    return {getattr(op, "key", ""), *getattr(op, "parents", ()), *getattr(op, "depends_on", ())}
+    """The tasks ``op`` writes or hangs from: its own, its parents, what it depends on (a
+    list on a new task, one key on a link or a dependency)."""
+    keys = {getattr(op, "key", "")}
+    for field in ("parents", "depends_on", "parent"):
+        named = getattr(op, field, None) or ()
+        keys.update([named] if isinstance(named, str) else named)
+    return keys
 
 
 def _bare_subject(subject: str) -> str:
