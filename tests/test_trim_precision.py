@@ -911,3 +911,28 @@ def test_every_written_operation_names_tasks_that_exist(text: str) -> None:
         named = [getattr(op, "key", None), getattr(op, "parent", None),
                  getattr(op, "depends_on", None), *getattr(op, "parents", [])]
         assert all(k in known for k in named if isinstance(k, str)), op
+
+
+@pytest.mark.parametrize(("text", "title", "value"), [
+    ("Skipper: Hamid.", "Skipper", "Hamid"),
+    ("Skipper: Hamid, he'll do it for £70.", "Skipper", "Hamid, £70"),
+    ("Caterer: Noor, she charges £12 a head.", "Caterer", "Noor, £12 a head"),
+])
+def test_a_person_under_a_label_is_that_label_with_what_they_ask(text: str, title: str,
+                                                               value: str) -> None:
+    ops = _written(read(text, "boat"))
+    added = [op for op in ops if isinstance(op, AddTask)]
+    assert [op.title for op in added] == [title]
+    assert [op.value for op in ops if op.key == added[0].key][-1] == value
+
+
+def test_a_word_alone_with_no_label_is_still_no_request() -> None:
+    assert not _written(read("Drizzle.", "boat"))
+
+
+@pytest.mark.parametrize("text", ["While we're at it, add a tide table.",
+                                  "Add a tide table while I'm at it."])
+def test_while_at_it_is_no_part_of_a_title(text: str) -> None:
+    titles = [op.title for op in _written(read(text, "boat")) if isinstance(op, AddTask)]
+    assert titles
+    assert not any("at it" in t.lower() for t in titles)

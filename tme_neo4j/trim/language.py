@@ -116,6 +116,7 @@ _FILLERS = re.compile(
     r"as far as (?:i|we) (?:can tell|know|can see)|from what (?:i|we) (?:can tell|can see|gather)|"
     r"(?:good|great|bad|some) news|(?:my|our) (?:mistake|bad|fault)|"
     r"let'?s all|by the way|on second thought|in that case|never ?mind|hey|great|"
+    r"while (?:we're|we are|i'm|i am|you're|you are) (?:at it|on it)|"
     r"(?:yes|no|nope|yep|yeah|right)(?=\s*[,!:-])|(?:no\s+)?(?:hang|hold)\s+on|no(?=\s+wait\b)|"
     r"(?:(?:i|we|he|she|they)(?:'ve|'s|\s+have|\s+has)\s+)?changed\s+(?:my|our|his|her|their)\s+"
     r"minds?(?:\s+again)?(?=\s*[,:-])|"

@@ -286,6 +286,9 @@ _MEMORY_OBJECT = re.compile(
     r"(?:list|plan|to-?do|tasks?|jobs|steps|items|things|everything|all|it|them|that|this|"
     r"these|those|status|summary|progress|state|details|memory|what|which|who|when|where|how|"
     r"why|me|us)\b", _I)
+#: "she'll do it for £40", "he charges £15": what the person just named asks.
+_PRICE_ASKED = re.compile(r"^(?:he|she|they)(?:'ll|\s+will|\s+can|\s+would|'d)?\s+(?:do\s+it\s+for|"
+                          r"charges?|charging|wants?|asks?|asking)\s+(?P<value>[$£€].+)$", _I)
 #: "meant to be", "supposed to be": what is expected of a thing, before what it is said to be.
 _EXPECTED_TO_BE = re.compile(r"(?:(?:meant|supposed|expected|forecast|likely|going|due)\s+to\s+)?"
                              r"be\s+", _I)
@@ -1294,8 +1297,8 @@ class _TurnParser:
         return True
 
     def _clause(self, raw: str, slot: str | None, question: bool) -> None:
-        c = re.sub(rf"[\s,]+(?:please|{_THANKS}|for me)$", "",
-                   strip_fillers(raw).rstrip(".!? "), flags=_I)
+        c = re.sub(rf"[\s,]+(?:please|{_THANKS}|for me|while (?:we're|i'm|we are|i am) at it)$",
+                   "", strip_fillers(raw).rstrip(".!? "), flags=_I)
         c = _AFTERTHOUGHT.sub("", c)  # "the tyres are done btw": the news without the aside
         c = _when_put_after(c)  # "on Friday we want A, and B": A is what is on Friday
         c = re.sub(r"\brather than\b", "instead of", c, flags=_I)  # one way to say it
@@ -5233,9 +5236,10 @@ class _TurnParser:
             return None
         if missing := unaccounted(sub.text, known):
             return f"more in it than I could place ({', '.join(map(repr, missing))})"
-        if any(isinstance(op, AddTask) for op in writes) and re.fullmatch(
-                r"\W*[a-z][\w'-]*\W*", sub.text, _I):  # not "and X", not a number told
-            return "no request in a word alone"
+        word = sub.text.strip(" .,;:!?").lower()
+        if any(isinstance(op, AddTask) and op.title.lower() == word for op in writes) and (
+                re.fullmatch(r"[a-z][\w'-]*", word)):  # not "and X", not a number told; a
+            return "no request in a word alone"  # word under a label is that label's value
         return None
 
     def _refused(self, ops: list[Operation]) -> list[tuple[Operation, str, str]]:
@@ -5431,12 +5435,15 @@ class _TurnParser:
         return out
 
     def _detail_of_last(self, c: str, raw: str, slot: str | None) -> bool:
-        """'..., Shade Co, £60, delivered by 8am': a clause of a past participle and a value
-        alone, after a change of one task in the turn, says how that task's thing comes."""
-        if slot is not None or not _past_participle(c) or not _detail_only(c) or (
-                last := self._last_written()) is None:
+        """'..., Shade Co, £60, delivered by 8am', 'Jo, she'll do it for £40': a clause of a
+        past participle and a value alone, or of what the one just named asks, after a change
+        of one task in the turn, says how that task's thing comes or what it costs."""
+        priced = _PRICE_ASKED.match(strip_fillers(raw).strip(" .!?"))
+        if not ((priced and _only_value(priced["value"])) or (
+                _past_participle(c) and _detail_only(c))) or (
+                last := self._last_written()) is None or slot not in (None, last.key):
             return False
-        said = c[:1].lower() + c[1:]
+        said = priced["value"] if priced else c[:1].lower() + c[1:]
         self._update(last, _joined_to(last.value, said), raw)
         return True
 
