@@ -936,3 +936,30 @@ def test_while_at_it_is_no_part_of_a_title(text: str) -> None:
     titles = [op.title for op in _written(read(text, "boat")) if isinstance(op, AddTask)]
     assert titles
     assert not any("at it" in t.lower() for t in titles)
+
+
+CREW = [_task("race", "Rowing race", "on Saturday"),
+        _task("van", "Van", "leaves the club at 7am and Tomas is driving it", parent="race"),
+        _task("bar", "Lena on the bar", parent="race"),
+        _task("gate", "Marek on the gate", parent="race")]
+
+
+@pytest.mark.parametrize(("text", "key", "now", "gone"), [
+    ("Ines is driving now.", "van", "Ines", "Tomas"),
+    ("Hugo's doing the bar now.", "bar", "Hugo", "Lena"),
+    ("Lena's ill. Hugo will do the bar instead.", "bar", "Hugo", "Lena"),
+    ("Good news, Hugo's better - he'll cover the gate after all.", "gate", "Hugo", "Marek"),
+])
+def test_a_person_taking_on_a_part_replaces_who_had_it(text: str, key: str, now: str,
+                                                       gone: str) -> None:
+    result = RuleInterpreter().interpret(text, TrimView(tasks=CREW, focus=["race"]))
+    ops = [op for op in _written(result) if isinstance(op, ReviseTask)]
+    assert [op.key for op in ops] == [key]
+    assert now in f"{ops[0].title or ''} {ops[0].value}"
+    assert gone not in f"{ops[0].title or ''} {ops[0].value}"
+
+
+@pytest.mark.parametrize("text", ["Ines is going home early.", "Hugo's feeling rough today."])
+def test_a_person_doing_something_else_takes_no_part(text: str) -> None:
+    result = RuleInterpreter().interpret(text, TrimView(tasks=CREW, focus=["race"]))
+    assert not _written(result)

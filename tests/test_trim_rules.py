@@ -516,7 +516,8 @@ def test_a_named_doer_with_a_trailing_too_takes_the_task_over() -> None:
     plan = task("picnic", "Picnic", "in the park")
     rolls = task("rolls", "sausage rolls", "Bea", parents=("picnic",))
     ops = _ops("Colm will do the sausage rolls too", plan, rolls, focus=("picnic",))
-    assert ops == [ReviseTask(key="rolls", value="Colm")]
+    assert [(op.key, op.value) for op in ops if isinstance(op, ReviseTask)] == [("rolls", "Colm")]
+    assert len(ops) == 1
 
 
 def test_a_stand_in_takes_the_place_of_a_person_who_is_away() -> None:

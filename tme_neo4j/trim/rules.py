@@ -160,6 +160,12 @@ _STAND_IN = re.compile(r"^(?P<who>(?-i:[A-Z])[\w-]*)(?:\s+from\s+(?:the\s+)?[\w-
                        r"(?:(?:\s+will|'ll|\s+is going to|'s going to|\s+can)\s+[a-z]|"
                        r"(?:'s|\s+is)\s+(?:coming|going|doing it|taking it on|stepping in|"
                        r"filling in)(?:\s+instead)?\W*$)", _I)
+#: "Cal's doing the stockroom now", "she'll do the tills after all", "Jo's driving": a person
+#: who takes on a part, and the words that name it.
+_TAKES_PART = re.compile(
+    r"^(?P<who>(?-i:[A-Z])[a-z][\w-]*|he|she)(?:'s|\s+is|'ll|\s+will)\s+(?:now\s+)?"
+    r"(?P<verb>(?!going\b|feeling\b|getting\b)[a-z]+ing|do|take|cover|run|lead|drive|handle)\b"
+    r"\s*(?P<what>.*?)(?:\s+(?:now|instead|after all|then|this time))*$", _I)
 #: "We've got the annex instead": what is had now, in place of what the turn said fell through.
 _GOT_INSTEAD = re.compile(r"^(?:we|i)(?:'ve|\s+have)?\s+got\s+(?P<new>.+?)\s+instead$", _I)
 #: "The annex fell through": a place, supplier or thing memory holds is no longer to be had.
@@ -289,6 +295,9 @@ _MEMORY_OBJECT = re.compile(
 #: "she'll do it for £40", "he charges £15": what the person just named asks.
 _PRICE_ASKED = re.compile(r"^(?:he|she|they)(?:'ll|\s+will|\s+can|\s+would|'d)?\s+(?:do\s+it\s+for|"
                           r"charges?|charging|wants?|asks?|asking)\s+(?P<value>[$£€].+)$", _I)
+#: "feeling rough", "getting better", "doing fine": how someone is, said of them.
+_HOW_ONE_IS = re.compile(r"(?:feeling|looking|getting\s+(?:better|worse)|doing\s+(?:well|better|"
+                         r"fine|ok|okay|badly|great))\b", _I)
 #: "meant to be", "supposed to be": what is expected of a thing, before what it is said to be.
 _EXPECTED_TO_BE = re.compile(r"(?:(?:meant|supposed|expected|forecast|likely|going|due)\s+to\s+)?"
                              r"be\s+", _I)
@@ -1351,7 +1360,8 @@ class _TurnParser:
             handlers += [self._value_inside, self._moved_news, self._dash_details,
                          self._deadline, self._named_plan, self._booked_plan,
                          self._confirmed_plan]
-            handlers += [self._fell_through, self._absent, self._stand_in, self._myself,
+            handlers += [self._fell_through, self._absent, self._stand_in, self._part_taken,
+                         self._myself,
                          self._frequency, self._was_fine, self._put_on]
             handlers += [self._reference_set, self._move, self._moved_me, self._instead_values,
                          self._make_named, self._quoted, self._priced_by, self._sourced,
@@ -1502,8 +1512,8 @@ class _TurnParser:
         m = _COPULA.match(c)
         last = self.subtasks[-1] if self.subtasks else None
         if m is None or last is None or not last.operations or not self.said or not re.search(
-                r"\binstead\b", self.said[-1], _I) or _imperative(c):
-            return False
+                r"\binstead\b", self.said[-1], _I) or _imperative(c) or _TAKES_PART.match(c):
+            return False  # "..., and Jo's driving": a part taken, a change of its own
         subject = clean_phrase(m["subj"])
         if subject.lower() in (*_PRONOUNS, "i", "we", "you") or self._match(
                 subject, self._live(), by_value=False) is not None:
@@ -3947,6 +3957,8 @@ class _TurnParser:
             return False  # "the sea's grim today": a remark, no attribute of the plan
         if (expected := _EXPECTED_TO_BE.match(value)) and not _only_value(value[expected.end():]):
             return False  # "the roads are meant to be icy on Monday": a forecast, a remark
+        if _HOW_ONE_IS.match(value):
+            return False  # "Jo's feeling better": how someone is, no attribute
         if mentions(root.value or "", subject):
             return False  # "the hall's full" where the plan is "in the hall": no attribute
         if any(mentions(t.value or "", subject) for t in self._live()):
@@ -4816,6 +4828,33 @@ class _TurnParser:
         if gone is None or _same_word(gone, m["who"]):
             return False
         return self._swap(gone, m["who"], raw, Intent.REPLACE)
+
+    def _part_taken(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Cal's doing the stockroom now', 'she'll do the tills after all', 'Jo's driving':
+        a person takes on the part that the one task naming it gives to someone else, who
+        gives way to them there."""
+        m = _TAKES_PART.match(c) or _TAKES_PART.match(strip_fillers(raw).strip(" .!?"))
+        if m is None:  # (the raw clause: "she'll ..." may have lost its subject)
+            return False
+        who = m["who"]
+        if who.lower() in ("he", "she"):  # the one the sentence named just before
+            named = [w for said in self.said[-1:] for w in re.findall(r"\b[A-Z][a-z]+\b", said)
+                     if not in_dictionary(w.lower())]
+            if len(named) != 1:
+                return False
+            who = named[0]
+        part = set(stems(m["what"])) or set(stems(m["verb"]))
+        def others(t: Task) -> list[str]:
+            names = [p.removesuffix("'s") for k, p in typed_phrases(
+                f"{t.title}, {t.value or ''}", sentence=False) if k == ValueKind.NAME]
+            return [p for p in dict.fromkeys(names) if " " not in p and not in_dictionary(
+                p.lower()) and not _same_word(p, who)]
+        holders = [t for t in self._live() if part and part <= set(stems(
+            f"{t.title} {t.value or ''}")) and len(others(t)) == 1]
+        if len(holders) != 1:
+            return False
+        return self._swap(others(holders[0])[0], who, raw, Intent.REPLACE,
+                          within=holders[0].key)
 
     def _myself(self, c: str, raw: str, slot: str | None) -> bool:
         """'I'll paint it myself': the speaker does the task 'it' stands for, in place of the
