@@ -963,3 +963,15 @@ def test_a_person_taking_on_a_part_replaces_who_had_it(text: str, key: str, now:
 def test_a_person_doing_something_else_takes_no_part(text: str) -> None:
     result = RuleInterpreter().interpret(text, TrimView(tasks=CREW, focus=["race"]))
     assert not _written(result)
+
+
+@pytest.mark.parametrize("text", ["We're not using the stall hire now.",
+                                  "I'm not booking the stall hire after all.",
+                                  "We are not taking the stall hire."])
+def test_not_taking_a_thing_memory_holds_cancels_it(text: str) -> None:
+    ops = _written(read(text, "sale"))
+    assert [(type(op), op.key) for op in ops] == [(CancelTask, "stall")]
+
+
+def test_not_taking_a_thing_memory_lacks_writes_nothing() -> None:
+    assert not _written(read("We're not taking the canoe.", "sale"))

@@ -217,7 +217,7 @@ _MERGE = re.compile(r"\b(?:merge|combine|consolidate|unify|rejoin)\b|"
                     r"\bmake (?:it|them|this|these) (?:a |one )?(?:single|one)\b|"
                     r"\b(?:back )?(?:into|to) (?:a single|one) \w+", _I)
 _CANCEL = re.compile(
-    rf"^(?:(?:we|i)\s+(?:can\s+|could\s+|might as well\s+)?|"
+    rf"^(?:(?:we|i)(?:'re|'m|\s+are|\s+am)?\s+(?:can\s+|could\s+|might as well\s+)?|"
     rf"{_THEY_HAVE}(?={verb_pattern('cancel')}\s+(?:the|their|our|my)\s))?"
     rf"{verb_pattern('cancel')}\s+(?P<items>.+?)"
     r"(?:\s+(?:from|off|out of)\s+(?:the |my |our )?(?P<from>[\w -]+?))?$", _I)
