@@ -283,3 +283,34 @@ def test_a_thing_and_its_amount_after_a_dash_is_an_item(
 def test_a_task_opened_by_a_label_keeps_the_label_s_words() -> None:
     added = _added(_read("Lift for Nan: Uncle Pete.", [GIG]))
     assert [(op.title, op.value) for op in added] == [("Lift for Nan", "Uncle Pete")]
+
+
+@pytest.mark.parametrize(("text", "title", "value"), [
+    ("The landlord wants a gas check done before the tenancy starts on 2 May.", "Gas check",
+     "before the tenancy starts on 2 May"),
+    ("HR needs an induction day organised by Friday the 9th.", "Induction day",
+     "by Friday the 9th"),
+    ("The council has asked for a tree survey done by 1 June.", "Tree survey", "by 1 June"),
+])
+def test_a_thing_others_want_done_by_a_date_opens_a_plan(text: str, title: str,
+                                                         value: str) -> None:
+    added = _added(_read(text))
+    assert [(op.title, op.value, op.parents) for op in added] == [(title, value, [])]
+
+
+def test_a_thing_others_want_with_no_when_opens_nothing() -> None:
+    assert not _added(_read("The neighbours want a quieter garden done properly."))
+
+
+@pytest.mark.parametrize(("text", "plan", "items"), [
+    ("Jobs for Omar's Year 6 leavers' party: a cake, balloons and a DJ.",
+     "Omar's Year 6 leavers' party", ["cake", "balloons", "DJ"]),
+    ("Still to get for Nell's christening: a gown, a candle and a card.",
+     "Nell's christening", ["gown", "candle", "card"]),
+])
+def test_a_label_for_someones_plan_opens_it_with_its_items(text: str, plan: str,
+                                                           items: list[str]) -> None:
+    added = _added(_read(text))
+    assert added[0].title == plan
+    assert [op.title for op in added[1:]] == items
+    assert all(op.parents == [added[0].key] for op in added[1:])

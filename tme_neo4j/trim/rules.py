@@ -821,7 +821,7 @@ class _TurnParser:
         for n, sentence in enumerate(told_all):
             question = sentence.rstrip().endswith("?")
             self.needs = self.will = False
-            if not question and slot is None and (m := _SLOT_PREFIX.match(sentence)) and (
+            if not question and slot is None and (m := _LONG_LABEL.match(sentence)) and (
                     self._plan_labelled(m[1], m[2])):
                 continue  # "still to pack for the move: A, B": the plan and its items
             if not question and slot is None and self._plan_list(sentence):
@@ -1089,6 +1089,21 @@ class _TurnParser:
         self.focus = [add.key, *self.focus]
         return True
 
+    def _wanted_done(self, c: str, raw: str, slot: str | None) -> bool:
+        """'The club wants a safety check done before the match on 3 May' with no plan set up:
+        the thing others want done is the plan, by when its value."""
+        m = _WANTED_DONE.match(c)
+        if m is None or slot is not None or any(not t.parents for t in self._live()) or (
+                not _names_a_thing(m["plan"], determiners=frozenset())) or not typed_phrases(
+                m["rest"]):
+            return False
+        title = clean_phrase(m["plan"])
+        add = self._add(title[:1].upper() + title[1:], value=clean_phrase(m["rest"]),
+                        key=slug(title))
+        self._emit(Intent.NEW, raw, [add], about=[add.key])
+        self.focus = [add.key, *self.focus]
+        return True
+
     def _booked_plan(self, c: str, raw: str, slot: str | None) -> bool:
         """'The boiler service is booked for 3 May at 10:15, Unit 4' with no plan set up: a
         thing named, then when (and where) it is; the thing is the plan, the rest its value."""
@@ -1340,7 +1355,8 @@ class _TurnParser:
         """The readings a clause is tried against, in order; the first that reads it wins.
         Those that name their task themselves only when no slot names it."""
         handlers: list[Callable[[str, str, str | None], bool]] = [
-            self._kept, self._detail_of_last, self._chosen_for_task, self._labelled_list,
+            self._kept, self._detail_of_last, self._wanted_done, self._chosen_for_task,
+            self._labelled_list,
             self._reason_after_instead,
             self._plan, self._ordinal_step, self._steps_list,
             self._wished_step,
@@ -6624,8 +6640,15 @@ _CONFIRMED = re.compile(r"^(?P<who>.+?)\s+(?:has|have|'s|'ve)\s+(?:just\s+|now\s
 _ITEM_LEAD = re.compile(r"^(?:(?:and\s+)?(?:plus|then|also|and)\s+)+", _I)
 _ITEM_TAIL = re.compile(r"\s+(?:as\s+well|too)$", _I)
 #: "Still to buy for the party": what a list is, and the plan it is for.
-_LABEL_FOR = re.compile(r"^(?P<lead>[\w' -]{2,40}?)\s+for\s+(?:the|my|our)\s+"
-                        r"(?P<plan>[\w' -]{2,30})$", _I)
+#: "The school wants a fire drill done before the inspection on 3 May": a thing others want
+#: done, and by when.
+_WANTED_DONE = re.compile(r"^(?:the\s+)?[\w' -]{2,40}?\s+(?:wants?|needs?|ha(?:s|ve) asked for)\s+"
+                          r"(?:a|an)\s+(?P<plan>[\w' -]{2,40}?)\s+(?:done|sorted|organi[sz]ed|"
+                          r"arranged|held|run|booked)\s+(?P<rest>(?:by|before|on|for|in)\s.+)$", _I)
+#: A label of any words before a colon, for a label that names the plan it is for.
+_LONG_LABEL = re.compile(r"^\s*([^:]{2,60}?)\s*:\s+(.+)$", re.S)
+_LABEL_FOR = re.compile(r"^(?P<lead>[\w' -]{2,40}?)\s+for\s+(?:(?:the|my|our|his|her|their)\s+|"
+                        r"(?=(?-i:[A-Z])[\w-]*'s\s))(?P<plan>[\w' -]{2,40})$", _I)
 #: ", and everything must be ready by 30 May": when everything of a list is due.
 _ALL_DUE = re.compile(r",?\s+and\s+(?:it\s+all|all\s+of\s+it|they\s+all|all\s+of\s+them|"
                       r"everything)\s+(?:(?:has|have|needs?)\s+to|must|should)\s+be\s+(?:in|done|"
