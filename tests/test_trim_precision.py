@@ -975,3 +975,30 @@ def test_not_taking_a_thing_memory_holds_cancels_it(text: str) -> None:
 
 def test_not_taking_a_thing_memory_lacks_writes_nothing() -> None:
     assert not _written(read("We're not taking the canoe.", "sale"))
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("The agency sent a new planner, Rhona Tait. Put her down as my contact.", "Rhona Tait"),
+    ("Have Idris down as the contact.", "Idris"),
+])
+def test_a_person_put_down_as_a_part_is_that_parts_value(text: str, who: str) -> None:
+    ops = _written(read(text, "boat"))
+    assert [(op.title, op.value) for op in ops if isinstance(op, AddTask)] == [("Contact", who)]
+
+
+def test_her_is_no_task_whose_title_is_a_common_word() -> None:
+    memory = [_task("deposit", "Deposit dispute"), _task("to", "To", "the ombudsman",
+                                                         parent="deposit")]
+    result = RuleInterpreter().interpret("I wrote to the agent. Send her the photos.",
+                                         TrimView(tasks=memory, focus=["deposit"]))
+    assert not any("To" in (getattr(op, "title", "") or "") for op in _written(result))
+
+
+def test_a_removal_said_before_a_remark_is_no_new_task() -> None:
+    result = read("Take the kite off, the wind will be too strong.", "boat")
+    assert not [op for op in _written(result) if isinstance(op, AddTask)]
+
+
+def test_a_value_for_it_leaves_out_the_statement_after_it() -> None:
+    ops = _written(read("Make it 14 seats, my cousin and Ravi are coming.", "ferry"))
+    assert not any("Ravi" in (getattr(op, "value", "") or "") for op in ops)

@@ -166,6 +166,9 @@ _TAKES_PART = re.compile(
     r"^(?P<who>(?-i:[A-Z])[a-z][\w-]*|he|she)(?:'s|\s+is|'ll|\s+will)\s+(?:now\s+)?"
     r"(?P<verb>(?!going\b|feeling\b|getting\b)[a-z]+ing|do|take|cover|run|lead|drive|handle)\b"
     r"\s*(?P<what>.*?)(?:\s+(?:now|instead|after all|then|this time))*$", _I)
+#: "put her down as my contact", "have Jo down as the driver": who takes a part.
+_PUT_DOWN_AS = re.compile(r"^(?:put|have|mark|list|pencil)\s+(?P<who>[\w' -]+?)\s+(?:down|in)\s+"
+                          r"as\s+(?:my|our|the|her|his|their)\s+(?P<role>[\w -]{2,30})$", _I)
 #: "We've got the annex instead": what is had now, in place of what the turn said fell through.
 _GOT_INSTEAD = re.compile(r"^(?:we|i)(?:'ve|\s+have)?\s+got\s+(?P<new>.+?)\s+instead$", _I)
 #: "The annex fell through": a place, supplier or thing memory holds is no longer to be had.
@@ -1345,7 +1348,8 @@ class _TurnParser:
         if m is None or not self.said:
             return c
         people = {t.title.lower(): t for t in [*self._live(), *self._removed_now()]
-                  if t.parents and re.fullmatch(r"[A-Z][a-z]+", t.title)}
+                  if t.parents and re.fullmatch(r"[A-Z][a-z]+", t.title)
+                  and not in_dictionary(t.title.lower())}  # "To" names no one
         named = {w.lower() for w in re.findall(r"[A-Za-z]+", self.said[-1])} & set(people)
         if len(named) != 1:
             return c
@@ -1377,7 +1381,7 @@ class _TurnParser:
                          self._deadline, self._named_plan, self._booked_plan,
                          self._confirmed_plan]
             handlers += [self._fell_through, self._absent, self._stand_in, self._part_taken,
-                         self._myself,
+                         self._put_down_as, self._myself,
                          self._frequency, self._was_fine, self._put_on]
             handlers += [self._reference_set, self._move, self._moved_me, self._instead_values,
                          self._make_named, self._quoted, self._priced_by, self._sourced,
@@ -3497,8 +3501,9 @@ class _TurnParser:
 
     def _new_task(self, c: str, raw: str) -> None:
         request, remark = _without_remark(c)
-        if remark:  # "sand the gate, the dogs scratch it": a step, and a remark on it
-            self._new_task(request, request)
+        if remark:  # "sand the gate, the dogs scratch it": a step, and a remark on it; the
+            # step read as a clause of its own ("take the X off, ..." is a removal)
+            self._clause(request, None, False)
             self._emit(Intent.NOTE, remark)
             return
         first = c.split(maxsplit=1)[0].lower() if c.split() else ""
@@ -3764,6 +3769,12 @@ class _TurnParser:
             return False  # "Jo's been running it 20 years": how long someone has, no value
         if self._sourced_reference(m["ref"], m["after"], raw):
             return True
+        # "make it 4, her sister's coming too": the value, without the statement of why
+        after = re.split(r",\s+(?=(?:[\w'-]+\s+){0,4}?(?:is|are|'s|'re|was|were)\s+[a-z]+ing\b)",
+                         m["after"], maxsplit=1)[0]
+        m = re.match(r"^(?P<before>.*?\S)\s+(?P<ref>it|that|this|them|him|her)\b"
+                     r"(?:\s+one\b)?(?P<after>.*)$", f"{m['before']} {m['ref']}{after}", _I)
+        assert m is not None
         typed = typed_phrases(m["after"], sentence=False)
         if not typed:
             return self._set_kind_word(clean_phrase(m["after"]), raw)
@@ -4871,6 +4882,33 @@ class _TurnParser:
             return False
         return self._swap(others(holders[0])[0], who, raw, Intent.REPLACE,
                           within=holders[0].key)
+
+    def _put_down_as(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Put her down as my contact', 'have Jo down as the driver': the person named (for
+        'her' or 'him', the one the sentence before named) is the value of that part, a task
+        of the plan in talk if none holds it yet."""
+        m = _PUT_DOWN_AS.match(c)
+        if m is None:
+            return False
+        who = m["who"]
+        if who.lower() in ("her", "him", "them"):
+            named = [n for said in self.said[-1:] for n in re.findall(
+                r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b", said) if not in_dictionary(
+                n.split()[0].lower())]
+            if not named:
+                return False
+            who = named[-1]
+        role = clean_phrase(m["role"])
+        if (task := self._match(role, self._live(), by_value=False)) is not None:
+            self._update(task, who, raw)
+            return True
+        root = self.under or self._root_for(None)
+        if root is None:
+            return False
+        add = self._add(role[:1].upper() + role[1:], value=who, parents=[root.key],
+                        key=f"{root.key}.{slug(role)}")
+        self._emit(Intent.NEW, raw, [add], about=[add.key])
+        return True
 
     def _myself(self, c: str, raw: str, slot: str | None) -> bool:
         """'I'll paint it myself': the speaker does the task 'it' stands for, in place of the
