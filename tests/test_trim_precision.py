@@ -1002,3 +1002,18 @@ def test_a_removal_said_before_a_remark_is_no_new_task() -> None:
 def test_a_value_for_it_leaves_out_the_statement_after_it() -> None:
     ops = _written(read("Make it 14 seats, my cousin and Ravi are coming.", "ferry"))
     assert not any("Ravi" in (getattr(op, "value", "") or "") for op in ops)
+
+
+def test_values_listed_under_a_kind_of_thing_are_things_of_that_kind() -> None:
+    ops = _written(read("There are two sittings: Friday evening and Sunday lunchtime.", "sale"))
+    assert [op.title for op in ops if isinstance(op, AddTask)] == [
+        "Friday evening sitting", "Sunday lunchtime sitting"]
+
+
+def test_a_new_task_with_details_of_its_own_is_never_folded_away() -> None:
+    result = RuleInterpreter().interpret(
+        "Need to book a cabin and get one for my niece Ada before the May trip.",
+        TrimView(tasks=[], focus=[]))
+    ops = _written(result)
+    known = {op.key for op in ops if isinstance(op, AddTask)}
+    assert all(p in known for op in ops if isinstance(op, AddTask) for p in op.parents)

@@ -1294,8 +1294,16 @@ class _TurnParser:
         label = self._match(head, live)
         parent = label or self._root_for(None)
         ops: list[Operation] = []
+        noun = singular(re.findall(r"[a-z]+", head.lower())[-1]) if re.search(
+            r"[a-z]", head, _I) else ""
         if label is None and parent is not None and all(_only_value(i) and all(
                 k != ValueKind.NAME for k, _ in typed_phrases(i, sentence=False)) for i in items):
+            if attribute_of(noun) is None and can_be_noun(noun):
+                # "three shifts: Monday morning, Friday night": each a thing of that kind
+                ops = [self._add(f"{i} {noun}", parents=[parent.key]) for i in items]
+                self._emit(Intent.NEW, f"{head}: {rest}", ops,
+                           about=[parent.key, *(o.key for o in ops)])
+                return True
             # "Days: Mon, Tue and Thu, 8 till 6": values of one thing the label names
             name = clean_phrase(head)
             ops.append(self._add(name[:1].upper() + name[1:], value=clean_phrase(rest),
@@ -5508,7 +5516,8 @@ class _TurnParser:
         last change of the turn: joined to its value. The other operations, as they were."""
         out: list[Operation] = []
         for op in ops:
-            if not (isinstance(op, AddTask) and op.value is None and _detail_only(op.title)):
+            if not (isinstance(op, AddTask) and op.value is None and _detail_only(op.title)) or (
+                    any(op.key in _links(other) for other in ops if other is not op)):
                 out.append(op)
                 continue
             before = out[-1] if out and isinstance(out[-1], AddTask) else None
@@ -6959,8 +6968,8 @@ def _past_participle(phrase: str) -> bool:
 def _detail_only(title: str) -> bool:
     """A title that names no thing: a value alone ('£90') or one with how it comes ('delivered
     by 6pm')."""
-    if nameless(title) and _only_value(title):
-        return True
+    if nameless(title) and _only_value(title[:1].lower() + title[1:]):
+        return True  # (lowered: a capital that opens a title is no name)
     told = re.match(r"\S+\s+(?:by|on|at|for|before|from|in)\s+(?P<value>.+)$", title, _I)
     return _past_participle(title) and told is not None and _only_value(told["value"])
 
