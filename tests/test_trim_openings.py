@@ -314,3 +314,20 @@ def test_a_label_for_someones_plan_opens_it_with_its_items(text: str, plan: str,
     assert added[0].title == plan
     assert [op.title for op in added[1:]] == items
     assert all(op.parents == [added[0].key] for op in added[1:])
+
+
+@pytest.mark.parametrize(("text", "plan", "items"), [
+    ("Their charges are £80 for the hall, £40 for chairs and £25 for cleaning.", "Charges",
+     [("Hall", "£80"), ("Chairs", "£40"), ("Cleaning", "£25")]),
+    ("The quotes were $300 for the roof and $120 for the gutters.", "Quotes",
+     [("Roof", "$300"), ("Gutters", "$120")]),
+])
+def test_things_told_with_their_prices_are_items_with_those_values(
+        text: str, plan: str, items: list[tuple[str, str]]) -> None:
+    added = _added(_read(text))
+    assert added[0].title == plan
+    assert [(op.title, op.value) for op in added[1:]] == items
+
+
+def test_a_subject_with_one_priced_thing_is_no_list() -> None:
+    assert not _added(_read("Their charge is £80 for the hall."))

@@ -1092,6 +1092,32 @@ class _TurnParser:
         self.focus = [add.key, *self.focus]
         return True
 
+    def _priced_items(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Their charges are £80 for the hall, £40 for chairs and £25 for cleaning': things
+        each told with its price, items of the plan in talk (or of a plan the subject names,
+        when memory holds none), each its price as its value."""
+        m = _ITEMS_ARE.match(c)
+        if m is None or slot is not None:
+            return False
+        items = [_PRICE_FOR.match(i.strip()) for i in _expand(split_list(m["items"]))]
+        if len(items) < 2 or any(i is None for i in items):
+            return False
+        ops: list[Operation] = []
+        parent = self.under or self._root_for(None)
+        if parent is None:
+            if any(not t.parents for t in self._live()):
+                return False  # plans in memory, none in talk: whose items is unclear
+            title = clean_phrase(re.sub(r"^(?:their|his|her|its)\s+", "", m["subject"], flags=_I))
+            ops.append(self._add(title[:1].upper() + title[1:], key=slug(title)))
+            parent = self.tasks[ops[0].key]
+        for i in items:
+            assert i is not None
+            thing = clean_phrase(i["thing"])
+            ops.append(self._add(thing[:1].upper() + thing[1:], value=i["price"],
+                                 parents=[parent.key]))
+        self._emit(Intent.NEW, raw, ops, about=[parent.key, *(o.key for o in ops)])
+        return True
+
     def _wanted_done(self, c: str, raw: str, slot: str | None) -> bool:
         """'The club wants a safety check done before the match on 3 May' with no plan set up:
         the thing others want done is the plan, by when its value."""
@@ -1367,7 +1393,8 @@ class _TurnParser:
         """The readings a clause is tried against, in order; the first that reads it wins.
         Those that name their task themselves only when no slot names it."""
         handlers: list[Callable[[str, str, str | None], bool]] = [
-            self._kept, self._detail_of_last, self._wanted_done, self._chosen_for_task,
+            self._kept, self._detail_of_last, self._wanted_done, self._priced_items,
+            self._chosen_for_task,
             self._labelled_list,
             self._reason_after_instead,
             self._plan, self._ordinal_step, self._steps_list,
@@ -6687,6 +6714,11 @@ _CONFIRMED = re.compile(r"^(?P<who>.+?)\s+(?:has|have|'s|'ve)\s+(?:just\s+|now\s
 _ITEM_LEAD = re.compile(r"^(?:(?:and\s+)?(?:plus|then|also|and)\s+)+", _I)
 _ITEM_TAIL = re.compile(r"\s+(?:as\s+well|too)$", _I)
 #: "Still to buy for the party": what a list is, and the plan it is for.
+#: "their charges are ...", "the quotes were ...": a subject, then what it is a list of.
+_ITEMS_ARE = re.compile(r"^(?P<subject>(?:the|their|his|her|its|our|my)\s+[a-z][\w -]{2,30}?)"
+                        r"\s+(?:are|were|come to)\s+(?P<items>.+)$", _I)
+#: "£80 for the hall", "$12 for two tickets": a price and the thing it is for.
+_PRICE_FOR = re.compile(r"^(?P<price>[$£€]\d[\d,.]*)\s+for\s+(?P<thing>\S.*)$", _I)
 #: "The school wants a fire drill done before the inspection on 3 May": a thing others want
 #: done, and by when.
 _WANTED_DONE = re.compile(r"^(?:the\s+)?[\w' -]{2,40}?\s+(?:wants?|needs?|ha(?:s|ve) asked for)\s+"
