@@ -1017,3 +1017,15 @@ def test_a_new_task_with_details_of_its_own_is_never_folded_away() -> None:
     ops = _written(result)
     known = {op.key for op in ops if isinstance(op, AddTask)}
     assert all(p in known for op in ops if isinstance(op, AddTask) for p in op.parents)
+
+
+@pytest.mark.parametrize("text", ["No, the stall hire's still $40.",
+                                  "The stall hire is still $40."])
+def test_a_value_said_to_stand_sets_it_back_where_another_replaced_it(text: str) -> None:
+    memory = [*MEMORY[:2], _task("stall", "Stall hire", "$55 a day", parent="sale"), *MEMORY[3:]]
+    result = RuleInterpreter().interpret(text, TrimView(tasks=memory, focus=["stall"]))
+    assert [(op.key, op.value) for op in _written(result)] == [("stall", "$40 a day")]
+
+
+def test_a_value_said_to_stand_that_memory_holds_changes_nothing() -> None:
+    assert not _written(read("The stall hire is still $40.", "stall"))

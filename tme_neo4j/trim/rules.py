@@ -1118,6 +1118,27 @@ class _TurnParser:
         self._emit(Intent.NEW, raw, ops, about=[parent.key, *(o.key for o in ops)])
         return True
 
+    def _still_so(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Hers is still £62', 'the match is still the 3rd': a value said to stand, after a
+        change that put another in its place, is set back in the task the subject names (or
+        the latest one talked about) that holds a value of its kind; where it holds it
+        already, nothing changes."""
+        m = _STILL.match(c)
+        typed = typed_phrases(m["value"], sentence=False) if m else []
+        if m is None or not typed or not _only_value(m["value"]) or any(
+                k not in _TITLE_KINDS for k, _ in typed):
+            return False
+        kind, said = typed[0]
+        named = self._match(m["subj"], self._live(), by_value=False)
+        holders = [t for t in ([named] if named else []) + self._recent()
+                   if retype(t.value or "", kind, said) is not None]
+        if not holders:
+            return False
+        if mentions(holders[0].value or "", said):
+            self._emit(Intent.NOTE, raw, about=[holders[0].key])
+            return True
+        return self._set_typed(holders[0], typed, raw)
+
     def _wanted_done(self, c: str, raw: str, slot: str | None) -> bool:
         """'The club wants a safety check done before the match on 3 May' with no plan set up:
         the thing others want done is the plan, by when its value."""
@@ -1394,6 +1415,7 @@ class _TurnParser:
         Those that name their task themselves only when no slot names it."""
         handlers: list[Callable[[str, str, str | None], bool]] = [
             self._kept, self._detail_of_last, self._wanted_done, self._priced_items,
+            self._still_so,
             self._chosen_for_task,
             self._labelled_list,
             self._reason_after_instead,
@@ -6714,6 +6736,9 @@ _CONFIRMED = re.compile(r"^(?P<who>.+?)\s+(?:has|have|'s|'ve)\s+(?:just\s+|now\s
 _ITEM_LEAD = re.compile(r"^(?:(?:and\s+)?(?:plus|then|also|and)\s+)+", _I)
 _ITEM_TAIL = re.compile(r"\s+(?:as\s+well|too)$", _I)
 #: "Still to buy for the party": what a list is, and the plan it is for.
+#: "hers is still £62", "the match is still on the 3rd": a value said to stand.
+_STILL = re.compile(r"^(?P<subj>[\w' -]+?)(?:'s|\s+is|\s+are)\s+still\s+(?:on\s+|at\s+)?"
+                    r"(?P<value>[^,]+)$", _I)
 #: "their charges are ...", "the quotes were ...": a subject, then what it is a list of.
 _ITEMS_ARE = re.compile(r"^(?P<subject>(?:the|their|his|her|its|our|my)\s+[a-z][\w -]{2,30}?)"
                         r"\s+(?:are|were|come to)\s+(?P<items>.+)$", _I)
