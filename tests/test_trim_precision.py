@@ -1029,3 +1029,23 @@ def test_a_value_said_to_stand_sets_it_back_where_another_replaced_it(text: str)
 
 def test_a_value_said_to_stand_that_memory_holds_changes_nothing() -> None:
     assert not _written(read("The stall hire is still $40.", "stall"))
+
+
+@pytest.mark.parametrize("text", ["The deadline's the 10th now.", "The due date is the 10th."])
+def test_a_deadline_named_by_its_word_moves_the_one_date_memory_holds(text: str) -> None:
+    memory = [_task("claim", "Insurance claim"),
+              _task("forms", "Send the forms to the insurer by the 3rd", parent="claim"),
+              _task("quote", "Get a quote", "£90", parent="claim")]
+    result = RuleInterpreter().interpret(text, TrimView(tasks=memory, focus=["claim"]))
+    ops = _written(result)
+    assert [op.key for op in ops] == ["forms"]
+    assert "10th" in f"{getattr(ops[0], 'title', '')} {getattr(ops[0], 'value', '')}"
+
+
+def test_a_deadline_with_two_dates_held_moves_neither() -> None:
+    memory = [_task("claim", "Insurance claim"),
+              _task("forms", "Send the forms by the 3rd", parent="claim"),
+              _task("visit", "Assessor visit", "on the 5th", parent="claim")]
+    result = RuleInterpreter().interpret("The deadline's the 10th now.",
+                                         TrimView(tasks=memory, focus=["claim"]))
+    assert not [op for op in _written(result) if op.key in ("forms", "visit")]

@@ -4022,13 +4022,16 @@ class _TurnParser:
         return holders[0] if len(holders) == 1 else None
 
     def _attribute_holder(self, subject: str, typed: list[tuple[ValueKind, str]]) -> Task | None:
-        """The one task holding a price when ``subject`` names a price by word ('the fee',
-        'the quote') and all that is told is a price. (A count is of some unit: 'the
-        headcount' is not the count of seats a venue holds.)"""
+        """The one task holding a price (or a date) when ``subject`` names a price by word
+        ('the fee', 'the quote'; 'the deadline') and all that is told is a price (a date).
+        (A count is of some unit: 'the headcount' is not the count of seats a venue holds; a
+        time may be of anything that starts.)"""
         kind = _KIND_OF_ATTRIBUTE.get(attribute_of(subject.rsplit(maxsplit=1)[-1]) or "")
-        if kind != ValueKind.PRICE or not typed or any(k != kind for k, _ in typed):
+        if kind not in (ValueKind.PRICE, ValueKind.DATE) or not typed or any(
+                k != kind for k, _ in typed):
             return None
-        holders = [t for t in self._live() if retype(t.value or "", kind, typed[0][1]) is not None]
+        holders = [t for t in self._live() if any(
+            retype(text, kind, typed[0][1]) is not None for text in (t.value or "", t.title))]
         return holders[0] if len(holders) == 1 else None
 
     def _new_attribute(self, subject: str, value: str, typed: list[tuple[ValueKind, str]],
