@@ -1049,3 +1049,26 @@ def test_a_deadline_with_two_dates_held_moves_neither() -> None:
     result = RuleInterpreter().interpret("The deadline's the 10th now.",
                                          TrimView(tasks=memory, focus=["claim"]))
     assert not [op for op in _written(result) if op.key in ("forms", "visit")]
+
+
+def test_when_the_one_named_brings_a_thing_is_its_value() -> None:
+    ops = _written(read("Add a letter from my neighbour Imre about the fence, he's dropping it "
+                        "round Thursday.", "sale"))
+    added = [op for op in ops if isinstance(op, AddTask)]
+    assert len(added) == 1
+    assert [op.value for op in ops if op.key == added[0].key][-1] == "Thursday"
+
+
+@pytest.mark.parametrize("text", ["Imre can't get it to me till Monday.",
+                                  "Imre won't have them back until the 9th."])
+def test_a_thing_held_up_takes_the_new_when(text: str) -> None:
+    memory = [_task("fence", "Fence dispute"),
+              _task("letter", "Letter from Imre about the fence", "Thursday", parent="fence")]
+    result = RuleInterpreter().interpret(text, TrimView(tasks=memory, focus=["fence"]))
+    ops = _written(result)
+    assert [op.key for op in ops] == ["letter"]
+    assert "Thursday" not in (getattr(ops[0], "value", "") or "")
+
+
+def test_a_thing_held_up_by_someone_memory_lacks_writes_nothing() -> None:
+    assert not _written(read("Imre can't get it to me till Monday.", "sale"))

@@ -1139,6 +1139,24 @@ class _TurnParser:
             return True
         return self._set_typed(holders[0], typed, raw)
 
+    def _held_up(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Kasia can't get it to me till Monday': what the one named brings comes later; the
+        one task that names them takes the new when, in place of the one it holds."""
+        m = _HELD_UP.match(strip_fillers(raw).strip(" .!?"))
+        typed = typed_phrases(m["when"], sentence=False) if m else []
+        if m is None or not typed or not _only_value(m["when"]) or any(
+                k not in (ValueKind.DATE, ValueKind.TIME) for k, _ in typed):
+            return False
+        holders = [t for t in self._live() if mentions(f"{t.title} {t.value or ''}", m["who"])]
+        if len(holders) != 1:  # 'it' is what they bring: no other task of the plan
+            self._unparsed(raw, c, reason=f"nothing in memory that {m['who']} brings")
+            return True
+        task = holders[0]
+        if all(retype(task.value or "", k, p) is not None for k, p in typed):
+            return self._set_typed(task, typed, raw)
+        self._update(task, m["when"], raw)
+        return True
+
     def _wanted_done(self, c: str, raw: str, slot: str | None) -> bool:
         """'The club wants a safety check done before the match on 3 May' with no plan set up:
         the thing others want done is the plan, by when its value."""
@@ -1415,7 +1433,7 @@ class _TurnParser:
         Those that name their task themselves only when no slot names it."""
         handlers: list[Callable[[str, str, str | None], bool]] = [
             self._kept, self._detail_of_last, self._wanted_done, self._priced_items,
-            self._still_so,
+            self._still_so, self._held_up,
             self._chosen_for_task,
             self._labelled_list,
             self._reason_after_instead,
@@ -5592,7 +5610,14 @@ class _TurnParser:
         """'..., Shade Co, £60, delivered by 8am', 'Jo, she'll do it for £40': a clause of a
         past participle and a value alone, or of what the one just named asks, after a change
         of one task in the turn, says how that task's thing comes or what it costs."""
-        priced = _PRICE_ASKED.match(strip_fillers(raw).strip(" .!?"))
+        said_raw = strip_fillers(raw).strip(" .!?")
+        if (when := _WHEN_OF_IT.match(said_raw)) and _only_value(when["when"]) and all(
+                k in (ValueKind.DATE, ValueKind.TIME)
+                for k, _ in typed_phrases(when["when"], sentence=False)) and (
+                last := self._last_written()) is not None and slot in (None, last.key):
+            self._update(last, _joined_to(last.value, when["when"]), raw)
+            return True  # "add X, she's dropping it round Friday": when X comes
+        priced = _PRICE_ASKED.match(said_raw)
         if not ((priced and _only_value(priced["value"])) or (
                 _past_participle(c) and _detail_only(c))) or (
                 last := self._last_written()) is None or slot not in (None, last.key):
@@ -6739,6 +6764,15 @@ _CONFIRMED = re.compile(r"^(?P<who>.+?)\s+(?:has|have|'s|'ve)\s+(?:just\s+|now\s
 _ITEM_LEAD = re.compile(r"^(?:(?:and\s+)?(?:plus|then|also|and)\s+)+", _I)
 _ITEM_TAIL = re.compile(r"\s+(?:as\s+well|too)$", _I)
 #: "Still to buy for the party": what a list is, and the plan it is for.
+#: "she's sending it Friday", "Jo's bringing them over on the 3rd": when a thing comes.
+_WHEN_OF_IT = re.compile(r"^(?:he|she|they|(?-i:[A-Z])[a-z]+)(?:'s|'re|\s+is|\s+are|'ll|\s+will)\s+"
+                         r"[a-z]+\s+(?:it|them)\s+(?:over\s+|round\s+|in\s+)?(?:on\s+|by\s+)?"
+                         r"(?P<when>.+)$", _I)
+#: "Kasia can't get it to me till Monday": what someone brings, held up until a new when.
+_HELD_UP = re.compile(r"^(?P<who>(?-i:[A-Z])[a-z]+)\s+(?:can't|cannot|won't|couldn't)\s+[a-z]+\s+"
+                      r"(?:it|them)(?:\s+(?:back|over|in))?"
+                      r"(?:\s+(?:to|over to|back to)\s+(?:me|us))?"
+                      r"\s+(?:till|until|before)\s+(?P<when>.+)$", _I)
 #: "hers is still £62", "the match is still on the 3rd": a value said to stand.
 _STILL = re.compile(r"^(?P<subj>[\w' -]+?)(?:'s|\s+is|\s+are)\s+still\s+(?:on\s+|at\s+)?"
                     r"(?P<value>[^,]+)$", _I)
