@@ -331,3 +331,30 @@ def test_things_told_with_their_prices_are_items_with_those_values(
 
 def test_a_subject_with_one_priced_thing_is_no_list() -> None:
     assert not _added(_read("Their charge is £80 for the hall."))
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("The club just told us the summer regatta is on Saturday the 5th of July.",
+     "Summer regatta"),
+    ("My boss has emailed me that the stock count is on Monday the 3rd.", "Stock count"),
+    ("I'm in charge of the office quiz, it's on the 9th of May.", "Office quiz"),
+    ("We're responsible for the street party this year, it's on Sunday the 1st.",
+     "Street party"),
+])
+def test_news_passed_on_or_a_plan_in_the_speakers_charge_opens_it(text: str,
+                                                                  title: str) -> None:
+    added = _added(_read(text))
+    assert added[0].title == title
+    written = [op.value for s in _read(text).subtasks for op in s.operations
+               if getattr(op, "key", None) == added[0].key and getattr(op, "value", None)]
+    assert written
+
+
+def test_a_request_passed_on_opens_no_plan_of_its_words() -> None:
+    assert all("told" not in op.title for op in _added(_read("Jo told me to book the hall.")))
+
+
+def test_a_second_statement_after_a_date_is_no_part_of_the_value() -> None:
+    added = _added(_read("The fete is on Saturday the 6th and they need bakers."))
+    assert added[0].value is not None
+    assert "need" not in added[0].value

@@ -193,6 +193,8 @@ _CLAUSE_BREAK = re.compile(
     r"\s+so\s+(?=(?:i|we)(?:'ll|'ve|\s+will|\s+also|\s+still)?\s+(?:need|have|must|should|"
     r"got|want)\b)|"
     r",?\s*\bsince\b(?=\s+(?:i|we|you|they|he|she|it)\b)|,\s*since\b(?=\s+(?:the|my|our)\s)|"
+    # "the fair is on the 3rd and they need helpers": a second statement, a subject of its own
+    r"\s+and\s+(?=(?:they|we|he|she)\s+(?:need|needs|want|wants|have|has|are|will|can't|won't)\b)|"
     r"\s+so\s+(?=(?-i:[A-Z])[\w'-]+(?:\s+from\s+[\w'-]+)?\s+(?:will|'ll|is going to)\s)|"
     rf",?\s*\band\b(?=\s+(?:please\s+)?(?:{_CHANGE_VERBS}|keep|put|make|use|book|schedule|mark)\b)|"
     r",\s*(?:and\s+)?(?=(?:i|we|you|they|he|she|it)(?:'\w+)?\s)|"

@@ -1257,9 +1257,12 @@ class _TurnParser:
 
     def _said_plainly(self, told: list[str]) -> list[str]:
         """The sentences of a turn, those that name a plan in a roundabout way said plainly:
-        a request to keep track of one on an empty memory, 'mine' for a thing just named."""
+        a request to keep track of one on an empty memory, news passed on ('the school told
+        us the fair is on the 3rd') as the news, 'mine' for a thing just named."""
         if not self._live():
             told = [_help_asked(sentence) for sentence in told]
+        told = [_IN_CHARGE.sub(r"\g<who> running ", _TOLD_ME.sub("", sentence))
+                for sentence in told]
         return [_mine_named(said, told[n - 1]) if n else said for n, said in enumerate(told)]
 
     def _entries(self, head: str, rest: str) -> bool:
@@ -6880,6 +6883,14 @@ def _help_asked(sentence: str) -> str:
     return f"{done['who']} {done['doing']} {done['thing']}{done['rest']}."
 
 
+#: "The school just told us (that) ...": news passed on, before the news itself (not "told me
+#: to ...", which asks for something).
+_TOLD_ME = re.compile(r"^(?:the\s+|my\s+|our\s+)?[\w' ]{1,30}?\s+(?:has\s+|have\s+)?(?:just\s+)?"
+                      r"(?:told|informed|emailed|texted|messaged)\s+(?:me|us)\s+(?:that\s+)?"
+                      r"(?!to\s)(?=\S)", _I)
+#: "I'm in charge of the X", "we're responsible for the X": a plan the speaker runs.
+_IN_CHARGE = re.compile(r"^(?P<who>i'm|i am|we're|we are)\s+(?:now\s+|also\s+)?(?:in charge of|"
+                        r"responsible for)\s+(?=(?:the|our|my|this)\s)", _I)
 #: "Mine's for ...", "ours is ...": a sentence about the speaker's one of a thing named before.
 _MINE = re.compile(r"^(?P<whose>mine|ours)(?:'s|\s+is)\s+(?P<rest>.+)$", _I)
 
