@@ -358,3 +358,25 @@ def test_a_second_statement_after_a_date_is_no_part_of_the_value() -> None:
     added = _added(_read("The fete is on Saturday the 6th and they need bakers."))
     assert added[0].value is not None
     assert "need" not in added[0].value
+
+
+@pytest.mark.parametrize(("text", "plan", "items", "value"), [
+    ("Can you help me plan a craft weekend? Two quilts and a rag rug, the 3rd and 4th of May.",
+     "Craft weekend", ["Two quilts", "rag rug"], "3rd and 4th of May"),
+    ("Could you help me organise a bake-off? Scones, a sponge and shortbread, Saturday 9th.",
+     "Bake-off", ["Scones", "sponge", "shortbread"], "Saturday 9th"),
+])
+def test_things_listed_after_a_request_that_opened_a_plan_are_its_items(
+        text: str, plan: str, items: list[str], value: str) -> None:
+    result = _read(text)
+    added = _added(result)
+    assert added[0].title == plan
+    assert [op.title for op in added[1:]] == items
+    values = [op.value for s in result.subtasks for op in s.operations
+              if getattr(op, "key", None) == added[0].key and getattr(op, "value", None)]
+    assert values[-1] == value
+
+
+def test_a_list_after_a_plan_told_as_a_statement_is_not_read_as_its_items() -> None:
+    added = _added(_read("I'm planning a craft weekend. First the quilts, then the rug."))
+    assert "First the quilts" not in [op.title for op in added]

@@ -827,7 +827,8 @@ class _TurnParser:
             if not question and slot is None and (m := _LONG_LABEL.match(sentence)) and (
                     self._plan_labelled(m[1], m[2])):
                 continue  # "still to pack for the move: A, B": the plan and its items
-            if not question and slot is None and self._plan_list(sentence):
+            if not question and slot is None and (self._plan_list(sentence) or (
+                    self._items_after_opening(sentence))):
                 continue
             if slot is None and self._occasion(sentence, told_all[n + 1:n + 2]):
                 continue
@@ -1630,6 +1631,34 @@ class _TurnParser:
         have been cut into clauses ('I need to A and B')."""
         at = self.text.find(c)
         return c if at < 0 else re.split(r"(?<=[.!?])\s", self.text[at:], maxsplit=1)[0]
+
+    def _items_after_opening(self, sentence: str) -> bool:
+        """'Can you help me plan a craft weekend? Two quilts and a rag rug, the 3rd and 4th of
+        May.': a sentence of noun phrases with no verb, after a request that opened a plan in
+        the same turn, lists its items; the values among them (when, where, how much) are the
+        plan's."""
+        said = strip_fillers(sentence).strip(" .!")
+        items = _expand(split_list(said))
+        root = self._root_for(None)
+        asked = "?" in self.text.partition(sentence.strip())[0]  # the plan opened by a request
+        if root is None or not asked or not self._opened_this_turn() or len(items) < 2 or (
+                "?" in said or ":" in said or ";" in said) or (
+                _FINITE_WORD.search(said)) or any((_imperative(i) and not can_be_noun(
+                    i.split()[0])) or not (_only_value(i) or _has_a_noun(i)) for i in items):
+            return False
+        values = [i for i in items if _only_value(low := i[:1].lower() + i[1:]) and all(
+            k in _TITLE_KINDS for k, _ in typed_phrases(low, sentence=False))]
+        things = [i for i in items if i not in values]
+        if not things:
+            return False
+        ops = [op for item in things for op in self._item(item, root)]
+        if values:  # as said, when they close the sentence: "the 3rd and 4th of May"
+            told = said[said.find(values[0]):] if said.endswith(values[-1]) else ", ".join(values)
+            value = _joined_to(root.value, told)
+            ops.append(ReviseTask(key=root.key, value=value))
+            self._pending(root, value=value)
+        self._emit(Intent.NEW, sentence, ops, about=[root.key, *(o.key for o in ops)])
+        return True
 
     def _opened_this_turn(self) -> bool:
         """Whether the plan in talk was opened by this turn: what is wished for after it in the
