@@ -641,14 +641,14 @@ def test_a_price_that_moved_goes_to_the_task_named_that_holds_a_price(text: str)
 
 
 @pytest.mark.parametrize("text", [
-    "it's shifted to the 18th, and the fee has gone up to £90",
+    "it's shifted to the 18th, and the rent has risen to £90",
     "the van's booked for Friday, and the hire has doubled",
 ])
 def test_news_of_a_second_change_is_a_clause_of_its_own(text: str) -> None:
     assert len(split_clauses(text)) == 2
 
 
-@pytest.mark.parametrize("text", ["16th, and the fee has gone up to £90 with the extras",
+@pytest.mark.parametrize("text", ["16th, and the rent has risen to £90 with the extras",
                                   "Friday, but the van has a dent"])
 def test_a_value_with_news_of_its_own_joined_on_is_refused(text: str) -> None:
     assert unwritable(text)
@@ -851,7 +851,7 @@ def test_what_something_is_expected_to_be_is_a_remark(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Can you help me keep it all straight?",
+    "Could you help me keep things straight?",
     "Please keep track of everything for me.",
     "I need you to keep things organised.",
 ])
@@ -978,7 +978,7 @@ def test_not_taking_a_thing_memory_lacks_writes_nothing() -> None:
 
 
 @pytest.mark.parametrize(("text", "who"), [
-    ("The agency sent a new planner, Rhona Tait. Put her down as my contact.", "Rhona Tait"),
+    ("The agency sent a new planner, Rhona Tait. Pencil her in as our contact.", "Rhona Tait"),
     ("Have Idris down as the contact.", "Idris"),
 ])
 def test_a_person_put_down_as_a_part_is_that_parts_value(text: str, who: str) -> None:
@@ -1059,7 +1059,7 @@ def test_when_the_one_named_brings_a_thing_is_its_value() -> None:
     assert [op.value for op in ops if op.key == added[0].key][-1] == "Thursday"
 
 
-@pytest.mark.parametrize("text", ["Imre can't get it to me till Monday.",
+@pytest.mark.parametrize("text", ["Imre can't bring it round till Monday.",
                                   "Imre won't have them back until the 9th."])
 def test_a_thing_held_up_takes_the_new_when(text: str) -> None:
     memory = [_task("fence", "Fence dispute"),
@@ -1071,4 +1071,4 @@ def test_a_thing_held_up_takes_the_new_when(text: str) -> None:
 
 
 def test_a_thing_held_up_by_someone_memory_lacks_writes_nothing() -> None:
-    assert not _written(read("Imre can't get it to me till Monday.", "sale"))
+    assert not _written(read("Imre can't bring it round till Monday.", "sale"))

@@ -71,7 +71,7 @@ _DAY_JUDGED = re.compile(r"^\W*(?:what\s+an?\s+)?(?:lovely|great|gorgeous|awful|
                          r"forecast|day|morning|afternoon|evening|night|sunshine|rain)\b",
                          re.IGNORECASE)
 
-#: "help me keep it all straight", "keep on top of things for me": a request to hold what is
+#: "help me keep everything sorted", "keep on top of things for me": a request to hold what is
 #: said, which names nothing to do.
 _KEEP_STRAIGHT = re.compile(
     r"\bkeep\s+(?:it|this|that|things|everything|them|it all|all this)(?:\s+all)?\s+(?:straight|"
@@ -192,7 +192,7 @@ def unwritable(text: str) -> str | None:
     if _NEWS_INSIDE.search(text):
         return "news of what someone did, not a thing to do"  # "has confirmed my ..."
     if _JOINED_STATEMENT.search(text):
-        return "a second statement joined to it"  # "16th, and the fee has gone up to ..."
+        return "a second statement joined to it"  # "16th, and the rent has risen to ..."
     if _reported().search(text):
         return "only what someone thinks or wishes, nothing to do"
     if words[0] == "be" and len(words) > 1 and words[1].endswith("ing"):

@@ -166,7 +166,7 @@ _TAKES_PART = re.compile(
     r"^(?P<who>(?-i:[A-Z])[a-z][\w-]*|he|she)(?:'s|\s+is|'ll|\s+will)\s+(?:now\s+)?"
     r"(?P<verb>(?!going\b|feeling\b|getting\b)[a-z]+ing|do|take|cover|run|lead|drive|handle)\b"
     r"\s*(?P<what>.*?)(?:\s+(?:now|instead|after all|then|this time))*$", _I)
-#: "put her down as my contact", "have Jo down as the driver": who takes a part.
+#: "pencil him in as our treasurer", "have Jo down as the driver": who takes a part.
 _PUT_DOWN_AS = re.compile(r"^(?:put|have|mark|list|pencil)\s+(?P<who>[\w' -]+?)\s+(?:down|in)\s+"
                           r"as\s+(?:my|our|the|her|his|their)\s+(?P<role>[\w -]{2,30})$", _I)
 #: "We've got the annex instead": what is had now, in place of what the turn said fell through.
@@ -1141,7 +1141,7 @@ class _TurnParser:
         return self._set_typed(holders[0], typed, raw)
 
     def _held_up(self, c: str, raw: str, slot: str | None) -> bool:
-        """'Kasia can't get it to me till Monday': what the one named brings comes later; the
+        """'Ola won't have them back until Friday': what the one named brings comes later; the
         one task that names them takes the new when, in place of the one it holds."""
         m = _HELD_UP.match(strip_fillers(raw).strip(" .!?"))
         typed = typed_phrases(m["when"], sentence=False) if m else []
@@ -4994,7 +4994,7 @@ class _TurnParser:
                           within=holders[0].key)
 
     def _put_down_as(self, c: str, raw: str, slot: str | None) -> bool:
-        """'Put her down as my contact', 'have Jo down as the driver': the person named (for
+        """'Pencil him in as our treasurer', 'have Jo down as the driver': the person named (for
         'her' or 'him', the one the sentence before named) is the value of that part, a task
         of the plan in talk if none holds it yet."""
         m = _PUT_DOWN_AS.match(c)
@@ -6800,9 +6800,9 @@ _ITEM_TAIL = re.compile(r"\s+(?:as\s+well|too)$", _I)
 _WHEN_OF_IT = re.compile(r"^(?:he|she|they|(?-i:[A-Z])[a-z]+)(?:'s|'re|\s+is|\s+are|'ll|\s+will)\s+"
                          r"[a-z]+\s+(?:it|them)\s+(?:over\s+|round\s+|in\s+)?(?:on\s+|by\s+)?"
                          r"(?P<when>.+)$", _I)
-#: "Kasia can't get it to me till Monday": what someone brings, held up until a new when.
+#: "Ola won't have them back until Friday": what someone brings, held up until a new when.
 _HELD_UP = re.compile(r"^(?P<who>(?-i:[A-Z])[a-z]+)\s+(?:can't|cannot|won't|couldn't)\s+[a-z]+\s+"
-                      r"(?:it|them)(?:\s+(?:back|over|in))?"
+                      r"(?:it|them)(?:\s+(?:back|over|in|round))?"
                       r"(?:\s+(?:to|over to|back to)\s+(?:me|us))?"
                       r"\s+(?:till|until|before)\s+(?P<when>.+)$", _I)
 #: "hers is still £62", "the match is still on the 3rd": a value said to stand.
@@ -6813,7 +6813,7 @@ _ITEMS_ARE = re.compile(r"^(?P<subject>(?:the|their|his|her|its|our|my)\s+[a-z][
                         r"\s+(?:are|were|come to)\s+(?P<items>.+)$", _I)
 #: "£80 for the hall", "$12 for two tickets": a price and the thing it is for.
 _PRICE_FOR = re.compile(r"^(?P<price>[$£€]\d[\d,.]*)\s+for\s+(?P<thing>\S.*)$", _I)
-#: "The school wants a fire drill done before the inspection on 3 May": a thing others want
+#: "The club wants a safety check done by the AGM on 3 May": a thing others want
 #: done, and by when.
 _WANTED_DONE = re.compile(r"^(?:the\s+)?[\w' -]{2,40}?\s+(?:wants?|needs?|ha(?:s|ve) asked for)\s+"
                           r"(?:a|an)\s+(?P<plan>[\w' -]{2,40}?)\s+(?:done|sorted|organi[sz]ed|"
