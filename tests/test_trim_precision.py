@@ -1072,3 +1072,11 @@ def test_a_thing_held_up_takes_the_new_when(text: str) -> None:
 
 def test_a_thing_held_up_by_someone_memory_lacks_writes_nothing() -> None:
     assert not _written(read("Imre can't bring it round till Monday.", "sale"))
+
+
+@pytest.mark.parametrize("text", ["Put Maeve in for him.", "Get Bram in for her, she's away."])
+def test_a_person_in_for_someone_memory_lacks_replaces_no_name(text: str) -> None:
+    memory = [_task("league", "Quiz league", "home against the Crown on 10 May")]
+    result = RuleInterpreter().interpret(text, TrimView(tasks=memory, focus=["league"]))
+    assert not any("Crown" not in (getattr(op, "value", "") or "Crown")
+                   for op in _written(result))

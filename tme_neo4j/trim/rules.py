@@ -7114,6 +7114,8 @@ def _only_value(item: str) -> bool:
     rest = item
     for _, phrase in typed:
         rest = rest.replace(phrase, " ")
+    if re.search(r"(?<!of )\b(?:him|her|them|it|me|us)\b", rest, _I):
+        return False  # "Jo in for him": a value and who it stands for ("12 of them" is one)
     return bool(typed) and not set(stems(rest)) - {"month", "week", "day", "year", "around",
                                                    "roughly", "cost", "each", "per", "hour",
                                                    "head", "person", "print", "ticket", "night",
