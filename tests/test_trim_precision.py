@@ -1080,3 +1080,10 @@ def test_a_person_in_for_someone_memory_lacks_replaces_no_name(text: str) -> Non
     result = RuleInterpreter().interpret(text, TrimView(tasks=memory, focus=["league"]))
     assert not any("Crown" not in (getattr(op, "value", "") or "Crown")
                    for op in _written(result))
+
+
+@pytest.mark.parametrize("verb", ["did", "made", "brought"])
+def test_what_someone_did_last_time_is_a_clause_of_its_own(verb: str) -> None:
+    text = f"Make mine a carrot cake instead, Ola {verb} a walnut one last time."
+    assert split_clauses(text) == ["Make mine a carrot cake instead",
+                                   f"Ola {verb} a walnut one last time."]

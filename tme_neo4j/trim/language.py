@@ -207,6 +207,7 @@ _CLAUSE_BREAK = re.compile(
     r",\s*(?:and\s+)?(?=(?:(?:the|my|our|her|his|their)\s+)?(?:(?!(?:and|or)\b)[\w$-]+\s+){0,2}?"
     r"(?:is|are|was|has|have|"
     rf"were|says|said|needs?|{verb_pattern('depend')}|got|wants?|thinks?|[a-z]+ed|can't|cannot|"
+    r"did|made|brought|took|went|had|gave|sent|"
     r"won't|must)\b))\s*",
     re.IGNORECASE)
 _GOAL_START = re.compile(r"^\s*(?:in order )?to\s+[^,]+,", re.IGNORECASE)
