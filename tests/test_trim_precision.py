@@ -1087,3 +1087,16 @@ def test_what_someone_did_last_time_is_a_clause_of_its_own(verb: str) -> None:
     text = f"Make mine a carrot cake instead, Ola {verb} a walnut one last time."
     assert split_clauses(text) == ["Make mine a carrot cake instead",
                                    f"Ola {verb} a walnut one last time."]
+
+
+def test_a_first_fixture_told_with_where_it_is_is_an_item_of_the_plan() -> None:
+    memory = [_task("league", "Quiz league fixtures")]
+    result = RuleInterpreter().interpret("Opening round is away at the Crown, Tuesday 6 May, 8pm.",
+                                         TrimView(tasks=memory, focus=["league"]))
+    added = [op for op in _written(result) if isinstance(op, AddTask)]
+    assert [(op.title, op.parents) for op in added] == [("Opening round", ["league"])]
+    assert "the Crown" in (added[0].value or "")
+
+
+def test_a_second_person_told_of_is_no_part_of_a_value() -> None:
+    assert unwritable("in red and Jonah's in green")

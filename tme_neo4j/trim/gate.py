@@ -151,7 +151,10 @@ def withdrawn(text: str, clause: str) -> bool:
 #: ", and the fee has gone up": news of a change, with its own subject, after a comma.
 _JOINED_STATEMENT = re.compile(r"(?:,\s*|\s+)(?:and|but)\s+(?:(?:the|my|our|his|her|their)\s+[\w-]+"
                                r"(?:\s+[\w-]+)?|people|everyone|everybody|we|they|he|she|i)"
-                               r"\s+(?:has|have|had|will|would)\b", re.IGNORECASE)
+                               r"\s+(?:has|have|had|will|would)\b|"
+                               # "in blue and Sam's in green": a second person told of
+                               r"\s+and\s+(?-i:[A-Z])[a-z]+'s\s+(?:in|on|at|doing|going|coming|"
+                               r"bringing|taking|got|been)\b", re.IGNORECASE)
 #: "at the club has confirmed my place": what someone did, told inside a phrase.
 _NEWS_INSIDE = re.compile(r"\b(?:has|have|had)\s+(?:just\s+|already\s+)?[a-z]+(?:ed|en)\s+"
                           r"(?:my|our|your)\b", re.IGNORECASE)

@@ -301,6 +301,8 @@ _PRICE_ASKED = re.compile(r"^(?:he|she|they)(?:'ll|\s+will|\s+can|\s+would|'d)?\
 #: "feeling rough", "getting better", "doing fine": how someone is, said of them.
 _HOW_ONE_IS = re.compile(r"(?:feeling|looking|getting\s+(?:better|worse)|doing\s+(?:well|better|"
                          r"fine|ok|okay|badly|great))\b", _I)
+#: "away at the Crown", "at the hall": a value that opens with where the thing is.
+_WHERE_FIRST = frozenset({"at", "in", "away", "home", "from"})
 #: "meant to be", "supposed to be": what is expected of a thing, before what it is said to be.
 _EXPECTED_TO_BE = re.compile(r"(?:(?:meant|supposed|expected|forecast|likely|going|due)\s+to\s+)?"
                              r"be\s+", _I)
@@ -4090,7 +4092,7 @@ class _TurnParser:
         root = self.under or self._root_for(None)
         if root is None or not typed or typed_phrases(subject) or not (
                 _starts_with_value(value) or can_be_noun(first := value.split(maxsplit=1)[0])
-                or is_verb(first)):
+                or is_verb(first) or first.lower() in _WHERE_FIRST):
             return False  # "the sea's grim today": a remark, no attribute of the plan
         if (expected := _EXPECTED_TO_BE.match(value)) and not _only_value(value[expected.end():]):
             return False  # "the roads are meant to be icy on Monday": a forecast, a remark
