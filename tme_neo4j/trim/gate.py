@@ -108,6 +108,8 @@ _LIKENESS = re.compile(r"^\W*(?:\w+\s+)*?[\w']+(?:'s|'re|\s+is|\s+are|\s+was|\s+
 _FEELING = re.compile(r"^\W*(?:(?:i|we)(?:'m|'re|\s+am|\s+are)\s+)?(?:(?:i|we)\s+)?"
                       r"(?:so\s+|really\s+|a\s+)?(?:can't wait|cannot wait|looking forward|excited|"
                       r"bit nervous|nervous|dreading)\b", re.IGNORECASE)
+
+
 def small_talk(sentence: str) -> bool:
     """Whether ``sentence`` is talk around the plan: a tag question ("lovely, isn't it"), a
     remark the speaker calls unrelated, a feeling or a look foretold about the plan ("it'll

@@ -306,6 +306,9 @@ _WHERE_FIRST = frozenset({"at", "in", "away", "home", "from"})
 #: "meant to be", "supposed to be": what is expected of a thing, before what it is said to be.
 _EXPECTED_TO_BE = re.compile(r"(?:(?:meant|supposed|expected|forecast|likely|going|due)\s+to\s+)?"
                              r"be\s+", _I)
+#: "bump it to 160", "make that $35": the words before a reference, it, and what follows.
+_REFERENCE = re.compile(r"^(?P<before>.*?\S)\s+(?P<ref>it|that|this|them|him|her)\b"
+                        r"(?:\s+one\b)?(?P<after>.*)$", _I)
 #: "that shipment", "this count": a thing pointed at, said before, not a name.
 _DEMONSTRATED = re.compile(r"(?:that|this|those|these)\s+(?P<noun>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)",
                            _I)
@@ -1146,10 +1149,9 @@ class _TurnParser:
         """'Ola won't have them back until Friday': what the one named brings comes later; the
         one task that names them takes the new when, in place of the one it holds."""
         m = _HELD_UP.match(strip_fillers(raw).strip(" .!?"))
-        typed = typed_phrases(m["when"], sentence=False) if m else []
-        if m is None or not typed or not _only_value(m["when"]) or any(
-                k not in (ValueKind.DATE, ValueKind.TIME) for k, _ in typed):
+        if m is None or not _only_when(m["when"]):
             return False
+        typed = typed_phrases(m["when"], sentence=False)
         holders = [t for t in self._live() if mentions(f"{t.title} {t.value or ''}", m["who"])]
         if len(holders) != 1:  # 'it' is what they bring: no other task of the plan
             self._unparsed(raw, c, reason=f"nothing in memory that {m['who']} brings")
@@ -1365,10 +1367,10 @@ class _TurnParser:
         label = self._match(head, live)
         parent = label or self._root_for(None)
         ops: list[Operation] = []
-        noun = singular(re.findall(r"[a-z]+", head.lower())[-1]) if re.search(
-            r"[a-z]", head, _I) else ""
         if label is None and parent is not None and all(_only_value(i) and all(
                 k != ValueKind.NAME for k, _ in typed_phrases(i, sentence=False)) for i in items):
+            words = re.findall(r"[a-z]+", head.lower())
+            noun = singular(words[-1]) if words else ""
             if attribute_of(noun) is None and can_be_noun(noun):
                 # "three shifts: Monday morning, Friday night": each a thing of that kind
                 ops = [self._add(f"{i} {noun}", parents=[parent.key]) for i in items]
@@ -3858,8 +3860,7 @@ class _TurnParser:
     def _reference_set(self, c: str, raw: str, slot: str | None) -> bool:
         """'Bump it to 160', 'make that $35', 'give it to Lena instead': a new value of a kind
         for the task 'it' stands for: the latest one talked about that holds such a value."""
-        m = re.match(r"^(?P<before>.*?\S)\s+(?P<ref>it|that|this|them|him|her)\b"
-                     r"(?:\s+one\b)?(?P<after>.*)$", c, _I)  # "this one" is no count
+        m = _REFERENCE.match(c)  # "this one" is no count
         if m and m["ref"].isupper():
             return False  # "the IT crowd round": a name, no reference
         if m and m["ref"].lower() in ("him", "her") and (
@@ -3881,9 +3882,8 @@ class _TurnParser:
         # "make it 4, her sister's coming too": the value, without the statement of why
         after = re.split(r",\s+(?=(?:[\w'-]+\s+){0,4}?(?:is|are|'s|'re|was|were)\s+[a-z]+ing\b)",
                          m["after"], maxsplit=1)[0]
-        m = re.match(r"^(?P<before>.*?\S)\s+(?P<ref>it|that|this|them|him|her)\b"
-                     r"(?:\s+one\b)?(?P<after>.*)$", f"{m['before']} {m['ref']}{after}", _I)
-        assert m is not None
+        m = _REFERENCE.match(c[:m.start("after")] + after)
+        assert m is not None  # the same words up to the reference
         typed = typed_phrases(m["after"], sentence=False)
         if not typed:
             return self._set_kind_word(clean_phrase(m["after"]), raw)
@@ -5645,9 +5645,7 @@ class _TurnParser:
         past participle and a value alone, or of what the one just named asks, after a change
         of one task in the turn, says how that task's thing comes or what it costs."""
         said_raw = strip_fillers(raw).strip(" .!?")
-        if (when := _WHEN_OF_IT.match(said_raw)) and _only_value(when["when"]) and all(
-                k in (ValueKind.DATE, ValueKind.TIME)
-                for k, _ in typed_phrases(when["when"], sentence=False)) and (
+        if (when := _WHEN_OF_IT.match(said_raw)) and _only_when(when["when"]) and (
                 last := self._last_written()) is not None and slot in (None, last.key):
             self._update(last, _joined_to(last.value, when["when"]), raw)
             return True  # "add X, she's dropping it round Friday": when X comes
@@ -6797,7 +6795,6 @@ _CONFIRMED = re.compile(r"^(?P<who>.+?)\s+(?:has|have|'s|'ve)\s+(?:just\s+|now\s
 #: "Plus ...", "then ...", "... as well": words around one more item of the plan.
 _ITEM_LEAD = re.compile(r"^(?:(?:and\s+)?(?:plus|then|also|and)\s+)+", _I)
 _ITEM_TAIL = re.compile(r"\s+(?:as\s+well|too)$", _I)
-#: "Still to buy for the party": what a list is, and the plan it is for.
 #: "she's sending it Friday", "Jo's bringing them over on the 3rd": when a thing comes.
 _WHEN_OF_IT = re.compile(r"^(?:he|she|they|(?-i:[A-Z])[a-z]+)(?:'s|'re|\s+is|\s+are|'ll|\s+will)\s+"
                          r"[a-z]+\s+(?:it|them)\s+(?:over\s+|round\s+|in\s+)?(?:on\s+|by\s+)?"
@@ -6822,6 +6819,7 @@ _WANTED_DONE = re.compile(r"^(?:the\s+)?[\w' -]{2,40}?\s+(?:wants?|needs?|ha(?:s
                           r"arranged|held|run|booked)\s+(?P<rest>(?:by|before|on|for|in)\s.+)$", _I)
 #: A label of any words before a colon, for a label that names the plan it is for.
 _LONG_LABEL = re.compile(r"^\s*([^:]{2,60}?)\s*:\s+(.+)$", re.S)
+#: "Still to buy for the party": what a list is, and the plan it is for.
 _LABEL_FOR = re.compile(r"^(?P<lead>[\w' -]{2,40}?)\s+for\s+(?:(?:the|my|our|his|her|their)\s+|"
                         r"(?=(?-i:[A-Z])[\w-]*'s\s))(?P<plan>[\w' -]{2,40})$", _I)
 #: ", and everything must be ready by 30 May": when everything of a list is due.
@@ -7093,6 +7091,12 @@ def _later(task: Task, than: Task) -> bool:
     """Whether ``task`` was changed after ``than`` (both known to have been)."""
     return task.updated_at is not None and than.updated_at is not None and (
         task.updated_at > than.updated_at)
+
+
+def _only_when(phrase: str) -> bool:
+    """A phrase that is only a date or a time ('Friday', 'the 9th at 3pm')."""
+    return _only_value(phrase) and all(k in (ValueKind.DATE, ValueKind.TIME)
+                                       for k, _ in typed_phrases(phrase, sentence=False))
 
 
 def _past_participle(phrase: str) -> bool:
