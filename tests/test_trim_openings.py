@@ -380,3 +380,58 @@ def test_things_listed_after_a_request_that_opened_a_plan_are_its_items(
 def test_a_list_after_a_plan_told_as_a_statement_is_not_read_as_its_items() -> None:
     added = _added(_read("I'm planning a craft weekend. First the quilts, then the rug."))
     assert "First the quilts" not in [op.title for op in added]
+
+
+@pytest.mark.parametrize(("text", "title", "value"), [
+    ("The club has talked me into running the summer raffle on Sunday the 8th, in the "
+     "clubhouse from 2pm. Can you help me keep track of it?", "Summer raffle",
+     "on Sunday the 8th, in the clubhouse from 2pm"),
+    ("I've ended up organising the office quiz on the 19th. Could you keep track of all this "
+     "for me?", "Office quiz", "on the 19th"),
+    ("We're hosting the street party on 4 July. Keep track of it, please.", "Street party",
+     "on 4 July"),
+])
+def test_keeping_track_of_it_names_what_the_sentence_before_says_is_being_done(
+        text: str, title: str, value: str) -> None:
+    added = _added(_read(text))
+    assert [(op.title, op.value, op.parents) for op in added] == [(title, value, [])]
+
+
+@pytest.mark.parametrize("text", [
+    "Any chance you could keep track of the loft conversion for me?",
+    "Is there any way you could help me plan the loft conversion?",
+    "Could you possibly keep track of the loft conversion?",
+])
+def test_a_request_to_keep_track_asked_as_a_question_opens_the_plan(text: str) -> None:
+    assert [op.title for op in _added(_read(text))] == ["Loft conversion"]
+
+
+@pytest.mark.parametrize(("text", "titles", "value"), [
+    ("Sort out viewings for the flat, please. Four viewers so far: Ana Silva, Ben Ross, Cleo "
+     "Hart and Dan Moss, all on Saturday.", ["Ana Silva", "Ben Ross", "Cleo Hart", "Dan Moss"],
+     "Saturday"),
+    ("Book the trial lessons, please. Two pupils for now: Eve Hill and Finn Ray, each at 4pm.",
+     ["Eve Hill", "Finn Ray"], "4pm"),
+])
+def test_a_counted_label_and_what_its_list_ends_by_saying_of_them_all(
+        text: str, titles: list[str], value: str) -> None:
+    root, *items = _added(_read(text))
+    assert [(op.title, op.value) for op in items] == [(t, value) for t in titles]
+    assert all(op.parents == [root.key] for op in items)
+
+
+@pytest.mark.parametrize(("text", "title", "value"), [
+    ("I need to get a new passport photo. I've booked a sitting at Snappy on Mill Lane for "
+     "Monday at 9:40.", "Sitting", "Snappy on Mill Lane for Monday at 9:40"),
+    ("I have to renew my driving licence. I've booked a photo at the post office on Friday "
+     "at 10.", "Photo", "post office on Friday at 10"),
+])
+def test_a_thing_the_speaker_booked_is_an_item_with_when_and_where(
+        text: str, title: str, value: str) -> None:
+    root, item = _added(_read(text))
+    assert (item.title, item.value, item.parents) == (title, value, [root.key])
+
+
+def test_a_booking_with_no_when_is_not_read_as_one() -> None:
+    assert [op.title for op in _added(_read("I've booked a cleaner with a good review."))] != [
+        "Cleaner"]

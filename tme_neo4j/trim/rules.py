@@ -47,6 +47,7 @@ from tme_neo4j.trim.gate import (
 from tme_neo4j.trim.language import (
     COUNT_RE,
     DAY_WORD,
+    NUMBER_WORDS,
     STOP,
     TELLING_ASKED,
     WEEKDAY_FORMS,
@@ -706,6 +707,21 @@ _JOINING = re.compile(r"^(?P<who>[A-Z][\w'-]*(?:\s*(?:,|and|&)\s*[A-Z][\w'-]*)*)
                       r"(?:\s+(?:too|as well|after all))?$")
 #: "Ann says", "the bank said": words reported from someone.
 _REPORTED = re.compile(r"\b(?:says|said|thinks|reckons|told me|tells me)\b", _I)
+#: "... at 2:00 in her slot": whose slot a time was, said after the time itself.
+_THEIR_SLOT = re.compile(r"(?:(?<=\d)|(?<=day)|(?<=am)|(?<=pm))\s+in\s+"
+                         r"(?:his|her|their|(?-i:[A-Z])[\w-]+'s)\s+(?:old\s+)?"
+                         r"(?:slot|place|spot)\b", _I)
+#: "the whole thing", "everything", "the entire day": the plan in talk, all of it.
+_WHOLE_PLAN = re.compile(r"(?:the\s+)?(?:whole|entire)\s+(?:thing|lot|plan|event|day|shebang)|"
+                         r"everything|it\s+all|the\s+lot", _I)
+#: "Ann's emailed", "Bo has just rung": a person sent word ('s is "has", not "is").
+_PERSON_GOT_IN_TOUCH = re.compile(r"^(?-i:[A-Z])[\w-]+(?:'s|\s+has)\s+(?:just\s+|now\s+)?"
+                                  r"(?:emailed|texted|called|phoned|rung|messaged|replied|"
+                                  r"written|been\s+in\s+touch|got\s+back)\b", _I)
+#: "after lunch", "in the morning": a rough when, said before the time that says it exactly.
+_ROUGH_WHEN = re.compile(r"\s+(?:(?:after|before)\s+(?:lunch|breakfast|dinner|work|school)|"
+                         r"(?:first\s+thing\s+)?in\s+the\s+(?:morning|afternoon|evening))"
+                         r"(?=\s+at\s)", _I)
 #: "the quiz first at 7:30": a task named, and when.
 _TIMED = re.compile(r"^(?P<what>[\w' -]+?)\s+(?:(?:first|then|next|last)\s+)?(?:at|on)\s+"
                     r"(?P<v>[^,]+)$", _I)
@@ -1265,6 +1281,7 @@ class _TurnParser:
         a request to keep track of one on an empty memory, news passed on ('the school told
         us the fair is on the 3rd') as the news, 'mine' for a thing just named."""
         if not self._live():
+            told = _doing_kept(told)
             told = [_help_asked(sentence) for sentence in told]
         told = [_IN_CHARGE.sub(r"\g<who> running ", _TOLD_ME.sub("", sentence))
                 for sentence in told]
@@ -1409,6 +1426,8 @@ class _TurnParser:
                    "", strip_fillers(raw).rstrip(".!? "), flags=_I)
         c = _AFTERTHOUGHT.sub("", c)  # "the tyres are done btw": the news without the aside
         c = _when_put_after(c)  # "on Friday we want A, and B": A is what is on Friday
+        c = _booking_told(c)  # "I've booked a scan for Monday": the scan and when it is
+        c = _THEIR_SLOT.sub("", c)  # "Bo at 2 in Ann's slot": the time says which slot
         c = re.sub(r"\brather than\b", "instead of", c, flags=_I)  # one way to say it
         c = _AS_IT_WAS.sub("revert it", c)  # "return to how it was": the value before
         c = _LEFT_AS_IT_WAS.sub(r"revert \g<what>", c)  # "leave X where it was": the same
@@ -1425,13 +1444,17 @@ class _TurnParser:
         """'Ann cancelled, so scrap her slot': 'her slot' is the item named by the one person
         the clause before spoke of, when an item of the plan bears that name alone."""
         m = re.search(r"\b(?:his|her|hers|their|theirs)(?:\s+(?!(?:own|old|new|at|on|in|to|for|"
-                      r"with|as|from|by|up|down|off|out|back)\b)[a-z]+)?\b", c, _I)
+                      r"with|as|from|by|up|down|off|out|back)\b)[a-z]+)?\b|\bhim\b", c, _I)
         if m is None or not self.said:
             return c
-        people = {t.title.lower(): t for t in [*self._live(), *self._removed_now()]
-                  if t.parents and re.fullmatch(r"[A-Z][a-z]+", t.title)
-                  and not in_dictionary(t.title.lower())}  # "To" names no one
-        named = {w.lower() for w in re.findall(r"[A-Za-z]+", self.said[-1])} & set(people)
+        people: dict[str, Task] = {}
+        for t in [*self._live(), *self._removed_now()]:
+            if t.parents and re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][\w'-]+)?", t.title) and not (
+                    in_dictionary(t.title.split()[0].lower())):  # "To" names no one
+                people.setdefault(t.title.split()[0].lower(), t)  # "Ann" names "Ann Lee"
+        # the last clause that named anyone in memory (a pronoun in between names no one new)
+        named = next((found for said in reversed(self.said) if (found := {
+            w.lower() for w in re.findall(r"[A-Za-z]+", said)} & set(people))), set())
         if len(named) != 1:
             return c
         return c[:m.start()] + people[named.pop()].title + c[m.end():]
@@ -1455,7 +1478,8 @@ class _TurnParser:
             self._moved_instead, self._replace,
             self._split, self._merge, self._cancel, self._restore, self._done, self._instead_of,
             self._every, self._needs, self._needs_doing,
-            self._depend, self._add_instead, self._causative, self._add_to, self._add_here,
+            self._timed_each, self._depend, self._add_instead, self._causative, self._add_to,
+            self._add_here,
             self._goal,
             self._amount_moved, self._retime,
         ]
@@ -2708,6 +2732,8 @@ class _TurnParser:
                 things, TaskStatus.CANCELLED, Intent.CANCEL, raw)
         if _FELL_THROUGH.match(c):
             return False  # "the venue's closed": no longer to be had, not finished
+        if _PERSON_GOT_IN_TOUCH.match(c):
+            return False  # "Ann's emailed": Ann has sent word, nothing is finished
         if re.match(r"^[\w' -]+?(?:'s|\s+(?:has|have))\s+(?:changed|switched|altered)\b", c, _I):
             return False  # "the menu's changed": news of a change, nothing finished
         if (self._done_state(c, raw) or self._done_told(c, raw) or self._did_step(c, raw)
@@ -3178,7 +3204,9 @@ class _TurnParser:
                 ops.append(self._set_status(existing, TaskStatus.ACTIVE))
                 about.append(existing.key)
             elif existing is None:
-                ops.append(self._add(item[:1].upper() + item[1:], parents=[root.key]))
+                name, when = _person_when(item)  # "Ann Lee at 2": who, and their time
+                ops.append(self._add(name[:1].upper() + name[1:], value=when,
+                                     parents=[root.key]))
                 about.append(ops[-1].key)
         if not ops:
             return False
@@ -3199,7 +3227,13 @@ class _TurnParser:
                                         if k != ValueKind.NAME])
         if not typed or not stems(what) or what.lower() in _PRONOUNS:
             return False
+        if self._stranger_named(what):
+            self._unparsed(raw, c)  # "move Ann's slot" with no Ann in memory: nothing moves
+            return True
         kind, first = typed[0]
+        if _WHOLE_PLAN.fullmatch(what) and self._whole_moved(kind, _span(m["v"], kind) or first,
+                                                             raw):
+            return True
         if (holder := self._holding_inside(what, kind)) is not None:
             new = _span(m["v"], kind) or first
             self._update(holder, retype(holder.value or "", kind, new, after=what) or new, raw)
@@ -3259,6 +3293,33 @@ class _TurnParser:
         self._emit(Intent.UPDATE, raw, ops, about=[root.key])
         return True
 
+
+    def _stranger_named(self, phrase: str) -> bool:
+        """Whether ``phrase`` names its thing by a person memory has never held ("Ann's
+        slot" with no Ann in any title or value)."""
+        owner = re.match(r"(?-i:[A-Z])[a-z]+(?='s\b)", phrase)
+        return owner is not None and not in_dictionary(owner[0].lower()) and not any(
+            re.search(rf"\b{owner[0]}\b", text) for text in self.held)
+
+    def _whole_moved(self, kind: ValueKind, new: str, raw: str) -> bool:
+        """'Move the whole thing to Friday': every task of the plan that holds a date (or a
+        time) takes the new one. The plan is the one whose tasks hold one, or the one in talk
+        when several do; False when none does."""
+        def held_in(root: Task) -> list[Task]:
+            return [t for t in self._live() if (t.key == root.key or root.key in t.parents)
+                    and retype(t.value or "", kind, new) is not None]
+        plans = [r for r in self._live() if not r.parents and held_in(r)]
+        root = plans[0] if len(plans) == 1 else self._root_for(None)
+        if root is None or root not in plans:
+            return False
+        held = held_in(root)
+        ops: list[Operation] = []
+        for task in held:
+            value = retype(task.value or "", kind, new) or new
+            ops.append(ReviseTask(key=task.key, value=value))
+            self._pending(task, value=value)
+        self._emit(Intent.UPDATE, raw, ops, about=[root.key, *(t.key for t in held)])
+        return True
 
     def _amount_moved(self, c: str, raw: str, slot: str | None) -> bool:
         """'The headcount's jumped to 110', 'fees have come down to $40 since ...': a value
@@ -3469,7 +3530,8 @@ class _TurnParser:
                 return False
             return self._set_typed(person, typed, raw)
         if (who := re.match(r"^\S+\s+(?P<w>[A-Z][a-z]+)\s", c)) and (
-                named := next((t for t in self._live() if t.title == who["w"]), None)):
+                named := next((t for t in self._live() if t.title == who["w"] or (
+                    t.parents and re.fullmatch(rf"{who['w']} [A-Z][\w'-]+", t.title))), None)):
             return self._retime_person(named, m["v"], raw)  # "make Ann 6:30": her slot
         if (obj := re.match(r"^\S+\s+the\s+(?P<w>[\w-]+)", c, _I)) and obj["w"].lower() not in (
                 "date", "time", "day", "whole", "meeting", "event") and self._match(
@@ -3527,6 +3589,9 @@ class _TurnParser:
             return False
         new = retype(value, ValueKind.TIME, times[0]) or re.sub(
             r"\bat\s+\d{1,2}\b(?![:.]\d)", f"at {times[0]}", value, count=1)
+        if new == value and not any(k == ValueKind.TIME
+                                    for k, _ in typed_phrases(value, sentence=False)):
+            new = _joined_to(value, times[0])  # "Saturday" and "at 4:30": both hold
         if new == value:
             return False
         self._update(task, new, raw)
@@ -4520,6 +4585,24 @@ class _TurnParser:
         self._update(task, value, raw)
         return True
 
+    def _timed_each(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Ann at 10, Bo at 11:30 and Cy at 2': a time or date for each of several live
+        tasks, each named first; each read as said alone, and nothing when one is not."""
+        parts = [_ROUGH_WHEN.sub("", p.strip())  # "after lunch at 2": 2 says when
+                 for p in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", c)]
+        if slot is not None or len(parts) < 2:
+            return False
+        for part in parts:
+            m = _TIMED.match(part)
+            if m is None or not _only_value(m["v"]) or not any(
+                    k in (ValueKind.TIME, ValueKind.DATE)
+                    for k, _ in typed_phrases(m["v"], sentence=False)) or self._match(
+                        m["what"], self._live(), strict=True, by_value=False) is None:
+                return False
+        for part in parts:
+            self._timed(part, part, slot)
+        return True
+
     def _timed_fact(self, c: str, raw: str, slot: str | None) -> bool:
         """'the ferry leaves the harbour at 7:40', 'the shop opens at 9': when a thing of the
         plan in talk does what it does; the value of the task it names, else a new attribute
@@ -4566,7 +4649,13 @@ class _TurnParser:
     def _read_list(self, head: str, rest: str) -> bool:
         """A label and the list after it: one more item like the plan's, entries named first,
         steps, or items (``parse`` for a list that opens a turn, ``_labelled_list`` for one
-        said mid-sentence)."""
+        said mid-sentence). A count and "so far" around the label say nothing of what it names
+        ("three stalls so far"), and what the list ends by saying of them all ("..., all on
+        Monday") is said of each item."""
+        head = _COUNTED_LABEL.sub(r"\g<label>", head.strip())
+        if (shared := _SAID_OF_ALL.search(rest)) and len(items := split_list(
+                rest[:shared.start()])) >= 2:
+            rest = ", ".join(f"{item} {shared['what']}" for item in items)
         return (self._one_more(head, rest) or self._entries(head, rest)
                 or self._steps_labelled(head, rest) or self._plan_labelled(head, rest)
                 or self._listed_steps(head, rest) or self._listed(head, rest))
@@ -6823,6 +6912,13 @@ _LONG_LABEL = re.compile(r"^\s*([^:]{2,60}?)\s*:\s+(.+)$", re.S)
 _LABEL_FOR = re.compile(r"^(?P<lead>[\w' -]{2,40}?)\s+for\s+(?:(?:the|my|our|his|her|their)\s+|"
                         r"(?=(?-i:[A-Z])[\w-]*'s\s))(?P<plan>[\w' -]{2,40})$", _I)
 #: ", and everything must be ready by 30 May": when everything of a list is due.
+#: "three stalls so far", "2 lifts for now": a label with a count and a when of the counting.
+_COUNTED_LABEL = re.compile(rf"^(?:(?:{'|'.join(NUMBER_WORDS)}|\d+)\s+)?(?P<label>.+?)"
+                            r"(?:\s+(?:so far|for now|at the moment|right now|to start with|"
+                            r"to begin with))?$", _I)
+#: "..., all on Tuesday", "..., each at 2": what a list's last words say of every item.
+_SAID_OF_ALL = re.compile(r",\s*(?:all|each|both)\s+(?P<what>(?:on|at|in|from|for|by)\s+[^,]+?)"
+                          r"[.!]?$", _I)
 _ALL_DUE = re.compile(r",?\s+and\s+(?:it\s+all|all\s+of\s+it|they\s+all|all\s+of\s+them|"
                       r"everything)\s+(?:(?:has|have|needs?)\s+to|must|should)\s+be\s+(?:in|done|"
                       r"finished|ready|"
@@ -6890,10 +6986,15 @@ def _bare_noun_phrase(phrase: str) -> bool:
 
 #: "Can you help me keep track of ...", "help me organise ...": a request to hold a plan.
 _HELP_ASKED = re.compile(
-    r"^(?:(?:can|could|would|will)\s+you\s+)?(?:please\s+)?(?:help\s+me\s+(?:to\s+)?(?:keep\s+"
+    r"^(?:(?:any|is\s+there\s+(?:any|a))\s+(?:chance|way)\s+you\s+(?:can|could|might)\s+|"
+    r"(?:can|could|would|will)\s+you\s+(?:possibly\s+)?)?(?:please\s+)?(?:help\s+me\s+(?:to\s+)?(?:keep\s+"
     r"track\s+of|keep\s+tabs\s+on|plan|organi[sz]e|sort\s+out|manage|with)|keep\s+track\s+of|"
     r"keep\s+tabs\s+on)\s+"
-    r"(?P<thing>(?:the|my|our|a|an)\s.+?)[?.!]?$", _I)
+    r"(?P<thing>(?:the|my|our|a|an)\s.+?|(?P<it>it|this|that|all\s+(?:of\s+)?(?:this|that|it)))"
+    r"(?:\s+for\s+(?:me|us))?[?.!]?$", _I)
+#: "... roped me into running the fete on ...": what the speaker is doing, in a sentence
+#: before a request to keep track of "it".
+_DOING_THING = re.compile(r"\b(?P<doing>[a-z]+ing)\s+(?P<thing>(?:the|our|my)\s.+)$", _I)
 #: "the quiz I'm hosting for the school": a thing and what the speaker does with it.
 _THING_DONE = re.compile(r"^(?P<thing>.+?)\s+(?:that\s+|which\s+)?(?P<who>i'm|i am|we're|"
                          r"we are)\s+(?P<doing>[a-z]+ing)\b(?P<rest>.*)$", _I)
@@ -6904,12 +7005,26 @@ def _help_asked(sentence: str) -> str:
     for the school.': a request to hold a plan, said as the plan it names; any other
     sentence as it is."""
     m = _HELP_ASKED.match(sentence.strip())
-    if m is None:
+    if m is None or m["it"]:
         return sentence
     done = _THING_DONE.match(m["thing"])
     if done is None:
         return f"I'm planning {m['thing']}."
     return f"{done['who']} {done['doing']} {done['thing']}{done['rest']}."
+
+
+def _doing_kept(told: list[str]) -> list[str]:
+    """'They've roped me into running the fete on the 3rd. Can you keep track of it?' -> "I'm
+    running the fete on the 3rd.": a request to keep track of "it" names what the sentence
+    before says the speaker is doing; the sentences as they are when none does."""
+    for n, sentence in enumerate(told[1:], start=1):
+        asked = _HELP_ASKED.match(sentence.strip())
+        doing = _DOING_THING.search(told[n - 1].rstrip(" .!"))
+        if asked is None or not asked["it"] or doing is None or not (
+                is_verb(doing["doing"]) and lemma(doing["doing"]) != doing["doing"].lower()):
+            continue
+        return [*told[:n - 1], f"I'm {doing['doing'].lower()} {doing['thing']}.", *told[n + 1:]]
+    return told
 
 
 #: "The school just told us (that) ...": news passed on, before the news itself (not "told me
@@ -6943,6 +7058,36 @@ def _mine_named(sentence: str, before: str) -> str:
 #: "On the Friday evening we want ...": when, said before the speaker and what they want.
 _WHEN_FIRST = re.compile(r"^(?P<when>(?:on|at|in|by|from)\s+[^,]{2,30}?)\s*,?\s+"
                          r"(?P<rest>(?:i|we)(?:'d|'ll|'re|'m)?\s+.+)$", _I)
+
+
+#: "I've booked a fitting at Lane's for Friday": the speaker arranged a new thing, and when.
+_BOOKED_BY_SPEAKER = re.compile(
+    r"^(?:i|we)(?:'ve|\s+have)?\s+(?:just\s+|already\s+|now\s+)?(?P<verb>booked|arranged|"
+    r"scheduled)\s+(?:a|an)\s+(?P<thing>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3}?)\s+"
+    r"(?P<rest>(?:at|on|for|in|with)\s.+)$", _I)
+
+
+def _person_when(item: str) -> tuple[str, str | None]:
+    """'Ann Lee at 2:00' -> ('Ann Lee', '2:00'): a person named and when, as a title and its
+    value; any other item whole, with no value."""
+    m = re.fullmatch(r"(?P<name>(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)\s+(?:at|on)\s+"
+                     r"(?P<when>.+)", item.strip(), _I)
+    if m is None or in_dictionary(m["name"].split()[0].lower()) or not _only_value(
+            m["when"]) or not any(k in (ValueKind.DATE, ValueKind.TIME)
+                                  for k, _ in typed_phrases(m["when"], sentence=False)):
+        return item, None
+    return m["name"], m["when"]
+
+
+def _booking_told(clause: str) -> str:
+    """"I've booked a fitting at Lane's for Friday at 2" -> "The fitting is booked at Lane's for
+    Friday at 2": a thing the speaker booked, said as the thing and when (and where) it is;
+    a clause with no date or time in what follows the thing as it is."""
+    m = _BOOKED_BY_SPEAKER.match(clause)
+    if m is None or not any(k in (ValueKind.DATE, ValueKind.TIME)
+                            for k, _ in typed_phrases(m["rest"], sentence=False)):
+        return clause
+    return f"The {m['thing']} is {m['verb'].lower()} {m['rest']}"
 
 
 def _when_put_after(clause: str) -> str:
@@ -7073,7 +7218,9 @@ def _first_kind(item: str) -> ValueKind | None:
 
 #: "here's the running order: A, B and C", "and the menu: ...": a label leading a list mid-sentence.
 _LABELLED_LIST = re.compile(r"^(?:and\s+)?(?:here(?:'s|\s+is|\s+are)\s+)?(?:the\s+|our\s+|my\s+)?"
-                            r"(?P<label>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}):\s+(?P<items>.+)$", _I)
+                            r"(?P<label>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}"
+                            r"(?:\s+(?:so far|for now|at the moment|right now))?):\s+"
+                            r"(?P<items>.+)$", _I)
 #: "the judging's on the 6th now", "judging on the 6th": a thing, and its new value.
 _NAMED_VALUE = re.compile(r"^(?:the\s+)?(?P<what>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)"
                           r"(?:'s|\s+is|\s+are)?(?:\s+now)?(?:\s+(?:on|at|for|by))?\s+"

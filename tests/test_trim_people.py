@@ -1,0 +1,97 @@
+"""People a plan names and the times they hold: a time for each person said in one list, a
+person sending word (no step finished), "him" for the one person just spoken of, a slot named
+by someone memory never held (nothing moves), the whole plan moved to a new day, and a person
+added with their time. Paraphrase sets on a memory of their own (viewings of a flat); no
+database, and no sentence taken from any scenario."""
+
+from __future__ import annotations
+
+import pytest
+
+from tme_neo4j.models import AddTask, ReviseTask, Task, TaskStatus
+from tme_neo4j.trim.base import READ_ONLY, TrimResult, TrimView
+from tme_neo4j.trim.rules import RuleInterpreter
+
+
+def _task(key: str, title: str, value: str | None = None, *, parent: str | None = None) -> Task:
+    return Task(key=key, id=f"id-{key}", title=title, value=value,
+                parents=[parent] if parent else [], status=TaskStatus.ACTIVE)
+
+
+MEMORY = [
+    _task("viewings", "Arrange viewings of the flat"),
+    _task("ana", "Ana Silva", "Saturday", parent="viewings"),
+    _task("ben", "Ben Ross", "Saturday", parent="viewings"),
+    _task("cleo", "Cleo Hart", "Saturday", parent="viewings"),
+    _task("keys", "Get spare keys cut"),
+]
+
+
+def _read(text: str) -> TrimResult:
+    return RuleInterpreter().interpret(text, TrimView(tasks=MEMORY, focus=["viewings"]))
+
+
+def _written(result: TrimResult) -> list[object]:
+    return [op for s in result.subtasks if s.intent not in READ_ONLY for op in s.operations]
+
+
+def _values(result: TrimResult) -> dict[str, str | None]:
+    return {op.key: op.value for op in _written(result) if isinstance(op, ReviseTask)}
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("Ana at 10:00, Ben at 11:30 and Cleo at 2:00.",
+     {"ana": "Saturday, 10:00", "ben": "Saturday, 11:30", "cleo": "Saturday, 2:00"}),
+    ("Ben at 9:15 and Cleo in the afternoon at 3pm",
+     {"ben": "Saturday, 9:15", "cleo": "Saturday, 3pm"}),
+    ("Cleo at 12:30, Ana at 1:45", {"cleo": "Saturday, 12:30", "ana": "Saturday, 1:45"}),
+])
+def test_a_time_for_each_person_in_one_list(text: str, values: dict[str, str]) -> None:
+    assert _values(_read(text)) == values
+
+
+def test_a_list_with_someone_memory_does_not_hold_writes_nothing() -> None:
+    assert _written(_read("Ana at 10:00, Zoe at 11:30 and Cleo at 2:00.")) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Ben's emailed.", "Cleo has just rung.", "Ana's texted, all good.", "Ben has replied.",
+])
+def test_a_person_sending_word_finishes_nothing(text: str) -> None:
+    assert _written(_read(text)) == []
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("Ben's emailed, he can't make it then. Put him at 4:30 instead.", "ben"),
+    ("Ana called and she can't do it then. Move her to 4:30.", "ana"),
+])
+def test_him_or_her_is_the_one_person_just_spoken_of(text: str, key: str) -> None:
+    assert _values(_read(text)) == {key: "Saturday, 4:30"}
+
+
+@pytest.mark.parametrize("text", [
+    "Push Zoe's viewing to 4:00.", "Move Priti's slot to Monday.", "Shift Omar's visit to 5pm.",
+])
+def test_a_slot_named_by_someone_memory_never_held_moves_nothing(text: str) -> None:
+    result = _read(text)
+    assert _written(result) == []
+    assert any(s.intent == "unparsed" for s in result.subtasks)
+
+
+@pytest.mark.parametrize("text", [
+    "Move the whole thing to Sunday.", "Shift everything to Sunday, the agent's away.",
+    "Push the entire day to Sunday",
+])
+def test_the_whole_plan_moved_moves_every_date_it_holds(text: str) -> None:
+    assert _values(_read(text)) == {"ana": "Sunday", "ben": "Sunday", "cleo": "Sunday"}
+
+
+@pytest.mark.parametrize(("text", "title", "value"), [
+    ("Add Dan Moss at 2:00 in her slot.", "Dan Moss", "2:00"),
+    ("add Eve Hill at 4pm", "Eve Hill", "4pm"),
+    ("Add Finn Ray on Sunday in Ben's place", "Finn Ray", "Sunday"),
+])
+def test_a_person_added_with_their_time_is_a_title_and_its_value(
+        text: str, title: str, value: str) -> None:
+    added = [op for op in _written(_read(text)) if isinstance(op, AddTask)]
+    assert [(op.title, op.value, op.parents) for op in added] == [(title, value, ["viewings"])]
