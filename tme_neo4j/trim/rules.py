@@ -297,8 +297,14 @@ _MEMORY_OBJECT = re.compile(
     r"these|those|status|summary|progress|state|details|memory|what|which|who|when|where|how|"
     r"why|me|us)\b", _I)
 #: "she'll do it for £40", "he charges £15": what the person just named asks.
-_PRICE_ASKED = re.compile(r"^(?:he|she|they)(?:'ll|\s+will|\s+can|\s+would|'d)?\s+(?:do\s+it\s+for|"
-                          r"charges?|charging|wants?|asks?|asking)\s+(?P<value>[$£€].+)$", _I)
+_PRICE_ASKED = re.compile(r"^(?:he|she|they|(?-i:[A-Z])[\w-]+)(?:'ll|\s+will|\s+can|\s+would|'d|"
+                          r"'s)?\s+(?:do\s+it\s+for|charges?|charging|wants?|asks?|asking)\s+"
+                          r"(?P<value>[$£€][^ ,]+(?:\s+(?:a|an|per)\s+\w+)?)"
+                          r"(?:\s+for\s+(?:that|it|this|them))?$", _I)
+#: "we get 20 prints", "it comes with 2 hours": what the thing just named includes, counted.
+_COMES_WITH = re.compile(r"^(?:(?:we|you|i|they)\s+get|it\s+(?:includes|comes\s+with)|"
+                         r"(?:that|which)\s+(?:includes|comes\s+with)|includes)\s+"
+                         rf"(?P<what>(?:\d+|{'|'.join(NUMBER_WORDS)})\s+.+)$", _I)
 #: "feeling rough", "getting better", "doing fine": how someone is, said of them.
 _HOW_ONE_IS = re.compile(r"(?:feeling|looking|getting\s+(?:better|worse)|doing\s+(?:well|better|"
                          r"fine|ok|okay|badly|great))\b", _I)
@@ -555,6 +561,9 @@ _COPULA = re.compile(
     r"^(?P<subj>[\w' .&-]+?)(?:'s|'re|\s+(?:is|are|was|were|will be|has been|have been|"
     r"got|gets|comes? to|(?:came|comes?|come)\s+(?:back|out|in)\s+(?:at|to)|totals?|costs?|"
     r"runs?|went|goes|has gone))\s+(?P<rest>.+)$", _I)
+#: "catering from Rosie's Kitchen": a name's 's before another capitalised word is a
+#: possessive naming a place or firm, no "is" (matched from the 's on).
+_NAMES_PLACE = re.compile(r"^'s\s+(?-i:[A-Z])")
 #: Words between a task and its value that are no part of the value.
 _VALUE_LEAD = re.compile(
     r"^(?:(?:now|still|currently|all|just)\s+)?(?:(?:ours|mine|theirs|yours)\s+)?"
@@ -698,7 +707,8 @@ _FINISHING = re.compile(r"done|finished|completed|sorted|sent|submitted|delivere
 #: "Ann called", "the vet phoned back": something that happened, said in passing.
 _NAMED_PAST = re.compile(r"^(?:the\s+)?[A-Za-z][a-z]+\s+[a-z]{3,}ed(?:\s+(?:back|in|up|off))?$")
 #: "tickets $12": a thing and its price, an item of a plan's facts.
-_NOUN_PRICE = re.compile(r"(?P<noun>[a-z][\w' -]{1,30}?)\s+(?P<v>[$£€]\d[\d.,]*(?:\s+\w+)?)", _I)
+_NOUN_PRICE = re.compile(r"(?:the\s+)?(?P<noun>[a-z][\w' -]{1,30}?)\s+(?:(?:for|at|costs?)\s+)?"
+                         r"(?P<v>[$£€]\d[\d.,]*(?:\s+\w+)?)", _I)
 _WEEKDAY = re.compile(rf"\b{DAY_WORD.pattern}(?!\w)", _I)
 _MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 #: "Ann and Bo are in too": named people who join.
@@ -1317,7 +1327,7 @@ class _TurnParser:
         """'Garden jobs: prune the roses, and mow the lawn before Friday': requests listed after
         a label are steps under the task it names, a new one under the plan in talk if none."""
         steps = _shared_verb(rest) or _list_items(rest)  # "bring A, B and C": bring each
-        requests = [s for s in steps if _imperative(s) and len(s.split()) > 1]
+        requests = [s for s in steps if _listed_request(s) and len(s.split()) > 1]
         if len(requests) < 2 or "?" in rest or not all(
                 self._names_step(s) if s in requests else _noun_item(s) for s in steps):
             return False  # "skip hire" among requests is a step named by its noun
@@ -1366,11 +1376,12 @@ class _TurnParser:
         """'Add another one: Bo's bakery, friday, $30': one more item like those of the plan
         in talk, named first, its facts after."""
         root = self._root_for(None)
-        name, *facts = [p.strip() for p in rest.split(",")]
+        name, *facts = [p.strip(" .!") for p in rest.split(",")]
         if root is None or not _ONE_MORE.match(head.strip()) or not facts or any(
                 k != ValueKind.NAME for k, _ in typed_phrases(name, sentence=False)) or not all(
-                _only_value(f) for f in facts):
-            return False
+                _only_value(f) or any(k != ValueKind.NAME for k, _ in typed_phrases(
+                    f, sentence=False)) for f in facts):
+            return False  # each fact a value, or words with one ("£60 for the logo")
         add = self._add(name[:1].upper() + name[1:], value=", ".join(facts), parents=[root.key])
         self._emit(Intent.NEW, f"{head}: {rest}", [add], about=[root.key, add.key])
         return True
@@ -1378,11 +1389,13 @@ class _TurnParser:
     def _listed(self, head: str, rest: str) -> bool:
         items = _expand(split_list(rest))
         if (len(items) < 3 and not (len(items) == 2 and all(map(_starts_with_value, items)))) or (
-                any(_imperative(i) for i in items[:1]) or "?" in rest):
+                any(_listed_request(i) for i in items[:1]) or "?" in rest):
             return False  # two items are a list when both are values ("May 3 at 2, 30 seats")
         live = self._live()
         label = self._match(head, live)
         parent = label or self._root_for(None)
+        if parent is None and _FINITE_WORD.search(head):
+            return False  # "we're running X - A, B": a statement, no label to name a plan
         ops: list[Operation] = []
         if label is None and parent is not None and all(_only_value(i) and all(
                 k != ValueKind.NAME for k, _ in typed_phrases(i, sentence=False)) for i in items):
@@ -1404,7 +1417,8 @@ class _TurnParser:
             # "40 chairs, 6 tables and a PA" with no date, time or price: counted items, no facts
             facts = [i for i in items if not _NOUN_PRICE.fullmatch(i) and (
                 _only_value(i) or _starts_with_value(i) or any(
-                    i.startswith(phrase) for _, phrase in typed_phrases(i, sentence=False)))]
+                    i.startswith(phrase) for k, phrase in typed_phrases(i, sentence=False)
+                    if k != ValueKind.NAME))]  # "Harbour Cafe for £200" names a thing
             if not any(_first_kind(i) in _TITLE_KINDS for i in facts):
                 facts = [i for i in facts if _first_kind(i) != ValueKind.COUNT]
             items = [i for i in items if i not in facts]
@@ -1414,8 +1428,8 @@ class _TurnParser:
             parent = self.tasks[ops[-1].key]
         for item in items:
             if noun_value := _noun_value(item):  # "stalls $5", "rate 9c/word": a thing, its value
-                ops.append(self._add(noun_value[0].capitalize(), value=noun_value[1],
-                                     parents=[parent.key]))
+                ops.append(self._add(noun_value[0][:1].upper() + noun_value[0][1:],
+                                     value=noun_value[1], parents=[parent.key]))
                 continue
             ops += self._item(item, parent)
         self._emit(Intent.NEW, f"{head}: {rest}", ops, about=[parent.key, *(o.key for o in ops)])
@@ -1501,6 +1515,7 @@ class _TurnParser:
                          self._volunteered, self._participle_value, self._on_its_way,
                          self._steps_stated,
                          self._stated_value,
+                         self._item_detailed,
                          self._event, self._topic_opening, self._item_named,
                          self._doing_step,
                          self._new_doing_step,
@@ -4032,16 +4047,11 @@ class _TurnParser:
         """'The oil change is booked at the garage on the 9th', 'Headcount's up to 140': a
         value for the task named; a new attribute of the plan when no task has that name."""
         m = _COPULA.match(c) or _REQUIRED.match(c)
-        if not m or slot is not None or _NEGATIVE.search(c) or _WHEREABOUTS.match(c):
+        if not m or slot is not None or _NEGATIVE.search(c) or _WHEREABOUTS.match(c) or (
+                re.search(r"\s(?-i:[A-Z])[\w-]*$", m["subj"]) and _NAMES_PLACE.match(
+                    c[m.end("subj"):])):
             return False
-        subject = _bare_subject(clean_phrase(m["subj"]))
-        rest = _PREPARED.sub("", _without_reason(m["rest"].strip()))
-        if m.re is _REQUIRED:  # "adults pay $8, children go free": the price alone
-            rest = rest.split(",")[0]
-        if (inner := _COPULA.match(rest)) and re.match(r"^\s*'s\b", c[m.end("subj"):]) and (
-                len(inner["subj"].split()) <= 2 and not typed_phrases(inner["subj"])):
-            # "Friday's slot is 6 to 8": the subject is 'Friday's slot', not 'Friday'
-            subject, rest = f"{subject} {inner['subj']}", _PREPARED.sub("", inner["rest"])
+        subject, rest = _subject_and_rest(c, m)
         if re.fullmatch(r"(?:i|we|you|they)'(?:ve|d|ll)", subject, _I):
             return self._had_from(rest, raw)  # "we've got the room from 8": the room's value
         if subject.lower() in ("i", "we", "you", "there", "what", "here", "who", "that", "this"):
@@ -4710,6 +4720,21 @@ class _TurnParser:
             return False
         said = clean_phrase(m["how"])
         self._update(task, _joined_to(task.value, said), raw)
+        return True
+
+    def _item_detailed(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Catering from Bo's Deli for 20', 'the venue at the Guildhall': a live item named by
+        its title, then role phrases and no verb: what it is now, its value."""
+        m = re.match(r"^(?:the\s+)?(?P<what>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+"
+                     r"(?P<rest>(?:from|by|with|at)\s+.+)$", c, _I)
+        if m is None or _FINITE_WORD.search(c) or _NEGATIVE.search(c) or "," in c or re.search(
+                r"\sand\s", m["rest"]) or (
+                _imperative(m["what"]) and not can_be_noun(m["what"].split()[0])):
+            return False  # "move from ...": a request; "Ann at 2, Bo at 3": a list
+        task = self._match(m["what"], self._live(), strict=True, by_value=False)
+        if task is None or not _named_by_head(m["what"], task):
+            return False
+        self._update(task, clean_phrase(re.sub(r"^at\s+", "", m["rest"], flags=_I)), raw)
         return True
 
     def _item_named(self, c: str, raw: str, slot: str | None) -> bool:
@@ -5738,6 +5763,10 @@ class _TurnParser:
                 last := self._last_written()) is not None and slot in (None, last.key):
             self._update(last, _joined_to(last.value, when["when"]), raw)
             return True  # "add X, she's dropping it round Friday": when X comes
+        if (comes := _COMES_WITH.match(said_raw)) and (
+                last := self._last_written()) is not None and slot in (None, last.key):
+            self._update(last, _joined_to(last.value, comes["what"]), raw)
+            return True  # "..., and we get 20 prints": what it includes
         priced = _PRICE_ASKED.match(said_raw)
         if not ((priced and _only_value(priced["value"])) or (
                 _past_participle(c) and _detail_only(c))) or (
@@ -6955,6 +6984,12 @@ def _without_remark(clause: str) -> tuple[str, str]:
     return request.strip(), remark.strip()
 
 
+def _listed_request(item: str) -> bool:
+    """An item of a list that asks for something done ('prune the roses'); not a name of two
+    capitalised words whose first is also a verb ('Harbour Cafe')."""
+    return _imperative(item) and not re.match(r"(?-i:[A-Z])\w*\s+(?-i:[A-Z])", item)
+
+
 def _noun_item(phrase: str) -> bool:
     """'skip hire', 'prizes for each age group': an item of a list named by a noun, with no
     verb of its own before its role phrases."""
@@ -7065,6 +7100,24 @@ _BOOKED_BY_SPEAKER = re.compile(
     r"^(?:i|we)(?:'ve|\s+have)?\s+(?:just\s+|already\s+|now\s+)?(?P<verb>booked|arranged|"
     r"scheduled)\s+(?:a|an)\s+(?P<thing>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3}?)\s+"
     r"(?P<rest>(?:at|on|for|in|with)\s.+)$", _I)
+
+
+def _subject_and_rest(c: str, m: re.Match[str]) -> tuple[str, str]:
+    """What a statement ``m`` (of ``_COPULA`` or ``_REQUIRED``) is about, and what it says of
+    it, its reason and preparation left out."""
+    subject = _bare_subject(clean_phrase(m["subj"]))
+    rest = _PREPARED.sub("", _without_reason(m["rest"].strip()))
+    if m.re is _REQUIRED:  # "adults pay $8, children go free": the price alone
+        rest = rest.split(",")[0]
+    possessive = re.match(r"^\s*'s\b", c[m.end("subj"):]) is not None
+    if possessive and (inner := _COPULA.match(rest)) and (
+            len(inner["subj"].split()) <= 2 and not typed_phrases(inner["subj"])):
+        # "Friday's slot is 6 to 8": the subject is 'Friday's slot', not 'Friday'
+        return f"{subject} {inner['subj']}", _PREPARED.sub("", inner["rest"])
+    if possessive and (elided := re.match(
+            r"^(?:is|was|are|were)\s+(?:actually\s+|really\s+)?(?=\S)", rest, _I)):
+        rest = rest[elided.end():]  # "Ann's is due on the 9th": Ann's one is due then
+    return subject, rest
 
 
 def _person_when(item: str) -> tuple[str, str | None]:

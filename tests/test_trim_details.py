@@ -1,0 +1,119 @@
+"""What an item is, told after it is named: an item named and then where it comes from, a
+firm's name with an 's, what a thing just set includes, a price someone asks for the item
+just added, priced items in a list, one more item with its facts, and "Ann's is ..." for the
+one Ann has. Paraphrase sets on a memory of their own (a charity dinner); no database, and no
+sentence taken from any scenario."""
+
+from __future__ import annotations
+
+import pytest
+
+from tme_neo4j.models import AddTask, ReviseTask, Task, TaskStatus
+from tme_neo4j.trim.base import READ_ONLY, TrimResult, TrimView
+from tme_neo4j.trim.rules import RuleInterpreter
+
+
+def _task(key: str, title: str, value: str | None = None, *, parent: str | None = None) -> Task:
+    return Task(key=key, id=f"id-{key}", title=title, value=value,
+                parents=[parent] if parent else [], status=TaskStatus.ACTIVE)
+
+
+MEMORY = [
+    _task("dinner", "Charity dinner", "on the 12th"),
+    _task("flowers", "flowers", parent="dinner"),
+    _task("band", "band", parent="dinner"),
+    _task("tables", "Tables", "Ann's, £300", parent="dinner"),
+    _task("ushers", "Find ushers", parent="dinner"),
+]
+
+
+def _read(text: str, tasks: list[Task] | None = None) -> TrimResult:
+    return RuleInterpreter().interpret(text, TrimView(tasks=MEMORY if tasks is None else tasks,
+                                                   focus=["dinner"]))
+
+
+def _written(result: TrimResult) -> list[object]:
+    return [op for s in result.subtasks if s.intent not in READ_ONLY for op in s.operations]
+
+
+def _values(result: TrimResult) -> dict[str, str | None]:
+    return {op.key: op.value for op in _written(result) if isinstance(op, ReviseTask)}
+
+
+@pytest.mark.parametrize(("text", "key", "value"), [
+    ("Flowers from Petal Lane for 12 tables.", "flowers", "from Petal Lane for 12 tables"),
+    ("Flowers from Daisy's Florist", "flowers", "from Daisy's Florist"),
+    ("The band from the jazz society.", "band", "from the jazz society"),
+    ("band at the Old Vic", "band", "Old Vic"),
+])
+def test_an_item_named_then_where_it_comes_from_is_its_value(
+        text: str, key: str, value: str) -> None:
+    assert _values(_read(text)) == {key: value}
+
+
+@pytest.mark.parametrize("text", [
+    "Flowers from Petal Lane, and the band from the jazz society.",  # two items: not one value
+    "Band from Jo and Sam",
+    "Flowers from nowhere, the band's cancelled",
+])
+def test_an_item_and_a_list_or_a_second_clause_is_not_one_value(text: str) -> None:
+    values = _values(_read(text))
+    assert "from Petal Lane, and the band from the jazz society" not in values.values()
+    assert not any(v and " and " in v for v in values.values())
+
+
+@pytest.mark.parametrize("text", [
+    "Flowers from Daisy's Florist for 12 tables.", "The band from Jo's Jazz Trio",
+])
+def test_a_firms_name_with_an_s_is_no_is(text: str) -> None:
+    values = _values(_read(text))
+    assert values
+    assert all("'s" in (v or "") for v in values.values())
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The menu is the three-course one at £40, and we get 2 glasses of wine.",
+     "three-course one at £40, 2 glasses of wine"),
+    ("The menu is the buffet at £25, and it includes three desserts.",
+     "buffet at £25, three desserts"),
+])
+def test_what_a_thing_just_set_includes_joins_its_value(text: str, value: str) -> None:
+    added = [op for op in _written(_read(text)) if isinstance(op, AddTask)]
+    written = {op.key: op.value for op in added} | _values(_read(text))
+    assert value in written.values()
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Also hire a cloakroom attendant, Ben charges £60 for that.", "£60"),
+    ("Add a photographer, she charges £150 for it.", "£150"),
+])
+def test_a_price_someone_asks_for_the_item_just_added_is_its_value(text: str,
+                                                                     value: str) -> None:
+    result = _read(text)
+    added = [op for op in _written(result) if isinstance(op, AddTask)]
+    assert len(added) == 1
+    assert (_values(result).get(added[0].key) or added[0].value) == value
+
+
+def test_priced_items_keep_their_names_and_lose_the_for() -> None:
+    result = _read("Sponsors to thank: Harbour Cafe for £200, the Blue Boar for £150 and Kite "
+                   "Print for £90.", tasks=[])
+    items = [(op.title, op.value) for op in _written(result) if isinstance(op, AddTask)][1:]
+    assert items == [("Harbour Cafe", "£200"), ("Blue Boar", "£150"), ("Kite Print", "£90")]
+
+
+def test_one_more_item_takes_facts_that_carry_a_value() -> None:
+    added = [op for op in _written(_read("Add another one: Lark Hall, £500 for the room, due "
+                                         "the 3rd.")) if isinstance(op, AddTask)]
+    assert [(op.title, op.value) for op in added] == [("Lark Hall", "£500 for the room, due the "
+                                                                    "3rd")]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Ann's is actually £320.", "£320"),
+    ("Ann's is £280", "£280"),
+])
+def test_someones_one_told_with_is_leaves_the_is_out(text: str, value: str) -> None:
+    memory = [_task("dinner", "Charity dinner"), _task("ann", "Ann", parent="dinner"),
+              _task("bo", "Bo", "£90", parent="dinner")]
+    assert _values(_read(text, memory)) == {"ann": value}
