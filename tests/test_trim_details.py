@@ -28,8 +28,9 @@ MEMORY = [
 
 
 def _read(text: str, tasks: list[Task] | None = None) -> TrimResult:
-    return RuleInterpreter().interpret(text, TrimView(tasks=MEMORY if tasks is None else tasks,
-                                                   focus=["dinner"]))
+    tasks = MEMORY if tasks is None else tasks
+    focus = [t.key for t in tasks if not t.parents][:1]
+    return RuleInterpreter().interpret(text, TrimView(tasks=tasks, focus=focus))
 
 
 def _written(result: TrimResult) -> list[object]:
@@ -117,3 +118,66 @@ def test_someones_one_told_with_is_leaves_the_is_out(text: str, value: str) -> N
     memory = [_task("dinner", "Charity dinner"), _task("ann", "Ann", parent="dinner"),
               _task("bo", "Bo", "£90", parent="dinner")]
     assert _values(_read(text, memory)) == {"ann": value}
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Let's upgrade to the gold menu at £55.", "gold menu at £55, 2 glasses of wine"),
+    ("switch to the vegan menu", "vegan menu, 2 glasses of wine"),
+    ("We should go to the buffet menu at £30", "buffet menu at £30, 2 glasses of wine"),
+])
+def test_switching_to_a_kind_of_a_held_thing_sets_it_and_keeps_its_details(
+        text: str, value: str) -> None:
+    memory = [*MEMORY, _task("menu", "Menu", "three-course one at £40, 2 glasses of wine",
+                             parent="dinner")]
+    assert _values(_read(text, memory)) == {"menu": value}
+
+
+def test_switching_to_something_no_task_names_writes_nothing() -> None:
+    assert _written(_read("Let's switch to the silver package at £90.")) == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("up the glasses to 3", "three-course one at £40, 3 glasses of wine"),
+    ("Bump the glasses up to four.", "three-course one at £40, four glasses of wine"),
+])
+def test_a_count_named_by_its_thing_changes_the_count_just_before_that_thing(
+        text: str, value: str) -> None:
+    memory = [*MEMORY, _task("menu", "Menu", "three-course one at £40, 2 glasses of wine",
+                             parent="dinner")]
+    assert _values(_read(text, memory)) == {"menu": value}
+
+
+FIRMS = [_task("inv", "Invoices to chase"), _task("acme", "Acme Ltd", "£300", parent="inv"),
+         _task("bolt", "Bolt & Co", "£90", parent="inv")]
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("Bolt & Co have gone bust, so scrap their invoice.", "bolt"),
+    ("Acme Ltd have called it off, so drop their one.", "acme"),
+])
+def test_their_is_the_firm_the_clause_before_named(text: str, key: str) -> None:
+    written = _written(_read(text, FIRMS))
+    assert [(type(op).__name__, getattr(op, "key", None)) for op in written] == [
+        ("CancelTask", key)]
+
+
+@pytest.mark.parametrize("text", [
+    "Scrap their invoice.", "Cancel his invoice, please", "drop her invoice",
+])
+def test_his_or_her_thing_with_no_one_named_never_removes_the_plan(text: str) -> None:
+    result = _read(text, FIRMS)
+    assert _written(result) == []
+    assert any(s.intent == "unparsed" for s in result.subtasks)
+
+
+@pytest.mark.parametrize("text", [
+    "Bolt & Co have gone quiet.", "Acme Ltd has moved offices", "Bolt & Co won't answer",
+])
+def test_a_held_name_told_with_a_verb_is_a_statement_not_a_task(text: str) -> None:
+    assert [op for op in _written(_read(text, FIRMS)) if isinstance(op, AddTask)] == []
+
+
+def test_a_thing_added_to_a_task_named_by_its_name_goes_under_it() -> None:
+    added = [op for op in _written(_read("Add a late fee of £20 to Bolt & Co.", FIRMS))
+             if isinstance(op, AddTask)]
+    assert [(op.title, op.parents) for op in added] == [("late fee of £20", ["bolt"])]

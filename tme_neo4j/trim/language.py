@@ -669,7 +669,14 @@ def retype(current: str, kind: ValueKind, new: str, *, after: str | None = None)
                                                        ValueKind.DATE)
                   for m in _KIND_RE[k].finditer(current)]
         spans = [m for m in spans if not any(m.start() in r for r in inside)]
-    if kind == ValueKind.COUNT:  # '8k' replaces '5k', not 'three times'
+    counted = _word_pattern(after).search(current) if (
+        after is not None and kind == ValueKind.COUNT) else None
+    before = [m for m in spans if counted is not None and m.end() <= counted.end()
+              and len(current[m.end():counted.start()].split()) < _NEAR]
+    if counted is not None and before and (before[-1].end() == counted.end() or value_after(
+            current, str(after), kind) is None):
+        spans = before[-1:]  # '20 edited images' and 'images': the count just before it
+    elif kind == ValueKind.COUNT:  # '8k' replaces '5k', not 'three times'
         same_unit = [m for m in spans if _unit(m.group()) == _unit(new)]
         spans = same_unit or spans
     if after is not None and (named := value_after(current, after, kind)) is not None:

@@ -361,7 +361,7 @@ _BLOCKED = re.compile(r"^\s*(?:can't|cannot|can not|won't)\s+(?P<verb>[a-z]+)\s+
 _ADD_TO = re.compile(
     r"^(?:add|put|include|use|throw in|toss in|get|buy|order|pack|bring|invite|place)\s+"
     r"(?P<items>.+?)\s+(?P<prep>to|in|into|on|onto)\s+(?:the\s+|my\s+|our\s+|your\s+)?"
-    r"(?P<container>(?:[\w' -]|\.(?=\w))+?)$", _I)
+    r"(?P<container>(?:[\w' &-]|\.(?=\w))+?)$", _I)
 #: "get them to check the vents", "get Ola to sand the door": a step someone else is to do
 #: ('ask X to ...' is a step of its own: the asking).
 _CAUSATIVE = re.compile(r"^(?:also\s+)?get\s+(?:them|him|her|the\s+[a-z]+(?:\s+[a-z]+)?|"
@@ -717,6 +717,12 @@ _JOINING = re.compile(r"^(?P<who>[A-Z][\w'-]*(?:\s*(?:,|and|&)\s*[A-Z][\w'-]*)*)
                       r"(?:\s+(?:too|as well|after all))?$")
 #: "Ann says", "the bank said": words reported from someone.
 _REPORTED = re.compile(r"\b(?:says|said|thinks|reckons|told me|tells me)\b", _I)
+#: "Ann", "Tom Okafor", "Bolt & Co": a person's or a firm's name, each word capitalised.
+_PROPER_NAME = re.compile(r"[A-Z][a-z]+(?: (?:&|[A-Z][\w'.-]*)){0,3}")
+#: "let's upgrade to the two-hour package", "switch to the gold plan": one kind for another.
+_SWITCHED_TO = re.compile(r"^(?:let's\s+|we'll\s+|i'll\s+|we\s+should\s+)?(?:upgrade|downgrade|"
+                          r"switch|change|swap|go|move)\s+(?:over\s+|back\s+)?to\s+"
+                          r"(?:the|a|an)\s+(?P<what>.+)$", _I)
 #: "... at 2:00 in her slot": whose slot a time was, said after the time itself.
 _THEIR_SLOT = re.compile(r"(?:(?<=\d)|(?<=day)|(?<=am)|(?<=pm))\s+in\s+"
                          r"(?:his|her|their|(?-i:[A-Z])[\w-]+'s)\s+(?:old\s+)?"
@@ -1463,15 +1469,18 @@ class _TurnParser:
             return c
         people: dict[str, Task] = {}
         for t in [*self._live(), *self._removed_now()]:
-            if t.parents and re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][\w'-]+)?", t.title) and not (
-                    in_dictionary(t.title.split()[0].lower())):  # "To" names no one
-                people.setdefault(t.title.split()[0].lower(), t)  # "Ann" names "Ann Lee"
+            words = t.title.split()
+            if t.parents and _PROPER_NAME.fullmatch(t.title) and (
+                    len(words) > 1 or not in_dictionary(t.title.lower())):  # "To" names no one
+                for word in dict.fromkeys([words[0], words[-1]]):
+                    people.setdefault(word.lower(), t)  # "Ann" names Ann Lee, "bakery" Oak Bakery
         # the last clause that named anyone in memory (a pronoun in between names no one new)
         named = next((found for said in reversed(self.said) if (found := {
-            w.lower() for w in re.findall(r"[A-Za-z]+", said)} & set(people))), set())
+            people[w.lower()].key: people[w.lower()] for w in re.findall(r"[A-Za-z]+", said)
+            if w.lower() in people})), {})
         if len(named) != 1:
             return c
-        return c[:m.start()] + people[named.pop()].title + c[m.end():]
+        return c[:m.start()] + next(iter(named.values())).title + c[m.end():]
 
     def _handlers(self, slot: str | None) -> list[Callable[[str, str, str | None], bool]]:
         """The readings a clause is tried against, in order; the first that reads it wins.
@@ -1506,7 +1515,7 @@ class _TurnParser:
                          self._frequency, self._was_fine, self._put_on]
             handlers += [self._reference_set, self._move, self._moved_me, self._instead_values,
                          self._make_named, self._quoted, self._priced_by, self._sourced,
-                         self._going_with,
+                         self._switched_to, self._going_with,
                          self._role_of, self._comes_when, self._booked_person, self._paid,
                          self._helper, self._timed, self._timed_fact,
                          self._chosen_count,
@@ -1586,7 +1595,8 @@ class _TurnParser:
             self._slot_value(c, raw, slot)
         elif _SMALL_TALK.match(c) or _CALLED.match(c):
             self._emit(Intent.NOTE, raw)
-        elif _STATEMENT.match(c) or _DESCRIBES.match(c) or _EVALUATIVE.search(c):
+        elif _STATEMENT.match(c) or _DESCRIBES.match(c) or _EVALUATIVE.search(c) or (
+                self._held_subject(c)):  # "Bolt & Co have gone bust": no request to bolt
             self._emit(Intent.NOTE, raw, about=self._about(c, None))
         elif frame.mood == Mood.REQUEST and not frame.known and not frame.reference and (
                 frame.object or frame.roles):  # a verb alone ("Smashing, ta") names nothing
@@ -1601,6 +1611,13 @@ class _TurnParser:
             self._new_task(c, raw)
         else:
             self._unparsed(raw, c)
+
+    def _held_subject(self, c: str) -> bool:
+        """Whether a live task's whole title of two or more words opens ``c`` as the subject of
+        a finite verb ('Bolt & Co have gone bust'), whatever its first word could be."""
+        return any(re.match(
+            rf"{re.escape(t.title)}(?:'s|\s+(?:has|have|had|is|are|was|were|will|won't|can't|"
+            r"did|didn't|does|doesn't))\b", c, _I) and " " in t.title for t in self._live())
 
     def _made_thing(self, frame: Frame, question: bool) -> bool:
         """'print the name badges', 'confirm the time with the vet': a verb that may ask to
@@ -2562,6 +2579,11 @@ class _TurnParser:
         live = [t for t in scope if t.status != TaskStatus.CANCELLED or t in removed_now]
         if clean_phrase(items).lower() in _PRONOUNS and (topic := self._topic(live)):
             items = topic.title  # "the gazebo - scrap it": the phrase before names it
+        if re.match(r"^(?:his|her|their)\s", items.strip(), _I) and any(
+                not t.parents for t in self._items(items, live, slot)):
+            # "scrap their invoice" with no one to be 'their': never the whole plan
+            self._unparsed(raw, c, reason=f"nothing in memory that {items.split()[0]!r} names")
+            return True
         if not self._cancel_items(items, live, raw, slot):
             return False
         if why:
@@ -3153,7 +3175,8 @@ class _TurnParser:
 
     def _add_to(self, c: str, raw: str, slot: str | None) -> bool:
         m = _ADD_TO.match(c)
-        if not m or value_kind(m["container"]) != ValueKind.OTHER or re.match(
+        if not m or (value_kind(m["container"]) != ValueKind.OTHER and self._match(
+                m["container"], self._live(), strict=True, by_value=False) is None) or re.match(
                 rf"^\S+\s+{_DETERMINER}\b", m["container"], _I):
             return False  # "add X to feed the fish" says what X is for, not where it goes
         container = clean_phrase(m["container"])
@@ -3281,7 +3304,7 @@ class _TurnParser:
             self._update(named, _retyped_rest(value, m["v"], typed), raw)
             return True
         if slot_task is not None:
-            self._retime_slot(slot_task, m["v"], kind, typed, raw)
+            self._retime_slot(slot_task, m["v"], kind, typed, raw, named=what)
             return True
         roots = [t for t in self._live() if not t.parents]
         root = self._match(what, roots)
@@ -3387,7 +3410,8 @@ class _TurnParser:
         return [(ValueKind.TIME, typed[0][1])]
 
     def _retime_slot(self, slot_task: Task, said: str, kind: ValueKind,
-                     typed: Sequence[tuple[ValueKind, str]], raw: str) -> None:
+                     typed: Sequence[tuple[ValueKind, str]], raw: str, *,
+                     named: str | None = None) -> None:
         """The slot of ``kind`` takes what was said of it; each other kind said changes the
         attribute beside it that holds that kind, or this value when none does."""
         new = _span(said, kind) or clean_phrase(said)
@@ -3403,7 +3427,9 @@ class _TurnParser:
                 besides.append((beside, other, phrase))
             else:
                 in_value.append((other, phrase))
-        value = retype(slot_task.value or "", kind, new) or new
+        # "up the images to 40" where it holds "20 images": the count of what was named
+        after = named if named and mentions(slot_task.value or "", named) else None
+        value = retype(slot_task.value or "", kind, new, after=after) or new
         self._update(slot_task, _retyped_rest(value, said, in_value), raw)
         for beside, other, phrase in besides:
             self._update(beside, retype(beside.value or "", other, phrase) or phrase, raw)
@@ -4720,6 +4746,28 @@ class _TurnParser:
             return False
         said = clean_phrase(m["how"])
         self._update(task, _joined_to(task.value, said), raw)
+        return True
+
+    def _switched_to(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Upgrade to the two-hour package at £260', 'switch to the gold plan': a held task
+        named by the last noun of a kinded phrase ('package') becomes what the phrase says;
+        the details after the first comma of its value stay with it."""
+        m = _SWITCHED_TO.match(c)
+        if m is None or _NEGATIVE.search(c):
+            return False
+        head = re.split(rf"\s+(?:{_SLOT_PREPS})\s+|\s*,\s*", m["what"], maxsplit=1, flags=_I)[0]
+        words = head.split()
+        task = self._match(words[-1], self._live(), strict=True, by_value=False) if (
+            len(words) >= 2) else None
+        if task is None or not _named_by_head(words[-1], task) or not task.value:
+            return False
+        _, comma, details = task.value.partition(", ")
+        said = clean_phrase(m["what"])
+        def kinds(text: str) -> set[ValueKind]:
+            return {k for k, _ in typed_phrases(text, sentence=False)} & {
+                ValueKind.PRICE, ValueKind.DATE, ValueKind.TIME}
+        kept = comma and not kinds(said) & kinds(details)  # no price said twice
+        self._update(task, f"{said}, {details}" if kept else said, raw)
         return True
 
     def _item_detailed(self, c: str, raw: str, slot: str | None) -> bool:
