@@ -95,3 +95,39 @@ def test_a_person_added_with_their_time_is_a_title_and_its_value(
         text: str, title: str, value: str) -> None:
     added = [op for op in _written(_read(text)) if isinstance(op, AddTask)]
     assert [(op.title, op.value, op.parents) for op in added] == [(title, value, ["viewings"])]
+
+
+@pytest.mark.parametrize("text", [
+    "Ana's been nervous about it all week, bless her.", "bless him", "Bless them.",
+    "Cleo's panicking, poor thing.",
+])
+def test_a_word_of_sympathy_is_talk_and_names_no_one(text: str) -> None:
+    assert _written(_read(text)) == []
+
+
+@pytest.mark.parametrize(("text", "key", "value"), [
+    ("Swap Ben Ross to 5:50.", "ben", "Saturday, 5:50"),
+    ("switch Cleo to 4pm", "cleo", "Saturday, 4pm"),
+])
+def test_swapping_someone_to_a_time_moves_them(text: str, key: str, value: str) -> None:
+    assert _values(_read(text)) == {key: value}
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("Actually leave Ben Ross behind.", "ben"), ("leave the spare keys at home", "keys"),
+])
+def test_leaving_something_at_home_or_behind_drops_it(text: str, key: str) -> None:
+    written = _written(_read(text))
+    assert [(type(op).__name__, getattr(op, "key", None)) for op in written] == [
+        ("CancelTask", key)]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Let's say £900 for the deposit, the agent wants more.", "£900"),
+    ("say £850 for the deposit", "£850"),
+    ("We'll call it £800 for the deposit.", "£800"),
+])
+def test_a_value_said_for_a_thing_is_a_change_of_it(text: str, value: str) -> None:
+    memory = [*MEMORY, _task("deposit", "Deposit", "£700", parent="viewings")]
+    result = RuleInterpreter().interpret(text, TrimView(tasks=memory, focus=["viewings"]))
+    assert _values(result) == {"deposit": value}

@@ -101,7 +101,8 @@ _SMALL_TALK = re.compile(
     r"sounds (?:good|great|fine)|sure|fine|alright|all right|yes|no|yep|nope|hmm+|understood|"
     r"let me think(?: about it)?|i'll think about it|never ?mind|that's all|that's it|"
     r"(?:i(?:'ve| have)? )?changed my mind|"
-    r"very much|a lot|for now|then|ha(?:ha)*|lol|lmao|wow|argh+|phew|gosh|blimey|oops|man)"
+    r"very much|a lot|for now|then|ha(?:ha)*|lol|lmao|wow|argh+|phew|gosh|blimey|oops|man|"
+    r"bless(?: (?:him|her|them|'em|you))?|poor (?:thing|love|soul|kid|lamb))"
     r"[\s,.!]*)+$", re.IGNORECASE)
 #: "..., cheers": a clause that ends by thanking.
 _THANKS = r"thanks|thank you|cheers|ta"
@@ -1448,11 +1449,18 @@ class _TurnParser:
         c = _when_put_after(c)  # "on Friday we want A, and B": A is what is on Friday
         c = _booking_told(c)  # "I've booked a scan for Monday": the scan and when it is
         c = _THEIR_SLOT.sub("", c)  # "Bo at 2 in Ann's slot": the time says which slot
+        c = _value_said_for(c)  # "let's say £50 for the gift": make the gift £50
+        c = _LEFT_BEHIND.sub(r"drop \g<what>", c)  # "leave the dog at home": not coming
+        c = _SWAPPED_TO.sub(r"move \g<what> to \g<when>", c)  # "swap Ann to 3": a move
         c = re.sub(r"\brather than\b", "instead of", c, flags=_I)  # one way to say it
         c = _AS_IT_WAS.sub("revert it", c)  # "return to how it was": the value before
         c = _LEFT_AS_IT_WAS.sub(r"revert \g<what>", c)  # "leave X where it was": the same
         self.negated += [m["what"] for m in _NEGATED.finditer(c)]
         if not re.search(r"[^\W_]", c):  # punctuation alone says nothing
+            return
+        if _SMALL_TALK.match(c):  # "bless her": talk, before 'her' is read as anyone
+            self._emit(Intent.NOTE, raw)
+            self.said.append(c)
             return
         c = self._possessor(c)
         try:
@@ -7166,6 +7174,30 @@ def _subject_and_rest(c: str, m: re.Match[str]) -> tuple[str, str]:
             r"^(?:is|was|are|were)\s+(?:actually\s+|really\s+)?(?=\S)", rest, _I)):
         rest = rest[elided.end():]  # "Ann's is due on the 9th": Ann's one is due then
     return subject, rest
+
+
+#: "swap Ann to 3:30", "switch the fitting to Monday": a time or day given in place of one.
+_SWAPPED_TO = re.compile(r"^(?:swap|switch)\s+(?P<what>[^,]+?)\s+to\s+"
+                         r"(?P<when>(?:\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)?|"
+                         r"(?:mon|tues|wednes|thurs|fri|satur|sun)day))$", _I)
+#: "leave the dog at home", "leave the tent behind": a thing not brought after all.
+_LEFT_BEHIND = re.compile(r"^leave\s+(?P<what>(?:the|our|my|\w+)(?:\s+[\w'-]+){0,3}?)\s+"
+                          r"(?:at\s+home|behind)$", _I)
+#: "let's say £50 for the gift", "call it 30 for the headcount": a value put to a thing.
+_SAY_FOR = re.compile(r"^(?:(?:let's|let us|we'll|i'll)\s+(?:say|call it|put|go with)|say|"
+                      r"call it)\s+"
+                      r"(?P<v>[$£€]?\d[\w.,:]*)\s+for\s+(?P<what>(?:the|my|our)\s+[^,]+?)"
+                      r"(?P<rest>,.*)?$", _I)
+
+
+def _value_said_for(clause: str) -> str:
+    """"let's say £50 for the gift, it's a big birthday" -> "make the gift £50": a value
+    said for a thing is a change of it (the reason after it left out); any other clause as
+    it is."""
+    m = _SAY_FOR.match(clause)
+    if m is None or not typed_phrases(m["v"], sentence=False):
+        return clause
+    return f"make {m['what']} {m['v']}"
 
 
 def _person_when(item: str) -> tuple[str, str | None]:
