@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tme_neo4j.models import AddTask, ReviseTask, Task, TaskStatus
+from tme_neo4j.models import AddTask, CancelTask, ReviseTask, Task, TaskStatus
 from tme_neo4j.trim.base import READ_ONLY, TrimResult, TrimView
 from tme_neo4j.trim.rules import RuleInterpreter
 
@@ -181,3 +181,52 @@ def test_a_thing_added_to_a_task_named_by_its_name_goes_under_it() -> None:
     added = [op for op in _written(_read("Add a late fee of £20 to Bolt & Co.", FIRMS))
              if isinstance(op, AddTask)]
     assert [(op.title, op.parents) for op in added] == [("late fee of £20", ["bolt"])]
+
+
+SALE = [_task("sale", "Plant sale", "on Saturday, in the church hall from 10:00"),
+        _task("pansies", "30 pansies from Ruth", parent="sale"),
+        _task("ferns", "ferns from Omar", parent="sale"),
+        _task("ferns.price", "Fern pots", "£2", parent="sale")]
+
+
+@pytest.mark.parametrize("text", [
+    "Ruth says she can only manage 24 pansies, not 30.", "Ruth can only do 24 pansies, not 30",
+])
+def test_a_count_said_in_place_of_another_corrects_it_whatever_its_plural(text: str) -> None:
+    written = _written(_read(text, SALE))
+    assert [(op.key, op.title) for op in written if isinstance(op, ReviseTask)] == [
+        ("pansies", "24 pansies from Ruth")]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Move the start to 10:30, the hall's booked till then.",
+     "on Saturday, in the church hall from 10:30"),
+    ("push the kick-off to 11:00", "on Saturday, in the church hall from 11:00"),
+])
+def test_the_start_of_a_plan_that_holds_one_time_is_that_time(text: str, value: str) -> None:
+    assert _values(_read(text, SALE)) == {"sale": value}
+
+
+@pytest.mark.parametrize("text", [
+    "Omar's greenhouse flooded, so the ferns are off.", "the ferns are off",
+])
+def test_a_thing_said_to_be_off_is_the_item_titled_by_it_and_who_brings_it(text: str) -> None:
+    written = _written(_read(text, SALE))
+    assert [(type(op).__name__, getattr(op, "key", None)) for op in written] == [
+        ("CancelTask", "ferns")]
+
+
+def test_what_someone_brings_instead_replaces_their_item() -> None:
+    written = _written(_read("Actually Omar's going to bring 10 herb pots instead, at £3 each.",
+                             SALE))
+    first = written[0]
+    assert isinstance(first, CancelTask)
+    assert first.key == "ferns"
+    added = [op for op in written if isinstance(op, AddTask)]
+    assert [(op.title, op.value, op.parents) for op in added] == [
+        ("10 herb pots from Omar", "at £3 each", ["sale"])]
+
+
+def test_what_someone_memory_holds_nothing_from_brings_instead_writes_nothing_of_theirs() -> None:
+    written = _written(_read("Actually Zara's going to bring 10 herb pots instead.", SALE))
+    assert not any(getattr(op, "key", "") == "ferns" for op in written)

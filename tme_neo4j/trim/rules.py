@@ -175,8 +175,8 @@ _PUT_DOWN_AS = re.compile(r"^(?:put|have|mark|list|pencil)\s+(?P<who>[\w' -]+?)\
 _GOT_INSTEAD = re.compile(r"^(?:we|i)(?:'ve|\s+have)?\s+got\s+(?P<new>.+?)\s+instead$", _I)
 #: "The annex fell through": a place, supplier or thing memory holds is no longer to be had.
 _FELL_THROUGH = re.compile(r"^(?P<what>.+?)(?:\s+(?:fell through|is no longer available|"
-                           r"cancelled(?: on (?:us|me))?)|(?:\s+is|'s)\s+(?:off|unavailable|"
-                           r"not available|closed))$", _I)
+                           r"cancelled(?: on (?:us|me))?)|(?:\s+is|'s|\s+are|'re)\s+"
+                           r"(?:off|unavailable|not available|closed))$", _I)
 #: "Put her back on Friday with Ola": a person joins the people a slot names.
 _PUT_ON = re.compile(r"^put\s+(?P<who>him|her|(?-i:[A-Z])[\w'-]*)\s+(?:back\s+)?on\s+"
                      r"(?P<slot>[^,]+?)(?:\s+(?:with|alongside|next to)\s+"
@@ -728,6 +728,13 @@ _SWITCHED_TO = re.compile(r"^(?:let's\s+|we'll\s+|i'll\s+|we\s+should\s+)?(?:upg
 _THEIR_SLOT = re.compile(r"(?:(?<=\d)|(?<=day)|(?<=am)|(?<=pm))\s+in\s+"
                          r"(?:his|her|their|(?-i:[A-Z])[\w-]+'s)\s+(?:old\s+)?"
                          r"(?:slot|place|spot)\b", _I)
+#: "Ann's going to bake scones instead, at £1 each": what someone brings in place of before.
+_BRINGS_INSTEAD = re.compile(
+    r"^(?P<who>(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?)(?:'s|\s+is)\s+(?:now\s+)?"
+    r"going\s+to\s+(?:do|make|bake|bring|cook)\s+(?P<what>[^,]+?)\s+instead"
+    r"(?:\s*,\s*(?P<rest>.+))?$", _I)
+#: "the start", "the kick-off": when the plan begins, the one time it holds.
+_START_WORD = re.compile(r"(?:the\s+)?(?:start|start\s+time|kick-?off|beginning)", _I)
 #: "the whole thing", "everything", "the entire day": the plan in talk, all of it.
 _WHOLE_PLAN = re.compile(r"(?:the\s+)?(?:whole|entire)\s+(?:thing|lot|plan|event|day|shebang)|"
                          r"everything|it\s+all|the\s+lot", _I)
@@ -1518,7 +1525,8 @@ class _TurnParser:
             handlers += [self._value_inside, self._moved_news, self._dash_details,
                          self._deadline, self._named_plan, self._booked_plan,
                          self._confirmed_plan]
-            handlers += [self._fell_through, self._absent, self._stand_in, self._part_taken,
+            handlers += [self._fell_through, self._absent, self._stand_in, self._brings_instead,
+                         self._part_taken,
                          self._put_down_as, self._myself,
                          self._frequency, self._was_fine, self._put_on]
             handlers += [self._reference_set, self._move, self._moved_me, self._instead_values,
@@ -2068,7 +2076,9 @@ class _TurnParser:
         number, _, unit = new.partition(" ")
         old = clean_phrase(m["old"])
         if re.fullmatch(_CARDINAL, old, _I) and unit:  # "4 metres, not 3": 3 metres
-            said = re.compile(rf"\b{old}(?=\s+(?:[\w-]+\s+)?{re.escape(singular(unit))})", _I)
+            # 'brownies' is 'brownie' or 'browny' as a singular: any of them names the unit
+            forms = "|".join(map(re.escape, dict.fromkeys([unit, singular(unit), unit[:-1]])))
+            said = re.compile(rf"\b{old}(?=\s+(?:[\w-]+\s+)?(?:{forms}))", _I)
             new = number
         else:  # "the 9th, not the 2nd": the 2 of '2 June'; "not thursday": 'thurs'
             said = _value_pattern(old)
@@ -3277,8 +3287,7 @@ class _TurnParser:
             self._unparsed(raw, c)  # "move Ann's slot" with no Ann in memory: nothing moves
             return True
         kind, first = typed[0]
-        if _WHOLE_PLAN.fullmatch(what) and self._whole_moved(kind, _span(m["v"], kind) or first,
-                                                             raw):
+        if self._plan_moved(what, kind, _span(m["v"], kind) or first, raw):
             return True
         if (holder := self._holding_inside(what, kind)) is not None:
             new = _span(m["v"], kind) or first
@@ -3346,6 +3355,16 @@ class _TurnParser:
         owner = re.match(r"(?-i:[A-Z])[a-z]+(?='s\b)", phrase)
         return owner is not None and not in_dictionary(owner[0].lower()) and not any(
             re.search(rf"\b{owner[0]}\b", text) for text in self.held)
+
+    def _plan_moved(self, what: str, kind: ValueKind, new: str, raw: str) -> bool:
+        """'Move the start to 3:30' where the plan in talk holds one time ('on the 3rd, from
+        3:00'): that time; 'move the whole thing to Friday': every date the plan holds."""
+        plan = self._root_for(None)
+        if _START_WORD.fullmatch(what) and kind == ValueKind.TIME and plan is not None and [
+                k for k, _ in typed_phrases(plan.value or "", sentence=False)].count(kind) == 1:
+            self._update(plan, retype(plan.value or "", kind, new) or new, raw)
+            return True
+        return _WHOLE_PLAN.fullmatch(what) is not None and self._whole_moved(kind, new, raw)
 
     def _whole_moved(self, kind: ValueKind, new: str, raw: str) -> bool:
         """'Move the whole thing to Friday': every task of the plan that holds a date (or a
@@ -4923,6 +4942,27 @@ class _TurnParser:
         self._update(task, f"{task.value}, {clean_phrase(m['when'])}", raw)
         return True
 
+    def _brings_instead(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Ann's going to make scones instead, at £1 each': the one item memory holds from Ann
+        ('cake from Ann', live or dropped) gives way to what she brings now, titled the same
+        way, with what follows as its value."""
+        m = _BRINGS_INSTEAD.match(c)
+        if m is None or slot is not None:
+            return False
+        theirs = [t for t in self.tasks.values() if t.parents and re.search(
+            rf"\s(?P<prep>from|by)\s+{re.escape(m['who'])}$", t.title, _I)]
+        if len(theirs) != 1:
+            return False
+        old = theirs[0]
+        prep = re.search(r"\s(from|by)\s", old.title, _I)[1]  # type: ignore[index]
+        ops: list[Operation] = []
+        if old.status == TaskStatus.ACTIVE:
+            ops.append(self._set_status(old, TaskStatus.CANCELLED))
+        ops.append(self._add(f"{clean_phrase(m['what'])} {prep} {m['who']}",
+                             value=clean_phrase(m["rest"] or "") or None, parents=old.parents))
+        self._emit(Intent.UPDATE, raw, ops, about=[old.key, ops[-1].key])
+        return True
+
     def _their_task(self, subject: str) -> Task | None:
         """The task 'he', 'she' or 'they' does: the one this turn spoke of last, when its title
         names who does it ('Ola paints the sign') and it has no value yet."""
@@ -5110,7 +5150,11 @@ class _TurnParser:
         if not holders:
             return False
         itself = self._match(what, self._live(), strict=True, by_value=False)
-        if itself is not None and _same(itself.title, what):
+        items = [t for t in self._live() if t.parents and re.fullmatch(
+            rf"(?:the\s+)?{re.escape(what)}(?:\s+(?:from|by|for|with)\s.+)?", t.title, _I)]
+        if len(items) == 1:
+            itself = items[0]  # "the cake's off" where the item is "cake from Ann"
+        if itself is not None and (_same(itself.title, what) or itself in items):
             # "the Tuesday client cancelled on me": the thing off is an item of the plan itself
             return self._set_statuses([itself], TaskStatus.CANCELLED, Intent.CANCEL, raw)
         self._emit(Intent.NOTE, raw, about=holders)
