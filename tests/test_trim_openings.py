@@ -401,9 +401,19 @@ def test_keeping_track_of_it_names_what_the_sentence_before_says_is_being_done(
     "Any chance you could keep track of the loft conversion for me?",
     "Is there any way you could help me plan the loft conversion?",
     "Could you possibly keep track of the loft conversion?",
+    "Could you help me keep track of loft conversion works?",
+    "keep track of the loft conversion please",
 ])
 def test_a_request_to_keep_track_asked_as_a_question_opens_the_plan(text: str) -> None:
-    assert [op.title for op in _added(_read(text))] == ["Loft conversion"]
+    assert [op.title for op in _added(_read(text))] in (
+        [["Loft conversion"], ["Loft conversion works"]])
+
+
+@pytest.mark.parametrize("text", [
+    "Can you keep track of everything?", "Could you keep track of things for me?",
+])
+def test_keeping_track_of_everything_names_no_plan(text: str) -> None:
+    assert _added(_read(text)) == []
 
 
 @pytest.mark.parametrize(("text", "titles", "value"), [

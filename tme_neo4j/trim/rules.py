@@ -7125,8 +7125,10 @@ _HELP_ASKED = re.compile(
     r"(?:can|could|would|will)\s+you\s+(?:possibly\s+)?)?(?:please\s+)?(?:help\s+me\s+(?:to\s+)?(?:keep\s+"
     r"track\s+of|keep\s+tabs\s+on|plan|organi[sz]e|sort\s+out|manage|with)|keep\s+track\s+of|"
     r"keep\s+tabs\s+on)\s+"
-    r"(?P<thing>(?:the|my|our|a|an)\s.+?|(?P<it>it|this|that|all\s+(?:of\s+)?(?:this|that|it)))"
-    r"(?:\s+for\s+(?:me|us))?[?.!]?$", _I)
+    r"(?P<thing>(?:the|my|our|a|an)\s.+?|(?P<it>it|this|that|all\s+(?:of\s+)?(?:this|that|it))|"
+    r"(?!(?:it|this|that|them|everything|things|stuff|all|me|us)\b)[a-z][\w'-]*(?:\s+[\w'-]+)"
+    r"{0,5}?)"
+    r"(?:\s+for\s+(?:me|us))?(?:,?\s+please)?[?.!]?$", _I)
 #: "... roped me into running the fete on ...": what the speaker is doing, in a sentence
 #: before a request to keep track of "it".
 _DOING_THING = re.compile(r"\b(?P<doing>[a-z]+ing)\s+(?P<thing>(?:the|our|my)\s.+)$", _I)
