@@ -230,3 +230,13 @@ def test_what_someone_brings_instead_replaces_their_item() -> None:
 def test_what_someone_memory_holds_nothing_from_brings_instead_writes_nothing_of_theirs() -> None:
     written = _written(_read("Actually Zara's going to bring 10 herb pots instead.", SALE))
     assert not any(getattr(op, "key", "") == "ferns" for op in written)
+
+
+@pytest.mark.parametrize(("text", "title", "value"), [
+    ("Paid the £40 deposit today.", "Deposit", "£40, paid today"),
+    ("We've paid the £15 booking fee", "Booking fee", "£15, paid"),
+])
+def test_a_thing_paid_with_its_price_is_an_item_of_the_plan(
+        text: str, title: str, value: str) -> None:
+    added = [op for op in _written(_read(text, SALE)) if isinstance(op, AddTask)]
+    assert [(op.title, op.value, op.parents) for op in added] == [(title, value, ["sale"])]

@@ -728,6 +728,11 @@ _SWITCHED_TO = re.compile(r"^(?:let's\s+|we'll\s+|i'll\s+|we\s+should\s+)?(?:upg
 _THEIR_SLOT = re.compile(r"(?:(?<=\d)|(?<=day)|(?<=am)|(?<=pm))\s+in\s+"
                          r"(?:his|her|their|(?-i:[A-Z])[\w-]+'s)\s+(?:old\s+)?"
                          r"(?:slot|place|spot)\b", _I)
+#: "Paid the £50 deposit today", "we've paid the $20 booking fee": a thing paid, its price.
+_PAID_THING = re.compile(r"^(?:(?:i|we)(?:'ve|\s+have)?\s+)?(?:just\s+|already\s+)?paid\s+"
+                         r"(?:the|a|an|our|my)\s+(?P<price>[$£€]\d[\d.,]*)\s+"
+                         r"(?P<thing>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)"
+                         r"(?:\s+(?P<when>today|yesterday|this morning|just now|online))?$", _I)
 #: "Ann's going to bake scones instead, at £1 each": what someone brings in place of before.
 _BRINGS_INSTEAD = re.compile(
     r"^(?P<who>(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?)(?:'s|\s+is)\s+(?:now\s+)?"
@@ -1526,7 +1531,7 @@ class _TurnParser:
                          self._deadline, self._named_plan, self._booked_plan,
                          self._confirmed_plan]
             handlers += [self._fell_through, self._absent, self._stand_in, self._brings_instead,
-                         self._part_taken,
+                         self._part_taken, self._paid_thing,
                          self._put_down_as, self._myself,
                          self._frequency, self._was_fine, self._put_on]
             handlers += [self._reference_set, self._move, self._moved_me, self._instead_values,
@@ -4961,6 +4966,19 @@ class _TurnParser:
         ops.append(self._add(f"{clean_phrase(m['what'])} {prep} {m['who']}",
                              value=clean_phrase(m["rest"] or "") or None, parents=old.parents))
         self._emit(Intent.UPDATE, raw, ops, about=[old.key, ops[-1].key])
+        return True
+
+    def _paid_thing(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Paid the £50 deposit today' with no deposit in memory: a new item of the plan in
+        talk, its price paid as its value (a thing memory holds is finished by ``_done``)."""
+        m = _PAID_THING.match(c)
+        root = self._root_for(None)
+        if m is None or slot is not None or root is None or self._match(
+                m["thing"], self._live(), strict=True, by_value=False) is not None:
+            return False
+        said = f"{m['price']}, paid {m['when'] or ''}".strip()
+        add = self._add(m["thing"][:1].upper() + m["thing"][1:], value=said, parents=[root.key])
+        self._emit(Intent.NEW, raw, [add], about=[root.key, add.key])
         return True
 
     def _their_task(self, subject: str) -> Task | None:
