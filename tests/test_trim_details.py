@@ -240,3 +240,18 @@ def test_a_thing_paid_with_its_price_is_an_item_of_the_plan(
         text: str, title: str, value: str) -> None:
     added = [op for op in _written(_read(text, SALE)) if isinstance(op, AddTask)]
     assert [(op.title, op.value, op.parents) for op in added] == [(title, value, ["sale"])]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Make the band 4, two of them have pulled out.", "4"),
+    ("make the band 5, a couple of ours have dropped out", "5"),
+])
+def test_how_many_of_some_people_did_something_is_a_clause_of_its_own(
+        text: str, value: str) -> None:
+    assert _values(_read(text)) == {"band": value}
+
+
+def test_actually_at_the_end_of_a_request_says_nothing() -> None:
+    written = _written(_read("Let's leave the flowers out actually, they're wilting."))
+    assert [(type(op).__name__, getattr(op, "key", None)) for op in written] == [
+        ("CancelTask", "flowers")]

@@ -131,3 +131,34 @@ def test_a_value_said_for_a_thing_is_a_change_of_it(text: str, value: str) -> No
     memory = [*MEMORY, _task("deposit", "Deposit", "£700", parent="viewings")]
     result = RuleInterpreter().interpret(text, TrimView(tasks=memory, focus=["viewings"]))
     assert _values(result) == {"deposit": value}
+
+
+TEACHERS = [_task("evening", "Open evening"),
+            _task("hughes", "Mr Lamb for maths", "5:10", parent="evening"),
+            _task("do", "Do Ana's form", parent="evening")]
+
+
+def test_him_is_a_person_named_by_title_and_surname() -> None:
+    past = {"hughes": ["5:10", "5:50"]}
+    memory = [*TEACHERS[:1], TEACHERS[1].model_copy(update={"value": "5:50"}), TEACHERS[2]]
+    result = RuleInterpreter().interpret(
+        "Mr Lamb can't do 5:50 after all, put him back to his original slot.",
+        TrimView(tasks=memory, focus=["evening"], past_values=past))
+    assert [(type(op).__name__, op.key) for op in _written(result)] == [
+        ("RollbackTask", "hughes")]
+
+
+def test_a_common_word_that_opens_a_title_names_no_one() -> None:
+    result = RuleInterpreter().interpret("Mr Lamb can't do 6, so cancel his.",
+                                         TrimView(tasks=TEACHERS, focus=["evening"]))
+    assert not any(getattr(op, "key", "") == "do" for op in _written(result))
+
+
+@pytest.mark.parametrize("text", ["11:30 again.", "so 11:30 again"])
+def test_a_value_said_again_sets_back_the_value_that_held_it(text: str) -> None:
+    memory = [*MEMORY[:2], MEMORY[2].model_copy(update={"value": "Saturday, 12:00"}),
+              *MEMORY[3:]]
+    past = {"ben": ["Saturday", "Saturday, 11:30", "Saturday, 12:00"]}
+    result = RuleInterpreter().interpret(text, TrimView(tasks=memory, focus=["viewings"],
+                                                        past_values=past))
+    assert [(type(op).__name__, op.key) for op in _written(result)] == [("RollbackTask", "ben")]

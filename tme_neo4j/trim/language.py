@@ -275,6 +275,10 @@ _NAMED_AUXILIARY = re.compile(
 
 #: "..., the hall's ours from 7": after a statement, a subject with a contracted copula and
 #: at least two words after it starts a clause of its own.
+#: "..., two of theirs have dropped out": how many of some people did something, after a comma.
+_SOME_OF_THEM = re.compile(r",\s*(?:and\s+)?(?=(?:\w+|a\s+couple|a\s+few)\s+of\s+(?:theirs|ours|"
+                           r"them|us|those|the\s+\w+)\s+(?:have|has|had|are|were|can't|won't)\s+"
+                           r"[a-z])", re.IGNORECASE)
 _STATED_AFTER = re.compile(r",\s*(?:and\s+)?(?!(?:[a-z]+\s+)?(?:it|that|this|he|she|there|what|"
                            r"here|who)'s\b)(?=(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*'s\s+"
                            r"[\w£$€]+\s+\S)", re.IGNORECASE)
@@ -301,6 +305,7 @@ def _named_subjects(part: str) -> list[str]:
     cuts = [m for m in _NAMED_SUBJECT.finditer(part)
             if is_verb(m["verb"]) and lemma(m["verb"]) != m["verb"]]  # inflected: 'bakes'
     cuts += list(_NAMED_AUXILIARY.finditer(part))
+    cuts += list(_SOME_OF_THEM.finditer(part))
     cuts += [m for m in _STATED_AFTER.finditer(part) if _COPULA.search(part[:m.start()])]
     cuts += list(_SO_STATED.finditer(part))
     cuts += [m for m in _DEPENDS_AFTER.finditer(part) if _COPULA.search(part[:m.start()])]

@@ -718,6 +718,8 @@ _JOINING = re.compile(r"^(?P<who>[A-Z][\w'-]*(?:\s*(?:,|and|&)\s*[A-Z][\w'-]*)*)
                       r"(?:\s+(?:too|as well|after all))?$")
 #: "Ann says", "the bank said": words reported from someone.
 _REPORTED = re.compile(r"\b(?:says|said|thinks|reckons|told me|tells me)\b", _I)
+#: "Mr Hughes for maths", "Dr Rao": a person named by title and surname, and what for.
+_TITLED_PERSON = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+(?P<name>[A-Z][a-z]+)\b")
 #: "Ann", "Tom Okafor", "Bolt & Co": a person's or a firm's name, each word capitalised.
 _PROPER_NAME = re.compile(r"[A-Z][a-z]+(?: (?:&|[A-Z][\w'.-]*)){0,3}")
 #: "let's upgrade to the two-hour package", "switch to the gold plan": one kind for another.
@@ -1455,8 +1457,8 @@ class _TurnParser:
         return True
 
     def _clause(self, raw: str, slot: str | None, question: bool) -> None:
-        c = re.sub(rf"[\s,]+(?:please|{_THANKS}|for me|while (?:we're|i'm|we are|i am) at it)$",
-                   "", strip_fillers(raw).rstrip(".!? "), flags=_I)
+        c = re.sub(rf"[\s,]+(?:please|{_THANKS}|for me|while (?:we're|i'm|we are|i am) at it|"
+                   r"actually)$", "", strip_fillers(raw).rstrip(".!? "), flags=_I)
         c = _AFTERTHOUGHT.sub("", c)  # "the tyres are done btw": the news without the aside
         c = _when_put_after(c)  # "on Friday we want A, and B": A is what is on Friday
         c = _booking_told(c)  # "I've booked a scan for Monday": the scan and when it is
@@ -1464,6 +1466,7 @@ class _TurnParser:
         c = _value_said_for(c)  # "let's say £50 for the gift": make the gift £50
         c = _LEFT_BEHIND.sub(r"drop \g<what>", c)  # "leave the dog at home": not coming
         c = _SWAPPED_TO.sub(r"move \g<what> to \g<when>", c)  # "swap Ann to 3": a move
+        c = _AGAIN.sub(r"back to \g<v>", c)  # "24 again": the value said before, once more
         c = re.sub(r"\brather than\b", "instead of", c, flags=_I)  # one way to say it
         c = _AS_IT_WAS.sub("revert it", c)  # "return to how it was": the value before
         c = _LEFT_AS_IT_WAS.sub(r"revert \g<what>", c)  # "leave X where it was": the same
@@ -1487,17 +1490,21 @@ class _TurnParser:
                       r"with|as|from|by|up|down|off|out|back)\b)[a-z]+)?\b|\bhim\b", c, _I)
         if m is None or not self.said:
             return c
-        people: dict[str, Task] = {}
+        people: dict[str, Task] = {}  # a word of a name, as it must be said, and its task
         for t in [*self._live(), *self._removed_now()]:
             words = t.title.split()
-            if t.parents and _PROPER_NAME.fullmatch(t.title) and (
+            if (titled := _TITLED_PERSON.match(t.title)) and t.parents:
+                people.setdefault(titled["name"], t)  # "Mr Hughes for maths": Hughes
+            elif t.parents and _PROPER_NAME.fullmatch(t.title) and (
                     len(words) > 1 or not in_dictionary(t.title.lower())):  # "To" names no one
-                for word in dict.fromkeys([words[0], words[-1]]):
-                    people.setdefault(word.lower(), t)  # "Ann" names Ann Lee, "bakery" Oak Bakery
+                # "Ann" names Ann Lee, "bakery" Oak Bakery; "Do Ella's" is not named by "do"
+                people.setdefault(words[0] if in_dictionary(words[0].lower()) else
+                                  words[0].lower(), t)
+                people.setdefault(words[-1].lower(), t)
         # the last clause that named anyone in memory (a pronoun in between names no one new)
         named = next((found for said in reversed(self.said) if (found := {
-            people[w.lower()].key: people[w.lower()] for w in re.findall(r"[A-Za-z]+", said)
-            if w.lower() in people})), {})
+            people[k].key: people[k] for w in re.findall(r"[A-Za-z]+", said)
+            for k in (w, w.lower()) if k in people})), {})
         if len(named) != 1:
             return c
         return c[:m.start()] + next(iter(named.values())).title + c[m.end():]
@@ -7244,6 +7251,9 @@ def _subject_and_rest(c: str, m: re.Match[str]) -> tuple[str, str]:
 _SWAPPED_TO = re.compile(r"^(?:swap|switch)\s+(?P<what>[^,]+?)\s+to\s+"
                          r"(?P<when>(?:\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)?|"
                          r"(?:mon|tues|wednes|thurs|fri|satur|sun)day))$", _I)
+#: "24 again", "Friday again": a value memory held before, said once more alone.
+_AGAIN = re.compile(r"^(?:so\s+|ok\s+|okay\s+)?(?P<v>[$£€]?\d[\w.:,]*|(?:mon|tues|wednes|thurs|"
+                    r"fri|satur|sun)day)\s+again$", _I)
 #: "leave the dog at home", "leave the tent behind": a thing not brought after all.
 _LEFT_BEHIND = re.compile(r"^leave\s+(?P<what>(?:the|our|my|\w+)(?:\s+[\w'-]+){0,3}?)\s+"
                           r"(?:at\s+home|behind)$", _I)
