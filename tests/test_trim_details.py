@@ -255,3 +255,42 @@ def test_actually_at_the_end_of_a_request_says_nothing() -> None:
     written = _written(_read("Let's leave the flowers out actually, they're wilting."))
     assert [(type(op).__name__, getattr(op, "key", None)) for op in written] == [
         ("CancelTask", "flowers")]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Set the menu to £45... actually no, £42 is enough.", "£42"),
+    ("make the band £300 - sorry, £350", "£350"),
+])
+def test_a_value_taken_back_and_said_again_is_the_one_written(text: str, value: str) -> None:
+    memory = [*MEMORY, _task("menu", "Menu", "£40", parent="dinner")]
+    assert value in _values(_read(text, memory)).values()
+
+
+def test_a_role_taken_back_and_said_again_is_the_one_written() -> None:
+    assert _values(_read("Band from the jazz society... no sorry, from the brass club.")) == {
+        "band": "from the brass club"}
+
+
+@pytest.mark.parametrize("text", [
+    "Move the dinner to the 14th - no, that clashes, keep the 12th.",
+    "Make the tables £350... actually no, leave it.",
+])
+def test_a_change_taken_back_to_keep_what_was_writes_nothing(text: str) -> None:
+    assert _written(_read(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Cancel the flowers, and the band too, money's tight.", "drop the flowers and the band too",
+])
+def test_a_removal_of_two_things_said_with_too_removes_both(text: str) -> None:
+    written = _written(_read(text))
+    assert sorted((type(op).__name__, getattr(op, "key", "")) for op in written) == [
+        ("CancelTask", "band"), ("CancelTask", "flowers")]
+
+
+def test_the_end_of_a_date_range_is_no_count() -> None:
+    memory = [_task("expo", "Trade expo", "at the NEC, June 11-13"),
+              _task("leaflets", "500 leaflets", parent="expo")]
+    values = _values(_read("Put them back, 750 like before.", memory))
+    assert "at the NEC, June 11-750" not in values.values()
+    assert values.get("expo") in (None, "at the NEC, June 11-13")

@@ -445,3 +445,12 @@ def test_a_thing_the_speaker_booked_is_an_item_with_when_and_where(
 def test_a_booking_with_no_when_is_not_read_as_one() -> None:
     assert [op.title for op in _added(_read("I've booked a cleaner with a good review."))] != [
         "Cleaner"]
+
+
+def test_a_thing_named_alone_before_a_list_is_the_plan_of_its_items() -> None:
+    root, *items = _added(_read("Right, the patio. Three quotes in: Stone Co at £900, Paveright at "
+                                "£1,200 and a man called Den at £750."))
+    assert root.title == "Patio"
+    assert [(op.title, op.value, op.parents) for op in items] == [
+        ("Stone Co", "£900", [root.key]), ("Paveright", "£1,200", [root.key]),
+        ("Man called Den", "£750", [root.key])]

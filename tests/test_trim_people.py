@@ -162,3 +162,10 @@ def test_a_value_said_again_sets_back_the_value_that_held_it(text: str) -> None:
     result = RuleInterpreter().interpret(text, TrimView(tasks=memory, focus=["viewings"],
                                                         past_values=past))
     assert [(type(op).__name__, op.key) for op in _written(result)] == [("RollbackTask", "ben")]
+
+
+def test_a_title_that_is_a_function_word_names_no_one() -> None:
+    memory = [*MEMORY, _task("lunch.from", "From", "the deli", parent="viewings")]
+    result = RuleInterpreter().interpret("Ana wants to bring Zoe from work too, add him.",
+                                         TrimView(tasks=memory, focus=["viewings"]))
+    assert not any(isinstance(op, AddTask) and op.title == "From" for op in _written(result))

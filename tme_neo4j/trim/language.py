@@ -669,11 +669,12 @@ def retype(current: str, kind: ValueKind, new: str, *, after: str | None = None)
         spans = [m for m in spans if m.group().lower() not in STOP]
     if kind in (ValueKind.COUNT, ValueKind.NAME):
         # A number or a capitalised word inside a price, time or date ('2 March') is part
-        # of that value, not a count or a name.
+        # of that value, not a count or a name; nor is the end of a range ('June 11-13').
         inside = [range(m.start(), m.end()) for k in (ValueKind.PRICE, ValueKind.TIME,
                                                        ValueKind.DATE)
                   for m in _KIND_RE[k].finditer(current)]
-        spans = [m for m in spans if not any(m.start() in r for r in inside)]
+        spans = [m for m in spans if not any(m.start() in r for r in inside)
+                 and not re.search(r"\d\s*[-\u2013]\s*$", current[:m.start()])]
     counted = _word_pattern(after).search(current) if (
         after is not None and kind == ValueKind.COUNT) else None
     before = [m for m in spans if counted is not None and m.end() <= counted.end()

@@ -787,6 +787,8 @@ _NOUN_FACTS = re.compile(r"^(?:an?)\s+(?P<title>[a-z][\w' -]{2,40}?)\s*,\s*(?P<f
 #: "book the hall", "order a cake": a verb with its object after a determiner.
 _DETERMINED = re.compile(r"^\S+\s+(?:the|a|an|my|our|your|some|his|her|their|this|that)\b", _I)
 #: "new term at the pottery club", "first week of the allotment": a time in a plan, no verb.
+#: "the driveway.": a thing named alone, as a sentence of its own.
+_TOPIC_ALONE = re.compile(r"^(?:the|my|our)\s+(?P<plan>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2})$", _I)
 _SCENE = re.compile(r"^(?:(?:a|the)\s+)?(?:new|next|another|first|last|final)\s+(?:day|week|"
                     r"month|term|season|year|round|shift|session)\s+(?:on|of|at|for|in)\s+"
                     r"(?:the|my|our)\s+(?P<plan>[a-z][\w' -]{2,30})$", _I)
@@ -853,7 +855,7 @@ class _TurnParser:
 
     def parse(self, text: str) -> TrimResult:
         slot = None
-        text = self._dash_opening(as_said := text)
+        text = self._dash_opening(as_said := _self_corrected(text))
         labelled = (m := _LIST_SENTENCE.match(text.strip())) is not None and bool(
             m["label"] or m["lead"])
         rest: list[str] = []
@@ -1383,10 +1385,11 @@ class _TurnParser:
         """'A new term at the pottery club. Members: ...': a sentence with no verb just before,
         left unread, that names what the list belongs to; it becomes that plan."""
         last = self.subtasks[-1] if self.subtasks else None
-        m = _SCENE.match(strip_fillers(last.text).rstrip(".!? ")) if (
+        said = strip_fillers(last.text).rstrip(".!? ") if last is not None else ""
+        m = _SCENE.match(said) or (_TOPIC_ALONE.match(said) if not self._live() else None) if (
             last is not None and last.intent == Intent.UNPARSED) else None
-        if m is None or last is None:
-            return None
+        if m is None or last is None or not _bare_noun_phrase(m["plan"]):
+            return None  # "the driveway." alone, first in an empty memory, names the plan too
         title = clean_phrase(m["plan"])
         add = self._add(title[:1].upper() + title[1:], key=slug(title))
         self.subtasks[-1] = Subtask(text=last.text, intent=Intent.NEW, operations=[add],
@@ -1434,6 +1437,8 @@ class _TurnParser:
                                  parents=[parent.key], key=f"{parent.key}.{slug(head)}"))
             self._emit(Intent.NEW, f"{head}: {rest}", ops, about=[parent.key, ops[0].key])
             return True
+        if parent is None and (opened := self._opened_before()) is not None:
+            parent = self.tasks[opened.key]  # "The patio. Quotes: A £90, B £80": the patio's
         if parent is None:  # "The fair: May 3 at the school, 10am, stalls $5": the facts of it;
             # "40 chairs, 6 tables and a PA" with no date, time or price: counted items, no facts
             facts = [i for i in items if not _NOUN_PRICE.fullmatch(i) and (
@@ -1495,8 +1500,9 @@ class _TurnParser:
             words = t.title.split()
             if (titled := _TITLED_PERSON.match(t.title)) and t.parents:
                 people.setdefault(titled["name"], t)  # "Mr Hughes for maths": Hughes
-            elif t.parents and _PROPER_NAME.fullmatch(t.title) and (
-                    len(words) > 1 or not in_dictionary(t.title.lower())):  # "To" names no one
+            elif t.parents and _PROPER_NAME.fullmatch(t.title) and words[0].lower() not in (
+                    STOP) and (len(words) > 1 or not in_dictionary(t.title.lower())):
+                # "To" or "From" names no one
                 # "Ann" names Ann Lee, "bakery" Oak Bakery; "Do Ella's" is not named by "do"
                 people.setdefault(words[0] if in_dictionary(words[0].lower()) else
                                   words[0].lower(), t)
@@ -3907,8 +3913,10 @@ class _TurnParser:
             return False
         plain = re.sub(r"^also\s+|\s+(?:too|as well)$", "", c, flags=_I)
         steps = _shared_verb(plain) or [step for step, _ in _steps(plain)]
-        if len(steps) < 2 or not all(_imperative(step) for step in steps):
-            return False
+        if len(steps) < 2 or not all(_imperative(step) for step in steps) or any(
+                read_frame(step).intent in ("cancel", "restore", "done", "rollback")
+                for step in steps):
+            return False  # "cancel A, and B too": a removal of both, no steps
         root = self.under or self._root_for(None)
         if root is None:
             return False
@@ -7069,7 +7077,7 @@ _LABEL_FOR = re.compile(r"^(?P<lead>[\w' -]{2,40}?)\s+for\s+(?:(?:the|my|our|his
 #: "three stalls so far", "2 lifts for now": a label with a count and a when of the counting.
 _COUNTED_LABEL = re.compile(rf"^(?:(?:{'|'.join(NUMBER_WORDS)}|\d+)\s+)?(?P<label>.+?)"
                             r"(?:\s+(?:so far|for now|at the moment|right now|to start with|"
-                            r"to begin with))?$", _I)
+                            r"to begin with|in|back))?$", _I)
 #: "..., all on Tuesday", "..., each at 2": what a list's last words say of every item.
 _SAID_OF_ALL = re.compile(r",\s*(?:all|each|both)\s+(?P<what>(?:on|at|in|from|for|by)\s+[^,]+?)"
                           r"[.!]?$", _I)
@@ -7274,6 +7282,38 @@ def _value_said_for(clause: str) -> str:
     return f"make {m['what']} {m['v']}"
 
 
+#: "... £60... actually no, £50", "from Hippo - no sorry, from Acorn": a speaker taking back
+#: what they just said, and saying it again.
+_TAKEN_BACK = re.compile(r"(?:\.\.\.|\u2026|\s[-\u2013]\s|,)\s*(?:(?:no|nah|oh|oops)[\s,]+)*"
+                         r"(?:wait|sorry|actually\s+no|i mean|scratch that)"
+                         r"[\s,]+|(?:\.\.\.|\u2026|\s[-\u2013]\s)\s*(?:no|nah)[\s,]+", _I)
+#: A role phrase said again: "from Acorn Skips".
+_ROLE_AGAIN = re.compile(r"^(?P<prep>from|at|with|in|on)\s+(?P<what>[^,.;!?]+)", _I)
+
+
+def _self_corrected(text: str) -> str:
+    """'Set it to £60... actually no, £50 is plenty' -> 'Set it to £50.': a value (or a role
+    phrase: 'from X') said after the speaker takes back what they said takes the place of the
+    last one of its kind before; the words after it are a remark. Taken back to keep what was
+    ('- no, keep the 12th'), only the words after. The text as it is when nothing before is
+    of that kind."""
+    m = _TAKEN_BACK.search(text)
+    if m is None:
+        return text
+    before, after = text[:m.start()], text[m.end():]
+    if re.search(r"\b(?:keep|stick with|stay with|leave it)\b", after, _I):
+        return after  # "move it to the 13th - no, keep the 12th": nothing moves
+    typed = [(k, p) for k, p in typed_phrases(after, sentence=False) if k != ValueKind.NAME]
+    if typed and (earlier := [p for k, p in typed_phrases(before, sentence=False)
+                              if k == typed[0][0]]):
+        at = before.rfind(earlier[-1])
+        return f"{before[:at]}{typed[0][1]}{before[at + len(earlier[-1]):]}."
+    if (role := _ROLE_AGAIN.match(after)) and (old := list(re.finditer(
+            rf"\b{role['prep']}\s+[^,.;!?]+", before, _I))):
+        return f"{before[:old[-1].start()]}{role[0].strip()}{before[old[-1].end():]}."
+    return text
+
+
 def _person_when(item: str) -> tuple[str, str | None]:
     """'Ann Lee at 2:00' -> ('Ann Lee', '2:00'): a person named and when, as a title and its
     value; any other item whole, with no value."""
@@ -7426,7 +7466,7 @@ def _first_kind(item: str) -> ValueKind | None:
 #: "here's the running order: A, B and C", "and the menu: ...": a label leading a list mid-sentence.
 _LABELLED_LIST = re.compile(r"^(?:and\s+)?(?:here(?:'s|\s+is|\s+are)\s+)?(?:the\s+|our\s+|my\s+)?"
                             r"(?P<label>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}"
-                            r"(?:\s+(?:so far|for now|at the moment|right now))?):\s+"
+                            r"(?:\s+(?:so far|for now|at the moment|right now|in|back))?):\s+"
                             r"(?P<items>.+)$", _I)
 #: "the judging's on the 6th now", "judging on the 6th": a thing, and its new value.
 _NAMED_VALUE = re.compile(r"^(?:the\s+)?(?P<what>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)"
