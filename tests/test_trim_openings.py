@@ -454,3 +454,15 @@ def test_a_thing_named_alone_before_a_list_is_the_plan_of_its_items() -> None:
     assert [(op.title, op.value, op.parents) for op in items] == [
         ("Stone Co", "£900", [root.key]), ("Paveright", "£1,200", [root.key]),
         ("Man called Den", "£750", [root.key])]
+
+
+@pytest.mark.parametrize("text", [
+    "For the open day I'll need chairs, a banner and a tea urn.",
+    "For the open day we'll need chairs, a banner and a tea urn.",
+    "For the open day we need chairs, a banner and a tea urn.",
+])
+def test_things_needed_for_a_plan_named_first_are_its_items(text: str) -> None:
+    root, *items = _added(_read(text))
+    assert root.title == "Open day"
+    assert [(op.title.lower(), op.parents) for op in items] == [
+        ("chairs", [root.key]), ("banner", [root.key]), ("tea urn", [root.key])]

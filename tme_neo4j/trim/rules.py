@@ -403,6 +403,9 @@ _WANT = re.compile(r"^(?:(?:i|we|he|she|they)\s*|(?=(?:need|have|got)\s+to\s|got
                    r"have|has|needs|wants|got|decided|plan|planned|'m going|am going|are going|"
                    r"'re going|ought)\s+to|"
                    r"gotta|(?:should|must)(?!\s+(?:have|be|not)\b))\s+(?P<rest>.+)$", _I)
+#: "I'll need wine, a cake and a table": things the speaker needs, listed.
+_NEEDS_THINGS = re.compile(r"^(?:i|we)(?:'ll|\s+will)?\s+(?:also\s+)?(?:need|want)\s+(?!to\b)"
+                           r"(?P<items>[^,]+(?:,\s*[^,]+)*(?:,?\s+and\s+[^,]+))$", _I)
 _WILL = re.compile(r"^(?:i|we)(?:'ll|\s+will|\s+shall)\s+(?:also\s+|just\s+)?(?P<rest>.+)$", _I)
 _MODAL = re.compile(r"^(?:i|we)(?:'ll|'d|\s+(?:will|shall|should|must|can|could|ought to))\s+"
                     r"(?:also\s+|just\s+)?(?P<rest>.+)$", _I)
@@ -1604,11 +1607,7 @@ class _TurnParser:
             if lead["prep"].lower() == "for":
                 self.under = self._root_for(lead["what"]) or self._lead_plan(lead["what"],
                                                                               lead["rest"])
-            c = strip_fillers(lead["rest"])  # "For X, let's ...", "For X, we should ..."
-            if m := _WANT.match(c) or _MODAL.match(c):
-                c, self.also = m["rest"], True
-                # "For X, I need to A, B and C": the requests after it are steps of X too
-                self.needs = self.needs or (self.under is not None and _imperative(c))
+            c = self._after_lead(strip_fillers(lead["rest"]))
             frame = read_frame(c)
         if self._why_removed(c):
             # "drop the survey, Ann's handling it herself": why, after a removal
@@ -1770,11 +1769,23 @@ class _TurnParser:
             len(_steps(c)) == 1) and bool(stems(obj)) and self._root_for(None) is not None and (
             self._match(obj, self._live()) is None)
 
+    def _after_lead(self, c: str) -> str:
+        """What follows 'For X, ...', read as what is wanted for X: 'we need A, B and C' for
+        'I'll need A, B and C' (things), the requests after 'I need to' or 'let's' (steps)."""
+        if _NEEDS_THINGS.match(c):  # "For X I'll need A, B and C": X needs them
+            return re.sub(r"^(?:i|we)(?:'ll|\s+will)?\s+", "we ", c, flags=_I)
+        if m := _WANT.match(c) or _MODAL.match(c):
+            c, self.also = m["rest"], True
+            # "For X, I need to A, B and C": the requests after it are steps of X too
+            self.needs = self.needs or (self.under is not None and _imperative(c))
+        return c
+
     def _lead_plan(self, what: str, rest: str) -> Task | None:
         """'For the visa with the embassy I need to A, B and C' with no plan yet: the plan
         the leading phrase names, which the steps go under."""
         title, value = _title_and_roles(what)
-        if any(not t.parents for t in self._live()) or not _WANT.match(rest) or not stems(
+        if any(not t.parents for t in self._live()) or not (
+                _WANT.match(rest) or _NEEDS_THINGS.match(rest)) or not stems(
                 title) or len(title.split()) > 4:
             return None
         add = self._add(title[:1].upper() + title[1:], value=value or None, key=slug(title))
