@@ -294,3 +294,17 @@ def test_the_end_of_a_date_range_is_no_count() -> None:
     values = _values(_read("Put them back, 750 like before.", memory))
     assert "at the NEC, June 11-750" not in values.values()
     assert values.get("expo") in (None, "at the NEC, June 11-13")
+
+
+@pytest.mark.parametrize("text", [
+    "Go back to what we had for the band, the cheaper one is fine.",
+    "back to what we said for the band",
+])
+def test_what_we_had_for_a_thing_is_its_value_before(text: str) -> None:
+    memory = [*MEMORY[:2], _task("band", "band", "jazz trio, £400", parent="dinner"),
+              *MEMORY[3:]]
+    written = _written(RuleInterpreter().interpret(text, TrimView(
+        tasks=memory, focus=["dinner"],
+        past_values={"band": ["jazz trio, £300", "jazz trio, £400"]})))
+    assert [(type(op).__name__, getattr(op, "key", None)) for op in written] == [
+        ("RollbackTask", "band")]

@@ -169,3 +169,20 @@ def test_a_title_that_is_a_function_word_names_no_one() -> None:
     result = RuleInterpreter().interpret("Ana wants to bring Zoe from work too, add him.",
                                          TrimView(tasks=memory, focus=["viewings"]))
     assert not any(isinstance(op, AddTask) and op.title == "From" for op in _written(result))
+
+
+@pytest.mark.parametrize("text", [
+    "Ben's away that week. Put Dan in his place.", "Ben's on holiday, make it Dan.",
+    "Ben's off sick, get Dan instead.",
+])
+def test_someone_asked_for_in_place_of_a_person_away_takes_their_place(text: str) -> None:
+    memory = [*MEMORY, _task("keys.who", "Who", "Ben and Cleo", parent="viewings")]
+    result = RuleInterpreter().interpret(text, TrimView(tasks=memory, focus=["viewings"]))
+    assert _values(result).get("keys.who") == "Dan and Cleo"
+
+
+def test_a_person_asked_for_with_no_one_away_replaces_no_one() -> None:
+    memory = [*MEMORY, _task("keys.who", "Who", "Ben and Cleo", parent="viewings")]
+    result = RuleInterpreter().interpret("Put Dan in her place.",
+                                         TrimView(tasks=memory, focus=["viewings"]))
+    assert "keys.who" not in _values(result)

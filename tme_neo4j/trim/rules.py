@@ -162,6 +162,11 @@ _STAND_IN = re.compile(r"^(?P<who>(?-i:[A-Z])[\w-]*)(?:\s+from\s+(?:the\s+)?[\w-
                        r"(?:(?:\s+will|'ll|\s+is going to|'s going to|\s+can)\s+[a-z]|"
                        r"(?:'s|\s+is)\s+(?:coming|going|doing it|taking it on|stepping in|"
                        r"filling in)(?:\s+instead)?\W*$)", _I)
+#: "put Lee in her place", "get Lee instead", "make it Lee": a person asked for in place of
+#: someone just said to be away.
+_PUT_IN_PLACE = re.compile(r"^(?:put|get|have|use|bring\s+in|ask|make\s+it)\s+"
+                           r"(?P<who>(?-i:[A-Z])[\w-]*)(?:\s+in\s+(?:his|her|their|"
+                           r"(?-i:[A-Z])[\w-]*'s)\s+(?:place|stead|slot))?(?:\s+instead)?$", _I)
 #: "Cal's doing the stockroom now", "she'll do the tills after all", "Jo's driving": a person
 #: who takes on a part, and the words that name it.
 _TAKES_PART = re.compile(
@@ -1476,6 +1481,7 @@ class _TurnParser:
         c = _SWAPPED_TO.sub(r"move \g<what> to \g<when>", c)  # "swap Ann to 3": a move
         c = _AGAIN.sub(r"back to \g<v>", c)  # "24 again": the value said before, once more
         c = re.sub(r"\brather than\b", "instead of", c, flags=_I)  # one way to say it
+        c = _HAD_FOR.sub(r"revert \g<what>", c)  # "back to what we had for X": X's value before
         c = _AS_IT_WAS.sub("revert it", c)  # "return to how it was": the value before
         c = _LEFT_AS_IT_WAS.sub(r"revert \g<what>", c)  # "leave X where it was": the same
         self.negated += [m["what"] for m in _NEGATED.finditer(c)]
@@ -1496,8 +1502,9 @@ class _TurnParser:
         the clause before spoke of, when an item of the plan bears that name alone."""
         m = re.search(r"\b(?:his|her|hers|their|theirs)(?:\s+(?!(?:own|old|new|at|on|in|to|for|"
                       r"with|as|from|by|up|down|off|out|back)\b)[a-z]+)?\b|\bhim\b", c, _I)
-        if m is None or not self.said:
-            return c
+        if m is None or not self.said or re.search(r"\b(?:his|her|their)\s+(?:place|stead)\b",
+                                                   c, _I):
+            return c  # "put Lee in her place": read by ``_stand_in``, as said
         people: dict[str, Task] = {}  # a word of a name, as it must be said, and its task
         for t in [*self._live(), *self._removed_now()]:
             words = t.title.split()
@@ -5217,9 +5224,11 @@ class _TurnParser:
         return True
 
     def _stand_in(self, c: str, raw: str, slot: str | None) -> bool:
-        """'Kim's away, Lee will chair it': Lee takes Kim's place wherever memory names Kim."""
-        m = _STAND_IN.match(_KIN.sub("", c))  # "my mate Lee's coming": the person is Lee
-        if m is None:
+        """'Kim's away, Lee will chair it', '..., put Lee in her place', '..., make it Lee':
+        Lee takes Kim's place wherever memory names Kim."""
+        m = _STAND_IN.match(_KIN.sub("", c)) or _PUT_IN_PLACE.match(
+            strip_fillers(raw).strip(" .!?"))  # as said: "his place" is no one's name yet
+        if m is None:  # ("my mate Lee's coming": the person is Lee)
             return False
         gone = next((a["who"] for said in reversed(self.said) if (a := _ABSENT.match(said))), None)
         if gone is None or _same_word(gone, m["who"]):
@@ -6564,6 +6573,10 @@ def _remark_off(value: str) -> str:
     return value
 
 
+#: "go back to what we had for the cake": the cake's value before.
+_HAD_FOR = re.compile(r"^(?:(?:let's\s+)?go(?:ing)?\s+back|back|return|revert|switch\s+back)\s+"
+                      r"to\s+what\s+(?:we|i)\s+(?:had|said|agreed)\s+(?:for|on)\s+"
+                      r"(?P<what>.+)$", _I)
 #: "return to how it was", "put it back the way it was before": the previous value, none named.
 #: "leave the rota where it was", "keep the times as they were": as it was before a change.
 _LEFT_AS_IT_WAS = re.compile(r"\b(?:leave|keep)\s+(?P<what>[\w' -]+?)\s+(?:where|as|how)\s+"
