@@ -10,6 +10,7 @@ import pytest
 
 from tme_neo4j.models import AddTask, CancelTask, ReviseTask, Task, TaskStatus
 from tme_neo4j.trim.base import READ_ONLY, TrimResult, TrimView
+from tme_neo4j.trim.language import split_clauses
 from tme_neo4j.trim.rules import RuleInterpreter
 
 
@@ -308,3 +309,18 @@ def test_what_we_had_for_a_thing_is_its_value_before(text: str) -> None:
         past_values={"band": ["jazz trio, £300", "jazz trio, £400"]})))
     assert [(type(op).__name__, getattr(op, "key", None)) for op in written] == [
         ("RollbackTask", "band")]
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    ("The lease ends on the 3rd and my boiler's been broken since May",
+     ["The lease ends on the 3rd", "my boiler's been broken since May"]),
+    ("the van is booked for Friday and our sofa has just arrived",
+     ["the van is booked for Friday", "our sofa has just arrived"]),
+])
+def test_the_speakers_thing_and_what_happened_to_it_after_and_is_a_clause(
+        text: str, parts: list[str]) -> None:
+    assert split_clauses(text) == parts
+
+
+def test_and_before_the_speakers_thing_in_a_list_cuts_nothing() -> None:
+    assert split_clauses("pack my boots and my coat") == ["pack my boots and my coat"]
