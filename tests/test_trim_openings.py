@@ -466,3 +466,10 @@ def test_things_needed_for_a_plan_named_first_are_its_items(text: str) -> None:
     assert root.title == "Open day"
     assert [(op.title.lower(), op.parents) for op in items] == [
         ("chairs", [root.key]), ("banner", [root.key]), ("tea urn", [root.key])]
+
+
+def test_a_step_whose_object_is_someones_is_still_a_request() -> None:
+    added = _added(_read("Garage clear-out this weekend:\n- hire a van\n- sort Dad's old tools\n"
+                         "- recycling run"))
+    assert [op.title for op in added][1:] == ["Hire a van", "Sort Dad's old tools",
+                                              "Recycling run"]

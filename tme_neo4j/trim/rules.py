@@ -7142,9 +7142,11 @@ def _without_remark(clause: str) -> tuple[str, str]:
 
 
 def _listed_request(item: str) -> bool:
-    """An item of a list that asks for something done ('prune the roses'); not a name of two
-    capitalised words whose first is also a verb ('Harbour Cafe')."""
-    return _imperative(item) and not re.match(r"(?-i:[A-Z])\w*\s+(?-i:[A-Z])", item)
+    """An item of a list that asks for something done ('prune the roses', 'Sort Mum's
+    boxes'); not a name of two capitalised words whose first is also a verb ('Harbour
+    Cafe')."""
+    return _imperative(item) and not re.match(r"(?-i:[A-Z])\w*\s+(?-i:[A-Z])[\w-]*(?!['\w-])",
+                                              item)
 
 
 def _noun_item(phrase: str) -> bool:
