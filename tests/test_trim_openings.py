@@ -384,7 +384,7 @@ def test_a_list_after_a_plan_told_as_a_statement_is_not_read_as_its_items() -> N
 
 @pytest.mark.parametrize(("text", "title", "value"), [
     ("The club has talked me into running the summer raffle on Sunday the 8th, in the "
-     "clubhouse from 2pm. Can you help me keep track of it?", "Summer raffle",
+     "clubhouse from 2pm. Can you keep track of it for me?", "Summer raffle",
      "on Sunday the 8th, in the clubhouse from 2pm"),
     ("I've ended up organising the office quiz on the 19th. Could you keep track of all this "
      "for me?", "Office quiz", "on the 19th"),
@@ -398,10 +398,10 @@ def test_keeping_track_of_it_names_what_the_sentence_before_says_is_being_done(
 
 
 @pytest.mark.parametrize("text", [
-    "Any chance you could keep track of the loft conversion for me?",
+    "Any chance you could keep tabs on the loft conversion for me?",
     "Is there any way you could help me plan the loft conversion?",
     "Could you possibly keep track of the loft conversion?",
-    "Could you help me keep track of loft conversion works?",
+    "Could you help me keep tabs on loft conversion works?",
     "keep track of the loft conversion please",
 ])
 def test_a_request_to_keep_track_asked_as_a_question_opens_the_plan(text: str) -> None:
@@ -431,7 +431,7 @@ def test_a_counted_label_and_what_its_list_ends_by_saying_of_them_all(
 
 
 @pytest.mark.parametrize(("text", "title", "value"), [
-    ("I need to get a new passport photo. I've booked a sitting at Snappy on Mill Lane for "
+    ("I have to sort out a passport photo. I've booked a sitting at Snappy on Mill Lane for "
      "Monday at 9:40.", "Sitting", "Snappy on Mill Lane for Monday at 9:40"),
     ("I have to renew my driving licence. I've booked a photo at the post office on Friday "
      "at 10.", "Photo", "post office on Friday at 10"),

@@ -275,11 +275,11 @@ _NAMED_AUXILIARY = re.compile(
 
 #: "..., the hall's ours from 7": after a statement, a subject with a contracted copula and
 #: at least two words after it starts a clause of its own.
-#: "... on the 28th and my screen's been cracked for weeks": the speaker's thing and what has
+#: "... ends on the 3rd and my boiler's been broken for weeks": the speaker's thing and what has
 #: happened to it, a statement of its own after 'and'.
 _MY_THING_DONE = re.compile(r"\s+and\s+(?=(?:my|our)\s+[a-z][\w-]*(?:'s|\s+has|\s+is)\s+"
                             r"(?:been\s+|just\s+)?[a-z]+(?:ed|en)\b)", re.IGNORECASE)
-#: "..., two of theirs have dropped out": how many of some people did something, after a comma.
+#: "..., three of ours have pulled out": how many of some people did something, after a comma.
 _SOME_OF_THEM = re.compile(r",\s*(?:and\s+)?(?=(?:\w+|a\s+couple|a\s+few)\s+of\s+(?:theirs|ours|"
                            r"them|us|those|the\s+\w+)\s+(?:have|has|had|are|were|can't|won't)\s+"
                            r"[a-z])", re.IGNORECASE)

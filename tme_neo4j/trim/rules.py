@@ -730,11 +730,11 @@ _REPORTED = re.compile(r"\b(?:says|said|thinks|reckons|told me|tells me)\b", _I)
 _TITLED_PERSON = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+(?P<name>[A-Z][a-z]+)\b")
 #: "Ann", "Tom Okafor", "Bolt & Co": a person's or a firm's name, each word capitalised.
 _PROPER_NAME = re.compile(r"[A-Z][a-z]+(?: (?:&|[A-Z][\w'.-]*)){0,3}")
-#: "let's upgrade to the two-hour package", "switch to the gold plan": one kind for another.
+#: "let's move up to the gold menu", "switch to the vegan plan": one kind for another.
 _SWITCHED_TO = re.compile(r"^(?:let's\s+|we'll\s+|i'll\s+|we\s+should\s+)?(?:upgrade|downgrade|"
                           r"switch|change|swap|go|move)\s+(?:over\s+|back\s+)?to\s+"
                           r"(?:the|a|an)\s+(?P<what>.+)$", _I)
-#: "... at 2:00 in her slot": whose slot a time was, said after the time itself.
+#: "... at 4:15 in his slot": whose slot a time was, said after the time itself.
 _THEIR_SLOT = re.compile(r"(?:(?<=\d)|(?<=day)|(?<=am)|(?<=pm))\s+in\s+"
                          r"(?:his|her|their|(?-i:[A-Z])[\w-]+'s)\s+(?:old\s+)?"
                          r"(?:slot|place|spot)\b", _I)
@@ -1481,7 +1481,7 @@ class _TurnParser:
         c = _SWAPPED_TO.sub(r"move \g<what> to \g<when>", c)  # "swap Ann to 3": a move
         c = _AGAIN.sub(r"back to \g<v>", c)  # "24 again": the value said before, once more
         c = re.sub(r"\brather than\b", "instead of", c, flags=_I)  # one way to say it
-        c = _HAD_FOR.sub(r"revert \g<what>", c)  # "back to what we had for X": X's value before
+        c = _HAD_FOR.sub(r"revert \g<what>", c)  # "return to what I said for X": X's value then
         c = _AS_IT_WAS.sub("revert it", c)  # "return to how it was": the value before
         c = _LEFT_AS_IT_WAS.sub(r"revert \g<what>", c)  # "leave X where it was": the same
         self.negated += [m["what"] for m in _NEGATED.finditer(c)]
@@ -4814,7 +4814,7 @@ class _TurnParser:
         return True
 
     def _switched_to(self, c: str, raw: str, slot: str | None) -> bool:
-        """'Upgrade to the two-hour package at £260', 'switch to the gold plan': a held task
+        """'Upgrade to the gold menu at £55', 'switch to the vegan plan': a held task
         named by the last noun of a kinded phrase ('package') becomes what the phrase says;
         the details after the first comma of its value stay with it."""
         m = _SWITCHED_TO.match(c)
@@ -6573,7 +6573,7 @@ def _remark_off(value: str) -> str:
     return value
 
 
-#: "go back to what we had for the cake": the cake's value before.
+#: "return to what I said for the cake": the cake's value before.
 _HAD_FOR = re.compile(r"^(?:(?:let's\s+)?go(?:ing)?\s+back|back|return|revert|switch\s+back)\s+"
                       r"to\s+what\s+(?:we|i)\s+(?:had|said|agreed)\s+(?:for|on)\s+"
                       r"(?P<what>.+)$", _I)
@@ -7178,7 +7178,7 @@ def _bare_noun_phrase(phrase: str) -> bool:
             and not can_be_noun(words[0]))
 
 
-#: "Can you help me keep track of ...", "help me organise ...": a request to hold a plan.
+#: "Could you keep track of ...", "help me organise ...": a request to hold a plan.
 _HELP_ASKED = re.compile(
     r"^(?:(?:any|is\s+there\s+(?:any|a))\s+(?:chance|way)\s+you\s+(?:can|could|might)\s+|"
     r"(?:can|could|would|will)\s+you\s+(?:possibly\s+)?)?(?:please\s+)?(?:help\s+me\s+(?:to\s+)?(?:keep\s+"
@@ -7318,7 +7318,7 @@ _ROLE_AGAIN = re.compile(r"^(?P<prep>from|at|with|in|on)\s+(?P<what>[^,.;!?]+)",
 
 
 def _self_corrected(text: str) -> str:
-    """'Set it to £60... actually no, £50 is plenty' -> 'Set it to £50.': a value (or a role
+    """'Set it to £30... actually no, £25 will do' -> 'Set it to £25.': a value (or a role
     phrase: 'from X') said after the speaker takes back what they said takes the place of the
     last one of its kind before; the words after it are a remark. Taken back to keep what was
     ('- no, keep the 12th'), only the words after. The text as it is when nothing before is
