@@ -321,3 +321,32 @@ def test_the_speakers_thing_and_what_happened_to_it_after_and_is_a_clause(
 
 def test_and_before_the_speakers_thing_in_a_list_cuts_nothing() -> None:
     assert split_clauses("pack my boots and my coat") == ["pack my boots and my coat"]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Cut the tables to £250.", "Ann's, £250"), ("drop the tables down to £200", "Ann's, £200"),
+    ("Bring the tables down to £180, please.", "Ann's, £180"),
+])
+def test_a_thing_cut_to_a_value_is_lowered_not_removed(text: str, value: str) -> None:
+    written = _written(_read(text))
+    assert not any(isinstance(op, CancelTask) for op in written)
+    assert _values(_read(text)) == {"tables": value}
+
+
+def test_a_thing_cut_with_no_value_is_removed() -> None:
+    written = _written(_read("Cut the flowers."))
+    assert [(type(op).__name__, getattr(op, "key", None)) for op in written] == [
+        ("CancelTask", "flowers")]
+
+
+@pytest.mark.parametrize("text", [
+    "Put the band back to what I said originally.", "set the band back to the original one",
+])
+def test_a_live_thing_put_back_to_its_first_value_is_rolled_back_not_restored(text: str) -> None:
+    memory = [*MEMORY[:2], _task("band", "band", "jazz trio, £400", parent="dinner"),
+              *MEMORY[3:]]
+    written = _written(RuleInterpreter().interpret(text, TrimView(
+        tasks=memory, focus=["dinner"],
+        past_values={"band": ["jazz trio, £300", "jazz trio, £400"]})))
+    assert [(type(op).__name__, getattr(op, "key", None)) for op in written] == [
+        ("RollbackTask", "band")]

@@ -1480,6 +1480,7 @@ class _TurnParser:
         c = _LEFT_BEHIND.sub(r"drop \g<what>", c)  # "leave the dog at home": not coming
         c = _SWAPPED_TO.sub(r"move \g<what> to \g<when>", c)  # "swap Ann to 3": a move
         c = _AGAIN.sub(r"back to \g<v>", c)  # "24 again": the value said before, once more
+        c = _CUT_TO.sub(r"reduce \g<what> to \g<v>", c)  # "cut the budget to £50": no removal
         c = re.sub(r"\brather than\b", "instead of", c, flags=_I)  # one way to say it
         c = _HAD_FOR.sub(r"revert \g<what>", c)  # "return to what I said for X": X's value then
         c = _AS_IT_WAS.sub("revert it", c)  # "return to how it was": the value before
@@ -1878,15 +1879,16 @@ class _TurnParser:
             # "back to the original lamp" with no task that had one: no value to write
             self._unparsed(raw, c, reason="no earlier value of that to go back to")
             return True
-        wanted = clean_phrase(re.sub(r"\s+(?:too|as well)$", "", _ORIGINAL.sub(
-            "", m["x"] if m else ""), flags=_I)) or None
+        wanted = clean_phrase(re.sub(r"\s+(?:too|as well)$|^what$", "", _ORIGINAL.sub(
+            "", m["x"] if m else "").strip(), flags=_I)) or None
         if wanted and (wanted.lower() in _PRONOUNS or _THAT_ONE.fullmatch(wanted)):
             # "noon was better, return to that", "the 6:05 has seats again, back to that one"
             before = [c[:m.start()]] if m else []
             earlier = [p for said in [*before, *reversed(self.said)]
                        for _, p in reversed(typed_phrases(said))]
             wanted = earlier[0] if earlier else None
-        target = self._active(slot) if slot else None
+        # "put the fee back to what we had at first": the fee, named before 'back'
+        target = self._active(slot) if slot else self._put_back(c) if original else None
         if target is None and wanted:
             target = next((t for t in self._live() if self._had_value(t.key, wanted)), None)
         if target is None and wanted and (typed := typed_phrases(wanted)):
@@ -1926,6 +1928,12 @@ class _TurnParser:
         else:
             op = RollbackTask(key=target.key)
         return self._roll_back(target, op, wanted, raw, c)
+
+    def _put_back(self, c: str) -> Task | None:
+        """The live task a request to put something back names before 'back' ('put the fee
+        back to ...'), if any."""
+        m = _PUT_BACK_OBJECT.match(c)
+        return self._match(m["what"], self._live(), strict=True) if m else None
 
     def _as_value(self, task: Task, wanted: str | None) -> str | None:
         """``wanted`` as a value ``task`` may go back to; None when it only names the task
@@ -2732,6 +2740,9 @@ class _TurnParser:
         if m["items2"] and any(k in (ValueKind.DATE, ValueKind.TIME)
                                for k, _ in typed_phrases(c[m.end("items2"):])):
             return False  # "put the fair back on May 3": a date moved, nothing restored
+        if _ORIGINAL.search(c) and not any(t.status == TaskStatus.CANCELLED and mentions(
+                t.title, clean_phrase(items)) for t in self.tasks.values()):
+            return self._rollback(c, raw, slot)  # "put the fee back to what we had at first"
         if typed_phrases(items, sentence=False) and clean_phrase(items).split()[0].lower() in (
                 _PRONOUNS):
             return False  # "keep it at 3:40" sets a value
@@ -7285,6 +7296,12 @@ def _subject_and_rest(c: str, m: re.Match[str]) -> tuple[str, str]:
 _SWAPPED_TO = re.compile(r"^(?:swap|switch)\s+(?P<what>[^,]+?)\s+to\s+"
                          r"(?P<when>(?:\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)?|"
                          r"(?:mon|tues|wednes|thurs|fri|satur|sun)day))$", _I)
+#: "put the fee back to ...", "set the date back to ...": what is set back, named first.
+_PUT_BACK_OBJECT = re.compile(r"^(?:put|set|change|move|take|switch)\s+(?P<what>(?:the|my|our)\s+"
+                              r"[^,]+?)\s+back\b", _I)
+#: "cut the budget to £500", "drop the price down to £9": a value lowered, nothing removed.
+_CUT_TO = re.compile(r"^(?:cut|drop|trim|bring)\s+(?P<what>(?:the|my|our)\s+[^,]+?)\s+"
+                     r"(?:(?:right\s+)?down\s+)?to\s+(?P<v>[$£€]?\d[\d,.]*(?:\s*[a-z%]+)?)$", _I)
 #: "24 again", "Friday again": a value memory held before, said once more alone.
 _AGAIN = re.compile(r"^(?:so\s+|ok\s+|okay\s+)?(?P<v>[$£€]?\d[\w.:,]*|(?:mon|tues|wednes|thurs|"
                     r"fri|satur|sun)day)\s+again$", _I)
