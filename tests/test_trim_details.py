@@ -7,17 +7,12 @@ sentence taken from any scenario."""
 from __future__ import annotations
 
 import pytest
+from test_trim_people import _task, _values, _written
 
-from tme_neo4j.models import AddTask, CancelTask, ReviseTask, Task, TaskStatus
-from tme_neo4j.trim.base import READ_ONLY, TrimResult, TrimView
+from tme_neo4j.models import AddTask, CancelTask, ReviseTask, Task
+from tme_neo4j.trim.base import TrimResult, TrimView
 from tme_neo4j.trim.language import ValueKind, retype, split_clauses
 from tme_neo4j.trim.rules import RuleInterpreter
-
-
-def _task(key: str, title: str, value: str | None = None, *, parent: str | None = None) -> Task:
-    return Task(key=key, id=f"id-{key}", title=title, value=value,
-                parents=[parent] if parent else [], status=TaskStatus.ACTIVE)
-
 
 MEMORY = [
     _task("dinner", "Charity dinner", "on the 12th"),
@@ -32,14 +27,6 @@ def _read(text: str, tasks: list[Task] | None = None) -> TrimResult:
     tasks = MEMORY if tasks is None else tasks
     focus = [t.key for t in tasks if not t.parents][:1]
     return RuleInterpreter().interpret(text, TrimView(tasks=tasks, focus=focus))
-
-
-def _written(result: TrimResult) -> list[object]:
-    return [op for s in result.subtasks if s.intent not in READ_ONLY for op in s.operations]
-
-
-def _values(result: TrimResult) -> dict[str, str | None]:
-    return {op.key: op.value for op in _written(result) if isinstance(op, ReviseTask)}
 
 
 @pytest.mark.parametrize(("text", "key", "value"), [
@@ -121,6 +108,10 @@ def test_someones_one_told_with_is_leaves_the_is_out(text: str, value: str) -> N
     assert _values(_read(text, memory)) == {"ann": value}
 
 
+WITH_MENU = [*MEMORY, _task("menu", "Menu", "three-course one at £40, 2 glasses of wine",
+                           parent="dinner")]
+
+
 @pytest.mark.parametrize(("text", "value"), [
     ("Let's upgrade to the gold menu at £55.", "gold menu at £55, 2 glasses of wine"),
     ("switch to the vegan menu", "vegan menu, 2 glasses of wine"),
@@ -128,9 +119,7 @@ def test_someones_one_told_with_is_leaves_the_is_out(text: str, value: str) -> N
 ])
 def test_switching_to_a_kind_of_a_held_thing_sets_it_and_keeps_its_details(
         text: str, value: str) -> None:
-    memory = [*MEMORY, _task("menu", "Menu", "three-course one at £40, 2 glasses of wine",
-                             parent="dinner")]
-    assert _values(_read(text, memory)) == {"menu": value}
+    assert _values(_read(text, WITH_MENU)) == {"menu": value}
 
 
 def test_switching_to_something_no_task_names_writes_nothing() -> None:
@@ -143,9 +132,7 @@ def test_switching_to_something_no_task_names_writes_nothing() -> None:
 ])
 def test_a_count_named_by_its_thing_changes_the_count_just_before_that_thing(
         text: str, value: str) -> None:
-    memory = [*MEMORY, _task("menu", "Menu", "three-course one at £40, 2 glasses of wine",
-                             parent="dinner")]
-    assert _values(_read(text, memory)) == {"menu": value}
+    assert _values(_read(text, WITH_MENU)) == {"menu": value}
 
 
 FIRMS = [_task("inv", "Invoices to chase"), _task("acme", "Acme Ltd", "£300", parent="inv"),

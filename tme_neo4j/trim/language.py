@@ -273,8 +273,6 @@ _NAMED_AUXILIARY = re.compile(
     r"doesn't|didn't|isn't|wasn't|has|had|can|could|would|should|is going to)\s+[a-z])")
 
 
-#: "..., the hall's ours from 7": after a statement, a subject with a contracted copula and
-#: at least two words after it starts a clause of its own.
 #: "... ends on the 3rd and my boiler's been broken for weeks": the speaker's thing and what has
 #: happened to it, a statement of its own after 'and'.
 _MY_THING_DONE = re.compile(r"\s+and\s+(?=(?:my|our)\s+[a-z][\w-]*(?:'s|\s+has|\s+is)\s+"
@@ -283,6 +281,8 @@ _MY_THING_DONE = re.compile(r"\s+and\s+(?=(?:my|our)\s+[a-z][\w-]*(?:'s|\s+has|\
 _SOME_OF_THEM = re.compile(r",\s*(?:and\s+)?(?=(?:\w+|a\s+couple|a\s+few)\s+of\s+(?:theirs|ours|"
                            r"them|us|those|the\s+\w+)\s+(?:have|has|had|are|were|can't|won't)\s+"
                            r"[a-z])", re.IGNORECASE)
+#: "..., the hall's ours from 7": after a statement, a subject with a contracted copula and
+#: at least two words after it starts a clause of its own.
 _STATED_AFTER = re.compile(r",\s*(?:and\s+)?(?!(?:[a-z]+\s+)?(?:it|that|this|he|she|there|what|"
                            r"here|who)'s\b)(?=(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*'s\s+"
                            r"[\w£$€]+\s+\S)", re.IGNORECASE)
@@ -680,17 +680,17 @@ def retype(current: str, kind: ValueKind, new: str, *, after: str | None = None)
                   for m in _KIND_RE[k].finditer(current)]
         spans = [m for m in spans if not any(m.start() in r for r in inside)
                  and not re.search(r"\d\s*[-\u2013]\s*$", current[:m.start()])]
+    named = value_after(current, after, kind) if after is not None else None
     counted = _word_pattern(after).search(current) if (
         after is not None and kind == ValueKind.COUNT) else None
     before = [m for m in spans if counted is not None and m.end() <= counted.end()
               and len(current[m.end():counted.start()].split()) < _NEAR]
-    if counted is not None and before and (before[-1].end() == counted.end() or value_after(
-            current, str(after), kind) is None):
+    if counted is not None and before and (before[-1].end() == counted.end() or named is None):
         spans = before[-1:]  # '20 edited images' and 'images': the count just before it
     elif kind == ValueKind.COUNT:  # '8k' replaces '5k', not 'three times'
         same_unit = [m for m in spans if _unit(m.group()) == _unit(new)]
         spans = same_unit or spans
-    if after is not None and (named := value_after(current, after, kind)) is not None:
+    if named is not None:
         spans = [m for m in spans if m.start() >= named] or spans
     if not spans:
         return None

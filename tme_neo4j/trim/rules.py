@@ -794,9 +794,9 @@ _NOUN_FACTS = re.compile(r"^(?:an?)\s+(?P<title>[a-z][\w' -]{2,40}?)\s*,\s*(?P<f
                          _I)
 #: "book the hall", "order a cake": a verb with its object after a determiner.
 _DETERMINED = re.compile(r"^\S+\s+(?:the|a|an|my|our|your|some|his|her|their|this|that)\b", _I)
-#: "new term at the pottery club", "first week of the allotment": a time in a plan, no verb.
 #: "the driveway.": a thing named alone, as a sentence of its own.
 _TOPIC_ALONE = re.compile(r"^(?:the|my|our)\s+(?P<plan>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2})$", _I)
+#: "new term at the pottery club", "first week of the allotment": a time in a plan, no verb.
 _SCENE = re.compile(r"^(?:(?:a|the)\s+)?(?:new|next|another|first|last|final)\s+(?:day|week|"
                     r"month|term|season|year|round|shift|session)\s+(?:on|of|at|for|in)\s+"
                     r"(?:the|my|our)\s+(?P<plan>[a-z][\w' -]{2,30})$", _I)
@@ -1513,8 +1513,8 @@ class _TurnParser:
                 people.setdefault(titled["name"], t)  # "Mr Hughes for maths": Hughes
             elif t.parents and _PROPER_NAME.fullmatch(t.title) and words[0].lower() not in (
                     STOP) and (len(words) > 1 or not in_dictionary(t.title.lower())):
-                # "To" or "From" names no one
-                # "Ann" names Ann Lee, "bakery" Oak Bakery; "Do Ella's" is not named by "do"
+                # "To" or "From" names no one; "Ann" names Ann Lee, "bakery" Oak Bakery, and
+                # "Do Ella's" is not named by "do"
                 people.setdefault(words[0] if in_dictionary(words[0].lower()) else
                                   words[0].lower(), t)
                 people.setdefault(words[-1].lower(), t)
@@ -1656,9 +1656,9 @@ class _TurnParser:
     def _held_subject(self, c: str) -> bool:
         """Whether a live task's whole title of two or more words opens ``c`` as the subject of
         a finite verb ('Bolt & Co have gone bust'), whatever its first word could be."""
-        return any(re.match(
+        return any(" " in t.title and re.match(
             rf"{re.escape(t.title)}(?:'s|\s+(?:has|have|had|is|are|was|were|will|won't|can't|"
-            r"did|didn't|does|doesn't))\b", c, _I) and " " in t.title for t in self._live())
+            r"did|didn't|does|doesn't))\b", c, _I) for t in self._live())
 
     def _made_thing(self, frame: Frame, question: bool) -> bool:
         """'print the name badges', 'confirm the time with the vet': a verb that may ask to
@@ -3395,7 +3395,6 @@ class _TurnParser:
         self._emit(Intent.UPDATE, raw, ops, about=[root.key])
         return True
 
-
     def _stranger_named(self, phrase: str) -> bool:
         """Whether ``phrase`` names its thing by a person memory has never held ("Ann's
         slot" with no Ann in any title or value)."""
@@ -3417,14 +3416,14 @@ class _TurnParser:
         """'Move the whole thing to Friday': every task of the plan that holds a date (or a
         time) takes the new one. The plan is the one whose tasks hold one, or the one in talk
         when several do; False when none does."""
-        def held_in(root: Task) -> list[Task]:
-            return [t for t in self._live() if (t.key == root.key or root.key in t.parents)
-                    and retype(t.value or "", kind, new) is not None]
-        plans = [r for r in self._live() if not r.parents and held_in(r)]
-        root = plans[0] if len(plans) == 1 else self._root_for(None)
-        if root is None or root not in plans:
+        live = self._live()
+        plans = {r.key: held for r in live if not r.parents and (held := [
+            t for t in live if (t.key == r.key or r.key in t.parents)
+            and retype(t.value or "", kind, new) is not None])}
+        root = self.tasks[next(iter(plans))] if len(plans) == 1 else self._root_for(None)
+        if root is None or root.key not in plans:
             return False
-        held = held_in(root)
+        held = plans[root.key]
         ops: list[Operation] = []
         for task in held:
             value = retype(task.value or "", kind, new) or new
@@ -7108,7 +7107,6 @@ _LONG_LABEL = re.compile(r"^\s*([^:]{2,60}?)\s*:\s+(.+)$", re.S)
 #: "Still to buy for the party": what a list is, and the plan it is for.
 _LABEL_FOR = re.compile(r"^(?P<lead>[\w' -]{2,40}?)\s+for\s+(?:(?:the|my|our|his|her|their)\s+|"
                         r"(?=(?-i:[A-Z])[\w-]*'s\s))(?P<plan>[\w' -]{2,40})$", _I)
-#: ", and everything must be ready by 30 May": when everything of a list is due.
 #: "three stalls so far", "2 lifts for now": a label with a count and a when of the counting.
 _COUNTED_LABEL = re.compile(rf"^(?:(?:{'|'.join(NUMBER_WORDS)}|\d+)\s+)?(?P<label>.+?)"
                             r"(?:\s+(?:so far|for now|at the moment|right now|to start with|"
@@ -7116,6 +7114,7 @@ _COUNTED_LABEL = re.compile(rf"^(?:(?:{'|'.join(NUMBER_WORDS)}|\d+)\s+)?(?P<labe
 #: "..., all on Tuesday", "..., each at 2": what a list's last words say of every item.
 _SAID_OF_ALL = re.compile(r",\s*(?:all|each|both)\s+(?P<what>(?:on|at|in|from|for|by)\s+[^,]+?)"
                           r"[.!]?$", _I)
+#: ", and everything must be ready by 30 May": when everything of a list is due.
 _ALL_DUE = re.compile(r",?\s+and\s+(?:it\s+all|all\s+of\s+it|they\s+all|all\s+of\s+them|"
                       r"everything)\s+(?:(?:has|have|needs?)\s+to|must|should)\s+be\s+(?:in|done|"
                       r"finished|ready|"
