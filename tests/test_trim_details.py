@@ -335,3 +335,14 @@ def test_a_thing_cut_with_no_value_is_removed() -> None:
 ])
 def test_a_live_thing_put_back_to_its_first_value_is_rolled_back_not_restored(text: str) -> None:
     assert _ops_with_band_revised(text) == [("RollbackTask", "band")]
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("We'll also need a cloakroom.", "cloakroom"),
+    ("I'll also need a microphone", "microphone"),
+    ("We also need raffle tickets.", "raffle tickets"),
+    ("we will also need a lectern", "lectern"),
+])
+def test_one_more_thing_the_speaker_needs_is_an_item_of_the_plan(text: str, title: str) -> None:
+    added = [op for op in _written(_read(text)) if isinstance(op, AddTask)]
+    assert [(op.title, op.parents) for op in added] == [(title, ["dinner"])]

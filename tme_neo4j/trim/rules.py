@@ -3987,7 +3987,9 @@ class _TurnParser:
         if _PERFECT.match(m["items"].strip()) or _AMOUNT_MOVED.match(c):
             # "the dog has already chewed the rug", "the fees have gone up to £5": news told
             return False
-        subject = clean_phrase(m["subj"])
+        # "we'll also need a ladder": the speaker, needing one more thing for the plan
+        subject = clean_phrase(re.sub(r"^(i|we)(?:'ll|\s+will)?\s+also$", r"\1", m["subj"],
+                                      flags=_I))
         live = self._live()
         if re.search(r"\bwants?\s", m[0][len(m["subj"]):len(m["subj"]) + 8], _I):
             # "X wants ...": someone's wish. Parts only of a task so named, never of a person;
