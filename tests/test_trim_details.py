@@ -346,3 +346,14 @@ def test_a_live_thing_put_back_to_its_first_value_is_rolled_back_not_restored(te
 def test_one_more_thing_the_speaker_needs_is_an_item_of_the_plan(text: str, title: str) -> None:
     added = [op for op in _written(_read(text)) if isinstance(op, AddTask)]
     assert [(op.title, op.parents) for op in added] == [(title, ["dinner"])]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The band is coming tomorrow.", "tomorrow"),
+    ("The band is coming tonight.", "tonight"),
+    ("The flowers are due at Atherton.", "Atherton"),
+    ("The band is coming to Tooting.", "Tooting"),
+])
+def test_a_value_that_starts_like_a_preposition_keeps_its_whole_first_word(
+        text: str, value: str) -> None:
+    assert list(_values(_read(text)).values()) == [value]

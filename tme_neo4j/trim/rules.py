@@ -580,7 +580,7 @@ _VALUE_LEAD = re.compile(
     r"(?:(?:going|gone|moving|set|booked|scheduled|planned|"
     r"quoted|priced|fixed|confirmed|coming|happening|up|down|back|due|going to be)\s+|"
     r"[a-z]+ed\s+(?=(?:back|up|down|forward|out|over|to|at|for|until|till)\b))?"
-    r"(?:(?:back|forward)\s+)?(?:to|at|for|up to|down to|until|till)?\s*(?=\S)", _I)
+    r"(?:(?:back|forward)\s+)?(?:(?:to|at|for|up to|down to|until|till)\b)?\s*(?=\S)", _I)
 _PREPARED = re.compile(r"\s+(?:for now|for the moment|at the moment|actually|after all|"
                        r"instead|then|again|now)$", _I)
 #: "Make the headcount 6", "keep the soundcheck at 6:15".
