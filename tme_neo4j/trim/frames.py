@@ -91,6 +91,12 @@ _GERUND_SUBJECT_OF = frozenset({"needs", "requires", "depends", "takes", "has", 
                                 "should", "waits", "comes"})
 
 
+#: What "last" counts back from ("last year", "last time"): a time, not the verb.
+_SPANS_OF_TIME = frozenset({"time", "year", "week", "month", "night", "weekend", "summer",
+                            "winter", "spring", "autumn", "term", "season", "christmas",
+                            "easter", "fortnight", "minute"})
+
+
 def read_frame(clause: str, *, question_mark: bool = False, original: str | None = None) -> Frame:
     """Read one clause (fillers are stripped first); ``original`` is the clause as said, before
     any politeness was taken off ('could you ...')."""
@@ -120,7 +126,11 @@ def read_frame(clause: str, *, question_mark: bool = False, original: str | None
         split = f"{lemma(words[0])} {words[-1].lower()}"  # "put the octopus back"
         if split in verbs():
             found = (split, 1)
-    if found is not None or (words and is_verb(words[0]) and _starts_clause(words)):
+    # "last week the van broke down": when it happened, no verb "last"
+    counted_back = len(words) > 1 and words[0].lower() == "last" and (
+        words[1].lower() in _SPANS_OF_TIME)
+    if not counted_back and (found is not None or (
+            words and is_verb(words[0]) and _starts_clause(words))):
         entry, n = found if found is not None else (lemma(words[0]), 1)
         intent = found[0] if found is not None else None
         rest = _after_words(stripped, n)
