@@ -121,9 +121,9 @@ def read_frame(clause: str, *, question_mark: bool = False, original: str | None
             words[0].lower().endswith("ing") and lemma(words[0]) != words[0].lower()) and (
             any(w.lower() in _GERUND_SUBJECT_OF for w in words[2:])):
         found = None  # "painting the fence needs ...": the subject, no request
-    if (len(words) > 2 and words[-1].lower() in _PARTICLES
-            and (found is None or " " not in found[0])):
-        split = f"{lemma(words[0])} {words[-1].lower()}"  # "put the octopus back"
+    if len(words) > 2 and (found is None or " " not in found[0]) and (
+            particle := _split_particle(words)):
+        split = f"{lemma(words[0])} {particle}"  # "put the octopus back", "take X out of Y"
         if split in verbs():
             found = (split, 1)
     # "last week the van broke down": when it happened, no verb "last"
@@ -159,6 +159,21 @@ _TOLD_TO_SOMEONE = frozenset({"tell", "remind"})
 #: Who such a verb may be said to in talk ("tell me", "tell her thanks from me"), no one to name.
 _SPOKEN_TO = frozenset({"", "me", "us", "him", "her", "them", "you", "everyone", "everybody"})
 _PARTICLES = frozenset({"back", "out", "off", "up", "down", "in", "over", "through"})
+#: What may follow the particle of a verb split around its object: where from ("take the
+#: cake out of the order") or for how long ("leave the quiz out for now").
+_AFTER_PARTICLE = re.compile(r"(?:of|from|for now|for the moment|for the time being|for today|"
+                             r"for this week|again|altogether|completely|entirely)\b", re.I)
+
+
+def _split_particle(words: list[str]) -> str | None:
+    """The particle of a verb said around its object ('put the octopus back'): the last
+    word, or a later word followed only by where from or for how long."""
+    if words[-1].lower() in _PARTICLES:
+        return words[-1].lower()
+    for n, word in enumerate(words[2:-1], start=2):
+        if word.lower() in _PARTICLES and _AFTER_PARTICLE.match(" ".join(words[n + 1:])):
+            return word.lower()
+    return None
 #: Verbs that follow a subject, never an imperative's first word.
 _FINITE_AFTER_SUBJECT = frozenset({
     "is", "are", "was", "were", "want", "wants", "need", "needs", "have", "has", "had", "can",

@@ -342,7 +342,8 @@ _BECAUSE_WORD = re.compile(r"\b(?:anyway|anyhow|already|after all|either way|reg
 _WAITS = re.compile(r"\b(?:until|till|unless)\b", _I)
 #: "Take the sofa off the list": a particle after the object.
 _CANCEL_OFF = re.compile(r"^(?:take|strike|knock|leave)\s+(?P<items>.+?)\s+(?:off|out)"
-                         r"(?:\s+(?:of\s+)?(?:the|my|our)\s+[\w-]+(?:\s+[\w-]+)?)?$", _I)
+                         r"(?:\s+(?:of\s+)?(?:the|my|our)\s+[\w-]+(?:\s+[\w-]+)?)?"
+                         r"(?:\s+for\s+(?:now|the moment|the time being))?$", _I)
 _DEPEND = re.compile(
     rf"^(?P<a>.+?)\s+(?:needs|need|{verb_pattern('depend')}|(?:is|are) dependent on|"
     r"(?:must|has to|have to|should|will have to|can only|needs to|need to) "
@@ -4154,6 +4155,8 @@ class _TurnParser:
                 re.search(r"\s(?-i:[A-Z])[\w-]*$", m["subj"]) and _NAMES_PLACE.match(
                     c[m.end("subj"):])):
             return False
+        if " " in (read_frame(c).verb or ""):
+            return False  # "take Jo's coat out of the car": a request around an 's, no "is"
         subject, rest = _subject_and_rest(c, m)
         if re.fullmatch(r"(?:i|we|you|they)'(?:ve|d|ll)", subject, _I):
             return self._had_from(rest, raw)  # "we've got the room from 8": the room's value
