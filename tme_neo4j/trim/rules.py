@@ -231,6 +231,10 @@ _CANCEL = re.compile(
     rf"{_THEY_HAVE}(?={verb_pattern('cancel')}\s+(?:the|their|our|my)\s))?"
     rf"{verb_pattern('cancel')}\s+(?P<items>.+?)"
     r"(?:\s+(?:from|off|out of)\s+(?:the |my |our )?(?P<from>[\w -]+?))?$", _I)
+#: What marks a statement as heard from others: of a thing memory does not hold, it tells of
+#: the world, not of the plan.
+_HEARSAY = re.compile(r"\b(?:apparently|supposedly|reportedly|allegedly|(?:i|we)(?:'ve)? heard|"
+                      r"so (?:i|we) hear|so they say)\b", _I)
 #: "the van isn't needed any more", "no need for the van now": a thing no longer wanted,
 #: a reason after a comma.
 _NOT_NEEDED = re.compile(
@@ -4026,8 +4030,9 @@ class _TurnParser:
             parent = self._match(subject, live)
         ops: list[Operation] = []
         if parent is None:
-            if len(subject.split()) > 4 or not stems(subject):
-                return False
+            if len(subject.split()) > 4 or not stems(subject) or (
+                    _HEARSAY.search(raw) and " " in subject):
+                return False  # "puppies my age need ..., apparently": what is said of others
             plan = self.under or self._root_for(None)  # a new part of the plan in talk
             ops.append(self._add(subject[:1].upper() + subject[1:], key=slug(subject),
                                  parents=[plan.key] if plan else []))
@@ -4279,6 +4284,10 @@ class _TurnParser:
             return False  # "the roads are meant to be icy on Monday": a forecast, a remark
         if _HOW_ONE_IS.match(value):
             return False  # "Jo's feeling better": how someone is, no attribute
+        if _HEARSAY.search(raw) and (" " in subject or "'" in subject):
+            # "the school next door gets a week off, apparently": news of others, where
+            # "the price is up to £80, apparently" is of the plan's own price
+            return False
         if mentions(root.value or "", subject):
             return False  # "the hall's full" where the plan is "in the hall": no attribute
         if any(mentions(t.value or "", subject) for t in self._live()):
