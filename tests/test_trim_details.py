@@ -357,3 +357,36 @@ def test_one_more_thing_the_speaker_needs_is_an_item_of_the_plan(text: str, titl
 def test_a_value_that_starts_like_a_preposition_keeps_its_whole_first_word(
         text: str, value: str) -> None:
     assert list(_values(_read(text)).values()) == [value]
+
+
+MEALS = [*MEMORY, _task("meals", "Meals", "fish pie on Friday, a roast on the Sunday and a curry "
+                                          "on Monday", parent="dinner")]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Drop the Sunday roast.", "fish pie on Friday and a curry on Monday"),
+    ("Scrap the Monday curry, nobody likes it.", "fish pie on Friday, a roast on the Sunday"),
+    ("Forget the Friday fish pie.", "a roast on the Sunday and a curry on Monday"),
+])
+def test_an_entry_named_in_other_words_order_leaves_the_list_it_was_in(
+        text: str, value: str) -> None:
+    assert _values(_read(text, MEALS)) == {"meals": value}
+    assert not any(isinstance(op, CancelTask) for op in _written(_read(text, MEALS)))
+
+
+def test_an_entry_that_left_a_list_goes_back_where_it_was() -> None:
+    meals = _task("meals", "Meals", "fish pie on Friday and a curry on Monday", parent="dinner")
+    was = "fish pie on Friday, a roast on the Sunday and a curry on Monday"
+    view = TrimView(tasks=[*MEMORY, meals], focus=["dinner"], past_values={"meals": [was]})
+    for text in ("Put the roast back on.", "Bring the Sunday roast back."):
+        assert _values(RuleInterpreter().interpret(text, view)) == {"meals": was}, text
+    # an entry the list never held is no entry to bring back
+    assert not _written(RuleInterpreter().interpret("Put the lasagne back on.", view))
+
+
+def test_an_entry_goes_back_at_the_end_when_the_rest_of_the_list_changed() -> None:
+    meals = _task("meals", "Meals", "fish pie on Saturday and a curry on Monday", parent="dinner")
+    view = TrimView(tasks=[*MEMORY, meals], focus=["dinner"], past_values={
+        "meals": ["fish pie on Friday, a roast on the Sunday and a curry on Monday"]})
+    assert _values(RuleInterpreter().interpret("Put the roast back on.", view)) == {
+        "meals": "fish pie on Saturday and a curry on Monday, a roast on the Sunday"}

@@ -2779,7 +2779,26 @@ class _TurnParser:
         if already := self._items(items, self._live(), slot):  # "keep X" when X is there
             self._emit(Intent.NOTE, raw, about=[t.key for t in already])
             return True
-        return False
+        return self._entry_back(clean_phrase(items), raw)
+
+    def _entry_back(self, item: str, raw: str) -> bool:
+        """'Put the roast back on' after it left the list in a task's value: the entry goes
+        back, where it was when the rest of the list is as it was, else at the end."""
+        found: list[tuple[Task, str]] = []
+        for task in self._live():
+            if not task.value or _named_entry(_list_pieces(task.value), item) is not None:
+                continue
+            for old in reversed(self.past.get(task.key, [])):
+                pieces = _list_pieces(old)
+                if (i := _named_entry(pieces, item)) is not None:
+                    was = task.model_copy(update={"value": old})
+                    found.append((task, old if _without_item(was, item) == task.value
+                                  else f"{task.value}, {pieces[2 * i]}"))
+                    break
+        if len(found) != 1:
+            return False
+        self._update(found[0][0], found[0][1], raw)
+        return True
 
     def _kept_as_was(self, value: str, raw: str) -> bool:
         """'..., actually no, keep the 3rd': an earlier clause of this turn changed a task
@@ -6246,18 +6265,31 @@ def _unit_of(text: str) -> str | None:
 def _without_item(task: Task, item: str) -> str | None:
     """The task's value without the one entry of its list that names ``item``, when the item
     is named by the value alone (not by the task's title or key); else None."""
-    value = task.value or ""
     if not item or mentions(f"{task.key.replace('-', ' ')} {task.title}", item):
         return None
-    pieces = re.split(r"(,\s*(?:and\s+)?|\s+and\s+)", value)
-    entries = pieces[::2]
-    named = [i for i, e in enumerate(entries) if mentions(e, item)]
-    if len(entries) < 2 or len(named) != 1:
+    pieces = _list_pieces(task.value or "")
+    i = _named_entry(pieces, item)
+    if i is None:
         return None
-    i = named[0]
     drop = slice(2 * i - 1, 2 * i + 1) if i else slice(0, 2)  # the entry and one separator
     del pieces[drop]
     return "".join(pieces).strip(" ,")
+
+
+def _list_pieces(value: str) -> list[str]:
+    """A value cut into its list's entries, with the separators between them kept."""
+    return re.split(r"(,\s*(?:and\s+)?|\s+and\s+)", value)
+
+
+def _named_entry(pieces: list[str], item: str) -> int | None:
+    """Which entry of a list (``_list_pieces``) names ``item``, when the list has two or
+    more and exactly one does."""
+    entries = pieces[::2]
+    named = [i for i, e in enumerate(entries) if mentions(e, item)] or [
+        # "the Sunday roast" of '..., a roast on the Sunday, ...': its words in another order
+        i for i, e in enumerate(entries)
+        if len(words := set(stems(item))) > 1 and words <= set(stems(e))]
+    return named[0] if len(entries) > 1 and len(named) == 1 else None
 
 
 def _plain_copula(cop: str | None) -> bool:
