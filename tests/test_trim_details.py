@@ -390,3 +390,34 @@ def test_an_entry_goes_back_at_the_end_when_the_rest_of_the_list_changed() -> No
         "meals": ["fish pie on Friday, a roast on the Sunday and a curry on Monday"]})
     assert _values(RuleInterpreter().interpret("Put the roast back on.", view)) == {
         "meals": "fish pie on Saturday and a curry on Monday, a roast on the Sunday"}
+
+
+HUNT = [_task("hunt", "Egg hunt", "back garden, Sunday, 11am"),
+        _task("lunch", "Lunch for about 25", parent="hunt"),
+        _task("table", "Table for six", "Friday at 7pm", parent="hunt"),
+        _task("eggs", "Hide 60 mini eggs", parent="hunt")]
+
+
+@pytest.mark.parametrize(("text", "key", "title"), [
+    ("Drop the mini eggs to 70.", "eggs", "Hide 70 mini eggs"),
+    ("Cut the mini eggs down to 50", "eggs", "Hide 50 mini eggs"),
+    ("Make it 30 for lunch.", "lunch", "Lunch for about 30"),
+    ("make lunch 40", "lunch", "Lunch for about 40"),
+    ("Make the table seven.", "table", "Table for seven"),
+])
+def test_a_count_for_a_thing_whose_title_counts_it_changes_that_count(
+        text: str, key: str, title: str) -> None:
+    revised = [op for op in _written(_read(text, HUNT)) if isinstance(op, ReviseTask)]
+    assert [(op.key, op.title) for op in revised] == [(key, title)]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Make it 8pm for the table.", "Friday at 8pm"),
+    ("make it Saturday for the table", "Saturday at 7pm"),
+])
+def test_a_value_made_for_the_task_named_goes_to_that_task(text: str, value: str) -> None:
+    assert _values(_read(text, HUNT)) == {"table": value}
+
+
+def test_a_count_for_a_word_two_titles_share_writes_nothing() -> None:
+    assert not _written(_read("Make it 70 for the eggs.", HUNT))

@@ -591,6 +591,9 @@ _PREPARED = re.compile(r"\s+(?:for now|for the moment|at the moment|actually|aft
 #: "Make the headcount 6", "keep the soundcheck at 6:15".
 _MAKE = re.compile(r"^(?:make|set|keep|have|price|put)\s+(?!(?:it|that|this|them)\b)(?P<rest>.+)$",
                    _I)
+#: "make it 30 for lunch": a value, and the task it is for.
+_MAKE_IT_FOR = re.compile(r"^(?:make|set|put)\s+it\s+(?P<v>[\w-]+(?:\s+[\w-]+)?)\s+for\s+"
+                          r"(?P<what>(?:the\s+)?[\w' -]+)$", _I)
 #: "the sofa at $70": a task and its value, in a list of such pairs.
 _PAIR = re.compile(r"(?:^|\band\s+|,\s*)(?P<what>[\w' -]+?)\s+(?:at|to|for)\s+"
                    r"(?P<v>[$£€]?\d[\w.,:$£€]*(?:\s+(?:am|pm))?)", _I)
@@ -1584,7 +1587,7 @@ class _TurnParser:
     def _interpret(self, c: str, raw: str, slot: str | None, question: bool) -> None:
         wished = _WANT.match(c) is not None
         if not question:
-            c = _change_under_way(_advised(c))
+            c = self._made_for(_change_under_way(_advised(c)))
         self.also = (_ALSO.search(c) is not None or _ALSO.match(raw.strip(" ,")) is not None
                      or (self.needs and _imperative(c)))
         if m := _WANT.match(c):
@@ -1657,6 +1660,17 @@ class _TurnParser:
             self._new_task(c, raw)
         else:
             self._unparsed(raw, c)
+
+    def _made_for(self, c: str) -> str:
+        """'Make it 30 for lunch' where a task is the lunch: 'make lunch 30', the value for
+        the task named, not for whatever 'it' was last."""
+        it = _MAKE_IT_FOR.match(c)
+        if it is None or not _only_value(it["v"]) or len(typed_phrases(
+                it["v"], sentence=False)) != 1 or len(
+                [t for t in self._live() if mentions(t.title, clean_phrase(it["what"]))]) != 1:
+            return c  # no one task so titled: which one is meant is not guessed
+        what = re.sub(r"^the\s+", "", it["what"], flags=_I)
+        return f"make the {what} {it['v']}"
 
     def _held_subject(self, c: str) -> bool:
         """Whether a live task's whole title of two or more words opens ``c`` as the subject of
@@ -3358,8 +3372,10 @@ class _TurnParser:
             self._unparsed(raw, c)  # "move Ann's slot" with no Ann in memory: nothing moves
             return True
         kind, first = typed[0]
-        if self._plan_moved(what, kind, _span(m["v"], kind) or first, raw):
-            return True
+        if (kind == ValueKind.COUNT and len(typed) == 1 and self._recounted(
+                f"{first} {what.split()[-1]}", raw)) or self._plan_moved(
+                    what, kind, _span(m["v"], kind) or first, raw):
+            return True  # "drop the eggs to 70": the title that counts "60 mini eggs"
         if (holder := self._holding_inside(what, kind)) is not None:
             new = _span(m["v"], kind) or first
             self._update(holder, retype(holder.value or "", kind, new, after=what) or new, raw)
@@ -4564,6 +4580,9 @@ class _TurnParser:
             wanted = [(w, v) for w, v in splits if _only_value(re.sub(r"^(?:at|to)\s+", "", v))][:1]
         ops_before = len(self.subtasks)
         for what, said in wanted:
+            if re.fullmatch(_CARDINAL, said.strip(), _I) and self._recounted(
+                    f"{said.strip()} {what.split()[-1]}", raw):
+                continue  # "make the eggs 70" where a title counts "60 mini eggs"
             target = self._match(what, self._live(), by_value=False)
             if target is None and (unit := _unit_of(said)):
                 # "make the laps 12 minutes": the task whose value is a number of minutes
@@ -4576,6 +4595,14 @@ class _TurnParser:
                 continue
             value = re.sub(r"^(?:at|to)\s+", "", said.strip(" ,"))
             typed = typed_phrases(value, sentence=False)
+            if [k for k, _ in typed] == [ValueKind.COUNT] and _only_value(value) and not (
+                    retype(target.value or "", ValueKind.COUNT, value)) and (
+                    title := retype(target.title, ValueKind.COUNT, value)):
+                # "make the table seven people" for 'Table for six': the count of its title
+                self._emit(Intent.UPDATE, raw, [ReviseTask(key=target.key, title=title)],
+                           about=[target.key])
+                self._pending(target, title=title)
+                continue
             if (target.value and typed and _only_value(value)
                     and all(retype(target.value, k, p) for k, p in typed)):
                 self._set_typed(target, typed, raw)
@@ -5602,6 +5629,19 @@ class _TurnParser:
         said."""
         unit = new.rsplit(maxsplit=1)[-1] if len(new.split()) > 1 else ""
         return task is not None and (not unit or mentions(task.value or "", unit))
+
+    def _recounted(self, new: str, raw: str) -> bool:
+        """The task whose title counts what ``new`` counts takes its number, in its title and
+        as its value (so that what depends on it sees a change)."""
+        task = self._count_in_title(new)
+        title = _recount(task.title, new) if task is not None else None
+        if task is None or title is None or title == task.title:
+            return False
+        count = _counted(title, new.split(maxsplit=1)[0]) or new
+        self._emit(Intent.UPDATE, raw, [ReviseTask(key=task.key, title=title, value=count)],
+                   about=[task.key])
+        self._pending(task, title=title, value=count)
+        return True
 
     def _count_in_title(self, new: str) -> Task | None:
         """The task talked about whose title counts what ``new`` counts ('10 neon tetras' for
