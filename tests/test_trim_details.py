@@ -421,3 +421,24 @@ def test_a_value_made_for_the_task_named_goes_to_that_task(text: str, value: str
 
 def test_a_count_for_a_word_two_titles_share_writes_nothing() -> None:
     assert not _written(_read("Make it 70 for the eggs.", HUNT))
+
+
+DAYS = [*MEMORY, _task("days", "Days", "Monday, Wednesday and Friday, 9 till 5", parent="dinner")]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Swap Wednesday for Thursday.", "Monday, Thursday and Friday, 9 till 5"),
+    ("Make it Tuesday instead of Monday.", "Tuesday, Wednesday and Friday, 9 till 5"),
+])
+def test_a_day_put_in_place_of_one_of_a_list_of_days_leaves_the_others(
+        text: str, value: str) -> None:
+    assert _values(_read(text, DAYS)) == {"days": value}
+
+
+@pytest.mark.parametrize("text", [
+    "He's got football on Fridays.",
+    "She has got choir on Mondays",
+    "They've got swimming on Wednesday.",
+])
+def test_what_someone_has_on_a_day_is_no_value(text: str) -> None:
+    assert not _written(_read(text, DAYS))

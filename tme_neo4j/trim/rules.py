@@ -4202,6 +4202,8 @@ class _TurnParser:
             return self._had_from(rest, raw)  # "we've got the room from 8": the room's value
         if subject.lower() in ("i", "we", "you", "there", "what", "here", "who", "that", "this"):
             return False
+        if subject.lower() in ("he", "she", "they") and re.match(r"(?:got|gets)\s", rest, _I):
+            return False  # "he's got football on Thursdays": what someone has, no value
         if re.search(r"\b(?:so|because|since|but|though)\s+\w+\s+\w+", rest, _I):
             return False  # "X is away so Y will do it": two clauses, no value of X
         if _EVALUATIVE.search(rest):
@@ -6511,8 +6513,8 @@ def _displaced_dropped(value: str, new: str) -> str:
     into it and the 'each' after it."""
     for kind in (ValueKind.PRICE, ValueKind.DATE, ValueKind.TIME):
         brought = [p for k, p in typed_phrases(new, sentence=False) if k == kind]
-        if len(brought) != 1:
-            continue
+        if len(brought) != 1 or clean_phrase(brought[0]) == clean_phrase(new):
+            continue  # a day for a day in "Tuesdays and Thursdays": the other day stays
         for k, p in typed_phrases(value, sentence=False):
             if k == kind and p not in new:
                 value = re.sub(rf"\s*,?\s*(?:(?:at|for|on|by)\s+)?{re.escape(p)}(?:\s+(?:each|"
