@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from test_trim_people import _task, _values, _written
 
-from tme_neo4j.models import AddTask, CancelTask, ReviseTask, Task
+from tme_neo4j.models import AddDependency, AddTask, CancelTask, ReviseTask, Task
 from tme_neo4j.trim.base import TrimResult, TrimView
 from tme_neo4j.trim.language import ValueKind, retype, split_clauses
 from tme_neo4j.trim.rules import RuleInterpreter
@@ -442,3 +442,14 @@ def test_a_day_put_in_place_of_one_of_a_list_of_days_leaves_the_others(
 ])
 def test_what_someone_has_on_a_day_is_no_value(text: str) -> None:
     assert not _written(_read(text, DAYS))
+
+
+@pytest.mark.parametrize("text", [
+    "Add a toast and the speeches straight after to the plan.",
+    "Add a toast and ushers straight after to the dinner.",
+    "Add speeches and the flowers after to the dinner.",
+])
+def test_things_added_with_an_after_are_added_and_linked_to_nothing(text: str) -> None:
+    written = _written(_read(text))
+    assert written
+    assert not any(isinstance(op, AddDependency) for op in written), written

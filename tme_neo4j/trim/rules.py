@@ -3085,8 +3085,8 @@ class _TurnParser:
     def _order(self, c: str, raw: str, slot: str | None) -> bool:
         c = _as_waiting(c)
         m = _DEPEND.match(c)
-        if not m:
-            return False
+        if not m or read_frame(c).intent == "add":
+            return False  # "add A and B straight after": things added, no order
         a_text, b_text = m["a"] or m["a2"] or m["a3"], m["b"] or m["b2"] or m["b3"]
         if m["a3"] and (_DESCRIBES.match(a_text) or _COPULA.match(a_text)):
             return False  # "the heater runs again after a clean": a statement, no order
