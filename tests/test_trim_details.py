@@ -453,3 +453,20 @@ def test_things_added_with_an_after_are_added_and_linked_to_nothing(text: str) -
     written = _written(_read(text))
     assert written
     assert not any(isinstance(op, AddDependency) for op in written), written
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Drop the band, book a DJ instead.", "Book a DJ"),
+    ("Scrap the band - the hall's too small. Hire a pianist instead.", "Hire a pianist"),
+    ("Cancel the band and get a string trio instead", "Get a string trio"),
+])
+def test_a_step_asked_for_instead_of_one_just_removed_takes_its_place(
+        text: str, title: str) -> None:
+    written = _written(_read(text))
+    assert [op.key for op in written if isinstance(op, CancelTask)] == ["band"]
+    assert [(op.title, op.parents) for op in written if isinstance(op, AddTask)] == [
+        (title, ["dinner"])]
+
+
+def test_a_step_asked_for_instead_with_nothing_removed_writes_nothing() -> None:
+    assert not _written(_read("Book a DJ instead."))

@@ -231,6 +231,9 @@ _CANCEL = re.compile(
     rf"{_THEY_HAVE}(?={verb_pattern('cancel')}\s+(?:the|their|our|my)\s))?"
     rf"{verb_pattern('cancel')}\s+(?P<items>.+?)"
     r"(?:\s+(?:from|off|out of)\s+(?:the |my |our )?(?P<from>[\w -]+?))?$", _I)
+#: "the band, book a DJ instead": what is removed, then a step asked for in its place.
+_THEN_INSTEAD = re.compile(r"^(?P<items>.+?)(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+-\s+)"
+                           r"(?P<step>[a-z][\w' -]*?\s+instead)[.!]?$", _I)
 #: What marks a statement as heard from others: of a thing memory does not hold, it tells of
 #: the world, not of the plan.
 _HEARSAY = re.compile(r"\b(?:apparently|supposedly|reportedly|allegedly|(?:i|we)(?:'ve)? heard|"
@@ -2649,6 +2652,13 @@ class _TurnParser:
         m = _CANCEL.match(c) or _CANCEL_OFF.match(c)
         if not m or _WAITS.search(m["items"]):
             return False  # "hold off on the paint until it's dry": it waits, it is not dropped
+        if (then := _THEN_INSTEAD.match(m["items"])) and _imperative(then["step"]):
+            # "drop the band and book a DJ instead": the removal, then what takes its place
+            if not self._cancel(c[:m.start("items")] + then["items"], raw, slot):
+                return False
+            if not self._in_place_of_removed(then["step"], then["step"]):
+                self._clause(then["step"], slot, False)
+            return True
         items, why = _told_why(m["items"])
         if not items:  # "hold off on it, cancel for now": said again of what was just removed
             return self._said_again(TaskStatus.CANCELLED, raw)
@@ -3837,6 +3847,8 @@ class _TurnParser:
             self._emit(Intent.NOTE, remark)
             return
         first = c.split(maxsplit=1)[0].lower() if c.split() else ""
+        if self._in_place_of_removed(c, raw):
+            return
         if re.search(r"\binstead\b", c, _I) or (
                 first.endswith("ing") and lemma(first) != first) or _SAID_BEFORE.search(c) or (
                 _ONLY_A_PERSON.fullmatch(c)):
@@ -3886,6 +3898,17 @@ class _TurnParser:
             ops.append(self._add(name.capitalize(), value=value, parents=[root.key],
                                  key=f"{root.key}.{name}"))
         self._emit(Intent.NEW, raw, ops, about=[root.key])
+
+    def _in_place_of_removed(self, c: str, raw: str) -> bool:
+        """'Drop the DJ ... book a band instead': a step asked for in place of the one task a
+        clause of this turn removed, where that one was."""
+        removed = self._removed_now()
+        step = re.sub(r"[\s,]+instead$", "", c, flags=_I)
+        if len(removed) != 1 or step == c or not step.split() or not _imperative(step):
+            return False
+        add = self._add(step[:1].upper() + step[1:], parents=removed[0].parents)
+        self._emit(Intent.NEW, raw, [add], about=[*removed[0].parents, add.key])
+        return True
 
     def _new_tasks(self, phrases: list[str], raw: str) -> None:
         """Requests coordinated in one clause: each is a task of its own, with its own slots,
