@@ -470,3 +470,15 @@ def test_a_step_asked_for_instead_of_one_just_removed_takes_its_place(
 
 def test_a_step_asked_for_instead_with_nothing_removed_writes_nothing() -> None:
     assert not _written(_read("Book a DJ instead."))
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    ("The kit bag needs socks, a towel and the first aid kit.",
+     ["socks", "towel", "first aid kit"]),
+    ("The hamper needs jam, crackers and the baby's first rattle",
+     ["jam", "crackers", "baby's first rattle"]),
+])
+def test_first_as_which_thing_is_a_part_not_a_time(text: str, parts: list[str]) -> None:
+    added = [op for op in _written(_read(text, [])) if isinstance(op, AddTask)]
+    assert [op.title for op in added][1:] == parts
+    assert all(op.parents == [added[0].key] for op in added[1:])

@@ -4044,8 +4044,10 @@ class _TurnParser:
             return False  # "the bank says they need ...": what someone said, no parts
         if m.re is _HAS_LIST and len(split_list(m["items"])) < 2:
             return False  # "it has dropped to £5,900": a thousands comma lists nothing
-        if re.search(r"\b(?:first|beforehand|before|done|finished|ready|in place)\b|^to\s",
-                     m["items"], _I) or (_needed_steps(c, "it") and " and " not in m["items"]):
+        # "first" as when ("painting first"), not as which ("the first outfit")
+        if re.search(r"\b(?:first(?=\s*(?:$|,|and\b))|beforehand|before|done|finished|ready|"
+                     r"in place)\b|^to\s", m["items"], _I) or (
+                _needed_steps(c, "it") and " and " not in m["items"]):
             return False  # "the gate needs painting": a doing, no part
         if _PERFECT.match(m["items"].strip()) or _AMOUNT_MOVED.match(c):
             # "the dog has already chewed the rug", "the fees have gone up to £5": news told
