@@ -482,3 +482,33 @@ def test_first_as_which_thing_is_a_part_not_a_time(text: str, parts: list[str]) 
     added = [op for op in _written(_read(text, [])) if isinstance(op, AddTask)]
     assert [op.title for op in added][1:] == parts
     assert all(op.parents == [added[0].key] for op in added[1:])
+
+
+def test_an_aside_on_a_label_leaves_the_label_and_its_list() -> None:
+    added = [op for op in _written(_read(
+        "Songs for the wedding playlist, which is a surprise so shh: Jo's Moon River, "
+        "the first dance and Dad's Elvis number.", [])) if isinstance(op, AddTask)]
+    assert [op.title for op in added] == [
+        "Wedding playlist", "Jo's Moon River", "first dance", "Dad's Elvis number"]
+
+
+def test_an_aside_on_a_label_that_holds_a_date_is_not_dropped() -> None:
+    written = _written(_read("Jobs for the move, which is on the 14th: boxes, tape.", []))
+    assert not written or any("14th" in f"{op}" for op in written)
+
+
+@pytest.mark.parametrize("text", [
+    "Go back to what we had for the cover.",
+    "The flowers look a bit cheap for Ann - go back to what we had for the cover.",
+    "Tables look cheap for Ann, return to what we said for the menu",
+])
+def test_going_back_for_a_thing_memory_does_not_hold_writes_nothing(text: str) -> None:
+    assert not _written(_read(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The tables are apparently made in Wales.",
+    "The band is supposedly the best in town.",
+])
+def test_what_is_said_of_the_world_about_a_held_thing_is_no_value(text: str) -> None:
+    assert not _written(_read(text))

@@ -90,6 +90,19 @@ def _numbered_items(m: re.Match[str]) -> str:
     return ": " + ", ".join(i for i in items if i)
 
 
+#: ", which is her present so keep it quiet:": an aside on a label, before the colon that
+#: opens its list.
+_ASIDE_BEFORE_COLON = re.compile(r",\s+(?:which|who)\b[^:.;!?]*(?=:)", re.IGNORECASE)
+
+
+def without_label_aside(text: str) -> str:
+    """``text`` without an aside between a label and the colon of its list ('Recipes for the
+    book, which is a surprise: A, B' -> 'Recipes for the book: A, B'). An aside that holds a
+    date, time, price or count stays: dropped, it would be lost."""
+    return _ASIDE_BEFORE_COLON.sub(lambda m: m[0] if any(
+        k != ValueKind.NAME for k, _ in typed_phrases(m[0], sentence=False)) else "", text)
+
+
 def fold(text: str) -> str:
     """Curly quotes and dashes to ASCII, control characters dropped, white space collapsed."""
     text = unicodedata.normalize("NFKC", text).translate(_FOLD)

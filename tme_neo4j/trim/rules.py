@@ -76,6 +76,7 @@ from tme_neo4j.trim.language import (
     value_after,
     value_kind,
     value_phrases,
+    without_label_aside,
 )
 from tme_neo4j.trim.lexicon import (
     attribute_of,
@@ -839,7 +840,8 @@ class RuleInterpreter:
 
     def interpret(self, text: str, view: TrimView) -> TrimResult:
         # "at 12, no, 1pm": a value corrected in the same breath is not read
-        text = corrected_values(apostrophised(unsmiled(fold(listed_inline(text)))))
+        text = corrected_values(apostrophised(unsmiled(without_label_aside(fold(listed_inline(
+            text))))))
         parser = _TurnParser(view, text)
         return parser.told(text) if _told_before_colon(text) else parser.parse(text)
 
@@ -1932,8 +1934,8 @@ class _TurnParser:
             return True
         if target is None and wanted and not _only_value(wanted) and not any(
                 mentions(f"{t.title} {t.value or ''}", wanted) for t in self._live()) and (
-                self._swap_back(wanted, raw)):
-            return True
+                not re.match(r"revert\s+(?!to\b)", c, _I)) and self._swap_back(wanted, raw):
+            return True  # (in "revert the cover" the cover is a thing, no value)
         if target is None and wanted and self._back_to_kind(wanted, raw):
             return True
         if target is None:
@@ -4229,6 +4231,9 @@ class _TurnParser:
             return False
         if subject.lower() in ("he", "she", "they") and re.match(r"(?:got|gets)\s", rest, _I):
             return False  # "he's got football on Thursdays": what someone has, no value
+        if _HEARSAY.search(raw) and all(k == ValueKind.NAME for k, _ in typed_phrases(
+                rest, sentence=False)):
+            return False  # "scones are apparently called X up north": said of the world
         if re.search(r"\b(?:so|because|since|but|though)\s+\w+\s+\w+", rest, _I):
             return False  # "X is away so Y will do it": two clauses, no value of X
         if _EVALUATIVE.search(rest):
@@ -7154,6 +7159,9 @@ def _stated_fact(item: str) -> tuple[str, str] | None:
         return None
     name = clean_phrase(m["subj"])
     value = clean_phrase(_PREPARED.sub("", m["rest"].strip()))
+    if _NAMES_PLACE.match(item.strip()[m.end("subj"):]) and all(
+            k == ValueKind.NAME for k, _ in typed_phrases(value.split()[0], sentence=False)):
+        return None  # "Gran's Welsh cakes": whose they are, no "is"
     words = name.split()
     if not 1 <= len(words) <= 3 or name.lower() in (*_PRONOUNS, *_NO_THING, "i", "we", "you",
                                                      "there", "what", "here", "who") or any(
