@@ -595,7 +595,7 @@ _PREPARED = re.compile(r"\s+(?:for now|for the moment|at the moment|actually|aft
 #: "Make the headcount 6", "keep the soundcheck at 6:15".
 _MAKE = re.compile(r"^(?:make|set|keep|have|price|put)\s+(?!(?:it|that|this|them)\b)(?P<rest>.+)$",
                    _I)
-#: "make it 30 for lunch": a value, and the task it is for.
+#: "make it 40 for the meal": a value, and the task it is for.
 _MAKE_IT_FOR = re.compile(r"^(?:make|set|put)\s+it\s+(?P<v>[\w-]+(?:\s+[\w-]+)?)\s+for\s+"
                           r"(?P<what>(?:the\s+)?[\w' -]+)$", _I)
 #: "the sofa at $70": a task and its value, in a list of such pairs.
@@ -1667,7 +1667,7 @@ class _TurnParser:
             self._unparsed(raw, c)
 
     def _made_for(self, c: str) -> str:
-        """'Make it 30 for lunch' where a task is the lunch: 'make lunch 30', the value for
+        """'Make it 40 for the meal' where a task is the meal: 'make the meal 40', the value for
         the task named, not for whatever 'it' was last."""
         it = _MAKE_IT_FOR.match(c)
         if it is None or not _only_value(it["v"]) or len(typed_phrases(
@@ -6358,7 +6358,7 @@ def _named_entry(pieces: list[str], item: str) -> int | None:
     more and exactly one does."""
     entries = pieces[::2]
     named = [i for i, e in enumerate(entries) if mentions(e, item)] or [
-        # "the Sunday roast" of '..., a roast on the Sunday, ...': its words in another order
+        # "the Sunday roast" of '..., a roast on Sunday, ...': its words in another order
         i for i, e in enumerate(entries)
         if len(words := set(stems(item))) > 1 and words <= set(stems(e))]
     return named[0] if len(entries) > 1 and len(named) == 1 else None
