@@ -122,7 +122,7 @@ def read_frame(clause: str, *, question_mark: bool = False, original: str | None
             any(w.lower() in _GERUND_SUBJECT_OF for w in words[2:])):
         found = None  # "painting the fence needs ...": the subject, no request
     if len(words) > 2 and (found is None or " " not in found[0]) and (
-            particle := _split_particle(words)):
+            particle := _split_particle(words, stripped)):
         split = f"{lemma(words[0])} {particle}"  # "put the octopus back", "take X out of Y"
         if split in verbs():
             found = (split, 1)
@@ -165,14 +165,20 @@ _AFTER_PARTICLE = re.compile(r"(?:of|from|for now|for the moment|for the time be
                              r"for this week|again|altogether|completely|entirely)\b", re.I)
 
 
-def _split_particle(words: list[str]) -> str | None:
+_OFF_THE = re.compile(r"^\S+\s+.+?\s+off\s+(?:the|my|our|his|her|their|your)\s", re.I)
+
+
+def _split_particle(words: list[str], text: str) -> str | None:
     """The particle of a verb said around its object ('put the octopus back'): the last
-    word, or a later word followed only by where from or for how long."""
+    word, a later word followed only by where from or for how long, or "off" before the
+    thing it comes off ('take the cake off the order', not 'take the cake off, ...')."""
     if words[-1].lower() in _PARTICLES:
         return words[-1].lower()
     for n, word in enumerate(words[2:-1], start=2):
         if word.lower() in _PARTICLES and _AFTER_PARTICLE.match(" ".join(words[n + 1:])):
             return word.lower()
+    if _OFF_THE.search(text):
+        return "off"
     return None
 #: Verbs that follow a subject, never an imperative's first word.
 _FINITE_AFTER_SUBJECT = frozenset({

@@ -351,7 +351,8 @@ _WAITS = re.compile(r"\b(?:until|till|unless)\b", _I)
 #: "Take the sofa off the list": a particle after the object.
 _CANCEL_OFF = re.compile(r"^(?:take|strike|knock|leave)\s+(?P<items>.+?)\s+(?:off|out)"
                          r"(?:\s+(?:of\s+)?(?:the|my|our)\s+[\w-]+(?:\s+[\w-]+)?)?"
-                         r"(?:\s+for\s+(?:now|the moment|the time being))?$", _I)
+                         r"(?:\s+for\s+(?:now|the moment|the time being)|\s+then|\s+please)?$",
+                         _I)
 _DEPEND = re.compile(
     rf"^(?P<a>.+?)\s+(?:needs|need|{verb_pattern('depend')}|(?:is|are) dependent on|"
     r"(?:must|has to|have to|should|will have to|can only|needs to|need to) "
@@ -3850,6 +3851,9 @@ class _TurnParser:
             return
         first = c.split(maxsplit=1)[0].lower() if c.split() else ""
         if self._in_place_of_removed(c, raw):
+            return
+        if _HEARSAY.search(c):
+            self._unparsed(raw, c)  # "X like Y, apparently": what is said of the world
             return
         if re.search(r"\binstead\b", c, _I) or (
                 first.endswith("ing") and lemma(first) != first) or _SAID_BEFORE.search(c) or (
