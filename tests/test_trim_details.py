@@ -512,3 +512,10 @@ def test_going_back_for_a_thing_memory_does_not_hold_writes_nothing(text: str) -
 ])
 def test_what_is_said_of_the_world_about_a_held_thing_is_no_value(text: str) -> None:
     assert not _written(_read(text))
+
+
+def test_a_word_corrected_for_a_thing_named_leaves_the_name_out() -> None:
+    shelves = _task("shelves", "Shelves", "two of pine from the yard", parent="dinner")
+    for text in ("Make the shelves oak, not pine.", "make the shelves oak not pine"):
+        assert _values(_read(text, [*MEMORY, shelves])) == {
+            "shelves": "two of oak from the yard"}, text

@@ -2197,7 +2197,9 @@ class _TurnParser:
         value = holders[0].value or ""
         whole = len(value.split()) <= 3 and "," not in value and re.search(
             rf"\b{re.escape(m['old'])}$", value, _I)
-        self._update(holders[0], new["np"] if whole else old.sub(new["np"], value, count=1), raw)
+        # "make the timber oak, not pine": the holder's own name is no part of the new word
+        said = re.sub(rf"^{re.escape(holders[0].title)}\s+(?=\S)", "", new["np"], flags=_I)
+        self._update(holders[0], said if whole else old.sub(said, value, count=1), raw)
         return True
 
     def _disowned_values(self, told: list[str]) -> list[str]:
