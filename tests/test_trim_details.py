@@ -519,3 +519,13 @@ def test_a_word_corrected_for_a_thing_named_leaves_the_name_out() -> None:
     for text in ("Make the shelves oak, not pine.", "make the shelves oak not pine"):
         assert _values(_read(text, [*MEMORY, shelves])) == {
             "shelves": "two of oak from the yard"}, text
+
+
+@pytest.mark.parametrize(("text", "clauses"), [
+    ("the review is on the 9th so I'll chair it myself",
+     ["the review is on the 9th", "I'll chair it myself"]),
+    ("the van is booked so we can load on Friday", ["the van is booked", "we can load on Friday"]),
+])
+def test_what_follows_so_with_its_own_subject_is_a_clause_of_its_own(
+        text: str, clauses: list[str]) -> None:
+    assert split_clauses(text) == clauses

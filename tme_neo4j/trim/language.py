@@ -205,6 +205,9 @@ _CLAUSE_BREAK = re.compile(
     # "the lease ends in May so we need to ...": what must be done, for the reason before it
     r"\s+so\s+(?=(?:i|we)(?:'ll|'ve|\s+will|\s+also|\s+still)?\s+(?:need|have|must|should|"
     r"got|want)\b)|"
+    # "the meeting is on the 20th so I'll chair it": what follows, a clause of its own
+    r"\s+so\s+(?=(?:i|we|you|they|he|she)(?:'ll|'d|\s+will|\s+can|\s+could|\s+should|"
+    r"\s+must)\s+[a-z])|"
     r",?\s*\bsince\b(?=\s+(?:i|we|you|they|he|she|it)\b)|,\s*since\b(?=\s+(?:the|my|our)\s)|"
     # "the fair is on the 3rd and they need helpers": a second statement, a subject of its own
     r"\s+and\s+(?=(?:they|we|he|she)\s+(?:need|needs|want|wants|have|has|are|will|can't|won't)\b)|"
