@@ -2520,7 +2520,9 @@ class _TurnParser:
     def _swap(self, old: str, new: str, raw: str, intent: Intent, *,
               within: str | None = None) -> bool:
         """Put ``new`` in place of ``old`` in every live task that mentions it (only in the task
-        ``within``, when given)."""
+        ``within``, when given). An ``old`` of function words alone ("the") names nothing."""
+        if not stems(old):
+            return False
         ops: list[Operation] = []
         about: list[str] = []
         for t in self._live():
