@@ -533,7 +533,7 @@ def test_what_follows_so_with_its_own_subject_is_a_clause_of_its_own(
 
 def test_a_swap_back_from_a_function_word_replaces_nothing() -> None:
     shop = _task("shop", "Flowers from the shop", "£40", parent="dinner")
-    written = _written(_read("hmm no the shop is only open till 12 on Sundays, use the market "
+    written = _written(_read("no the shop is only open until 5 on weekdays, use the market "
                              "stall instead", [*MEMORY, shop]))
     assert not [op for op in written if isinstance(op, ReviseTask) and op.title]
     assert "dinner" not in [op.key for op in written]
