@@ -537,3 +537,14 @@ def test_a_swap_back_from_a_function_word_replaces_nothing() -> None:
                              "stall instead", [*MEMORY, shop]))
     assert not [op for op in written if isinstance(op, ReviseTask) and op.title]
     assert "dinner" not in [op.key for op in written]
+
+
+@pytest.mark.parametrize("text", [
+    "The lectern's wobbly, scrap it.",
+    "the lectern is broken - drop it",
+])
+def test_it_for_one_entry_of_a_list_removes_that_entry_not_the_task(text: str) -> None:
+    kit = _task("kit", "Kit", "chairs, a lectern and two microphones", parent="dinner")
+    written = _written(_read(text, [*MEMORY, kit]))
+    assert not any(isinstance(op, CancelTask) for op in written), written
+    assert _values(_read(text, [*MEMORY, kit])) == {"kit": "chairs and two microphones"}

@@ -2750,6 +2750,9 @@ class _TurnParser:
         if clean_phrase(items).lower() in _PRONOUNS and not self.mentioned and not slot and any(
                 not t.parents for t in targets):
             return False  # "scratch that" with nothing named: what was said, not the plan
+        if len(targets) == 1 and clean_phrase(items).lower() in _PRONOUNS and self.said and (
+                entry := _entry_said(targets[0], self.said[-1])):
+            items = entry  # "the urn's broken, scrap it": the urn of a list, not the list
         if len(targets) == 1 and (left := _without_item(targets[0], clean_phrase(items))):
             self._update(targets[0], left, raw)  # one entry of a list in a value goes
             return True
@@ -6354,6 +6357,16 @@ def _without_item(task: Task, item: str) -> str | None:
     drop = slice(2 * i - 1, 2 * i + 1) if i else slice(0, 2)  # the entry and one separator
     del pieces[drop]
     return "".join(pieces).strip(" ,")
+
+
+def _entry_said(task: Task, said: str) -> str | None:
+    """The one entry of the list in ``task``'s value that ``said`` names, when it names one
+    and not the task itself."""
+    entries = [clean_phrase(e) for e in _list_pieces(task.value or "")[::2]]
+    named = [e for e in entries if stems(e) and mentions(said, e)]
+    if len(entries) < 2 or len(named) != 1 or mentions(said, task.title):
+        return None
+    return named[0]
 
 
 def _list_pieces(value: str) -> list[str]:
