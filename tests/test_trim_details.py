@@ -370,8 +370,9 @@ MEALS = [*MEMORY, _task("meals", "Meals", "a stew on Friday, a roast on Sunday a
 ])
 def test_an_entry_named_in_other_words_order_leaves_the_list_it_was_in(
         text: str, value: str) -> None:
-    assert _values(_read(text, MEALS)) == {"meals": value}
-    assert not any(isinstance(op, CancelTask) for op in _written(_read(text, MEALS)))
+    result = _read(text, MEALS)
+    assert _values(result) == {"meals": value}
+    assert not any(isinstance(op, CancelTask) for op in _written(result))
 
 
 def test_an_entry_that_left_a_list_goes_back_where_it_was() -> None:
@@ -545,6 +546,6 @@ def test_a_swap_back_from_a_function_word_replaces_nothing() -> None:
 ])
 def test_it_for_one_entry_of_a_list_removes_that_entry_not_the_task(text: str) -> None:
     kit = _task("kit", "Kit", "chairs, a lectern and two microphones", parent="dinner")
-    written = _written(_read(text, [*MEMORY, kit]))
-    assert not any(isinstance(op, CancelTask) for op in written), written
-    assert _values(_read(text, [*MEMORY, kit])) == {"kit": "chairs and two microphones"}
+    result = _read(text, [*MEMORY, kit])
+    assert not any(isinstance(op, CancelTask) for op in _written(result)), result
+    assert _values(result) == {"kit": "chairs and two microphones"}

@@ -235,8 +235,9 @@ _CANCEL = re.compile(
 #: "the band, book a DJ instead": what is removed, then a step asked for in its place.
 _THEN_INSTEAD = re.compile(r"^(?P<items>.+?)(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+-\s+)"
                            r"(?P<step>[a-z][\w' -]*?\s+instead)[.!]?$", _I)
-#: What marks a statement as heard from others: of a thing memory does not hold, it tells of
-#: the world, not of the plan.
+#: What marks a statement as heard from others: it tells of the world, not of the plan, unless
+#: it gives a value of a kind to a thing of the plan ("the deposit's gone up to £40,
+#: apparently").
 _HEARSAY = re.compile(r"\b(?:apparently|supposedly|reportedly|allegedly|(?:i|we)(?:'ve)? heard|"
                       r"so (?:i|we) hear|so they say)\b", _I)
 #: "the van isn't needed any more", "no need for the van now": a thing no longer wanted,
@@ -3856,12 +3857,12 @@ class _TurnParser:
             self._clause(request, None, False)
             self._emit(Intent.NOTE, remark)
             return
-        first = c.split(maxsplit=1)[0].lower() if c.split() else ""
         if self._in_place_of_removed(c, raw):
             return
         if _HEARSAY.search(c):
             self._unparsed(raw, c)  # "X like Y, apparently": what is said of the world
             return
+        first = c.split(maxsplit=1)[0].lower() if c.split() else ""
         if re.search(r"\binstead\b", c, _I) or (
                 first.endswith("ing") and lemma(first) != first) or _SAID_BEFORE.search(c) or (
                 _ONLY_A_PERSON.fullmatch(c)):
