@@ -197,6 +197,25 @@ def test_eval_counts_wrong_writes(tmp_path: Path) -> None:
     assert [t["wrote"] for t in turns] == [True, True, True, False]
 
 
+def test_eval_says_which_missing_answers_memory_held(tmp_path: Path) -> None:
+    # A reply that leaves out what memory holds is the reply's fault, not memory's.
+    case = tmp_path / "case.json"
+    case.write_text(json.dumps({"name": "case", "turns": [
+        {"user": "Add a lamp to my cart."},
+        {"user": "What's in my cart?", "expect": {"answer_has": ["lamp", "sofa"]}}]}))
+    code, out, _ = tme("eval", str(case), "--json", "--trim", "rules")
+    assert code == 1
+    check = json.loads(out)["scenarios"][0]["turns"][1]["checks"][0]
+    assert check["detail"] == "not in reply: ['sofa']"
+    case.write_text(json.dumps({"name": "case", "turns": [
+        {"user": "Add a lamp to my cart."},
+        {"user": "Add a sofa to my cart.", "expect": {"answer_has": ["lamp", "sofa"]}}]}))
+    check = json.loads(tme("eval", str(case), "--json", "--trim", "rules")[1])[
+        "scenarios"][0]["turns"][1]["checks"][0]
+    assert not check["ok"]
+    assert check["detail"] == "not in reply: ['lamp'] (in memory: ['lamp'])"
+
+
 def test_replay_plays_a_plain_list(tmp_path: Path) -> None:
     plain = tmp_path / "plain.json"
     plain.write_text(json.dumps(["To make soup, wash and chop celery.",

@@ -305,7 +305,10 @@ def _check(
         add("stale_has", not missing, f"not stale: {missing}" if missing else "all stale")
     if expect.answer_has:
         missing = [s for s in expect.answer_has if _norm(s) not in answer]
-        add("answer_has", not missing, f"not in reply: {missing}" if missing else "all there")
+        # whether memory held what the reply left out tells a reply at fault from a memory
+        held = [s for s in missing if _norm(s) in text]
+        add("answer_has", not missing, (f"not in reply: {missing}" + (
+            f" (in memory: {held})" if held else "")) if missing else "all there")
     if expect.answer_lacks:
         present = [s for s in expect.answer_lacks if _norm(s) in answer]
         add("answer_lacks", not present, f"in reply: {present}" if present else "all absent")
