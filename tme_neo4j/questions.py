@@ -288,10 +288,14 @@ def listing(question: str, tasks: dict[str, Task]) -> str:
     live = _live(tasks)
     roots = [t for t in live if not t.parents]
     named = [t for s, t in _ranked(question, roots)]
+    pieces = [p for p in re.split(r",|:|\band\b|&", question) if p.strip()]
+    if len(pieces) > 2:  # "budget, cars, viewings and checks": every plan a piece names
+        keys = dict.fromkeys(t.key for p in pieces for s, t in _ranked(p, roots))
+        named = [t for k in keys for t in roots if t.key == k] or roots
     asks_done = _DONE_ONLY.search(fold(question)) is not None
     open_only = _OPEN_ONLY.search(fold(question)) is not None and not asks_done
     lines = []
-    for root in named[:1] if named and len(roots) > 1 else roots:
+    for root in (named if len(pieces) > 2 else named[:1]) if named and len(roots) > 1 else roots:
         below = _below(root, tasks)
         items = [t for t in below if t.status == TaskStatus.ACTIVE]
         done = [t for t in below if t.status == TaskStatus.DONE]

@@ -547,6 +547,9 @@ _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night|lunchtime))?"
 #: "the 25th anniversary", "her 30th", "the 3rd floor": an ordinal that counts, no day.
 _NO_DAY_AFTER = (r"(?!\s+(?:anniversary|birthday|year|floor|place|time|edition|century|wedding|"
                  r"row|round|lap|attempt|go))")
+#: "a 3/4 size guitar", "1/2 price": a fraction before what it measures, no day.
+_NO_FRACTION_AFTER = (r"(?!\s+(?:size[ds]?|inch(?:es)?|length|sleeves?|scale|miles?|cups?|"
+                      r"pints?|price|full|of)\b)")
 #: "next Saturday", "this Friday": which week's day.
 _WHICH_WEEK = r"(?:(?:next|this(?:\s+coming)?|coming)\s+)?"
 DATE_RE = re.compile(rf"\b(?:{_SHORT_DAYS}|"
@@ -554,7 +557,8 @@ DATE_RE = re.compile(rf"\b(?:{_SHORT_DAYS}|"
                      rf"\s+(?:of\s+)?(?:{_MONTHS})|{_WHICH_WEEK}(?:{_DAYS})s?{_PART_OF_DAY}|"
                      rf"(?:{_LONE_SHORT_DAYS})s?|"
                      rf"\d{{4}}-\d{{2}}-\d{{2}}|"
-                     rf"\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\d{{1,2}}(?:st|nd|rd|th)\b{_NO_DAY_AFTER})\b",
+                     rf"\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?{_NO_FRACTION_AFTER}|"
+                     rf"\d{{1,2}}(?:st|nd|rd|th)\b{_NO_DAY_AFTER})\b",
                      re.IGNORECASE)
 #: A price: a currency sign or word with a number ('$180', '£95', '40 euros').
 PRICE_RE = re.compile(r"[$£€¥]\s?\d[\d,]*(?:\.\d+)?k?\b|\b\d[\d,]*(?:\.\d+)?\s?"

@@ -420,8 +420,8 @@ _WANT = re.compile(r"^(?:(?:i|we|he|she|they)\s*|(?=(?:need|have|got)\s+to\s|got
                    r"'re going|ought)\s+to|"
                    r"gotta|(?:should|must)(?!\s+(?:have|be|not)\b))\s+(?P<rest>.+)$", _I)
 #: "I'll need wine, a cake and a table": things the speaker needs, listed.
-_NEEDS_THINGS = re.compile(r"^(?:i|we)(?:'ll|\s+will)?\s+(?:also\s+)?(?:need|want)\s+(?!to\b)"
-                           r"(?P<items>[^,]+(?:,\s*[^,]+)*(?:,?\s+and\s+[^,]+))$", _I)
+_NEEDS_THINGS = re.compile(r"^(?:i|we)(?:'ll|\s+will)?\s+(?:also\s+|still\s+)?(?:need|want)\s+"
+                           r"(?!to\b)(?P<items>[^,]+(?:,\s*[^,]+)*(?:,?\s+and\s+[^,]+))$", _I)
 _WILL = re.compile(r"^(?:i|we)(?:'ll|\s+will|\s+shall)\s+(?:also\s+|just\s+)?(?P<rest>.+)$", _I)
 _MODAL = re.compile(r"^(?:i|we)(?:'ll|'d|\s+(?:will|shall|should|must|can|could|ought to))\s+"
                     r"(?:also\s+|just\s+)?(?P<rest>.+)$", _I)
@@ -621,6 +621,8 @@ _ADD_LEAD = (rf"(?:(?:oh|and|so|also|ok|okay|please|can you|could you)\s+)*"
              rf"(?:{verb_pattern('add')}(?:\s+(?:these|this|the following|{_FEW}))?"
              rf"(?:\s+(?:more|extra|other|new))?|(?:{_FEW})\s+more|more|extras|"
              r"don't forget(?:\s+to)?|remember\s+to|(?:(?:things?|items?|stuff)\s+)?to\s+add|"
+             # "still to sort: A and B": what is left to get is more of the plan
+             r"(?:still\s+)?to\s+(?:sort|book|buy|get|arrange|organi[sz]e)|"
              rf"(?:i\s+)?(?:forgot|missed|left out)(?:\s+(?:{_FEW}))?(?:\s+more)?)"
              r"(?:\s+(?:things?|items?|steps?|jobs?|tasks?))?"
              r"(?:\s+(?:to|on|onto)\s+(?:the|my|our|this|that)\s+(?:list|plan|to-?do(?:\s+list)?|"
@@ -642,7 +644,7 @@ _LIST_SENTENCE = re.compile(
     # "things to sort for it: ...": words that only frame the steps
     r"(?:stuff|things)\s+to\s+(?:do|sort|get|buy)(?:\s+for\s+(?:it|this|that|them))?|"
     rf"(?P<adding>{_ADD_LEAD}))\s*:|"
-    r"(?:(?:we|i)\s+)?(?:also\s+)?(?:need|will need|'ll need)\b(?!\s+to\b))\s*"
+    r"(?:(?:we|i)\s+)?(?:also\s+|still\s+)?(?:need|will need|'ll need)\b(?!\s+to\b))\s*"
     # after an adding lead-in one item is a list too, and 'and' joins items as a comma does
     r"(?P<items>(?(adding)[^:?]+|[^:?]+,[^:?]+))$", _I)
 
@@ -2412,7 +2414,8 @@ class _TurnParser:
                 old = self.negated[-1]
             if old is None:
                 old = self._context_old(new)
-        elif (m := _CHANGE.match(c)) and self._change_named(m["old"], m["new"], raw, slot):
+        elif (m := _CHANGE.match(c)) and self._change_named(
+                m["old"], _one_named(m["new"], m["old"]), raw, slot):
             return True
         elif ((m := _INSTEAD.match(c)) and not value_phrases(m["new"])
               and not any(p.match(m["new"]) for p in (_CANCEL, _RESTORE, _DONE, _ADD_TO))):
@@ -2429,7 +2432,7 @@ class _TurnParser:
             return False
         if not old or not new:
             return False
-        old, new = clean_phrase(old), _doer_of(new)
+        old, new = clean_phrase(old), _doer_of(_one_named(new, old))
         if self._swap_one(old, new, raw):
             return True
         if re.fullmatch(r"\d+", old) and (unit := re.fullmatch(r"\d+\s+(?P<u>[a-z]+)", new, _I)):
@@ -2762,6 +2765,11 @@ class _TurnParser:
             self._pending(targets[0], title=kept)
             self._emit(Intent.CANCEL, raw, [ReviseTask(key=targets[0].key, title=kept)],
                        about=[targets[0].key])
+            return True
+        if len(targets) == 1 and _names_an_entry(targets[0], clean_phrase(items)):
+            # "drop the evening feed" of 'Feeds: 8am and 8pm': one entry, which I cannot tell
+            self._unparsed(raw, raw, reason=f"no way to tell which entry of "
+                                            f"{targets[0].title!r} it means")
             return True
         return self._set_statuses(targets, TaskStatus.CANCELLED, Intent.CANCEL, raw)
 
@@ -3962,13 +3970,22 @@ class _TurnParser:
             said = said.rsplit("-", 1)[-1]  # "house-sitting": the verb is its last part
             verb = lemma(said)
             phrasal = f"{verb} {(groups.get('particle') or groups.get('out') or '').lower()}"
-            if not is_verb(said) or verbs().get(
-                    phrasal, verbs().get(verb, "task")) != "task":
-                return False  # "we're skipping X": a change, not a plan
+            meant = verbs().get(phrasal, verbs().get(verb, "task"))
+            if not is_verb(said) or (meant != "task" and not (meant == "check" and m.re is _PLAN)):
+                # "we're skipping X": a change, not a plan; but "we're showing the car at X"
+                # is no asking to be shown: a verb that asks, said of what one is doing
+                return False
         head, _, items = [*re.split(r"(:)(?!\d)", m["rest"], maxsplit=1), "", ""][:3]
         if items:  # "... for 12 guests - to sort: A, B": words that lead into the list go
             head = _LEAD_TAIL.sub("", head)
         title, value = _person_taken_to(*_title_and_roles(head))
+        if m.re is _OPENING and groups.get("verb") and not groups.get("particle") and (
+                m["rest"][:1].islower() and title.lower().startswith(m["rest"].split()[0])) and (
+                not re.match(r"(?:the|a|an|my|our|his|her|their|its|some|this|that|\d)\b",
+                             m["rest"], _I)):
+            # "Swimming lessons for the twins": an -ing word before a bare noun is part of
+            # the plan's name, no doing of it
+            title = f"{groups['verb']} {title[:1].lower()}{title[1:]}"
         if (groups.get("particle") or "").lower() == "for" and groups.get("verb") and (
                 re.fullmatch(r"(?:[A-Z][\w-]*\s*)+", title)):
             # "I'm babysitting for the Lees": the plan is the doing, for whom a part of it
@@ -4138,6 +4155,8 @@ class _TurnParser:
             return False  # "that week", "this plan": a determiner, no reference to a task
         if re.match(r"\s+so\b", m["after"], _I):
             return False  # "swap it so Ben opens": what should follow, no value for 'it'
+        if re.match(r"\s*,?\s*(?:and|plus)\s", m["after"], _I):
+            return False  # "Ann's doing it, and two chairs": the words after join another list
         if re.search(r"(?:'s|'ve|\s+has|\s+have)\s+been\s+[a-z]+ing$", m["before"], _I):
             return False  # "Jo's been running it 20 years": how long someone has, no value
         if self._sourced_reference(m["ref"], m["after"], raw):
@@ -4905,9 +4924,13 @@ class _TurnParser:
         named by a noun phrase with no verb, and its when and where, which ``_event`` could not
         cut into attributes; the plan, with the rest as its value."""
         head, slots = _slot_phrases(c)
+        # "Guitar lessons for Isla": a short name of a thing, and whom it is for
+        for_whom = len(c.split()) <= 8 and any(
+            role == "for" and re.match(r"(?:(?-i:[A-Z])|(?:my|our|the)\s)", said, _I)
+            for role, said in slots)
         if self._live() or ":" in c or ";" in raw or not slots or not _names_a_thing(
-                head, determiners=frozenset()) or _NEGATIVE.search(c) or not any(
-                k in (ValueKind.DATE, ValueKind.TIME) for k, _ in typed_phrases(c)):
+                head, determiners=frozenset()) or _NEGATIVE.search(c) or not (for_whom or any(
+                k in (ValueKind.DATE, ValueKind.TIME) for k, _ in typed_phrases(c))):
             return False
         title = clean_phrase(head)
         value = clean_phrase(c[c.find(head) + len(head):])
@@ -5845,8 +5868,15 @@ class _TurnParser:
         """The operations the reader will not write (see ``gate``), each with the text at fault
         and why: a text it made that is no title or value, or a task under or after one
         refused before."""
-        refused = []
+        refused: list[tuple[Operation, str, str]] = []
+        removed = {op.key for s in self.subtasks for op in s.operations
+                   if isinstance(op, CancelTask)}
         for op in ops:
+            if isinstance(op, ReviseTask | RollbackTask) and op.key in removed:
+                # a value for what this turn removed: the clause speaks of something else
+                said = op.value if isinstance(op, ReviseTask) else None
+                refused.append((op, said or "", "a change to a task removed in the same message"))
+                continue
             made = [op.title, op.value] if isinstance(op, AddTask | ReviseTask) else []
             for text in filter(None, made):
                 if why := unwritable(text):
@@ -6759,6 +6789,35 @@ def _as_progressive(c: str) -> str:
     if m is None or not is_verb(m["verb"]) or (ing := gerund(lemma(m["verb"]))) is None:
         return c
     return f"{m['subj'] or ''}{ing}{c[m.end():]}"
+
+
+#: Words that name any task, so a removal may add them to a task's name ("the X booking").
+_ANY_TASK = frozenset(stems("booking order appointment session slot thing job idea plan one "
+                            "trip visit class lesson event bit part whole entire"))
+
+
+def _names_an_entry(task: Task, said: str) -> bool:
+    """Whether a removal names one entry of a task's list, not the task: the thing it names
+    is the task's, with a word before it the task has nowhere ('the evening feed' of 'Feeds:
+    8am and 8pm'), and the value is a list of short entries."""
+    entries = split_list(task.value or "")
+    words = stems(said)
+    if len(entries) < 2 or any(len(e.split()) > 3 for e in entries) or len(words) < 2:
+        return False
+    own = set(stems(f"{task.key.replace('-', ' ')} {task.title} {task.value}"))
+    # the thing named is the task's ('feed'), a word before it is one it has nowhere
+    return words[-1] in own and bool(set(words[:-1]) - own - _ANY_TASK)
+
+
+def _one_named(new: str, old: str) -> str:
+    """'swap the rope ladder for a wooden one': the 'one' of the new side is the kind of thing
+    it replaces, the old side's last word ('wooden ladder'); an old side that is itself a
+    'one' names nothing to put in its place."""
+    thing = clean_phrase(old).rsplit(maxsplit=1)[-1] if clean_phrase(old) else ""
+    if not re.search(r"\bones?$", new.strip(), _I) or re.search(r"\bones?$", thing, _I) or (
+            not thing or thing.lower() in _PRONOUNS):
+        return new
+    return re.sub(r"\bones?$", lambda _: thing, new.strip(), flags=_I)
 
 
 def _told_before_colon(text: str) -> bool:

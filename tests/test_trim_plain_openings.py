@@ -1,0 +1,174 @@
+"""What is still needed said without a subject, plans opened by a short name and whom it is
+for, an -ing word that names a kind of thing, a verb of telling said of what one is doing,
+fractions that are no dates, "a Y one" for the thing it replaces, a removal naming one entry
+of a list, a value for a task the same message removed, and "it, and ..." that sets no
+value. Paraphrase sets on memories of their own; no database, and no sentence taken from
+any scenario."""
+
+from __future__ import annotations
+
+import pytest
+from test_trim_people import _task, _values, _written
+
+from tme_neo4j.models import AddTask, CancelTask, ReviseTask, Task
+from tme_neo4j.questions import listing
+from tme_neo4j.trim.base import Intent, TrimResult, TrimView
+from tme_neo4j.trim.language import DATE_RE
+from tme_neo4j.trim.rules import RuleInterpreter
+
+TRIP = [_task("trip", "Walking week", "in the Lakes, 3rd to 10th June")]
+
+KIT = [
+    _task("club", "Archery club"),
+    _task("bow", "recurve bow", parent="club"),
+    _task("quiver", "quiver", "green", parent="club"),
+    _task("arrows", "carbon arrows", parent="club"),
+]
+
+FEEDS = [
+    _task("lambs", "Orphan lambs"),
+    _task("bottles", "Bottles", "6am, noon and 6pm", parent="lambs"),
+    _task("straw", "Straw bales", parent="lambs"),
+]
+
+
+def _read(text: str, tasks: list[Task] | None = None) -> TrimResult:
+    tasks = [] if tasks is None else tasks
+    focus = [t.key for t in tasks if not t.parents][:1]
+    return RuleInterpreter().interpret(text, TrimView(tasks=tasks, focus=focus))
+
+
+def _added(result: TrimResult) -> dict[str, AddTask]:
+    return {op.title.lower(): op for op in _written(result) if isinstance(op, AddTask)}
+
+
+@pytest.mark.parametrize(("text", "items"), [
+    ("We still need boots, maps and a first aid kit.", {"boots", "maps", "first aid kit"}),
+    ("Still need boots, maps and a first aid kit.", {"boots", "maps", "first aid kit"}),
+    ("I still need waterproofs, a compass and gaiters", {"waterproofs", "compass", "gaiters"}),
+    ("still need a flask, a head torch and spare socks",
+     {"flask", "head torch", "spare socks"}),
+    ("Still to sort: the B&B and the train tickets.", {"b&b", "train tickets"}),
+    ("To book: a guide and the minibus", {"guide", "minibus"}),
+])
+def test_what_is_still_needed_is_more_of_the_plan_in_talk(text: str, items: set[str]) -> None:
+    added = _added(_read(text, TRIP))
+    assert set(added) == items
+    assert all(op.parents == ["trip"] for op in added.values())
+
+
+@pytest.mark.parametrize(("text", "title", "value"), [
+    ("Piano lessons for Noor", "Piano lessons", "for Noor"),
+    ("Birthday cake for Grandad", "Birthday cake", "for Grandad"),
+    ("Swimming lessons for the twins", "Swimming lessons", "for the twins"),
+    ("Climbing sessions for my nephew, Fridays at 5", "Climbing sessions",
+     "for my nephew, Fridays at 5"),
+    ("Driving lessons for Kai", "Driving lessons", "for Kai"),
+])
+def test_a_short_name_and_whom_it_is_for_opens_a_plan(text: str, title: str, value: str) -> None:
+    added = list(_added(_read(text)).values())
+    assert [(op.title, op.value, op.parents) for op in added] == [(title, value, [])]
+
+
+@pytest.mark.parametrize("text", [
+    "Quick question for you", "Thanks for that", "Something for the weekend",
+    "Piano lessons for Noor?",
+])
+def test_talk_or_a_question_with_for_opens_nothing(text: str) -> None:
+    assert not _written(_read(text))
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Dad and I are showing his old Land Rover at the county show on the 9th August.",
+     "county show"),
+    ("We're showing the ponies at Ardingly on Sunday", "Ardingly"),
+    ("Me and my sister are listing the spare furniture on Gumtree this weekend", "Gumtree"),
+])
+def test_a_verb_of_telling_said_of_what_one_is_doing_opens_a_plan(text: str, kept: str) -> None:
+    added = list(_added(_read(text)).values())
+    assert len(added) == 1
+    assert kept in f"{added[0].title} {added[0].value}"
+
+
+@pytest.mark.parametrize("text", ["Show me the plan", "Showing me the list", "List it all"])
+def test_a_verb_of_telling_asked_of_memory_still_reads(text: str) -> None:
+    result = _read(text, TRIP)
+    assert not _written(result)
+    assert [s.intent for s in result.subtasks] == [Intent.CHECK]
+
+
+@pytest.mark.parametrize(("text", "dates"), [
+    ("a 3/4 size cello", []), ("1/2 price tickets", []), ("a 7/8 length coat", []),
+    ("due 3/4", ["3/4"]), ("on 12/05/2026 at noon", ["12/05/2026"]),
+])
+def test_a_fraction_before_what_it_measures_is_no_date(text: str, dates: list[str]) -> None:
+    assert DATE_RE.findall(text) == dates
+
+
+def test_a_list_starting_with_a_fraction_keeps_it_an_item() -> None:
+    added = _added(_read("Kit: a 3/4 size violin, a shoulder rest, rosin and a case."))
+    assert {"3/4 size violin", "shoulder rest", "rosin", "case"} <= set(added)
+    assert added["kit"].value is None
+
+
+@pytest.mark.parametrize(("text", "key", "new"), [
+    ("swap the recurve bow for a compound one", "bow", "compound bow"),
+    ("replace the quiver with a leather one", "quiver", "leather quiver"),
+    ("change the carbon arrows to aluminium ones", "arrows", "aluminium arrows"),
+    ("swap the bow for a lighter one", "bow", "lighter bow"),
+])
+def test_a_y_one_is_the_kind_of_thing_it_replaces(text: str, key: str, new: str) -> None:
+    ops = [op for op in _written(_read(text, KIT)) if isinstance(op, ReviseTask)]
+    assert [op.key for op in ops] == [key]
+    assert new in {ops[0].title, ops[0].value}
+    assert all("one" not in (v or "").split() for v in (ops[0].title, ops[0].value))
+
+
+@pytest.mark.parametrize("text", [
+    "drop the evening bottle", "scrap the midnight bottle", "cancel the early bottles",
+])
+def test_a_removal_naming_one_entry_of_a_list_removes_nothing_it_cannot_tell(text: str) -> None:
+    result = _read(text, FEEDS)
+    assert not _written(result)
+    assert [s.intent for s in result.subtasks] == [Intent.UNPARSED]
+    assert "Bottles" in (result.subtasks[0].reason or "")
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("drop the bottles", "bottles"), ("cancel the straw bales", "straw"),
+    ("scrap the bottles altogether", "bottles"),
+])
+def test_a_removal_naming_the_task_itself_still_removes_it(text: str, key: str) -> None:
+    assert [op.key for op in _written(_read(text, FEEDS)) if isinstance(op, CancelTask)] == [key]
+
+
+@pytest.mark.parametrize("text", [
+    "drop the bottles. they're weaned now, twice a day at 7am is plenty",
+    "cancel the bottles, then set them to 6am",
+])
+def test_a_value_for_a_task_removed_in_the_same_message_is_refused(text: str) -> None:
+    result = _read(text, FEEDS)
+    cancelled = [op.key for op in _written(result) if isinstance(op, CancelTask)]
+    revised = [op.key for op in _written(result) if isinstance(op, ReviseTask)]
+    assert cancelled == ["bottles"]
+    assert "bottles" not in revised
+
+
+@pytest.mark.parametrize("text", [
+    "Add a cake stall, Priya's running it, and three trestle tables.",
+    "Book a coach, Tom's sorting it, and two drivers.",
+])
+def test_it_followed_by_and_sets_no_value(text: str) -> None:
+    plan = [_task("fete", "Summer fete", "at the Willows on the 2nd August")]
+    assert "fete" not in _values(_read(text, plan))
+
+
+def test_a_question_naming_several_plans_lists_each() -> None:
+    tasks = {t.key: t for t in [
+        _task("budget", "Budget", "£6,000"),
+        _task("cars", "Cars to see"), _task("fiesta", "Fiesta", "£4,200", parent="cars"),
+        _task("checks", "Checks"), _task("hpi", "HPI check", parent="checks"),
+    ]}
+    told = listing("run me through it all: budget, cars and checks", tasks)
+    assert all(s in told for s in ("£6,000", "Fiesta", "HPI"))
+    assert "Fiesta" not in listing("run me through the budget", tasks)
