@@ -269,3 +269,33 @@ def test_no_slot_answers_when_two_are_named_for_the_fact() -> None:
     ]
     found, _ = attribute_answer("where do we sing?", Asked.PLACE, {t.key: t for t in tasks})
     assert found == []
+
+
+def _scattered() -> dict[str, Task]:
+    # two plans, one holding nothing: what a question names may be the empty one
+    return {t.key: t for t in [
+        _task("flyer", "Tell Dana about the flyer"),
+        _task("fair", "Craft fair", "at the Corn Hall on the 4th"),
+        _task("stall", "Book a stall", "£35", parents=("fair",)),
+        _task("float", "Cash float", "£50", parents=("fair",)),
+    ]}
+
+
+@pytest.mark.parametrize("question", [
+    "remind me what Dana's charging?", "run me through the flyer plan",
+    "what's left for the flyer?", "where are we with Dana?",
+])
+def test_a_plan_that_holds_nothing_is_no_whole_answer(question: str) -> None:
+    tasks = _scattered()
+    trim = TrimResult(subtasks=[Subtask(text=question, intent=Intent.CHECK, about=["flyer"])])
+    reply = compose_reply(question, trim, None, tasks, [], ["flyer"])
+    assert "£35" in reply
+    assert "Cash float" in reply
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("what's the florist charging?", Asked.PRICE), ("what did they quote?", Asked.PRICE),
+    ("how much is it costing us?", Asked.PRICE), ("what are the fees?", Asked.PRICE),
+])
+def test_price_words_in_any_form_ask_for_a_price(question: str, kind: Asked) -> None:
+    assert asked_kind(question) == kind

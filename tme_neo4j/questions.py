@@ -71,7 +71,8 @@ _ASKS: tuple[tuple[Asked, re.Pattern[str]], ...] = (
     (Asked.TIME, re.compile(r"\bwhat time\b|\bwhen\b.*\b(?:start|begin|run|open|kick off)", _I)),
     (Asked.COUNT, re.compile(r"\bhow many\b|\bwhat(?:'s| is) the (?:count|number|headcount)\b",
                              _I)),
-    (Asked.PRICE, re.compile(r"\bhow much\b|\b(?:price|cost|fee|budget|charge|quote)\b", _I)),
+    (Asked.PRICE, re.compile(r"\bhow much\b|\b(?:price|cost(?:s|ing)?|fees?|budget|"
+                             r"charg(?:e|es|ed|ing)|quot(?:e|es|ed|ing))\b", _I)),
     (Asked.DATE, re.compile(r"\bwhat (?:day|date)\b|\bwhen\b", _I)),
     (Asked.PLACE, re.compile(r"\bwhere\b", _I)),
     (Asked.PERSON, re.compile(r"\bwho(?:'s|se| is| are)?\b", _I)),
@@ -295,7 +296,10 @@ def listing(question: str, tasks: dict[str, Task]) -> str:
     asks_done = _DONE_ONLY.search(fold(question)) is not None
     open_only = _OPEN_ONLY.search(fold(question)) is not None and not asks_done
     lines = []
-    for root in (named if len(pieces) > 2 else named[:1]) if named and len(roots) > 1 else roots:
+    chosen = (named if len(pieces) > 2 else named[:1]) if named and len(roots) > 1 else roots
+    if not any(root.value or _below(root, tasks) for root in chosen):
+        chosen = roots  # the plan named holds nothing: every plan, not an empty answer
+    for root in chosen:
         below = _below(root, tasks)
         items = [t for t in below if t.status == TaskStatus.ACTIVE]
         done = [t for t in below if t.status == TaskStatus.DONE]

@@ -289,6 +289,12 @@ def _summaries(about: Sequence[str], tasks: dict[str, Task], focus: Sequence[str
             roots.append(task.key)
         if roots and key in focus:
             break
+    if not any(tasks[key].value or any(key in t.parents for t in tasks.values())
+               for key in roots):
+        # the plan in talk holds nothing yet: the plans that do hold something answer
+        roots += [t.key for t in tasks.values() if not t.parents and t.key not in roots
+                  and t.status != TaskStatus.CANCELLED
+                  and any(t.key in c.parents for c in tasks.values())]
     lines = []
     for key in roots[:3]:
         root = tasks[key]
