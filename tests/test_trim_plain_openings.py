@@ -1,9 +1,10 @@
-"""What is still needed said without a subject, plans opened by a short name and whom it is
-for, an -ing word that names a kind of thing, a verb of telling said of what one is doing,
-fractions that are no dates, "a Y one" for the thing it replaces, a removal naming one entry
-of a list, a value for a task the same message removed, and "it, and ..." that sets no
-value. Paraphrase sets on memories of their own; no database, and no sentence taken from
-any scenario."""
+"""What is still needed said without a subject, a task named before the value it takes,
+plans opened by a short name and whom it is for, an -ing word that names a kind of thing, a
+verb of telling said of what one is doing, fractions that are no dates, "a Y one" for the
+thing it replaces, a removal naming one entry of a list, a value for a task the same message
+removed, "it, and ..." that sets no value, and a day of the month with its ordinal.
+Paraphrase sets on memories of their own; no database, and no sentence taken from any
+scenario."""
 
 from __future__ import annotations
 
@@ -172,3 +173,40 @@ def test_a_question_naming_several_plans_lists_each() -> None:
     told = listing("run me through it all: budget, cars and checks", tasks)
     assert all(s in told for s in ("£6,000", "Fiesta", "HPI"))
     assert "Fiesta" not in listing("run me through the budget", tasks)
+
+
+LEAGUE = [
+    _task("league", "Quiz league", "at the Red Lion"),
+    _task("r1", "Round one", "Sunday morning", parent="league"),
+    _task("r2", "Round two on the 22nd", parent="league"),
+    _task("subs", "Subs", "£5 a head, by the 1st of June", parent="league"),
+]
+
+
+@pytest.mark.parametrize(("text", "key", "said"), [
+    ("Make round two the 28th.", "r2", "28th"),
+    ("push round one to 1pm", "r1", "1pm"),
+    ("move round one to 10:30", "r1", "10:30"),
+    ("make round two the 29th", "r2", "29th"),
+])
+def test_a_task_named_before_the_value_takes_it(text: str, key: str, said: str) -> None:
+    ops = [op for op in _written(_read(text, LEAGUE)) if isinstance(op, ReviseTask)]
+    assert [op.key for op in ops] == [key]
+    assert said in f"{ops[0].title} {ops[0].value}"
+
+
+@pytest.mark.parametrize("text", [
+    "Make the raffle the 28th", "move the buffet to 8pm", "make raffle prizes the 28th",
+])
+def test_a_name_before_the_value_that_names_no_task_moves_nothing(text: str) -> None:
+    assert not _written(_read(text, LEAGUE))
+
+
+@pytest.mark.parametrize(("said", "value"), [
+    ("move it to the 9th", "£5 a head, by the 9th of June"),
+    ("make that the 3rd", "£5 a head, by the 3rd of June"),
+])
+def test_a_new_day_of_the_month_keeps_a_right_ordinal(said: str, value: str) -> None:
+    subs = [_task("league", "Quiz league"), _task("subs", "Subs", "£5 a head, by the 1st of June",
+                                                    parent="league")]
+    assert _values(_read(said, subs)) == {"subs": value}

@@ -3720,6 +3720,16 @@ class _TurnParser:
                 "date", "time", "day", "whole", "meeting", "event") and self._match(
                 obj["w"], self._live()) is None:
             return False  # "move the volcano to Tuesday": it names no task
+        if obj is None and (before := self._object_before_value(m["v"])) is not None:
+            # "make round two the 28th": the words before the value name the task it is for
+            task, rest = before
+            given: list[tuple[ValueKind, str]] = [
+                (k, p) for k, p in typed_phrases(rest) if k != ValueKind.NAME]
+            if task is None or not given:  # no other task takes the value, nor is one added
+                head = m["v"][:len(m["v"]) - len(rest)].strip()
+                self._unparsed(raw, c, reason=f"nothing in memory named {clean_phrase(head)!r}")
+                return True
+            return self._set_typed(task, given, raw)
         if obj is not None and (named := self._match(obj["w"], self._live(), by_value=False)):
             kinds: list[tuple[ValueKind, str]] = [
                 (k, p) for k, p in typed_phrases(m["v"]) if k != ValueKind.NAME]
@@ -3743,6 +3753,22 @@ class _TurnParser:
             return False
         self._emit(Intent.UPDATE, raw, ops, about=[root.key])
         return True
+
+    def _object_before_value(self, said: str) -> tuple[Task | None, str] | None:
+        """'round two the 28th', 'week 3 to Friday': a name before the value, cut at a
+        preposition or 'the' after it, and the one live task whose title it names (None when
+        none does); None when the words open with the value itself or a pronoun."""
+        for cut in re.finditer(r"\s+(?=(?:the|to|for|at|on|onto|into|until)\s)", said, _I):
+            head, rest = said[:cut.start()], said[cut.end():]
+            if not typed_phrases(rest):
+                continue
+            first = head.split()[0].lower()
+            if first in (*_PRONOUNS, "us", "everything") or first in STOP or (
+                    _starts_with_value(head)) or not can_be_noun(first):
+                return None
+            named = [t for t in self._live() if mentions(t.title, clean_phrase(head))]
+            return (named[0] if len(named) == 1 else None), rest
+        return None
 
     def _retitled_plan(self, root: Task, said: str, raw: str) -> bool:
         """'Push it to May 9' where the plan is 'Open day starts May 2' and nothing under it
@@ -6718,7 +6744,7 @@ def _pick(options: list[str], which: str) -> str | None:
 
 
 #: A day of the month said alone ('the 12th'), and the month names a date says it with.
-_DAY_OF_MONTH = re.compile(r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)", _I)
+_DAY_OF_MONTH = re.compile(r"(?:the\s+)?(?P<n>\d{1,2})(?P<th>st|nd|rd|th)", _I)
 _MONTH_NAMES = ("january|february|march|april|may|june|july|august|september|october|"
                 "november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec")
 
@@ -7143,9 +7169,10 @@ def _retyped(value: str, kind: ValueKind, new: str) -> str | None:
     alone ('the 26th') changes the day of a date only ('sat 19 april' -> 'sat 26 april')."""
     day = _DAY_OF_MONTH.fullmatch(new) if kind == ValueKind.DATE else None
     held = _span(value, kind) if day else None
-    if day and held and (n := re.search(r"\d{1,2}", held)) and re.search(
+    if day and held and (n := re.search(r"\d{1,2}(?:st|nd|rd|th)?", held)) and re.search(
             rf"\b(?:{_MONTH_NAMES})\b", held, _I):
-        return value.replace(held, held[:n.start()] + day["n"] + held[n.end():], 1)
+        said = day["n"] + (day["th"] if n[0][-1:].isalpha() else "")  # "1st" -> "9th", "19" -> "26"
+        return value.replace(held, held[:n.start()] + said + held[n.end():], 1)
     if (done := retype(value, kind, new)) is not None:
         return done
     m = re.search(r"\bat\s+\d{1,2}\b(?![:.]\d)", value) if kind == ValueKind.TIME else None
