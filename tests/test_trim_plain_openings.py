@@ -2,7 +2,8 @@
 plans opened by a short name and whom it is for, an -ing word that names a kind of thing, a
 verb of telling said of what one is doing, fractions that are no dates, "a Y one" for the
 thing it replaces, a removal naming one entry of a list, a value for a task the same message
-removed, "it, and ..." that sets no value, and a day of the month with its ordinal.
+removed, "it, and ..." that sets no value, a day of the month with its ordinal, the weekday
+of a date just said, what someone has on after a change, and "round two" against "round one".
 Paraphrase sets on memories of their own; no database, and no sentence taken from any
 scenario."""
 
@@ -210,3 +211,38 @@ def test_a_new_day_of_the_month_keeps_a_right_ordinal(said: str, value: str) -> 
     subs = [_task("league", "Quiz league"), _task("subs", "Subs", "£5 a head, by the 1st of June",
                                                     parent="league")]
     assert _values(_read(said, subs)) == {"subs": value}
+
+
+@pytest.mark.parametrize("text", [
+    "Make round two the 28th, that's the Saturday.",
+    "make round two the 29th... no, the 28th, which is a Saturday",
+    "Move round two to the 28th - it's the Saturday",
+])
+def test_the_weekday_of_a_date_just_said_changes_nothing_more(text: str) -> None:
+    ops = [op for op in _written(_read(text, LEAGUE)) if isinstance(op, ReviseTask)]
+    assert [(op.key, op.title) for op in ops] == [("r2", "Round two on the 28th")]
+
+
+@pytest.mark.parametrize("text", [
+    "Move round one to 1pm, he's got a darts match at 12.",
+    "push round one to 2pm, she's got a dentist appointment at 1",
+    "Round one's moved to 3pm, they've got a wedding at noon",
+])
+def test_what_someone_has_on_after_a_change_is_why_not_a_task(text: str) -> None:
+    written = _written(_read(text, LEAGUE))
+    assert [op.key for op in written if isinstance(op, ReviseTask)] == ["r1"]
+    assert not [op for op in written if isinstance(op, AddTask)]
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("Move round two to the 28th", "r2"), ("push round one to the 28th", "r1"),
+    ("Move round 2 to the 29th", "r2"),
+])
+def test_a_number_after_a_name_tells_one_task_of_its_kind_from_another(
+        text: str, key: str) -> None:
+    assert {op.key for op in _written(_read(text, LEAGUE))} == {key}
+
+
+def test_a_number_that_names_no_task_of_its_kind_moves_none() -> None:
+    assert "r1" not in {op.key for op in _written(_read("push round three to 1pm", LEAGUE))}
+    assert "r2" not in {op.key for op in _written(_read("push round three to 1pm", LEAGUE))}

@@ -1547,7 +1547,8 @@ class _TurnParser:
         """The readings a clause is tried against, in order; the first that reads it wins.
         Those that name their task themselves only when no slot names it."""
         handlers: list[Callable[[str, str, str | None], bool]] = [
-            self._kept, self._detail_of_last, self._wanted_done, self._priced_items,
+            self._day_gloss, self._kept, self._detail_of_last, self._wanted_done,
+            self._priced_items,
             self._still_so, self._held_up,
             self._chosen_for_task,
             self._labelled_list,
@@ -5553,6 +5554,10 @@ class _TurnParser:
         owner = (m["owner"] or "").strip()
         if len(owner.split()) > 3:
             return False
+        if owner.lower() in ("he", "she", "they") and any(s.operations for s in self.subtasks):
+            # "move Ann to 2, she's got a meeting at 1": after a change, why it was made
+            self._emit(Intent.NOTE, raw, about=self.subtasks[-1].about)
+            return True
         title, value = _title_and_roles(m["rest"])
         root = self.under or self._root_for(None)
         if not title or not stems(title) or ((root is not None or owner.lower() in _PRONOUNS)
@@ -5562,6 +5567,14 @@ class _TurnParser:
             title = f"{owner}'s {title}"
         add = self._add(title, value=value or None, parents=[root.key] if root else [])
         self._emit(Intent.NEW, raw, [add], about=[add.key])
+        return True
+
+    def _day_gloss(self, c: str, raw: str, slot: str | None) -> bool:
+        """'make it the 28th, that's the Saturday': the weekday of the date just said, a note."""
+        if not _DAY_GLOSS.match(c) or not any(k == ValueKind.DATE for s in self.said[-1:]
+                                               for k, _ in typed_phrases(s)):
+            return False
+        self._emit(Intent.NOTE, raw, about=self.subtasks[-1].about if self.subtasks else [])
         return True
 
     def _bare_value(self, c: str, raw: str, slot: str | None) -> bool:
@@ -6214,7 +6227,10 @@ class _TurnParser:
         if not words:
             return _by_noun_particle(phrase or "", candidates)
         best, best_score = None, (0.0, 0.0)
+        counted = _numbered(phrase or "")
         for task in candidates:
+            if any(counted.get(w, n) != n for w, n in _numbered(task.title).items()):
+                continue  # "round two" is not 'Round one', nor "court 4" 'Court 2'
             name = set(stems(f"{task.key.replace('-', ' ').replace('.', ' ')} {task.title}"))
             own = name | (set(stems(task.value or "")) if by_value else set())
             shared = len(words & own)
@@ -6239,6 +6255,22 @@ class _TurnParser:
 
 
 # -- phrase helpers ---------------------------------------------------------------------------
+
+
+#: A word and the number that tells one of its kind from the others: "round two", "week 3".
+_NUMBERED = re.compile(r"\b(?P<w>[a-z]+)\s+(?P<n>\d+|one|two|three|four|five|six|seven|eight|"
+                       r"nine|ten|eleven|twelve)\b", _I)
+
+
+_AS_DIGITS = {w: str(n) for n, w in enumerate((
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve"))}
+
+
+def _numbered(text: str) -> dict[str, str]:
+    """The words of ``text`` numbered after them ('round two' -> {'round': '2'})."""
+    return {m["w"].lower(): _AS_DIGITS.get(m["n"].lower(), m["n"])
+            for m in _NUMBERED.finditer(text) if m["w"].lower() not in STOP}
 
 
 def _by_noun_particle(phrase: str, candidates: list[Task]) -> Task | None:
@@ -6744,6 +6776,9 @@ def _pick(options: list[str], which: str) -> str | None:
 
 
 #: A day of the month said alone ('the 12th'), and the month names a date says it with.
+#: "that's the Saturday", "which is a Sunday": the weekday of a date said just before.
+_DAY_GLOSS = re.compile(r"^(?:that's|that is|which is|which's|it's|it is)\s+(?:the\s+|a\s+)?"
+                        r"(?:mon|tues|wednes|thurs|fri|satur|sun)day[.!]?$", _I)
 _DAY_OF_MONTH = re.compile(r"(?:the\s+)?(?P<n>\d{1,2})(?P<th>st|nd|rd|th)", _I)
 _MONTH_NAMES = ("january|february|march|april|may|june|july|august|september|october|"
                 "november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec")
