@@ -3,7 +3,8 @@ plans opened by a short name and whom it is for, an -ing word that names a kind 
 verb of telling said of what one is doing, fractions that are no dates, "a Y one" for the
 thing it replaces, a removal naming one entry of a list, a value for a task the same message
 removed, "it, and ..." that sets no value, a day of the month with its ordinal, the weekday
-of a date just said, what someone has on after a change, and "round two" against "round one".
+of a date just said, what someone has on after a change, "round two" against "round one", and
+who does which.
 Paraphrase sets on memories of their own; no database, and no sentence taken from any
 scenario."""
 
@@ -246,3 +247,33 @@ def test_a_number_after_a_name_tells_one_task_of_its_kind_from_another(
 def test_a_number_that_names_no_task_of_its_kind_moves_none() -> None:
     assert "r1" not in {op.key for op in _written(_read("push round three to 1pm", LEAGUE))}
     assert "r2" not in {op.key for op in _written(_read("push round three to 1pm", LEAGUE))}
+
+
+PICNIC = [
+    _task("picnic", "Club picnic", "on the 3rd of August"),
+    _task("kit", "Kit list", "rugs, VHF radio, parasols, cool box"),
+    _task("cake", "Cake", "lemon", parent="picnic"),
+    _task("drinks", "Drinks", parent="picnic"),
+]
+
+
+@pytest.mark.parametrize("text", [
+    "Put Ann down for the cake and Jo for the drinks.",
+    "Ann on cake, Jo on drinks",
+    "Ann for the cake and Jo for the drinks",
+])
+def test_who_does_which_gives_each_task_its_person(text: str) -> None:
+    assert _values(_read(text, PICNIC)) == {"cake": "lemon, Ann", "drinks": "Jo"}
+
+
+@pytest.mark.parametrize("text", [
+    "Put Sol down for the VHF and Nadia for the parasols.",  # entries of a list, no tasks
+    "Put Sol down for Saturday",  # no Sol in memory: no date of the plan either
+])
+def test_who_does_what_memory_holds_no_task_for_writes_nothing(text: str) -> None:
+    assert not _written(_read(text, PICNIC))
+
+
+def test_a_day_for_a_named_task_that_holds_none_is_that_tasks() -> None:
+    assert _values(_read("put the cake down for Saturday", PICNIC)) == {
+        "cake": "lemon, Saturday"}

@@ -1547,7 +1547,7 @@ class _TurnParser:
         """The readings a clause is tried against, in order; the first that reads it wins.
         Those that name their task themselves only when no slot names it."""
         handlers: list[Callable[[str, str, str | None], bool]] = [
-            self._day_gloss, self._kept, self._detail_of_last, self._wanted_done,
+            self._day_gloss, self._assigned, self._kept, self._detail_of_last, self._wanted_done,
             self._priced_items,
             self._still_so, self._held_up,
             self._chosen_for_task,
@@ -3700,6 +3700,11 @@ class _TurnParser:
         m = _MOVE.match(c)
         if not m or not value_phrases(m["v"]) or read_frame(c).intent == "task":
             return False  # "set up a rota with the Lees": a phrasal verb naming a task to do
+        if (put := re.match(r"put\s+(?P<who>(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?)\s+"
+                            r"down\b", c, _I)) and self._match(
+                put["who"], self._live(), strict=True, by_value=False) is None:
+            self._unparsed(raw, c)  # "put Sol down for Saturday" with no Sol in memory: no date
+            return True  # of the plan, and no task "Put Sol down"
         if re.match(r"^\S+\s+(?:him|her|them)\b", c, _I):
             # "move her to Thursdays": the latest task that names a person, when it holds a
             # value of that kind; else no date of the plan is meant
@@ -3736,6 +3741,15 @@ class _TurnParser:
                 (k, p) for k, p in typed_phrases(m["v"]) if k != ValueKind.NAME]
             if named.value and kinds and all(retype(named.value, k, p) for k, p in kinds):
                 return self._set_typed(named, kinds, raw)  # the task named holds that value
+            when = [p for k, p in kinds if k in (ValueKind.DATE, ValueKind.TIME)]
+            if when and len(when) == len(kinds) and not any(
+                    retype(t.value or "", *kinds[0]) is not None or mentions(t.value or "", when[0])
+                    for t in self._live() if t.key == named.key or named.key in t.parents):
+                # neither it nor a part of it holds a day or time: it takes the one said, never
+                # the plan ("put the cake down for Saturday")
+                said = ", ".join(when)
+                self._update(named, f"{named.value}, {said}" if named.value else said, raw)
+                return True
         kinds = [(k, p) for k, p in typed_phrases(m["v"]) if k != ValueKind.NAME]
         if len({k for k, _ in kinds}) == 1 and self._named_holder(kinds[0][0]) is not None:
             return self._set_typed(None, kinds, raw)  # "the 6:05 is off, move us to the 7:20"
@@ -5569,6 +5583,30 @@ class _TurnParser:
         self._emit(Intent.NEW, raw, [add], about=[add.key])
         return True
 
+    def _assigned(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Put Ann down for the cake and Jo for the drinks', 'Ann on cake, Jo on drinks':
+        who does which, each task named taking the person beside what it holds. Every pair
+        must name a person and a task, or none is read this way."""
+        parts = [p for p in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", c.rstrip(".! ")) if p]
+        pairs = [_ASSIGNED.fullmatch(re.sub(r"^put\s+", "", p, flags=_I)) for p in parts]
+        if slot is not None or not pairs or not all(pairs) or not (
+                re.match(r"put\s+\S+(?:\s+\S+)?\s+down\s", c, _I) or len(pairs) > 1):
+            return False  # "Ann's on the cake", "put Zofia on Friday": read by the others
+        live = self._live()
+        found = [(m["who"], self._match(m["what"], live, strict=True, by_value=False))
+                 for m in pairs if m is not None]
+        if any(task is None or self._match(who, live, strict=True, by_value=False)
+               for who, task in found):
+            return False  # a thing no task names, or a "person" that is a task
+        ops: list[Operation] = []
+        for who, task in found:
+            assert task is not None
+            value = who if not task.value else f"{task.value}, {who}"
+            ops.append(ReviseTask(key=task.key, value=value))
+            self._pending(task, value=value)
+        self._emit(Intent.UPDATE, raw, ops, about=[op.key for op in ops])
+        return True
+
     def _day_gloss(self, c: str, raw: str, slot: str | None) -> bool:
         """'make it the 28th, that's the Saturday': the weekday of the date just said, a note."""
         if not _DAY_GLOSS.match(c) or not any(k == ValueKind.DATE for s in self.said[-1:]
@@ -6776,6 +6814,10 @@ def _pick(options: list[str], which: str) -> str | None:
 
 
 #: A day of the month said alone ('the 12th'), and the month names a date says it with.
+#: "Ann down for the cake", "Jo on drinks", "Sol's on the flask": a person and the task theirs.
+_ASSIGNED = re.compile(r"(?P<who>(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)"
+                       r"(?:'s|\s+is)?\s+(?:down\s+)?(?:for|on)\s+(?:the\s+)?"
+                       r"(?P<what>[a-z][\w' -]*)", _I)
 #: "that's the Saturday", "which is a Sunday": the weekday of a date said just before.
 _DAY_GLOSS = re.compile(r"^(?:that's|that is|which is|which's|it's|it is)\s+(?:the\s+|a\s+)?"
                         r"(?:mon|tues|wednes|thurs|fri|satur|sun)day[.!]?$", _I)
