@@ -4,7 +4,7 @@ verb of telling said of what one is doing, fractions that are no dates, "a Y one
 thing it replaces, a removal naming one entry of a list, a value for a task the same message
 removed, "it, and ..." that sets no value, a day of the month with its ordinal, the weekday
 of a date just said, what someone has on after a change, "round two" against "round one", and
-who does which.
+who does which, and a thing in capitals that is nobody.
 Paraphrase sets on memories of their own; no database, and no sentence taken from any
 scenario."""
 
@@ -277,3 +277,11 @@ def test_who_does_what_memory_holds_no_task_for_writes_nothing(text: str) -> Non
 def test_a_day_for_a_named_task_that_holds_none_is_that_tasks() -> None:
     assert _values(_read("put the cake down for Saturday", PICNIC)) == {
         "cake": "lemon, Saturday"}
+
+
+@pytest.mark.parametrize("text", ["Sol's bringing the VHF", "Nadia's doing the GPS"])
+def test_a_thing_in_capitals_is_nobody_to_replace(text: str) -> None:
+    kit = [_task("trip", "Kayak trip"),
+           _task("kit", "Kit list", "spray decks, VHF radio, GPS unit, flask", parent="trip")]
+    assert all("Sol" not in (v or "") and "Nadia" not in (v or "")
+               for v in _values(_read(text, kit)).values())

@@ -5432,7 +5432,7 @@ class _TurnParser:
             names = [p.removesuffix("'s") for k, p in typed_phrases(
                 f"{t.title}, {t.value or ''}", sentence=False) if k == ValueKind.NAME]
             return [p for p in dict.fromkeys(names) if " " not in p and not in_dictionary(
-                p.lower()) and not _same_word(p, who)]
+                p.lower()) and not _same_word(p, who) and not p.isupper()]  # "VHF": no one
         holders = [t for t in self._live() if part and part <= set(stems(
             f"{t.title} {t.value or ''}")) and len(others(t)) == 1]
         if len(holders) != 1:
