@@ -4,7 +4,8 @@ verb of telling said of what one is doing, fractions that are no dates, "a Y one
 thing it replaces, a removal naming one entry of a list, a value for a task the same message
 removed, "it, and ..." that sets no value, a day of the month with its ordinal, the weekday
 of a date just said, what someone has on after a change, "round two" against "round one", and
-who does which, and a thing in capitals that is nobody.
+who does which, a thing in capitals that is nobody, a person taken off a list and the one put
+in after them.
 Paraphrase sets on memories of their own; no database, and no sentence taken from any
 scenario."""
 
@@ -287,3 +288,38 @@ def test_a_thing_in_capitals_is_nobody_to_replace(text: str, value: str) -> None
     kit = [_task("trip", "Kayak trip"), _task("kit", "Kit list", value, parent="trip")]
     assert all("Sol" not in (v or "") and "Nadia" not in (v or "")
                for v in _values(_read(text, kit)).values())
+
+
+ROTA = [
+    _task("camp", "Scout camp", "at Hollow Wood"),
+    _task("cooks", "Cooks", "Priya, Dermot and Kwame", parent="camp"),
+    _task("canoe", "Canoe session", "Ollie and Grace, mornings", parent="camp"),
+    _task("tarp", "Tarp", parent="camp"),
+]
+
+
+@pytest.mark.parametrize(("text", "key", "value"), [
+    ("take Grace off canoe session", "canoe", "Ollie, mornings"),
+    ("Knock Dermot off the cooks", "cooks", "Priya and Kwame"),
+    ("Dermot's dropped out. Take him off the cooks.", "cooks", "Priya and Kwame"),
+    ("Priya's pulled out, take her off", "cooks", "Dermot and Kwame"),
+])
+def test_a_person_taken_off_leaves_the_list_that_names_them(
+        text: str, key: str, value: str) -> None:
+    assert _values(_read(text, ROTA)) == {key: value}
+
+
+@pytest.mark.parametrize("text", [
+    "take Ella off washing-up duty",  # no such task: never a task titled by the request
+    "take the tarp off the minibus roof",  # off a thing, not off the plan
+])
+def test_taking_off_what_memory_holds_no_list_for_writes_nothing(text: str) -> None:
+    assert not _written(_read(text, ROTA))
+
+
+@pytest.mark.parametrize("text", [
+    "Dermot's dropped out - take him off and put Sinead in",
+    "take Dermot off the cooks and put Sinead in instead",
+])
+def test_the_one_put_in_after_a_removal_joins_that_list(text: str) -> None:
+    assert _values(_read(text, ROTA)) == {"cooks": "Priya, Kwame and Sinead"}

@@ -351,7 +351,7 @@ _BECAUSE_WORD = re.compile(r"\b(?:anyway|anyhow|already|after all|either way|reg
 _WAITS = re.compile(r"\b(?:until|till|unless)\b", _I)
 #: "Take the sofa off the list": a particle after the object.
 _CANCEL_OFF = re.compile(r"^(?:take|strike|knock|leave)\s+(?P<items>.+?)\s+(?:off|out)"
-                         r"(?:\s+(?:of\s+)?(?:the|my|our)\s+[\w-]+(?:\s+[\w-]+)?)?"
+                         r"(?:\s+(?:of\s+)?(?:the|my|our)\s+(?P<off>[\w-]+(?:\s+[\w-]+)?))?"
                          r"(?:\s+for\s+(?:now|the moment|the time being)|\s+then|\s+please)?$",
                          _I)
 _DEPEND = re.compile(
@@ -1547,7 +1547,8 @@ class _TurnParser:
         """The readings a clause is tried against, in order; the first that reads it wins.
         Those that name their task themselves only when no slot names it."""
         handlers: list[Callable[[str, str, str | None], bool]] = [
-            self._day_gloss, self._assigned, self._kept, self._detail_of_last, self._wanted_done,
+            self._day_gloss, self._assigned, self._person_off, self._put_in_for_removed,
+            self._kept, self._detail_of_last, self._wanted_done,
             self._priced_items,
             self._still_so, self._held_up,
             self._chosen_for_task,
@@ -2664,6 +2665,11 @@ class _TurnParser:
         m = _CANCEL.match(c) or _CANCEL_OFF.match(c)
         if not m or _WAITS.search(m["items"]):
             return False  # "hold off on the paint until it's dry": it waits, it is not dropped
+        off = re.sub(r"\s+(?:then|please|now)$", "", m["off"] or "", flags=_I) if (
+            m.re is _CANCEL_OFF) else ""
+        if off and not _LIST_WORD.fullmatch(off) and not any(
+                mentions(f"{t.title} {t.value or ''}", off) for t in self._live()):
+            return False  # "take the skis off the roof rack": off a thing, not off the plan
         if (then := _THEN_INSTEAD.match(m["items"])) and _imperative(then["step"]):
             # "drop the band and book a DJ instead": the removal, then what takes its place
             if not self._cancel(c[:m.start("items")] + then["items"], raw, slot):
@@ -5361,11 +5367,22 @@ class _TurnParser:
         if mentions(current, who):
             self._emit(Intent.NOTE, raw, about=[target.key])
             return True
-        if current and not all(k == ValueKind.NAME or p.lower() == "and" for k, p in
-                               typed_phrases(current, sentence=False)):
+        if (value := _people_joined(current, who)) is None:
             return False  # the slot's value is not a list of people
-        people = [p for p in re.split(r"\s*(?:,|\band\b)\s*", current) if p]
-        value = " and ".join([", ".join(people), who]) if people else who
+        self._update(target, value, raw)
+        return True
+
+    def _put_in_for_removed(self, c: str, raw: str, slot: str | None) -> bool:
+        """'take him off and put Sinead in': after one of a list of people was taken off in
+        this turn, the one put in joins that list."""
+        m = _PUT_IN.match(c.rstrip(".! "))
+        last = self.subtasks[-1] if self.subtasks else None
+        ops = last.operations if last is not None and last.intent == Intent.UPDATE else []
+        if m is None or slot is not None or len(ops) != 1 or not isinstance(ops[0], ReviseTask):
+            return False
+        target = self.tasks[ops[0].key]
+        if (value := _people_joined(target.value or "", m["who"])) is None:
+            return False
         self._update(target, value, raw)
         return True
 
@@ -5607,6 +5624,25 @@ class _TurnParser:
         self._emit(Intent.UPDATE, raw, ops, about=[op.key for op in ops])
         return True
 
+    def _person_off(self, c: str, raw: str, slot: str | None) -> bool:
+        """'take Grace off ski school', 'knock Dev off the rota': a person taken off the one
+        task that lists them; when no task by that name lists them, nothing is written (never
+        a task titled by the request)."""
+        m = _PERSON_OFF.match(c.rstrip(".! "))
+        if m is None or slot is not None:
+            return False
+        who = m["who"]
+        if who.lower() in ("him", "her", "them"):
+            who = self._said_name() or who
+        task = self._match(m["what"], self._live(), strict=True, by_value=False)
+        left = _without_item(task, who) if task is not None else None
+        if task is None or left is None:
+            self._unparsed(raw, c, reason=f"no task {clean_phrase(m['what'])!r} that lists "
+                                          f"{who}")
+            return True
+        self._update(task, left, raw)
+        return True
+
     def _day_gloss(self, c: str, raw: str, slot: str | None) -> bool:
         """'make it the 28th, that's the Saturday': the weekday of the date just said, a note."""
         if not _DAY_GLOSS.match(c) or not any(k == ValueKind.DATE for s in self.said[-1:]
@@ -5834,10 +5870,11 @@ class _TurnParser:
     def _said_name(self) -> str | None:
         """The latest name an earlier clause of this turn said that a live value holds."""
         for said in reversed(self.said):
-            for kind, phrase in reversed(typed_phrases(said, sentence=False)):
-                if kind == ValueKind.NAME and any(mentions(t.value or "", phrase)
+            for kind, said_as in reversed(typed_phrases(said, sentence=False)):
+                name = said_as.removesuffix("'s")  # "Rosa's dropped out": Rosa
+                if kind == ValueKind.NAME and any(mentions(t.value or "", name)
                                                   for t in self._live()):
-                    return phrase
+                    return name
         return None
 
     def _recent(self) -> list[Task]:
@@ -6818,6 +6855,16 @@ def _pick(options: list[str], which: str) -> str | None:
 _ASSIGNED = re.compile(r"(?P<who>(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)"
                        r"(?:'s|\s+is)?\s+(?:down\s+)?(?:for|on)\s+(?:the\s+)?"
                        r"(?P<what>[a-z][\w' -]*)", _I)
+#: "put Sinead in", "get Tom on instead": someone put into a list of people.
+_PUT_IN = re.compile(r"^(?:put|get|add|bring)\s+(?P<who>(?-i:[A-Z])[\w'-]+)\s+(?:in|on)"
+                     r"(?:\s+instead|\s+in (?:her|his|their) place)?$", _I)
+#: What a plan's list is called when a thing is taken off it.
+_LIST_WORD = re.compile(r"(?:shopping |to-?do |packing |guest |kit )?(?:list|plan|rota|schedule|"
+                        r"agenda|menu|order|team|crew|register|line-?up|programme|program)", _I)
+#: "take Grace off ski school", "knock Dev off the rota": a person and the task they leave.
+_PERSON_OFF = re.compile(r"^(?:take|knock|strike)\s+(?P<who>(?-i:[A-Z])[\w'-]+|him|her|them)\s+"
+                         r"off\s+(?:of\s+)?(?:the\s+|my\s+|our\s+)?(?P<what>[a-z][\w' -]{1,30})$",
+                         _I)
 #: "that's the Saturday", "which is a Sunday": the weekday of a date said just before.
 _DAY_GLOSS = re.compile(r"^(?:that's|that is|which is|which's|it's|it is)\s+(?:the\s+|a\s+)?"
                         r"(?:mon|tues|wednes|thurs|fri|satur|sun)day[.!]?$", _I)
@@ -7709,6 +7756,16 @@ def _name_and_role(entry: str) -> tuple[str | None, str | None]:
         return name, details
     m = _PERSON_ON.match(entry)
     return (m["name"], m["role"]) if m else (None, None)
+
+
+def _people_joined(current: str, who: str) -> str | None:
+    """A list of people with ``who`` added last ('Ola and Tomasz' -> 'Ola, Tomasz and Zofia');
+    None when ``current`` is no list of people."""
+    if current and not all(k == ValueKind.NAME or p.lower() == "and" for k, p in
+                           typed_phrases(current, sentence=False)):
+        return None
+    people = [p for p in re.split(r"\s*(?:,|\band\b)\s*", current) if p]
+    return " and ".join([", ".join(people), who]) if people else who
 
 
 def _joined_to(value: str | None, said: str) -> str:
