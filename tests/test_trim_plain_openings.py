@@ -323,3 +323,13 @@ def test_taking_off_what_memory_holds_no_list_for_writes_nothing(text: str) -> N
 ])
 def test_the_one_put_in_after_a_removal_joins_that_list(text: str) -> None:
     assert _values(_read(text, ROTA)) == {"cooks": "Priya, Kwame and Sinead"}
+
+
+def test_the_one_put_in_joins_the_one_list_of_people_or_nothing() -> None:
+    two = [*ROTA, _task("drivers", "Drivers", "Ann and Bo", parent="camp")]
+    assert _values(_read("put Sinead in", two)) == {}  # two lists of people: which?
+    one = [t for t in ROTA if t.key != "canoe"]
+    assert _values(_read("put Sinead in", one)) == {"cooks": "Priya, Dermot, Kwame and Sinead"}
+    assert not _written(_read("get Sinead on instead", one))  # in place of whom?
+    plan = [_task("gig", "Band night", "Friday at the Brewers Arms, 7pm")]
+    assert not _written(_read("put Sinead in", plan))  # a person, no place

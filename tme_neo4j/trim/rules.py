@@ -5376,14 +5376,20 @@ class _TurnParser:
         """'take him off and put Sinead in': after one of a list of people was taken off in
         this turn, the one put in joins that list."""
         m = _PUT_IN.match(c.rstrip(".! "))
-        last = self.subtasks[-1] if self.subtasks else None
-        ops = last.operations if last is not None and last.intent == Intent.UPDATE else []
-        if m is None or slot is not None or len(ops) != 1 or not isinstance(ops[0], ReviseTask):
+        if m is None or slot is not None:
             return False
-        target = self.tasks[ops[0].key]
-        if (value := _people_joined(target.value or "", m["who"])) is None:
-            return False
-        self._update(target, value, raw)
+        # the latest list of this turn that someone left (a remark on why may come between)
+        ops = next((s.operations for s in reversed(self.subtasks) if s.intent == Intent.UPDATE
+                    and len(s.operations) == 1 and isinstance(s.operations[0], ReviseTask)), [])
+        removed = bool(ops)
+        lists = [self.tasks[ops[0].key]] if removed else [] if re.search(
+            r"\binstead\b|\bplace\b", c, _I) else [  # in place of whom, if no one left?
+            t for t in self._live() if t.value and _people_only(t.value)]
+        value = _people_joined(lists[0].value or "", m["who"]) if len(lists) == 1 else None
+        if value is None:  # no one list of people to join: no other value takes the name
+            self._unparsed(raw, c, reason=f"no one list of people to put {m['who']} in")
+            return True
+        self._update(lists[0], value, raw)
         return True
 
     def _fell_through(self, c: str, raw: str, slot: str | None) -> bool:
@@ -7766,6 +7772,13 @@ def _people_joined(current: str, who: str) -> str | None:
         return None
     people = [p for p in re.split(r"\s*(?:,|\band\b)\s*", current) if p]
     return " and ".join([", ".join(people), who]) if people else who
+
+
+def _people_only(value: str) -> bool:
+    """Whether ``value`` lists two or more people by name alone ('Priya, Dermot and Kwame')."""
+    entries = [e for e in re.split(r"\s*(?:,|\band\b|&)\s*", value.strip()) if e]
+    return len(entries) > 1 and all(
+        re.fullmatch(r"(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?|me", e) for e in entries)
 
 
 def _joined_to(value: str | None, said: str) -> str:
