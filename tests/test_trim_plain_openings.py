@@ -5,7 +5,7 @@ thing it replaces, a removal naming one entry of a list, a value for a task the 
 removed, "it, and ..." that sets no value, a day of the month with its ordinal, the weekday
 of a date just said, what someone has on after a change, "round two" against "round one", and
 who does which, a thing in capitals that is nobody, a person taken off a list and the one put
-in after them.
+in after them, thanks and feelings that write nothing, and a question under a label.
 Paraphrase sets on memories of their own; no database, and no sentence taken from any
 scenario."""
 
@@ -333,3 +333,25 @@ def test_the_one_put_in_joins_the_one_list_of_people_or_nothing() -> None:
     assert not _written(_read("get Sinead on instead", one))  # in place of whom?
     plan = [_task("gig", "Band night", "Friday at the Brewers Arms, 7pm")]
     assert not _written(_read("put Sinead in", plan))  # a person, no place
+
+
+@pytest.mark.parametrize("text", [
+    "Thank you for sorting all that.", "Thanks for putting up with me, love.",
+    "Cheers for the help with the rota", "Thank you dear, that's everything.",
+    "she'd have loved all this fuss, bless her", "he'd have laughed his head off",
+    "Brilliant. I'll stop worrying now.", "ok, I'll quit stressing about it",
+    "Goodness, what a day.", "How lovely!",
+])
+def test_thanks_feelings_and_what_someone_would_have_done_write_nothing(text: str) -> None:
+    assert not _written(_read(text, ROTA))
+
+
+@pytest.mark.parametrize("text", [
+    "q: when's the camp again and who's cooking", "quick question: where's the tarp from?",
+    "full rundown pls: dates, cooks, canoes", "Read the whole list back to me, day by day.",
+    "read the cooks back to us",
+])
+def test_a_question_under_a_label_or_read_back_is_a_check(text: str) -> None:
+    result = _read(text, ROTA)
+    assert not _written(result)
+    assert [s.intent for s in result.subtasks] == [Intent.CHECK]

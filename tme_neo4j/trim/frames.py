@@ -162,7 +162,8 @@ _PARTICLES = frozenset({"back", "out", "off", "up", "down", "in", "over", "throu
 #: What may follow the particle of a verb split around its object: where from ("take the
 #: cake out of the order") or for how long ("leave the quiz out for now").
 _AFTER_PARTICLE = re.compile(r"(?:of|from|for now|for the moment|for the time being|for today|"
-                             r"for this week|again|altogether|completely|entirely)\b", re.I)
+                             r"for this week|again|altogether|completely|entirely|"
+                             r"to (?:me|us))\b", re.I)  # "read the list back to me"
 
 
 _OFF_THE = re.compile(r"^\S+\s+.+?\s+off\s+(?:the|my|our|his|her|their|your)\s", re.I)

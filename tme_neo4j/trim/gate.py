@@ -128,6 +128,11 @@ def _talk(text: str) -> bool:
     return not strip_fillers(f"{text.strip(' .!')},").strip(" ,")
 
 
+#: A person and "would" or "had": what someone would do, or had done, is no task.
+_WOULD = frozenset(f"{who}'d" for who in ("i", "you", "he", "she", "we", "they", "it"))
+#: Worrying and its like: "I'll stop fretting" says how one feels, never a step of the plan.
+_FRETTING = frozenset({"fretting", "worrying", "stressing", "panicking", "fussing", "obsessing",
+                       "overthinking", "moaning", "whinging"})
 #: Words that only join or point: alone, they name nothing ("The", "and then").
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "and", "or", "but", "then", "so", "some", "any"})
 #: Words that end a sentence said to someone, never the name of a thing ("... 8:05 actually").
@@ -200,6 +205,12 @@ def unwritable(text: str) -> str | None:
         return "a second statement joined to it"  # "16th, and the rent has risen to ..."
     if _reported().search(text):
         return "only what someone thinks or wishes, nothing to do"
+    if re.match(r"\s*(?:thank(?:s|\s+you)|cheers)\b", text, re.IGNORECASE):
+        return "thanks, not a thing to do"  # "Thank you for bearing with me"
+    if words[0] in _WOULD:
+        return "what someone would do or have done, no task"  # "He'd", "she'd have loved it"
+    if any(w in _FRETTING for w in words):
+        return "how the speaker feels, no task"  # "stop fretting now"
     if words[0] == "be" and len(words) > 1 and words[1].endswith("ing"):
         return f"a state, no task in {text.strip(' .')!r}"  # "be going loads"
     if words[0] in ("i", "we") and len(words) <= 3:

@@ -344,7 +344,10 @@ def _named_subjects(part: str) -> list[str]:
 
 
 _QUESTION_START = re.compile(
-    r"^(?:what|what's|whats|which|who|whom|whose|when|where|why|how|is|are|was|wasn't|were|"
+    # "what a week", "how lovely": an exclamation, no question
+    r"^(?!(?:what\s+an?|how)\s+(?!many\b|much\b|long\b|far\b|often\b|old\b|soon\b|late\b|"
+    r"early\b|big\b)[a-z]+(?:\s+[a-z]+)?[.!]*$)"
+    r"(?:what|what's|whats|which|who|whom|whose|when|where|why|how|is|are|was|wasn't|were|"
     r"weren't|isn't|aren't|did|didn't|do|don't|does|doesn't|have|haven't|has|hasn't|had|"
     r"am|will|won't|would|wouldn't|should|shall|could|can)\b",
     re.IGNORECASE,
@@ -359,7 +362,7 @@ _READ_REQUEST = re.compile(
 TELLING_ASKED = re.compile(
     r"^(?:(?:a|the|my|our|quick|brief|short|full|little|fast|final)\s+)*"
     r"(?:rundown|run-down|recap|summary|overview|round-?up|low-?down|run-?through|reminder)"
-    r"(?:\s+(?:of|on)\s+[^:]+?)?(?:,?\s+please)?[.!?]*$", re.IGNORECASE)
+    r"(?:\s+(?:of|on)\s+[^:]+?)?(?:,?\s+(?:please|pls|plz))?[.!?]*$", re.IGNORECASE)
 
 
 def is_question(clause: str) -> bool:

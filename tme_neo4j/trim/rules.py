@@ -880,7 +880,7 @@ class _TurnParser:
 
     def parse(self, text: str) -> TrimResult:
         slot = None
-        text = self._dash_opening(as_said := _self_corrected(text))
+        text = self._dash_opening(as_said := _asked_plainly(_self_corrected(text)))
         labelled = (m := _LIST_SENTENCE.match(text.strip())) is not None and bool(
             m["label"] or m["lead"])
         rest: list[str] = []
@@ -1847,7 +1847,8 @@ class _TurnParser:
     def _unparsed(self, raw: str, c: str, reason: str | None = None) -> None:
         """A clause not understood writes nothing; the tasks it may speak of are named, and the
         reason when the clause was read but memory holds nothing it fits."""
-        if _THANKED.search(raw) and len(c.split()) <= 2 and reason is None:
+        if (_THANKED.search(raw) and len(c.split()) <= 2 and reason is None) or (
+                _THANKS_FIRST.match(raw)):
             self._emit(Intent.NOTE, raw)  # "Smashing, ta": a word of thanks, nothing asked
             return
         self._emit(Intent.UNPARSED, raw, about=self._closest(c), track=False, reason=reason)
@@ -5914,6 +5915,7 @@ class _TurnParser:
         if intent == Intent.NEW and not (ops := self._details_joined(ops, raw)):
             return  # each was a detail of a task written before in the turn
         if ops and intent not in READ_ONLY and (remark(raw) or withdrawn(self.text, raw) or (
+                _THANKS_FIRST.match(raw)) or (
                 small_talk(self.text) and not _imperative(strip_fillers(raw)))):
             self._emit(Intent.NOTE, raw, about=about, track=False)  # "hope it stays dry"
             return
@@ -6864,6 +6866,12 @@ _ASSIGNED = re.compile(r"(?P<who>(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)"
 #: "put Sinead in", "get Tom on instead": someone put into a list of people.
 _PUT_IN = re.compile(r"^(?:put|get|add|bring)\s+(?P<who>(?-i:[A-Z])[\w'-]+)\s+(?:in|on)"
                      r"(?:\s+instead|\s+in (?:her|his|their) place)?$", _I)
+#: A sentence that opens by thanking: talk, whatever follows ("thank you for bearing with me").
+_THANKS_FIRST = re.compile(r"\s*(?:thank(?:s|\s+you)|cheers)\b", _I)
+#: A question word first ("when's", "who is"): the asking kind, no auxiliary ("had ...").
+_WH_FIRST = re.compile(r"\s*(?:what|which|who|whose|when|where|why|how)(?:'s|\s)", _I)
+#: Labels that say a question follows ("q: ...", "quick question: ...").
+_ASKING_LABELS = frozenset({"q", "qq", "question", "quick q", "quick question", "query"})
 #: What a plan's list is called when a thing is taken off it.
 _LIST_WORD = re.compile(r"(?:shopping |to-?do |packing |guest |kit )?(?:list|plan|rota|schedule|"
                         r"agenda|menu|order|team|crew|register|line-?up|programme|program)", _I)
@@ -6974,6 +6982,16 @@ def _one_named(new: str, old: str) -> str:
             not thing or thing.lower() in _PRONOUNS):
         return new
     return re.sub(r"\bones?$", lambda _: thing, new.strip(), flags=_I)
+
+
+def _asked_plainly(text: str) -> str:
+    """'q: when's the next one': a question under a label is the question, asked; the label
+    names no task."""
+    m = _SLOT_PREFIX.match(text)
+    if m is None or not (m[1].strip().lower() in _ASKING_LABELS or m[2].rstrip().endswith("?")
+                         or _WH_FIRST.match(m[2])) or _LIST_SENTENCE.match(text.strip()):
+        return text
+    return m[2] if m[2].rstrip().endswith("?") else f"{m[2].rstrip(' .!')}?"
 
 
 def _told_before_colon(text: str) -> bool:
