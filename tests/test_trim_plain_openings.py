@@ -355,3 +355,11 @@ def test_a_question_under_a_label_or_read_back_is_a_check(text: str) -> None:
     result = _read(text, ROTA)
     assert not _written(result)
     assert [s.intent for s in result.subtasks] == [Intent.CHECK]
+
+
+def test_a_question_under_a_label_that_names_a_task_is_about_that_task() -> None:
+    trip = [_task("trip", "Road trip"), _task("start", "Start", "Leeds", parent="trip"),
+            _task("stop", "Stop", "York", parent="trip")]
+    result = _read("start: wasn't I leaving from Hull?", trip)
+    assert not _written(result)
+    assert [s.about for s in result.subtasks] == [["start"]]

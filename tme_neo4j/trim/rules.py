@@ -880,7 +880,7 @@ class _TurnParser:
 
     def parse(self, text: str) -> TrimResult:
         slot = None
-        text = self._dash_opening(as_said := _asked_plainly(_self_corrected(text)))
+        text = self._dash_opening(as_said := self._asked_plainly(_self_corrected(text)))
         labelled = (m := _LIST_SENTENCE.match(text.strip())) is not None and bool(
             m["label"] or m["lead"])
         rest: list[str] = []
@@ -950,6 +950,16 @@ class _TurnParser:
         one check of the plans in memory; what follows the colon lists what to tell."""
         self._emit(Intent.CHECK, text, about=[t.key for t in self._live() if not t.parents])
         return TrimResult(subtasks=self.subtasks)
+
+    def _asked_plainly(self, text: str) -> str:
+        """'q: when's the next one': a question under a label that names nothing in memory is
+        the question, asked; 'start: wasn't it Boston?' asks about the task the label names."""
+        m = _SLOT_PREFIX.match(text)
+        if m is None or self._slot_key(m[1]) in self.tasks or not (
+                m[1].strip().lower() in _ASKING_LABELS or _WH_FIRST.match(m[2])) or (
+                _LIST_SENTENCE.match(text.strip())):
+            return text
+        return m[2] if m[2].rstrip().endswith("?") else f"{m[2].rstrip(' .!')}?"
 
     def _dash_opening(self, text: str) -> str:
         """'Garden jobs this spring - prune the roses and mow the lawn' with nothing in memory:
@@ -6982,16 +6992,6 @@ def _one_named(new: str, old: str) -> str:
             not thing or thing.lower() in _PRONOUNS):
         return new
     return re.sub(r"\bones?$", lambda _: thing, new.strip(), flags=_I)
-
-
-def _asked_plainly(text: str) -> str:
-    """'q: when's the next one': a question under a label is the question, asked; the label
-    names no task."""
-    m = _SLOT_PREFIX.match(text)
-    if m is None or not (m[1].strip().lower() in _ASKING_LABELS or m[2].rstrip().endswith("?")
-                         or _WH_FIRST.match(m[2])) or _LIST_SENTENCE.match(text.strip()):
-        return text
-    return m[2] if m[2].rstrip().endswith("?") else f"{m[2].rstrip(' .!')}?"
 
 
 def _told_before_colon(text: str) -> bool:
