@@ -384,7 +384,7 @@ def test_a_list_after_a_plan_told_as_a_statement_is_not_read_as_its_items() -> N
 
 @pytest.mark.parametrize(("text", "title", "value"), [
     ("The club has talked me into running the summer raffle on Sunday the 8th, in the "
-     "clubhouse from 2pm. Can you keep track of it for me?", "Summer raffle",
+     "clubhouse from 2pm. Could you keep track of all that for me?", "Summer raffle",
      "on Sunday the 8th, in the clubhouse from 2pm"),
     ("I've ended up organising the office quiz on the 19th. Could you keep track of all this "
      "for me?", "Office quiz", "on the 19th"),

@@ -36,9 +36,8 @@ from tme_neo4j.trim.lexicon import (
     verbs,
 )
 
-__all__ = ["Held", "asks_change", "garbled", "labelled_list", "nameless", "remark", "small_talk",
-           "stated",
-           "unaccounted", "unwritable", "withdrawn"]
+__all__ = ["THANKS_FIRST", "Held", "asks_change", "garbled", "labelled_list", "nameless", "remark",
+           "small_talk", "stated", "unaccounted", "unwritable", "withdrawn"]
 
 #: Words that stand for something said before: written alone or first, they name nothing.
 #: ("me" and "us" are not among them: they name the speaker, who takes a task over.)
@@ -128,6 +127,8 @@ def _talk(text: str) -> bool:
     return not strip_fillers(f"{text.strip(' .!')},").strip(" ,")
 
 
+#: A sentence that opens by thanking: talk, whatever follows ("thanks for sorting that").
+THANKS_FIRST = re.compile(r"\s*(?:thank(?:s|\s+you)|cheers)\b", re.IGNORECASE)
 #: A person and "would" or "had": what someone would do, or had done, is no task.
 _WOULD = frozenset(f"{who}'d" for who in ("i", "you", "he", "she", "we", "they", "it"))
 #: Worrying and its like: "I'll stop fretting" says how one feels, never a step of the plan.
@@ -205,8 +206,8 @@ def unwritable(text: str) -> str | None:
         return "a second statement joined to it"  # "16th, and the rent has risen to ..."
     if _reported().search(text):
         return "only what someone thinks or wishes, nothing to do"
-    if re.match(r"\s*(?:thank(?:s|\s+you)|cheers)\b", text, re.IGNORECASE):
-        return "thanks, not a thing to do"  # "Thank you for bearing with me"
+    if THANKS_FIRST.match(text):
+        return "thanks, not a thing to do"  # "thanks for all your help"
     if words[0] in _WOULD:
         return "what someone would do or have done, no task"  # "He'd", "she'd have loved it"
     if any(w in _FRETTING for w in words):

@@ -32,6 +32,7 @@ from tme_neo4j.models import (
 from tme_neo4j.trim.base import READ_ONLY, Conflict, Intent, Subtask, TrimResult, TrimView
 from tme_neo4j.trim.frames import ROLE_WORDS, Frame, Mood, read_frame
 from tme_neo4j.trim.gate import (
+    THANKS_FIRST,
     Held,
     asks_change,
     garbled,
@@ -1858,7 +1859,7 @@ class _TurnParser:
         """A clause not understood writes nothing; the tasks it may speak of are named, and the
         reason when the clause was read but memory holds nothing it fits."""
         if (_THANKED.search(raw) and len(c.split()) <= 2 and reason is None) or (
-                _THANKS_FIRST.match(raw)):
+                THANKS_FIRST.match(raw)):
             self._emit(Intent.NOTE, raw)  # "Smashing, ta": a word of thanks, nothing asked
             return
         self._emit(Intent.UNPARSED, raw, about=self._closest(c), track=False, reason=reason)
@@ -5925,7 +5926,7 @@ class _TurnParser:
         if intent == Intent.NEW and not (ops := self._details_joined(ops, raw)):
             return  # each was a detail of a task written before in the turn
         if ops and intent not in READ_ONLY and (remark(raw) or withdrawn(self.text, raw) or (
-                _THANKS_FIRST.match(raw)) or (
+                THANKS_FIRST.match(raw)) or (
                 small_talk(self.text) and not _imperative(strip_fillers(raw)))):
             self._emit(Intent.NOTE, raw, about=about, track=False)  # "hope it stays dry"
             return
@@ -6868,7 +6869,6 @@ def _pick(options: list[str], which: str) -> str | None:
     return options[amounts.index(best)] if amounts.count(best) == 1 else None
 
 
-#: A day of the month said alone ('the 12th'), and the month names a date says it with.
 #: "Ann down for the cake", "Jo on drinks", "Sol's on the flask": a person and the task theirs.
 _ASSIGNED = re.compile(r"(?P<who>(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)"
                        r"(?:'s|\s+is)?\s+(?:down\s+)?(?:for|on)\s+(?:the\s+)?"
@@ -6876,8 +6876,6 @@ _ASSIGNED = re.compile(r"(?P<who>(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)"
 #: "put Sinead in", "get Tom on instead": someone put into a list of people.
 _PUT_IN = re.compile(r"^(?:put|get|add|bring)\s+(?P<who>(?-i:[A-Z])[\w'-]+)\s+(?:in|on)"
                      r"(?:\s+instead|\s+in (?:her|his|their) place)?$", _I)
-#: A sentence that opens by thanking: talk, whatever follows ("thank you for bearing with me").
-_THANKS_FIRST = re.compile(r"\s*(?:thank(?:s|\s+you)|cheers)\b", _I)
 #: A question word first ("when's", "who is"): the asking kind, no auxiliary ("had ...").
 _WH_FIRST = re.compile(r"\s*(?:what|which|who|whose|when|where|why|how)(?:'s|\s)", _I)
 #: Labels that say a question follows ("q: ...", "quick question: ...").
@@ -6892,6 +6890,7 @@ _PERSON_OFF = re.compile(r"^(?:take|knock|strike)\s+(?P<who>(?-i:[A-Z])[\w'-]+|h
 #: "that's the Saturday", "which is a Sunday": the weekday of a date said just before.
 _DAY_GLOSS = re.compile(r"^(?:that's|that is|which is|which's|it's|it is)\s+(?:the\s+|a\s+)?"
                         r"(?:mon|tues|wednes|thurs|fri|satur|sun)day[.!]?$", _I)
+#: A day of the month said alone ('the 12th'), and the month names a date says it with.
 _DAY_OF_MONTH = re.compile(r"(?:the\s+)?(?P<n>\d{1,2})(?P<th>st|nd|rd|th)", _I)
 _MONTH_NAMES = ("january|february|march|april|may|june|july|august|september|october|"
                 "november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec")
@@ -7597,7 +7596,7 @@ def _help_asked(sentence: str) -> str:
 
 
 def _doing_kept(told: list[str]) -> list[str]:
-    """'They've roped me into running the fete on the 3rd. Can you keep track of it?' -> "I'm
+    """'They've roped me into running the fete on the 3rd. Could you track it for me?' -> "I'm
     running the fete on the 3rd.": a request to keep track of "it" names what the sentence
     before says the speaker is doing; the sentences as they are when none does."""
     for n, sentence in enumerate(told[1:], start=1):
