@@ -268,7 +268,7 @@ def test_who_does_which_gives_each_task_its_person(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Put Kai down for the VHF and Nadia for the parasols.",  # entries of a list, no tasks
+    "Put Kai down for the parasols and Bea for the VHF.",  # entries of a list, no tasks
     "Put Sol down for Saturday",  # no Sol in memory: no date of the plan either
 ])
 def test_who_does_what_memory_holds_no_task_for_writes_nothing(text: str) -> None:
