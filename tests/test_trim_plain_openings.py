@@ -363,3 +363,15 @@ def test_a_question_under_a_label_that_names_a_task_is_about_that_task() -> None
     result = _read("start: wasn't I leaving from Hull?", trip)
     assert not _written(result)
     assert [s.about for s in result.subtasks] == [["start"]]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Ann's doing the cake", "lemon, Ann"), ("Jo's making the cake", "lemon, Jo"),
+])
+def test_who_does_a_task_joins_what_it_is(text: str, value: str) -> None:
+    assert _values(_read(text, PICNIC)) == {"cake": value}
+
+
+def test_who_does_a_task_someone_else_did_takes_their_place() -> None:
+    held = [t.model_copy(update={"value": "Bea"}) if t.key == "cake" else t for t in PICNIC]
+    assert _values(_read("Ann's doing the cake", held)) == {"cake": "Ann"}

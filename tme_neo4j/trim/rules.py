@@ -4335,7 +4335,7 @@ class _TurnParser:
         assigned = re.match(r"^(?P<verb>[a-z]+ing)\s+(?P<obj>[^,]+?)(?:,\s*(?P<details>.+))?$",
                             rest, _I)
         if assigned and (task := self._match(assigned["obj"], self._live(), by_value=False)):
-            self._update(task, _assigned_value(subject, assigned), raw)
+            self._update(task, _doer_joined(task.value, _assigned_value(subject, assigned)), raw)
             return True
         if assigned and (task := self._their_task(subject)) is not None:
             obj = _changed_to(assigned["verb"], assigned["obj"])
@@ -7854,6 +7854,14 @@ def _assigned_value(who: str, assigned: re.Match[str]) -> str:
     who does a task, how (the role phrase after its object), and the details after."""
     how = re.split(r"\s+(?=(?:in|with)\s)", assigned["obj"], maxsplit=1)[1:]
     return ", ".join(p for p in (who, *how, assigned["details"]) if p)
+
+
+def _doer_joined(value: str | None, doer: str) -> str:
+    """Who does a task, after what its value says it is ('lemon' and 'Ann' -> 'lemon, Ann'); in
+    place of a value that names someone else already."""
+    if value and not any(k == ValueKind.NAME for k, _ in typed_phrases(value, sentence=False)):
+        return _joined_to(value, doer)
+    return doer
 
 
 def _links(op: Operation) -> set[str]:
