@@ -291,8 +291,7 @@ def listing(question: str, tasks: dict[str, Task]) -> str:
     named = [t for s, t in _ranked(question, roots)]
     pieces = [p for p in re.split(r",|:|\band\b|&", question) if p.strip()]
     if len(pieces) > 2:  # "budget, cars, viewings and checks": every plan a piece names
-        keys = dict.fromkeys(t.key for p in pieces for s, t in _ranked(p, roots))
-        named = [t for k in keys for t in roots if t.key == k] or roots
+        named = list({t.key: t for p in pieces for _, t in _ranked(p, roots)}.values()) or roots
     asks_done = _DONE_ONLY.search(fold(question)) is not None
     open_only = _OPEN_ONLY.search(fold(question)) is not None and not asks_done
     lines = []

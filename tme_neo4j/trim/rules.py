@@ -2786,7 +2786,7 @@ class _TurnParser:
                        about=[targets[0].key])
             return True
         if len(targets) == 1 and _names_an_entry(targets[0], clean_phrase(items)):
-            # "drop the evening feed" of 'Feeds: 8am and 8pm': one entry, which I cannot tell
+            # "the evening bottle" of 'Bottles: 6am and 6pm': one entry, which I cannot tell
             self._unparsed(raw, raw, reason=f"no way to tell which entry of "
                                             f"{targets[0].title!r} it means")
             return True
@@ -3765,8 +3765,7 @@ class _TurnParser:
                     for t in self._live() if t.key == named.key or named.key in t.parents):
                 # neither it nor a part of it holds a day or time: it takes the one said, never
                 # the plan ("put the cake down for Saturday")
-                said = ", ".join(when)
-                self._update(named, f"{named.value}, {said}" if named.value else said, raw)
+                self._update(named, _joined_to(named.value, ", ".join(when)), raw)
                 return True
         kinds = [(k, p) for k, p in typed_phrases(m["v"]) if k != ValueKind.NAME]
         if len({k for k, _ in kinds}) == 1 and self._named_holder(kinds[0][0]) is not None:
@@ -5390,13 +5389,16 @@ class _TurnParser:
         m = _PUT_IN.match(c.rstrip(".! "))
         if m is None or slot is not None:
             return False
-        # the latest list of this turn that someone left (a remark on why may come between)
+        # the task the latest change of this turn revised alone: the list someone was taken
+        # off (a remark on why may come between)
         ops = next((s.operations for s in reversed(self.subtasks) if s.intent == Intent.UPDATE
                     and len(s.operations) == 1 and isinstance(s.operations[0], ReviseTask)), [])
-        removed = bool(ops)
-        lists = [self.tasks[ops[0].key]] if removed else [] if re.search(
-            r"\binstead\b|\bplace\b", c, _I) else [  # in place of whom, if no one left?
-            t for t in self._live() if t.value and _people_only(t.value)]
+        if ops:
+            lists = [self.tasks[ops[0].key]]
+        elif re.search(r"\binstead\b|\bplace\b", c, _I):
+            lists = []  # in place of whom, when no one left this turn?
+        else:
+            lists = [t for t in self._live() if t.value and _people_only(t.value)]
         value = _people_joined(lists[0].value or "", m["who"]) if len(lists) == 1 else None
         if value is None:  # no one list of people to join: no other value takes the name
             self._unparsed(raw, c, reason=f"no one list of people to put {m['who']} in")
@@ -5636,7 +5638,7 @@ class _TurnParser:
         ops: list[Operation] = []
         for who, task in found:
             assert task is not None
-            value = who if not task.value else f"{task.value}, {who}"
+            value = _joined_to(task.value, who)
             ops.append(ReviseTask(key=task.key, value=value))
             self._pending(task, value=value)
         self._emit(Intent.UPDATE, raw, ops, about=[op.key for op in ops])
@@ -6002,8 +6004,7 @@ class _TurnParser:
         and why: a text it made that is no title or value, or a task under or after one
         refused before."""
         refused: list[tuple[Operation, str, str]] = []
-        removed = {op.key for s in self.subtasks for op in s.operations
-                   if isinstance(op, CancelTask)}
+        removed = {t.key for t in self._removed_now()}
         for op in ops:
             if isinstance(op, ReviseTask | RollbackTask) and op.key in removed:
                 # a value for what this turn removed: the clause speaks of something else
@@ -6971,8 +6972,8 @@ _ANY_TASK = frozenset(stems("booking order appointment session slot thing job id
 
 def _names_an_entry(task: Task, said: str) -> bool:
     """Whether a removal names one entry of a task's list, not the task: the thing it names
-    is the task's, with a word before it the task has nowhere ('the evening feed' of 'Feeds:
-    8am and 8pm'), and the value is a list of short entries."""
+    is the task's, with a word before it the task has nowhere ('the evening bottle' of
+    'Bottles: 6am and 6pm'), and the value is a list of short entries."""
     entries = split_list(task.value or "")
     words = stems(said)
     if len(entries) < 2 or any(len(e.split()) > 3 for e in entries) or len(words) < 2:
