@@ -1100,3 +1100,30 @@ def test_a_first_fixture_told_with_where_it_is_is_an_item_of_the_plan() -> None:
 
 def test_a_second_person_told_of_is_no_part_of_a_value() -> None:
     assert unwritable("in red and Jonah's in green")
+
+
+@pytest.mark.parametrize("title", ["The surgery phoned, Dr Lee's off sick",
+                                   "The office texted her back", "Work needed them in early",
+                                   "The printer rang, no paper", "Our driver's away"])
+def test_news_of_who_rang_or_who_is_away_is_no_title(title: str) -> None:
+    assert stated(title)
+
+
+@pytest.mark.parametrize("title", ["Get the forms signed", "Ring the vet", "Dad's birthday cake",
+                                   "Book the away match", "Collect the signed forms from Ann"])
+def test_a_request_or_a_thing_with_a_past_form_is_still_a_title(title: str) -> None:
+    assert not stated(title)
+
+
+@pytest.mark.parametrize("text", ["Thanks so much, wish me luck!", "Fingers crossed for Friday.",
+                                  "Cross your fingers for us tomorrow.",
+                                  "Right, wish us well then."])
+def test_good_wishes_write_nothing(text: str) -> None:
+    assert _written(read(text, "sale")) == []
+
+
+@pytest.mark.parametrize("text", ["The ferry crossing's off with the gales - moved to the 9th.",
+                                  "Soaking's on hold for the rain, pushed back to Monday."])
+def test_a_change_with_no_subject_after_a_clause_not_read_writes_nothing(text: str) -> None:
+    # what was moved is named only in the clause that was not understood, not the plan in talk
+    assert _written(read(text, "sale")) == []

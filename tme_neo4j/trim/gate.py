@@ -70,6 +70,11 @@ _DAY_JUDGED = re.compile(r"^\W*(?:what\s+an?\s+)?(?:lovely|great|gorgeous|awful|
                          r"forecast|day|morning|afternoon|evening|night|sunshine|rain)\b",
                          re.IGNORECASE)
 
+#: "wish us luck", "fingers crossed": good wishes asked for or given, nothing to do.
+_GOOD_WISHES = re.compile(r"\bwish\s+(?:me|us|him|her|them)\s+(?:luck|well)\b|\bfingers\s+"
+                          r"crossed\b|\bcross\s+(?:your|our|my)\s+fingers\b|\b(?:touch|knock"
+                          r"\s+on)\s+wood\b|\bhere'?s\s+hoping\b", re.IGNORECASE)
+
 #: "help me keep everything sorted", "keep on top of things for me": a request to hold what is
 #: said, which names nothing to do.
 _KEEP_STRAIGHT = re.compile(
@@ -83,8 +88,9 @@ def remark(clause: str) -> bool:
     sister reckons they'll be late"), waits to find out ("we'll see if it lasts"), judges the
     weather or the day ("grim forecast for Friday") or asks that what is said be kept ("help
     me keep it all straight"): nothing in it asks for a change."""
-    if _WAIT_AND_SEE.search(clause) or _DAY_JUDGED.search(clause) or _KEEP_STRAIGHT.search(clause):
-        return True  # "we'll see if it lasts", "lovely forecast for Saturday"
+    if _WAIT_AND_SEE.search(clause) or _DAY_JUDGED.search(clause) or _KEEP_STRAIGHT.search(
+            clause) or _GOOD_WISHES.search(clause):
+        return True  # "we'll see if it lasts", "lovely forecast for Saturday", "wish me luck"
     return bool(_reported(r"(?:i|we|he|she|they|you|it|there)").search(clause)) and not (
         _ASKS.search(clause))
 
@@ -277,9 +283,11 @@ def stated(title: str) -> bool:
 
 
 #: "the hall's double-booked", "Jo says ...": a subject's verb after a name or a noun.
-_TOLD = re.compile(r"(?<=[a-z])'s\s+(?:been|got|gone|(?:[a-z]+-)?[a-z]+ed)(?=\s*$|\s*[,.;-]|"
-                   r"\s+(?:on|at|for|in|by|until|till|so|and|but|now)\b)|"
-                   r"\s(?:says|said|reckons|thinks|texted|rang|emailed)\s", re.IGNORECASE)
+_TOLD = re.compile(r"(?<=[a-z])'s\s+(?:been|got|gone|off\s+(?:sick|ill)|off|away|out|ill|sick|"
+                   r"poorly|busy|(?:[a-z]+-)?[a-z]+ed)(?=\s*$|\s*[,.;-]|"
+                   r"\s+(?:on|at|for|in|by|until|till|so|and|but|now|today|again)\b)|"
+                   r"\s(?:says|said|reckons|thinks|texted|rang|emailed|phoned)(?=[\s,.;:]|$)|"
+                   r"\s[a-z]+ed\s+(?:him|her|them|us|me)\b", re.IGNORECASE)
 
 
 #: "the dress I bought": a past form after its own subject is a clause the title embeds.

@@ -1841,19 +1841,26 @@ class _TurnParser:
         self._emit(Intent.NEW, f"For {what}", [add], about=[add.key])
         return self.tasks[add.key]
 
-    def _refers_to_unread(self, raw: str) -> bool:
-        """Whether ``raw`` opens with 'it' right after a clause of the same sentence that was
-        not understood and named a new thing ('then a mug from X - it must arrive by the 1st'):
-        what it stands for is most likely that thing, not one in memory. ('They' is as often
-        who did it, 'that one' the task those words named, and after an aside with no new thing
-        named, 'it' is what memory holds.)"""
-        last = self.subtasks[-1] if self.subtasks else None
-        if last is None or last.intent != Intent.UNPARSED or not re.match(
-                r"it\b", strip_fillers(raw), _I) or not re.search(r"\b(?:a|an)\s+\w", last.text,
-                                                                 _I):
-            return False
-        return any(last.text.strip(" .") in said and raw.strip(" .") in said
-                   for said in sentences(self.text))
+    def _refers_to_unread(self, raw: str) -> str | None:
+        """Why ``raw`` speaks of what a clause just before it in the same sentence named, a
+        clause that was not understood, or None: it opens with 'it' after a clause that named
+        a new thing ('then a mug from X - it must arrive by the 1st'), or with a past form and
+        no subject at all ('the X is off - moved to the 9th'). What it stands for is most
+        likely what that clause named, not the task in talk. ('They' is as often who did it,
+        'that one' the task those words named, and after an aside with no new thing named,
+        'it' is what memory holds.)"""
+        # the clause before, past a reason given for it ("..., because of X - moved to ...")
+        last = next((s for s in reversed(self.subtasks) if s.intent != Intent.NOTE), None)
+        said = strip_fillers(raw)
+        if last is None or last.intent != Intent.UNPARSED or not any(
+                last.text.strip(" .") in whole and raw.strip(" .") in whole
+                for whole in sentences(self.text)):
+            return None
+        if re.match(r"it\b", said, _I) and re.search(r"\b(?:a|an)\s+\w", last.text, _I):
+            return "an 'it' that stands for words I could not read"
+        if re.match(r"(?:been\s+)?[a-z]+ed\b", said) and is_past(said.split()[0]):
+            return "no subject in it but words I could not read"
+        return None
 
     def _unparsed(self, raw: str, c: str, reason: str | None = None) -> None:
         """A clause not understood writes nothing; the tasks it may speak of are named, and the
@@ -5932,8 +5939,8 @@ class _TurnParser:
                 small_talk(self.text) and not _imperative(strip_fillers(raw)))):
             self._emit(Intent.NOTE, raw, about=about, track=False)  # "hope it stays dry"
             return
-        if ops and intent not in READ_ONLY and self._refers_to_unread(raw):
-            self._unparsed(raw, raw, reason="an 'it' that stands for words I could not read")
+        if ops and intent not in READ_ONLY and (unread := self._refers_to_unread(raw)):
+            self._unparsed(raw, raw, reason=unread)
             return
         refused = self._refused(ops) if intent not in READ_ONLY else []
         if refused:  # what the gate refuses is not understood, and said so; the rest stands
