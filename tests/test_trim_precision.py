@@ -1127,3 +1127,11 @@ def test_good_wishes_write_nothing(text: str) -> None:
 def test_a_change_with_no_subject_after_a_clause_not_read_writes_nothing(text: str) -> None:
     # what was moved is named only in the clause that was not understood, not the plan in talk
     assert _written(read(text, "sale")) == []
+
+
+def test_what_a_refused_new_task_would_hold_is_refused_with_it() -> None:
+    # the new task is refused ("it" names nothing); who brings it has no task to go to, and
+    # a change to a task memory does not hold would fail the whole turn
+    result = read("add a bird bath next to it for sparrows, Ola's bringing an old bath", "sale")
+    held = {t.key for t in MEMORY}
+    assert [op for op in _written(result) if getattr(op, "key", None) not in held] == []

@@ -6040,11 +6040,11 @@ class _TurnParser:
                     refused.append((op, text, f"a {change} of a task I could not find"))
                     break
             else:
-                if self.refused & _links(op):
-                    refused.append((op, str(getattr(op, "title", "") or ""),
-                                    "no task it can belong to"))
-                continue
-            if isinstance(op, AddTask):
+                if not self.refused & _links(op):
+                    continue
+                refused.append((op, str(getattr(op, "title", "") or ""),
+                                "no task it can belong to"))
+            if isinstance(op, AddTask):  # and what hangs from it, or changes it, goes with it
                 self.refused.add(op.key)
         return refused
 
