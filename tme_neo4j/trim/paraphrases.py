@@ -119,6 +119,8 @@ def _expected(case: Case) -> Callable[[list[Operation]], bool]:
             return _one(RollbackTask(key=a[0], to_n=1))
         case "replace":
             return _replace(a[0], a[1])
+        case "rename":
+            return _one(ReviseTask(key=a[0], title=a[1]))
         case "add":
             return _added_under(case.focus)
         case "depend":

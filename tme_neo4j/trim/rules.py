@@ -525,6 +525,23 @@ _DOING_STEP = re.compile(r"^(?P<verb>[a-z]+ing)(?:\s+(?P<particle>up|out|in|on|o
 _CALLED = re.compile(r"^(?:(?:the|my|our)\s+)?[\w'-]+(?:\s+[\w'-]+)?\s+(?:just\s+|finally\s+)?"
                      r"(?:rang|called|phoned|texted|emailed|messaged|replied|wrote)"
                      r"(?:\s+(?:back|again|me|us))?$", _I)
+#: A name given to a task in place of its own: "rename X to Y", "rename 'X' 'Y'", "call X
+#: 'Y'", "call it Y", "change the name of X to Y", "change X's name to Y", "X should be called
+#: Y". The new name is quoted where the old one could run into it.
+_QUOTE = r"(?:'[^']+'|\"[^\"]+\"|\u2018[^\u2019]+\u2019|\u201c[^\u201d]+\u201d)"
+_RENAMES = tuple(re.compile(rf"^(?:(?:please|can you|could you|now|so)\s+)?{form}[\s.!]*$", _I)
+                 for form in (
+    r"(?:rename|retitle|relabel)\s+(?P<old>.+?)\s+(?:to|as)\s+(?P<new>.+?)",
+    rf"(?:rename|retitle|relabel)\s+(?P<old>{_QUOTE}|it|that|this)\s+(?P<new>{_QUOTE})",
+    rf"call\s+(?P<old>.+?)\s+(?P<new>{_QUOTE})",
+    r"call\s+(?P<old>it|that|this|that one|this one)\s+(?P<new>.+?)",
+    r"change\s+the\s+name\s+of\s+(?P<old>.+?)\s+to\s+(?P<new>.+?)",
+    r"change\s+(?P<old>.+?)(?:'s|(?<=s)')\s+name\s+to\s+(?P<new>.+?)",
+    r"(?P<old>.+?)\s+(?:should\s+be|is\s+now|will\s+be)\s+called\s+(?P<new>.+?)"))
+
+#: "the fence job", "the lawn one": a word that stands for the task the words before it name.
+_PLACEHOLDER = re.compile(r"\s+(?:ones?|things?|stuff|bits?|tasks?|items?|steps?|jobs?|entry)$", _I)
+
 #: "He'll come Friday", "Ola can do the 9th now": when a person will be there.
 _COMES = re.compile(r"^(?P<who>he|she|they|[A-Z][a-z]+|(?:the\s+)?[a-z]{3,}(?:er|or)s?)\s*"
                     r"(?:'ll|\s+will|\s+can|'s|\s+is)\s+"
@@ -1558,6 +1575,7 @@ class _TurnParser:
         """The readings a clause is tried against, in order; the first that reads it wins.
         Those that name their task themselves only when no slot names it."""
         handlers: list[Callable[[str, str, str | None], bool]] = [
+            self._rename,
             self._day_gloss, self._assigned, self._person_off, self._put_in_for_removed,
             self._kept, self._detail_of_last, self._wanted_done,
             self._priced_items,
@@ -1682,6 +1700,33 @@ class _TurnParser:
             self._new_task(c, raw)
         else:
             self._unparsed(raw, c)
+
+    def _rename(self, c: str, raw: str, slot: str | None) -> bool:
+        """'rename the X to Y', 'call it Y': the task named takes Y for its title, its value
+        kept. A name that is no title, or an old name that names no one task (by every one of
+        its words, or by what 'it' stands for), writes nothing."""
+        m = next((m for form in _RENAMES if (m := form.match(c))), None)
+        if m is None:
+            return False
+        old, new = m["old"], _unquoted(m["new"]).strip(" ,.")
+        quoted = re.search(_QUOTE, old)  # "the 'X' chapter": the quoted words name it
+        old = _unquoted(quoted.group()) if quoted else _PLACEHOLDER.sub("", old)
+        live = self._live()
+        if clean_phrase(old).lower() in _PRONOUNS or old.lower() in ("that one", "this one"):
+            named = self._items(old, live, slot)[:1]
+        else:
+            words = set(stems(old))
+            named = [t for t in live if words and words <= set(stems(t.title))]
+            exact = [t for t in named if _same(t.title, clean_phrase(old))]
+            named = exact or named
+        if len(named) != 1 or not re.search(r"[^\W\d_]", new) or unwritable(new):
+            self._unparsed(raw, c, reason=None if named else "no task by that name")
+            return True
+        task = named[0]
+        title = new[:1].upper() + new[1:] if task.title[:1].isupper() else new
+        self._emit(Intent.UPDATE, raw, [ReviseTask(key=task.key, title=title)], about=[task.key])
+        self._pending(task, title=title)
+        return True
 
     def _made_for(self, c: str) -> str:
         """'Make it 40 for the meal' where a task is the meal: 'make the meal 40', the value for
@@ -7804,6 +7849,11 @@ def _people_only(value: str) -> bool:
     entries = [e for e in re.split(r"\s*(?:,|\band\b|&)\s*", value.strip()) if e]
     return len(entries) > 1 and all(
         re.fullmatch(r"(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?|me", e) for e in entries)
+
+
+def _unquoted(text: str) -> str:
+    """``text`` without the quotes around it, if any."""
+    return re.sub(rf"^{_QUOTE}$", lambda m: m.group()[1:-1], text.strip())
 
 
 def _joined_to(value: str | None, said: str) -> str:
