@@ -1135,3 +1135,15 @@ def test_what_a_refused_new_task_would_hold_is_refused_with_it() -> None:
     result = read("add a bird bath next to it for sparrows, Ola's bringing an old bath", "sale")
     held = {t.key for t in MEMORY}
     assert [op for op in _written(result) if getattr(op, "key", None) not in held] == []
+
+
+@pytest.mark.parametrize("text", ["Book the ferry seats.", "Soak the hull.",
+                                  "Oh and we need to book ferry seats.", "Soak the hull too."])
+def test_a_request_memory_holds_already_is_not_added_again(text: str) -> None:
+    assert [op for op in _written(read(text, "boat")) if isinstance(op, AddTask)] == []
+
+
+@pytest.mark.parametrize("text", ["Book a minibus.", "Paint the hull.",
+                                  "Book return ferry seats too."])
+def test_another_request_of_a_held_thing_is_still_added(text: str) -> None:
+    assert [op for op in _written(read(text, "boat")) if isinstance(op, AddTask)]

@@ -6063,6 +6063,10 @@ class _TurnParser:
                 said = op.value if isinstance(op, ReviseTask) else None
                 refused.append((op, said or "", "a change to a task removed in the same message"))
                 continue
+            if isinstance(op, AddTask) and (held := self._held_already(op)) is not None:
+                refused.append((op, op.title, f"a task for it already ({held.title!r})"))
+                self.refused.add(op.key)
+                continue
             made = [op.title, op.value] if isinstance(op, AddTask | ReviseTask) else []
             for text in filter(None, made):
                 if why := unwritable(text):
@@ -6092,6 +6096,21 @@ class _TurnParser:
             if isinstance(op, AddTask):  # and what hangs from it, or changes it, goes with it
                 self.refused.add(op.key)
         return refused
+
+    def _held_already(self, op: AddTask) -> Task | None:
+        """The task memory held before this turn that ``op`` would add again, if any: the same
+        request of the same thing ('book the ferry' where 'Book 12 ferry seats' is), under no
+        plan or the same one: the same first verb, and every word of the new title in the
+        old."""
+        words = stems(op.title)
+        first = op.title.split(maxsplit=1)[0].lower() if words else ""
+        if not words or not is_verb(first) or op.value:  # with a value, it says more
+            return None
+        held = [self.tasks.get(key, task) for key, task in self.before.items()]  # as now titled
+        return next((t for t in held if t.status != TaskStatus.CANCELLED and (
+            set(op.parents) in (set(), set(t.parents))) and (
+            t.title.split(maxsplit=1)[0].lower() == first) and set(words) <= set(stems(
+                t.title))), None)
 
     def _update(self, task: Task, value: str, raw: str) -> None:
         if _same(task.value or "", value):
