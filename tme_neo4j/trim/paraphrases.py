@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from typing import cast
 
 from tme_neo4j.models import (
     AddDependency,
@@ -19,6 +20,7 @@ from tme_neo4j.models import (
     CancelTask,
     CompleteTask,
     Operation,
+    RemoveDependency,
     RestoreTask,
     ReviseTask,
     RollbackTask,
@@ -60,6 +62,7 @@ def memory() -> tuple[Task, ...]:
     return tuple(Task(key=str(r["key"]), id=f"id-{r['key']}", title=str(r["title"]),
                       value=str(r["value"]) if "value" in r else None,
                       parents=[str(r["parent"])] if "parent" in r else [],
+                      depends_on=cast(list[str], r.get("depends_on", [])),
                       status=TaskStatus.CANCELLED if r.get("cancelled") else TaskStatus.ACTIVE)
                  for r in rows)
 
@@ -125,6 +128,8 @@ def _expected(case: Case) -> Callable[[list[Operation]], bool]:
             return _added_under(case.focus)
         case "depend":
             return _one(AddDependency(key=a[0], depends_on=a[1]))
+        case "undepend":
+            return _one(RemoveDependency(key=a[0], depends_on=a[1]))
         case "check" | "unparsed":
             return lambda ops: ops == []
     raise ValueError(f"unknown expectation {case.expect!r} in set {case.set!r}")

@@ -23,6 +23,7 @@ from tme_neo4j.models import (
     CompleteTask,
     LinkParent,
     Operation,
+    RemoveDependency,
     RestoreTask,
     ReviseTask,
     RollbackTask,
@@ -364,6 +365,20 @@ _DEPEND = re.compile(
     r"(?:can't|cannot|can not|won't)\s+(?:[a-z]+\s+){1,4}?(?:until|till|before))\s+(?P<b>.+)$|"
     r"^(?P<b2>.+?)\s+(?:must|has to|should) (?:come|happen|be done) before\s+(?P<a2>.+)$|"
     r"^(?:do\s+)?(?P<a3>.+?)\s+(?:only\s+)?after\s+(?P<b3>.+)$", _I)
+#: "X no longer depends on Y", "X doesn't need to wait for Y", "X can go ahead without Y": the
+#: order between two tasks taken away.
+_UNDEPEND = re.compile(
+    r"^(?P<a>.+?)\s+(?:(?:does|do|did|is|are|need|needs)(?:n't|\s+not)|no\s+longer|won't|will\s+not)"
+    r"\s+(?:need\s+to\s+|have\s+to\s+|be\s+)?(?:depend|wait|rely|hang|hold)(?:s|ing)?\s+"
+    r"(?:on|for|upon|until|till)\s+(?P<b>.+?)(?:\s+(?:any\s*more|now|after\s+all))?$|"
+    r"^(?P<a2>.+?)\s+can\s+(?:go\s+ahead|start|happen|go)\s+without\s+(?P<b2>.+?)"
+    r"(?:\s+(?:now|after\s+all))?$", _I)
+#: What a task waits for, named as all of it ("doesn't depend on anything").
+_ALL_WAITED = frozenset({"anything", "anything else", "any of it", "any of them", "anyone",
+                       "nothing", "the rest"})
+#: "doesn't depend on", "no longer waits for": a dependency denied, never one to add.
+_DENIED_ORDER = re.compile(r"(?:n't|\bnot|\bno\s+longer|\bnever)\s+(?:\w+\s+){0,2}?"
+                           r"(?:depend|wait|rely|hang)(?:s|ing)?\s+(?:on|for|upon)\b", _I)
 #: "I've fed the dog", "Ola's actually fixed the gate", "I've sat 3 of the exams": a step
 #: told as done by someone, after "until".
 _DONE_BY = re.compile(r"^(?P<who>i|we|you|he|she|they|(?-i:[A-Z])[\w-]*)"
@@ -1593,8 +1608,8 @@ class _TurnParser:
             self._moved_instead, self._replace,
             self._split, self._merge, self._cancel, self._restore, self._done, self._instead_of,
             self._every, self._needs, self._needs_doing,
-            self._timed_each, self._depend, self._add_instead, self._causative, self._add_to,
-            self._add_here,
+            self._timed_each, self._undepend, self._depend, self._add_instead, self._causative,
+            self._add_to, self._add_here,
             self._goal,
             self._amount_moved, self._retime,
         ]
@@ -3182,10 +3197,38 @@ class _TurnParser:
             self._unparsed(raw, c)
         return listed is not None
 
+    def _undepend(self, c: str, raw: str, slot: str | None) -> bool:
+        """'X no longer depends on Y', 'X can go ahead without Y': X stops waiting for Y (for
+        everything it waits for, with 'anything'). X must name one task; a Y it does not wait
+        for changes nothing."""
+        m = _UNDEPEND.match(c)
+        if m is None:
+            return False
+        a_text, b_text = m["a"] or m["a2"], clean_phrase(m["b"] or m["b2"]).strip(" .!")
+        named = self._items(a_text, self._live(), slot)
+        if len(named) != 1:
+            self._unparsed(raw, c)
+            return True
+        task = named[0]
+        waited = [self.tasks[k] for k in task.depends_on if k in self.tasks]
+        if b_text.lower() in _ALL_WAITED:
+            gone = waited
+        else:
+            found = self._match(b_text, waited)
+            gone = [found] if found is not None else []
+        if not gone:  # it waits for none of that: nothing to take away
+            self._emit(Intent.NOTE, raw, about=[task.key])
+            return True
+        self._emit(Intent.DEPEND, raw, [RemoveDependency(key=task.key, depends_on=t.key)
+                                        for t in gone], about=[task.key])
+        self._pending(task, depends_on=[k for k in task.depends_on
+                                        if k not in {t.key for t in gone}])
+        return True
+
     def _order(self, c: str, raw: str, slot: str | None) -> bool:
         c = _as_waiting(c)
         m = _DEPEND.match(c)
-        if not m or read_frame(c).intent == "add":
+        if not m or read_frame(c).intent == "add" or _DENIED_ORDER.search(c):
             return False  # "add A and B straight after": things added, no order
         a_text, b_text = m["a"] or m["a2"] or m["a3"], m["b"] or m["b2"] or m["b3"]
         if m["a3"] and (_DESCRIBES.match(a_text) or _COPULA.match(a_text)):
