@@ -19,6 +19,7 @@ from tme_neo4j.models import (
     AddTask,
     CancelTask,
     CompleteTask,
+    LinkParent,
     Operation,
     RemoveDependency,
     RestoreTask,
@@ -26,6 +27,7 @@ from tme_neo4j.models import (
     RollbackTask,
     Task,
     TaskStatus,
+    UnlinkParent,
 )
 from tme_neo4j.trim.base import Intent, Interpreter, TrimResult, TrimView
 
@@ -100,6 +102,13 @@ def _replace(key: str, new: str) -> Callable[[list[Operation]], bool]:
     return right
 
 
+def _moved_under(key: str, parent: str) -> Callable[[list[Operation]], bool]:
+    def right(ops: list[Operation]) -> bool:
+        return bool(ops) and ops[0] == LinkParent(key=key, parent=parent) and all(
+            isinstance(o, UnlinkParent) and o.key == key and o.parent != parent for o in ops[1:])
+    return right
+
+
 def _added_under(parent: str) -> Callable[[list[Operation]], bool]:
     return lambda ops: (len(ops) == 1 and isinstance(ops[0], AddTask)
                         and ops[0].parents == [parent])
@@ -130,6 +139,8 @@ def _expected(case: Case) -> Callable[[list[Operation]], bool]:
             return _one(AddDependency(key=a[0], depends_on=a[1]))
         case "undepend":
             return _one(RemoveDependency(key=a[0], depends_on=a[1]))
+        case "reparent":
+            return _moved_under(a[0], a[1])
         case "check" | "unparsed":
             return lambda ops: ops == []
     raise ValueError(f"unknown expectation {case.expect!r} in set {case.set!r}")

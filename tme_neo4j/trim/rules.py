@@ -29,6 +29,7 @@ from tme_neo4j.models import (
     RollbackTask,
     Task,
     TaskStatus,
+    UnlinkParent,
 )
 from tme_neo4j.trim.base import READ_ONLY, Conflict, Intent, Subtask, TrimResult, TrimView
 from tme_neo4j.trim.frames import ROLE_WORDS, Frame, Mood, read_frame
@@ -373,6 +374,14 @@ _UNDEPEND = re.compile(
     r"(?:on|for|upon|until|till)\s+(?P<b>.+?)(?:\s+(?:any\s*more|now|after\s+all))?$|"
     r"^(?P<a2>.+?)\s+can\s+(?:go\s+ahead|start|happen|go)\s+without\s+(?P<b2>.+?)"
     r"(?:\s+(?:now|after\s+all))?$", _I)
+#: "put X under Y", "move X into Y", "make X part of Y", "X belongs under Y": X becomes a step of Y
+#: alone, leaving the plan it was under.
+_REPARENT = re.compile(
+    r"^(?:move|put|file|shift|place)\s+(?P<a>.+?)\s+(?:under|into|inside|in\s+with)\s+"
+    r"(?P<b>.+?)(?:\s+instead)?$|"
+    r"^(?:make|have)\s+(?P<a2>.+?)\s+(?:a\s+)?(?:part|step)\s+of\s+(?P<b2>.+?)(?:\s+instead)?$|"
+    r"^(?P<a3>.+?)\s+(?:belongs?|should\s+(?:go|be|sit))\s+(?:under|part\s+of|in\s+with)\s+"
+    r"(?P<b3>.+?)(?:\s+instead)?$", _I)
 #: What a task waits for, named as all of it ("doesn't depend on anything").
 _ALL_WAITED = frozenset({"anything", "anything else", "any of it", "any of them", "anyone",
                        "nothing", "the rest"})
@@ -1608,7 +1617,8 @@ class _TurnParser:
             self._moved_instead, self._replace,
             self._split, self._merge, self._cancel, self._restore, self._done, self._instead_of,
             self._every, self._needs, self._needs_doing,
-            self._timed_each, self._undepend, self._depend, self._add_instead, self._causative,
+            self._timed_each, self._reparent, self._undepend, self._depend, self._add_instead,
+            self._causative,
             self._add_to, self._add_here,
             self._goal,
             self._amount_moved, self._retime,
@@ -3196,6 +3206,48 @@ class _TurnParser:
         if listed is not None:
             self._unparsed(raw, c)
         return listed is not None
+
+    def _reparent(self, c: str, raw: str, slot: str | None) -> bool:
+        """'Put X under Y', 'make X part of Y': the task X becomes a step of the task Y only,
+        leaving the plans it was under. Both must name one live task by all of their words
+        (or X by what 'it' stands for), and Y may not be X or under it: else nothing is
+        written."""
+        m = _REPARENT.match(c.strip(" .!"))
+        if m is None:
+            return False
+        a_text, b_text = (_PLACEHOLDER.sub("", m[g] or m[f"{g}2"] or m[f"{g}3"]) for g in "ab")
+        live = self._live()
+        moved = self._items(a_text, live, slot) if clean_phrase(a_text).lower() in _PRONOUNS \
+            else [t for t in [self._match(a_text, live, strict=True, by_value=False)] if t]
+        home = self._match(b_text, live, strict=True, by_value=False)
+        if (len(moved) != 1 or home is None) and m["a"]:
+            return False  # "put the chairs into the van": no task named, a thing to do
+        if len(moved) != 1 or home is None:
+            self._unparsed(raw, c)  # "make X part of Y" asks for no new task
+            return True
+        task = moved[0]
+        if home.key == task.key or task.key in self._ancestors(home):
+            self._unparsed(raw, c, reason="a task that would be under itself")
+            return True
+        if task.parents == [home.key]:
+            self._emit(Intent.NOTE, raw, about=[task.key])  # it is there already
+            return True
+        ops: list[Operation] = [LinkParent(key=task.key, parent=home.key)]
+        ops += [UnlinkParent(key=task.key, parent=p) for p in task.parents]
+        self._emit(Intent.LINK, raw, ops, about=[task.key, home.key])
+        self._pending(task, parents=[home.key])
+        return True
+
+    def _ancestors(self, task: Task) -> set[str]:
+        """The keys of every task ``task`` is under, at any depth."""
+        seen: set[str] = set()
+        todo = list(task.parents)
+        while todo:
+            key = todo.pop()
+            if key not in seen and (parent := self.tasks.get(key)) is not None:
+                seen.add(key)
+                todo += parent.parents
+        return seen
 
     def _undepend(self, c: str, raw: str, slot: str | None) -> bool:
         """'X no longer depends on Y', 'X can go ahead without Y': X stops waiting for Y (for
