@@ -7,7 +7,15 @@ from __future__ import annotations
 
 import pytest
 
-from tme_neo4j.models import AddDependency, AddTask, CancelTask, ReviseTask, Task, TaskStatus
+from tme_neo4j.models import (
+    AddDependency,
+    AddTask,
+    CancelTask,
+    RestoreTask,
+    ReviseTask,
+    Task,
+    TaskStatus,
+)
 from tme_neo4j.trim.base import READ_ONLY, TrimResult, TrimView
 from tme_neo4j.trim.gate import (
     Held,
@@ -1147,3 +1155,35 @@ def test_a_request_memory_holds_already_is_not_added_again(text: str) -> None:
                                   "Book return ferry seats too."])
 def test_another_request_of_a_held_thing_is_still_added(text: str) -> None:
     assert [op for op in _written(read(text, "boat")) if isinstance(op, AddTask)]
+
+
+ROUND = [_task("round", "Window cleaning round"),
+         _task("patel", "Mrs Patel, 3 Elm Road", "Tuesday 10am", parent="round"),
+         _task("greens", "The Greens' conservatory", "Wednesday 2pm", parent="round"),
+         _task("okoro", "Mr Okoro", "Thursday 9am", parent="round", cancelled=True),
+         _task("ladders", "Ana does the ladders", parent="round")]
+
+
+def _round(text: str) -> list[object]:
+    return _written(RuleInterpreter().interpret(text, TrimView(tasks=ROUND, focus=["round"])))
+
+
+@pytest.mark.parametrize(("text", "key"), [("The Greens have cancelled.", "greens"),
+                                           ("Mrs Patel has pulled out.", "patel"),
+                                           ("Patel cancelled on me again.", "patel"),
+                                           ("The Greens have called it off for now.", "greens")])
+def test_someone_a_task_names_withdrawing_cancels_it(text: str, key: str) -> None:
+    assert _round(text) == [CancelTask(key=key)]
+
+
+@pytest.mark.parametrize("text", ["Ana's dropped out.",  # a role outlives who held it
+                                  "The Greens have cancelled, Ana will go instead.",
+                                  "Mrs Patel's cancelled. Oh hang on, no she hasn't, ignore me.",
+                                  "We've cancelled."])
+def test_a_withdrawal_that_leaves_the_task_writes_no_cancel(text: str) -> None:
+    assert [op for op in _round(text) if isinstance(op, CancelTask)] == []
+
+
+@pytest.mark.parametrize("text", ["Mr Okoro's back on, same time.", "Okoro's back on, same day."])
+def test_back_on_as_before_restores(text: str) -> None:
+    assert _round(text) == [RestoreTask(key="okoro")]

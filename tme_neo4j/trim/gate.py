@@ -153,11 +153,20 @@ _WITHDRAWN = re.compile(r"[-,;.]\s*(?:(?:no|nah|oh|actually|wait|ah)[\s,]+)*(?:f
                         re.IGNORECASE)
 
 
+#: "ignore me", "scratch that", "my mistake": all said before it in the turn is taken back.
+_ALL_TAKEN_BACK = re.compile(r"\b(?:ignore\s+(?:me|that|all\s+that|what\s+i\s+(?:just\s+)?said)|"
+                             r"scratch\s+that|forget\s+i\s+said\s+(?:it|that|anything)|"
+                             r"my\s+(?:mistake|bad))\b", re.IGNORECASE)
+
+
 def withdrawn(text: str, clause: str) -> bool:
     """Whether ``clause`` of ``text`` is taken back later in its sentence ("add X - no,
-    forget it")."""
+    forget it"), or later in the turn by words that take back all before them ("..., ignore
+    me")."""
     said = clause.strip(" .,")
     at = text.find(said)
+    if at >= 0 and _ALL_TAKEN_BACK.search(text, at + len(said)):
+        return True
     m = _WITHDRAWN.search(text, max(at - 2, 0))  # the taking back itself is no request either
     return at >= 0 and m is not None and not re.search(r"[.!?]", text[at + len(said):m.start()])
 

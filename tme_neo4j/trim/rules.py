@@ -382,6 +382,18 @@ _REPARENT = re.compile(
     r"^(?:make|have)\s+(?P<a2>.+?)\s+(?:a\s+)?(?:part|step)\s+of\s+(?P<b2>.+?)(?:\s+instead)?$|"
     r"^(?P<a3>.+?)\s+(?:belongs?|should\s+(?:go|be|sit))\s+(?:under|part\s+of|in\s+with)\s+"
     r"(?P<b3>.+?)(?:\s+instead)?$", _I)
+#: ", same time", "same place as before": what is kept as it was, said after a change.
+_SAME_AS_BEFORE = re.compile(r"\s*,?\s*(?:at\s+|on\s+)?(?:the\s+)?same\s+(?:time|day|place|slot|"
+                             r"price|again)(?:\s+as\s+(?:before|last time|usual))?[.!]*$", _I)
+#: "Ann does lunchtimes", "Ann on the bar": a role someone holds, which outlives their going.
+_DOES_ROLE = re.compile(r"^(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)*\s+(?:does|is\s+doing|on|"
+                        r"takes|runs|covers|brings|has)\s", _I)
+#: "the Greens have cancelled", "Ann's pulled out", "the school called it off": someone
+#: named by a task withdraws, and the task goes with them.
+_CALLED_OFF = re.compile(
+    r"^(?P<who>.+?)(?:'ve|'s|\s+have|\s+has)?\s+(?:just\s+|now\s+|also\s+)?(?:cancell?ed|"
+    r"pulled\s+out|dropped\s+out|backed\s+out|cried\s+off|called\s+it\s+off)"
+    r"(?:\s+(?:on\s+(?:me|us)|again|after\s+all|this\s+week|today|now|for\s+now))*[.!]*$", _I)
 #: What a task waits for, named as all of it ("doesn't depend on anything").
 _ALL_WAITED = frozenset({"anything", "anything else", "any of it", "any of them", "anyone",
                        "nothing", "the rest"})
@@ -1615,7 +1627,8 @@ class _TurnParser:
             self._chosen_option, self._was_after_all,
             self._reset,
             self._moved_instead, self._replace,
-            self._split, self._merge, self._cancel, self._restore, self._done, self._instead_of,
+            self._split, self._merge, self._cancel, self._restore, self._done, self._called_off,
+            self._instead_of,
             self._every, self._needs, self._needs_doing,
             self._timed_each, self._reparent, self._undepend, self._depend, self._add_instead,
             self._causative,
@@ -2870,7 +2883,7 @@ class _TurnParser:
         return self._set_statuses(targets, TaskStatus.CANCELLED, Intent.CANCEL, raw)
 
     def _restore(self, c: str, raw: str, slot: str | None) -> bool:
-        m = _RESTORE.match(c)
+        m = _RESTORE.match(_SAME_AS_BEFORE.sub("", c))  # "X's back on, same time": as it was
         if not m:
             return False
         items = m["items"] or m["items2"] or m["items4"] or m["items5"]
@@ -3017,6 +3030,21 @@ class _TurnParser:
             return False  # "I'm done with it" may be weariness; the thing must be named
         targets = self._items(said, self._live(), slot)
         return self._set_statuses(targets, TaskStatus.DONE, Intent.DONE, raw)
+
+    def _called_off(self, c: str, raw: str, slot: str | None) -> bool:
+        """'The Greens have cancelled', 'Ann's pulled out': the one live task whose title
+        names who withdrew by all of their words is cancelled. Anyone else (a name in a
+        value, or none) is read on."""
+        m = _CALLED_OFF.match(c)
+        if m is None or clean_phrase(m["who"]).lower() in (*_PRONOUNS, "i", "we", "you") or (
+                re.search(r"\binstead\b", self.text, _I)):
+            return False  # "X's dropped out, Y will do it instead": a stand-in, read as one
+        words = set(stems(re.sub(r"'s$", "", clean_phrase(m["who"]))))
+        named = [t for t in self._live() if words and words <= set(stems(t.title)) and not (
+            _DOES_ROLE.search(t.title))]
+        if len(named) != 1:
+            return False
+        return self._set_statuses(named, TaskStatus.CANCELLED, Intent.CANCEL, raw)
 
     def _changed_thing(self, c: str) -> tuple[str, list[Task]] | None:
         """'the fitting's postponed', 'the quiz is cancelled': a thing told in the participle
