@@ -473,3 +473,38 @@ def test_a_step_whose_object_is_someones_is_still_a_request() -> None:
                          "- recycling run"))
     assert [op.title for op in added][1:] == ["Hire a van", "Sort Dad's old tools",
                                               "Recycling run"]
+
+
+def test_notes_on_lines_under_a_head_are_entries_of_the_plan_it_names() -> None:
+    added = _added(_read("deliveries for the weekend:\nfri - Mr Ali, 2 sofas, Bank Street\n"
+                         "sat - the Kaur family, wardrobe, 3pm\nvan: the long wheelbase one"))
+    assert [(op.title, op.value) for op in added] == [
+        ("Deliveries for the weekend", None), ("Mr Ali", "fri, 2 sofas, Bank Street"),
+        ("The Kaur family", "sat, wardrobe, 3pm"), ("Van", "the long wheelbase one")]
+    assert {tuple(op.parents) for op in added[1:]} == {(added[0].key,)}
+
+
+def test_marked_notes_keep_each_line_whole() -> None:
+    added = _added(_read("Puppy, first month\n- worming: every 2 weeks, with the tablets\n"
+                         "- vet check on the 14th, 10:40\n- food: 3 meals a day"))
+    assert [(op.title, op.value) for op in added[1:]] == [
+        ("Worming", "every 2 weeks, with the tablets"), ("Vet check on the 14th, 10:40", None),
+        ("Food", "3 meals a day")]
+
+
+def test_notes_under_a_head_with_a_plan_in_talk_are_a_part_of_it() -> None:
+    plan = Task(key="move", id="id-move", title="House move", status=TaskStatus.ACTIVE)
+    result = RuleInterpreter().interpret("packing so far:\n- kitchen: 6 boxes\n- books: 9 boxes",
+                                         TrimView(tasks=[plan], focus=["move"]))
+    added = _added(result)
+    assert (added[0].title, added[0].parents) == ("Packing so far", ["move"])
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("jobs for today:\n- cancel the skip\n- ring the council",
+     "jobs for today: cancel the skip, ring the council."),
+    ("jobs for today:\n- the skip\n- which council do I ring?",
+     "jobs for today: the skip, which council do I ring?")])
+def test_lines_that_ask_for_a_change_or_ask_something_are_read_as_sentences(
+        text: str, said: str) -> None:
+    assert _read(text).operations == _read(said).operations

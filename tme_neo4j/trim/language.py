@@ -14,6 +14,7 @@ from tme_neo4j.trim.lexicon import can_be_noun, in_dictionary, is_verb, lemma, v
 
 __all__ = [
     "DAY_WORD",
+    "MARKED_LINE",
     "WEEKDAY_FORMS",
     "ValueKind",
     "clean_phrase",
@@ -50,7 +51,7 @@ _FOLD = str.maketrans({
 
 
 #: A line that is an item of a list: a bullet ('- ', '* ', a dot) or a number ('2)', '3.').
-_MARKED_LINE = re.compile(r"^\s*(?:[-*\u2022\u00b7]|\d{1,2}[.)])\s+(?P<item>\S.*?)[\s.;,]*$")
+MARKED_LINE = re.compile(r"^\s*(?:[-*\u2022\u00b7]|\d{1,2}[.)])\s+(?P<item>\S.*?)[\s.;,]*$")
 #: A number that marks an item inside a line: '1) ', '2. ', never a decimal ('1.5 kg').
 _INLINE_MARK = re.compile(r"(?:^|\s)(?P<n>\d{1,2})[.)]\s+(?=\S)")
 
@@ -61,13 +62,13 @@ def listed_inline(text: str) -> str:
     said: 'Jobs:' then '- A' and '- B' on lines of their own reads 'Jobs: A, B'."""
     lines = text.splitlines()
     for n, line in enumerate(lines[:-2]):  # "Packing list" over two marked lines: its head
-        if line.strip() and not _MARKED_LINE.match(line) and not re.search(
-                r"[.!?:]\s*$", line) and all(_MARKED_LINE.match(x) for x in lines[n + 1:n + 3]):
+        if line.strip() and not MARKED_LINE.match(line) and not re.search(
+                r"[.!?:]\s*$", line) and all(MARKED_LINE.match(x) for x in lines[n + 1:n + 3]):
             lines[n] = line.rstrip() + ":"
     out: list[str] = []
     listing = False  # the last line of ``out`` is a head with its items so far
     for line in lines:
-        m = _MARKED_LINE.match(line)
+        m = MARKED_LINE.match(line)
         if m and out and (listing or out[-1].rstrip().endswith(":")):
             out[-1] = f"{out[-1].rstrip()}{', ' if listing else ' '}{m['item']}"
             listing = True

@@ -50,6 +50,7 @@ from tme_neo4j.trim.gate import (
 from tme_neo4j.trim.language import (
     COUNT_RE,
     DAY_WORD,
+    MARKED_LINE,
     NUMBER_WORDS,
     STOP,
     TELLING_ASKED,
@@ -891,12 +892,25 @@ _REASON_LINK = re.compile(r"\b(?:because|since)\s*$", _I)
 _CAUSE_LINK = re.compile(r"(?:^|\s)(?:-|so)(?:\s|$)", _I)
 
 
+#: 'mon - Mrs Lee, 10am', 'hay: 20 bales': a short label, then what it holds.
+_LABELLED_ITEM = re.compile(r"^(?P<label>[^:,]{1,30}?)\s*(?::|\s-+\s)\s*(?P<value>\S.*)$")
+
+
+def _asks_change(line: str) -> bool:
+    """Whether ``line`` opens with a verb the lexicon reads as a change to memory (not an
+    addition): such a line is a request, never a note."""
+    first = re.match(r"[a-z]+", line.lower())
+    return first is not None and verbs().get(lemma(first.group()), "add") not in ("add", "task")
+
+
 class RuleInterpreter:
     """Offline, deterministic TRIM from general language patterns."""
 
     name = "rules"
 
     def interpret(self, text: str, view: TrimView) -> TrimResult:
+        if (noted := _TurnParser(view, text).noted_lines(text)) is not None:
+            return noted
         # "at 12, no, 1pm": a value corrected in the same breath is not read
         text = corrected_values(apostrophised(unsmiled(without_label_aside(fold(listed_inline(
             text))))))
@@ -998,6 +1012,44 @@ class _TurnParser:
                 elif i and _CAUSE_LINK.search(_between(told, clauses[i - 1], clause)):
                     self._result_read(starts[i - 1], starts[i])
         return TrimResult(subtasks=self._placed())
+
+    def noted_lines(self, text: str) -> TrimResult | None:
+        """Notes on lines of their own under a head that ends in a colon ('round for next
+        week:' then 'mon - Mrs Lee, 10am' and 'tue - the school, 2pm'), or marked as items:
+        each line is one entry of the plan the head names (a new part of the plan in talk when
+        it names none), its label before a colon or a dash and its value after, as written (a
+        line with neither is an entry as a whole; a label that is only a day gives the entry
+        the name its value opens with).
+        None when this is no such turn: fewer than two lines of entries, or a line that asks
+        something or asks for a change, which the sentence reader reads."""
+        lines = [fold(line) for line in text.splitlines() if line.strip()]
+        text = "\n".join(lines)
+        head, entries = (lines[0], lines[1:]) if lines else ("", [])
+        marked = [MARKED_LINE.match(line) for line in entries]
+        if len(entries) < 2 or not (head.endswith(":") or all(marked)) or "?" in text:
+            return None
+        items = [m["item"] if m else line.rstrip(" .;,") for m, line in zip(marked, entries,
+                                                                             strict=True)]
+        if any(_asks_change(item) for item in items):
+            return None
+        name = strip_fillers(head.rstrip(" :"))
+        roots = [t for t in self._live() if not t.parents]
+        root = self._match(name, roots, strict=True, by_value=False)
+        ops: list[Operation] = []
+        if root is None:  # a head of its own; with a plan in talk, a part of that plan
+            plan = self._root_for(None)
+            ops.append(self._add(name[:1].upper() + name[1:], parents=[plan.key] if plan else []))
+            root = self.tasks[ops[0].key]
+        for item in items:
+            m = _LABELLED_ITEM.match(item)
+            label, value = (m["label"], m["value"]) if m else (item, None)
+            if value and (nameless(label) or DAY_WORD.fullmatch(label)):  # "mon - Mrs Lee, 10am"
+                label, _, rest = value.partition(", ")
+                value = f"{m['label'] if m else ''}, {rest}".strip(", ")
+            ops.append(self._add(label[:1].upper() + label[1:], value=value,
+                                 parents=[root.key]))
+        self._emit(Intent.NEW, text, ops, about=[root.key])
+        return TrimResult(subtasks=self.subtasks)
 
     def told(self, text: str) -> TrimResult:
         """A turn that asks to be told before its colon ('give me the rundown: who, when'):
