@@ -42,7 +42,9 @@ def _memory() -> dict[str, Task]:
 @pytest.mark.parametrize("question", [
     "what's left?", "could you list everything we have", "show me the whole plan",
     "what still needs doing?", "what's on the sale now?", "run me through the plan",
-    "what have we got so far?",
+    "what have we got so far?", "give me the rundown", "where are we with the sale overall?",
+    "so where am I at?", "gimme the full picture", "catch me up on the sale",
+    "read the plan back to me",
 ])
 def test_a_listing_names_every_open_task_with_its_value(question: str) -> None:
     assert asks_listing(question)

@@ -1187,3 +1187,28 @@ def test_a_withdrawal_that_leaves_the_task_writes_no_cancel(text: str) -> None:
 @pytest.mark.parametrize("text", ["Mr Okoro's back on, same time.", "Okoro's back on, same day."])
 def test_back_on_as_before_restores(text: str) -> None:
     assert _round(text) == [RestoreTask(key="okoro")]
+
+
+@pytest.mark.parametrize("text", ["who's bringing the stall and when", "where's the ferry from",
+                                  "gimme the rundown", "Give me the full picture please.",
+                                  "List the stall and the stock for me.",
+                                  "whens the boat trip"])
+def test_a_question_or_a_request_to_be_told_without_a_question_mark_writes_nothing(
+        text: str) -> None:
+    result = read(text, "sale")
+    assert _written(result) == []
+    assert [s.intent.value for s in result.subtasks] == ["check"]
+
+
+def test_a_value_for_a_task_named_with_a_possessive_splices_no_title() -> None:
+    memory = [_task("rota", "Cleaning rota"),
+              _task("church", "St Anne's hall", "Friday, all day", parent="rota")]
+    result = RuleInterpreter().interpret("Update the hall to Monday.",
+                                         TrimView(tasks=memory, focus=["rota"]))
+    assert _written(result) == [ReviseTask(key="church", value="Monday, all day")]
+
+
+def test_one_thing_of_a_listed_value_changes_alone_or_not_at_all() -> None:
+    assert _written(read("Change the cake to lemon.", "sale")) == [ReviseTask(
+        key="sale.stock", value="walnut brownies, a lemon cake and oat flapjacks, about $90")]
+    assert _written(read("Change the walnut brownies to fudge.", "sale")) == []

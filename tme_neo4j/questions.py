@@ -52,6 +52,9 @@ class Asked(StrEnum):
 _LISTING = re.compile(
     r"\b(?:list|show me|show us|go (?:over|through)|run (?:me|us) through|walk me through|"
     r"recap|sum up|summari[sz]e|overview|the (?:whole|full|entire) (?:plan|list|thing)|"
+    r"rundown|run-down|(?:whole|full|big) picture|breakdown|state of play|catch (?:me|us) up|"
+    r"fill (?:me|us) in|where (?:are|am) (?:we|i)(?: at)?\b|where (?:we're|i'm) at|"
+    r"(?:read|play) (?:it|them|that|this|the [\w-]+(?: [\w-]+)?) back|"
     r"what(?:'s| is| are)?\s+(?:still\s+)?(?:left|remaining|outstanding|pending|open|on\b|in\b)|"
     r"what (?:still )?(?:needs?|remains?|is there) (?:doing|to (?:be )?do(?:ne)?)|"
     r"what (?:else )?(?:do|did) (?:we|i) (?:have|still have)|"

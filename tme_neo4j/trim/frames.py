@@ -148,8 +148,9 @@ def read_frame(clause: str, *, question_mark: bool = False, original: str | None
                  subject=subject)
 
 
-_WH = frozenset({"what", "what's", "whats", "which", "who", "whom", "whose", "when", "where",
-                 "why", "how"})
+_WH = frozenset({"what", "which", "who", "whom", "whose", "when", "where", "why", "how"} | {
+    f"{wh}{tail}" for wh in ("what", "who", "when", "where", "how", "why")
+    for tail in ("'s", "s", "'re", "'ve", "'d", "'ll")} - {"hows", "whys"})
 _SUBJECTS = frozenset({"i", "you", "we", "they", "he", "she", "it", "the", "my", "our", "this",
                        "that", "there", "your", "anything", "everything"})
 

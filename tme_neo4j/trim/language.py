@@ -359,10 +359,14 @@ _READ_REQUEST = re.compile(
     re.IGNORECASE,
 )
 
-#: "a quick recap please", "the rundown on the venue": a request to be told, said by its noun.
+#: "a quick recap please", "the rundown on the venue", "gimme the full picture": a request to be
+#: told, said by its noun.
 TELLING_ASKED = re.compile(
-    r"^(?:(?:a|the|my|our|quick|brief|short|full|little|fast|final)\s+)*"
-    r"(?:rundown|run-down|recap|summary|overview|round-?up|low-?down|run-?through|reminder)"
+    r"^(?:(?:gimme|give\s+(?:me|us)|get\s+me|send\s+me|let\s+(?:me|us)\s+(?:have|see)|"
+    r"can\s+(?:i|we)\s+(?:have|get|see)|i(?:'d)?\s+(?:like|need|want))\s+)?"
+    r"(?:(?:a|the|my|our|quick|brief|short|full|little|fast|final|whole|big)\s+)*"
+    r"(?:rundown|run-down|recap|summary|overview|round-?up|low-?down|run-?through|reminder|"
+    r"picture|breakdown|state\s+of\s+play|status\s+update|update)"
     r"(?:\s+(?:of|on)\s+[^:]+?)?(?:,?\s+(?:please|pls|plz))?[.!?]*$", re.IGNORECASE)
 
 

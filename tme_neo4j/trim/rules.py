@@ -1740,7 +1740,7 @@ class _TurnParser:
             self.also = True  # "I'll bake the cake and set up the tables": both are steps
         frame = read_frame(c, question_mark=question, original=raw)
         if frame.asks and (question or frame.mood == Mood.QUESTION or not self.needs) and not (
-                self._made_thing(frame, question)):
+                self._made_thing(frame, question, raw)):
             # a question or a request to be told: it reads, it never writes; but "I need to
             # print A, B and C" lists steps of the plan, it asks for nothing to be shown
             about = self._about(c, slot) or [t.key for t in self._live() if not t.parents][-3:]
@@ -1836,9 +1836,12 @@ class _TurnParser:
             rf"{re.escape(t.title)}(?:'s|\s+(?:has|have|had|is|are|was|were|will|won't|can't|"
             r"did|didn't|does|doesn't))\b", c, _I) for t in self._live())
 
-    def _made_thing(self, frame: Frame, question: bool) -> bool:
+    def _made_thing(self, frame: Frame, question: bool, raw: str = "") -> bool:
         """'print the name badges', 'confirm the time with the vet': a verb that may ask to
-        read memory back, on a thing that is no part of memory, names a step to do."""
+        read memory back, on a thing that is no part of memory, names a step to do; asked
+        'for me' ('list the guests for me'), it asks to be told."""
+        if re.search(r"\b(?:for|to)\s+(?:me|us)\b", raw, _I):
+            return False
         return not question and frame.mood == Mood.REQUEST and frame.verb in _DOING_READS and (
             bool(stems(frame.object))) and not _MEMORY_OBJECT.match(frame.object) and (
             self._match(frame.object, self._live()) is None)
@@ -2667,6 +2670,15 @@ class _TurnParser:
             return False
         if target.value and (renamed := _name_of_noun(target.value, name, new)):
             self._update(target, renamed, raw)  # "change the stove to a Primus": its maker
+            return True
+        if target.value and len(split_list(target.value)) > 1 and not (
+                set(stems(name)) <= set(stems(target.title))):
+            # one thing of a list the task holds ("the cake" of "brownies, a carrot cake and
+            # flapjacks"): that thing changes, or nothing does; never the whole list
+            if (swapped := _modifier_swap(target.value, name, new)) is None:
+                self._unparsed(raw, raw, reason=f"more in {target.title!r} than the thing named")
+                return True
+            self._update(target, swapped, raw)
             return True
         typed = typed_phrases(new, sentence=False)
         # In place only when the new phrase is nothing but values: "pearl 3" replaces the
@@ -6947,9 +6959,11 @@ def _modifier_swap(title: str, name: str, new: str) -> str | None:
     """'Order a chocolate cake', 'cake', 'vanilla' -> 'Order a vanilla cake': the word that
     qualifies the named thing is what a one-word change replaces."""
     head = name.rsplit(maxsplit=1)[-1] if name.split() else ""
-    if len(new.split()) != 1 or not head or not new.isalpha() or not can_be_noun(new):
+    if len(new.split()) != 1 or not head or not new.isalpha() or not can_be_noun(new) or (
+            typed_phrases(new, sentence=False)):  # "Monday" is a value, no kind of thing
         return None
-    m = re.search(rf"\b(?P<mod>[\w-]+)\s+{re.escape(head)}\b", title, _I)
+    # a word of its own before the head: not the "s" of "St Mark's school"
+    m = re.search(rf"(?<![\w'])(?P<mod>[\w-]+)\s+{re.escape(head)}\b", title, _I)
     if m is None or m["mod"].lower() in STOP or m["mod"].lower() in name.lower().split():
         return None
     if is_verb(m["mod"]) and not can_be_noun(m["mod"]):
