@@ -48,6 +48,13 @@ def _written(result: TrimResult) -> list[object]:
     ("judging on the 3rd actually, no, the 4th", "judging on the 4th"),
     ("make the hire £30, no wait, he's family, call it £25", "make the hire £25"),
     ("bring 6 tables, no hang on, 8", "bring 8 tables"),
+    # a reason between: the value set is corrected, unless the reason ends on one like it
+    ("move the fitting to the 9th since Monday is a holiday... no wait, the 10th",
+     "move the fitting to the 10th"),
+    ("set the start to 7pm because the bar opens at 6, no sorry, 7:30pm, it's on the poster",
+     "set the start to 7:30pm, it's on the poster"),
+    ("keep it Friday as Jo is off Tuesday, no wait, Wednesday",
+     "keep it Friday as Jo is off Wednesday"),
 ])
 def test_a_value_corrected_in_the_same_breath_is_not_read(said: str, read_as: str) -> None:
     assert corrected_values(said) == read_as

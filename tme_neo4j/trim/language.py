@@ -615,10 +615,51 @@ _UNIT_WORDS, _ASIDE_WORDS = 3, 10
 _CORRECTABLE = frozenset({ValueKind.TIME, ValueKind.DATE, ValueKind.PRICE, ValueKind.COUNT})
 
 
+#: "to the 27th because the 28th is a Sunday... wait no, the 26th": a reason for a value, then
+#: the value taken back; the value meant follows.
+_REASON_TAKEN_BACK = re.compile(
+    r"\s+(?:because|since|cos|'cause|as)\s+[^.!?]*?(?:\.\.\.|,|\s-+)\s*"
+    r"(?:(?:no|nah|wait|sorry|actually|oh)\b[\s,.-]*)+", re.IGNORECASE)
+
+
+def _corrected_past_reason(sentence: str) -> str | None:
+    """The value said before a reason, when the value after the reason takes it back: the
+    value meant in its place and the reason left out. When the reason ends on a value of the
+    same form as the one meant ("Friday since Ann's away Saturday, no wait, Sunday"), that is
+    the value taken back, and this reads nothing. None when there is no such correction."""
+    spans = _typed_spans(sentence)
+    for m in _REASON_TAKEN_BACK.finditer(sentence):
+        after = [s for s in spans if s[0] >= m.end()]
+        if not after or not re.fullmatch(r"(?:the\s+)?", sentence[m.end():after[0][0]], re.I):
+            continue
+        start2, end2, kind = after[0]
+        meant = _form(sentence[start2:end2])
+        inside = [s for s in spans if m.start() <= s[0] and s[1] <= m.end() and s[2] == kind]
+        before = [s for s in spans if s[1] <= m.start() and s[2] == kind]
+        if kind not in _CORRECTABLE or not before or (
+                inside and _form(sentence[inside[-1][0]:inside[-1][1]]) == meant):
+            continue
+        start, end, _ = before[-1]
+        return sentence[:start] + sentence[start2:end2] + sentence[end:m.start()] + sentence[end2:]
+    return None
+
+
+def _form(value: str) -> str:
+    """How a value is written, finer than its kind: a weekday, a day of the month, a clock
+    time, a price, a number."""
+    if DAY_WORD.search(value) and not re.search(r"\d", value):
+        return "weekday"
+    if re.search(r"\d(?:st|nd|rd|th)\b", value, re.IGNORECASE):
+        return "day of month"
+    return value_kind(value).value
+
+
 def corrected_values(sentence: str) -> str:
     """``sentence`` with each value the speaker corrected at once left out: "move it to 12, no,
     1, sorry, 1pm" reads "move it to 1pm", and "£4 a go, no, let's be kind, £2" reads
-    "£2 a go"."""
+    "£2 a go"; "to the 3rd because X is on the 2nd, no wait, the 4th" reads "to the 4th"."""
+    if (corrected := _corrected_past_reason(sentence)) is not None:
+        sentence = corrected
     while (m := _CORRECTED_VALUE.search(sentence)) is not None:
         sentence = sentence[:m.start()] + sentence[m.end():]
     while (corrected := _corrected_after_aside(sentence)) is not None:
