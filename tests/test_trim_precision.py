@@ -1212,3 +1212,24 @@ def test_one_thing_of_a_listed_value_changes_alone_or_not_at_all() -> None:
     assert _written(read("Change the cake to lemon.", "sale")) == [ReviseTask(
         key="sale.stock", value="walnut brownies, a lemon cake and oat flapjacks, about $90")]
     assert _written(read("Change the walnut brownies to fudge.", "sale")) == []
+
+
+SALE = [_task("boot", "Car boot sale"),
+        Task(key="price", id="id-price", title="Price everything", parents=["boot"],
+             depends_on=["list"]),
+        _task("list", "Make a list of the stock", parent="boot")]
+
+
+def _boot(text: str) -> list[object]:
+    return _written(RuleInterpreter().interpret(text, TrimView(tasks=SALE, focus=["boot"])))
+
+
+def test_an_order_that_would_close_a_circle_writes_nothing() -> None:
+    assert _boot("The stock list depends on pricing everything.") == []
+
+
+@pytest.mark.parametrize(("text", "value"), [("The list needs doing by 7 March.", "by 7 March"),
+                                             ("The stock list needs finishing by Friday.",
+                                              "by Friday")])
+def test_a_thing_that_needs_doing_by_a_day_is_due_then(text: str, value: str) -> None:
+    assert _boot(text) == [ReviseTask(key="list", value=value)]

@@ -3372,8 +3372,10 @@ class _TurnParser:
     def _order(self, c: str, raw: str, slot: str | None) -> bool:
         c = _as_waiting(c)
         m = _DEPEND.match(c)
-        if not m or read_frame(c).intent == "add" or _DENIED_ORDER.search(c):
-            return False  # "add A and B straight after": things added, no order
+        if not m or read_frame(c).intent == "add" or _DENIED_ORDER.search(c) or (
+                _needs_a_doing(c, m)):
+            # "add A and B straight after": things added; "X needs doing by the 7th": no order
+            return False
         a_text, b_text = m["a"] or m["a2"] or m["a3"], m["b"] or m["b2"] or m["b3"]
         if m["a3"] and (_DESCRIBES.match(a_text) or _COPULA.match(a_text)):
             return False  # "the heater runs again after a clean": a statement, no order
@@ -4756,6 +4758,14 @@ class _TurnParser:
         talk: a step of it named by the doing and the thing ('Paint the gate on Sunday')."""
         m = _NEEDS_DOING.match(c)
         root = self._root_for(None)
+        if m is not None and m["need"] and slot is None and (
+                held := self._match(m["what"], self._live(), strict=True, by_value=False)) and (
+                re.fullmatch(r"doing|finishing|sorting|completing", m["doing"], _I)) and (
+                when := _WHEN_BY.fullmatch((m["rest"] or "").strip(" .,"))) and any(
+                k in (ValueKind.DATE, ValueKind.TIME) for k, _ in typed_phrases(when.group())):
+            # "the list needs doing by the 7th": when it is due, the task's own
+            self._update(held, _joined_to(held.value, when.group()), raw)
+            return True
         if m is None or not m["need"] or root is None or slot is not None or not re.match(
                 r"(?:the|a|an|my|our|her|his|their|your)\s", m["what"], _I) or self._match(
                 m["what"], self._live(), strict=True, by_value=False) is not None or not (
@@ -6250,6 +6260,9 @@ class _TurnParser:
                 said = op.value if isinstance(op, ReviseTask) else None
                 refused.append((op, said or "", "a change to a task removed in the same message"))
                 continue
+            if isinstance(op, AddDependency) and self._waits_on(op.depends_on, op.key):
+                refused.append((op, op.key, "an order that would go round in a circle"))
+                continue
             if isinstance(op, AddTask) and (held := self._held_already(op)) is not None:
                 refused.append((op, op.title, f"a task for it already ({held.title!r})"))
                 self.refused.add(op.key)
@@ -6283,6 +6296,20 @@ class _TurnParser:
             if isinstance(op, AddTask):  # and what hangs from it, or changes it, goes with it
                 self.refused.add(op.key)
         return refused
+
+    def _waits_on(self, key: str, other: str) -> bool:
+        """Whether task ``key`` waits for ``other``, at any remove (itself included): an
+        order that makes ``other`` wait for ``key`` would close a circle."""
+        seen: set[str] = set()
+        todo = [key]
+        while todo:
+            k = todo.pop()
+            if k == other:
+                return True
+            if k not in seen and (task := self.tasks.get(k)) is not None:
+                seen.add(k)
+                todo += task.depends_on
+        return False
 
     def _held_already(self, op: AddTask) -> Task | None:
         """The task memory held before this turn that ``op`` would add again, if any: the same
@@ -7388,6 +7415,8 @@ def _first_thing(statement: str) -> str | None:
 
 
 #: "X needs clearing and checking ...", "X has to be taken away": what is needed done to X.
+#: "by the 7th", "before Friday at 5": when a thing is due.
+_WHEN_BY = re.compile(r"(?:by|before|for)\s+(?:the\s+)?\S.{0,30}", _I)
 _NEEDS_DOING = re.compile(
     r"^(?P<what>[\w' -]+?)\s+(?:(?P<need>needs?|wants?)\s+)?(?P<doing>[a-z]+ing(?:\s+and\s+"
     r"[a-z]+ing)*)(?P<rest>\s.*)?$|"
@@ -8062,6 +8091,13 @@ def _people_only(value: str) -> bool:
 def _unquoted(text: str) -> str:
     """``text`` without the quotes around it, if any."""
     return re.sub(rf"^{_QUOTE}$", lambda m: m.group()[1:-1], text.strip())
+
+
+def _needs_a_doing(c: str, m: re.Match[str]) -> bool:
+    """Whether the order ``m`` read in ``c`` is a thing that needs a doing ("needs painting",
+    "needs doing by the 7th"), not one task waiting for another."""
+    return bool(m["b"]) and re.match(r"needs?\s", c[m.end("a"):].strip(), _I) is not None and (
+        re.match(r"(?:[a-z]+ing|done|finished|sorted)\b", m["b"].strip(), _I) is not None)
 
 
 def _joined_to(value: str | None, said: str) -> str:
