@@ -1178,7 +1178,7 @@ def test_someone_a_task_names_withdrawing_cancels_it(text: str, key: str) -> Non
 
 @pytest.mark.parametrize("text", ["Ana's dropped out.",  # a role outlives who held it
                                   "The Greens have cancelled, Ana will go instead.",
-                                  "Mrs Patel's cancelled. Oh hang on, no she hasn't, ignore me.",
+                                  "Mrs Patel's cancelled. Actually my mistake, ignore me.",
                                   "We've cancelled."])
 def test_a_withdrawal_that_leaves_the_task_writes_no_cancel(text: str) -> None:
     assert [op for op in _round(text) if isinstance(op, CancelTask)] == []

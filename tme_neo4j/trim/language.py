@@ -615,7 +615,7 @@ _UNIT_WORDS, _ASIDE_WORDS = 3, 10
 _CORRECTABLE = frozenset({ValueKind.TIME, ValueKind.DATE, ValueKind.PRICE, ValueKind.COUNT})
 
 
-#: "to the 27th because the 28th is a Sunday... wait no, the 26th": a reason for a value, then
+#: "to the 9th since the 8th is a holiday... no, the 10th": a reason for a value, then
 #: the value taken back; the value meant follows.
 _REASON_TAKEN_BACK = re.compile(
     r"\s+(?:because|since|cos|'cause|as)\s+[^.!?]*?(?:\.\.\.|,|\s-+)\s*"
