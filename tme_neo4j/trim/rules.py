@@ -896,7 +896,7 @@ _CAUSE_LINK = re.compile(r"(?:^|\s)(?:-|so)(?:\s|$)", _I)
 _LABELLED_ITEM = re.compile(r"^(?P<label>[^:,]{1,30}?)\s*(?::|\s-+\s)\s*(?P<value>\S.*)$")
 
 
-def _asks_change(line: str) -> bool:
+def _opens_with_change(line: str) -> bool:
     """Whether ``line`` opens with a verb the lexicon reads as a change to memory (not an
     addition): such a line is a request, never a note."""
     first = re.match(r"[a-z]+", line.lower())
@@ -909,7 +909,8 @@ class RuleInterpreter:
     name = "rules"
 
     def interpret(self, text: str, view: TrimView) -> TrimResult:
-        if (noted := _TurnParser(view, text).noted_lines(text)) is not None:
+        if len(text.strip().splitlines()) > 2 and (  # a head and two entries, at least
+                noted := _TurnParser(view, text).noted_lines(text)) is not None:
             return noted
         # "at 12, no, 1pm": a value corrected in the same breath is not read
         text = corrected_values(apostrophised(unsmiled(without_label_aside(fold(listed_inline(
@@ -1030,7 +1031,7 @@ class _TurnParser:
             return None
         items = [m["item"] if m else line.rstrip(" .;,") for m, line in zip(marked, entries,
                                                                              strict=True)]
-        if any(_asks_change(item) for item in items):
+        if any(_opens_with_change(item) for item in items):
             return None
         name = strip_fillers(head.rstrip(" :"))
         roots = [t for t in self._live() if not t.parents]
@@ -1805,8 +1806,7 @@ class _TurnParser:
         if clean_phrase(old).lower() in _PRONOUNS or old.lower() in ("that one", "this one"):
             named = self._items(old, live, slot)[:1]
         else:
-            words = set(stems(old))
-            named = [t for t in live if words and words <= set(stems(t.title))]
+            named = self._titled(set(stems(old)))
             exact = [t for t in named if _same(t.title, clean_phrase(old))]
             named = exact or named
         if len(named) != 1 or not re.search(r"[^\W\d_]", new) or unwritable(new):
@@ -3104,8 +3104,7 @@ class _TurnParser:
                 re.search(r"\binstead\b", self.text, _I)):
             return False  # "X's dropped out, Y will do it instead": a stand-in, read as one
         words = set(stems(re.sub(r"'s$", "", clean_phrase(m["who"]))))
-        named = [t for t in self._live() if words and words <= set(stems(t.title)) and not (
-            _DOES_ROLE.search(t.title))]
+        named = [t for t in self._titled(words) if not _DOES_ROLE.search(t.title)]
         if len(named) != 1:
             return False
         return self._set_statuses(named, TaskStatus.CANCELLED, Intent.CANCEL, raw)
@@ -3181,9 +3180,7 @@ class _TurnParser:
         if not is_past(m["verb"]) and not re.search(r"'ve\b|\bha(?:ve|s)\b", c, _I):
             return False  # "I book the hall": no past, nothing told done
         words = set(stems(m["obj"]))
-        steps = [t for t in self._live() if words and t.status == TaskStatus.ACTIVE
-                 and t.title.split() and lemma(t.title.split()[0].lower()) == verb
-                 and words <= set(stems(t.title))]
+        steps = [t for t in self._titled(words, verb) if t.status == TaskStatus.ACTIVE]
         if len(steps) > 1:
             steps = [t for t in [self._match(m["obj"], steps, strict=True, by_value=False)]
                      if t is not None]
@@ -3192,6 +3189,14 @@ class _TurnParser:
         if len(steps) != 1:
             return False
         return self._done_with_outcome(steps[0], m.groupdict().get("rest") or "", raw)
+
+    def _titled(self, words: set[str], verb: str | None = None) -> list[Task]:
+        """The live tasks whose title holds every one of ``words`` (none for no words) and,
+        given ``verb``, opens with it: the tasks a phrase names by their own name."""
+        if not words:
+            return []
+        return [t for t in self._live() if words <= set(stems(t.title)) and (
+            verb is None or lemma(t.title.split()[0].lower()) == verb)]
 
     def _thing_finished(self, obj: str) -> list[Task]:
         """'paid the deposit', 'sent the forms': a verb that finishes any thing, and the one
@@ -3219,9 +3224,7 @@ class _TurnParser:
         """The one live step whose own verb the participle is and whose title names the
         object: 'the shed's painted' is 'Paint the shed', not a plan titled 'Shed'."""
         verb, words = lemma(participle.split(maxsplit=1)[0]), set(stems(obj))
-        steps = [t for t in self._live() if t.status == TaskStatus.ACTIVE and t.title.split()
-                 and lemma(t.title.split()[0].lower()) == verb and words
-                 and words <= set(stems(t.title))]
+        steps = [t for t in self._titled(words, verb) if t.status == TaskStatus.ACTIVE]
         return steps[0] if len(steps) == 1 and verb != participle.lower() else None
 
     def _done_as_step(self, c: str, raw: str) -> bool:
@@ -3233,9 +3236,7 @@ class _TurnParser:
                 m["particle"] or m["role"] or m["when"] or m["more"]):
             return False
         verb, obj = lemma(m["pp"]), set(stems(m["subject"]))
-        steps = [t for t in self._live() if t.status == TaskStatus.ACTIVE and t.title.split()
-                 and lemma(t.title.split()[0].lower()) == verb and obj
-                 and obj <= set(stems(t.title))]
+        steps = [t for t in self._titled(obj, verb) if t.status == TaskStatus.ACTIVE]
         if len(steps) != 1 or verb == m["pp"].lower():
             return False  # "the hedge is trim": no participle
         return self._set_statuses(steps, TaskStatus.DONE, Intent.DONE, raw)
@@ -3318,7 +3319,7 @@ class _TurnParser:
             self._unparsed(raw, c)  # "make X part of Y" asks for no new task
             return True
         task = moved[0]
-        if home.key == task.key or task.key in self._ancestors(home):
+        if self._reaches([home.key], task.key, lambda t: t.parents):  # X under itself
             self._unparsed(raw, c, reason="a task that would be under itself")
             return True
         if task.parents == [home.key]:
@@ -3330,16 +3331,20 @@ class _TurnParser:
         self._pending(task, parents=[home.key])
         return True
 
-    def _ancestors(self, task: Task) -> set[str]:
-        """The keys of every task ``task`` is under, at any depth."""
+    def _reaches(self, start: Iterable[str], target: str,
+                 edges: Callable[[Task], list[str]]) -> bool:
+        """Whether ``target`` is one of ``start`` or reached from them along ``edges`` (a
+        task's parents, or what it depends on), at any depth."""
         seen: set[str] = set()
-        todo = list(task.parents)
+        todo = list(start)
         while todo:
             key = todo.pop()
-            if key not in seen and (parent := self.tasks.get(key)) is not None:
+            if key == target:
+                return True
+            if key not in seen and (task := self.tasks.get(key)) is not None:
                 seen.add(key)
-                todo += parent.parents
-        return seen
+                todo += edges(task)
+        return False
 
     def _undepend(self, c: str, raw: str, slot: str | None) -> bool:
         """'X no longer depends on Y', 'X can go ahead without Y': X stops waiting for Y (for
@@ -6260,7 +6265,8 @@ class _TurnParser:
                 said = op.value if isinstance(op, ReviseTask) else None
                 refused.append((op, said or "", "a change to a task removed in the same message"))
                 continue
-            if isinstance(op, AddDependency) and self._waits_on(op.depends_on, op.key):
+            if isinstance(op, AddDependency) and self._reaches(  # what it waits for waits on it
+                    [op.depends_on], op.key, lambda t: t.depends_on):
                 refused.append((op, op.key, "an order that would go round in a circle"))
                 continue
             if isinstance(op, AddTask) and (held := self._held_already(op)) is not None:
@@ -6296,20 +6302,6 @@ class _TurnParser:
             if isinstance(op, AddTask):  # and what hangs from it, or changes it, goes with it
                 self.refused.add(op.key)
         return refused
-
-    def _waits_on(self, key: str, other: str) -> bool:
-        """Whether task ``key`` waits for ``other``, at any remove (itself included): an
-        order that makes ``other`` wait for ``key`` would close a circle."""
-        seen: set[str] = set()
-        todo = [key]
-        while todo:
-            k = todo.pop()
-            if k == other:
-                return True
-            if k not in seen and (task := self.tasks.get(k)) is not None:
-                seen.add(k)
-                todo += task.depends_on
-        return False
 
     def _held_already(self, op: AddTask) -> Task | None:
         """The task memory held before this turn that ``op`` would add again, if any: the same
