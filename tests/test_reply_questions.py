@@ -13,6 +13,7 @@ from tme_neo4j.questions import (
     attribute_answer,
     attribute_answers,
     listing,
+    order_answer,
     premise_answer,
     question_parts,
 )
@@ -301,3 +302,52 @@ def test_a_plan_that_holds_nothing_is_no_whole_answer(question: str) -> None:
 ])
 def test_price_words_in_any_form_ask_for_a_price(question: str, kind: Asked) -> None:
     assert asked_kind(question) == kind
+
+
+def _ordered() -> dict[str, Task]:
+    tasks = [
+        _task("fence", "Mend the fence"),
+        _task("quotes", "Get quotes", "two so far", parents=("fence",)),
+        _task("posts", "Buy posts", "8 at the yard", parents=("fence",)),
+        _task("holes", "Dig holes", parents=("fence",)).model_copy(
+            update={"depends_on": ["posts", "quotes", "skip"]}),
+        _task("skip", "Hire a skip", parents=("fence",), status=TaskStatus.CANCELLED),
+    ]
+    return {t.key: t for t in tasks}
+
+
+@pytest.mark.parametrize("question", [
+    "what's digging the holes waiting on?", "what are the holes waiting for?",
+    "what does digging depend on?", "what's holding the holes up?",
+    "what is dig holes blocked by", "what has to happen first before the holes can start?",
+    "whats the holes waiting on", "what do the holes rely on?",
+    "is digging still waiting on anything?",
+])
+def test_a_question_about_what_a_task_waits_for_lists_its_dependencies(question: str) -> None:
+    tasks = _ordered()
+    answer = order_answer(question, [tasks["holes"]], tasks)
+    assert answer is not None
+    assert "Buy posts: 8 at the yard" in answer
+    assert "Get quotes: two so far" in answer
+    assert "skip" not in answer  # cancelled: nothing waits for it any more
+
+
+@pytest.mark.parametrize("question", [
+    "what's waiting on the posts?", "what depends on buying posts?",
+    "which steps are waiting for the posts", "what relies on the posts?",
+    "what is held up by the posts?",
+])
+def test_a_question_about_what_waits_for_a_task_lists_its_dependents(question: str) -> None:
+    tasks = _ordered()
+    answer = order_answer(question, [tasks["posts"]], tasks)
+    assert answer is not None
+    assert "Dig holes" in answer
+    assert "Get quotes" not in answer
+
+
+@pytest.mark.parametrize("question", [
+    "where are the posts from?", "how many posts?", "what's left?", "who's digging?",
+])
+def test_other_questions_get_no_answer_about_order(question: str) -> None:
+    tasks = _ordered()
+    assert order_answer(question, [tasks["posts"]], tasks) is None

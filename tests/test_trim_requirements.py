@@ -161,3 +161,22 @@ def test_an_undo_with_no_earlier_value_says_why_and_writes_nothing(
     said(engine, "Book a table at the harbour bistro.")
     writes_nothing(engine, "Undo that.")
     assert "no earlier value to go back to" in engine.process("Revert it.").reply
+
+
+@pytest.mark.parametrize("order", [
+    "the panels wait on the posts and on the quotes",
+    "painting the panels depends on the posts and the quotes",
+    "the panels have to wait for the quotes and the posts",
+    "the panels rely on both the posts and the quotes",
+])
+def test_a_task_that_waits_for_several_waits_for_each(engine: TaskMemoryEngine,
+                                                      order: str) -> None:
+    state = said(engine, "Mend the fence: get quotes, buy posts, dig holes, paint the panels")
+    state = said(engine, order)
+    panels = titled(state, "Paint the panels")
+    assert sorted(state[k].title for k in panels.depends_on) == ["Buy posts", "Get quotes"]
+    answer = engine.process("what are the panels waiting on?").reply
+    assert "Buy posts" in answer
+    assert "Get quotes" in answer
+    assert "Dig holes" not in answer
+

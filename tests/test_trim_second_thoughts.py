@@ -513,3 +513,54 @@ def test_a_title_that_says_what_will_happen_is_a_statement(title: str, statement
     from tme_neo4j.trim.gate import stated
 
     assert stated(title) is statement
+
+
+NAMED_MEMORY = [
+    _task("fete", "Church fete", "on the green"),
+    _task("fete.raffle", "Ask Marlon to run the raffle", None, "fete"),
+    _task("fete.vet", "Dog show judge", "Dr Okafor from the surgery", "fete"),
+    _task("fete.licence", "Licence", "ref LIC/4471/B, £40", "fete"),
+    _task("fete.hire", "Marquee hire", "order 88-1204", "fete"),
+]
+
+
+def _read_named(text: str) -> TrimResult:
+    return RuleInterpreter().interpret(text, TrimView(tasks=NAMED_MEMORY, focus=["fete"]))
+
+
+@pytest.mark.parametrize(("said", "key", "title", "value"), [
+    ("oh it's Marvin not Marlon", "fete.raffle", "Ask Marvin to run the raffle", None),
+    ("Marvin, not Marlon", "fete.raffle", "Ask Marvin to run the raffle", None),
+    ("not Marlon, Marvin", "fete.raffle", "Ask Marvin to run the raffle", None),
+    ("sorry, his name's Marvin not Marlon, Marlon was last year's", "fete.raffle",
+     "Ask Marvin to run the raffle", None),
+    ("Okafor's left the surgery, it's Dr Singh now", "fete.vet", None, "Dr Singh from the surgery"),
+    ("Okafor has retired so it's Dr Singh now", "fete.vet", None, "Dr Singh from the surgery"),
+    ("dog show judge: Okafor's gone, it's Priya Shah now", "fete.vet", None,
+     "Dr Priya Shah from the surgery"),
+])
+def test_a_name_said_in_place_of_another_changes_the_one_task_naming_it(
+        said: str, key: str, title: str | None, value: str | None) -> None:
+    written = _written(_read_named(said))
+    held = next(t for t in NAMED_MEMORY if t.key == key)
+    assert written == [ReviseTask(key=key, title=title, value=value or held.value)], said
+
+
+@pytest.mark.parametrize(("said", "key", "value"), [
+    ("sorry typo, it's LIC/4417/B", "fete.licence", "ref LIC/4417/B, £40"),
+    ("misread it, it should be LIC/4471/D", "fete.licence", "ref LIC/4471/D, £40"),
+    ("oops, wrong number, its 88-1240", "fete.hire", "order 88-1240"),
+])
+def test_a_reference_told_again_after_a_typo_replaces_the_one_written_the_same_way(
+        said: str, key: str, value: str) -> None:
+    assert _written(_read_named(said)) == [ReviseTask(key=key, value=value)], said
+
+
+@pytest.mark.parametrize("said", [
+    "it's Marvin not Gemma",          # no task names Gemma
+    "sorry typo, it's 1234",          # no reference written like it
+    "typo, it's XY/99",               # none written that way either
+    "Okafor's left the surgery",      # gone, with no one named in their place
+])
+def test_a_name_or_reference_memory_does_not_hold_is_changed_nowhere(said: str) -> None:
+    assert _written(_read_named(said)) == [], said

@@ -31,7 +31,7 @@ from tme_neo4j.trim.language import (
 from tme_neo4j.trim.lexicon import attribute_of
 
 __all__ = ["Asked", "asked_kind", "asks_listing", "attribute_answer", "attribute_answers",
-           "listing", "premise_answer", "question_parts"]
+           "listing", "order_answer", "premise_answer", "question_parts"]
 
 _I = re.IGNORECASE
 
@@ -313,6 +313,35 @@ def listing(question: str, tasks: dict[str, Task]) -> str:
         tail = "" if open_only or not done else f" {finished}"
         lines.append(f"{_line(root)}: {text}.{tail}")
     return " ".join(lines) or "The task memory is empty."
+
+
+#: What a task waits for: "what's X waiting on", "what does X depend on", "what's holding X up".
+_WAITS_FOR = re.compile(
+    r"\b(?:waiting (?:on|for)|wait(?:s)? (?:on|for)|depend(?:s)? on|rel(?:y|ies) on|blocked by|"
+    r"held up by|holding\b.*\bup|(?:need|needs|has|have) to (?:happen|be done) (?:first|before)|"
+    r"before\b.*\bcan (?:go ahead|start|happen))", _I)
+#: Which tasks wait for one: the verb straight after the question word ("what depends on X").
+_WAITED_FOR = re.compile(
+    r"^\s*(?:what|which(?: \w+)?)(?:'s| is| are)?\s+(?:still\s+)?(?:waiting (?:on|for)|"
+    r"wait(?:s)? (?:on|for)|depends? on|rel(?:y|ies) on|blocked by|held up by)\b", _I)
+
+
+def order_answer(question: str, about: list[Task], tasks: dict[str, Task]) -> str | None:
+    """What the task a question names waits for (its dependencies, with their values), or what
+    waits for it when the question puts the waiting first ('what depends on the quotes?');
+    None when the question asks neither, or names no task."""
+    folded = fold(question)
+    if _WAITS_FOR.search(folded) is None or not about:
+        return None
+    live = {t.key: t for t in _live(tasks)}
+    task = about[0]
+    if _WAITED_FOR.search(folded):
+        waiting = [t for t in live.values() if task.key in t.depends_on]
+        return (f"Waiting for {_line(task)}: {'; '.join(_line(t) for t in waiting)}." if waiting
+                else f"Nothing waits for {_line(task)}.")
+    needed = [live[k] for k in task.depends_on if k in live]
+    return (f"{_line(task)} waits for: {'; '.join(_line(t) for t in needed)}." if needed
+            else f"{_line(task)} waits for nothing.")
 
 
 def _below(root: Task, tasks: dict[str, Task]) -> list[Task]:

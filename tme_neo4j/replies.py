@@ -13,6 +13,7 @@ from tme_neo4j.questions import (
     asks_listing,
     attribute_answers,
     listing,
+    order_answer,
     premise_answer,
 )
 from tme_neo4j.trim.base import READ_ONLY, Conflict, Intent, TrimResult
@@ -175,7 +176,10 @@ def _answer(
     slots = [tasks[k] for k in trim.about if k in tasks and tasks[k].parents
              and tasks[k].status != TaskStatus.CANCELLED]
     kind = asked_kind(question)
-    if asks_listing(question):  # the plan as a list: every open task, at any depth
+    named = [tasks[k] for k in trim.about if k in live_by_key]
+    if (order := order_answer(question, named, tasks)) is not None:
+        summary = order
+    elif asks_listing(question):  # the plan as a list: every open task, at any depth
         summary = listing(question, live_by_key)
     elif kind is not None and (found := attribute_answers(question, live_by_key))[0]:
         summary = " ".join(f"{_answered(t, question)}." for t in found[0])

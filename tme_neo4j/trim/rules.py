@@ -1170,8 +1170,10 @@ class _TurnParser:
         clauses = split_clauses(said[0])
         if len(clauses) < 2 or any(
                 _imperative(c) or read_frame(c).known or _NEGATIVE.search(c) or _INSTEAD.match(c)
-                for c in clauses):
-            return False  # a request, a known verb, a negation or a replacement: no description
+                or _DEPARTED.match(c) or _NOW_NAMED.match(c) for c in clauses):
+            # a request, a known verb, a negation or a replacement (of a person too): no
+            # description
+            return False
         self._update(task, clean_phrase(said[0]), text)
         return True
 
@@ -1664,7 +1666,7 @@ class _TurnParser:
         """The readings a clause is tried against, in order; the first that reads it wins.
         Those that name their task themselves only when no slot names it."""
         handlers: list[Callable[[str, str, str | None], bool]] = [
-            self._rename,
+            self._rename, self._code_corrected,
             self._day_gloss, self._assigned, self._person_off, self._put_in_for_removed,
             self._kept, self._detail_of_last, self._wanted_done,
             self._priced_items,
@@ -1675,7 +1677,7 @@ class _TurnParser:
             self._plan, self._ordinal_step, self._steps_list,
             self._wished_step,
             self._shift, self._rollback, self._earlier_value,
-            self._corrected, self._word_corrected,
+            self._corrected, self._word_corrected, self._person_corrected,
             self._disowned_clause, self._told_against_disowned,
             self._chosen_option, self._was_after_all,
             self._reset,
@@ -2364,22 +2366,93 @@ class _TurnParser:
         self._update(holders[0], said if whole else old.sub(said, value, count=1), raw)
         return True
 
+    def _person_corrected(self, c: str, raw: str, slot: str | None) -> bool:
+        """'it's Derek not Dave', 'not Dave, Derek': one name said in place of another, in the
+        one task whose title or value names the old one; the old name is then set aside, so a
+        clause about it after ('Dave was the old owner') writes nothing."""
+        m = next((m for shape in _NAME_CORRECTIONS if (m := shape.match(c))), None)
+        if m is None or _same_word(m["new"], m["old"]):
+            return False
+        if not self._name_replaced(m["old"], m["new"], raw, slot):
+            return False
+        self.disowned.append(m["old"])
+        return True
+
+    def _name_replaced(self, old: str, new: str, raw: str, slot: str | None) -> bool:
+        """The one live task (the slot's, when a label names one) whose title or value names
+        ``old`` as a word names ``new`` in its place; False when no one task does."""
+        said = re.compile(rf"(?<![\w'-]){re.escape(old)}(?![\w-])")
+        live = [t for t in [self._active(slot)] if t] if slot else self._live()
+        holders = [t for t in live if said.search(f"{t.title} {t.value or ''}")]
+        if len(holders) != 1:
+            return False
+        task = holders[0]
+        # "Dr Okafor" and "it's Dr Patel": the title is said once
+        said = re.compile(rf"(?:{m[1]}\s+)?{said.pattern}" if (
+            m := re.match(r"(Dr|Mr|Mrs|Ms|Miss)\.?\s", new)) else said.pattern)
+        title = said.sub(new, task.title) if said.search(task.title) else None
+        value = said.sub(new, task.value) if task.value and said.search(task.value) else (
+            task.value)
+        self._emit(Intent.UPDATE, raw, [ReviseTask(key=task.key, title=title, value=value)],
+                   about=[task.key])
+        self._pending(task, title=title or task.title, value=value)
+        return True
+
+    def _code_corrected(self, c: str, raw: str, slot: str | None) -> bool:
+        """'typo, it's CR/2213/24': a reference or number told again after a word that says
+        the one before was wrong takes the place of the one value memory holds written the
+        same way (letters and digits in the same places) and not the same."""
+        told = [m for said in sentences(self.text) for clause in split_clauses(said)
+                if (m := _CODE_CORRECTION.match(strip_fillers(clause).rstrip(".!? ")))]
+        if not told or (not any(m["slip"] for m in told) and not any(
+                _SLIP_ALONE.match(strip_fillers(clause).rstrip(".!? "))
+                for said in sentences(self.text) for clause in split_clauses(said))):
+            return False  # no slip owned up to: a reference told, no correction
+        if _SLIP_ALONE.match(c):
+            self._emit(Intent.NOTE, raw)  # "sorry, typo": the reference after it corrects
+            return True
+        if (m := _CODE_CORRECTION.match(c)) is None:
+            return False
+        shape = _code_shape(m["new"])
+        live = [t for t in [self._active(slot)] if t] if slot else self._live()
+        found = {(t.key, code) for t in live
+                 for code in re.findall(r"[\w/.-]*\d[\w/.-]*", f"{t.title} {t.value or ''}")
+                 if _code_shape(code) == shape and code != m["new"]}
+        if len(found) != 1:
+            self._unparsed(raw, c, reason="no one reference written like it to correct")
+            return True
+        key, code = found.pop()
+        task = self.tasks[key]
+        said = re.compile(rf"(?<![\w/.-]){re.escape(code)}(?![\w/-])")
+        title = said.sub(m["new"], task.title) if said.search(task.title) else None
+        value = said.sub(m["new"], task.value) if task.value and said.search(task.value) else (
+            task.value)
+        self._emit(Intent.UPDATE, raw, [ReviseTask(key=key, title=title, value=value)],
+                   about=[key])
+        self._pending(task, title=title or task.title, value=value)
+        return True
+
     def _disowned_values(self, told: list[str]) -> list[str]:
         """The values the turn sets aside ('£4 was last year', 'ignore the £5') that a live
-        task holds: what a value told elsewhere in the turn corrects."""
+        task holds: what a value told elsewhere in the turn corrects. Someone who has gone
+        ('Kerry's left') is set aside so when the turn names who is there now."""
         found = []
-        for sentence in told:
-            for clause in split_clauses(sentence):
-                old = _disowned_value(strip_fillers(clause).rstrip(".!? "))
-                if old and any(_value_pattern(old).search(f"{t.title} {t.value or ''}")
-                               for t in self._live()):
-                    found.append(old)
+        clauses = [strip_fillers(c).rstrip(".!? ") for s in told for c in split_clauses(s)]
+        for n, clause in enumerate(clauses):
+            old = _disowned_value(clause)
+            if old is None and (gone := _DEPARTED.match(clause)) and any(
+                    _NOW_NAMED.match(later) for later in clauses[n + 1:]):
+                old = gone["old"]
+            if old and any(_value_pattern(old).search(f"{t.title} {t.value or ''}")
+                           for t in self._live()):
+                found.append(old)
         return found
 
     def _disowned_clause(self, c: str, raw: str, slot: str | None) -> bool:
         """'£4 was last year', 'ignore the £5': why a value is set aside, or that it is; the
         value told with it makes the change, this clause writes nothing."""
-        old = _disowned_value(c)
+        old = _disowned_value(c) or next(
+            (m["old"] for shape in (_DEPARTED, _DISOWNED[0]) if (m := shape.match(c))), None)
         if old is None or old not in self.disowned:
             return False
         said = _value_pattern(old)
@@ -2391,6 +2464,9 @@ class _TurnParser:
         """'it's £6' in a turn that sets '£5' aside: a value told alone ('make it 25 lb', 'the
         minutes say £6', '350 flyers') takes the place of the set-aside value of its kind, as
         '£6, not £5' would."""
+        if self.disowned and (now := _NOW_NAMED.match(c)) and (
+                gone := [o for o in self.disowned if _NAMED.fullmatch(o)]):
+            return self._name_replaced(gone[-1], now["new"], raw, slot)  # "it's Imran now"
         m = _TOLD_VALUE.match(c)
         if not self.disowned or m is None or not _only_value(m["v"]) or _correction(c):
             return False
@@ -3389,22 +3465,11 @@ class _TurnParser:
         if _REPORTED.search(a_text):
             return False  # "the bank says they need X": what someone said
         a_text = re.sub(r"\s+(?:both|all|each|too|also)$", "", a_text.strip(), flags=_I)
-        if m["a"] and a_text.lower() in ("we", "i", "you", "they") and (
-                blocked := _BLOCKED.match(c[m.end("a"):m.start("b")])):
-            a_text = blocked["obj"]  # "we can't paint the shed until ...": the shed waits
-            done_as = f"{blocked['verb']} {blocked['obj']}"
-            if self._match(done_as, self._live(), strict=True, by_value=False):
-                a_text = done_as  # ... or the step of painting it, when there is one
-        elif m["a"] and a_text.lower() in ("we", "i", "you", "they") and (
-                alone := re.match(r"^\s*(?:can't|cannot|can not|won't)\s+(?P<verb>[a-z]+)\s+"
-                                  r"(?:until|till|before)\s*$", c[m.end("a"):m.start("b")], _I)):
-            a_text = alone["verb"]  # "I can't pay until ...": the step of paying waits
+        if m["a"] and a_text.lower() in ("we", "i", "you", "they"):
+            a_text = self._held_back(c[m.end("a"):m.start("b")]) or a_text
+        listed = b_text
         b_text, _, after = b_text.partition(",")  # ", no point ...": a reason, not the task
-        # "..., friday night ideally": when the step waited for is to be done
-        when = clean_phrase(re.sub(r"\b(?:ideally|hopefully|probably|at the latest|if possible)\b",
-                                   "", after, flags=_I))
-        when_value = when if when and len(when.split()) <= 4 and any(
-            k in (ValueKind.DATE, ValueKind.TIME) for k, _ in typed_phrases(when)) else None
+        when_value = _when_done(after)
         if clean_phrase(_DEPEND_TAIL.sub("", b_text)).lower() in _PRONOUNS:
             # "the wine depends on it", "... on that being sorted"
             earlier = self._written_before() or self._context_old(a_text, nearest=True)
@@ -3433,6 +3498,9 @@ class _TurnParser:
         short = clean_phrase(_DEPEND_TAIL.sub("", b_text))
         if self._match(short, dependents, strict=True, by_value=False):
             return False  # what waits named as what it waits for: no order, no new task
+        if len(waited := self._each_waited_for(_DEPEND_TAIL.sub("", listed), others)) > 1:
+            self._link(dependents, waited, [], raw)  # "on the quotes and on the spec"
+            return True
         b = self._waited_for(b_text, restated, others) or self._demonstrated(
             short, dependents[0], others)
         if b is None and _DEMONSTRATED.fullmatch(short):
@@ -3449,8 +3517,20 @@ class _TurnParser:
             ops.append(self._add(short[:1].upper() + short[1:], parents=first.parents[:1]
                                  or [first.key], value=when_value))
             b = self.tasks[ops[-1].key]
-        self._link(dependents, b, ops, raw)
+        self._link(dependents, [b], ops, raw)
         return True
+
+    def _held_back(self, between: str) -> str | None:
+        """What waits when people say they must: "(we) can't paint the shed (until)" is the
+        step of painting it when there is one, else the shed; "(I) can't pay (until)" is the
+        step of paying. None when ``between`` says neither."""
+        if blocked := _BLOCKED.match(between):
+            done_as = f"{blocked['verb']} {blocked['obj']}"
+            return done_as if self._match(done_as, self._live(), strict=True, by_value=False) \
+                else blocked["obj"]
+        alone = re.match(r"^\s*(?:can't|cannot|can not|won't)\s+(?P<verb>[a-z]+)\s+"
+                         r"(?:until|till|before)\s*$", between, _I)
+        return alone["verb"] if alone else None
 
     def _written_before(self) -> str | None:
         """'Kick-off is 9:40 and the rota depends on that': the title of the task the clause
@@ -3480,15 +3560,26 @@ class _TurnParser:
         sharing = [t for t in candidates if t.parents and things & set(stems(t.title))]
         return sharing[0] if len(sharing) == 1 else None
 
-    def _link(self, dependents: list[Task], b: Task, ops: list[Operation], raw: str) -> None:
-        """Each of ``dependents`` waits for ``b``, after ``ops``; an order this turn already
-        made is not made again ('..., so the lights wait for the tree'): then it is a note."""
+    def _link(self, dependents: list[Task], waited: list[Task], ops: list[Operation],
+              raw: str) -> None:
+        """Each of ``dependents`` waits for each of ``waited``, after ``ops``; an order this
+        turn already made is not made again ('..., so the lights wait for the tree'): then it
+        is a note."""
         linked = {op for sub in self.subtasks for op in sub.operations
                   if isinstance(op, AddDependency)}
-        ops += [op for a in dependents
+        ops += [op for a in dependents for b in waited
                 if (op := AddDependency(key=a.key, depends_on=b.key)) not in linked]
         self._emit(Intent.DEPEND if ops else Intent.NOTE, raw, ops,
-                   about=[*(a.key for a in dependents), b.key])
+                   about=[*(a.key for a in dependents), *(b.key for b in waited)])
+
+    def _each_waited_for(self, said: str, candidates: list[Task]) -> list[Task]:
+        """'the quotes and (on) the spec', 'A, B and C': one task each item names by all its
+        words, or none at all when an item names none or two items name the same one."""
+        items = [re.sub(r"^(?:on|for|both)\s+", "", i, flags=_I) for i in split_list(said)]
+        found = [self._match(i, candidates, strict=True, by_value=False) for i in items]
+        tasks = [t for t in found if t is not None]
+        return tasks if len(tasks) == len(items) and len({t.key for t in tasks}) == len(tasks) \
+            else []
 
     def _still_waiting(self, pronoun: str) -> list[Task]:
         """The tasks a pronoun after a dependency of this turn stands for: those that waited
@@ -7055,6 +7146,48 @@ _CORRECTIONS = (
     re.compile(rf"^(?P<said>.+?),\s+(?:the\s+|that\s+)?{_OLD_VALUE}\s+(?:was|were)\s+"
                r"(?!(?:fine|right|correct|better|best|good|ok|okay)\b)(?P<reason>\S.*)$", _I),
 )
+#: A person's name: one or two capitalised words.
+_NAME_WORDS = r"(?-i:[A-Z][a-z][\w'-]*)(?:\s+(?-i:[A-Z][a-z][\w'-]*))?"
+_NAMED = re.compile(_NAME_WORDS)
+#: One name in place of another: "it's Derek not Dave", "Derek, not Dave", "not Dave, Derek".
+_NAME_CORRECTIONS = (
+    re.compile(rf"^(?:(?:it's|its|it is|it was|that's|that is|he's|she's|they're|his name's|"
+               rf"her name's|(?:his|her|their) name is)\s+)?(?P<new>{_NAME_WORDS}),?\s+not\s+"
+               rf"(?P<old>{_NAME_WORDS})$", _I),
+    re.compile(rf"^not\s+(?P<old>{_NAME_WORDS})\s*[,;-]\s*(?:it's\s+|its\s+|it is\s+)?"
+               rf"(?P<new>{_NAME_WORDS})$", _I),
+)
+#: Someone who is no longer there: "Kerry's left", "Okafor has retired", "Jo's moved on".
+_DEPARTED = re.compile(rf"^(?P<old>{_NAME_WORDS})(?:'s|\s+has|\s+is)\s+(?:just\s+)?"
+                       r"(?:left|gone|retired|quit|moved on|leaving|off sick|moved away)\b.*$", _I)
+#: Who is there now: "it's Imran now", "so it's Dr Patel now", "Imran now".
+_NOW_NAMED = re.compile(rf"^(?:so\s+|and\s+)?(?:(?:it's|its|it is|now it's|it'll be)\s+)?"
+                        rf"(?P<new>(?:(?-i:Dr|Mr|Mrs|Ms|Miss)\.?\s+)?{_NAME_WORDS})"
+                        r"(?:\s+(?:now|instead|these days))$", _I)
+#: Words that own up to a slip: "sorry typo", "misread it", "oops, wrong number".
+_SLIP = (r"(?:(?:sorry|oops|whoops|my bad|my mistake|ugh)[\s,.]+)*(?:(?:a\s+)?typo|misread it|"
+         r"misheard|wrong (?:number|ref(?:erence)?|code)|i (?:misread|mistyped|got it wrong))")
+_SLIP_ALONE = re.compile(rf"^{_SLIP}$", _I)
+#: A reference told again after a slip owned up to in the turn: "(typo,) it's CR/2213/24".
+_CODE_CORRECTION = re.compile(
+    rf"^(?:(?P<slip>{_SLIP})[\s,.:;-]+)?(?:it's|its|it is|it should be|should be|should read|"
+    r"it's actually)\s+(?P<new>[\w/.-]*\d[\w/.-]*)$", _I)
+
+
+def _when_done(after: str) -> str | None:
+    """'..., friday night ideally' after what a step waits for: when that is to be done, when
+    it is a date or a time said in a few words."""
+    when = clean_phrase(re.sub(r"\b(?:ideally|hopefully|probably|at the latest|if possible)\b",
+                               "", after, flags=_I))
+    return when if when and len(when.split()) <= 4 and any(
+        k in (ValueKind.DATE, ValueKind.TIME) for k, _ in typed_phrases(when)) else None
+
+
+def _code_shape(code: str) -> str:
+    """How a reference is written: each letter an 'A', each digit a '9', the rest as is."""
+    return re.sub(r"\d", "9", re.sub(r"[^\W\d_]", "A", code))
+
+
 #: A value set aside by what it was ('£4 was last year', 'the 300 was the old order') or by
 #: being named so ('ignore the £5'): the old value of a correction told in the same turn.
 _DISOWNED = (
