@@ -180,3 +180,16 @@ def test_a_task_that_waits_for_several_waits_for_each(engine: TaskMemoryEngine,
     assert "Get quotes" in answer
     assert "Dig holes" not in answer
 
+
+
+@pytest.mark.parametrize("turn", [
+    "the hedge is getting wild, so add: book the hedge trimmer",
+    "Priya offered her van, so also add: book the hedge trimmer",
+    "and add: book the hedge trimmer",
+])
+def test_an_add_after_a_colon_inside_a_sentence_adds_what_follows(engine: TaskMemoryEngine,
+                                                                   turn: str) -> None:
+    said(engine, "Mend the fence: get quotes, buy posts")
+    state = said(engine, turn)
+    trimmer = titled(state, "Book the hedge trimmer")
+    assert trimmer.parents == [titled(state, "Mend the fence").key]

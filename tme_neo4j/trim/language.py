@@ -129,7 +129,9 @@ _FILLERS = re.compile(
     r"obviously|honestly|basically|frankly|of course|tbh|ngl|apparently|"
     r"as far as (?:i|we) (?:can tell|know|can see)|from what (?:i|we) (?:can tell|can see|gather)|"
     r"(?:good|great|bad|some) news|(?:my|our) (?:mistake|bad|fault)|"
-    r"let'?s all|by the way|on second thought|in that case|never ?mind|hey|great|"
+    r"let'?s all|by the way|on second thought|in that case|hey|great|"
+    # "never mind, ..." takes nothing away; "never mind the van" drops the van
+    r"never ?mind(?:\s+(?:that|it|this|then|me))?(?=\s*[,!.:;-]|\s*$)|"
     r"while (?:we're|we are|i'm|i am|you're|you are) (?:at it|on it)|"
     r"(?:yes|no|nope|yep|yeah|right)(?=\s*[,!:-])|(?:no\s+)?(?:hang|hold)\s+on|no(?=\s+wait\b)|"
     r"(?:(?:i|we|he|she|they)(?:'ve|'s|\s+have|\s+has)\s+)?changed\s+(?:my|our|his|her|their)\s+"
@@ -367,7 +369,9 @@ TELLING_ASKED = re.compile(
     r"(?:(?:a|the|my|our|quick|brief|short|full|little|fast|final|whole|big)\s+)*"
     r"(?:rundown|run-down|recap|summary|overview|round-?up|low-?down|run-?through|reminder|"
     r"picture|breakdown|state\s+of\s+play|status\s+update|update)"
-    r"(?:\s+(?:of|on)\s+[^:]+?)?(?:,?\s+(?:please|pls|plz))?[.!?]*$", re.IGNORECASE)
+    # how it is to be told may follow: "please, in order", "by date", "so far"
+    r"(?:\s+(?:of|on)\s+[^:]+?)?(?:,?\s+(?:please|pls|plz|so far|in\s+(?:\w+\s+)?order|"
+    r"by\s+(?:date|day|time|person|name|price)))*[.!?]*$", re.IGNORECASE)
 
 
 def is_question(clause: str) -> bool:

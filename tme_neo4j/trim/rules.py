@@ -259,7 +259,8 @@ _RESTORE = re.compile(
     r"^(?:i|we)\s+(?:do|still|really|actually|definitely)\s+(?:need|want)\s+(?P<items4>.+?)"
     r"(?:\s+after all)?$|"
     # "the raffle's back on", after a dash: "the budget's fine - the raffle's back on"
-    r"^(?:[^-]+\s-\s+)?(?P<items5>[\w' ]+?)(?:\s+(?:is|are)|'s|'re)\s+back(?:\s+(?:on|in))?"
+    r"^(?:[^-]+\s-\s+)?(?P<items5>[\w' ]+?)(?:(?:\s+(?:is|are)|'s|'re)\s+back(?:\s+(?:on|in))?|"
+    r"\s+back\s+(?:on|in))"  # "right, the raffle back on": no verb at all
     r"(?:\s+(?:again|after all))?(?:(?:\s*[,:]\s*|\s+(?:for|from)\s+)(?P<details>[^,]+))?$", _I)
 _DONE = re.compile(
     r"^(?:mark\s+)?(?P<items>.+?)(?:\s+(?:is|are|as|has been|have been)|'s|'re)\s+"
@@ -1666,7 +1667,7 @@ class _TurnParser:
         """The readings a clause is tried against, in order; the first that reads it wins.
         Those that name their task themselves only when no slot names it."""
         handlers: list[Callable[[str, str, str | None], bool]] = [
-            self._rename, self._code_corrected,
+            self._rename, self._code_corrected, self._added_after_colon,
             self._day_gloss, self._assigned, self._person_off, self._put_in_for_removed,
             self._kept, self._detail_of_last, self._wanted_done,
             self._priced_items,
@@ -2365,6 +2366,12 @@ class _TurnParser:
         said = re.sub(rf"^{re.escape(holders[0].title)}\s+(?=\S)", "", new["np"], flags=_I)
         self._update(holders[0], said if whole else old.sub(said, value, count=1), raw)
         return True
+
+    def _added_after_colon(self, c: str, raw: str, slot: str | None) -> bool:
+        """'..., so add: X': a clause that asks for what follows its colon to be added, read
+        as the sentence 'add: X' is."""
+        m = _LIST_SENTENCE.match(c)
+        return slot is None and m is not None and bool(m["adding"]) and self._plan_list(c)
 
     def _person_corrected(self, c: str, raw: str, slot: str | None) -> bool:
         """'it's Derek not Dave', 'not Dave, Derek': one name said in place of another, in the
