@@ -1233,3 +1233,20 @@ def test_an_order_that_would_close_a_circle_writes_nothing() -> None:
                                               "by Friday")])
 def test_a_thing_that_needs_doing_by_a_day_is_due_then(text: str, value: str) -> None:
     assert _boot(text) == [ReviseTask(key="list", value=value)]
+
+
+@pytest.mark.parametrize("text", [
+    "move Mrs Patel to 11am. nah, 10 is fine, leave it",
+    "Greens to 3pm. no wait, 2 works for them, leave it as it is.",
+    "make the Greens Thursday. Ugh no, forget it.",
+    "Mrs Patel: make that 12.30. no, 10.00 suits her, never mind",
+    "leave it",
+    "forget it then",
+])
+def test_a_turn_that_ends_by_saying_no_and_leaving_it_writes_nothing(text: str) -> None:
+    assert _round(text) == []
+
+
+def test_leaving_one_thing_be_keeps_a_change_said_after_it() -> None:
+    assert _round("nah, leave it. move Mrs Patel to 11am") == [
+        ReviseTask(key="patel", value="Tuesday 11am")]

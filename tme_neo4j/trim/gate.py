@@ -36,8 +36,8 @@ from tme_neo4j.trim.lexicon import (
     verbs,
 )
 
-__all__ = ["THANKS_FIRST", "Held", "asks_change", "garbled", "labelled_list", "nameless", "remark",
-           "small_talk", "stated", "unaccounted", "unwritable", "withdrawn"]
+__all__ = ["LEFT_BE", "THANKS_FIRST", "Held", "asks_change", "garbled", "labelled_list",
+           "nameless", "remark", "small_talk", "stated", "unaccounted", "unwritable", "withdrawn"]
 
 #: Words that stand for something said before: written alone or first, they name nothing.
 #: ("me" and "us" are not among them: they name the speaker, who takes a task over.)
@@ -148,9 +148,12 @@ _SPOKEN_LAST = frozenset({"actually", "please", "instead", "anyway", "though", "
 _THE_LIST = re.compile(r"\b(?:on|off|onto|to|from)\s+(?:the|my|our)\s+(?:list|plan)\b",
                        re.IGNORECASE)
 #: "..., no, forget it", "..., actually never mind": what the sentence asked is taken back.
-_WITHDRAWN = re.compile(r"[-,;.]\s*(?:(?:no|nah|oh|actually|wait|ah)[\s,]+)*(?:forget (?:it|that|"
-                        r"about it)|never ?mind|don't bother|leave it)\s*(?:[-,;.!]|$)",
-                        re.IGNORECASE)
+#: Words that leave things as they are: "forget it", "never mind", "leave it as it is".
+_LEAVE_BE = (r"(?:forget (?:it|that|about it)|never ?mind|don't bother|leave it)"
+             r"(?:\s+(?:then|as it is|as is|for now|alone|be))?")
+LEFT_BE = re.compile(_LEAVE_BE, re.IGNORECASE)
+_WITHDRAWN = re.compile(rf"[-,;.]\s*(?:(?:no|nah|oh|actually|wait|ah)[\s,]+)*{_LEAVE_BE}"
+                        r"\s*(?:[-,;.!]|$)", re.IGNORECASE)
 
 
 #: "ignore me", "scratch that", "my mistake": all said before it in the turn is taken back.
@@ -159,13 +162,21 @@ _ALL_TAKEN_BACK = re.compile(r"\b(?:ignore\s+(?:me|that|all\s+that|what\s+i\s+(?
                              r"my\s+(?:mistake|bad))\b", re.IGNORECASE)
 
 
+#: A last sentence that says no and ends by leaving things be: "ugh no, 4 is plenty, leave
+#: it", "nah, forget it": all said before it in the turn is taken back.
+_ENDS_LEFT_BE = re.compile(r"(?:^|[.!?]\s+)(?:(?:ugh|oh|hmm+|ok|okay|wait|actually)[\s,]+)*"
+                           rf"(?:no|nah|nope)\b(?:[^.!?]|\.(?=\d))*?[-,;]\s*{_LEAVE_BE}"
+                           r"\s*[.!]*\s*$", re.IGNORECASE)
+
+
 def withdrawn(text: str, clause: str) -> bool:
     """Whether ``clause`` of ``text`` is taken back later in its sentence ("add X - no,
     forget it"), or later in the turn by words that take back all before them ("..., ignore
-    me")."""
+    me", a last sentence "no, ..., leave it")."""
     said = clause.strip(" .,")
     at = text.find(said)
-    if at >= 0 and _ALL_TAKEN_BACK.search(text, at + len(said)):
+    if at >= 0 and (_ALL_TAKEN_BACK.search(text, at + len(said)) or (
+            (end := _ENDS_LEFT_BE.search(text)) is not None and end.start() >= at + len(said))):
         return True
     m = _WITHDRAWN.search(text, max(at - 2, 0))  # the taking back itself is no request either
     return at >= 0 and m is not None and not re.search(r"[.!?]", text[at + len(said):m.start()])

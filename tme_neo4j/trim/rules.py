@@ -34,6 +34,7 @@ from tme_neo4j.models import (
 from tme_neo4j.trim.base import READ_ONLY, Conflict, Intent, Subtask, TrimResult, TrimView
 from tme_neo4j.trim.frames import ROLE_WORDS, Frame, Mood, read_frame
 from tme_neo4j.trim.gate import (
+    LEFT_BE,
     THANKS_FIRST,
     Held,
     asks_change,
@@ -1759,6 +1760,9 @@ class _TurnParser:
                                                                               lead["rest"])
             c = self._after_lead(strip_fillers(lead["rest"]))
             frame = read_frame(c)
+        if LEFT_BE.fullmatch(c.strip(" .!")):
+            self._emit(Intent.NOTE, raw)  # "leave it": things stay as they are
+            return
         if self._why_removed(c):
             # "drop the survey, Ann's handling it herself": why, after a removal
             self._emit(Intent.NOTE, raw, about=self._about(c, None))
