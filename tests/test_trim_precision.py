@@ -1250,3 +1250,18 @@ def test_a_turn_that_ends_by_saying_no_and_leaving_it_writes_nothing(text: str) 
 def test_leaving_one_thing_be_keeps_a_change_said_after_it() -> None:
     assert _round("nah, leave it. move Mrs Patel to 11am") == [
         ReviseTask(key="patel", value="Tuesday 11am")]
+
+
+@pytest.mark.parametrize("text", [
+    "there's a tin of paint in the shed from 2021",
+    "lol there's a ladder in there from when we moved in",
+    "there are two sponges left in the van",
+    "haha there's a bucket in the boot since March",
+])
+def test_what_there_is_somewhere_is_no_task(text: str) -> None:
+    assert _round(text) == []
+
+
+def test_what_there_is_on_a_day_is_a_task_of_the_plan() -> None:
+    added = _round("there's a residents' meeting on the 14th at 7pm")
+    assert [type(op) for op in added] == [AddTask]

@@ -138,7 +138,7 @@ _FILLERS = re.compile(
     r"minds?(?:\s+again)?(?=\s*[,:-])|"
     # an exclamation before a clause: "man, ...", "ha, ...", "lol this is ..."
     r"(?:ha(?:ha)*|lol|lmao|man|wow|argh+|phew|gosh|blimey|oops)(?=\s*[,!.]|\s+(?:my|i|i'm|"
-    r"i've|this|that|it|it's|what|so)\b)|"
+    r"i've|this|that|it|it's|what|so|there's|there)\b)|"
     r"let'?s|lets|just|kindly|can you|could you|would you|will you|i'?d like you to)"
     r"\b[\s,!:-]*)+",
     re.IGNORECASE,

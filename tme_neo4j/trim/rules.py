@@ -5966,6 +5966,9 @@ class _TurnParser:
             self._emit(Intent.NOTE, raw, about=self.subtasks[-1].about)
             return True
         title, value = _title_and_roles(m["rest"])
+        if m["owner"] is None and not re.match(
+                r"(?:on|at|next|this|by|until|till|before|every)\s", value, _I):
+            return False  # "there's a box of X in there from 2019": what is, not what happens
         root = self.under or self._root_for(None)
         if not title or not stems(title) or ((root is not None or owner.lower() in _PRONOUNS)
                                              and not typed_phrases(value, sentence=False)):
