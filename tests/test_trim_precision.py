@@ -1265,3 +1265,13 @@ def test_what_there_is_somewhere_is_no_task(text: str) -> None:
 def test_what_there_is_on_a_day_is_a_task_of_the_plan() -> None:
     added = _round("there's a residents' meeting on the 14th at 7pm")
     assert [type(op) for op in added] == [AddTask]
+
+
+@pytest.mark.parametrize("text", [
+    "mad that a 2019 quote beats anything on offer now",
+    "funny how the Greens always want Wednesdays",
+    "bit annoying that Mrs Patel moved twice this month",
+    "such a shame that Mr Okoro stopped at 9am",
+])
+def test_a_judgement_of_a_fact_writes_nothing(text: str) -> None:
+    assert _round(text) == []

@@ -115,13 +115,21 @@ _FEELING = re.compile(r"^\W*(?:(?:i|we)(?:'m|'re|\s+am|\s+are)\s+)?(?:(?:i|we)\s
                       r"bit nervous|nervous|dreading)\b", re.IGNORECASE)
 
 
+#: "mad that ...", "funny how ...", "such a shame that ...": a judgement of a fact, no request.
+_JUDGED_FACT = re.compile(r"^\W*(?:(?:it's|it is|that's|that is|bit|a bit|so|pretty|kind of|"
+                          r"kinda|such)\s+)*(?:a\s+)?(?:mad|crazy|funny|amazing|wild|weird|strange|"
+                          r"odd|annoying|typical|ridiculous|insane|incredible|nuts|bonkers|shame|"
+                          r"sad|lucky|mental|hilarious|interesting|daft|unreal|brilliant)\s+"
+                          r"(?:that|how)\s", re.IGNORECASE)
+
+
 def small_talk(sentence: str) -> bool:
     """Whether ``sentence`` is talk around the plan: a tag question ("lovely, isn't it"), a
     remark the speaker calls unrelated, a feeling or a look foretold about the plan ("it'll
     sound brilliant"), how the speaker feels ("can't wait for ..."), a likeness ("these are like
-    riddles"). Only a request said in it may write."""
+    riddles"), a judgement of a fact ("funny how ..."). Only a request said in it may write."""
     return any(p.search(sentence) for p in (_TAG_QUESTION, _UNRELATED, _FORETOLD_FEELING,
-                                            _FEELING, _LIKENESS))
+                                            _FEELING, _LIKENESS, _JUDGED_FACT))
 
 
 def _lone_adverb(word: str) -> bool:
