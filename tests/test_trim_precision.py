@@ -1275,3 +1275,9 @@ def test_what_there_is_on_a_day_is_a_task_of_the_plan() -> None:
 ])
 def test_a_judgement_of_a_fact_writes_nothing(text: str) -> None:
     assert _round(text) == []
+
+
+@pytest.mark.parametrize("text", ["the Greens have moved to Thursday, same time",
+                                  "the Greens have changed to Thursday, same time"])
+def test_news_of_a_move_told_in_the_perfect_is_no_list_of_parts(text: str) -> None:
+    assert _round(text) == [ReviseTask(key="greens", value="Thursday 2pm")]

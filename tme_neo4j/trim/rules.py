@@ -4486,8 +4486,11 @@ class _TurnParser:
                      r"in place)\b|^to\s", m["items"], _I) or (
                 _needed_steps(c, "it") and " and " not in m["items"]):
             return False  # "the gate needs painting": a doing, no part
-        if _PERFECT.match(m["items"].strip()) or _AMOUNT_MOVED.match(c):
-            # "the dog has already chewed the rug", "the fees have gone up to £5": news told
+        first = m["items"].split()[0].lower()
+        if _PERFECT.match(m["items"].strip()) or _AMOUNT_MOVED.match(c) or (
+                first.endswith("ed") and is_verb(first) and lemma(first) != first):
+            # "the dog has already chewed the rug", "the fees have gone up to £5", "they have
+            # moved to friday": news told
             return False
         # "we'll also need a ladder": the speaker, needing one more thing for the plan
         subject = clean_phrase(re.sub(r"^(i|we)(?:'ll|\s+will)?\s+also$", r"\1", m["subj"],
