@@ -96,6 +96,10 @@ def test_a_goal_sentence_is_one_clause_and_so_starts_a_new_one() -> None:
         "keep the kettle", "remove the red mug"]
     assert split_clauses("add a tray and take out the kettle") == [
         "add a tray", "take out the kettle"]
+    assert split_clauses("put the Hollies back, and take Glen Farm off") == [
+        "put the Hollies back", "take Glen Farm off"]
+    assert split_clauses("buy bread and take the bins out") == [
+        "buy bread and take the bins out"]  # a chore, no removal of the bins
     assert split_clauses("move it to noon, I have a call then") == [
         "move it to noon", "I have a call then"]
 

@@ -216,6 +216,8 @@ _CLAUSE_BREAK = re.compile(
     r"\s+and\s+(?=(?:they|we|he|she)\s+(?:need|needs|want|wants|have|has|are|will|can't|won't)\b)|"
     r"\s+so\s+(?=(?-i:[A-Z])[\w'-]+(?:\s+from\s+[\w'-]+)?\s+(?:will|'ll|is going to)\s)|"
     rf",?\s*\band\b(?=\s+(?:please\s+)?(?:{_CHANGE_VERBS}|keep|put|make|use|book|schedule|mark)\b)|"
+    # "..., and take Branch Out off": a removal with its particle after the thing
+    r",?\s*\band\b(?=\s+(?:take|knock|cross|strike)\s+(?:[\w'&-]+\s+){1,3}off\b)|"
     r",\s*(?:and\s+)?(?=(?:i|we|you|they|he|she|it)(?:'\w+)?\s)|"
     rf",\s*(?=(?:please\s+)?(?:{_CHANGE_VERBS}|mark|put|make|give|bring|tick|cross|scratch|"
     r"get)\b)|"
