@@ -568,7 +568,8 @@ _CALLED = re.compile(r"^(?:(?:the|my|our)\s+)?[\w'-]+(?:\s+[\w'-]+)?\s+(?:just\s
 #: 'Y'", "call it Y", "change the name of X to Y", "change X's name to Y", "X should be called
 #: Y". The new name is quoted where the old one could run into it.
 _QUOTE = r"(?:'[^']+'|\"[^\"]+\"|\u2018[^\u2019]+\u2019|\u201c[^\u201d]+\u201d)"
-_RENAMES = tuple(re.compile(rf"^(?:(?:please|can you|could you|now|so)\s+)?{form}[\s.!]*$", _I)
+_RENAMES = tuple(re.compile(rf"^(?:(?:please|can you|could you|now|so)\s+)?{form}"
+                            r"(?:\s+(?:instead|now|from now on|please|then))?[\s.!]*$", _I)
                  for form in (
     r"(?:rename|retitle|relabel)\s+(?P<old>.+?)\s+(?:to|as)\s+(?P<new>.+?)",
     rf"(?:rename|retitle|relabel)\s+(?P<old>{_QUOTE}|it|that|this)\s+(?P<new>{_QUOTE})",
