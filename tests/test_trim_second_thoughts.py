@@ -564,3 +564,12 @@ def test_a_reference_told_again_after_a_typo_replaces_the_one_written_the_same_w
 ])
 def test_a_name_or_reference_memory_does_not_hold_is_changed_nowhere(said: str) -> None:
     assert _written(_read_named(said)) == [], said
+
+
+@pytest.mark.parametrize("said", [
+    "make the DJ £150. hmm no, keep it at £120, he's a mate",
+    "DJ to £150. no wait, keep it at £100 as agreed",
+    "make it 80 metres of bunting. nah, keep it at 60",
+])
+def test_keeping_it_at_a_value_takes_back_the_change_of_that_kind_just_said(said: str) -> None:
+    assert _written(read(said)) == [], said

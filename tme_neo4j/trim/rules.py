@@ -567,12 +567,14 @@ _CALLED = re.compile(r"^(?:(?:the|my|our)\s+)?[\w'-]+(?:\s+[\w'-]+)?\s+(?:just\s
 #: A name given to a task in place of its own: "rename X to Y", "rename 'X' 'Y'", "call X
 #: 'Y'", "call it Y", "change the name of X to Y", "change X's name to Y", "X should be called
 #: Y". The new name is quoted where the old one could run into it.
-_QUOTE = r"(?:'[^']+'|\"[^\"]+\"|\u2018[^\u2019]+\u2019|\u201c[^\u201d]+\u201d)"
+#: A quoted name: 'Mum's Iris Door' keeps the apostrophe inside a word.
+_QUOTE = (r"(?:'(?:[^']|(?<=\w)'(?=[a-z]))+'|\"[^\"]+\"|\u2018[^\u2019]+\u2019|"
+          r"\u201c[^\u201d]+\u201d)")
 _RENAMES = tuple(re.compile(rf"^(?:(?:please|can you|could you|now|so)\s+)?{form}"
                             r"(?:\s+(?:instead|now|from now on|please|then))?[\s.!]*$", _I)
                  for form in (
     r"(?:rename|retitle|relabel)\s+(?P<old>.+?)\s+(?:to|as)\s+(?P<new>.+?)",
-    rf"(?:rename|retitle|relabel)\s+(?P<old>{_QUOTE}|it|that|this)\s+(?P<new>{_QUOTE})",
+    rf"(?:rename|retitle|relabel)\s+(?P<old>.+?)\s+(?P<new>{_QUOTE})",
     rf"call\s+(?P<old>.+?)\s+(?P<new>{_QUOTE})",
     r"call\s+(?P<old>it|that|this|that one|this one)\s+(?P<new>.+?)",
     r"change\s+the\s+name\s+of\s+(?P<old>.+?)\s+to\s+(?P<new>.+?)",
@@ -2265,13 +2267,23 @@ class _TurnParser:
             target = next((t for t in self._recent() if t.key in holders), None)
         else:
             target = self._match(m["what"], live)
-        if target is None or target.key not in holders:
+        kind = {k for k, _ in typed_phrases(value or "", sentence=False)} - {ValueKind.NAME}
+        # "make it £6. no, keep it at £5": 'it' is what the change of a value of that kind
+        # just changed, whichever task that was
+        changed = {op.key for sub in self.subtasks if sub.intent not in READ_ONLY
+                   for op in sub.operations if isinstance(op, ReviseTask) and kind & {
+                       k for k, _ in typed_phrases(op.value or "", sentence=False)}}
+        kept = ({target.key} if target is not None and target.key in holders else set()) | (
+            changed if m["what"].lower() in _KEPT_PRONOUNS else set())
+        if not kept:
             return False
         for n, sub in enumerate(self.subtasks):
-            if sub.intent not in READ_ONLY and target.key in {op.key for op in sub.operations}:
-                self.subtasks[n] = Subtask(text=sub.text, intent=Intent.NOTE, about=[target.key])
-                self.tasks[target.key] = self.before[target.key]
-        self._emit(Intent.NOTE, raw, about=[target.key])
+            touched = kept & {op.key for op in sub.operations}
+            if sub.intent not in READ_ONLY and touched:
+                self.subtasks[n] = Subtask(text=sub.text, intent=Intent.NOTE, about=sorted(touched))
+                for key in touched:
+                    self.tasks[key] = self.before[key]
+        self._emit(Intent.NOTE, raw, about=sorted(kept))
         return True
 
     def _rollback_attribute(self, kind: str, what: str, raw: str) -> bool:
